@@ -1,0 +1,71 @@
+"""gender_stats: sex-disaggregated statistics on Vietnam's party committees and elected bodies.
+
+Data flow one way: **read → validate → count → indicators → targets/compliance → tables, charts,
+report**.  The public API is re-exported here; modules whose names start with ``_`` are private.
+
+Examples
+--------
+>>> import gender_stats as gs
+>>> sorted(gs.BODIES)[:3]
+['candidates', 'key_posts', 'national_assembly']
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+# --- model, vocabulary, errors (core) ---
+from gender_stats.counting import count, rollup
+from gender_stats.errors import (
+    DataError,
+    FileFormatError,
+    GenderStatsError,
+    PlanningError,
+    Problem,
+    TargetError,
+)
+from gender_stats.schema import validate_counts, validate_roster, validate_units
+from gender_stats.vocab import BODIES, LEVELS, SEXES
+
+# --- io (readers, writers) ---
+
+# --- datasets ---
+
+# --- targets, compliance, planning ---
+
+# --- indicators, tables ---
+
+# --- plots ---
+
+# --- report ---
+
+# --- progress ---
+
+try:
+    __version__ = version("gender_stats")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0.0.0"
+
+__all__ = [
+    # core
+    "BODIES",
+    "LEVELS",
+    "SEXES",
+    "DataError",
+    "FileFormatError",
+    "GenderStatsError",
+    "PlanningError",
+    "Problem",
+    "TargetError",
+    "__version__",
+    "count",
+    "rollup",
+    "validate_counts",
+    "validate_roster",
+    "validate_units",
+    # io
+    # datasets
+    # targets, compliance, planning
+    # indicators, tables
+    # plots
+    # report
+    # progress
+]

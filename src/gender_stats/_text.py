@@ -1,0 +1,80 @@
+"""Text normalisation for Vietnamese names and headers (private).
+
+Offices type the same word in many ways: composed or decomposed Unicode, the tone mark on either vowel
+of ``oa``/``uy`` (``Hóa``/``Hoá``, ``Thủy``/``Thuỷ``), stray or doubled spaces, several kinds of dash.
+Two keys make them comparable:
+
+- :func:`name_key` keeps every letter's identity (``Hà`` and ``Hạ`` differ) but not where the tone
+  mark sits in its syllable; for unit names.
+- :func:`loose_key` drops every diacritic and punctuation; for headers and code words (``Nữ``,
+  ``nu``, ``NU`` all give ``nu``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Combining tone marks of Vietnamese: grave, acute, tilde, hook above, dot below (and the two
+# deprecated duplicates of grave and acute that some old converters still emit).
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323\u0340\u0341")
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+_SPACE = re.compile(r"\s+")
+_DASH_SPACED = re.compile(r"\s*-\s*")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC with dashes unified and spaces collapsed."""
+    text = unicodedata.normalize("NFC", text).translate(_DASHES)
+    text = text.replace("\u00a0", " ").replace("\ufeff", "")
+    return _SPACE.sub(" ", text).strip()
+
+
+def _syllable_key(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    base = "".join(ch for ch in decomposed if ch not in _TONES)
+    tones = "".join(sorted(ch for ch in decomposed if ch in _TONES))
+    return unicodedata.normalize("NFC", base) + tones
+
+
+def name_key(text: str) -> str:
+    """Return a key under which spellings of one Vietnamese name compare equal.
+
+    Examples
+    --------
+    >>> name_key("Huyện  Quan Hóa") == name_key("huyện quan hoá")
+    True
+    >>> name_key("Cẩm Thủy") == name_key("Cẩm Thuỷ")
+    True
+    >>> name_key("Hà Trung") == name_key("Hạ Trung")
+    False
+    """
+    text = _DASH_SPACED.sub(" - ", nfc(text)).lower()
+    return " ".join(_syllable_key(w) for w in text.split(" "))
+
+
+def strip_diacritics(text: str) -> str:
+    """Return ``text`` without any diacritic (``đ`` becomes ``d``).
+
+    Examples
+    --------
+    >>> strip_diacritics("Tổng số nữ, Đơn vị")
+    'Tong so nu, Don vi'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def loose_key(text: object) -> str:
+    """Return a lower-case, diacritic-free, punctuation-free key for headers and code words.
+
+    Examples
+    --------
+    >>> loose_key(" Tỷ lệ (%) ")
+    'ty le'
+    >>> loose_key("NỮ") == loose_key("nu") == loose_key("Nữ")
+    True
+    """
+    text = strip_diacritics(nfc(str(text))).lower()
+    return _NON_WORD.sub(" ", text).strip()

@@ -1,0 +1,236 @@
+"""The library's exceptions: one tree rooted in :class:`GenderStatsError`.
+
+Every problem found in a user's data is a :class:`Problem` that says *where* it is, in the terms the
+user sees in Excel (file, sheet, row number, column letter and header), *what* was found and *what was
+expected*.  A :class:`DataError` carries all the problems of a file at once, so the user can fix them in
+one pass, and accounts for every data row: ``rows_read = rows_used + rows_reported``.
+
+Messages are in Vietnamese with the English term in brackets, so that an analyst of a provincial office
+and a foreign colleague can both read them.  The templates are module constants so that tests can match
+them exactly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+__all__ = [
+    "DataError",
+    "FileFormatError",
+    "GenderStatsError",
+    "PlanningError",
+    "Problem",
+    "TargetError",
+    "excel_column_letter",
+]
+
+#: How one problem is located, e.g. ``tệp "bc.xlsx", trang "Sheet1", ô D7 (cột "Nữ")``.
+WHERE_TEMPLATE = "{parts}"
+#: How one problem reads, after its location.
+PROBLEM_TEMPLATE = "{where}: giá trị {value} — cần {expected}"
+#: The first line of a :class:`DataError` message.
+DATA_ERROR_HEADER = (
+    "Phát hiện {n} lỗi trong {source} (found {n} problem(s)); "
+    "đọc {rows_read} dòng dữ liệu: {rows_used} dùng được, {rows_reported} có lỗi."
+)
+#: Shown after the list of problems.
+DATA_ERROR_HINT = (
+    "Hint: sửa các ô nêu trên rồi đọc lại tệp (fix the cells listed above and read again)."
+)
+
+
+def excel_column_letter(index: int) -> str:
+    """Return the Excel column letter of a 1-based column number.
+
+    Parameters
+    ----------
+    index : int
+        1 for column ``A``, 27 for ``AA``.
+
+    Returns
+    -------
+    str
+        The column letters.
+
+    Examples
+    --------
+    >>> [excel_column_letter(i) for i in (1, 4, 26, 27, 703)]
+    ['A', 'D', 'Z', 'AA', 'AAA']
+    """
+    if index < 1:
+        raise ValueError(f"Excel columns start at 1, got {index}")
+    letters = ""
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(ord("A") + rem) + letters
+    return letters
+
+
+def _show(value: Any) -> str:
+    """Render a cell value the way the user typed it, quoted; blanks say so."""
+    if value is None or (isinstance(value, float) and value != value):
+        return "(ô trống / empty)"
+    try:
+        if pd.isna(value):
+            return "(ô trống / empty)"
+    except (TypeError, ValueError):
+        pass
+    text = str(value)
+    if len(text) > 60:
+        text = text[:57] + "..."
+    return f'"{text}"'
+
+
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """One problem in one place of a user's data.
+
+    Attributes
+    ----------
+    expected : str
+        What the cell should hold, in words (``"số nguyên ≥ 0 (a whole number ≥ 0)"``).
+    value : object
+        The value found, as read.
+    file, sheet : str or None
+        Where the data came from; ``None`` for an in-memory frame.
+    row : int or None
+        The row number as the user sees it (Excel's row number, or the CSV line number); for a frame
+        built in memory, the index label.
+    column : str or None
+        The column letter (``"D"``) when known.
+    header : str or None
+        The column header as written in the file (``"Nữ"``), or the canonical column name.
+    """
+
+    expected: str
+    value: Any = None
+    file: str | None = None
+    sheet: str | None = None
+    row: int | str | None = None
+    column: str | None = None
+    header: str | None = None
+
+    @property
+    def where(self) -> str:
+        """Say where the problem is, most general place first."""
+        parts = []
+        if self.file:
+            parts.append(f'tệp "{self.file}"')
+        if self.sheet:
+            parts.append(f'trang "{self.sheet}"')
+        if self.column and self.row is not None:
+            cell = f"ô {self.column}{self.row}"
+            if self.header:
+                cell += f' (cột "{self.header}")'
+            parts.append(cell)
+        else:
+            if self.row is not None:
+                parts.append(f"dòng {self.row}")
+            if self.column:
+                parts.append(f"cột {self.column}")
+            if self.header:
+                parts.append(f'cột "{self.header}"')
+        return WHERE_TEMPLATE.format(parts=", ".join(parts) or "dữ liệu")
+
+    def __str__(self) -> str:
+        return PROBLEM_TEMPLATE.format(
+            where=self.where, value=_show(self.value), expected=self.expected
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the problem as a flat dict (one row of :attr:`DataError.report`)."""
+        out = dataclasses.asdict(self)
+        out["message"] = str(self)
+        return out
+
+
+class GenderStatsError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class FileFormatError(GenderStatsError):
+    """A file cannot be read at all: not a spreadsheet, empty, encrypted, truncated, wrong sheet."""
+
+
+class TargetError(GenderStatsError):
+    """A target definition is invalid (unknown body, threshold outside 0-100 %, unknown rule)."""
+
+
+class PlanningError(GenderStatsError):
+    """A planning question has no answer (even filling every vacant seat with women is not enough)."""
+
+
+class DataError(GenderStatsError, ValueError):
+    """The data break the rules of the canonical model; every problem of the input is listed.
+
+    Parameters
+    ----------
+    problems : sequence of Problem
+        All problems found, in file order.
+    source : str, optional
+        The file (or ``"dữ liệu"`` for a frame) the problems belong to.
+    rows_read : int, optional
+        How many data rows were read; with ``rows_reported`` it shows that nothing was dropped.
+    rows_reported : int, optional
+        How many of those rows carry at least one problem.
+
+    Attributes
+    ----------
+    problems : tuple of Problem
+    report : pandas.DataFrame
+        One row per problem: ``file``, ``sheet``, ``row``, ``column``, ``header``, ``value``,
+        ``expected``, ``message``.
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        *,
+        source: str | None = None,
+        rows_read: int | None = None,
+        rows_reported: int | None = None,
+    ) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source or next((p.file for p in self.problems if p.file), None) or "dữ liệu"
+        if rows_reported is None:
+            rows_reported = len(
+                {(p.file, p.sheet, p.row) for p in self.problems if p.row is not None}
+            )
+        self.rows_reported = rows_reported
+        self.rows_read = rows_read if rows_read is not None else rows_reported
+        self.rows_used = max(self.rows_read - self.rows_reported, 0)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        header = DATA_ERROR_HEADER.format(
+            n=len(self.problems),
+            source=f'"{self.source}"',
+            rows_read=self.rows_read,
+            rows_used=self.rows_used,
+            rows_reported=self.rows_reported,
+        )
+        lines = [header, *(f"  - {p}" for p in self.problems), DATA_ERROR_HINT]
+        return "\n".join(lines)
+
+    @property
+    def report(self) -> pd.DataFrame:
+        """Return the problems as a tidy frame, one row per problem."""
+        columns = [f.name for f in dataclasses.fields(Problem)] + ["message"]
+        return pd.DataFrame([p.to_dict() for p in self.problems], columns=columns)
+
+    @classmethod
+    def combine(cls, errors: Iterable[DataError]) -> DataError:
+        """Merge the errors of several files into one, keeping every problem and row count."""
+        errors = list(errors)
+        problems = [p for e in errors for p in e.problems]
+        sources = ", ".join(dict.fromkeys(e.source for e in errors))
+        return cls(
+            problems,
+            source=sources,
+            rows_read=sum(e.rows_read for e in errors),
+            rows_reported=sum(e.rows_reported for e in errors),
+        )

@@ -1,0 +1,305 @@
+"""Vocabulary: the canonical codes of bodies, levels and sexes, and how offices write them.
+
+The codes follow the vocabulary table of the domain reference.  Bodies and sexes are closed lists;
+**levels are open**: the known ones are listed here for labels and parsing, but any lower-case code is
+accepted, because the 2025 reforms abolished the district level and more changes will come.  Units are
+data (see :func:`gender_stats.read_units`), never a list in code.
+
+Examples
+--------
+>>> parse_sex("Nữ"), parse_sex("nam"), parse_sex("F"), parse_sex("female")
+('F', 'M', 'F', 'F')
+>>> parse_body("Ban Thường vụ")
+'standing_committee'
+>>> parse_term("Nhiệm kỳ 2015 – 2020")
+'2015-2020'
+>>> BODIES["party_committee"].vi
+'Ban Chấp hành (cấp ủy)'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from gender_stats._text import loose_key
+
+__all__ = [
+    "BODIES",
+    "COLUMN_ALIASES",
+    "LEVELS",
+    "NATIONAL_ASSEMBLY_TERMS",
+    "SEXES",
+    "Label",
+    "body_label",
+    "level_label",
+    "parse_body",
+    "parse_level",
+    "parse_sex",
+    "parse_term",
+    "term_bounds",
+]
+
+
+@dataclasses.dataclass(frozen=True)
+class Label:
+    """How a code is written in Vietnamese and English, and the other ways offices write it."""
+
+    code: str
+    vi: str
+    en: str
+    aliases: tuple[str, ...] = ()
+
+    def __call__(self, lang: str = "vi") -> str:
+        """Return the label in ``lang`` (``"vi"`` or ``"en"``)."""
+        return self.vi if lang == "vi" else self.en
+
+
+def _table(*labels: Label) -> Mapping[str, Label]:
+    return MappingProxyType({lab.code: lab for lab in labels})
+
+
+#: The bodies whose members are counted (closed list).
+BODIES: Mapping[str, Label] = _table(
+    Label(
+        "party_committee",
+        "Ban Chấp hành (cấp ủy)",
+        "Party committee",
+        ("ban chap hanh", "bch", "cap uy", "cap uy vien", "ban chap hanh dang bo", "committee"),
+    ),
+    Label(
+        "standing_committee",
+        "Ban Thường vụ",
+        "Standing committee",
+        ("ban thuong vu", "btv", "thuong vu", "ban thuong vu cap uy"),
+    ),
+    Label(
+        "key_posts",
+        "Chức danh chủ chốt",
+        "Key posts",
+        ("chuc danh chu chot", "lanh dao chu chot", "chuc danh lanh dao chu chot", "key leaders"),
+    ),
+    Label(
+        "peoples_council",
+        "Hội đồng nhân dân",
+        "People's Council",
+        (
+            "hoi dong nhan dan",
+            "hdnd",
+            "dai bieu hdnd",
+            "dai bieu hoi dong nhan dan",
+            "people s council",
+        ),
+    ),
+    Label(
+        "peoples_committee",
+        "Ủy ban nhân dân",
+        "People's Committee",
+        ("uy ban nhan dan", "ubnd", "lanh dao ubnd", "people s committee"),
+    ),
+    Label(
+        "national_assembly",
+        "Đại biểu Quốc hội",
+        "National Assembly",
+        ("quoc hoi", "dai bieu quoc hoi", "dbqh", "national assembly"),
+    ),
+    Label(
+        "staff",
+        "Cán bộ, công chức, viên chức",
+        "Staff",
+        ("can bo cong chuc vien chuc", "cbccvc", "can bo cong chuc", "nguoi lao dong", "workforce"),
+    ),
+    Label(
+        "planning_pool",
+        "Cán bộ trong quy hoạch",
+        "Leadership planning pool",
+        ("quy hoach", "can bo quy hoach", "planning pool"),
+    ),
+    Label(
+        "candidates",
+        "Danh sách ứng cử",
+        "Candidate list",
+        (
+            "ung cu vien",
+            "nguoi ung cu",
+            "danh sach chinh thuc",
+            "danh sach ung cu",
+            "candidate list",
+        ),
+    ),
+)
+
+#: Levels known today; any other lower-case code is accepted as data.
+LEVELS: Mapping[str, Label] = _table(
+    Label("national", "Trung ương", "National", ("toan quoc", "trung uong", "nation")),
+    Label("province", "Cấp tỉnh", "Province", ("tinh", "cap tinh", "thanh pho truc thuoc tw")),
+    Label("district", "Cấp huyện", "District", ("huyen", "cap huyen", "khoi huyen")),
+    Label("commune", "Cấp xã", "Commune", ("xa", "cap xa", "xa phuong thi tran")),
+    Label(
+        "agency",
+        "Sở, ban, ngành",
+        "Provincial agency",
+        ("so ban nganh", "khoi so nganh", "khoi so ban nganh", "co quan don vi", "department"),
+    ),
+)
+
+#: Sex codes and the ways they are written.
+SEXES: Mapping[str, Label] = _table(
+    Label("F", "Nữ", "Female", ("nu", "f", "female", "woman", "women", "nu gioi", "x nu")),
+    Label("M", "Nam", "Male", ("nam", "m", "male", "man", "men", "nam gioi")),
+)
+
+#: National Assembly terms (khóa) and the years they cover.
+NATIONAL_ASSEMBLY_TERMS: Mapping[str, str] = MappingProxyType(
+    {
+        "XI": "2002-2007",
+        "XII": "2007-2011",
+        "XIII": "2011-2016",
+        "XIV": "2016-2021",
+        "XV": "2021-2026",
+        "XVI": "2026-2031",
+    }
+)
+
+#: Canonical column -> how offices write its header (compared with :func:`loose_key`).
+COLUMN_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "term": ("term", "nhiem ky", "khoa", "nhiem ky khoa"),
+        "unit_id": ("unit id", "ma don vi", "ma dv", "ma", "unit code"),
+        "unit_name": (
+            "unit name",
+            "unit",
+            "don vi",
+            "ten don vi",
+            "co quan don vi",
+            "dia phuong",
+            "ten co quan don vi",
+        ),
+        "level": ("level", "cap", "cap hanh chinh"),
+        "kind": ("kind", "loai", "loai hinh", "loai don vi"),
+        "body": ("body", "co quan", "to chuc", "loai co quan", "ban"),
+        "total": ("total", "tong so", "tong", "so luong", "tong cong so"),
+        "female": ("female", "nu", "so nu", "women", "trong do nu"),
+        "share": ("share", "ty le", "ty le nu", "ti le", "ti le nu", "ty le phan tram", "percent"),
+        "person_id": ("person id", "ma can bo", "ma so", "so hieu", "id", "ma ca nhan"),
+        "full_name": ("full name", "name", "ho va ten", "ho ten", "ten"),
+        "sex": ("sex", "gender", "gioi tinh", "gioi"),
+        "birth_year": (
+            "birth year",
+            "year of birth",
+            "nam sinh",
+            "ngay sinh",
+            "ngay thang nam sinh",
+        ),
+        "ethnicity": ("ethnicity", "dan toc"),
+        "post": ("post", "position", "chuc vu", "chuc danh", "chuc vu chuc danh"),
+        "parent_id": ("parent id", "don vi cap tren", "ma don vi cap tren", "parent"),
+        "aliases": ("aliases", "ten khac", "ten goi khac", "ten cu"),
+        "row_number": ("stt", "tt", "so tt", "so thu tu", "no"),
+    }
+)
+
+
+def _index(table: Mapping[str, Label]) -> dict[str, str]:
+    return {
+        loose_key(word): lab.code
+        for lab in table.values()
+        for word in (lab.code, lab.vi, lab.en, *lab.aliases)
+    }
+
+
+_BODY_INDEX = _index(BODIES)
+_LEVEL_INDEX = _index(LEVELS)
+_SEX_INDEX = _index(SEXES)
+
+
+def parse_sex(value: object) -> str | None:
+    """Return ``"F"`` or ``"M"`` for a written sex, or ``None`` if it is not one.
+
+    Examples
+    --------
+    >>> [parse_sex(v) for v in ("Nữ", "NU", "Nam", "male", "x")]
+    ['F', 'F', 'M', 'M', None]
+    """
+    return _SEX_INDEX.get(loose_key(value))
+
+
+def parse_body(value: object) -> str | None:
+    """Return the body code for a written body name, or ``None`` if it is not one.
+
+    Examples
+    --------
+    >>> parse_body("BCH"), parse_body("HĐND"), parse_body("peoples_council")
+    ('party_committee', 'peoples_council', 'peoples_council')
+    """
+    return _BODY_INDEX.get(loose_key(value))
+
+
+_LEVEL_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def parse_level(value: object) -> str | None:
+    """Return the level code for a written level; unknown lower-case codes pass through.
+
+    Examples
+    --------
+    >>> parse_level("Cấp huyện"), parse_level("region"), parse_level("Khối  Sở, ngành")
+    ('district', 'region', 'agency')
+    """
+    code = _LEVEL_INDEX.get(loose_key(value))
+    if code is not None:
+        return code
+    text = str(value).strip()
+    return text if _LEVEL_CODE.match(text) else None
+
+
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—/đến ]+\s*((?:19|20)\d\d)(?!\d)")
+_KHOA = re.compile(r"\bkhoa\s+([ivxlc]+)\b")
+
+
+def parse_term(value: object) -> str | None:
+    """Return a term label ``"YYYY-YYYY"`` found in ``value``, or ``None``.
+
+    Understands ``2015-2020``, ``2015 – 2020``, ``NHIỆM KỲ 2015 - 2020`` and the National Assembly's
+    ``khóa XIV``.  The start must be before the end.
+
+    Examples
+    --------
+    >>> parse_term("NHIỆM KỲ 2015 - 2020"), parse_term("Quốc hội khóa XIV"), parse_term("2020-2015")
+    ('2015-2020', '2016-2021', None)
+    """
+    text = str(value)
+    match = _TERM.search(text)
+    if match:
+        start, end = int(match.group(1)), int(match.group(2))
+        return f"{start}-{end}" if start < end else None
+    khoa = _KHOA.search(loose_key(text))
+    if khoa:
+        return NATIONAL_ASSEMBLY_TERMS.get(khoa.group(1).upper())
+    return None
+
+
+def term_bounds(term: str) -> tuple[int, int]:
+    """Return the start and end years of a term label.
+
+    Examples
+    --------
+    >>> term_bounds("2015-2020")
+    (2015, 2020)
+    """
+    start, _, end = term.partition("-")
+    return int(start), int(end)
+
+
+def body_label(code: str, lang: str = "vi") -> str:
+    """Return the label of a body code in ``lang``; unknown codes are returned as they are."""
+    lab = BODIES.get(code)
+    return lab(lang) if lab else code
+
+
+def level_label(code: str, lang: str = "vi") -> str:
+    """Return the label of a level code in ``lang``; unknown codes are returned as they are."""
+    lab = LEVELS.get(code)
+    return lab(lang) if lab else code
