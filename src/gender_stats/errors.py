@@ -22,6 +22,7 @@ __all__ = [
     "DataError",
     "FileFormatError",
     "GenderStatsError",
+    "LegacyEncodingWarning",
     "PlanningError",
     "Problem",
     "TargetError",
@@ -162,6 +163,10 @@ class TargetError(GenderStatsError):
 
 class PlanningError(GenderStatsError):
     """A planning question has no answer (even filling every vacant seat with women is not enough)."""
+
+
+class LegacyEncodingWarning(UserWarning):
+    """Text typed in a legacy Vietnamese encoding (TCVN3/ABC, VNI) was found and converted to Unicode."""
 
 
 class DataError(GenderStatsError, ValueError):
