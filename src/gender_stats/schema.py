@@ -435,7 +435,12 @@ def validate_counts(
     frame = frame.assign(total=total, female=female)
     problems += _pandera_problems(CountsModel, frame, origin)
     problems += _check_terms(frame, origin)
-    over = female > total
+    # a count that is not a whole number ≥ 0 is already reported: do not compare it again
+    n_reported = len(problems)
+    over = (female > total) & (total >= 0) & (female >= 0)
+    if n_reported:
+        bad = {p.row for p in problems}
+        over &= [origin.problem(i, None, None, "").row not in bad for i in frame.index]
     for idx in frame.index[over.to_numpy()]:
         problems.append(
             origin.problem(
