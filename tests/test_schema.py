@@ -179,3 +179,10 @@ def test_units_checks():
         validate_units(units)
     found = {(p.row, p.header) for p in info.value.problems}
     assert found == {(1, "unit_id"), (1, "level")}
+
+
+def test_a_bad_total_is_reported_once_not_compared_again():
+    with pytest.raises(DataError) as info:
+        validate_counts(_counts(total=["12", 33, 5]))
+    (problem,) = info.value.problems
+    assert (problem.row, problem.header, problem.value) == (0, "total", "12")

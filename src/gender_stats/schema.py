@@ -280,6 +280,17 @@ def _integers(
     return pd.Series(out, index=series.index, name=column)
 
 
+def _not_whole(series: pd.Series) -> pd.Series:
+    """Return True where a value is not a whole number ≥ 0 (what :func:`_integers` reports)."""
+    if pd.api.types.is_integer_dtype(series) and not series.hasnans:
+        return series < 0
+    is_number = series.map(
+        lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+    ).astype(bool)
+    numbers = pd.to_numeric(series.where(is_number), errors="coerce")
+    return numbers.isna() | (numbers < 0) | (numbers % 1 != 0)
+
+
 def _pandera_problems(
     model: type[pa.DataFrameModel], frame: pd.DataFrame, origin: Origin
 ) -> list[Problem]:
@@ -436,11 +447,7 @@ def validate_counts(
     problems += _pandera_problems(CountsModel, frame, origin)
     problems += _check_terms(frame, origin)
     # a count that is not a whole number ≥ 0 is already reported: do not compare it again
-    n_reported = len(problems)
-    over = (female > total) & (total >= 0) & (female >= 0)
-    if n_reported:
-        bad = {p.row for p in problems}
-        over &= [origin.problem(i, None, None, "").row not in bad for i in frame.index]
+    over = (female > total) & ~_not_whole(counts[TOTAL]) & ~_not_whole(counts[FEMALE])
     for idx in frame.index[over.to_numpy()]:
         problems.append(
             origin.problem(
