@@ -1,0 +1,726 @@
+"""Indicator tables: what a provincial office prints, in Vietnamese (default) or English.
+
+The tables are plain DataFrames ready for display: counts (``Tổng số``, ``Nữ``) always stand beside
+the share, and the share is formatted from the counts **exactly** (a :class:`fractions.Fraction`, not a
+float), rounded half-up by default or truncated on request, with the locale's decimal separator
+(``35,1%`` in Vietnamese, ``35.1%`` in English).  :func:`style_table` turns any of them into a pandas
+Styler for notebooks and :func:`to_html` into HTML for the report.
+
+Examples
+--------
+>>> from fractions import Fraction
+>>> format_share(Fraction(17, 135)), format_share(Fraction(17, 135), rounding="truncate")
+('12,6%', '12,5%')
+>>> format_share((13, 55), digits=2, lang="en")
+'23.64%'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from numbers import Rational
+from typing import TYPE_CHECKING, Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from gender_stats.indicators import term_changes
+from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_NAME
+from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
+__all__ = [
+    "LABELS",
+    "STATUS_LABELS",
+    "format_points",
+    "format_share",
+    "indicator_table",
+    "style_table",
+    "summary_table",
+    "terms_table",
+    "to_html",
+]
+
+Lang = Literal["vi", "en"]
+Rounding = Literal["half_up", "truncate"]
+
+#: Column headers of the tables, by language.
+LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {
+        "term": "Nhiệm kỳ",
+        "unit": "Đơn vị",
+        "level": "Cấp",
+        "body": "Cơ quan",
+        "total": "Tổng số",
+        "female": "Nữ",
+        "share": "Tỷ lệ (%)",
+        "target": "Chỉ tiêu",
+        "status": "Đánh giá",
+        "needed": "Số nữ còn thiếu",
+        "units_met": "Đơn vị đạt",
+        "result": "Kết quả",
+        "change": "Thay đổi (điểm %)",
+        "previous": "So với nhiệm kỳ",
+        "all_levels": "Toàn tỉnh",
+        "met_word": "đạt",
+    },
+    "en": {
+        "term": "Term",
+        "unit": "Unit",
+        "level": "Level",
+        "body": "Body",
+        "total": "Total",
+        "female": "Women",
+        "share": "Share (%)",
+        "target": "Target",
+        "status": "Status",
+        "needed": "Women still needed",
+        "units_met": "Units meeting",
+        "result": "Result",
+        "change": "Change (points)",
+        "previous": "Compared with",
+        "all_levels": "Province-wide",
+        "met_word": "meet the target",
+    },
+}
+
+#: Status codes of :mod:`gender_stats.compliance` in words.
+STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {
+        "met": "Đạt",
+        "below": "Chưa đạt",
+        "above_range": "Vượt khoảng",
+        "not_applicable": "Không áp dụng",
+        "no_data": "Không có số liệu",
+    },
+    "en": {
+        "met": "Met",
+        "below": "Below target",
+        "above_range": "Above range",
+        "not_applicable": "Not applicable",
+        "no_data": "No data",
+    },
+}
+
+#: How units of a level are called in "20/27 huyện đạt".
+_UNIT_NOUNS: Mapping[str, Mapping[str, str]] = {
+    "vi": {
+        "district": "huyện",
+        "commune": "xã",
+        "province": "tỉnh",
+        "agency": "đơn vị",
+        "national": "đơn vị",
+    },
+    "en": {
+        "district": "districts",
+        "commune": "communes",
+        "province": "provinces",
+        "agency": "agencies",
+        "national": "units",
+    },
+}
+_DEFAULT_NOUN = {"vi": "đơn vị", "en": "units"}
+
+#: Missing values (no members, no data) are shown as this.
+NA_REP = "–"
+
+_ROUNDINGS = ("half_up", "truncate")
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LABELS:
+        raise ValueError(f"Got lang={lang!r}. Must be one of {list(LABELS)}.")
+
+
+def _check_rounding(rounding: str, digits: int) -> None:
+    if rounding not in _ROUNDINGS:
+        raise ValueError(f"Got rounding={rounding!r}. Must be one of {list(_ROUNDINGS)}.")
+    if not isinstance(digits, (int, np.integer)) or isinstance(digits, bool) or digits < 0:
+        raise ValueError(f"Got digits={digits!r}. Must be a whole number ≥ 0.")
+
+
+def _is_missing(x: Any) -> bool:
+    if x is None:
+        return True
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def _as_fraction(x: Any) -> Fraction | None:
+    """Return ``x`` as an exact fraction, ``None`` when it is missing or has no denominator."""
+    if isinstance(x, tuple):
+        if len(x) != 2:
+            raise ValueError(f"Got {x!r}. A share as a tuple must be (female, total).")
+        female, total = x
+        if _is_missing(female) or _is_missing(total) or int(total) == 0:
+            return None
+        return Fraction(int(female), int(total))
+    if _is_missing(x):
+        return None
+    if isinstance(x, (Fraction, Rational)):
+        return Fraction(x)
+    if isinstance(x, Decimal):
+        return Fraction(x)
+    if isinstance(x, (int, np.integer)):
+        return Fraction(int(x))
+    if isinstance(x, (float, np.floating)):
+        # The shortest decimal that prints as this float is what the user meant (0.126, not
+        # 0.12599999999999997513...).
+        return Fraction(Decimal(repr(float(x))))
+    raise TypeError(
+        f"Got {type(x).__name__} {x!r}. A share must be a Fraction, (female, total), a float or "
+        "a Decimal."
+    )
+
+
+def _fixed(value: Fraction, *, digits: int, rounding: str, sep: str, sign: bool = False) -> str:
+    """Write ``value`` with ``digits`` decimals, rounding half away from zero or truncating."""
+    scaled = abs(value) * 10**digits
+    if rounding == "half_up":
+        n = (2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)
+    else:
+        n = scaled.numerator // scaled.denominator
+    whole, frac = divmod(n, 10**digits)
+    text = str(whole) if digits == 0 else f"{whole}{sep}{frac:0{digits}d}"
+    if n and value < 0:
+        return "-" + text
+    if n and sign:
+        return "+" + text
+    return text
+
+
+def format_share(
+    x: Any,
+    *,
+    lang: Lang = "vi",
+    digits: int = 1,
+    rounding: Rounding = "half_up",
+) -> str:
+    """Format a share as a percentage in the locale's style.
+
+    Parameters
+    ----------
+    x : Fraction, (female, total), float or Decimal
+        The share as a fraction of 1.  A Fraction or a ``(female, total)`` pair is formatted
+        exactly; a float is taken as the shortest decimal that prints as it.
+    lang : {"vi", "en"}, default "vi"
+        ``"vi"`` writes a decimal comma (``35,1%``), ``"en"`` a decimal point (``35.1%``).
+    digits : int, default 1
+        Decimals after the separator.
+    rounding : {"half_up", "truncate"}, default "half_up"
+        Half-up rounds 12.55 to 12.6; truncation (as some published reports do) cuts to 12.5.
+
+    Returns
+    -------
+    str
+        The percentage with its ``%`` sign; ``"–"`` when the share is missing (``total == 0``).
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> format_share((9, 45)), format_share(Fraction(17, 135), rounding="truncate")
+    ('20,0%', '12,5%')
+    >>> format_share(0.351, lang="en"), format_share((0, 0))
+    ('35.1%', '–')
+    """
+    _check_lang(lang)
+    _check_rounding(rounding, digits)
+    value = _as_fraction(x)
+    if value is None:
+        return NA_REP
+    sep = "," if lang == "vi" else "."
+    return _fixed(value * 100, digits=int(digits), rounding=rounding, sep=sep) + "%"
+
+
+def format_points(
+    x: Any,
+    *,
+    lang: Lang = "vi",
+    digits: int = 1,
+    rounding: Rounding = "half_up",
+) -> str:
+    """Format a change in percentage points with its sign (``+4,4``, ``-2,0``, ``0,0``).
+
+    Parameters
+    ----------
+    x : Fraction, float or Decimal
+        The change in points (already multiplied by 100).
+    lang, digits, rounding
+        As in :func:`format_share`.
+
+    Returns
+    -------
+    str
+        The signed number, ``"–"`` when missing.
+
+    Examples
+    --------
+    >>> format_points(4.44), format_points(-2, lang="en"), format_points(float("nan"))
+    ('+4,4', '-2.0', '–')
+    """
+    _check_lang(lang)
+    _check_rounding(rounding, digits)
+    value = _as_fraction(x)
+    if value is None:
+        return NA_REP
+    sep = "," if lang == "vi" else "."
+    return _fixed(value, digits=int(digits), rounding=rounding, sep=sep, sign=True)
+
+
+def _share_texts(frame: pd.DataFrame, *, lang: str, digits: int, rounding: str) -> list[str]:
+    return [
+        format_share((f, t), lang=lang, digits=digits, rounding=rounding)  # type: ignore[arg-type]
+        for f, t in zip(frame[FEMALE], frame[TOTAL], strict=True)
+    ]
+
+
+def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise KeyError(
+            f"{func}() needs the columns {missing}; got {list(frame.columns)}. "
+            "Hint: pass the frame returned by gender_stats.compliance.check()."
+        )
+
+
+_COMPLIANCE_NEEDS = (TERM, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, "target_id", "rule", "status")
+
+
+def _several(series: pd.Series) -> bool:
+    """Return whether ``series`` holds more than one distinct non-missing value."""
+    return len(pd.unique(series.dropna())) > 1
+
+
+def _target_texts(compliance: pd.DataFrame) -> pd.Series:
+    """Return the rule of each row, naming the document when several documents are present."""
+    rule = compliance["rule"].astype("str")
+    if "document" in compliance.columns and _several(compliance["document"]):
+        return rule + " (" + compliance["document"].astype("str") + ")"
+    return rule
+
+
+def _needed(compliance: pd.DataFrame) -> pd.Series:
+    if "seats_needed" in compliance.columns:
+        return compliance["seats_needed"].astype("Int64")
+    return pd.Series(pd.NA, index=compliance.index, dtype="Int64")
+
+
+def indicator_table(
+    compliance: pd.DataFrame,
+    *,
+    lang: Lang = "vi",
+    rounding: Rounding = "half_up",
+    digits: int = 1,
+    term: str | None = None,
+) -> pd.DataFrame:
+    """Return the indicator table by unit × body: counts, share, target, status, women needed.
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The compliance frame of :func:`gender_stats.compliance.check`.
+    lang : {"vi", "en"}, default "vi"
+        Language of headers, body names and statuses.
+    rounding : {"half_up", "truncate"}, default "half_up"
+        How the share is rounded for display (see :func:`format_share`).
+    digits : int, default 1
+        Decimals of the share.
+    term : str, optional
+        Keep only this term.  When the frame holds several terms a ``Nhiệm kỳ`` column comes first.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per compliance row, in its order, with columns ``Đơn vị``, ``Cơ quan``,
+        ``Tổng số``, ``Nữ``, ``Tỷ lệ (%)`` (text, exact from the counts), ``Chỉ tiêu``,
+        ``Đánh giá`` (status in words) and ``Số nữ còn thiếu`` (``Int64``, missing when the target
+        does not apply); in English ``Unit``, ``Body``, ``Total``, ``Women``, ``Share (%)``,
+        ``Target``, ``Status``, ``Women still needed``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> compliance = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 2, "unit_id": ["A", "B"], "unit_name": ["Huyện A", "Huyện B"],
+    ...     "level": ["district"] * 2, "body": ["party_committee"] * 2, "total": [45, 33],
+    ...     "female": [9, 4], "target_id": ["36-CT/TW:a"] * 2, "document": ["36-CT/TW"] * 2,
+    ...     "rule": ["≥ 15%"] * 2, "status": ["met", "below"],
+    ...     "seats_needed": pd.array([0, 1], dtype="Int64")})
+    >>> indicator_table(compliance)[["Đơn vị", "Nữ", "Tỷ lệ (%)", "Đánh giá", "Số nữ còn thiếu"]]
+        Đơn vị  Nữ Tỷ lệ (%) Đánh giá  Số nữ còn thiếu
+    0  Huyện A   9     20,0%      Đạt                0
+    1  Huyện B   4     12,1%  Chưa đạt                1
+    """
+    _check_lang(lang)
+    _check_rounding(rounding, digits)
+    _require(compliance, _COMPLIANCE_NEEDS, "indicator_table")
+    frame = compliance if term is None else compliance[compliance[TERM] == term]
+    lab = LABELS[lang]
+    words = STATUS_LABELS[lang]
+    columns: dict[str, Any] = {}
+    if _several(frame[TERM]):
+        columns[lab["term"]] = frame[TERM].astype("str").to_numpy()
+    columns[lab["unit"]] = frame[UNIT_NAME].astype("str").to_numpy()
+    columns[lab["body"]] = [body_label(str(b), lang) for b in frame[BODY]]
+    columns[lab["total"]] = frame[TOTAL].astype("Int64").to_numpy()
+    columns[lab["female"]] = frame[FEMALE].astype("Int64").to_numpy()
+    columns[lab["share"]] = _share_texts(frame, lang=lang, digits=digits, rounding=rounding)
+    columns[lab["target"]] = _target_texts(frame).to_numpy()
+    columns[lab["status"]] = [words.get(str(s), str(s)) for s in frame["status"]]
+    columns[lab["needed"]] = _needed(frame).to_numpy()
+    return pd.DataFrame(columns)
+
+
+def _level_order(level: Any) -> tuple[int, str]:
+    codes = list(LEVELS)
+    text = str(level)
+    return (codes.index(text), text) if text in codes else (len(codes), text)
+
+
+def _body_order(body: Any) -> int:
+    codes = list(BODIES)
+    return codes.index(str(body)) if str(body) in codes else len(codes)
+
+
+def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
+    """Return the level and province-wide summary as numbers (shared with the workbook writer).
+
+    One row per term × body × target × level, then a row with ``level`` missing for all levels
+    together: ``n_met`` (units meeting), ``n_assessed`` (units with a met / below / above-range
+    status), ``n_units`` (rows), ``total``, ``female`` (pooled), ``share`` (pooled) and
+    ``seats_needed`` (sum).
+    """
+    _require(compliance, _COMPLIANCE_NEEDS, "summary_table")
+    frame = compliance.assign(
+        _met=(compliance["status"] == "met").astype("int64"),
+        _assessed=compliance["status"].isin(["met", "below", "above_range"]).astype("int64"),
+        _needed=_needed(compliance).fillna(0).astype("int64"),
+        _total=compliance[TOTAL].astype("Int64").fillna(0).astype("int64"),
+        _female=compliance[FEMALE].astype("Int64").fillna(0).astype("int64"),
+        _rule=compliance["rule"].astype("str"),
+        _document=(
+            compliance["document"].astype("str")
+            if "document" in compliance.columns
+            else compliance["target_id"].astype("str")
+        ),
+    )
+    keys = [TERM, BODY, "target_id", "_rule", "_document"]
+    rows = []
+    for levels in ([LEVEL], []):
+        grouped = frame.groupby(keys + levels, sort=False, observed=True, dropna=False)
+        part = grouped[["_met", "_assessed", "_total", "_female", "_needed"]].sum()
+        part["n_units"] = grouped.size()
+        part = part.reset_index()
+        if not levels:
+            part[LEVEL] = None
+        rows.append(part)
+    out = pd.concat(rows, ignore_index=True)
+    out = out.rename(
+        columns={
+            "_met": "n_met",
+            "_assessed": "n_assessed",
+            "_total": TOTAL,
+            "_female": FEMALE,
+            "_needed": "seats_needed",
+            "_rule": "rule",
+            "_document": "document",
+        }
+    )
+    out["share"] = (
+        out[FEMALE].astype("float64").div(out[TOTAL].astype("float64").where(out[TOTAL] > 0))
+    )
+    sort_key = list(
+        zip(
+            [term_bounds(str(t)) for t in out[TERM]],
+            [_body_order(b) for b in out[BODY]],
+            out["target_id"].astype("str"),
+            [(1, 0, "") if lv is None else (0, *_level_order(lv)) for lv in out[LEVEL]],
+            strict=True,
+        )
+    )
+    order = sorted(range(len(out)), key=lambda i: sort_key[i])
+    columns = [
+        TERM,
+        LEVEL,
+        BODY,
+        "target_id",
+        "document",
+        "rule",
+        "n_met",
+        "n_assessed",
+        "n_units",
+        TOTAL,
+        FEMALE,
+        "share",
+        "seats_needed",
+    ]
+    return out.iloc[order][columns].reset_index(drop=True)
+
+
+def _noun(level: Any, lang: str) -> str:
+    if level is None or _is_missing(level):
+        return _DEFAULT_NOUN[lang]
+    return _UNIT_NOUNS[lang].get(str(level), _DEFAULT_NOUN[lang])
+
+
+def summary_table(
+    compliance: pd.DataFrame,
+    *,
+    lang: Lang = "vi",
+    rounding: Rounding = "half_up",
+    digits: int = 1,
+) -> pd.DataFrame:
+    """Summarise compliance by level and for the whole province: "20/27 huyện đạt".
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The compliance frame of :func:`gender_stats.compliance.check`.
+    lang : {"vi", "en"}, default "vi"
+        Language of headers and labels.
+    rounding, digits
+        How pooled shares are shown (see :func:`format_share`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per level × body × target, followed for each body × target by a province-wide row
+        (``Toàn tỉnh``): ``Cấp``, ``Cơ quan``, ``Chỉ tiêu``, ``Đơn vị đạt`` (``"k/n"``: units
+        meeting the target of the units it could be assessed on; not-applicable and no-data units
+        are left out of ``n``), ``Kết quả`` (``"20/27 huyện đạt"``), pooled ``Tổng số``, ``Nữ`` and
+        ``Tỷ lệ (%)``, and ``Số nữ còn thiếu`` (sum over units).  A ``Nhiệm kỳ`` column comes first
+        when there are several terms.
+
+    Notes
+    -----
+    The pooled share is ``Σ female / Σ total`` over every unit of the group, not the mean of the
+    units' shares.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> compliance = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A", "B", "S"],
+    ...     "unit_name": ["Huyện A", "Huyện B", "Sở X"], "level": ["district", "district", "agency"],
+    ...     "body": ["party_committee"] * 3, "total": [9, 41, 10], "female": [3, 2, 2],
+    ...     "target_id": ["36-CT/TW:a"] * 3, "document": ["36-CT/TW"] * 3, "rule": ["≥ 15%"] * 3,
+    ...     "status": ["met", "below", "met"], "seats_needed": pd.array([0, 5, 0], dtype="Int64")})
+    >>> summary_table(compliance)[["Cấp", "Kết quả", "Nữ", "Tổng số", "Tỷ lệ (%)"]]
+                   Cấp          Kết quả  Nữ  Tổng số Tỷ lệ (%)
+    0        Cấp huyện   1/2 huyện đạt   5       50     10,0%
+    1   Sở, ban, ngành  1/1 đơn vị đạt   2       10     20,0%
+    2        Toàn tỉnh  2/3 đơn vị đạt   7       60     11,7%
+    """
+    _check_lang(lang)
+    _check_rounding(rounding, digits)
+    numbers = _summary_numbers(compliance)
+    lab = LABELS[lang]
+    columns: dict[str, Any] = {}
+    if _several(numbers[TERM]):
+        columns[lab["term"]] = numbers[TERM].astype("str").to_numpy()
+    columns[lab["level"]] = [
+        lab["all_levels"] if lv is None else level_label(str(lv), lang) for lv in numbers[LEVEL]
+    ]
+    columns[lab["body"]] = [body_label(str(b), lang) for b in numbers[BODY]]
+    several_docs = _several(numbers["document"])
+    columns[lab["target"]] = [
+        f"{r} ({d})" if several_docs else str(r)
+        for r, d in zip(numbers["rule"], numbers["document"], strict=True)
+    ]
+    columns[lab["units_met"]] = [
+        f"{k}/{n}" for k, n in zip(numbers["n_met"], numbers["n_assessed"], strict=True)
+    ]
+    columns[lab["result"]] = [
+        f"{k}/{n} {_noun(lv, lang)} {lab['met_word']}"
+        for k, n, lv in zip(numbers["n_met"], numbers["n_assessed"], numbers[LEVEL], strict=True)
+    ]
+    columns[lab["total"]] = numbers[TOTAL].astype("int64").to_numpy()
+    columns[lab["female"]] = numbers[FEMALE].astype("int64").to_numpy()
+    columns[lab["share"]] = _share_texts(numbers, lang=lang, digits=digits, rounding=rounding)
+    columns[lab["needed"]] = numbers["seats_needed"].astype("int64").to_numpy()
+    return pd.DataFrame(columns)
+
+
+def terms_table(
+    counts: pd.DataFrame,
+    *,
+    lang: Lang = "vi",
+    rounding: Rounding = "half_up",
+    digits: int = 1,
+) -> pd.DataFrame:
+    """Return the multi-term view: share per term and change in points since the previous term.
+
+    Terms are compared within one unit and one body only (party terms 2015-2020, 2020-2025 are
+    never compared with council terms 2016-2021, 2021-2026).
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Counts over several terms (see :mod:`gender_stats.schema`).
+    lang : {"vi", "en"}, default "vi"
+        Language of headers and body names.
+    rounding, digits
+        How shares and changes are shown (see :func:`format_share`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per unit × body × term, sorted by unit, body and term: ``Đơn vị``, ``Cơ quan``,
+        ``Nhiệm kỳ``, ``Tổng số``, ``Nữ``, ``Tỷ lệ (%)``, ``So với nhiệm kỳ`` (the previous term)
+        and ``Thay đổi (điểm %)`` (signed points, exact from the counts; ``–`` for the first term).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020", "2020-2025"], "unit_id": ["A", "A"],
+    ...     "unit_name": ["Huyện A", "Huyện A"], "level": ["district"] * 2,
+    ...     "body": ["party_committee"] * 2, "total": [40, 45], "female": [4, 7]})
+    >>> terms_table(counts)[["Nhiệm kỳ", "Nữ", "Tỷ lệ (%)", "Thay đổi (điểm %)"]]
+        Nhiệm kỳ  Nữ Tỷ lệ (%) Thay đổi (điểm %)
+    0  2015-2020   4     10,0%                 –
+    1  2020-2025   7     15,6%              +5,6
+    """
+    _check_lang(lang)
+    _check_rounding(rounding, digits)
+    changes = term_changes(counts)
+    lab = LABELS[lang]
+    prev_f = changes.groupby(["unit_id", BODY], sort=False)[FEMALE].shift(1)
+    prev_t = changes.groupby(["unit_id", BODY], sort=False)[TOTAL].shift(1)
+    points = []
+    for a, b, c, d in zip(prev_f, prev_t, changes[FEMALE], changes[TOTAL], strict=True):
+        if _is_missing(a) or _is_missing(b) or int(b) == 0 or int(d) == 0:
+            points.append(NA_REP)
+        else:
+            diff = (Fraction(int(c), int(d)) - Fraction(int(a), int(b))) * 100
+            points.append(format_points(diff, lang=lang, digits=digits, rounding=rounding))
+    name = changes[UNIT_NAME] if UNIT_NAME in changes.columns else changes["unit_id"]
+    return pd.DataFrame(
+        {
+            lab["unit"]: name.astype("str").to_numpy(),
+            lab["body"]: [body_label(str(b), lang) for b in changes[BODY]],
+            lab["term"]: changes[TERM].astype("str").to_numpy(),
+            lab["total"]: changes[TOTAL].astype("int64").to_numpy(),
+            lab["female"]: changes[FEMALE].astype("int64").to_numpy(),
+            lab["share"]: _share_texts(changes, lang=lang, digits=digits, rounding=rounding),
+            lab["previous"]: changes["previous_term"].fillna(NA_REP).astype("str").to_numpy(),
+            lab["change"]: points,
+        }
+    )
+
+
+#: Fill of rows below target, as in the workbook.
+BELOW_COLOUR = "#FFC7CE"
+
+
+def _below_rows(table: pd.DataFrame) -> np.ndarray:
+    """Return a boolean mask of the rows to highlight (below target, or women still needed)."""
+    below_words = {STATUS_LABELS[lang]["below"] for lang in STATUS_LABELS}
+    for lang in LABELS:
+        status = LABELS[lang]["status"]
+        if status in table.columns:
+            return table[status].isin(below_words).to_numpy(dtype=bool)
+    for lang in LABELS:
+        needed = LABELS[lang]["needed"]
+        if needed in table.columns:
+            values = pd.to_numeric(table[needed], errors="coerce").fillna(0)
+            return (values > 0).to_numpy(dtype=bool)
+    return np.zeros(len(table), dtype=bool)
+
+
+def style_table(
+    table: pd.DataFrame,
+    *,
+    caption: str | None = None,
+    highlight: str = BELOW_COLOUR,
+) -> Styler:
+    """Return a pandas Styler of a table, with rows below target highlighted.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table of :func:`indicator_table`, :func:`summary_table` or :func:`terms_table`.
+    caption : str, optional
+        A caption above the table.
+    highlight : str, default ``"#FFC7CE"``
+        Background colour of rows whose status is "below target" (``Chưa đạt``), or, in a summary,
+        of rows where women are still needed.
+
+    Returns
+    -------
+    pandas.io.formats.style.Styler
+        Index hidden, numbers right-aligned; call ``.to_html()`` or display it in a notebook.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"Đơn vị": ["A", "B"], "Tỷ lệ (%)": ["20,0%", "8,9%"],
+    ...                       "Đánh giá": ["Đạt", "Chưa đạt"]})
+    >>> css = style_table(table).set_uuid("t").to_html().split("</style>")[0]
+    >>> "#T_t_row1_col0" in css, "#T_t_row0_col0" in css
+    (True, False)
+    """
+    rows = _below_rows(table)
+
+    def _row_style(row: pd.Series) -> list[str]:
+        pos = table.index.get_loc(row.name)
+        style = f"background-color: {highlight}" if rows[pos] else ""
+        return [style] * len(row)
+
+    numeric: list[Hashable] = [
+        c
+        for c in table.columns
+        if pd.api.types.is_numeric_dtype(table[c])
+        or any(str(c) == LABELS[lang][k] for lang in LABELS for k in ("share", "change"))
+    ]
+    styler = table.style.hide(axis="index").apply(_row_style, axis=1)
+    styler = styler.format(na_rep=NA_REP)
+    if numeric:
+        styler = styler.set_properties(subset=numeric, **{"text-align": "right"})
+    if caption:
+        styler = styler.set_caption(caption)
+    return styler
+
+
+def to_html(
+    table: pd.DataFrame,
+    *,
+    caption: str | None = None,
+    highlight: str = BELOW_COLOUR,
+    table_id: str | None = None,
+) -> str:
+    """Return a table as an HTML fragment (a ``<style>`` and a ``<table>``) for the report.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A table of this module.
+    caption : str, optional
+        A caption above the table.
+    highlight : str, default ``"#FFC7CE"``
+        Background colour of the rows below target.
+    table_id : str, optional
+        The ``id`` of the table element (keeps CSS of several tables apart).
+
+    Returns
+    -------
+    str
+        HTML, UTF-8 text with the Vietnamese labels as they are.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> html = to_html(pd.DataFrame({"Đơn vị": ["A"], "Đánh giá": ["Chưa đạt"]}), caption="Bảng 1")
+    >>> "<caption>Bảng 1</caption>" in html, "Chưa đạt" in html
+    (True, True)
+    """
+    styler = style_table(table, caption=caption, highlight=highlight)
+    if table_id:
+        styler = styler.set_uuid(table_id)
+    return styler.to_html(table_attributes='class="gs-table"')
