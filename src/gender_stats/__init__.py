@@ -27,6 +27,7 @@ from gender_stats.schema import validate_counts, validate_roster, validate_units
 from gender_stats.vocab import BODIES, LEVELS, SEXES
 
 # --- io (readers, writers) ---
+from gender_stats.io import read_counts, read_roster, read_units
 
 # --- datasets ---
 
@@ -64,6 +65,9 @@ __all__ = [
     "validate_roster",
     "validate_units",
     # io
+    "read_counts",
+    "read_roster",
+    "read_units",
     # datasets
     # targets, compliance, planning
     # indicators, tables

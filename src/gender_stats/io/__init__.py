@@ -6,10 +6,14 @@ Writers produce the formatted workbook of the report.
 """
 
 # --- readers ---
+from gender_stats.io._readers import read_counts, read_roster, read_units
 
 # --- writers ---
 
 __all__: list[str] = [
     # readers
+    "read_counts",
+    "read_roster",
+    "read_units",
     # writers
 ]

@@ -1,0 +1,418 @@
+"""Pieces shared by the readers: headers, cells, units, legacy encodings, problems (private)."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+import pandas as pd
+
+from gender_stats._text import loose_key, name_key, nfc
+from gender_stats.errors import (
+    DataError,
+    FileFormatError,
+    LegacyEncodingWarning,
+    Problem,
+    excel_column_letter,
+)
+from gender_stats.io._excel import Grid, is_blank
+from gender_stats.schema import LEVEL, UNIT_ID, UNIT_NAME, Origin
+from gender_stats.vocab import COLUMN_ALIASES
+
+#: Canonical column of each header key (``loose_key`` of an alias).
+HEADER_INDEX: dict[str, str] = {
+    loose_key(alias): column
+    for column, aliases in COLUMN_ALIASES.items()
+    for alias in (column.replace("_", " "), *aliases)
+}
+_PAREN = re.compile(r"\([^)]*\)")
+_ROMAN = re.compile(r"^([IVXLC]+)(?:\s*[.)/:-]\s*|\s+|$)(.*)$")
+_INT_TEXT = re.compile(r"^[+-]?\d+$")
+_DEC_TEXT = re.compile(r"^[+-]?\d+[.,]\d+$")
+_TOTAL_WORDS = ("tong cong", "tong so", "cong", "tong", "toan tinh", "toan huyen", "cong chung")
+
+#: Expected text of a count typed as text in a workbook.
+NUMBER_AS_TEXT = (
+    "số nguyên ≥ 0 gõ dạng số, không phải dạng chữ (a whole number stored as a number, "
+    "not as text; retype it or use Convert to Number)"
+)
+NOT_BLANK_ROW = (
+    "dòng có đủ dữ liệu, hoặc xóa dòng này (a complete row; this row is blank except for one cell)"
+)
+MERGED = "ô không gộp trong vùng dữ liệu (no merged cells in the data area; unmerge {rng})"
+UNKNOWN_UNIT = "tên đơn vị có trong bảng đơn vị (a unit name or alias listed in the units table)"
+
+
+def header_column(text: Any) -> str | None:
+    """Return the canonical column a header names, or ``None``.
+
+    Examples
+    --------
+    >>> header_column("Tỷ lệ (%)"), header_column("TEN DON VI"), header_column("Ghi chú")
+    ('share', 'unit_name', None)
+    """
+    if is_blank(text):
+        return None
+    key = loose_key(text)
+    if key in HEADER_INDEX:
+        return HEADER_INDEX[key]
+    key = loose_key(_PAREN.sub(" ", nfc(str(text))))
+    return HEADER_INDEX.get(key)
+
+
+def roman_section(text: Any) -> str | None:
+    """Return the label of a section row (``"I. Khối huyện"`` -> ``"Khối huyện"``), or ``None``.
+
+    Examples
+    --------
+    >>> roman_section("II. Khối sở, ban, ngành"), roman_section("Ivy"), roman_section("III")
+    ('Khối sở, ban, ngành', None, '')
+    """
+    if not isinstance(text, str):
+        return None
+    match = _ROMAN.match(nfc(text))
+    return match.group(2) if match else None
+
+
+def is_total_label(text: Any) -> bool:
+    """Return True for the label of a total row (``Tổng cộng``, ``Tổng số``, ``Cộng``).
+
+    Examples
+    --------
+    >>> is_total_label("Tổng cộng"), is_total_label("CỘNG"), is_total_label("Huyện Tĩnh Gia")
+    (True, True, False)
+    """
+    return isinstance(text, str) and loose_key(text) in _TOTAL_WORDS
+
+
+def letter(c: int) -> str:
+    """Return the column letter of a 0-based column position."""
+    return excel_column_letter(c + 1)
+
+
+def text_cell(value: Any) -> str | None:
+    """Return a cell as NFC text, or ``None`` when blank (numbers become their digits)."""
+    if is_blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value))
+
+
+def count_cell(grid: Grid, r: int, c: int) -> tuple[Any, str | None]:
+    """Return a count cell as a number, or the raw value and why it is not one.
+
+    XLSX and Parquet cells keep their types: a number typed as *text* (``"12"``) is a problem, not
+    silently converted, because Excel shows such cells as text and sums skip them.  CSV cells are all
+    text: ``"12"`` is 12, ``"12,0"`` / ``"12.0"`` is 12.0; anything else stays text for the model to
+    report.
+    """
+    value = grid.cells[r][c]
+    if is_blank(value):
+        return None, None
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, (int, float)):
+        return value, None
+    text = nfc(str(value))
+    if grid.typed:
+        if _INT_TEXT.match(text) or _DEC_TEXT.match(text):
+            return value, NUMBER_AS_TEXT
+        return text, None
+    if _INT_TEXT.match(text):
+        return int(text), None
+    if _DEC_TEXT.match(text):
+        return float(text.replace(",", ".")), None
+    return text, None
+
+
+# --------------------------------------------------------------------------------------------
+# Reported percentages
+
+
+def reported_percent(value: Any, number_format: str) -> tuple[Decimal, int] | None:
+    """Return a reported percentage in percent and its number of decimals, or ``None``.
+
+    Numbers are percent (``20.0``) unless their format ends in ``%`` (Excel stores ``0.2``).  Text
+    may use a comma or a dot and may end in ``%``.
+
+    Examples
+    --------
+    >>> reported_percent("12,5 %", "General")
+    (Decimal('12.5'), 1)
+    >>> reported_percent(0.2, "0.0%")
+    (Decimal('20.0'), 1)
+    >>> reported_percent(20, "General")
+    (Decimal('20'), 0)
+    >>> reported_percent("n/a", "General") is None
+    True
+    """
+    if isinstance(value, bool) or is_blank(value):
+        return None
+    if isinstance(value, (int, float)):
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        fmt = number_format or "General"
+        if "%" in fmt:
+            number *= 100
+            digits = _format_digits(fmt)
+            if digits is None:
+                digits = max(-number.normalize().as_tuple().exponent, 0)  # type: ignore[operator]
+            return number, digits
+        digits = _format_digits(fmt)
+        if digits is None:
+            digits = max(-number.as_tuple().exponent, 0)  # type: ignore[operator]
+        return number, digits
+    text = nfc(str(value)).replace(" ", "").rstrip("%").replace(",", ".")
+    if not re.match(r"^[+-]?\d+(\.\d+)?$", text):
+        return None
+    number = Decimal(text)
+    return number, max(-number.as_tuple().exponent, 0)  # type: ignore[operator]
+
+
+def _format_digits(fmt: str) -> int | None:
+    fmt = fmt.split(";")[0]
+    if fmt == "General":
+        return None
+    match = re.search(r"0\.(0+)", fmt)
+    if match:
+        return len(match.group(1))
+    return 0 if "0" in fmt or "#" in fmt else None
+
+
+def percent_ok(reported: tuple[Decimal, int], female: int, total: int) -> bool:
+    """Return True when a reported percentage agrees with ``female / total``.
+
+    The tolerance is one unit of the last reported digit, so both rounding and truncation pass:
+    17/135 = 12.593 % may be published as ``12.5`` or ``12.6``, not ``12.4``.
+
+    Examples
+    --------
+    >>> [percent_ok((Decimal(t), 1), 17, 135) for t in ("12.5", "12.6", "12.4")]
+    [True, True, False]
+    """
+    number, digits = reported
+    exact_value = Fraction(str(number))
+    if total == 0:
+        return exact_value == 0
+    exact = Fraction(100 * female, total)
+    return abs(exact - exact_value) <= Fraction(1, 10**digits)
+
+
+def expected_percent(female: int, total: int) -> str:
+    """Describe the share a percent cell should hold."""
+    if total == 0:
+        return "tỷ lệ 0 hoặc để trống khi tổng số là 0 (share of an empty body)"
+    exact = Fraction(100 * female, total)
+    shown = f"{float(exact):.2f}".replace(".", ",")
+    return f"tỷ lệ ≈ {shown} % = {female}/{total} (sai lệch ≤ 1 đơn vị chữ số cuối)"
+
+
+# --------------------------------------------------------------------------------------------
+# Units
+
+
+def derive_unit_id(name: str) -> str:
+    """Return a stable unit id built from a unit name (when there is no id column nor units table).
+
+    Examples
+    --------
+    >>> derive_unit_id("Huyện Quan Hóa") == derive_unit_id("huyen  quan hoa")
+    True
+    >>> derive_unit_id("Thành phố Thanh Hóa")
+    'thanh-pho-thanh-hoa'
+    """
+    return loose_key(name).replace(" ", "-")
+
+
+class UnitIndex:
+    """Look units up by name or alias, with :func:`~gender_stats._text.name_key`."""
+
+    def __init__(self, units: pd.DataFrame) -> None:
+        self._by_key: dict[str, tuple[str, str, str]] = {}
+        for row in units.itertuples(index=False):
+            unit_id, name, level = str(getattr(row, UNIT_ID)), getattr(row, UNIT_NAME), getattr(row, LEVEL)
+            entry = (unit_id, str(name), str(level))
+            aliases = getattr(row, "aliases", None)
+            names = [name, *(str(aliases).split("|") if not is_blank(aliases) else [])]
+            for n in names:
+                if not is_blank(n):
+                    self._by_key.setdefault(name_key(str(n)), entry)
+        self.ids = {str(i): (str(n), str(lv)) for i, n, lv in zip(units[UNIT_ID], units[UNIT_NAME], units[LEVEL], strict=True)}
+
+    def find(self, name: str) -> tuple[str, str, str] | None:
+        """Return ``(unit_id, unit_name, level)`` for a name, or ``None``."""
+        return self._by_key.get(name_key(name))
+
+
+def prepare_units(units: pd.DataFrame | None) -> UnitIndex | None:
+    """Validate a units table and index it (``None`` passes through)."""
+    if units is None:
+        return None
+    from gender_stats.schema import validate_units
+
+    return UnitIndex(validate_units(units))
+
+
+# --------------------------------------------------------------------------------------------
+# Legacy encodings (TCVN3 / VNI)
+
+
+def recode(values: Sequence[Any], *, file: str, what: str) -> tuple[list[Any], str | None]:
+    """Return text values converted to Unicode when they are typed in TCVN3 or VNI.
+
+    Non-text values pass through.  Returns the values and the encoding found (``None`` for Unicode).
+    Raises FileFormatError when a legacy value cannot be converted.
+    """
+    texts = [v for v in values if isinstance(v, str) and v.strip()]
+    if not texts:
+        return list(values), None
+    try:
+        from gender_stats.io import _legacy  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:  # pragma: no cover - until the legacy module lands
+        return list(values), None
+    encoding = _legacy.detect_encoding(texts)
+    if encoding == "unicode":
+        return list(values), None
+    out = []
+    for v in values:
+        if isinstance(v, str) and v.strip():
+            try:
+                out.append(_legacy.to_unicode(v, encoding))
+            except ValueError as err:
+                raise FileFormatError(
+                    f'Không chuyển được {what} của tệp "{file}" từ mã {encoding} sang Unicode '
+                    f"(cannot convert {v!r} from {encoding}: {err}). Hint: chuyển mã tệp bằng "
+                    "Unikey (Công cụ chuyển mã) rồi đọc lại."
+                ) from err
+        else:
+            out.append(v)
+    return out, encoding
+
+
+def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int]) -> Grid:
+    """Return ``grid`` with legacy-encoded text converted: the rows above the data row by row,
+    then each of ``columns`` below them; warn once naming the columns converted.
+    """
+    cells = [list(row) for row in grid.cells]
+    converted: dict[str, str] = {}
+    for r in range(min(header_rows, len(cells))):
+        cells[r], enc = recode(cells[r], file=grid.file, what=f"dòng {grid.rows[r]}")
+        if enc:
+            converted[f"dòng {grid.rows[r]}"] = enc
+    for c in columns:
+        col = [cells[r][c] for r in range(header_rows, len(cells))]
+        new, enc = recode(col, file=grid.file, what=f"cột {letter(c)}")
+        if enc:
+            header = next((text_cell(cells[r][c]) for r in range(header_rows - 1, -1, -1) if text_cell(cells[r][c])), letter(c))
+            converted[f"{letter(c)} ({header})"] = enc
+            for r, v in zip(range(header_rows, len(cells)), new, strict=True):
+                cells[r][c] = v
+    if not converted:
+        return grid
+    where = ", ".join(f"{k}: {v}" for k, v in converted.items())
+    sheet = f', trang "{grid.sheet}"' if grid.sheet else ""
+    warnings.warn(
+        f'Tệp "{grid.file}"{sheet}: đã chuyển sang Unicode các ô gõ bằng mã cũ (legacy encoding '
+        f"converted) — {where}",
+        LegacyEncodingWarning,
+        stacklevel=4,
+    )
+    import dataclasses
+
+    return dataclasses.replace(grid, cells=cells)
+
+
+# --------------------------------------------------------------------------------------------
+# Problems
+
+
+class Collector:
+    """Collect the problems of one grid, located in its cells."""
+
+    def __init__(self, grid: Grid) -> None:
+        self.grid = grid
+        self.problems: list[Problem] = []
+
+    def at(self, r: int | None, c: int | None, value: Any, expected: str, header: str | None = None) -> None:
+        """Add a problem at 0-based grid position ``(r, c)`` (either may be None)."""
+        self.problems.append(
+            Problem(
+                expected=expected,
+                value=value,
+                file=self.grid.file,
+                sheet=self.grid.sheet,
+                row=self.grid.rows[r] if r is not None else None,
+                column=letter(c) if c is not None else None,
+                header=header,
+            )
+        )
+
+
+def run_validator(
+    validate: Callable[..., pd.DataFrame],
+    frame: pd.DataFrame,
+    origin: Origin,
+    **kwargs: Any,
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Run a ``validate_*`` function; return its frame or its problems."""
+    try:
+        return validate(frame, origin=origin, **kwargs), []
+    except DataError as err:
+        return None, list(err.problems)
+
+
+def merge_problems(own: list[Problem], found: Iterable[Problem]) -> list[Problem]:
+    """Return ``own`` plus the problems of ``found`` at cells not already reported."""
+    seen = {(p.sheet, p.row, p.column) for p in own if p.row is not None}
+    out = list(own)
+    for p in found:
+        key = (p.sheet, p.row, p.column)
+        if p.row is not None and key in seen:
+            continue
+        seen.add(key)
+        out.append(p)
+    return out
+
+
+def raise_if_problems(problems: list[Problem], grid: Grid, data_rows: Sequence[int]) -> None:
+    """Raise one DataError accounting for every data row (``data_rows`` are user row numbers).
+
+    A problem without a row (a missing column, a term that conflicts) makes every row unusable.
+    """
+    if not problems:
+        return
+    rows = set(data_rows)
+    if any(p.row is None for p in problems):
+        reported = len(rows)
+    else:
+        reported = len({p.row for p in problems} & rows)
+    problems = sorted(problems, key=lambda p: (p.row if isinstance(p.row, int) else -1, len(p.column or ""), p.column or ""))
+    raise DataError(problems, source=grid.file, rows_read=len(rows), rows_reported=reported)
+
+
+def row_map(index: Iterable[Hashable], grid_rows: Sequence[int], grid: Grid) -> Mapping[Hashable, int]:
+    """Map frame index labels to user row numbers."""
+    return {i: grid.rows[r] for i, r in zip(index, grid_rows, strict=True)}
+
+
+def parse_int_text(value: Any) -> int | None:
+    """Return a whole number from an int, a whole float or (CSV) digit text, else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def decimal_or_none(text: str) -> Decimal | None:
+    """Return ``text`` as a Decimal, or None."""
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None

@@ -1,0 +1,513 @@
+"""The public readers: :func:`read_counts`, :func:`read_roster`, :func:`read_units` (private module).
+
+Numbers typed as text
+    In a workbook (XLSX) or Parquet file, cells keep their type.  A count or birth year typed as
+    *text* (``"12"``, often with a green triangle in Excel) is reported as a problem, never
+    converted: Excel's own sums skip such cells, so the office's totals may not include them.  CSV
+    files are text by nature: there ``12`` is read as the number 12 (and ``12,0``/``12.0`` as 12.0).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from gender_stats.errors import DataError, Problem
+from gender_stats.io._common import (
+    Collector,
+    UnitIndex,
+    count_cell,
+    letter,
+    merge_problems,
+    prepare_units,
+    raise_if_problems,
+    run_validator,
+    text_cell,
+)
+from gender_stats.io._excel import Grid, load_grids
+from gender_stats.io._tabular import Table, check_share, check_sum, locate, resolve_term, resolve_units
+from gender_stats.io._trich_ngang import locate_trich_ngang, read_trich_ngang
+from gender_stats.io._wide import locate_wide, read_wide
+from gender_stats.schema import (
+    BIRTH_YEAR,
+    BODY,
+    COUNTS_KEY,
+    ETHNICITY,
+    FEMALE,
+    FULL_NAME,
+    LEVEL,
+    PERSON_ID,
+    POST,
+    SEX,
+    TERM,
+    TOTAL,
+    UNIT_ID,
+    UNIT_NAME,
+    Origin,
+    validate_counts,
+    validate_roster,
+    validate_units,
+)
+from gender_stats.vocab import parse_body, parse_level, parse_sex
+
+__all__ = ["read_counts", "read_roster", "read_units"]
+
+Layout = Literal["auto", "tidy", "wide", "trich_ngang"]
+_PLACEHOLDER_TERM = "1900-1901"  # stands in for a term already reported missing
+
+NO_TABLE = (
+    "một dòng tiêu đề cột có {need} (a header row naming these columns; none found in the first 30 rows)"
+)
+MISSING_COLUMN = 'có cột "{col}" (a column for {col}); các cột nhận ra: {found}'
+
+
+def _missing(col: Collector, table: Table, needed: Sequence[str]) -> list[str]:
+    missing = [c for c in needed if c not in table.columns]
+    for c in missing:
+        found = [f"{table.headers[k]} = {k}" for k in table.columns]
+        col.at(table.header_row, None, None, MISSING_COLUMN.format(col=c, found=found), header=c)
+    return missing
+
+
+def _texts(grid: Grid, table: Table, key: str) -> list[str | None]:
+    if key not in table.columns:
+        return [None] * len(table.data)
+    return [text_cell(grid.cells[r][table.columns[key]]) for r in table.data]
+
+
+def _coded(values: list[str | None], parse: Callable[[Any], str | None]) -> list[str | None]:
+    return [None if v is None else (parse(v) or v) for v in values]
+
+
+def _origin(table: Table) -> Origin:
+    grid = table.grid
+    cols: dict[str, tuple[str | None, str | None]] = {
+        k: (letter(c), table.headers[k]) for k, c in table.columns.items()
+    }
+    if UNIT_ID not in cols and UNIT_NAME in cols:
+        cols[UNIT_ID] = cols[UNIT_NAME]
+    return Origin(
+        file=grid.file,
+        sheet=grid.sheet,
+        rows={i: grid.rows[r] for i, r in enumerate(table.data)},
+        columns=cols,
+    )
+
+
+def _counts_cells(
+    table: Table, key: str, col: Collector
+) -> list[Any]:
+    grid = table.grid
+    out = []
+    c = table.columns.get(key)
+    for r in table.data:
+        if c is None:
+            out.append(0)
+            continue
+        value, why = count_cell(grid, r, c)
+        if why is not None:
+            col.at(r, c, value, why, header=table.headers[key])
+            value = None
+        out.append(value)
+    return out
+
+
+def _tidy_counts(
+    grid: Grid, col: Collector, *, term: str | None, units: UnitIndex | None, units_df: pd.DataFrame | None
+) -> tuple[pd.DataFrame | None, list[int]]:
+    table = locate(grid, col, need=(TOTAL, FEMALE))
+    if table is None:
+        col.at(None, None, None, NO_TABLE.format(need="Đơn vị, Tổng số, Nữ"))
+        return None, []
+    grid = table.grid
+    needed = [BODY, TOTAL, FEMALE]
+    if UNIT_NAME not in table.columns and UNIT_ID not in table.columns:
+        needed.append(UNIT_NAME)
+    if units is None and LEVEL not in table.columns:
+        needed.append(LEVEL)
+    _missing(col, table, needed)
+    total = _counts_cells(table, TOTAL, col)
+    female = _counts_cells(table, FEMALE, col)
+    if "share" in table.columns:
+        for i, r in enumerate(table.data):
+            check_share(grid, r, table.columns["share"], female[i], total[i], table.headers["share"], col)
+    count_cols = [(table.columns[k], table.headers[k]) for k in (TOTAL, FEMALE) if k in table.columns]
+    for t in table.totals:
+        check_sum(grid, t, [r for r in table.data if r < t], count_cols, col)
+    terms, one_term = resolve_term(table, term, col)
+    ids, names, levels = resolve_units(
+        grid,
+        table.data,
+        _texts(grid, table, UNIT_NAME),
+        _texts(grid, table, UNIT_ID) if UNIT_ID in table.columns else None,
+        _coded(_texts(grid, table, LEVEL), parse_level),
+        units,
+        table.columns.get(UNIT_NAME),
+        col,
+        table.headers.get(UNIT_NAME),
+    )
+    n = len(table.data)
+    frame = pd.DataFrame(
+        {
+            TERM: pd.Series(terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object),
+            UNIT_ID: pd.Series(ids, dtype=object),
+            UNIT_NAME: pd.Series([x or i for x, i in zip(names, ids, strict=True)], dtype=object),
+            LEVEL: pd.Series([x or "unknown" for x in levels], dtype=object) if LEVEL in table.columns or units is not None else pd.Series(["unknown"] * n, dtype=object),
+            BODY: pd.Series(_coded(_texts(grid, table, BODY), parse_body) if BODY in table.columns else ["party_committee"] * n, dtype=object),
+            TOTAL: pd.Series(total, dtype=object),
+            FEMALE: pd.Series(female, dtype=object),
+        }
+    )
+    for header, c in table.extras.items():
+        frame[header] = pd.Series([grid.cells[r][c] for r in table.data], dtype=object)
+    found, problems = run_validator(validate_counts, frame, _origin(table), units=units_df)
+    col.problems = merge_problems(col.problems, problems)
+    return found, [grid.rows[r] for r in table.data]
+
+
+def _sheet_counts(
+    grid: Grid, *, term: str | None, units: UnitIndex | None, units_df: pd.DataFrame | None, layout: Layout
+) -> pd.DataFrame:
+    col = Collector(grid)
+    wide = locate_wide(grid, col) if layout in ("auto", "wide") else None
+    if layout == "wide" and wide is None:
+        col.at(None, None, None, NO_TABLE.format(need="Đơn vị và nhóm Tổng số / Nữ của mỗi cơ quan"))
+        raise_if_problems(col.problems, grid, [])
+    if wide is not None:
+        frames, rows = read_wide(grid, wide, col, term=term, units=units)
+        out = []
+        for frame, origin in frames:
+            found, problems = run_validator(validate_counts, frame, origin, units=units_df)
+            col.problems = merge_problems(col.problems, problems)
+            if found is not None:
+                out.append(found)
+        raise_if_problems(col.problems, col.grid, rows)
+        return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
+    found_tidy, rows = _tidy_counts(grid, col, term=term, units=units, units_df=units_df)
+    raise_if_problems(col.problems, col.grid, rows)
+    assert found_tidy is not None
+    return found_tidy
+
+
+def _combine(
+    source: str | Path,
+    sheet: str | None,
+    read: Callable[[Grid], pd.DataFrame],
+    key: Sequence[str],
+) -> pd.DataFrame:
+    grids = load_grids(source, sheet=sheet)
+    frames: list[pd.DataFrame] = []
+    errors: list[DataError] = []
+    for grid in grids:
+        if not grid.cells:
+            errors.append(
+                DataError(
+                    [Problem("một trang có dữ liệu (a sheet with data)", None, grid.file, grid.sheet)],
+                    rows_read=0,
+                    rows_reported=0,
+                )
+            )
+            continue
+        try:
+            frames.append(read(grid).assign(_sheet=grid.sheet))
+        except DataError as err:
+            errors.append(err)
+    if errors:
+        raise DataError.combine(errors)
+    frame = pd.concat(frames, ignore_index=True)
+    if len(frames) > 1:
+        dup = frame.duplicated(list(key), keep=False)
+        if dup.any():
+            problems = [
+                Problem(
+                    expected=f"mỗi {' × '.join(key)} một lần trong cả tệp (given once across sheets)",
+                    value=", ".join(str(frame.at[i, k]) for k in key),
+                    file=Path(source).name,
+                    sheet=frame.at[i, "_sheet"],
+                )
+                for i in frame.index[dup.to_numpy()]
+            ]
+            raise DataError(problems, rows_read=len(frame), rows_reported=int(dup.sum()))
+    return frame.drop(columns="_sheet")
+
+
+def read_counts(
+    source: str | Path,
+    *,
+    sheet: str | None = None,
+    term: str | None = None,
+    units: pd.DataFrame | None = None,
+    layout: Layout = "auto",
+) -> pd.DataFrame:
+    """Read a counts file (tidy table or the official wide template) into canonical counts.
+
+    Parameters
+    ----------
+    source : str or Path
+        A ``.csv`` (UTF-8, with or without BOM, comma or semicolon), ``.xlsx`` or ``.parquet`` file.
+    sheet : str, optional
+        One sheet; by default every sheet that holds data (e.g. one per term), concatenated.
+    term : str, optional
+        The term (``"2015-2020"``) when the file does not name it; a title or column that names
+        another term is a problem.
+    units : pandas.DataFrame, optional
+        A units table: unit names (and ``|``-separated aliases) are matched to find ``unit_id`` and
+        ``level``; its names and levels win.  Without one, a missing id is derived from the name.
+    layout : {"auto", "tidy", "wide"}
+        ``"auto"`` recognises the wide template by its two-row header (a body above ``Tổng số`` /
+        ``Nữ``), else reads a tidy table.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Canonical counts (see :mod:`gender_stats.schema`); a reported ``Tỷ lệ (%)`` is checked and
+        dropped.
+
+    Raises
+    ------
+    FileFormatError
+        When the file cannot be read at all.
+    DataError
+        With every problem, located by file, sheet, row and column.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "bc.csv"
+    >>> _ = path.write_text(
+    ...     "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ,Tỷ lệ (%)\\n"
+    ...     "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,5,\\"12,8\\"\\n", encoding="utf-8")
+    >>> read_counts(path)[["unit_id", "level", "body", "total", "female"]].to_dict("records")
+    [{'unit_id': 'huyen-quan-hoa', 'level': 'district', 'body': 'party_committee', 'total': 39, 'female': 5}]
+    """
+    units_df = validate_units(units) if units is not None else None
+    index = prepare_units(units_df)
+
+    def read(grid: Grid) -> pd.DataFrame:
+        return _sheet_counts(grid, term=term, units=index, units_df=units_df, layout=layout)
+
+    return _combine(source, sheet, read, COUNTS_KEY)
+
+
+def _tidy_roster(
+    grid: Grid,
+    col: Collector,
+    *,
+    term: str | None,
+    units: UnitIndex | None,
+    units_df: pd.DataFrame | None,
+    unit: str | None,
+    body: str | None,
+    level: str | None,
+) -> tuple[pd.DataFrame | None, list[int]]:
+    table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME))
+    if table is None:
+        col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Giới tính"))
+        return None, []
+    grid = table.grid
+    needed = [SEX]
+    if PERSON_ID not in table.columns:
+        needed.append(FULL_NAME)
+    if BODY not in table.columns and body is None:
+        needed.append(BODY)
+    if UNIT_NAME not in table.columns and UNIT_ID not in table.columns and unit is None:
+        needed.append(UNIT_NAME)
+    if LEVEL not in table.columns and units is None and level is None:
+        needed.append(LEVEL)
+    _missing(col, table, needed)
+    n = len(table.data)
+    sexes = [None if s is None else (parse_sex(s) or s) for s in _texts(grid, table, SEX)]
+    years: list[Any] = []
+    if BIRTH_YEAR in table.columns:
+        for r in table.data:
+            value, why = count_cell(grid, r, table.columns[BIRTH_YEAR])
+            if why is not None:
+                col.at(r, table.columns[BIRTH_YEAR], value, why, header=table.headers[BIRTH_YEAR])
+                value = None
+            years.append(value)
+    names = _texts(grid, table, UNIT_NAME) if UNIT_NAME in table.columns else [unit] * n
+    lv = _coded(_texts(grid, table, LEVEL), parse_level) if LEVEL in table.columns else [level] * n
+    ids, unames, levels = resolve_units(
+        grid,
+        table.data,
+        names,
+        _texts(grid, table, UNIT_ID) if UNIT_ID in table.columns else None,
+        lv,
+        units,
+        table.columns.get(UNIT_NAME),
+        col,
+        table.headers.get(UNIT_NAME),
+    )
+    terms, one_term = resolve_term(table, term, col)
+    full = _texts(grid, table, FULL_NAME)
+    if PERSON_ID in table.columns:
+        pids = _texts(grid, table, PERSON_ID)
+    else:
+        from gender_stats.io._trich_ngang import person_key
+
+        pids = [
+            person_key(u, f, y if isinstance(y, int) else None) if f else None
+            for u, f, y in zip(ids, full, years or [None] * n, strict=True)
+        ]
+    bodies = (
+        _coded(_texts(grid, table, BODY), parse_body)
+        if BODY in table.columns
+        else [parse_body(body) or body if body else "party_committee"] * n
+    )
+    frame = pd.DataFrame(
+        {
+            TERM: pd.Series(terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object),
+            UNIT_ID: pd.Series(ids, dtype=object),
+            UNIT_NAME: pd.Series([x or i for x, i in zip(unames, ids, strict=True)], dtype=object),
+            LEVEL: pd.Series([x or "unknown" for x in levels], dtype=object),
+            BODY: pd.Series(bodies, dtype=object),
+            PERSON_ID: pd.Series(pids, dtype=object),
+            SEX: pd.Series(sexes, dtype=object),
+        }
+    )
+    if FULL_NAME in table.columns:
+        frame[FULL_NAME] = pd.Series(full, dtype=object)
+    if BIRTH_YEAR in table.columns:
+        frame[BIRTH_YEAR] = pd.Series(years, dtype=object)
+    for key in (ETHNICITY, POST):
+        if key in table.columns:
+            frame[key] = pd.Series(_texts(grid, table, key), dtype=object)
+    origin = _origin(table)
+    if PERSON_ID not in table.columns and FULL_NAME in table.columns:
+        origin = Origin(
+            origin.file, origin.sheet, origin.rows, {**(origin.columns or {}), PERSON_ID: (letter(table.columns[FULL_NAME]), table.headers[FULL_NAME])}
+        )
+    found, problems = run_validator(validate_roster, frame, origin, units=units_df)
+    col.problems = merge_problems(col.problems, problems)
+    return found, [grid.rows[r] for r in table.data]
+
+
+def read_roster(
+    source: str | Path,
+    *,
+    sheet: str | None = None,
+    term: str | None = None,
+    units: pd.DataFrame | None = None,
+    unit: str | None = None,
+    body: str | None = None,
+    level: str | None = None,
+    layout: Layout = "auto",
+) -> pd.DataFrame:
+    """Read a roster file (tidy table or a personnel list, *danh sách trích ngang*).
+
+    Parameters
+    ----------
+    source : str or Path
+        A ``.csv``, ``.xlsx`` or ``.parquet`` file.
+    sheet : str, optional
+        One sheet; by default every sheet that holds data, concatenated.
+    term : str, optional
+        The term when the file does not name it (in a column or the title).
+    units : pandas.DataFrame, optional
+        A units table, to find unit ids and levels from unit names.
+    unit, body, level : str, optional
+        Fill the columns a file lacks, e.g. the list of one committee: ``unit="Huyện Quan Hóa"``,
+        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.
+    layout : {"auto", "tidy", "trich_ngang"}
+        ``"auto"`` recognises a personnel list by ``Năm sinh`` split into ``Nam`` | ``Nữ``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A canonical roster.  Without an id column, ``person_id`` is ``unit_id/name key/birth year``
+        (see :func:`gender_stats.io._trich_ngang.person_key`), stable across files and terms.
+
+    Raises
+    ------
+    FileFormatError
+        When the file cannot be read at all.
+    DataError
+        With every problem, located by file, sheet, row and column.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "ds.csv"
+    >>> _ = path.write_text("Họ và tên;Giới tính;Năm sinh\\nHà Thị Bình;Nữ;1975\\n", encoding="utf-8")
+    >>> roster = read_roster(path, term="2015-2020", unit="Huyện Quan Hóa", body="BTV", level="district")
+    >>> roster[["person_id", "sex", "body"]].to_dict("records")
+    [{'person_id': 'huyen-quan-hoa/ha-thi-binh/1975', 'sex': 'F', 'body': 'standing_committee'}]
+    """
+    units_df = validate_units(units) if units is not None else None
+    index = prepare_units(units_df)
+
+    def read(grid: Grid) -> pd.DataFrame:
+        col = Collector(grid)
+        tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
+        if layout == "trich_ngang" and tn is None:
+            col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Năm sinh (Nam | Nữ)"))
+            raise_if_problems(col.problems, grid, [])
+        if tn is not None:
+            frame, origin, rows = read_trich_ngang(
+                grid, tn, col, term=term, units=index, unit=unit, body=body, level=level
+            )
+            found, problems = run_validator(validate_roster, frame, origin, units=units_df)
+            col.problems = merge_problems(col.problems, problems)
+        else:
+            found, rows = _tidy_roster(
+                grid, col, term=term, units=index, units_df=units_df, unit=unit, body=body, level=level
+            )
+        raise_if_problems(col.problems, col.grid, rows)
+        assert found is not None
+        return found
+
+    return _combine(source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID))
+
+
+def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
+    """Read a units table (``unit_id``, ``unit_name``, ``level``, ``kind``, optional ``aliases``).
+
+    Parameters
+    ----------
+    source : str or Path
+        A ``.csv``, ``.xlsx`` or ``.parquet`` file with a header row.
+    sheet : str, optional
+        One sheet; by default every sheet that holds data, concatenated.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Canonical units; levels written in words (``Cấp huyện``) become codes.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "units.csv"
+    >>> _ = path.write_text("Mã đơn vị,Tên đơn vị,Cấp,Loại,Tên khác\\nTH01,Huyện Quan Hóa,huyện,huyện,Quan Hoá\\n")
+    >>> read_units(path).iloc[0].to_dict()
+    {'unit_id': 'TH01', 'unit_name': 'Huyện Quan Hóa', 'level': 'district', 'kind': 'huyện', 'aliases': 'Quan Hoá'}
+    """
+
+    def read(grid: Grid) -> pd.DataFrame:
+        col = Collector(grid)
+        table = locate(grid, col, need=(UNIT_ID, UNIT_NAME))
+        if table is None:
+            col.at(None, None, None, NO_TABLE.format(need="Mã đơn vị, Tên đơn vị, Cấp, Loại"))
+            raise_if_problems(col.problems, grid, [])
+            raise AssertionError  # pragma: no cover
+        g = table.grid
+        frame = pd.DataFrame(
+            {
+                k: pd.Series(
+                    _coded(_texts(g, table, k), parse_level) if k == LEVEL else _texts(g, table, k),
+                    dtype=object,
+                )
+                for k in table.columns
+                if k in (UNIT_ID, UNIT_NAME, LEVEL, "kind", "parent_id", "aliases")
+            }
+        )
+        found, problems = run_validator(validate_units, frame, _origin(table))
+        col.problems = merge_problems(col.problems, problems)
+        raise_if_problems(col.problems, col.grid, [g.rows[r] for r in table.data])
+        assert found is not None
+        return found
+
+    return _combine(source, sheet, read, (UNIT_ID,))
