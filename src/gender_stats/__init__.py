@@ -36,6 +36,7 @@ from gender_stats.io import read_counts, read_roster, read_units
 # --- indicators, tables ---
 
 # --- plots ---
+from gender_stats.plots import STATUS_COLORS, plot_seats_needed, plot_shares
 
 # --- report ---
 
@@ -72,6 +73,9 @@ __all__ = [
     # targets, compliance, planning
     # indicators, tables
     # plots
+    "STATUS_COLORS",
+    "plot_seats_needed",
+    "plot_shares",
     # report
     # progress
 ]
