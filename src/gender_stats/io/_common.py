@@ -271,8 +271,8 @@ def recode(values: Sequence[Any], *, file: str, what: str) -> tuple[list[Any], s
     if not texts:
         return list(values), None
     try:
-        from gender_stats.io import _legacy  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:  # pragma: no cover - until the legacy module lands
+        from gender_stats.io import _legacy
+    except ImportError:  # pragma: no cover - the legacy module is optional
         return list(values), None
     encoding = _legacy.detect_encoding(texts)
     if encoding == "unicode":
