@@ -1,0 +1,87 @@
+"""Write the files of the HTML report: the page itself and the charts as PNG and SVG.
+
+This private module is the only place where :mod:`gender_stats.report` touches the disk; the report
+builds everything in memory (HTML text, :class:`matplotlib.figure.Figure` objects) and hands it here.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+__all__ = ["figure_bytes", "figure_data_uri", "make_out_dir", "save_figure", "write_html"]
+
+
+def make_out_dir(out_dir: str | Path) -> Path:
+    """Create the output folder (and its parents) if needed and return it as a Path.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     make_out_dir(Path(tmp) / "a" / "b").is_dir()
+    True
+    """
+    path = Path(out_dir)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def figure_bytes(fig: Figure, *, fmt: str = "png", dpi: int = 110) -> bytes:
+    r"""Render a figure to bytes in memory (``fmt`` is ``"png"`` or ``"svg"``).
+
+    A bare :class:`~matplotlib.figure.Figure` renders through Agg (PNG) or the SVG backend without
+    pyplot, so no global backend is chosen or changed.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(1, 1))
+    >>> figure_bytes(fig)[:8] == b"\x89PNG\r\n\x1a\n"
+    True
+    """
+    buffer = io.BytesIO()
+    metadata = {"Date": None} if fmt == "svg" else None
+    fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata)
+    return buffer.getvalue()
+
+
+def figure_data_uri(png: bytes) -> str:
+    """Return PNG bytes as a ``data:`` URI to embed in an ``<img>`` tag.
+
+    Examples
+    --------
+    >>> figure_data_uri(b"abc")
+    'data:image/png;base64,YWJj'
+    """
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def save_figure(
+    fig: Figure, stem: str | Path, *, formats: Iterable[str] = ("png", "svg"), dpi: int = 110
+) -> dict[str, Path]:
+    """Write a figure once per format next to ``stem`` (``stem.png``, ``stem.svg``).
+
+    Returns
+    -------
+    dict of str to Path
+        The path written for each format.
+    """
+    stem = Path(stem)
+    written = {}
+    for fmt in formats:
+        path = stem.with_suffix("." + fmt)
+        path.write_bytes(figure_bytes(fig, fmt=fmt, dpi=dpi))
+        written[fmt] = path
+    return written
+
+
+def write_html(text: str, path: str | Path) -> Path:
+    """Write an HTML page as UTF-8 and return its path."""
+    path = Path(path)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,565 @@
+"""The whole report: the workbook, the charts and one self-contained HTML page.
+
+:func:`build_report` runs the last stages of the pipeline on a counts frame — compliance with the
+targets, indicator tables, charts — and writes the results through :mod:`gender_stats.io`:
+
+* ``bao_cao.xlsx`` (``report.xlsx`` in English), the formatted workbook of
+  :func:`gender_stats.io.write_workbook`;
+* ``charts/<name>.png`` and ``charts/<name>.svg`` for every chart;
+* ``bao_cao.html`` (``report.html``), one page with every table and every chart embedded as a
+  base64 PNG: no external CSS, JavaScript or fonts, so it opens offline and can be e-mailed.
+
+Charts are drawn on bare :class:`matplotlib.figure.Figure` objects, which render through Agg and SVG
+without pyplot, so building a report never changes the global matplotlib backend.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
+from gender_stats.vocab import body_label
+
+__all__ = ["Report", "build_report", "summary_numbers"]
+
+Lang = Literal["vi", "en"]
+
+#: Statuses of the compliance frame that count as "assessed" (a target applies and data exist).
+ASSESSED = ("met", "below", "above_range")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "Báo cáo tỷ lệ nữ trong cấp ủy, cơ quan dân cử và chức danh chủ chốt",
+        "targets": "Chỉ tiêu",
+        "term": "nhiệm kỳ",
+        "all_terms": "mọi nhiệm kỳ",
+        "summary": (
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng ({rows_met}/{rows} lượt đánh giá đơn vị "
+            "× cơ quan × chỉ tiêu đạt); còn thiếu {needed} nữ để đạt chỉ tiêu."
+        ),
+        "summary_none": "Không có đơn vị nào thuộc phạm vi áp dụng của chỉ tiêu đã chọn.",
+        "below_head": "Đơn vị chưa đạt",
+        "needed_col": "còn thiếu {n} nữ",
+        "summary_table": "Bảng {n}. Tổng hợp theo chỉ tiêu",
+        "indicator_table": "Bảng {n}. Tỷ lệ nữ — {body}",
+        "terms_table": "Bảng {n}. Tỷ lệ nữ qua các nhiệm kỳ",
+        "shares_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị — {body} (đường kẻ: chỉ tiêu)",
+        "heatmap_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị và cơ quan",
+        "stacked_fig": "Hình {n}. Số nữ và nam theo cơ quan và cấp",
+        "needed_fig": "Hình {n}. Số nữ còn thiếu theo đơn vị — {body}",
+        "overview": "Biểu đồ tổng hợp",
+        "by_body": "Theo cơ quan",
+        "sources": "Nguồn chỉ tiêu",
+        "files": "Tệp đã tạo",
+        "footer": "Tạo bởi gender_stats {version}. Tỷ lệ tính từ số người; tổng hợp cộng số người, "
+        "không lấy trung bình tỷ lệ.",
+        "workbook": "Bảng tính Excel",
+        "html": "Trang báo cáo",
+    },
+    "en": {
+        "title": "Women in party committees, elected bodies and key posts",
+        "targets": "Targets",
+        "term": "term",
+        "all_terms": "all terms",
+        "summary": (
+            "{met}/{units} units meet every applicable target ({rows_met}/{rows} unit × body × "
+            "target checks met); {needed} more women are needed to meet the targets."
+        ),
+        "summary_none": "No unit falls within the scope of the chosen targets.",
+        "below_head": "Units below target",
+        "needed_col": "{n} more women needed",
+        "summary_table": "Table {n}. Summary by target",
+        "indicator_table": "Table {n}. Women's share — {body}",
+        "terms_table": "Table {n}. Women's share across terms",
+        "shares_fig": "Figure {n}. Women's share by unit — {body} (line: target)",
+        "heatmap_fig": "Figure {n}. Women's share by unit and body",
+        "stacked_fig": "Figure {n}. Women and men by body and level",
+        "needed_fig": "Figure {n}. Women still needed by unit — {body}",
+        "overview": "Overview charts",
+        "by_body": "By body",
+        "sources": "Sources of the targets",
+        "files": "Files written",
+        "footer": "Made with gender_stats {version}. Shares are computed from counts; pooled "
+        "figures add counts, never average shares.",
+        "workbook": "Excel workbook",
+        "html": "Report page",
+    },
+}
+
+_CSS = """
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; margin: 2em auto; max-width: 70em;
+       color: #1a1a1a; line-height: 1.45; padding: 0 1em; }
+h1 { font-size: 1.6em; margin-bottom: .2em; }
+h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #ccc; }
+p.lead { font-size: 1.1em; background: #f3f6fa; padding: .8em 1em; border-left: 4px solid #2b6cb0; }
+figure { margin: 1.5em 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+figcaption, caption { font-weight: bold; text-align: left; padding: .4em 0; caption-side: top; }
+table { border-collapse: collapse; margin: 1em 0; font-size: .9em; }
+th, td { border: 1px solid #bbb; padding: .25em .6em; }
+th { background: #e8edf3; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+footer { margin-top: 3em; font-size: .85em; color: #555; }
+"""
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """What :func:`build_report` wrote and the headline numbers of the report.
+
+    Attributes
+    ----------
+    out_dir : pathlib.Path
+        The folder holding every file.
+    html : pathlib.Path
+        The self-contained HTML page.
+    workbook : pathlib.Path
+        The Excel workbook.
+    charts : tuple of pathlib.Path
+        Every PNG and SVG chart written.
+    n_units : int
+        Units with at least one assessed check (status ``met``, ``below`` or ``above_range``).
+    n_units_met : int
+        Units that meet every target that applies to them.
+    n_checks, n_checks_met : int
+        Assessed rows of the compliance frame (unit × body × target) and how many are met.
+    women_needed : int
+        Women still needed, summed over unit × body (see :func:`summary_numbers`).
+    units_below : tuple of str
+        Names of the units with at least one check below target, in order of appearance.
+    """
+
+    out_dir: Path
+    html: Path
+    workbook: Path
+    charts: tuple[Path, ...]
+    n_units: int
+    n_units_met: int
+    n_checks: int
+    n_checks_met: int
+    women_needed: int
+    units_below: tuple[str, ...]
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        """Return every file written: the page, the workbook, then the charts."""
+        return (self.html, self.workbook, *self.charts)
+
+
+def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
+    """Return the headline numbers of a compliance frame.
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The output of :func:`gender_stats.compliance.check`.
+
+    Returns
+    -------
+    dict
+        ``n_units``, ``n_units_met``, ``n_checks``, ``n_checks_met``, ``women_needed`` (int) and
+        ``units_below`` (tuple of unit names).
+
+    Notes
+    -----
+    A check is a row of the compliance frame whose status is ``met``, ``below`` or ``above_range``.
+    A unit meets the targets when every one of its checks is met.  The women still needed are the
+    ``seats_needed`` of the rows below target, taking for each term × unit × body the largest over
+    its targets (one woman counts toward every target of the same body), then summed.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> compliance = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 4, "unit_id": ["A", "A", "B", "C"],
+    ...     "unit_name": ["Huyện A", "Huyện A", "Huyện B", "Huyện C"],
+    ...     "body": ["party_committee", "standing_committee", "party_committee", "party_committee"],
+    ...     "status": ["met", "below", "below", "not_applicable"],
+    ...     "seats_needed": pd.array([0, 1, 3, pd.NA], dtype="Int64")})
+    >>> numbers = summary_numbers(compliance)
+    >>> numbers["n_units_met"], numbers["n_units"], numbers["women_needed"]
+    (0, 2, 4)
+    >>> numbers["units_below"]
+    ('Huyện A', 'Huyện B')
+    """
+    checked = compliance[compliance["status"].isin(ASSESSED)]
+    met = checked["status"] == "met"
+    unit_ok = met.groupby(checked[UNIT_ID], sort=False).all()
+    below = checked[checked["status"] == "below"]
+    needed = (
+        below["seats_needed"]
+        .fillna(0)
+        .astype("int64")
+        .groupby([below[TERM], below[UNIT_ID], below[BODY]])
+        .max()
+    )
+    return {
+        "n_units": int(unit_ok.size),
+        "n_units_met": int(unit_ok.sum()),
+        "n_checks": len(checked),
+        "n_checks_met": int(met.sum()),
+        "women_needed": int(needed.sum()),
+        "units_below": tuple(pd.unique(below[UNIT_NAME].astype(str))),
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML pieces (pure functions of their arguments)
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _table_html(table: pd.DataFrame, caption: str, table_id: str) -> str:
+    """Return a table as an HTML fragment with its caption (rows below target highlighted)."""
+    from gender_stats.tables import to_html
+
+    return to_html(table, caption=caption, table_id=table_id)
+
+
+def _figure_html(data_uri: str, caption: str, alt: str) -> str:
+    return (
+        f'<figure>\n<img src="{data_uri}" alt="{_e(alt)}">\n'
+        f"<figcaption>{_e(caption)}</figcaption>\n</figure>"
+    )
+
+
+def render_page(
+    *,
+    title: str,
+    subtitle: str,
+    summary: str,
+    sections: Sequence[tuple[str, Sequence[str]]],
+    footer: str,
+    lang: str = "vi",
+) -> str:
+    r"""Assemble the HTML page from ready-made pieces.
+
+    Parameters
+    ----------
+    title, subtitle, summary, footer : str
+        Plain text (escaped here).
+    sections : sequence of (heading, blocks)
+        Each block is an HTML fragment (a table or a figure) made by this module.
+    lang : str
+        The ``lang`` attribute of the page.
+
+    Examples
+    --------
+    >>> page = render_page(title="T", subtitle="S", summary="1/2", sections=[("H", ["<p>x</p>"])],
+    ...                    footer="f")
+    >>> page.startswith('<!DOCTYPE html>\n<html lang="vi">')
+    True
+    >>> '<meta charset="utf-8">' in page and "<title>T</title>" in page
+    True
+    """
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{_e(lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{_e(title)}</h1>",
+        f"<p>{_e(subtitle)}</p>",
+        "</header>",
+        "<main>",
+        f'<p class="lead" id="summary">{_e(summary)}</p>',
+    ]
+    for heading, blocks in sections:
+        parts.append("<section>")
+        parts.append(f"<h2>{_e(heading)}</h2>")
+        parts.extend(blocks)
+        parts.append("</section>")
+    parts += ["</main>", f"<footer>{_e(footer)}</footer>", "</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts
+
+
+def _figsize(n_rows: int) -> tuple[float, float]:
+    """Return a figure size that leaves room for one label per row."""
+    return (9.0, max(3.5, min(0.3 * n_rows + 1.8, 22.0)))
+
+
+@contextmanager
+def _figure(n_rows: int) -> Iterator[tuple[Figure, Axes]]:
+    fig = Figure(figsize=_figsize(n_rows), layout="constrained")
+    try:
+        yield fig, fig.add_subplot()
+    finally:
+        fig.clear()
+
+
+def _version() -> str:
+    import gender_stats
+
+    return str(getattr(gender_stats, "__version__", "0"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The report
+
+
+def build_report(
+    counts: pd.DataFrame,
+    *,
+    targets: str | Sequence[str] = "36-CT/TW",
+    term: str | None = None,
+    out_dir: str | Path,
+    lang: Lang = "vi",
+    units: pd.DataFrame | None = None,
+    progress: bool = False,
+) -> Report:
+    """Check counts against targets and write the workbook, the charts and the HTML page.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Counts (see :mod:`gender_stats.schema`); not changed.
+    targets : str or sequence of str, default ``"36-CT/TW"``
+        The targets to check (a document, a target id, or several), as in
+        :func:`gender_stats.targets.get_targets`.
+    term : str, optional
+        The term to report on (``"2015-2020"``); by default every term the targets apply to.
+    out_dir : str or pathlib.Path
+        The folder to write into (created if needed; existing report files are overwritten).
+    lang : {"vi", "en"}, default ``"vi"``
+        Language of the page, tables, charts and file names.
+    units : pandas.DataFrame, optional
+        The units table, passed on to the compliance check.
+    progress : bool, default False
+        Show a progress bar on standard error while the charts render.
+
+    Returns
+    -------
+    Report
+        The paths written and the headline numbers.
+
+    Examples
+    --------
+    >>> import tempfile, pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A", "B", "C"],
+    ...     "unit_name": ["Huyện A", "Huyện B", "Huyện C"], "level": ["district"] * 3,
+    ...     "body": ["party_committee"] * 3, "total": [40, 33, 45], "female": [8, 3, 7]})
+    >>> with tempfile.TemporaryDirectory() as tmp:  # doctest: +SKIP
+    ...     report = build_report(counts, term="2015-2020", out_dir=tmp)
+    ...     (report.n_units_met, report.n_units, report.women_needed, report.html.exists())
+    (2, 3, 2, True)
+    """
+    from tqdm.auto import tqdm
+
+    from gender_stats import compliance as comp
+    from gender_stats import plots, tables
+    from gender_stats.io import write_workbook
+    from gender_stats.io._report_files import (
+        figure_bytes,
+        figure_data_uri,
+        make_out_dir,
+        save_figure,
+        write_html,
+    )
+
+    if lang not in _TEXT:
+        raise ValueError(f"Got lang={lang!r}. Must be one of {sorted(_TEXT)}.")
+    text = _TEXT[lang]
+    out = make_out_dir(out_dir)
+    chart_dir = make_out_dir(out / ("bieu_do" if lang == "vi" else "charts"))
+
+    result = comp.check(counts, targets, term=term, units=units)
+    numbers = summary_numbers(result)
+    checked = result[result["status"].isin(ASSESSED)]
+    bodies = list(pd.unique(checked[BODY]))
+
+    # The page: a summary section, one section per body, an overview section.  Each job draws one
+    # chart of a section on an Axes (n_rows sizes the figure); jobs run in page order so that
+    # figures are numbered as they appear.
+    overview = text["overview"]
+    section_blocks: dict[str, list[str]] = {text["summary_table"].split(". ", 1)[1]: []}
+    jobs: list[tuple[str, str, str, int, Callable[[Axes], Any]]] = []
+    below_all = checked[checked["status"] == "below"]
+    for body in bodies:
+        label = body_label(body, lang)
+        section_blocks[label] = []
+        on_body = checked[checked[BODY] == body]
+        jobs.append(
+            (
+                label,
+                f"ty_le_{body}" if lang == "vi" else f"shares_{body}",
+                text["shares_fig"].format(n="{n}", body=label),
+                on_body[UNIT_ID].nunique(),
+                lambda ax, body=body: plots.plot_shares(checked, body=body, ax=ax, lang=lang),
+            )
+        )
+        below = on_body[on_body["status"] == "below"]
+        if not below.empty:
+            jobs.append(
+                (
+                    label,
+                    f"con_thieu_{body}" if lang == "vi" else f"women_needed_{body}",
+                    text["needed_fig"].format(n="{n}", body=label),
+                    below[UNIT_ID].nunique(),
+                    lambda ax, body=body: plots.plot_seats_needed(
+                        below_all, body=body, ax=ax, lang=lang
+                    ),
+                )
+            )
+    section_blocks[overview] = []
+    if len(bodies) > 1:
+        jobs.append(
+            (
+                overview,
+                "ban_do_nhiet" if lang == "vi" else "heatmap",
+                text["heatmap_fig"],
+                checked[UNIT_ID].nunique(),
+                lambda ax: plots.plot_heatmap(checked, ax=ax, lang=lang),
+            )
+        )
+    counts_term = counts if term is None else counts[counts[TERM] == term]
+    jobs.append(
+        (
+            overview,
+            "nu_nam" if lang == "vi" else "women_men",
+            text["stacked_fig"],
+            6,
+            lambda ax: plots.plot_stacked(counts_term, ax=ax, lang=lang),
+        )
+    )
+
+    charts: list[Path] = []
+    with tqdm(
+        total=len(jobs) + 2,
+        desc="report",
+        unit="step",
+        file=sys.stderr,
+        disable=not progress,
+        leave=False,
+    ) as bar:
+        for n_fig, (section, stem, caption, n_rows, draw) in enumerate(jobs, start=1):
+            with _figure(n_rows) as (fig, ax):
+                draw(ax)
+                written = save_figure(fig, chart_dir / stem)
+                charts.extend(written.values())
+                cap = caption.format(n=n_fig)
+                uri = figure_data_uri(figure_bytes(fig))
+            section_blocks[section].append(_figure_html(uri, cap, cap))
+            bar.update()
+
+        # Tables, numbered in page order.
+        first = next(iter(section_blocks))
+        section_blocks[first].append(
+            _table_html(
+                tables.summary_table(result, lang=lang), text["summary_table"].format(n=1), "t1"
+            )
+        )
+        section_blocks[first].append(_below_html(checked, lang))
+        n_tab = 1
+        for body in bodies:
+            n_tab += 1
+            label = body_label(body, lang)
+            section_blocks[label].append(
+                _table_html(
+                    tables.indicator_table(checked[checked[BODY] == body], lang=lang),
+                    text["indicator_table"].format(n=n_tab, body=label),
+                    f"t{n_tab}",
+                )
+            )
+        if len(pd.unique(counts[TERM])) > 1:
+            n_tab += 1
+            section_blocks[overview].append(
+                _table_html(
+                    tables.terms_table(counts, lang=lang),
+                    text["terms_table"].format(n=n_tab),
+                    f"t{n_tab}",
+                )
+            )
+        bar.update()
+
+        workbook = out / ("bao_cao.xlsx" if lang == "vi" else "report.xlsx")
+        spec = targets if isinstance(targets, str) else ", ".join(targets)
+        title = text["title"]
+        write_workbook(result, workbook, counts=counts, lang=lang, title=title)
+
+        page_path = out / ("bao_cao.html" if lang == "vi" else "report.html")
+        term_text = f"{text['term']} {term}" if term else text["all_terms"]
+        if numbers["n_units"]:
+            summary = text["summary"].format(
+                met=numbers["n_units_met"],
+                units=numbers["n_units"],
+                rows_met=numbers["n_checks_met"],
+                rows=numbers["n_checks"],
+                needed=numbers["women_needed"],
+            )
+        else:
+            summary = text["summary_none"]
+        sections = [
+            *section_blocks.items(),
+            (text["sources"], [_sources_html(result, lang)]),
+            (text["files"], [_files_html(out, [page_path, workbook, *charts])]),
+        ]
+        page = render_page(
+            title=title,
+            subtitle=f"{text['targets']}: {spec} — {term_text}",
+            summary=summary,
+            sections=sections,
+            footer=text["footer"].format(version=_version()),
+            lang=lang,
+        )
+        write_html(page, page_path)
+        bar.update()
+
+    return Report(
+        out_dir=out,
+        html=page_path,
+        workbook=workbook,
+        charts=tuple(charts),
+        **numbers,
+    )
+
+
+def _below_html(checked: pd.DataFrame, lang: str) -> str:
+    text = _TEXT[lang]
+    below = checked[checked["status"] == "below"]
+    if below.empty:
+        return ""
+    items = []
+    for row in below.itertuples(index=False):
+        needed = row.seats_needed if pd.notna(row.seats_needed) else 0
+        items.append(
+            f"<li>{_e(row.unit_name)} — {_e(body_label(str(row.body), lang))} "
+            f"({_e(row.rule)}): {_e(text['needed_col'].format(n=int(needed)))}</li>"
+        )
+    return f"<h3>{_e(text['below_head'])}</h3>\n<ul>\n" + "\n".join(items) + "\n</ul>"
+
+
+def _sources_html(compliance: pd.DataFrame, lang: str) -> str:
+    cols = [c for c in ("target_id", "document", "rule") if c in compliance.columns]
+    rows = compliance[cols].drop_duplicates()
+    items = [f"<li>{' — '.join(_e(v) for v in row)}</li>" for row in rows.itertuples(index=False)]
+    return "<ul>\n" + "\n".join(items) + "\n</ul>"
+
+
+def _files_html(out: Path, paths: Sequence[Path]) -> str:
+    items = []
+    for path in paths:
+        rel = path.relative_to(out).as_posix()
+        items.append(f'<li><a href="{_e(rel)}">{_e(rel)}</a></li>')
+    return "<ul>\n" + "\n".join(items) + "\n</ul>"
