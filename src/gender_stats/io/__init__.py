@@ -9,6 +9,7 @@ Writers produce the formatted workbook of the report.
 from gender_stats.io._readers import read_counts, read_roster, read_units
 
 # --- writers ---
+from gender_stats.io._export import write_workbook
 
 __all__: list[str] = [
     # readers
@@ -16,4 +17,5 @@ __all__: list[str] = [
     "read_roster",
     "read_units",
     # writers
+    "write_workbook",
 ]

@@ -1,0 +1,613 @@
+"""Write the formatted workbook a provincial office sends on (openpyxl).
+
+One sheet per body (and term) laid out like the official template: a title block, a merged two-row
+header (``STT`` and ``Đơn vị`` merged down, the body's group ``Tổng số`` / ``Nữ`` / ``Tỷ lệ (%)``, and
+one group per target with ``Chỉ tiêu`` / ``Đánh giá`` / ``Số nữ còn thiếu``), one row per unit grouped
+by level with pooled subtotals, shares stored as numbers with a percent format, units below target
+filled in red, frozen header panes; then a summary sheet and a sources sheet that cites each target.
+
+Text that begins with ``=``, ``+``, ``-`` or ``@`` (a unit named ``=HYPERLINK(...)``) is written as
+text with Excel's quote prefix, never as a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
+from gender_stats.tables import (
+    LABELS,
+    STATUS_LABELS,
+    _body_order,
+    _level_order,
+    _noun,
+    _summary_numbers,
+)
+from gender_stats.vocab import body_label, level_label, term_bounds
+
+__all__ = ["BELOW_FILL", "write_workbook"]
+
+#: Fill colour (ARGB) of units below target.
+BELOW_FILL = "FFFFC7CE"
+_HEADER_FILL = "FFD9E1F2"
+_SECTION_FILL = "FFF2F2F2"
+
+_TEXT: Mapping[str, Mapping[str, str]] = {
+    "vi": {
+        "stt": "STT",
+        "grand_total": "Tổng cộng",
+        "summary": "Tổng hợp",
+        "sources": "Nguồn",
+        "data": "Số liệu",
+        "title": "TỶ LỆ NỮ TRONG {body}",
+        "subtitle": "Nhiệm kỳ {term}",
+        "summary_title": "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU",
+        "sources_title": "VĂN BẢN LÀM CĂN CỨ CỦA CÁC CHỈ TIÊU",
+        "n_met": "Số đơn vị đạt",
+        "n_assessed": "Số đơn vị được đánh giá",
+        "target_id": "Mã chỉ tiêu",
+        "document": "Văn bản",
+        "date": "Ngày ban hành",
+        "issuer": "Cơ quan ban hành",
+        "clause": "Trích dẫn",
+        "confidence": "Mức độ tin cậy",
+        "source_list": "Nguồn",
+        "note": "Ghi chú",
+        "unit_id": "Mã đơn vị",
+    },
+    "en": {
+        "stt": "No.",
+        "grand_total": "Total",
+        "summary": "Summary",
+        "sources": "Sources",
+        "data": "Data",
+        "title": "WOMEN IN {body}",
+        "subtitle": "Term {term}",
+        "summary_title": "SUMMARY OF RESULTS AGAINST TARGETS",
+        "sources_title": "DOCUMENTS THE TARGETS COME FROM",
+        "n_met": "Units meeting",
+        "n_assessed": "Units assessed",
+        "target_id": "Target id",
+        "document": "Document",
+        "date": "Date",
+        "issuer": "Issued by",
+        "clause": "Clause (Vietnamese)",
+        "confidence": "Confidence",
+        "source_list": "Sources",
+        "note": "Note",
+        "unit_id": "Unit id",
+    },
+}
+
+_THIN = Side(style="thin", color="FF808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BOLD = Font(bold=True)
+_TITLE_FONT = Font(bold=True, size=13)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
+_FORMULA_START = ("=", "+", "-", "@")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_SHEET_BAD = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+
+
+def _missing(value: Any) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _put(ws: Worksheet, row: int, col: int, value: Any, **style: Any) -> Any:
+    """Write one cell; text is always text (never a formula); NaN and NA become empty cells."""
+    cell = ws.cell(row=row, column=col)
+    if _missing(value):
+        cell.value = None
+    elif isinstance(value, str):
+        text = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.value = text
+        cell.data_type = "s"
+        if text.startswith(_FORMULA_START):
+            cell.quotePrefix = True
+    elif isinstance(value, (bool, np.bool_)):
+        cell.value = bool(value)
+    elif isinstance(value, (int, np.integer)):
+        cell.value = int(value)
+    elif isinstance(value, (float, np.floating)):
+        cell.value = float(value)
+    else:
+        cell.value = value
+    for name, item in style.items():
+        setattr(cell, name, item)
+    return cell
+
+
+def _sheet_name(text: str, used: set[str]) -> str:
+    base = " ".join(text.translate(_SHEET_BAD).split()).strip("'")[:31] or "Sheet"
+    name, k = base, 2
+    while name.lower() in used:
+        suffix = f" ({k})"
+        name, k = base[: 31 - len(suffix)] + suffix, k + 1
+    used.add(name.lower())
+    return name
+
+
+def _pct_format(digits: int) -> str:
+    return "0%" if digits == 0 else "0." + "0" * digits + "%"
+
+
+def _share(female: Any, total: Any) -> float | None:
+    if _missing(female) or _missing(total) or int(total) == 0:
+        return None
+    return int(female) / int(total)
+
+
+def _widths(ws: Worksheet, widths: Mapping[int, float]) -> None:
+    for col, width in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def _text_width(values: Iterable[Any], *, low: float, high: float) -> float:
+    longest = max((len(str(v)) for v in values if not _missing(v)), default=0)
+    return float(min(max(longest + 3, low), high))
+
+
+def _fill(color: str) -> PatternFill:
+    return PatternFill(fill_type="solid", start_color=color, end_color=color)
+
+
+def _title_block(ws: Worksheet, title: str, subtitle: str | None, last_col: int) -> None:
+    _put(ws, 1, 1, title, font=_TITLE_FONT, alignment=_CENTER)
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(last_col, 1))
+    ws.row_dimensions[1].height = 24
+    if subtitle:
+        _put(ws, 2, 1, subtitle, font=Font(italic=True), alignment=_CENTER)
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(last_col, 1))
+
+
+def _body_sheet(
+    ws: Worksheet,
+    frame: pd.DataFrame,
+    *,
+    term: str,
+    body: str,
+    lang: str,
+    title: str | None,
+    digits: int,
+) -> None:
+    lab, text, words = LABELS[lang], _TEXT[lang], STATUS_LABELS[lang]
+    targets = list(dict.fromkeys(frame["target_id"].astype("str")))
+    last_col = 5 + 3 * len(targets)
+    label = body_label(body, lang)
+    heading = title or text["title"].format(body=label.upper())
+    sub = text["subtitle"].format(term=term)
+    if title:
+        sub = f"{label} — {sub}"
+    _title_block(ws, heading, sub, last_col)
+
+    # Two-row header: STT and Đơn vị merged down; groups merged across.
+    top, bottom = 4, 5
+    header = {"font": _BOLD, "alignment": _CENTER, "border": _BORDER, "fill": _fill(_HEADER_FILL)}
+    for col, name in ((1, text["stt"]), (2, lab["unit"])):
+        _put(ws, top, col, name, **header)
+        _put(ws, bottom, col, None, **header)
+        ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
+    _put(ws, top, 3, label, **header)
+    for k, name in enumerate((lab["total"], lab["female"], lab["share"])):
+        if k:
+            _put(ws, top, 3 + k, None, **header)
+        _put(ws, bottom, 3 + k, name, **header)
+    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    rules: dict[str, str] = {}
+    for j, target_id in enumerate(targets):
+        first = frame[frame["target_id"].astype("str") == target_id].iloc[0]
+        rules[target_id] = str(first["rule"])
+        col = 6 + 3 * j
+        group = f"{target_id} ({first['rule']})"
+        _put(ws, top, col, group, **header)
+        for k, name in enumerate((lab["target"], lab["status"], lab["needed"])):
+            if k:
+                _put(ws, top, col + k, None, **header)
+            _put(ws, bottom, col + k, name, **header)
+        ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + 2)
+    ws.row_dimensions[bottom].height = 30
+
+    # One row per unit, grouped by level.
+    units = frame.drop_duplicates(UNIT_ID, keep="first")
+    levels = sorted(dict.fromkeys(units[LEVEL].astype("str")), key=_level_order)
+    by_key = {
+        (str(u), str(t)): row
+        for u, t, row in zip(
+            frame[UNIT_ID], frame["target_id"], frame.itertuples(index=False), strict=True
+        )
+    }
+    status_pos = list(frame.columns).index("status")
+    needed_pos = list(frame.columns).index("seats_needed") if "seats_needed" in frame else None
+    pct = _pct_format(digits)
+    below_fill = _fill(BELOW_FILL)
+    section_fill = _fill(_SECTION_FILL)
+    row = bottom + 1
+    number = 0
+
+    def totals_row(r: int, label_text: str, part: pd.DataFrame, fill: PatternFill) -> None:
+        total = int(part[TOTAL].fillna(0).sum())
+        female = int(part[FEMALE].fillna(0).sum())
+        style = {"font": _BOLD, "border": _BORDER, "fill": fill}
+        _put(ws, r, 1, None, **style)
+        _put(ws, r, 2, label_text, **style)
+        _put(ws, r, 3, total, **style)
+        _put(ws, r, 4, female, **style)
+        _put(ws, r, 5, _share(female, total), number_format=pct, **style)
+        for col in range(6, last_col + 1):
+            _put(ws, r, col, None, **style)
+
+    for k, level in enumerate(levels):
+        part = units[units[LEVEL].astype("str") == level]
+        if len(levels) > 1:
+            roman = _ROMAN[k] if k < len(_ROMAN) else str(k + 1)
+            totals_row(row, f"{roman}. {level_label(level, lang)}", part, section_fill)
+            row += 1
+        for unit in part.itertuples(index=False):
+            number += 1
+            unit_id = str(getattr(unit, UNIT_ID))
+            total, female = getattr(unit, TOTAL), getattr(unit, FEMALE)
+            statuses = []
+            _put(ws, row, 1, number, border=_BORDER, alignment=_CENTER)
+            _put(ws, row, 2, getattr(unit, UNIT_NAME), border=_BORDER, alignment=_LEFT)
+            _put(ws, row, 3, total, border=_BORDER)
+            _put(ws, row, 4, female, border=_BORDER)
+            _put(ws, row, 5, _share(female, total), border=_BORDER, number_format=pct)
+            for j, target_id in enumerate(targets):
+                col = 6 + 3 * j
+                found = by_key.get((unit_id, target_id))
+                status = None if found is None else str(found[status_pos])
+                statuses.append(status)
+                needed = None if found is None or needed_pos is None else found[needed_pos]
+                _put(ws, row, col, rules[target_id] if found is not None else None)
+                _put(ws, row, col + 1, None if status is None else words.get(status, status))
+                _put(ws, row, col + 2, needed)
+                for c in range(col, col + 3):
+                    ws.cell(row=row, column=c).border = _BORDER
+                    ws.cell(row=row, column=c).alignment = _CENTER
+            if "below" in statuses:
+                for c in range(1, last_col + 1):
+                    ws.cell(row=row, column=c).fill = below_fill
+            row += 1
+    totals_row(row, text["grand_total"], units, section_fill)
+
+    ws.freeze_panes = ws.cell(row=bottom + 1, column=3)
+    widths = {1: 6.0, 2: _text_width(units[UNIT_NAME], low=16, high=45), 3: 9.0, 4: 8.0, 5: 10.0}
+    for j in range(len(targets)):
+        col = 6 + 3 * j
+        widths |= {col: 11.0, col + 1: 17.0, col + 2: 11.0}
+    _widths(ws, widths)
+
+
+def _table_sheet(
+    ws: Worksheet,
+    title: str,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    formats: Mapping[int, str] | None = None,
+    highlight: Sequence[bool] | None = None,
+    widths: Mapping[int, float] | None = None,
+) -> None:
+    """Write a titled one-row-header table (summary, sources, data)."""
+    _title_block(ws, title, None, len(headers))
+    header_row = 3
+    style = {"font": _BOLD, "alignment": _CENTER, "border": _BORDER, "fill": _fill(_HEADER_FILL)}
+    for col, name in enumerate(headers, start=1):
+        _put(ws, header_row, col, name, **style)
+    below_fill = _fill(BELOW_FILL)
+    formats = formats or {}
+    for i, values in enumerate(rows):
+        r = header_row + 1 + i
+        for col, value in enumerate(values, start=1):
+            cell = _put(ws, r, col, value, border=_BORDER)
+            if col in formats:
+                cell.number_format = formats[col]
+            if highlight is not None and highlight[i]:
+                cell.fill = below_fill
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _widths(ws, widths or {})
+
+
+def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits: int) -> None:
+    lab, text = LABELS[lang], _TEXT[lang]
+    numbers = _summary_numbers(compliance)
+    headers = [
+        lab["term"],
+        lab["level"],
+        lab["body"],
+        lab["target"],
+        text["n_met"],
+        text["n_assessed"],
+        lab["result"],
+        lab["total"],
+        lab["female"],
+        lab["share"],
+        lab["needed"],
+    ]
+    rows = []
+    for rec in numbers.itertuples(index=False):
+        level = getattr(rec, LEVEL)
+        all_levels = _missing(level)
+        rows.append(
+            [
+                getattr(rec, TERM),
+                lab["all_levels"] if all_levels else level_label(str(level), lang),
+                body_label(str(getattr(rec, BODY)), lang),
+                f"{rec.rule} ({rec.target_id})",
+                rec.n_met,
+                rec.n_assessed,
+                f"{rec.n_met}/{rec.n_assessed} {_noun(None if all_levels else level, lang)} "
+                f"{lab['met_word']}",
+                getattr(rec, TOTAL),
+                getattr(rec, FEMALE),
+                _share(getattr(rec, FEMALE), getattr(rec, TOTAL)),
+                rec.seats_needed,
+            ]
+        )
+    highlight = [
+        int(n) < int(a) for n, a in zip(numbers["n_met"], numbers["n_assessed"], strict=True)
+    ]
+    _table_sheet(
+        ws,
+        text["summary_title"],
+        headers,
+        rows,
+        formats={10: _pct_format(digits)},
+        highlight=highlight,
+        widths={1: 11, 2: 16, 3: 22, 4: 24, 5: 10, 6: 12, 7: 22, 8: 9, 9: 8, 10: 10, 11: 12},
+    )
+
+
+def _source_text(sources: Any) -> str:
+    if _missing(sources) if not isinstance(sources, (tuple, list)) else False:
+        return ""
+    if isinstance(sources, str):
+        return sources
+    parts = []
+    for item in sources or ():
+        if isinstance(item, Mapping):
+            bits = [str(item[k]) for k in ("ref", "title", "url") if item.get(k)]
+            parts.append(" — ".join(bits))
+        else:
+            parts.append(str(item))
+    return "; ".join(parts)
+
+
+def _resolve_targets(compliance: pd.DataFrame, targets: Any) -> list[Any]:
+    """Return the Target objects to cite: those given, else the catalogue entries in use."""
+    ids = list(dict.fromkeys(compliance["target_id"].astype("str")))
+    if targets is not None:
+        items = [targets] if not isinstance(targets, (list, tuple)) else list(targets)
+        from gender_stats.targets import get_targets
+
+        return list(get_targets(items))
+    try:
+        from gender_stats.targets import get_targets
+
+        found: list[Any] = []
+        for target_id in ids:
+            try:
+                found.extend(get_targets(target_id))
+            except Exception:  # a user target not in the catalogue: cite what the frame says
+                found.append(None)
+        return found
+    except ImportError:  # pragma: no cover - the catalogue module is part of the package
+        return [None] * len(ids)
+
+
+def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lang: str) -> None:
+    text = _TEXT[lang]
+    resolved = _resolve_targets(compliance, targets)
+    ids = list(dict.fromkeys(compliance["target_id"].astype("str")))
+    headers = [
+        text["target_id"],
+        text["document"],
+        text["date"],
+        text["issuer"],
+        LABELS[lang]["target"],
+        text["clause"],
+        text["confidence"],
+        text["source_list"],
+        text["note"],
+    ]
+    rows = []
+    for k, target in enumerate(resolved):
+        if target is None:
+            target_id = ids[k] if k < len(ids) else ""
+            first = compliance[compliance["target_id"].astype("str") == target_id].iloc[0]
+            document = first["document"] if "document" in compliance.columns else target_id
+            rows.append([target_id, document, None, None, first["rule"], None, None, None, None])
+            continue
+        date = getattr(target, "date", None)
+        rule = getattr(target, "rule", None)
+        label = getattr(rule, "label", None)
+        rule_text = label if isinstance(label, str) else (None if rule is None else str(rule))
+        rows.append(
+            [
+                getattr(target, "id", None),
+                getattr(target, "document", None),
+                date if isinstance(date, dt.date) else None,
+                getattr(target, "issuer", None),
+                rule_text,
+                getattr(target, "clause_vi", None),
+                getattr(target, "confidence", None),
+                _source_text(getattr(target, "sources", ())),
+                getattr(target, "note", None) or None,
+            ]
+        )
+    _table_sheet(
+        ws,
+        text["sources_title"],
+        headers,
+        rows,
+        formats={3: "dd/mm/yyyy"},
+        widths={1: 16, 2: 18, 3: 12, 4: 18, 5: 12, 6: 60, 7: 12, 8: 60, 9: 30},
+    )
+    for r in range(4, 4 + len(rows)):
+        for c in (6, 8, 9):
+            ws.cell(row=r, column=c).alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) -> None:
+    lab, text = LABELS[lang], _TEXT[lang]
+    headers = [
+        lab["term"],
+        text["unit_id"],
+        lab["unit"],
+        lab["level"],
+        lab["body"],
+        lab["total"],
+        lab["female"],
+        lab["share"],
+    ]
+    rows = [
+        [
+            getattr(rec, TERM),
+            getattr(rec, UNIT_ID),
+            getattr(rec, UNIT_NAME),
+            level_label(str(getattr(rec, LEVEL)), lang),
+            body_label(str(getattr(rec, BODY)), lang),
+            getattr(rec, TOTAL),
+            getattr(rec, FEMALE),
+            _share(getattr(rec, FEMALE), getattr(rec, TOTAL)),
+        ]
+        for rec in counts.itertuples(index=False)
+    ]
+    _table_sheet(
+        ws,
+        text["data"].upper(),
+        headers,
+        rows,
+        formats={8: _pct_format(digits)},
+        widths={
+            1: 11,
+            2: 11,
+            3: _text_width(counts[UNIT_NAME], low=16, high=45),
+            4: 16,
+            5: 22,
+            6: 9,
+            7: 8,
+            8: 10,
+        },
+    )
+
+
+_NEEDS = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, "target_id", "rule", "status")
+
+
+def write_workbook(
+    compliance: pd.DataFrame,
+    path: str | Path,
+    *,
+    counts: pd.DataFrame | None = None,
+    targets: Any = None,
+    lang: str = "vi",
+    title: str | None = None,
+    digits: int = 1,
+) -> Path:
+    """Write the formatted report workbook (.xlsx) and return its path.
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The compliance frame of :func:`gender_stats.compliance.check`.
+    path : str or pathlib.Path
+        Where to write; an existing file is replaced.
+    counts : pandas.DataFrame, optional
+        Counts to add as a plain data sheet (``Số liệu``), e.g. bodies no target applies to.
+    targets : Target, id or sequence of them, optional
+        The targets to cite on the sources sheet; by default those of the catalogue named in
+        ``compliance["target_id"]`` (targets not in the catalogue are cited from the frame).
+    lang : {"vi", "en"}, default "vi"
+        Language of sheet names, headers and labels.
+    title : str, optional
+        The title above each body sheet; by default "TỶ LỆ NỮ TRONG <BODY>".
+    digits : int, default 1
+        Decimals of the percent number format.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+
+    Notes
+    -----
+    Sheets: one per body × term (named by the body, with the term when there are several), then
+    ``Tổng hợp`` (summary by level and province-wide), ``Nguồn`` (sources) and, with ``counts``,
+    ``Số liệu``.  Shares are numbers (``female / total``) with a percent format; Excel shows them
+    with the decimal separator of the reader's locale.
+
+    Examples
+    --------
+    >>> import tempfile, pandas as pd
+    >>> from openpyxl import load_workbook
+    >>> compliance = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 2, "unit_id": ["A", "B"], "unit_name": ["Huyện A", "Huyện B"],
+    ...     "level": ["district"] * 2, "body": ["party_committee"] * 2, "total": [45, 33],
+    ...     "female": [9, 4], "target_id": ["36-CT/TW:a"] * 2, "document": ["36-CT/TW"] * 2,
+    ...     "rule": ["≥ 15%"] * 2, "status": ["met", "below"],
+    ...     "seats_needed": pd.array([0, 1], dtype="Int64")})
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     wb = load_workbook(write_workbook(compliance, f"{tmp}/bc.xlsx"))
+    ...     print(wb.sheetnames, wb.active["E6"].value, wb.active["E6"].number_format)
+    ['Ban Chấp hành (cấp ủy)', 'Tổng hợp', 'Nguồn'] 0.2 0.0%
+    """
+    if lang not in LABELS:
+        raise ValueError(f"Got lang={lang!r}. Must be one of {list(LABELS)}.")
+    missing = [c for c in _NEEDS if c not in compliance.columns]
+    if missing:
+        raise KeyError(
+            f"write_workbook() needs the columns {missing}; got {list(compliance.columns)}. "
+            "Hint: pass the frame returned by gender_stats.compliance.check()."
+        )
+    path = Path(path)
+    wb = Workbook()
+    wb.remove(wb.active)
+    used: set[str] = set()
+    pairs = list(
+        dict.fromkeys(
+            zip(compliance[TERM].astype("str"), compliance[BODY].astype("str"), strict=True)
+        )
+    )
+    pairs.sort(key=lambda tb: (_body_order(tb[1]), term_bounds(tb[0])))
+    several_terms = len({t for t, _ in pairs}) > 1
+    for term, body in pairs:
+        part = compliance[
+            (compliance[TERM].astype("str") == term) & (compliance[BODY].astype("str") == body)
+        ]
+        name = body_label(body, lang) + (f" {term}" if several_terms else "")
+        ws = wb.create_sheet(_sheet_name(name, used))
+        _body_sheet(ws, part, term=term, body=body, lang=lang, title=title, digits=digits)
+    text = _TEXT[lang]
+    _summary_sheet(
+        wb.create_sheet(_sheet_name(text["summary"], used)), compliance, lang=lang, digits=digits
+    )
+    _sources_sheet(
+        wb.create_sheet(_sheet_name(text["sources"], used)), compliance, targets, lang=lang
+    )
+    if counts is not None:
+        _data_sheet(
+            wb.create_sheet(_sheet_name(text["data"], used)), counts, lang=lang, digits=digits
+        )
+    if not wb.sheetnames:  # pragma: no cover - there is always a summary sheet
+        wb.create_sheet(text["summary"])
+    wb.active = 0
+    wb.save(path)
+    return path
