@@ -1,0 +1,1002 @@
+"""The catalogue of official targets on women's representation, as data with citations.
+
+A :class:`Target` is one clause of one document (``36-CT/TW:a``: at least 15 % women in party
+committees) with its Vietnamese wording, an English gloss, the bodies, levels and terms it applies to,
+its :class:`Rule`, how sure we are of the wording (``quoted`` / ``secondary`` / ``unverified``) and the
+sources.  The catalogue ships with the package (``_data/targets.yaml``); users list it with
+:func:`list_targets`, pick targets with :func:`get_targets` and add their own with
+:func:`load_targets` or by building :class:`Target` objects.
+
+Rules hold their thresholds as exact :class:`fractions.Fraction` shares built from decimal text
+(``"15"`` percent is ``Fraction(3, 20)``); comparisons and seat counts are integer arithmetic.
+
+Examples
+--------
+>>> [t.id for t in get_targets("36-CT/TW")]
+['36-CT/TW:a', '36-CT/TW:b']
+>>> rule = get_targets("36-CT/TW:a")[0].rule
+>>> rule.label, rule.threshold
+('≥ 15%', Fraction(3, 20))
+>>> rule.seats_needed(20, 2), rule.status(20, 3).value
+(1, 'met')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import importlib.resources
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from gender_stats.errors import TargetError
+from gender_stats.schema import FEMALE
+from gender_stats.vocab import BODIES, term_bounds
+
+__all__ = [
+    "CONFIDENCES",
+    "RULE_TYPES",
+    "TARGET_ERROR_TEMPLATE",
+    "Conditional",
+    "Floor",
+    "Presence",
+    "Range",
+    "Rule",
+    "ShareOfUnits",
+    "Status",
+    "Target",
+    "get_targets",
+    "list_targets",
+    "load_targets",
+    "percent",
+    "rule_from_dict",
+]
+
+#: How a problem in a target definition reads.
+TARGET_ERROR_TEMPLATE = '{file}, mục {entry}, trường "{field}": {problem}'
+#: How sure we are of a target's wording.
+CONFIDENCES = ("quoted", "secondary", "unverified")
+#: The rule types of the YAML catalogue.
+RULE_TYPES = ("floor", "range", "presence", "conditional", "share_of_units")
+
+_ALL = "all"
+_NAN = float("nan")
+
+
+class Status(enum.Enum):
+    """The outcome of checking one row against one target (values appear in output tables)."""
+
+    MET = "met"
+    BELOW = "below"
+    ABOVE_RANGE = "above_range"
+    NOT_APPLICABLE = "not_applicable"
+    NO_DATA = "no_data"
+
+
+class _FieldProblem(TargetError):
+    """A problem in one field of a target definition (the loader adds file and entry)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        self.field = field
+        self.problem = problem
+        super().__init__(
+            TARGET_ERROR_TEMPLATE.format(file="(Python)", entry="?", field=field, problem=problem)
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Exact arithmetic helpers
+
+
+def percent(text: str | int | Fraction) -> Fraction:
+    """Return the exact share for a percentage written as decimal text.
+
+    Parameters
+    ----------
+    text : str, int or Fraction
+        ``"15"``, ``"35.5"`` or ``"15%"`` (percent); a :class:`~fractions.Fraction` is taken as a
+        percentage too.  Floats are refused: write the decimal text.
+
+    Returns
+    -------
+    Fraction
+        The share in [0, 1] when the percentage is in [0, 100].
+
+    Examples
+    --------
+    >>> percent("15"), percent("7%"), percent("35.5")
+    (Fraction(3, 20), Fraction(7, 100), Fraction(71, 200))
+    """
+    if isinstance(text, bool | float):
+        raise _FieldProblem(
+            "threshold", f'cần số thập phân dạng chữ như "15" (decimal text), got float {text!r}'
+        )
+    if isinstance(text, str):
+        cleaned = text.strip().removesuffix("%").strip().replace(",", ".")
+        try:
+            value = Fraction(cleaned)
+        except (ValueError, ZeroDivisionError) as err:
+            raise _FieldProblem(
+                "threshold", f'cần một số phần trăm như "15" (a percentage), got {text!r}'
+            ) from err
+    elif isinstance(text, int | Fraction):
+        value = Fraction(text)
+    else:
+        raise _FieldProblem("threshold", f"cần một số phần trăm (a percentage), got {text!r}")
+    return value / 100
+
+
+def _ceil(x: Fraction) -> int:
+    """Return the ceiling of a Fraction with integer arithmetic."""
+    return -(-x.numerator // x.denominator)
+
+
+def _floor(x: Fraction) -> int:
+    return x.numerator // x.denominator
+
+
+def _pct_text(share: Fraction) -> str:
+    """Write a share as a percentage without float noise (``Fraction(71, 200)`` → ``35.5``)."""
+    value = share * 100
+    if value.denominator == 1:
+        return str(value.numerator)
+    den = value.denominator
+    while den % 2 == 0:
+        den //= 2
+    while den % 5 == 0:
+        den //= 5
+    if den == 1:  # a terminating decimal: print it exactly
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        return format(exact.normalize(), "f")
+    return f"{float(value):.4g}"
+
+
+def _check_share(field: str, value: Any, *, allow_one: bool = True) -> Fraction:
+    if not isinstance(value, Fraction):
+        raise _FieldProblem(field, f"cần một Fraction (exact share), got {value!r}")
+    if value < 0 or value > 1 or (value == 1 and not allow_one):
+        bound = "0-100 %" if allow_one else "0-100 % (100 % excluded for a strict floor)"
+        raise _FieldProblem(
+            field,
+            f"ngưỡng phải trong khoảng {bound} (threshold outside {bound}), got {_pct_text(value)}%",
+        )
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+
+
+class Rule:
+    """Base class of the rules; a rule judges ``part`` members of a body of ``total``.
+
+    Subclasses are frozen dataclasses: :class:`Floor`, :class:`Range`, :class:`Presence`,
+    :class:`Conditional` and :class:`ShareOfUnits`.
+    """
+
+    @property
+    def label(self) -> str:
+        """Return the rule in words, e.g. ``≥ 15%``."""
+        raise NotImplementedError
+
+    @property
+    def lower(self) -> float:
+        """Return the lower bound as a float share (for chart lines); NaN when there is none."""
+        bound = self.lower_bound
+        return _NAN if bound is None else float(bound)
+
+    @property
+    def lower_bound(self) -> Fraction | None:
+        """Return the exact lower bound of the share a unit needs; None when there is none."""
+        return None
+
+    def unit_rule(self) -> Rule:
+        """Return the rule each unit is checked against (the inner rule of a wrapper)."""
+        return self
+
+    def min_count(self, size: int) -> int | None:
+        """Return the least count that meets the rule in a body of ``size``; None if none does."""
+        raise NotImplementedError
+
+    def status(self, total: int, part: int) -> Status:
+        """Return the status of ``part`` members out of ``total`` (``total`` > 0)."""
+        raise NotImplementedError
+
+    def seats_needed(self, total: int, part: int) -> int | None:
+        """Return the least members to swap in (size fixed); None when no swap meets the rule."""
+        least = self.min_count(total)
+        return None if least is None else max(0, least - part)
+
+    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
+        """Return the least members to add (the body grows); None when no number is enough."""
+        raise NotImplementedError
+
+
+def _grow(total: int, part: int, p: Fraction, *, strict: bool) -> int | None:
+    """Return the least a ≥ 0 with (part + a)/(total + a) ≥ p (or > p when strict).
+
+    (part + a) ≥ p (total + a)  ⇔  a (1 − p) ≥ p·total − part.
+    """
+    deficit = p * total - part
+    if p == 1:
+        if strict:
+            return None
+        return 0 if deficit <= 0 else None
+    if strict:
+        return 0 if deficit < 0 else _floor(deficit / (1 - p)) + 1
+    return 0 if deficit <= 0 else _ceil(deficit / (1 - p))
+
+
+@dataclasses.dataclass(frozen=True)
+class Floor(Rule):
+    """At least a share of the body (``strict=True``: more than it).
+
+    Parameters
+    ----------
+    threshold : Fraction
+        The share in [0, 1] (``Fraction("0.15")`` or ``percent("15")``); below 1 when strict.
+    strict : bool, default False
+        ``share > threshold`` ("trên 35%") instead of ``share ≥ threshold`` ("không dưới 15%").
+
+    Notes
+    -----
+    With ``N`` members, ``W`` of them in the group, and threshold ``p``:
+    ``≥ p`` needs ``max(0, ⌈p·N⌉ − W)`` swaps; ``> p`` needs ``max(0, ⌊p·N⌋ + 1 − W)``, which is at
+    most ``N`` because ``p < 1``.  The growing body needs the least ``a`` with
+    ``(W + a)/(N + a) ≥ p`` (``> p``).
+
+    Examples
+    --------
+    >>> Floor(percent("35")).seats_needed(20, 0), Floor(percent("35"), strict=True).seats_needed(20, 0)
+    (7, 8)
+    >>> Floor(percent("29")).status(100, 29).value
+    'met'
+    """
+
+    threshold: Fraction
+    strict: bool = False
+
+    def __post_init__(self) -> None:
+        _check_share("threshold", self.threshold, allow_one=not self.strict)
+
+    @property
+    def label(self) -> str:
+        """See :attr:`Rule.label`."""
+        return f"{'>' if self.strict else '≥'} {_pct_text(self.threshold)}%"
+
+    @property
+    def lower_bound(self) -> Fraction | None:
+        """See :attr:`Rule.lower_bound`."""
+        return self.threshold
+
+    def is_met(self, total: int, part: int) -> bool:
+        """Say whether ``part/total`` meets the floor, on integers."""
+        p = self.threshold
+        lhs, rhs = part * p.denominator, p.numerator * total
+        return lhs > rhs if self.strict else lhs >= rhs
+
+    def min_count(self, size: int) -> int | None:
+        """See :meth:`Rule.min_count`."""
+        least = _floor(self.threshold * size) + 1 if self.strict else _ceil(self.threshold * size)
+        return least if least <= size else None
+
+    def status(self, total: int, part: int) -> Status:
+        """See :meth:`Rule.status`."""
+        return Status.MET if self.is_met(total, part) else Status.BELOW
+
+    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed_if_grow`."""
+        return _grow(total, part, self.threshold, strict=self.strict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Range(Rule):
+    """A share between ``low`` and ``high`` inclusive ("từ 35% đến 40%").
+
+    Below ``low`` is ``below`` (seats count to the low bound); above ``high`` is ``above_range``
+    (no seats needed: exceeding the range is not a shortfall).
+
+    Examples
+    --------
+    >>> r = Range(percent("35"), percent("40"))
+    >>> r.label, r.status(20, 6).value, r.seats_needed(20, 6), r.status(20, 9).value
+    ('35–40%', 'below', 1, 'above_range')
+    """
+
+    low: Fraction
+    high: Fraction
+
+    def __post_init__(self) -> None:
+        _check_share("low", self.low)
+        _check_share("high", self.high)
+        if self.low > self.high:
+            raise _FieldProblem(
+                "high",
+                f"cận trên phải ≥ cận dưới (high must be ≥ low), got {_pct_text(self.low)}–"
+                f"{_pct_text(self.high)}%",
+            )
+
+    @property
+    def label(self) -> str:
+        """See :attr:`Rule.label`."""
+        return f"{_pct_text(self.low)}–{_pct_text(self.high)}%"
+
+    @property
+    def lower_bound(self) -> Fraction | None:
+        """See :attr:`Rule.lower_bound`."""
+        return self.low
+
+    def min_count(self, size: int) -> int | None:
+        """See :meth:`Rule.min_count`."""
+        return _ceil(self.low * size)
+
+    def fits(self, size: int) -> bool:
+        """Say whether some count of a body of ``size`` falls inside the range."""
+        return _ceil(self.low * size) <= _floor(self.high * size)
+
+    def status(self, total: int, part: int) -> Status:
+        """See :meth:`Rule.status`."""
+        if part * self.low.denominator < self.low.numerator * total:
+            return Status.BELOW
+        if part * self.high.denominator > self.high.numerator * total:
+            return Status.ABOVE_RANGE
+        return Status.MET
+
+    def seats_needed(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed`."""
+        if self.status(total, part) is Status.ABOVE_RANGE:
+            return 0
+        return super().seats_needed(total, part)
+
+    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed_if_grow`."""
+        if self.status(total, part) is Status.ABOVE_RANGE:
+            return 0
+        return _grow(total, part, self.low, strict=False)
+
+
+@dataclasses.dataclass(frozen=True)
+class Presence(Rule):
+    """At least ``k`` members of the group ("cần có cán bộ nữ": k = 1).
+
+    Examples
+    --------
+    >>> Presence().label, Presence().seats_needed(9, 0), Presence(2).seats_needed(1, 0)
+    ('≥ 1 nữ', 1, None)
+    """
+
+    k: int = 1
+
+    def __post_init__(self) -> None:
+        if isinstance(self.k, bool) or not isinstance(self.k, int) or self.k < 1:
+            raise _FieldProblem("k", f"cần số nguyên ≥ 1 (a whole number ≥ 1), got {self.k!r}")
+
+    @property
+    def label(self) -> str:
+        """See :attr:`Rule.label`."""
+        return f"≥ {self.k} nữ"
+
+    def min_count(self, size: int) -> int | None:
+        """See :meth:`Rule.min_count`."""
+        return self.k if self.k <= size else None
+
+    def status(self, total: int, part: int) -> Status:
+        """See :meth:`Rule.status`."""
+        return Status.MET if part >= self.k else Status.BELOW
+
+    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed_if_grow`."""
+        return max(0, self.k - part)
+
+
+@dataclasses.dataclass(frozen=True)
+class Conditional(Rule):
+    """The inner rule applies only to units whose ``condition_body`` meets ``condition``.
+
+    11-NQ/TW c: key posts must include a woman where the unit's staff is ≥ 30 % women.  The condition
+    is judged on the women (``female``/``total``) of the same unit's ``condition_body`` row in the same
+    term; see :func:`gender_stats.compliance.check`.
+
+    Examples
+    --------
+    >>> Conditional(Presence()).label
+    '≥ 1 nữ (nếu staff ≥ 30% nữ)'
+    """
+
+    inner_rule: Rule
+    condition_body: str = "staff"
+    condition: Floor = dataclasses.field(default_factory=lambda: Floor(Fraction(3, 10)))
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.inner_rule, Floor | Range | Presence):
+            raise _FieldProblem(
+                "rule.inner",
+                f"cần floor, range hoặc presence (a simple rule), got {self.inner_rule!r}",
+            )
+        if self.condition_body not in BODIES:
+            raise _FieldProblem(
+                "rule.condition_body",
+                f"cơ quan không có trong danh mục (unknown body) {self.condition_body!r}; "
+                f"expected one of {', '.join(BODIES)}",
+            )
+        if not isinstance(self.condition, Floor):
+            raise _FieldProblem(
+                "rule.condition", f"cần một floor (a floor), got {self.condition!r}"
+            )
+
+    @property
+    def label(self) -> str:
+        """See :attr:`Rule.label`."""
+        return f"{self.inner_rule.label} (nếu {self.condition_body} {self.condition.label} nữ)"
+
+    @property
+    def lower_bound(self) -> Fraction | None:
+        """See :attr:`Rule.lower_bound`."""
+        return self.inner_rule.lower_bound
+
+    def unit_rule(self) -> Rule:
+        """See :meth:`Rule.unit_rule`."""
+        return self.inner_rule
+
+    def min_count(self, size: int) -> int | None:
+        """See :meth:`Rule.min_count`."""
+        return self.inner_rule.min_count(size)
+
+    def status(self, total: int, part: int) -> Status:
+        """See :meth:`Rule.status`."""
+        return self.inner_rule.status(total, part)
+
+    def seats_needed(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed`."""
+        return self.inner_rule.seats_needed(total, part)
+
+    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed_if_grow`."""
+        return self.inner_rule.seats_needed_if_grow(total, part)
+
+
+@dataclasses.dataclass(frozen=True)
+class ShareOfUnits(Rule):
+    """At least ``share`` of the units meet ``inner_rule`` (``strict``: more than ``share``).
+
+    28/NQ-CP: 60 % of local governments have a female key leader by 2025.  Each unit is checked
+    against the inner rule; :func:`gender_stats.compliance.summarise` compares the share of units
+    that meet it with ``share``.
+
+    Examples
+    --------
+    >>> s = ShareOfUnits(Presence(), percent("60"))
+    >>> s.label, s.units_met(3, 5), s.units_met(2, 5)
+    ('≥ 60% đơn vị: ≥ 1 nữ', True, False)
+    """
+
+    inner_rule: Rule
+    share: Fraction
+    strict: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.inner_rule, Floor | Range | Presence | Conditional):
+            raise _FieldProblem(
+                "rule.inner",
+                f"cần floor, range, presence hoặc conditional (a unit rule), got {self.inner_rule!r}",
+            )
+        _check_share("rule.share", self.share, allow_one=not self.strict)
+
+    @property
+    def label(self) -> str:
+        """See :attr:`Rule.label`."""
+        op = ">" if self.strict else "≥"
+        return f"{op} {_pct_text(self.share)}% đơn vị: {self.inner_rule.label}"
+
+    @property
+    def lower_bound(self) -> Fraction | None:
+        """See :attr:`Rule.lower_bound`."""
+        return self.inner_rule.lower_bound
+
+    def unit_rule(self) -> Rule:
+        """See :meth:`Rule.unit_rule`."""
+        return self.inner_rule.unit_rule()
+
+    def units_met(self, n_met: int, n_units: int) -> bool:
+        """Say whether ``n_met`` of ``n_units`` units meeting the inner rule meets the share."""
+        lhs, rhs = n_met * self.share.denominator, self.share.numerator * n_units
+        return lhs > rhs if self.strict else lhs >= rhs
+
+    def min_count(self, size: int) -> int | None:
+        """See :meth:`Rule.min_count`."""
+        return self.inner_rule.min_count(size)
+
+    def status(self, total: int, part: int) -> Status:
+        """See :meth:`Rule.status`."""
+        return self.inner_rule.status(total, part)
+
+    def seats_needed(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed`."""
+        return self.inner_rule.seats_needed(total, part)
+
+    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed_if_grow`."""
+        return self.inner_rule.seats_needed_if_grow(total, part)
+
+
+def rule_from_dict(spec: Mapping[str, Any], *, field: str = "rule") -> Rule:
+    """Build a rule from its YAML form (thresholds as decimal percent text).
+
+    Examples
+    --------
+    >>> rule_from_dict({"type": "floor", "threshold": "35", "strict": True}).label
+    '> 35%'
+    >>> rule_from_dict({"type": "share_of_units", "share": "60", "inner": {"type": "presence"}}).label
+    '≥ 60% đơn vị: ≥ 1 nữ'
+    """
+    if not isinstance(spec, Mapping):
+        raise _FieldProblem(field, f"cần một bảng (a mapping with 'type'), got {spec!r}")
+    kind = spec.get("type")
+    if kind is None:
+        raise _FieldProblem(f"{field}.type", "thiếu trường (missing field)")
+
+    def need(key: str) -> Any:
+        if key not in spec or spec[key] is None:
+            raise _FieldProblem(f"{field}.{key}", "thiếu trường (missing field)")
+        return spec[key]
+
+    def pct(key: str) -> Fraction:
+        try:
+            return percent(need(key))
+        except _FieldProblem as err:
+            if err.field == "threshold":
+                raise _FieldProblem(f"{field}.{key}", err.problem) from err
+            raise
+
+    def relabel(err: _FieldProblem) -> _FieldProblem:
+        name = err.field if err.field.startswith(field) else f"{field}.{err.field}"
+        return _FieldProblem(name, err.problem)
+
+    try:
+        if kind == "floor":
+            return Floor(pct("threshold"), strict=bool(spec.get("strict", False)))
+        if kind == "range":
+            return Range(pct("low"), pct("high"))
+        if kind == "presence":
+            return Presence(spec.get("k", 1))
+        if kind == "conditional":
+            condition = spec.get("condition", {"type": "floor", "threshold": "30"})
+            return Conditional(
+                rule_from_dict(need("inner"), field=f"{field}.inner"),
+                condition_body=spec.get("condition_body", "staff"),
+                condition=rule_from_dict(condition, field=f"{field}.condition"),  # type: ignore[arg-type]
+            )
+        if kind == "share_of_units":
+            return ShareOfUnits(
+                rule_from_dict(need("inner"), field=f"{field}.inner"),
+                pct("share"),
+                strict=bool(spec.get("strict", False)),
+            )
+    except _FieldProblem as err:
+        raise relabel(err) from err
+    raise _FieldProblem(
+        f"{field}.type",
+        f"loại quy tắc không hợp lệ (unknown rule type) {kind!r}; expected one of {', '.join(RULE_TYPES)}",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Targets
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """One clause of one document, as a checkable rule with its citation.
+
+    Attributes
+    ----------
+    id : str
+        ``document:clause``, e.g. ``36-CT/TW:a``; the two directives numbered 35-CT/TW are keyed by
+        number and year (``35-CT/TW-2019:a``).
+    document, date, issuer : str, datetime.date, str
+        The instrument, its date and who issued it.
+    clause_vi, clause_en : str
+        The wording in Vietnamese (as quoted by the source) and an English gloss.
+    bodies : tuple of str
+        Body codes of :data:`gender_stats.vocab.BODIES` it applies to; empty means every body.
+    levels : tuple of str
+        Level codes it applies to; empty means every level (``all`` in YAML).
+    terms : tuple of str
+        Terms (``YYYY-YYYY``) it applies to; empty means "see ``target_year``".
+    target_year : int or None
+        For targets set "by year Y": the target applies to the term whose years contain Y, with the
+        start excluded and the end included (``start < Y ≤ end``): "by 2020" judges the party
+        committees of 2015-2020 and the People's Councils of 2016-2021.  With neither ``terms`` nor
+        ``target_year`` the target applies to every term.
+    rule : Rule
+    numerator : str, default ``"female"``
+        The counts column the rule judges (``under_40``, ``trained``); the denominator is ``total``.
+    confidence : str
+        ``quoted``, ``secondary`` or ``unverified``.
+    sources : tuple of dict
+        Each with ``ref`` (``S3``), ``title`` and, when known, ``url``.
+    note : str
+        Remarks (e.g. how a document's term labels map to real terms).
+    kinds : tuple of str
+        Unit kinds it applies to (empty: any kind).
+    """
+
+    id: str
+    document: str
+    date: dt.date
+    issuer: str
+    clause_vi: str
+    clause_en: str
+    bodies: tuple[str, ...]
+    levels: tuple[str, ...]
+    terms: tuple[str, ...]
+    target_year: int | None
+    rule: Rule
+    numerator: str = FEMALE
+    confidence: str = "unverified"
+    sources: tuple[Mapping[str, str], ...] = ()
+    note: str = ""
+    kinds: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("id", "document", "issuer", "clause_vi", "numerator"):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not value.strip():
+                raise _FieldProblem(name, f"cần chữ không trống (non-empty text), got {value!r}")
+        if not isinstance(self.date, dt.date):
+            raise _FieldProblem(
+                "date", f"cần ngày dạng YYYY-MM-DD (an ISO date), got {self.date!r}"
+            )
+        for name in ("bodies", "levels", "terms", "kinds", "sources"):
+            if not isinstance(getattr(self, name), tuple):
+                raise _FieldProblem(name, f"cần một tuple (a tuple), got {getattr(self, name)!r}")
+        unknown = [b for b in self.bodies if b not in BODIES]
+        if unknown:
+            raise _FieldProblem(
+                "bodies",
+                f"cơ quan không có trong danh mục (unknown body) {unknown[0]!r}; "
+                f"expected one of {', '.join(BODIES)}",
+            )
+        for term in self.terms:
+            try:
+                start, end = term_bounds(term)
+            except ValueError:
+                start, end = 1, 0
+            if not start < end:
+                raise _FieldProblem("terms", f"cần nhiệm kỳ dạng 2015-2020 (a term), got {term!r}")
+        if self.target_year is not None and (
+            isinstance(self.target_year, bool) or not isinstance(self.target_year, int)
+        ):
+            raise _FieldProblem("target_year", f"cần một năm (a year), got {self.target_year!r}")
+        if not isinstance(self.rule, Rule):
+            raise _FieldProblem("rule", f"cần một Rule (a rule), got {self.rule!r}")
+        if self.confidence not in CONFIDENCES:
+            raise _FieldProblem(
+                "confidence",
+                f"expected one of {', '.join(CONFIDENCES)}, got {self.confidence!r}",
+            )
+
+    def applies_to_term(self, term: str) -> bool:
+        """Say whether the target applies to bodies of ``term`` (see ``target_year``).
+
+        Examples
+        --------
+        >>> t = get_targets("11-NQ/TW:a")[0]
+        >>> t.applies_to_term("2015-2020"), t.applies_to_term("2020-2025")
+        (True, False)
+        """
+        if self.terms:
+            return term in self.terms
+        if self.target_year is not None:
+            start, end = term_bounds(term)
+            return start < self.target_year <= end
+        return True
+
+    @property
+    def when(self) -> str:
+        """Return the terms or year the target applies to, in words."""
+        if self.terms:
+            return ", ".join(self.terms)
+        if self.target_year is not None:
+            return f"by {self.target_year}"
+        return "every term"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the target as a flat dict (one row of :func:`list_targets`)."""
+        return {
+            "target_id": self.id,
+            "document": self.document,
+            "date": self.date,
+            "issuer": self.issuer,
+            "rule": self.rule.label,
+            "rule_type": _rule_type(self.rule),
+            "threshold": self.rule.lower,
+            "bodies": ", ".join(self.bodies) or _ALL,
+            "levels": ", ".join(self.levels) or _ALL,
+            "terms": ", ".join(self.terms),
+            "target_year": self.target_year,
+            "numerator": self.numerator,
+            "clause_vi": self.clause_vi,
+            "clause_en": self.clause_en,
+            "confidence": self.confidence,
+            "sources": "; ".join(
+                " ".join(str(s[k]) for k in ("ref", "title", "url") if s.get(k))
+                for s in self.sources
+            ),
+            "note": self.note,
+        }
+
+
+def _rule_type(rule: Rule) -> str:
+    if isinstance(rule, Floor):
+        return "strict_floor" if rule.strict else "floor"
+    return {
+        Range: "range",
+        Presence: "presence",
+        Conditional: "conditional",
+        ShareOfUnits: "share_of_units",
+    }[type(rule)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+_REQUIRED = ("id", "document", "date", "issuer", "clause_vi", "bodies", "rule", "confidence")
+
+
+def _codes(value: Any, field: str) -> tuple[str, ...]:
+    if value is None or value == _ALL or value == [_ALL]:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise _FieldProblem(field, f"cần một danh sách mã (a list of codes) hoặc 'all', got {value!r}")
+
+
+def _parse_entry(entry: Mapping[str, Any]) -> Target:
+    for key in _REQUIRED:
+        if entry.get(key) in (None, ""):
+            raise _FieldProblem(key, "thiếu trường (missing field)")
+    date = entry["date"]
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError as err:
+            raise _FieldProblem(
+                "date", f"cần ngày dạng YYYY-MM-DD (an ISO date), got {date!r}"
+            ) from err
+    sources = entry.get("sources") or ()
+    if not isinstance(sources, list | tuple) or not all(isinstance(s, Mapping) for s in sources):
+        raise _FieldProblem(
+            "sources", f"cần danh sách {{ref, title, url}} (a list), got {sources!r}"
+        )
+    year = entry.get("target_year")
+    return Target(
+        id=str(entry["id"]),
+        document=str(entry["document"]),
+        date=date,
+        issuer=str(entry["issuer"]),
+        clause_vi=str(entry["clause_vi"]),
+        clause_en=str(entry.get("clause_en", "")),
+        bodies=_codes(entry["bodies"], "bodies"),
+        levels=_codes(entry.get("levels"), "levels"),
+        terms=_codes(entry.get("terms"), "terms"),
+        target_year=year,
+        rule=rule_from_dict(entry["rule"]),
+        numerator=str(entry.get("numerator", FEMALE)),
+        confidence=str(entry["confidence"]),
+        sources=tuple({str(k): str(v) for k, v in s.items() if v is not None} for s in sources),
+        note=str(entry.get("note") or ""),
+        kinds=_codes(entry.get("kinds"), "kinds"),
+    )
+
+
+def _parse(data: Any, file: str) -> tuple[Target, ...]:
+    """Build the targets of a parsed YAML document, reporting every bad entry at once."""
+    entries = data.get("targets") if isinstance(data, Mapping) else data
+    if not isinstance(entries, list):
+        raise TargetError(
+            TARGET_ERROR_TEMPLATE.format(
+                file=file,
+                entry="(tệp)",
+                field="targets",
+                problem="cần một danh sách mục (a list of targets under 'targets:')",
+            )
+        )
+    targets: list[Target] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for position, entry in enumerate(entries, start=1):
+        name = (
+            f"{entry['id']!r} (#{position})"
+            if isinstance(entry, Mapping) and entry.get("id")
+            else f"#{position}"
+        )
+        if not isinstance(entry, Mapping):
+            problems.append(
+                TARGET_ERROR_TEMPLATE.format(
+                    file=file, entry=name, field="(mục)", problem="cần một bảng (a mapping)"
+                )
+            )
+            continue
+        try:
+            target = _parse_entry(entry)
+        except _FieldProblem as err:
+            problems.append(
+                TARGET_ERROR_TEMPLATE.format(
+                    file=file, entry=name, field=err.field, problem=err.problem
+                )
+            )
+            continue
+        if target.id in seen:
+            problems.append(
+                TARGET_ERROR_TEMPLATE.format(
+                    file=file, entry=name, field="id", problem="mã trùng (duplicate id)"
+                )
+            )
+        seen.add(target.id)
+        targets.append(target)
+    if problems:
+        raise TargetError("\n".join(problems))
+    return tuple(targets)
+
+
+def load_targets(path: Any) -> tuple[Target, ...]:
+    """Read targets from a user's YAML file (same format as the bundled catalogue).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A YAML file with a list of entries under ``targets:`` (see ``_data/targets.yaml``).
+
+    Returns
+    -------
+    tuple of Target
+
+    Raises
+    ------
+    TargetError
+        Naming the file, the entry (its id and position) and the field of every problem: a missing
+        field, an unknown body, a threshold outside 0-100 %, an unknown rule type.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> text = '''targets:
+    ... - {id: "X:a", document: X, date: 2024-01-01, issuer: me, clause_vi: "≥ 20%",
+    ...    bodies: [party_committee], rule: {type: floor, threshold: "20"}, confidence: quoted}
+    ... '''
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = pathlib.Path(tmp, "t.yaml")
+    ...     _ = path.write_text(text, encoding="utf-8")
+    ...     [t.rule.label for t in load_targets(path)]
+    ['≥ 20%']
+    """
+    name = str(path)
+    with open(path, encoding="utf-8") as fh:
+        text = fh.read()
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise TargetError(f"{name}: không đọc được YAML (invalid YAML): {err}") from err
+    return _parse(data, name)
+
+
+_CATALOGUE: tuple[Target, ...] | None = None
+
+
+def _catalogue() -> tuple[Target, ...]:
+    global _CATALOGUE
+    if _CATALOGUE is None:
+        resource = importlib.resources.files("gender_stats").joinpath("_data/targets.yaml")
+        _CATALOGUE = _parse(yaml.safe_load(resource.read_text(encoding="utf-8")), "targets.yaml")
+    return _CATALOGUE
+
+
+def get_targets(
+    selection: str | Target | Iterable[str | Target] | None = None,
+) -> tuple[Target, ...]:
+    """Return catalogue targets by document or id (and pass :class:`Target` objects through).
+
+    Parameters
+    ----------
+    selection : str, Target or iterable of them, optional
+        A document (``"36-CT/TW"`` selects all its targets), an id (``"36-CT/TW:a"``), ``"all"`` or
+        ``None`` for the whole catalogue, or a list mixing them and user :class:`Target` objects.
+
+    Returns
+    -------
+    tuple of Target
+        In the order asked, without duplicates.
+
+    Raises
+    ------
+    TargetError
+        If a name is neither a document nor an id of the catalogue.
+
+    Examples
+    --------
+    >>> [t.id for t in get_targets(["26-NQ/TW:c", "36-CT/TW"])]
+    ['26-NQ/TW:c', '36-CT/TW:a', '36-CT/TW:b']
+    """
+    catalogue = _catalogue()
+    if selection is None or selection == _ALL:
+        return catalogue
+    items: Iterable[str | Target]
+    items = [selection] if isinstance(selection, str | Target) else selection
+    out: dict[str, Target] = {}
+    for item in items:
+        if isinstance(item, Target):
+            out.setdefault(item.id, item)
+            continue
+        if not isinstance(item, str):
+            raise TargetError(f"expected a target id, a document or a Target, got {item!r}")
+        found = [t for t in catalogue if item in (t.id, t.document)]
+        if not found:
+            documents = ", ".join(dict.fromkeys(t.document for t in catalogue))
+            raise TargetError(
+                f"không có mục tiêu {item!r} trong danh mục (unknown target or document). "
+                f"Hint: documents are {documents}; see list_targets()."
+            )
+        for target in found:
+            out.setdefault(target.id, target)
+    return tuple(out.values())
+
+
+def list_targets(
+    selection: str | Target | Sequence[str | Target] | None = None,
+) -> pd.DataFrame:
+    """Return the catalogue as a table, one row per target, with its citation.
+
+    Parameters
+    ----------
+    selection : optional
+        As for :func:`get_targets`; by default the whole catalogue.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``target_id``, ``document``, ``date``, ``issuer``, ``rule``, ``rule_type``,
+        ``threshold``, ``bodies``, ``levels``, ``terms``, ``target_year`` (Int64), ``numerator``,
+        ``clause_vi``, ``clause_en``, ``confidence``, ``sources``, ``note``.
+
+    Examples
+    --------
+    >>> list_targets("36-CT/TW")[["target_id", "rule", "bodies", "confidence"]]
+        target_id    rule              bodies confidence
+    0  36-CT/TW:a   ≥ 15%     party_committee     quoted
+    1  36-CT/TW:b  ≥ 1 nữ  standing_committee     quoted
+    """
+    rows = [t.to_dict() for t in get_targets(selection)]
+    frame = pd.DataFrame(rows, columns=list(_columns()))
+    return frame.astype({"target_year": "Int64", "threshold": "float64"})
+
+
+def _columns() -> tuple[str, ...]:
+    return (
+        "target_id",
+        "document",
+        "date",
+        "issuer",
+        "rule",
+        "rule_type",
+        "threshold",
+        "bodies",
+        "levels",
+        "terms",
+        "target_year",
+        "numerator",
+        "clause_vi",
+        "clause_en",
+        "confidence",
+        "sources",
+        "note",
+    )
