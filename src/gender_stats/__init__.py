@@ -32,6 +32,8 @@ from gender_stats.io import read_counts, read_roster, read_units
 # --- datasets ---
 
 # --- targets, compliance, planning ---
+from gender_stats.compliance import Status, check, shortfalls, summarise
+from gender_stats.targets import Target, get_targets, list_targets, load_targets
 
 # --- indicators, tables ---
 
@@ -71,6 +73,14 @@ __all__ = [
     "read_units",
     # datasets
     # targets, compliance, planning
+    "Status",
+    "Target",
+    "check",
+    "get_targets",
+    "list_targets",
+    "load_targets",
+    "shortfalls",
+    "summarise",
     # indicators, tables
     # plots
     "STATUS_COLORS",
