@@ -30,12 +30,30 @@ from gender_stats.vocab import BODIES, LEVELS, SEXES
 from gender_stats.io import read_counts, read_roster, read_units
 
 # --- datasets ---
+from gender_stats.datasets import (
+    load_public_figures,
+    load_sample_counts,
+    load_sample_roster,
+    load_units,
+    sample_path,
+)
 
 # --- targets, compliance, planning ---
 from gender_stats.compliance import Status, check, shortfalls, summarise
 from gender_stats.targets import Target, get_targets, list_targets, load_targets
 
 # --- indicators, tables ---
+from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
+from gender_stats.io import write_workbook
+from gender_stats.tables import (
+    format_points,
+    format_share,
+    indicator_table,
+    style_table,
+    summary_table,
+    terms_table,
+    to_html,
+)
 
 # --- plots ---
 from gender_stats.plots import STATUS_COLORS, plot_seats_needed, plot_shares
@@ -72,6 +90,11 @@ __all__ = [
     "read_roster",
     "read_units",
     # datasets
+    "load_public_figures",
+    "load_sample_counts",
+    "load_sample_roster",
+    "load_units",
+    "sample_path",
     # targets, compliance, planning
     "Status",
     "Target",
@@ -82,6 +105,19 @@ __all__ = [
     "shortfalls",
     "summarise",
     # indicators, tables
+    "change",
+    "format_points",
+    "format_share",
+    "indicator_table",
+    "pooled_share",
+    "shares",
+    "style_table",
+    "summary_table",
+    "term_changes",
+    "terms_table",
+    "to_html",
+    "units_with_woman",
+    "write_workbook",
     # plots
     "STATUS_COLORS",
     "plot_seats_needed",
