@@ -336,6 +336,20 @@ class Collector:
     def __init__(self, grid: Grid) -> None:
         self.grid = grid
         self.problems: list[Problem] = []
+        #: True once a problem makes every row unusable (a missing column, a wrong term).
+        self.blocking = False
+        #: Rows (user numbers) already reported whole; the model's reports on them are dropped.
+        self.whole_rows: set[int] = set()
+
+    def merge(self, found: Iterable[Problem]) -> None:
+        """Add the model's problems at cells (and rows) not already reported."""
+        found = [p for p in found if p.row not in self.whole_rows]
+        self.problems = merge_problems(self.problems, found)
+
+    def whole_row(self, r: int, c: int, value: Any, expected: str) -> None:
+        """Add a problem about row ``r`` as a whole (reported at its cell ``c``)."""
+        self.at(r, c, value, expected)
+        self.whole_rows.add(self.grid.rows[r])
 
     def at(self, r: int | None, c: int | None, value: Any, expected: str, header: str | None = None) -> None:
         """Add a problem at 0-based grid position ``(r, c)`` (either may be None)."""
@@ -378,15 +392,17 @@ def merge_problems(own: list[Problem], found: Iterable[Problem]) -> list[Problem
     return out
 
 
-def raise_if_problems(problems: list[Problem], grid: Grid, data_rows: Sequence[int]) -> None:
+def raise_if_problems(col: Collector, data_rows: Sequence[int]) -> None:
     """Raise one DataError accounting for every data row (``data_rows`` are user row numbers).
 
-    A problem without a row (a missing column, a term that conflicts) makes every row unusable.
+    A problem without a row (a missing column) or a blocking one (a term that conflicts) makes
+    every row unusable.
     """
+    problems, grid = col.problems, col.grid
     if not problems:
         return
     rows = set(data_rows)
-    if any(p.row is None for p in problems):
+    if col.blocking or any(p.row is None for p in problems):
         reported = len(rows)
     else:
         reported = len({p.row for p in problems} & rows)

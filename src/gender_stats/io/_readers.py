@@ -164,7 +164,7 @@ def _tidy_counts(
     for header, c in table.extras.items():
         frame[header] = pd.Series([grid.cells[r][c] for r in table.data], dtype=object)
     found, problems = run_validator(validate_counts, frame, _origin(table), units=units_df)
-    col.problems = merge_problems(col.problems, problems)
+    col.merge(problems)
     return found, [grid.rows[r] for r in table.data]
 
 
@@ -175,19 +175,19 @@ def _sheet_counts(
     wide = locate_wide(grid, col) if layout in ("auto", "wide") else None
     if layout == "wide" and wide is None:
         col.at(None, None, None, NO_TABLE.format(need="Đơn vị và nhóm Tổng số / Nữ của mỗi cơ quan"))
-        raise_if_problems(col.problems, grid, [])
+        raise_if_problems(col, [])
     if wide is not None:
         frames, rows = read_wide(grid, wide, col, term=term, units=units)
         out = []
         for frame, origin in frames:
             found, problems = run_validator(validate_counts, frame, origin, units=units_df)
-            col.problems = merge_problems(col.problems, problems)
+            col.merge(problems)
             if found is not None:
                 out.append(found)
-        raise_if_problems(col.problems, col.grid, rows)
+        raise_if_problems(col, rows)
         return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
     found_tidy, rows = _tidy_counts(grid, col, term=term, units=units, units_df=units_df)
-    raise_if_problems(col.problems, col.grid, rows)
+    raise_if_problems(col, rows)
     assert found_tidy is not None
     return found_tidy
 
@@ -381,7 +381,7 @@ def _tidy_roster(
             origin.file, origin.sheet, origin.rows, {**(origin.columns or {}), PERSON_ID: (letter(table.columns[FULL_NAME]), table.headers[FULL_NAME])}
         )
     found, problems = run_validator(validate_roster, frame, origin, units=units_df)
-    col.problems = merge_problems(col.problems, problems)
+    col.merge(problems)
     return found, [grid.rows[r] for r in table.data]
 
 
@@ -444,18 +444,18 @@ def read_roster(
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
             col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Năm sinh (Nam | Nữ)"))
-            raise_if_problems(col.problems, grid, [])
+            raise_if_problems(col, [])
         if tn is not None:
             frame, origin, rows = read_trich_ngang(
                 grid, tn, col, term=term, units=index, unit=unit, body=body, level=level
             )
             found, problems = run_validator(validate_roster, frame, origin, units=units_df)
-            col.problems = merge_problems(col.problems, problems)
+            col.merge(problems)
         else:
             found, rows = _tidy_roster(
                 grid, col, term=term, units=index, units_df=units_df, unit=unit, body=body, level=level
             )
-        raise_if_problems(col.problems, col.grid, rows)
+        raise_if_problems(col, rows)
         assert found is not None
         return found
 
@@ -491,7 +491,7 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
         table = locate(grid, col, need=(UNIT_ID, UNIT_NAME))
         if table is None:
             col.at(None, None, None, NO_TABLE.format(need="Mã đơn vị, Tên đơn vị, Cấp, Loại"))
-            raise_if_problems(col.problems, grid, [])
+            raise_if_problems(col, [])
             raise AssertionError  # pragma: no cover
         g = table.grid
         frame = pd.DataFrame(
@@ -505,8 +505,8 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
             }
         )
         found, problems = run_validator(validate_units, frame, _origin(table))
-        col.problems = merge_problems(col.problems, problems)
-        raise_if_problems(col.problems, col.grid, [g.rows[r] for r in table.data])
+        col.merge(problems)
+        raise_if_problems(col, [g.rows[r] for r in table.data])
         assert found is not None
         return found
 

@@ -125,7 +125,7 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
         if not filled:
             if any(not is_blank(row[c]) for c in ignore):
                 data.append(r)
-                col.at(r, min(ignore), row[min(ignore)], NOT_BLANK_ROW)
+                col.whole_row(r, min(ignore), row[min(ignore)], NOT_BLANK_ROW)
             continue
         if is_footer(row):
             break
@@ -139,7 +139,7 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
         for c in blank_columns:
             col.at(r, c, row[c], "ô dưới một tiêu đề cột (a value under a column with no header)")
         if len(filled) == 1 and len(columns) + len(extras) > 2:
-            col.at(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
+            col.whole_row(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
     term = title_term(grid, range(header))
     return Table(grid, header, columns, headers, extras, data, totals, term)
 
@@ -175,6 +175,7 @@ def resolve_term(
         found, r, c = table.title_term
         if term is not None and found != term:
             col.at(r, c, grid.cells[r][c], TERM_CONFLICT.format(given=term), header="(tiêu đề / title)")
+            col.blocking = True
             return None, None
         return None, found
     if term is not None:

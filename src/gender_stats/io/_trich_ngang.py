@@ -160,7 +160,7 @@ def read_trich_ngang(
         sec_body[r], sec_level[r] = cur_body, cur_level
         filled_cells = [c for c, v in enumerate(row) if not is_blank(v) and c != _stt(tn, grid, h)]
         if len(filled_cells) == 1:
-            col.at(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
+            col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     # sex and birth year
     sexes: list[str | None] = []
     years: list[int | None] = []

@@ -44,6 +44,10 @@ from gender_stats.vocab import LEVELS, parse_body, parse_level
 
 _COLUMN_NUMBER = re.compile(r"^\(?(\d{1,2}|[A-Z])\)?$")
 UNKNOWN_BODY = "tên một cơ quan: Ban Chấp hành, Ban Thường vụ, Chức danh chủ chốt, HĐND... (a body)"
+NO_LEVEL = (
+    "cấp của đơn vị: một dòng khối phía trên (I. Khối huyện) hoặc bảng đơn vị units= "
+    "(a level: no section row above and no units table)"
+)
 UNKNOWN_SECTION = (
     "tên khối nêu rõ cấp, ví dụ Khối huyện, Khối sở, ban, ngành (a section naming a level)"
 )
@@ -201,7 +205,7 @@ def read_wide(
             section_rows[current_section].append(r)
         filled_cells = [c for c, v in enumerate(row) if not is_blank(v) and c != wide.stt_col]
         if len(filled_cells) == 1 and len(count_cols) > 1:
-            col.at(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
+            col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     # merged cells in the data area (a one-row section or total label may be merged)
     for r0, c0, r1, c1 in grid.merged:
         if r1 < start:
@@ -238,6 +242,9 @@ def read_wide(
         col,
         wide.name_header,
     )
+    for r, n, lv in zip(data, names, lvls, strict=True):
+        if lv is None and n is not None:
+            col.at(r, wide.name_col, n, NO_LEVEL, header=wide.name_header)
     frames = []
     for g in wide.groups:
         if TOTAL not in g.cols or FEMALE not in g.cols:
