@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+import narwhals.stable.v2 as nw
 import numpy as np
 import pandas as pd
+from narwhals.typing import IntoFrame
 
 from gender_stats.schema import (
     BODY,
@@ -33,7 +35,7 @@ Mask = pd.Series | np.ndarray | Callable[[pd.DataFrame], Any]
 
 
 def count(
-    roster: pd.DataFrame,
+    roster: pd.DataFrame | IntoFrame,
     *,
     by: Sequence[str] = COUNT_BY,
     numerators: Mapping[str, Mask] | None = None,
@@ -42,14 +44,19 @@ def count(
 
     Parameters
     ----------
-    roster : pandas.DataFrame
-        A roster (see :mod:`gender_stats.schema`): one row per person per seat.
+    roster : pandas.DataFrame or a frame of another engine
+        A roster (see :mod:`gender_stats.schema`): one row per person per seat.  Text columns may be
+        ``str``, ``object`` or categorical (fastest: the rows are counted on the category codes).
+        A frame of another engine that narwhals supports (a polars ``DataFrame`` or ``LazyFrame``,
+        a DuckDB relation, a pyarrow table, ...) is counted by that engine; the result is the same
+        pandas frame.
     by : sequence of str, default ``("term", "unit_id", "unit_name", "level", "body")``
         The grouping columns.  Add a column (``"ethnicity"``, ``"kind"``) to disaggregate further.
     numerators : mapping of str to mask, optional
         Other groups to count beside women, e.g. ``{"under_40": roster["birth_year"] > 1975}``.
         A mask is a boolean Series aligned with ``roster``, a boolean array, or a function that takes
-        the roster and returns one.  Each becomes an integer column of the result.
+        the roster and returns one.  Each becomes an integer column of the result.  For a frame of
+        another engine, a mask is a narwhals expression, e.g. ``nw.col("birth_year") > 1975``.
 
     Returns
     -------
@@ -60,7 +67,14 @@ def count(
     Notes
     -----
     ``total`` is the number of roster rows in the group and ``female`` the number of them with sex
-    ``F``, so ``counts["total"].sum() == len(roster)`` always holds.
+    ``F``, so ``counts["total"].sum() == len(roster)`` always holds.  Missing values of a ``by``
+    column form their own group, sorted last.  Grouping columns come back as plain values
+    (categorical columns as their categories' dtype, usually ``str``).
+
+    The pandas path never compares strings row by row: each ``by`` column becomes integer ranks
+    (from the category codes, or from :func:`pandas.factorize`), the ranks are combined into one
+    integer key per row (a column fixed by the ones before it, such as the unit's name given its id,
+    is detected and skipped), and the counts are :func:`numpy.bincount` of that key.
 
     Examples
     --------
@@ -76,19 +90,163 @@ def count(
     1       B      1       1
     >>> count(roster, numerators={"under_40": roster["birth_year"] > 1975})["under_40"].tolist()
     [2, 0]
+    >>> count(roster.astype({"unit_id": "category", "sex": "category"}))["female"].tolist()
+    [1, 1]
     """
+    if not isinstance(roster, pd.DataFrame):
+        return _count_lazy(roster, by=list(by), numerators=numerators)
     by = list(by)
     missing = [c for c in (*by, SEX) if c not in roster.columns]
     if missing:
         raise KeyError(f"count() needs the roster columns {missing}; got {list(roster.columns)}")
-    columns: dict[str, Any] = {TOTAL: np.ones(len(roster), dtype=np.int64)}
-    columns[FEMALE] = (roster[SEX] == "F").to_numpy(dtype=np.int64)
+    n_rows = len(roster)
+    masks = {FEMALE: _is_female(roster[SEX])}
     for name, mask in (numerators or {}).items():
         values = mask(roster) if callable(mask) else mask
-        columns[name] = np.asarray(values, dtype=bool).astype(np.int64)
-    frame = pd.DataFrame({c: roster[c].to_numpy() for c in by} | columns)
-    out = frame.groupby(by, sort=True, observed=True, dropna=False).sum().reset_index()
-    return out
+        masks[name] = np.asarray(values, dtype=bool).reshape(-1)
+        if len(masks[name]) != n_rows:
+            raise ValueError(
+                f"the numerator {name!r} has {len(masks[name])} values; the roster has {n_rows} rows"
+            )
+    key, n_keys = _group_key(roster, by)
+    totals = np.bincount(key, minlength=n_keys)
+    groups = np.flatnonzero(totals)
+    # one row of the roster per group, to read the group's values from
+    row_of = np.empty(n_keys, dtype=np.int64)
+    row_of[key] = np.arange(n_rows, dtype=np.int64)
+    rows = row_of[groups]
+    out: dict[str, Any] = {c: _values_at(roster[c], rows) for c in by}
+    out[TOTAL] = totals[groups].astype(np.int64)
+    for name, mask in masks.items():
+        out[name] = np.bincount(key[mask], minlength=n_keys)[groups].astype(np.int64)
+    return pd.DataFrame(out)
+
+
+def _is_female(sex: pd.Series) -> np.ndarray:
+    """Return ``sex == "F"`` as a boolean array, on the codes when ``sex`` is categorical."""
+    if isinstance(sex.dtype, pd.CategoricalDtype):
+        categories = sex.cat.categories
+        hits = np.flatnonzero(np.asarray(categories == "F", dtype=bool))
+        codes = sex.cat.codes.to_numpy()
+        return np.isin(codes, hits) if len(hits) != 1 else codes == hits[0]
+    return np.asarray(sex == "F", dtype=bool)
+
+
+def _ranks(series: pd.Series) -> tuple[np.ndarray, int]:
+    """Return each value's rank among the sorted distinct values (missing last) and their number.
+
+    On a categorical the ranks come from the codes and the sorted categories, so the rows' strings
+    are never compared.
+    """
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        categories = series.cat.categories
+        codes = series.cat.codes.to_numpy()
+        try:
+            order = categories.argsort()
+        except TypeError:  # categories of mixed types: keep their order
+            order = np.arange(len(categories))
+        size = len(categories)
+        rank_of = np.empty(size + 1, dtype=np.int64)
+        rank_of[order] = np.arange(size, dtype=np.int64)
+        rank_of[size] = size  # code -1 (missing) -> last
+        return rank_of[codes], size + 1
+    try:
+        codes, uniques = pd.factorize(series, sort=True)
+    except TypeError:  # values of mixed types cannot be sorted: keep the order of appearance
+        codes, uniques = pd.factorize(series, sort=False)
+    codes = codes.astype(np.int64, copy=False)
+    size = len(uniques)
+    return np.where(codes < 0, size, codes), size + 1
+
+
+def _group_key(roster: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, int]:
+    """Return one integer per row that orders and identifies its group, and the number of keys.
+
+    The key is built column by column in mixed radix, so its order is the order of the ``by``
+    values (missing values last).  A column whose value is fixed by the columns before it (the
+    unit's name and level given its id) does not enlarge the key: that is checked on the codes in
+    one pass.  When the key space grows past a few times the number of rows, it is compacted to
+    the keys that occur, keeping their order.
+    """
+    n_rows = len(roster)
+    key = np.zeros(n_rows, dtype=np.int64)
+    n_keys = 1
+    limit = 4 * n_rows + 1024
+    for column in by:
+        ranks, size = _ranks(roster[column])
+        if size == 1 or n_rows == 0:
+            continue
+        if n_keys > 1:
+            seen = np.full(n_keys, -1, dtype=np.int64)
+            seen[key] = ranks
+            if np.array_equal(seen[key], ranks):
+                continue  # determined by the columns before it
+        key = key * size + ranks
+        n_keys *= size
+        if n_keys > limit:
+            if n_keys <= 64 * limit:
+                present = np.bincount(key, minlength=n_keys) > 0
+                new_id = np.cumsum(present) - 1
+                key = new_id[key]
+                n_keys = int(present.sum())
+            else:
+                uniques, inverse = np.unique(key, return_inverse=True)
+                key = inverse.astype(np.int64).reshape(-1)
+                n_keys = len(uniques)
+    return key, n_keys
+
+
+def _values_at(series: pd.Series, rows: np.ndarray) -> pd.Series:
+    """Return the values of ``series`` at positions ``rows``, categoricals as their categories."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()[rows]
+        categories = series.cat.categories
+        values = categories.take(np.where(codes < 0, 0, codes)) if len(categories) else categories
+        out = pd.Series(values, name=series.name)
+        if (codes < 0).any():
+            out = out.where(codes >= 0)
+        return out.reset_index(drop=True)
+    return series.iloc[rows].reset_index(drop=True)
+
+
+def _count_lazy(
+    roster: Any, *, by: list[str], numerators: Mapping[str, Any] | None
+) -> pd.DataFrame:
+    """Count a frame of another engine (polars, DuckDB, ...) through narwhals; return pandas counts."""
+    try:
+        frame = nw.from_native(roster)
+    except TypeError as err:
+        raise TypeError(
+            "count() takes a pandas DataFrame or a frame that narwhals supports (polars, DuckDB, "
+            f"pyarrow, ...); got {type(roster).__name__}"
+        ) from err
+    names = frame.collect_schema().names()
+    missing = [c for c in (*by, SEX) if c not in names]
+    if missing:
+        raise KeyError(f"count() needs the roster columns {missing}; got {names}")
+    aggregates = [
+        nw.len().cast(nw.Int64).alias(TOTAL),
+        (nw.col(SEX) == "F").cast(nw.Int64).sum().alias(FEMALE),
+    ]
+    for name, mask in (numerators or {}).items():
+        if not isinstance(mask, nw.Expr):
+            raise TypeError(
+                f"on a {type(roster).__name__}, the numerator {name!r} must be a narwhals "
+                'expression such as nw.col("birth_year") > 1975; got ' + type(mask).__name__
+            )
+        aggregates.append(mask.cast(nw.Int64).sum().alias(name))
+    grouped = frame.group_by(*by, drop_null_keys=False).agg(*aggregates)
+    if isinstance(grouped, nw.LazyFrame):
+        grouped = grouped.collect()
+    out = grouped.to_pandas()
+    for column in by:
+        if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].astype("str")
+    for column in (TOTAL, FEMALE, *(numerators or {})):
+        out[column] = out[column].fillna(0).astype(np.int64)
+    if by:
+        out = out.sort_values(by, na_position="last", kind="stable")
+    return out.reset_index(drop=True)
 
 
 def rollup(
