@@ -40,6 +40,12 @@ from gender_stats.datasets import (
 
 # --- targets, compliance, planning ---
 from gender_stats.compliance import Status, check, shortfalls, summarise
+from gender_stats.planning import (
+    candidate_list_odds,
+    min_women_on_list,
+    next_term_needs,
+    seats_to_keep,
+)
 from gender_stats.targets import Target, get_targets, list_targets, load_targets
 
 # --- indicators, tables ---
@@ -104,6 +110,10 @@ __all__ = [
     "load_targets",
     "shortfalls",
     "summarise",
+    "candidate_list_odds",
+    "min_women_on_list",
+    "next_term_needs",
+    "seats_to_keep",
     # indicators, tables
     "change",
     "format_points",
