@@ -82,8 +82,11 @@ def locate_trich_ngang(grid: Grid) -> TrichNgang | None:
         year_cols = [c for c, v in enumerate(top) if header_column(v) == BIRTH_YEAR]
         if not year_cols or not any(header_column(v) == FULL_NAME for v in top):
             continue
+        # "Năm sinh" is usually merged over Nam | Nữ; when it is not, Nữ sits in the blank cell next
+        candidates = [*year_cols]
+        candidates += [c + 1 for c in year_cols if c + 1 < len(top) and is_blank(top[c + 1])]
         sex_cols: dict[str, int] = {}
-        for c in year_cols:
+        for c in candidates:
             sex = parse_sex(sub[c]) if isinstance(sub[c], str) else None
             if sex is not None and sex not in sex_cols:
                 sex_cols[sex] = c
