@@ -13,6 +13,7 @@ text with Excel's quote prefix, never as a formula.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,15 @@ def _sheet_name(text: str, used: set[str]) -> str:
         name, k = base[: 31 - len(suffix)] + suffix, k + 1
     used.add(name.lower())
     return name
+
+
+def _body_sheet_label(label: str, term: str | None) -> str:
+    """Return a sheet name for a body (and term) within Excel's 31 characters, keeping the term."""
+    if term is None:
+        return label
+    if len(label) + 1 + len(term) > 31:
+        label = re.sub(r"\s*\([^)]*\)", "", label)
+    return f"{label[: 30 - len(term)].rstrip()} {term}"
 
 
 def _pct_format(digits: int) -> str:
@@ -592,7 +602,7 @@ def write_workbook(
         part = compliance[
             (compliance[TERM].astype("str") == term) & (compliance[BODY].astype("str") == body)
         ]
-        name = body_label(body, lang) + (f" {term}" if several_terms else "")
+        name = _body_sheet_label(body_label(body, lang), term if several_terms else None)
         ws = wb.create_sheet(_sheet_name(name, used))
         _body_sheet(ws, part, term=term, body=body, lang=lang, title=title, digits=digits)
     text = _TEXT[lang]

@@ -1,0 +1,462 @@
+from decimal import Decimal
+from fractions import Fraction
+
+import hypothesis.strategies as st
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+
+from gender_stats.tables import (
+    format_points,
+    format_share,
+    indicator_table,
+    style_table,
+    summary_table,
+    terms_table,
+    to_html,
+)
+
+COMPLIANCE_COLUMNS = [
+    "term",
+    "unit_id",
+    "unit_name",
+    "level",
+    "body",
+    "total",
+    "female",
+    "target_id",
+    "document",
+    "rule",
+    "threshold",
+    "share",
+    "status",
+    "gap_pp",
+    "seats_needed",
+    "seats_needed_if_grow",
+    "note",
+]
+
+
+def _row(unit, name, level, body, total, female, target, rule, status, needed, grow=None):
+    document = target.split(":")[0]
+    threshold = {"≥ 15%": 0.15, "≥ 1 nữ": float("nan")}.get(rule, float("nan"))
+    share = female / total if total else float("nan")
+    return (
+        "2015-2020",
+        unit,
+        name,
+        level,
+        body,
+        total,
+        female,
+        target,
+        document,
+        rule,
+        threshold,
+        share,
+        status,
+        float("nan") if needed is None else 0.0,
+        needed,
+        needed if grow is None else grow,
+        "",
+    )
+
+
+def _compliance(rows):
+    frame = pd.DataFrame(rows, columns=COMPLIANCE_COLUMNS)
+    return frame.astype(
+        {
+            "total": "int64",
+            "female": "int64",
+            "seats_needed": "Int64",
+            "seats_needed_if_grow": "Int64",
+        }
+    )
+
+
+@pytest.fixture
+def compliance():
+    # Districts: 9/45 = 20 % met; 4/33 = 12.12 % below, ceil(0.15·33) - 4 = 1 woman needed;
+    # 10/40 = 25 % met.  Agency: 2/20 = 10 % below, 3 - 2 = 1 needed.  Standing committee of A
+    # has no woman: below, 1 needed.
+    return _compliance(
+        [
+            _row(
+                "A",
+                "Huyện A",
+                "district",
+                "party_committee",
+                45,
+                9,
+                "36-CT/TW:a",
+                "≥ 15%",
+                "met",
+                0,
+            ),
+            _row(
+                "B",
+                "Huyện B",
+                "district",
+                "party_committee",
+                33,
+                4,
+                "36-CT/TW:a",
+                "≥ 15%",
+                "below",
+                1,
+            ),
+            _row(
+                "C",
+                "Huyện C",
+                "district",
+                "party_committee",
+                40,
+                10,
+                "36-CT/TW:a",
+                "≥ 15%",
+                "met",
+                0,
+            ),
+            _row(
+                "S",
+                "Sở Tài chính",
+                "agency",
+                "party_committee",
+                20,
+                2,
+                "36-CT/TW:a",
+                "≥ 15%",
+                "below",
+                1,
+            ),
+            _row(
+                "A",
+                "Huyện A",
+                "district",
+                "standing_committee",
+                9,
+                0,
+                "36-CT/TW:b",
+                "≥ 1 nữ",
+                "below",
+                1,
+            ),
+        ]
+    )
+
+
+# --- format_share ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "kwargs", "expected"),
+    [
+        ((9, 45), {}, "20,0%"),
+        (Fraction(17, 135), {}, "12,6%"),  # 12.5925... rounds up
+        (Fraction(17, 135), {"rounding": "truncate"}, "12,5%"),  # as once published
+        ((13, 55), {"digits": 2}, "23,64%"),  # 23.6363...
+        ((13, 55), {"digits": 2, "lang": "en"}, "23.64%"),
+        ((132, 494), {"digits": 2}, "26,72%"),  # National Assembly XIV after credentials
+        (Fraction(1, 8), {"digits": 0}, "13%"),  # 12.5 exactly: half up
+        (Fraction(1, 8), {"digits": 0, "rounding": "truncate"}, "12%"),
+        (0.1255, {}, "12,6%"),  # the float 0.1255 is a hair below; its decimal is meant
+        (0.351, {"lang": "en"}, "35.1%"),
+        (Decimal("0.35"), {}, "35,0%"),
+        (1, {}, "100,0%"),
+        ((0, 0), {}, "–"),
+        (float("nan"), {}, "–"),
+        (None, {}, "–"),
+        (pd.NA, {}, "–"),
+    ],
+)
+def test_format_share(value, kwargs, expected):
+    assert format_share(value, **kwargs) == expected
+
+
+def test_format_share_rejects_bad_options():
+    with pytest.raises(ValueError, match=r"Got rounding='bankers'\. Must be one of"):
+        format_share(0.5, rounding="bankers")
+    with pytest.raises(ValueError, match=r"Got lang='fr'\. Must be one of"):
+        format_share(0.5, lang="fr")
+    with pytest.raises(ValueError, match=r"Got digits=-1"):
+        format_share(0.5, digits=-1)
+    with pytest.raises(TypeError, match="A share must be"):
+        format_share("35%")
+
+
+@pytest.mark.parametrize(
+    ("value", "kwargs", "expected"),
+    [
+        (10, {}, "+10,0"),
+        (Fraction(-2), {"lang": "en"}, "-2.0"),
+        (0.0, {}, "0,0"),
+        (-0.04, {}, "0,0"),  # rounds to zero: no sign
+        (Fraction(50, 9), {}, "+5,6"),  # 5.555...
+        (Fraction(50, 9), {"rounding": "truncate"}, "+5,5"),
+        (float("nan"), {}, "–"),
+    ],
+)
+def test_format_points(value, kwargs, expected):
+    assert format_points(value, **kwargs) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=2000).flatmap(
+        lambda t: st.tuples(st.integers(min_value=0, max_value=t), st.just(t))
+    )
+)
+def test_rounding_and_truncation_differ_by_at_most_one_unit(pair):
+    female, total = pair
+    rounded = format_share(pair, digits=2)
+    cut = format_share(pair, digits=2, rounding="truncate")
+    as_number = lambda s: Fraction(s.rstrip("%").replace(",", "."))  # noqa: E731
+    exact = Fraction(100 * female, total)
+    assert as_number(cut) <= exact < as_number(cut) + Fraction(1, 100)
+    assert abs(as_number(rounded) - exact) <= Fraction(1, 200)
+    assert as_number(rounded) - as_number(cut) in (0, Fraction(1, 100))
+
+
+# --- indicator_table ------------------------------------------------------------------------
+
+
+def test_indicator_table_vietnamese(compliance):
+    table = indicator_table(compliance)
+    assert list(table.columns) == [
+        "Đơn vị",
+        "Cơ quan",
+        "Tổng số",
+        "Nữ",
+        "Tỷ lệ (%)",
+        "Chỉ tiêu",
+        "Đánh giá",
+        "Số nữ còn thiếu",
+    ]
+    assert table["Đơn vị"].tolist() == ["Huyện A", "Huyện B", "Huyện C", "Sở Tài chính", "Huyện A"]
+    assert table["Cơ quan"].tolist() == ["Ban Chấp hành (cấp ủy)"] * 4 + ["Ban Thường vụ"]
+    assert table["Tổng số"].tolist() == [45, 33, 40, 20, 9]
+    assert table["Nữ"].tolist() == [9, 4, 10, 2, 0]
+    assert table["Tỷ lệ (%)"].tolist() == ["20,0%", "12,1%", "25,0%", "10,0%", "0,0%"]
+    assert table["Chỉ tiêu"].tolist() == ["≥ 15%"] * 4 + ["≥ 1 nữ"]
+    assert table["Đánh giá"].tolist() == ["Đạt", "Chưa đạt", "Đạt", "Chưa đạt", "Chưa đạt"]
+    assert table["Số nữ còn thiếu"].tolist() == [0, 1, 0, 1, 1]
+
+
+def test_indicator_table_english_and_truncation(compliance):
+    table = indicator_table(compliance, lang="en", rounding="truncate", digits=2)
+    assert list(table.columns) == [
+        "Unit",
+        "Body",
+        "Total",
+        "Women",
+        "Share (%)",
+        "Target",
+        "Status",
+        "Women still needed",
+    ]
+    assert table["Body"].iloc[0] == "Party committee"
+    assert table["Share (%)"].iloc[1] == "12.12%"  # 12.1212...
+    assert table["Status"].tolist()[:2] == ["Met", "Below target"]
+
+
+def test_indicator_table_other_statuses_and_missing_needs():
+    frame = _compliance(
+        [
+            _row(
+                "A",
+                "A",
+                "district",
+                "party_committee",
+                0,
+                0,
+                "36-CT/TW:a",
+                "≥ 15%",
+                "no_data",
+                None,
+            ),
+            _row(
+                "B",
+                "B",
+                "district",
+                "peoples_council",
+                50,
+                21,
+                "11-NQ/TW:b",
+                "35–40%",
+                "above_range",
+                0,
+            ),
+            _row(
+                "C",
+                "C",
+                "district",
+                "party_committee",
+                3,
+                0,
+                "36-CT/TW:a",
+                "≥ 15%",
+                "not_applicable",
+                None,
+            ),
+        ]
+    )
+    table = indicator_table(frame)
+    assert table["Đánh giá"].tolist() == ["Không có số liệu", "Vượt khoảng", "Không áp dụng"]
+    assert table["Tỷ lệ (%)"].tolist() == ["–", "42,0%", "0,0%"]
+    assert pd.isna(table["Số nữ còn thiếu"].iloc[0])
+    # Two documents: the target names its document.
+    assert table["Chỉ tiêu"].iloc[1] == "35–40% (11-NQ/TW)"
+
+
+def test_indicator_table_several_terms_gets_a_term_column(compliance):
+    later = compliance.assign(term="2020-2025")
+    both = pd.concat([compliance, later], ignore_index=True)
+    table = indicator_table(both)
+    assert table.columns[0] == "Nhiệm kỳ"
+    assert len(table) == 10
+    only = indicator_table(both, term="2020-2025")
+    assert "Nhiệm kỳ" not in only.columns and len(only) == 5
+
+
+def test_indicator_table_names_missing_columns(compliance):
+    with pytest.raises(KeyError, match=r"needs the columns \['status'\]"):
+        indicator_table(compliance.drop(columns="status"))
+
+
+# --- summary_table --------------------------------------------------------------------------
+
+
+def test_summary_table_levels_and_province(compliance):
+    table = summary_table(compliance)
+    assert list(table.columns) == [
+        "Cấp",
+        "Cơ quan",
+        "Chỉ tiêu",
+        "Đơn vị đạt",
+        "Kết quả",
+        "Tổng số",
+        "Nữ",
+        "Tỷ lệ (%)",
+        "Số nữ còn thiếu",
+    ]
+    party = table[table["Cơ quan"] == "Ban Chấp hành (cấp ủy)"]
+    assert party["Cấp"].tolist() == ["Cấp huyện", "Sở, ban, ngành", "Toàn tỉnh"]
+    assert party["Đơn vị đạt"].tolist() == ["2/3", "0/1", "2/4"]
+    assert party["Kết quả"].tolist() == ["2/3 huyện đạt", "0/1 đơn vị đạt", "2/4 đơn vị đạt"]
+    # Pooled: districts 23 women of 118 = 19.49 %, while the mean of 20 %, 12.12 % and 25 % is
+    # 19.04 %.
+    assert party["Nữ"].tolist() == [23, 2, 25]
+    assert party["Tổng số"].tolist() == [118, 20, 138]
+    assert party["Tỷ lệ (%)"].tolist() == ["19,5%", "10,0%", "18,1%"]  # 25/138 = 18.115...
+    assert format_share(sum([0.2, 4 / 33, 0.25]) / 3) != "19,5%"
+    assert party["Số nữ còn thiếu"].tolist() == [1, 1, 2]
+    standing = table[table["Cơ quan"] == "Ban Thường vụ"]
+    assert standing["Kết quả"].tolist() == ["0/1 huyện đạt", "0/1 đơn vị đạt"]
+
+
+def test_summary_table_english_leaves_out_units_not_assessed():
+    frame = _compliance(
+        [
+            _row("A", "A", "commune", "party_committee", 15, 3, "36-CT/TW:a", "≥ 15%", "met", 0),
+            _row(
+                "B",
+                "B",
+                "commune",
+                "party_committee",
+                3,
+                0,
+                "36-CT/TW:a",
+                "≥ 15%",
+                "not_applicable",
+                None,
+            ),
+            _row(
+                "C", "C", "commune", "party_committee", 0, 0, "36-CT/TW:a", "≥ 15%", "no_data", None
+            ),
+        ]
+    )
+    table = summary_table(frame, lang="en")
+    assert table["Level"].tolist() == ["Commune", "Province-wide"]
+    assert table["Units meeting"].tolist() == ["1/1", "1/1"]
+    assert table["Result"].iloc[0] == "1/1 communes meet the target"
+    assert table["Share (%)"].tolist() == ["16.7%", "16.7%"]  # 3 / 18
+
+
+# --- terms_table ----------------------------------------------------------------------------
+
+
+def test_terms_table_changes_in_points_within_a_body():
+    counts = pd.DataFrame(
+        {
+            "term": ["2020-2025", "2015-2020", "2016-2021"],
+            "unit_id": ["A"] * 3,
+            "unit_name": ["Huyện A"] * 3,
+            "level": ["district"] * 3,
+            "body": ["party_committee", "party_committee", "peoples_council"],
+            "total": [45, 40, 50],
+            "female": [7, 4, 15],
+        }
+    )
+    table = terms_table(counts)
+    assert list(table.columns) == [
+        "Đơn vị",
+        "Cơ quan",
+        "Nhiệm kỳ",
+        "Tổng số",
+        "Nữ",
+        "Tỷ lệ (%)",
+        "So với nhiệm kỳ",
+        "Thay đổi (điểm %)",
+    ]
+    assert table["Nhiệm kỳ"].tolist() == ["2015-2020", "2020-2025", "2016-2021"]
+    assert table["Tỷ lệ (%)"].tolist() == ["10,0%", "15,6%", "30,0%"]  # 7/45 = 15.555...
+    # 15.555... - 10 = 5.555... -> +5,6; the council's first term is not compared with a party term
+    assert table["Thay đổi (điểm %)"].tolist() == ["–", "+5,6", "–"]
+    assert table["So với nhiệm kỳ"].tolist() == ["–", "2015-2020", "–"]
+    english = terms_table(counts, lang="en")
+    assert english["Change (points)"].iloc[1] == "+5.6"
+
+
+# --- style_table, to_html -------------------------------------------------------------------
+
+
+def _css(styler):
+    return styler.set_uuid("t").to_html().split("</style>")[0]
+
+
+def test_style_table_highlights_rows_below_target(compliance):
+    css = _css(style_table(indicator_table(compliance)))
+    assert "#FFC7CE" in css
+    for row in (1, 3, 4):
+        assert f"#T_t_row{row}_col0" in css
+    for row in (0, 2):
+        assert f"#T_t_row{row}_col0" not in css
+
+
+def test_style_table_summary_highlights_rows_with_women_needed(compliance):
+    table = summary_table(compliance, lang="en")
+    css = _css(style_table(table, highlight="#FF0000"))
+    assert "#FF0000" in css
+    assert all(f"#T_t_row{r}_col0" in css for r in range(len(table)))
+
+
+def test_to_html_keeps_labels_and_caption(compliance):
+    html = to_html(indicator_table(compliance), caption="Bảng 2. Tỷ lệ nữ", table_id="b2")
+    assert "<caption>Bảng 2. Tỷ lệ nữ</caption>" in html
+    assert "Số nữ còn thiếu" in html and "Chưa đạt" in html and "20,0%" in html
+    assert 'id="T_b2"' in html
+    assert '<th class="blank' not in html  # index hidden
+
+
+@pytest.mark.parametrize(
+    "func",
+    [
+        lambda c: indicator_table(c),
+        lambda c: summary_table(c, lang="en"),
+        lambda c: style_table(indicator_table(c)).to_html(),
+    ],
+)
+def test_tables_do_not_mutate_compliance(func, compliance):
+    before = compliance.copy(deep=True)
+    func(compliance)
+    pd.testing.assert_frame_equal(compliance, before)
