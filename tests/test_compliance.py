@@ -374,3 +374,26 @@ def test_summarise_by_other_groups():
 def test_status_enum_values_in_output():
     out = check(counts([("A", "party_committee", 20, 3)]))
     assert out["status"].iloc[0] == Status.MET.value == "met"
+
+
+def test_clashing_input_column_is_kept_renamed():
+    c = counts([("A", "party_committee", 20, 3)]).assign(share=[15.0])
+    out = check(c)
+    assert "share_input" in out.columns
+    assert out["share_input"].iloc[0] == 15.0
+    assert out["share"].iloc[0] == pytest.approx(0.15)
+    assert list(c.columns)[-1] == "share"  # the input is unchanged
+
+
+def test_summarise_pools_each_rows_own_numerator():
+    c = counts(
+        [
+            ("A", "party_committee", 40, 8, {"under_40": 3}),
+            ("B", "party_committee", 20, 2, {"under_40": 5}),
+        ],
+        term="2020-2025",
+        level="province",
+    )
+    s = summarise(check(c, "35-CT/TW-2019:c"))
+    assert s.iloc[0]["part"] == 8  # 3 + 5 under-40s, not the 10 women
+    assert s.iloc[0]["pooled_share"] == pytest.approx(8 / 60)

@@ -165,7 +165,8 @@ def check(
     any_term : bool, default False
         Apply every target to every term.  By default a target applies only to its own terms (or, for
         a target year ``Y``, to the term with ``start < Y ≤ end``); other rows of its bodies are kept
-        with status ``not_applicable`` and a note saying why.
+        with status ``not_applicable`` and a note saying why.  Rows whose body is not among the
+        target's bodies are left out.
     units : pandas.DataFrame, optional
         A units table; its ``kind`` is used when ``counts`` has no ``kind`` column (for targets
         restricted to unit kinds).
@@ -178,7 +179,9 @@ def check(
         bound, NaN for presence), ``share`` (``numerator / total``), ``status`` (values of
         :class:`Status`), ``gap_pp``, ``seats_needed`` and ``seats_needed_if_grow`` (Int64; ``<NA>``
         when not assessed or impossible) and ``note``.  One row per counts row × target whose bodies
-        include the row's body, in the order of the targets, then of the counts.
+        include the row's body, in the order of the targets, then of the counts.  A counts column
+        that has the name of a compliance column (a reported ``share``, say) is kept as
+        ``<name>_input``.
 
     Notes
     -----
@@ -214,7 +217,8 @@ def check(
     1       Q  35–40%  above_range             0
     """
     chosen = _select(targets)
-    frame = counts
+    clash = [c for c in counts.columns if c in COMPLIANCE_COLUMNS]
+    frame = counts.rename(columns={c: f"{c}_input" for c in clash}) if clash else counts
     if term is not None:
         frame = frame[frame[TERM] == term]
     kinds: pd.Series | None = None
@@ -232,9 +236,9 @@ def check(
             continue
         row_kinds = kinds[mask.to_numpy()] if kinds is not None else None
         pieces.append(_check_target(rows, target, frame, row_kinds, any_term=any_term))
-    columns = [*counts.columns, *COMPLIANCE_COLUMNS]
+    columns = [*frame.columns, *COMPLIANCE_COLUMNS]
     if not pieces:
-        out = pd.DataFrame({c: pd.Series(dtype=counts[c].dtype) for c in counts.columns})
+        out = pd.DataFrame({c: pd.Series(dtype=frame[c].dtype) for c in frame.columns})
         for c in COMPLIANCE_COLUMNS:
             out[c] = pd.Series(dtype=_DTYPES.get(c, "str"))
         return out[columns]
@@ -448,12 +452,8 @@ def summarise(
         ]
         n_units = len(assessed)
         n_met = int((status == Status.MET.value).sum())
-        total = 0
-        part = 0
-        for _, row in assessed.iterrows():
-            column = row["numerator"] if "numerator" in row.index else FEMALE
-            total += int(row[TOTAL])
-            part += int(row[column])
+        total = int(assessed[TOTAL].sum())
+        part = _numerator_sum(assessed)
         below = group[status == Status.BELOW.value]
         share_rule: ShareOfUnits | None = None
         ids = group["target_id"].unique()
@@ -500,6 +500,12 @@ def summarise(
     ]
     out = pd.DataFrame(rows, columns=columns)
     return out.astype({"unit_share_met": "boolean", "pooled_share": "float64"})
+
+
+def _numerator_sum(rows: pd.DataFrame) -> int:
+    """Sum each row's own numerator column (``female``, ``under_40``, ...)."""
+    names = rows["numerator"] if "numerator" in rows.columns else pd.Series(FEMALE, rows.index)
+    return sum(int(rows.loc[names == name, name].sum()) for name in names.unique())
 
 
 def _rules_by_id(ids: Iterable[str], targets: Iterable[Target] = ()) -> dict[str, Rule]:
