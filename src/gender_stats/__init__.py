@@ -67,6 +67,7 @@ from gender_stats.plots import STATUS_COLORS, plot_seats_needed, plot_shares
 # --- report ---
 
 # --- progress ---
+from gender_stats.progress import assess_progress, project, trend
 
 try:
     __version__ = version("gender_stats")
@@ -134,4 +135,7 @@ __all__ = [
     "plot_shares",
     # report
     # progress
+    "assess_progress",
+    "project",
+    "trend",
 ]
