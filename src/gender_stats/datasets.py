@@ -14,6 +14,8 @@ The sample files are read with the library's own readers (:func:`gender_stats.re
 :func:`gender_stats.read_roster`, :func:`gender_stats.read_counts`), so they come back as canonical,
 validated frames.  The public figures are not in a canonical layout; they are read by one private
 helper, :func:`_read_public_csv`, the only place here that opens a file without the readers.
+Each sample file is read once per session; every call returns a fresh copy, so changing a loaded frame
+never changes the next one.
 
 Examples
 --------
@@ -26,6 +28,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -112,7 +115,7 @@ def load_units() -> pd.DataFrame:
     >>> units.loc[units["unit_id"] == "TH-H24", ["unit_name", "kind", "aliases"]].to_numpy().tolist()
     [['Thị xã Nghi Sơn', 'town', 'Huyện Tĩnh Gia|TX Nghi Sơn']]
     """
-    return read_units(sample_path("units.csv"))
+    return _read_sample("units.csv").copy()
 
 
 def load_sample_roster() -> pd.DataFrame:
@@ -136,7 +139,7 @@ def load_sample_roster() -> pd.DataFrame:
     >>> roster.groupby("term")["unit_id"].nunique().to_dict()
     {'2010-2015': 50, '2011-2016': 27, '2015-2020': 50, '2016-2021': 27, '2020-2025': 50, '2021-2026': 27}
     """
-    return read_roster(sample_path("roster.parquet"))
+    return _read_sample("roster.parquet").copy()
 
 
 def load_sample_counts() -> pd.DataFrame:
@@ -158,7 +161,18 @@ def load_sample_counts() -> pd.DataFrame:
     >>> counts.groupby("body")["term"].nunique().to_dict()
     {'key_posts': 3, 'party_committee': 3, 'peoples_council': 3, 'staff': 3, 'standing_committee': 3}
     """
-    return read_counts(sample_path("counts_wide.xlsx"), units=load_units())
+    return _read_sample("counts_wide.xlsx").copy()
+
+
+@functools.cache
+def _read_sample(name: str) -> pd.DataFrame:
+    """Read one sample file with the library's readers, once per session (callers copy it)."""
+    path = sample_path(name)
+    if name == "units.csv":
+        return read_units(path)
+    if name == "roster.parquet":
+        return read_roster(path)
+    return read_counts(path, units=_read_sample("units.csv"))
 
 
 def _read_public_csv(path: Path, integers: tuple[str, ...]) -> pd.DataFrame:
