@@ -326,7 +326,8 @@ def test_staff_counts_are_hundreds_and_vary_by_sector(counts, units):
 
 
 @pytest.mark.parametrize(
-    "load", [gs.load_units, gs.load_sample_roster, lambda: gs.load_public_figures("peoples_councils")]
+    "load",
+    [gs.load_units, gs.load_sample_roster, lambda: gs.load_public_figures("peoples_councils")],
 )
 def test_loaders_return_fresh_frames(load):
     first = load()
@@ -341,7 +342,11 @@ def test_loaders_return_fresh_frames(load):
 def test_national_assembly_keeps_both_bases_of_khoa_xiv():
     na = gs.load_public_figures("national_assembly")
     xiv = na[na["khoa"] == "XIV"].set_index("basis")
-    assert xiv.loc["elected", ["deputies", "women", "published_pct"]].tolist() == [496, 133, "26.80"]
+    assert xiv.loc["elected", ["deputies", "women", "published_pct"]].tolist() == [
+        496,
+        133,
+        "26.80",
+    ]
     assert xiv.loc["confirmed", ["deputies", "women", "published_pct"]].tolist() == [
         494,
         132,
@@ -398,7 +403,11 @@ def test_unknown_public_figures():
 
 
 def test_public_names_are_documented():
-    assert set(datasets.PUBLIC_FIGURES) == {"national_assembly", "party_committees", "peoples_councils"}
+    assert set(datasets.PUBLIC_FIGURES) == {
+        "national_assembly",
+        "party_committees",
+        "peoples_councils",
+    }
 
 
 # ---------------------------------------------------------------------------------------------
