@@ -323,7 +323,8 @@ def trend(
         Counts (``term``, ``unit_id``, ``unit_name``, ``level``, ``body``, ``total``, ``female``).
     target : str or Target, optional
         A target of :mod:`gender_stats.targets` (``"36-CT/TW:a"``); its threshold (the lower bound of
-        a range) and target year are used, and only for the bodies and levels it covers.
+        a range; a strict floor "trên 35%" is read as reaching 35 %) and its target year (else the
+        end year of its last term) are used, and only for the bodies and levels it covers.
     target_share : str, Fraction or float, optional
         The target as a share (``"0.35"``, ``"35%"``, ``Fraction(7, 20)``); overrides ``target``'s.
     target_year : int, optional
@@ -651,6 +652,8 @@ def assess_progress(
     ``growth_ratio`` (Statistics Canada / Open SDG 2.4): ``value`` is ``R``; statuses and score as in
     :func:`growth_ratio`; projection ``y_t·(1 + CAGR_obs)^(T − t)``.  A zero share is replaced by
     0.001, which makes the ratio huge for bodies that started with no women: prefer ``"linear"`` there.
+    When the horizon is not after the base (a target due in the base term) the ratio is undefined and
+    the status is "insufficient data".
 
     ``escap``: a line fitted by weighted least squares to the points from base to current, weight
     ``1 + position`` (1, 2, 3, ... oldest first), so recent terms count more; ``ŷ_T`` its value at
