@@ -45,12 +45,18 @@ def units() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return unit ids, names and levels (about 10,000 units)."""
     ids, names, levels = [], [], []
     for level, n, _ in LEVELS:
-        prefix = {"province": ("T", "Tỉnh"), "district": ("H", "Huyện"), "commune": ("X", "Xã")}[level]
+        prefix = {"province": ("T", "Tỉnh"), "district": ("H", "Huyện"), "commune": ("X", "Xã")}[
+            level
+        ]
         for i in range(n):
             ids.append(f"{prefix[0]}{i:05d}")
             names.append(f"{prefix[1]} Số {i + 1}")
             levels.append(level)
-    return np.array(ids, dtype=object), np.array(names, dtype=object), np.array(levels, dtype=object)
+    return (
+        np.array(ids, dtype=object),
+        np.array(names, dtype=object),
+        np.array(levels, dtype=object),
+    )
 
 
 def roster_table(n_rows: int, *, seed: int = 20251126) -> pa.Table:

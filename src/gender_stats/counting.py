@@ -108,7 +108,8 @@ def count(
             raise ValueError(
                 f"the numerator {name!r} has {len(masks[name])} values; the roster has {n_rows} rows"
             )
-    key, n_keys = _group_key(roster, by)
+    codes = {c: _codes(roster[c]) for c in by}
+    key, n_keys = _group_key([codes[c] for c in by], n_rows)
     totals = np.bincount(key, minlength=n_keys)
     groups = np.flatnonzero(totals)
     # one row of the roster per group, to read the group's values from
@@ -119,7 +120,10 @@ def count(
     out[TOTAL] = totals[groups].astype(np.int64)
     for name, mask in masks.items():
         out[name] = np.bincount(key[mask], minlength=n_keys)[groups].astype(np.int64)
-    return pd.DataFrame(out)
+    # sort the groups (few) by the values of the by columns, missing values last
+    order = np.lexsort([_sort_ranks(*codes[c], rows) for c in reversed(by)]) if by else None
+    frame = pd.DataFrame(out)
+    return frame if order is None else frame.take(order).reset_index(drop=True)
 
 
 def _is_female(sex: pd.Series) -> np.ndarray:
@@ -132,62 +136,60 @@ def _is_female(sex: pd.Series) -> np.ndarray:
     return np.asarray(sex == "F", dtype=bool)
 
 
-def _ranks(series: pd.Series) -> tuple[np.ndarray, int]:
-    """Return each value's rank among the sorted distinct values (missing last) and their number.
+def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Return integer codes of ``series`` (``-1`` for missing) and the values they stand for.
 
-    On a categorical the ranks come from the codes and the sorted categories, so the rows' strings
-    are never compared.
+    A categorical gives its codes as they are (no pass over the rows); other columns are factorized.
     """
     if isinstance(series.dtype, pd.CategoricalDtype):
-        categories = series.cat.categories
-        codes = series.cat.codes.to_numpy()
-        try:
-            order = categories.argsort()
-        except TypeError:  # categories of mixed types: keep their order
-            order = np.arange(len(categories))
-        size = len(categories)
-        rank_of = np.empty(size + 1, dtype=np.int64)
-        rank_of[order] = np.arange(size, dtype=np.int64)
-        rank_of[size] = size  # code -1 (missing) -> last
-        return rank_of[codes], size + 1
+        return series.cat.codes.to_numpy(), series.cat.categories
+    codes, uniques = pd.factorize(series)
+    return codes, pd.Index(uniques)
+
+
+def _sort_ranks(codes: np.ndarray, values: pd.Index, rows: np.ndarray) -> np.ndarray:
+    """Return, for the rows ``rows``, the rank of their value among ``values`` sorted (missing last)."""
     try:
-        codes, uniques = pd.factorize(series, sort=True)
-    except TypeError:  # values of mixed types cannot be sorted: keep the order of appearance
-        codes, uniques = pd.factorize(series, sort=False)
-    codes = codes.astype(np.int64, copy=False)
-    size = len(uniques)
-    return np.where(codes < 0, size, codes), size + 1
+        order = values.argsort()
+    except TypeError:  # values of mixed types: keep their order
+        order = np.arange(len(values))
+    rank_of = np.empty(len(values) + 1, dtype=np.int64)
+    rank_of[order] = np.arange(len(values), dtype=np.int64)
+    rank_of[-1] = len(values)  # code -1 (missing) reads the last slot
+    return rank_of[codes[rows]]
 
 
-def _group_key(roster: pd.DataFrame, by: Sequence[str]) -> tuple[np.ndarray, int]:
-    """Return one integer per row that orders and identifies its group, and the number of keys.
+def _group_key(parts: Sequence[tuple[np.ndarray, pd.Index]], n_rows: int) -> tuple[np.ndarray, int]:
+    """Return one integer per row that identifies its group, and the number of possible keys.
 
-    The key is built column by column in mixed radix, so its order is the order of the ``by``
-    values (missing values last).  A column whose value is fixed by the columns before it (the
-    unit's name and level given its id) does not enlarge the key: that is checked on the codes in
-    one pass.  When the key space grows past a few times the number of rows, it is compacted to
-    the keys that occur, keeping their order.
+    The key combines the columns' codes in mixed radix (slot 0 for a missing value).  A column whose
+    value is fixed by the columns before it (the unit's name and level given its id) does not enlarge
+    the key: that is checked on the codes in one pass.  When the key space grows past a few times the
+    number of rows, it is compacted to the keys that occur.
     """
-    n_rows = len(roster)
     key = np.zeros(n_rows, dtype=np.int64)
     n_keys = 1
     limit = 4 * n_rows + 1024
-    for column in by:
-        ranks, size = _ranks(roster[column])
-        if size == 1 or n_rows == 0:
+    for codes, values in parts:
+        width = len(values) + 1
+        if n_rows == 0:
             continue
         if n_keys > 1:
-            seen = np.full(n_keys, -1, dtype=np.int64)
-            seen[key] = ranks
-            if np.array_equal(seen[key], ranks):
+            seen = np.full(n_keys, -2, dtype=np.int64)
+            seen[key] = codes
+            if np.array_equal(seen[key], codes):
                 continue  # determined by the columns before it
-        key = key * size + ranks
-        n_keys *= size
+        if n_keys == 1:
+            key = codes.astype(np.int64)
+        else:
+            key *= width
+            key += codes
+        key += 1
+        n_keys *= width
         if n_keys > limit:
             if n_keys <= 64 * limit:
                 present = np.bincount(key, minlength=n_keys) > 0
-                new_id = np.cumsum(present) - 1
-                key = new_id[key]
+                key = (np.cumsum(present) - 1)[key]
                 n_keys = int(present.sum())
             else:
                 uniques, inverse = np.unique(key, return_inverse=True)

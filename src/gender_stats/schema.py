@@ -407,6 +407,160 @@ def _text_columns(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
     return frame.assign(**updates) if updates else frame
 
 
+# ---------------------------------------------------------------------------------------------
+# The fast path: vectorised checks that prove a frame clean.  They accept a subset of what the full
+# path accepts; whenever one fails (or the frame is unusual) the full path runs and builds the
+# located problems, so the messages are the same either way.
+
+
+def _term_ok(values: pd.Series) -> np.ndarray:
+    """Return which terms match ``YYYY-YYYY`` (as pandera matches) with the start before the end."""
+    ok = np.asarray(values.str.match(_TERM_PATTERN), dtype=bool)
+    later = np.asarray(values.str.slice(0, 4) < values.str.slice(5, 9), dtype=bool)
+    return ok & later
+
+
+def _not_empty(values: pd.Series) -> np.ndarray:
+    return np.asarray(values.str.len() >= 1, dtype=bool)
+
+
+def _level_ok(values: pd.Series) -> np.ndarray:
+    return np.asarray(values.str.match(_LEVEL_PATTERN), dtype=bool)
+
+
+def _body_ok(values: pd.Series) -> np.ndarray:
+    return np.asarray(values.isin(list(BODIES)), dtype=bool)
+
+
+def _sex_ok(values: pd.Series) -> np.ndarray:
+    return np.asarray(values.isin(list(SEXES)), dtype=bool)
+
+
+_FAST_RULES: Mapping[str, Any] = {
+    TERM: _term_ok,
+    UNIT_ID: _not_empty,
+    UNIT_NAME: _not_empty,
+    LEVEL: _level_ok,
+    BODY: _body_ok,
+    PERSON_ID: _not_empty,
+    SEX: _sex_ok,
+}
+
+
+def _is_text_categorical(series: pd.Series) -> bool:
+    return isinstance(series.dtype, pd.CategoricalDtype) and isinstance(
+        series.cat.categories.dtype, pd.StringDtype
+    )
+
+
+def _fast_text(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """Return ``frame`` with text columns as ``str``, keeping categoricals of strings as they are."""
+    updates = {
+        c: _as_text(frame[c])
+        for c in columns
+        if c in frame.columns and not _is_text_categorical(frame[c])
+    }
+    return frame.assign(**updates) if updates else frame
+
+
+def _column_clean(series: pd.Series, rule: Any) -> bool:
+    """Return whether no value of a required text column is missing or breaks ``rule``.
+
+    On a categorical the rule runs on the categories only, then on the codes of the bad ones.
+    """
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy()
+        if len(codes) and codes.min() < 0:
+            return False
+        categories = pd.Series(series.cat.categories)
+        bad = np.flatnonzero(~rule(categories))
+        return len(bad) == 0 or not np.isin(codes, bad).any()
+    if series.hasnans:
+        return False
+    return bool(rule(series).all())
+
+
+def _codes(series: pd.Series) -> tuple[np.ndarray, int]:
+    """Return integer codes of ``series`` (missing values as one more code) and their number."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        codes = series.cat.codes.to_numpy().astype(np.int64)
+        size = len(series.cat.categories)
+    else:
+        codes, uniques = pd.factorize(series)
+        size = len(uniques)
+    return np.where(codes < 0, size, codes), size + 1
+
+
+def _has_duplicates(frame: pd.DataFrame, key: Sequence[str]) -> bool:
+    """Return whether two rows share ``key``: one integer per row from the codes, sorted once."""
+    combined = np.zeros(len(frame), dtype=np.int64)
+    n_keys = 1
+    for column in key:
+        codes, size = _codes(frame[column])
+        if n_keys * size >= 2**62:
+            combined = pd.factorize(combined)[0].astype(np.int64)
+            n_keys = int(combined.max()) + 1 if len(combined) else 1
+        combined = combined * size + codes
+        n_keys *= size
+    ordered = np.sort(combined)
+    return bool((ordered[1:] == ordered[:-1]).any())
+
+
+def _units_known(frame: pd.DataFrame, units: pd.DataFrame | None) -> bool:
+    if units is None:
+        return True
+    known = set(units[UNIT_ID].astype(str))
+    ids = frame[UNIT_ID]
+    if isinstance(ids.dtype, pd.CategoricalDtype):
+        bad = np.flatnonzero(~pd.Series(ids.cat.categories).isin(known).to_numpy())
+        return len(bad) == 0 or not np.isin(ids.cat.codes.to_numpy(), bad).any()
+    return bool(ids.astype(str).isin(known).all())
+
+
+def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame | None:
+    """Return the canonical roster when vectorised checks prove it clean, else ``None``."""
+    if not roster.columns.is_unique:
+        return None
+    frame = _fast_text(roster, (*ROSTER_COLUMNS, ETHNICITY, POST, FULL_NAME))
+    if not all(_column_clean(frame[c], rule) for c, rule in _FAST_RULES.items()):
+        return None
+    if BIRTH_YEAR in frame.columns:
+        source = frame[BIRTH_YEAR]
+        years = pd.to_numeric(source, errors="coerce")
+        if bool((years.isna() & source.notna()).any() or ((years % 1 != 0) & years.notna()).any()):
+            return None
+        years = years.astype("Int64")
+        if bool(((years < 1900) | (years > 2100)).any()):
+            return None
+        frame = frame.assign(birth_year=years)
+    if _has_duplicates(frame, (TERM, UNIT_ID, BODY, PERSON_ID)):
+        return None
+    if not _units_known(frame, units):
+        return None
+    return _finish(frame, [], Origin(), (*ROSTER_COLUMNS, *ROSTER_OPTIONAL))
+
+
+def _fast_counts(counts: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame | None:
+    """Return the canonical counts when vectorised checks prove them clean, else ``None``."""
+    if not counts.columns.is_unique:
+        return None
+    frame = _fast_text(counts, (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY))
+    for column in (TOTAL, FEMALE):
+        series = frame[column]
+        if not pd.api.types.is_integer_dtype(series) or series.hasnans or (series < 0).any():
+            return None
+    frame = frame.assign(total=frame[TOTAL].astype(np.int64), female=frame[FEMALE].astype(np.int64))
+    if not all(
+        _column_clean(frame[c], _FAST_RULES[c]) for c in (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY)
+    ):
+        return None
+    if bool((frame[FEMALE] > frame[TOTAL]).any()):
+        return None
+    if _has_duplicates(frame, COUNTS_KEY) or not _units_known(frame, units):
+        return None
+    return _finish(frame, [], Origin(), COUNTS_COLUMNS)
+
+
 def validate_counts(
     counts: pd.DataFrame,
     *,
@@ -440,6 +594,9 @@ def validate_counts(
     problems = _missing_columns(counts, COUNTS_COLUMNS, origin)
     if problems:
         return _finish(counts, problems, origin, COUNTS_COLUMNS)
+    clean = _fast_counts(counts, units)
+    if clean is not None:
+        return clean
     frame = _text_columns(counts, (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY))
     total = _integers(frame, TOTAL, origin, problems)
     female = _integers(frame, FEMALE, origin, problems)
@@ -494,6 +651,9 @@ def validate_roster(
     problems = _missing_columns(roster, ROSTER_COLUMNS, origin)
     if problems:
         return _finish(roster, problems, origin, ROSTER_COLUMNS)
+    clean = _fast_roster(roster, units)
+    if clean is not None:
+        return clean
     frame = _text_columns(roster, (*ROSTER_COLUMNS, ETHNICITY, POST, FULL_NAME))
     if BIRTH_YEAR in frame.columns and not isinstance(frame[BIRTH_YEAR].dtype, pd.Int64Dtype):
         years = pd.to_numeric(frame[BIRTH_YEAR], errors="coerce")
