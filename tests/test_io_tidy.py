@@ -32,7 +32,13 @@ def test_csv_with_bom_vietnamese_headers(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     out = read_counts(path)
     assert out.columns.tolist()[:7] == [
-        "term", "unit_id", "unit_name", "level", "body", "total", "female",
+        "term",
+        "unit_id",
+        "unit_name",
+        "level",
+        "body",
+        "total",
+        "female",
     ]
     assert out.to_dict("records") == [
         {"term": "2015-2020", "unit_id": "huyen-quan-hoa", "unit_name": "Huyện Quan Hóa",
@@ -46,8 +52,7 @@ def test_csv_with_bom_vietnamese_headers(tmp_path: Path) -> None:
 def test_csv_semicolon_no_bom_no_diacritics_upper_case(tmp_path: Path) -> None:
     path = tmp_path / "bc.csv"
     path.write_text(
-        "NHIEM KY;TEN DON VI;CAP;CO QUAN;TONG SO;NU\n"
-        "2020-2025;Thị xã Bỉm Sơn;huyen;BTV;11;2\n",
+        "NHIEM KY;TEN DON VI;CAP;CO QUAN;TONG SO;NU\n2020-2025;Thị xã Bỉm Sơn;huyen;BTV;11;2\n",
         encoding="utf-8",
     )
     out = read_counts(path)
@@ -182,9 +187,17 @@ def test_sheets_concatenated_and_one_sheet(xlsx) -> None:
     header = ["Đơn vị", "Cấp", "Cơ quan", "Tổng số", "Nữ"]
     path = xlsx(
         sheets={
-            "2015-2020": [["NHIỆM KỲ 2015 - 2020"], header, ["Huyện Quan Hóa", "huyện", "BCH", 39, 5]],
+            "2015-2020": [
+                ["NHIỆM KỲ 2015 - 2020"],
+                header,
+                ["Huyện Quan Hóa", "huyện", "BCH", 39, 5],
+            ],
             "Trống": [],
-            "2020-2025": [["NHIỆM KỲ 2020 - 2025"], header, ["Huyện Quan Hóa", "huyện", "BCH", 35, 7]],
+            "2020-2025": [
+                ["NHIỆM KỲ 2020 - 2025"],
+                header,
+                ["Huyện Quan Hóa", "huyện", "BCH", 35, 7],
+            ],
         }
     )
     both = read_counts(path)
@@ -270,7 +283,9 @@ def test_public_names_exported() -> None:
 
 def test_reader_does_not_mutate_units(tmp_path: Path) -> None:
     path = tmp_path / "bc.csv"
-    path.write_text("Nhiệm kỳ,Đơn vị,Cơ quan,Tổng số,Nữ\n2015-2020,Quan Hoá,BCH,39,5\n", encoding="utf-8")
+    path.write_text(
+        "Nhiệm kỳ,Đơn vị,Cơ quan,Tổng số,Nữ\n2015-2020,Quan Hoá,BCH,39,5\n", encoding="utf-8"
+    )
     before = UNITS.copy()
     read_counts(path, units=UNITS)
     pd.testing.assert_frame_equal(UNITS, before)

@@ -6,10 +6,9 @@ Writers produce the formatted workbook of the report.
 """
 
 # --- readers ---
-from gender_stats.io._readers import read_counts, read_roster, read_units
-
 # --- writers ---
 from gender_stats.io._export import write_workbook
+from gender_stats.io._readers import read_counts, read_roster, read_units
 
 __all__: list[str] = [
     # readers

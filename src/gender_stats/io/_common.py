@@ -234,14 +234,21 @@ class UnitIndex:
     def __init__(self, units: pd.DataFrame) -> None:
         self._by_key: dict[str, tuple[str, str, str]] = {}
         for row in units.itertuples(index=False):
-            unit_id, name, level = str(getattr(row, UNIT_ID)), getattr(row, UNIT_NAME), getattr(row, LEVEL)
+            unit_id, name, level = (
+                str(getattr(row, UNIT_ID)),
+                getattr(row, UNIT_NAME),
+                getattr(row, LEVEL),
+            )
             entry = (unit_id, str(name), str(level))
             aliases = getattr(row, "aliases", None)
             names = [name, *(str(aliases).split("|") if not is_blank(aliases) else [])]
             for n in names:
                 if not is_blank(n):
                     self._by_key.setdefault(name_key(str(n)), entry)
-        self.ids = {str(i): (str(n), str(lv)) for i, n, lv in zip(units[UNIT_ID], units[UNIT_NAME], units[LEVEL], strict=True)}
+        self.ids = {
+            str(i): (str(n), str(lv))
+            for i, n, lv in zip(units[UNIT_ID], units[UNIT_NAME], units[LEVEL], strict=True)
+        }
 
     def find(self, name: str) -> tuple[str, str, str] | None:
         """Return ``(unit_id, unit_name, level)`` for a name, or ``None``."""
@@ -294,8 +301,10 @@ def recode(values: Sequence[Any], *, file: str, what: str) -> tuple[list[Any], s
 
 
 def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int]) -> Grid:
-    """Return ``grid`` with legacy-encoded text converted: the rows above the data row by row,
-    then each of ``columns`` below them; warn once naming the columns converted.
+    """Return ``grid`` with legacy-encoded (TCVN3, VNI) text converted to Unicode.
+
+    The rows above the data (title and header) are checked row by row, then each of ``columns``
+    below them; one :class:`~gender_stats.errors.LegacyEncodingWarning` names what was converted.
     """
     cells = [list(row) for row in grid.cells]
     converted: dict[str, str] = {}
@@ -307,7 +316,14 @@ def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int]) -> Grid
         col = [cells[r][c] for r in range(header_rows, len(cells))]
         new, enc = recode(col, file=grid.file, what=f"cột {letter(c)}")
         if enc:
-            header = next((text_cell(cells[r][c]) for r in range(header_rows - 1, -1, -1) if text_cell(cells[r][c])), letter(c))
+            header = next(
+                (
+                    text_cell(cells[r][c])
+                    for r in range(header_rows - 1, -1, -1)
+                    if text_cell(cells[r][c])
+                ),
+                letter(c),
+            )
             converted[f"{letter(c)} ({header})"] = enc
             for r, v in zip(range(header_rows, len(cells)), new, strict=True):
                 cells[r][c] = v
@@ -351,7 +367,9 @@ class Collector:
         self.at(r, c, value, expected)
         self.whole_rows.add(self.grid.rows[r])
 
-    def at(self, r: int | None, c: int | None, value: Any, expected: str, header: str | None = None) -> None:
+    def at(
+        self, r: int | None, c: int | None, value: Any, expected: str, header: str | None = None
+    ) -> None:
         """Add a problem at 0-based grid position ``(r, c)`` (either may be None)."""
         self.problems.append(
             Problem(
@@ -381,7 +399,7 @@ def run_validator(
 
 def merge_problems(own: list[Problem], found: Iterable[Problem]) -> list[Problem]:
     """Return ``own`` plus the problems of ``found`` at cells not already reported."""
-    seen = {(p.sheet, p.row, p.column) for p in own if p.row is not None}
+    seen: set[tuple[Any, ...]] = {(p.sheet, p.row, p.column) for p in own if p.row is not None}
     out = list(own)
     for p in found:
         key = (p.sheet, p.row, p.column)
@@ -406,11 +424,20 @@ def raise_if_problems(col: Collector, data_rows: Sequence[int]) -> None:
         reported = len(rows)
     else:
         reported = len({p.row for p in problems} & rows)
-    problems = sorted(problems, key=lambda p: (p.row if isinstance(p.row, int) else -1, len(p.column or ""), p.column or ""))
+    problems = sorted(
+        problems,
+        key=lambda p: (
+            p.row if isinstance(p.row, int) else -1,
+            len(p.column or ""),
+            p.column or "",
+        ),
+    )
     raise DataError(problems, source=grid.file, rows_read=len(rows), rows_reported=reported)
 
 
-def row_map(index: Iterable[Hashable], grid_rows: Sequence[int], grid: Grid) -> Mapping[Hashable, int]:
+def row_map(
+    index: Iterable[Hashable], grid_rows: Sequence[int], grid: Grid
+) -> Mapping[Hashable, int]:
     """Map frame index labels to user row numbers."""
     return {i: grid.rows[r] for i, r in zip(index, grid_rows, strict=True)}
 

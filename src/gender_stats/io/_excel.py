@@ -19,7 +19,13 @@ from typing import Any
 from gender_stats.errors import FileFormatError
 
 #: Extensions the readers accept, by format.
-EXTENSIONS = {".csv": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".parquet": "parquet", ".pq": "parquet"}
+EXTENSIONS = {
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"
@@ -98,19 +104,23 @@ def load_grids(source: str | Path, *, sheet: str | None = None) -> list[Grid]:
     name = path.name
     ext = path.suffix.lower()
     if not path.is_file():
-        raise _fail(name, "không tìm thấy tệp (file not found)", f"kiểm tra đường dẫn {str(path)!r}")
+        raise _fail(
+            name, "không tìm thấy tệp (file not found)", f"kiểm tra đường dẫn {str(path)!r}"
+        )
     head = path.read_bytes()[:8]
     if not head:
         raise _fail(name, "tệp rỗng (the file is empty)", "gửi lại tệp có dữ liệu")
     if ext == ".xls" or (head.startswith(_OLE) and ext != ".csv"):
         if ext == ".xls":
             why = "tệp Excel cũ .xls (an old .xls workbook)"
+            hint = "mở trong Excel và lưu lại dạng .xlsx (Save As .xlsx)"
         else:
             why = (
                 "tệp được đặt mật khẩu hoặc là tệp .xls cũ đổi tên "
                 "(a password-protected workbook, or an old .xls renamed)"
             )
-        raise _fail(name, why, "mở trong Excel, bỏ mật khẩu và lưu lại dạng .xlsx (Save As .xlsx)")
+            hint = "mở trong Excel, bỏ mật khẩu và lưu lại dạng .xlsx (Save As .xlsx)"
+        raise _fail(name, why, hint)
     kind = EXTENSIONS.get(ext)
     if kind is None:
         raise _fail(
@@ -188,7 +198,9 @@ def _sheet_grid(ws: Any, name: str, sheet_name: str) -> Grid | None:
         cells.append([c.value for c in row])
         formats.append([getattr(c, "number_format", "General") for c in row])
     # keep the rectangle that holds data
-    last_row = max((i for i, row in enumerate(cells) if any(not is_blank(v) for v in row)), default=-1)
+    last_row = max(
+        (i for i, row in enumerate(cells) if any(not is_blank(v) for v in row)), default=-1
+    )
     if last_row < 0:
         return None
     cells, formats = cells[: last_row + 1], formats[: last_row + 1]
@@ -214,7 +226,9 @@ def _load_parquet(path: Path, name: str, head: bytes) -> Grid:
     try:
         table = pq.read_table(path)
     except Exception as err:  # pyarrow raises ArrowInvalid, OSError...
-        raise _fail(name, f"tệp Parquet hỏng (a damaged Parquet file: {err})", "xuất lại tệp") from err
+        raise _fail(
+            name, f"tệp Parquet hỏng (a damaged Parquet file: {err})", "xuất lại tệp"
+        ) from err
     columns = table.column_names
     data = table.to_pydict()
     n = table.num_rows
@@ -227,16 +241,16 @@ def _load_parquet(path: Path, name: str, head: bytes) -> Grid:
 
 
 def sniff_delimiter(text: str) -> str:
-    """Return the delimiter of a CSV text: ``,``, ``;`` or tab.
+    r"""Return the delimiter of a CSV text: ``,``, ``;`` or tab.
 
     The one that splits the first non-blank line (outside quotes) into the most fields wins; a tie
     goes to the comma.
 
     Examples
     --------
-    >>> sniff_delimiter("Đơn vị;Tổng số;Nữ\\nA;3;1\\n")
+    >>> sniff_delimiter("Đơn vị;Tổng số;Nữ\nA;3;1\n")
     ';'
-    >>> sniff_delimiter('"Thanh Hóa; cũ",12,3\\n')
+    >>> sniff_delimiter('"Thanh Hóa; cũ",12,3\n')
     ','
     """
     first = next((line for line in text.splitlines() if line.strip()), "")
@@ -270,7 +284,9 @@ def _load_csv(path: Path, name: str) -> Grid:
             cells.append([v if v.strip() else None for v in record])
             rows.append(reader.line_num)
     except csv.Error as err:
-        raise _fail(name, f"CSV lỗi ở dòng {reader.line_num} ({err})", "kiểm tra dấu ngoặc kép") from err
+        raise _fail(
+            name, f"CSV lỗi ở dòng {reader.line_num} ({err})", "kiểm tra dấu ngoặc kép"
+        ) from err
     while cells and all(is_blank(v) for v in cells[-1]):
         cells.pop()
         rows.pop()

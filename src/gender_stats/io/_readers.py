@@ -21,14 +21,20 @@ from gender_stats.io._common import (
     UnitIndex,
     count_cell,
     letter,
-    merge_problems,
     prepare_units,
     raise_if_problems,
     run_validator,
     text_cell,
 )
 from gender_stats.io._excel import Grid, load_grids
-from gender_stats.io._tabular import Table, check_share, check_sum, locate, resolve_term, resolve_units
+from gender_stats.io._tabular import (
+    Table,
+    check_share,
+    check_sum,
+    locate,
+    resolve_term,
+    resolve_units,
+)
 from gender_stats.io._trich_ngang import locate_trich_ngang, read_trich_ngang
 from gender_stats.io._wide import locate_wide, read_wide
 from gender_stats.schema import (
@@ -58,9 +64,7 @@ __all__ = ["read_counts", "read_roster", "read_units"]
 Layout = Literal["auto", "tidy", "wide", "trich_ngang"]
 _PLACEHOLDER_TERM = "1900-1901"  # stands in for a term already reported missing
 
-NO_TABLE = (
-    "một dòng tiêu đề cột có {need} (a header row naming these columns; none found in the first 30 rows)"
-)
+NO_TABLE = "một dòng tiêu đề cột có {need} (a header row naming these columns; none found in the first 30 rows)"
 MISSING_COLUMN = 'có cột "{col}" (a column for {col}); các cột nhận ra: {found}'
 
 
@@ -69,6 +73,7 @@ def _missing(col: Collector, table: Table, needed: Sequence[str]) -> list[str]:
     for c in missing:
         found = [f"{table.headers[k]} = {k}" for k in table.columns]
         col.at(table.header_row, None, None, MISSING_COLUMN.format(col=c, found=found), header=c)
+        col.blocking = True
     return missing
 
 
@@ -97,9 +102,7 @@ def _origin(table: Table) -> Origin:
     )
 
 
-def _counts_cells(
-    table: Table, key: str, col: Collector
-) -> list[Any]:
+def _counts_cells(table: Table, key: str, col: Collector) -> list[Any]:
     grid = table.grid
     out = []
     c = table.columns.get(key)
@@ -116,7 +119,12 @@ def _counts_cells(
 
 
 def _tidy_counts(
-    grid: Grid, col: Collector, *, term: str | None, units: UnitIndex | None, units_df: pd.DataFrame | None
+    grid: Grid,
+    col: Collector,
+    *,
+    term: str | None,
+    units: UnitIndex | None,
+    units_df: pd.DataFrame | None,
 ) -> tuple[pd.DataFrame | None, list[int]]:
     table = locate(grid, col, need=(TOTAL, FEMALE))
     if table is None:
@@ -133,8 +141,12 @@ def _tidy_counts(
     female = _counts_cells(table, FEMALE, col)
     if "share" in table.columns:
         for i, r in enumerate(table.data):
-            check_share(grid, r, table.columns["share"], female[i], total[i], table.headers["share"], col)
-    count_cols = [(table.columns[k], table.headers[k]) for k in (TOTAL, FEMALE) if k in table.columns]
+            check_share(
+                grid, r, table.columns["share"], female[i], total[i], table.headers["share"], col
+            )
+    count_cols = [
+        (table.columns[k], table.headers[k]) for k in (TOTAL, FEMALE) if k in table.columns
+    ]
     for t in table.totals:
         check_sum(grid, t, [r for r in table.data if r < t], count_cols, col)
     terms, one_term = resolve_term(table, term, col)
@@ -152,11 +164,20 @@ def _tidy_counts(
     n = len(table.data)
     frame = pd.DataFrame(
         {
-            TERM: pd.Series(terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object),
+            TERM: pd.Series(
+                terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object
+            ),
             UNIT_ID: pd.Series(ids, dtype=object),
             UNIT_NAME: pd.Series([x or i for x, i in zip(names, ids, strict=True)], dtype=object),
-            LEVEL: pd.Series([x or "unknown" for x in levels], dtype=object) if LEVEL in table.columns or units is not None else pd.Series(["unknown"] * n, dtype=object),
-            BODY: pd.Series(_coded(_texts(grid, table, BODY), parse_body) if BODY in table.columns else ["party_committee"] * n, dtype=object),
+            LEVEL: pd.Series([x or "unknown" for x in levels], dtype=object)
+            if LEVEL in table.columns or units is not None
+            else pd.Series(["unknown"] * n, dtype=object),
+            BODY: pd.Series(
+                _coded(_texts(grid, table, BODY), parse_body)
+                if BODY in table.columns
+                else ["party_committee"] * n,
+                dtype=object,
+            ),
             TOTAL: pd.Series(total, dtype=object),
             FEMALE: pd.Series(female, dtype=object),
         }
@@ -169,12 +190,19 @@ def _tidy_counts(
 
 
 def _sheet_counts(
-    grid: Grid, *, term: str | None, units: UnitIndex | None, units_df: pd.DataFrame | None, layout: Layout
-) -> pd.DataFrame:
+    grid: Grid,
+    *,
+    term: str | None,
+    units: UnitIndex | None,
+    units_df: pd.DataFrame | None,
+    layout: Layout,
+) -> tuple[pd.DataFrame, int]:
     col = Collector(grid)
     wide = locate_wide(grid, col) if layout in ("auto", "wide") else None
     if layout == "wide" and wide is None:
-        col.at(None, None, None, NO_TABLE.format(need="Đơn vị và nhóm Tổng số / Nữ của mỗi cơ quan"))
+        col.at(
+            None, None, None, NO_TABLE.format(need="Đơn vị và nhóm Tổng số / Nữ của mỗi cơ quan")
+        )
         raise_if_problems(col, [])
     if wide is not None:
         frames, rows = read_wide(grid, wide, col, term=term, units=units)
@@ -185,38 +213,52 @@ def _sheet_counts(
             if found is not None:
                 out.append(found)
         raise_if_problems(col, rows)
-        return pd.concat(out, ignore_index=True) if out else pd.DataFrame()
+        return (pd.concat(out, ignore_index=True) if out else pd.DataFrame()), len(rows)
     found_tidy, rows = _tidy_counts(grid, col, term=term, units=units, units_df=units_df)
     raise_if_problems(col, rows)
     assert found_tidy is not None
-    return found_tidy
+    return found_tidy, len(rows)
 
 
 def _combine(
     source: str | Path,
     sheet: str | None,
-    read: Callable[[Grid], pd.DataFrame],
+    read: Callable[[Grid], tuple[pd.DataFrame, int]],
     key: Sequence[str],
 ) -> pd.DataFrame:
     grids = load_grids(source, sheet=sheet)
     frames: list[pd.DataFrame] = []
     errors: list[DataError] = []
+    rows_ok = 0
     for grid in grids:
         if not grid.cells:
             errors.append(
                 DataError(
-                    [Problem("một trang có dữ liệu (a sheet with data)", None, grid.file, grid.sheet)],
+                    [
+                        Problem(
+                            "một trang có dữ liệu (a sheet with data)", None, grid.file, grid.sheet
+                        )
+                    ],
                     rows_read=0,
                     rows_reported=0,
                 )
             )
             continue
         try:
-            frames.append(read(grid).assign(_sheet=grid.sheet))
+            frame, n = read(grid)
         except DataError as err:
             errors.append(err)
+        else:
+            frames.append(frame.assign(_sheet=grid.sheet))
+            rows_ok += n
     if errors:
-        raise DataError.combine(errors)
+        combined = DataError.combine(errors)
+        raise DataError(
+            combined.problems,
+            source=combined.source,
+            rows_read=combined.rows_read + rows_ok,
+            rows_reported=combined.rows_reported,
+        )
     frame = pd.concat(frames, ignore_index=True)
     if len(frames) > 1:
         dup = frame.duplicated(list(key), keep=False)
@@ -226,11 +268,11 @@ def _combine(
                     expected=f"mỗi {' × '.join(key)} một lần trong cả tệp (given once across sheets)",
                     value=", ".join(str(frame.at[i, k]) for k in key),
                     file=Path(source).name,
-                    sheet=frame.at[i, "_sheet"],
+                    sheet=str(frame.at[i, "_sheet"]),
                 )
                 for i in frame.index[dup.to_numpy()]
             ]
-            raise DataError(problems, rows_read=len(frame), rows_reported=int(dup.sum()))
+            raise DataError(problems, rows_read=rows_ok, rows_reported=min(int(dup.sum()), rows_ok))
     return frame.drop(columns="_sheet")
 
 
@@ -242,7 +284,7 @@ def read_counts(
     units: pd.DataFrame | None = None,
     layout: Layout = "auto",
 ) -> pd.DataFrame:
-    """Read a counts file (tidy table or the official wide template) into canonical counts.
+    r"""Read a counts file (tidy table or the official wide template) into canonical counts.
 
     Parameters
     ----------
@@ -278,15 +320,15 @@ def read_counts(
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "bc.csv"
     >>> _ = path.write_text(
-    ...     "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ,Tỷ lệ (%)\\n"
-    ...     "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,5,\\"12,8\\"\\n", encoding="utf-8")
+    ...     "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ,Tỷ lệ (%)\n"
+    ...     "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,5,\"12,8\"\n", encoding="utf-8")
     >>> read_counts(path)[["unit_id", "level", "body", "total", "female"]].to_dict("records")
     [{'unit_id': 'huyen-quan-hoa', 'level': 'district', 'body': 'party_committee', 'total': 39, 'female': 5}]
     """
     units_df = validate_units(units) if units is not None else None
     index = prepare_units(units_df)
 
-    def read(grid: Grid) -> pd.DataFrame:
+    def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         return _sheet_counts(grid, term=term, units=index, units_df=units_df, layout=layout)
 
     return _combine(source, sheet, read, COUNTS_KEY)
@@ -359,7 +401,9 @@ def _tidy_roster(
     )
     frame = pd.DataFrame(
         {
-            TERM: pd.Series(terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object),
+            TERM: pd.Series(
+                terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object
+            ),
             UNIT_ID: pd.Series(ids, dtype=object),
             UNIT_NAME: pd.Series([x or i for x, i in zip(unames, ids, strict=True)], dtype=object),
             LEVEL: pd.Series([x or "unknown" for x in levels], dtype=object),
@@ -378,7 +422,13 @@ def _tidy_roster(
     origin = _origin(table)
     if PERSON_ID not in table.columns and FULL_NAME in table.columns:
         origin = Origin(
-            origin.file, origin.sheet, origin.rows, {**(origin.columns or {}), PERSON_ID: (letter(table.columns[FULL_NAME]), table.headers[FULL_NAME])}
+            origin.file,
+            origin.sheet,
+            origin.rows,
+            {
+                **(origin.columns or {}),
+                PERSON_ID: (letter(table.columns[FULL_NAME]), table.headers[FULL_NAME]),
+            },
         )
     found, problems = run_validator(validate_roster, frame, origin, units=units_df)
     col.merge(problems)
@@ -396,7 +446,7 @@ def read_roster(
     level: str | None = None,
     layout: Layout = "auto",
 ) -> pd.DataFrame:
-    """Read a roster file (tidy table or a personnel list, *danh sách trích ngang*).
+    r"""Read a roster file (tidy table or a personnel list, *danh sách trích ngang*).
 
     Parameters
     ----------
@@ -431,7 +481,7 @@ def read_roster(
     --------
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "ds.csv"
-    >>> _ = path.write_text("Họ và tên;Giới tính;Năm sinh\\nHà Thị Bình;Nữ;1975\\n", encoding="utf-8")
+    >>> _ = path.write_text("Họ và tên;Giới tính;Năm sinh\nHà Thị Bình;Nữ;1975\n", encoding="utf-8")
     >>> roster = read_roster(path, term="2015-2020", unit="Huyện Quan Hóa", body="BTV", level="district")
     >>> roster[["person_id", "sex", "body"]].to_dict("records")
     [{'person_id': 'huyen-quan-hoa/ha-thi-binh/1975', 'sex': 'F', 'body': 'standing_committee'}]
@@ -439,7 +489,7 @@ def read_roster(
     units_df = validate_units(units) if units is not None else None
     index = prepare_units(units_df)
 
-    def read(grid: Grid) -> pd.DataFrame:
+    def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         col = Collector(grid)
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
@@ -453,17 +503,24 @@ def read_roster(
             col.merge(problems)
         else:
             found, rows = _tidy_roster(
-                grid, col, term=term, units=index, units_df=units_df, unit=unit, body=body, level=level
+                grid,
+                col,
+                term=term,
+                units=index,
+                units_df=units_df,
+                unit=unit,
+                body=body,
+                level=level,
             )
         raise_if_problems(col, rows)
         assert found is not None
-        return found
+        return found, len(rows)
 
     return _combine(source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID))
 
 
 def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
-    """Read a units table (``unit_id``, ``unit_name``, ``level``, ``kind``, optional ``aliases``).
+    r"""Read a units table (``unit_id``, ``unit_name``, ``level``, ``kind``, optional ``aliases``).
 
     Parameters
     ----------
@@ -481,12 +538,12 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     --------
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "units.csv"
-    >>> _ = path.write_text("Mã đơn vị,Tên đơn vị,Cấp,Loại,Tên khác\\nTH01,Huyện Quan Hóa,huyện,huyện,Quan Hoá\\n")
+    >>> _ = path.write_text("Mã đơn vị,Tên đơn vị,Cấp,Loại,Tên khác\nTH01,Huyện Quan Hóa,huyện,huyện,Quan Hoá\n", encoding="utf-8")
     >>> read_units(path).iloc[0].to_dict()
     {'unit_id': 'TH01', 'unit_name': 'Huyện Quan Hóa', 'level': 'district', 'kind': 'huyện', 'aliases': 'Quan Hoá'}
     """
 
-    def read(grid: Grid) -> pd.DataFrame:
+    def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         col = Collector(grid)
         table = locate(grid, col, need=(UNIT_ID, UNIT_NAME))
         if table is None:
@@ -508,6 +565,6 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
         col.merge(problems)
         raise_if_problems(col, [g.rows[r] for r in table.data])
         assert found is not None
-        return found
+        return found, len(table.data)
 
     return _combine(source, sheet, read, (UNIT_ID,))

@@ -174,7 +174,9 @@ def resolve_term(
     if table.title_term is not None:
         found, r, c = table.title_term
         if term is not None and found != term:
-            col.at(r, c, grid.cells[r][c], TERM_CONFLICT.format(given=term), header="(tiêu đề / title)")
+            col.at(
+                r, c, grid.cells[r][c], TERM_CONFLICT.format(given=term), header="(tiêu đề / title)"
+            )
             col.blocking = True
             return None, None
         return None, found

@@ -237,12 +237,13 @@ def read_trich_ngang(
         pids = texts(PERSON_ID)
     else:
         pids = [
-            person_key(u, n, y) if n else None
-            for u, n, y in zip(ids, names, years, strict=True)
+            person_key(u, n, y) if n else None for u, n, y in zip(ids, names, years, strict=True)
         ]
     frame = pd.DataFrame(
         {
-            TERM: pd.Series(terms if terms is not None else [one_term or "1900-1901"] * len(data), dtype=object),
+            TERM: pd.Series(
+                terms if terms is not None else [one_term or "1900-1901"] * len(data), dtype=object
+            ),
             UNIT_ID: pd.Series(ids, dtype=object),
             UNIT_NAME: pd.Series(unames, dtype=object),
             LEVEL: pd.Series(lvls, dtype=object),
@@ -256,7 +257,7 @@ def read_trich_ngang(
     for key, name in ((ETHNICITY, ETHNICITY), (POST, POST)):
         if key in cols:
             frame[name] = pd.Series(texts(key), dtype=object)
-    where = {
+    where: dict[str, tuple[str | None, str | None]] = {
         k: (letter(c), tn.headers[k]) for k, c in cols.items() if k in tn.headers
     }
     where.setdefault(PERSON_ID, (letter(name_c), tn.headers[FULL_NAME]))
@@ -294,19 +295,19 @@ def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:
 
 def _section(row: list[Any], tn: TrichNgang) -> str | None:
     name = row[tn.columns[FULL_NAME]]
-    others = [
-        v
-        for c, v in enumerate(row)
-        if not is_blank(v) and c != tn.columns[FULL_NAME]
-    ]
+    others = [v for c, v in enumerate(row) if not is_blank(v) and c != tn.columns[FULL_NAME]]
     candidates = [name, *others]
     for v in candidates:
         if isinstance(v, str) and roman_section(v.strip()) is not None:
             label = roman_section(v.strip()) or text_cell(name) or ""
             if label and not re.match(r"^\d", label):
                 rest = [x for x in others if x is not v]
-                if all(isinstance(x, str) for x in rest) and is_blank(row[tn.sex_cols["F"]]) and is_blank(row[tn.sex_cols["M"]]):
-                    return label if label != v.strip() else label
+                if (
+                    all(isinstance(x, str) for x in rest)
+                    and is_blank(row[tn.sex_cols["F"]])
+                    and is_blank(row[tn.sex_cols["M"]])
+                ):
+                    return label
     return None
 
 

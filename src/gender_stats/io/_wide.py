@@ -17,12 +17,13 @@ An optional row of column numbers (``(1) (2) (3)`` or ``A B 1 2``) under the hea
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from typing import Any
 
 import pandas as pd
 
-from gender_stats._text import loose_key, nfc
+from gender_stats._text import nfc
 from gender_stats.io._common import (
     MERGED,
     NOT_BLANK_ROW,
@@ -181,9 +182,7 @@ def read_wide(
         row = grid.cells[r]
         if all(is_blank(v) for v in row):
             continue
-        if is_footer(row) and not any(
-            isinstance(row[c], (int, float)) for c, _ in count_cols
-        ):
+        if is_footer(row) and not any(isinstance(row[c], (int, float)) for c, _ in count_cols):
             break
         label = _section_label(row, wide)
         if label is not None:
@@ -295,7 +294,9 @@ def _hdr(grid: Grid, h: int, g: Group, kind: str) -> str:
     return f"{g.title} / {text_cell(grid.cells[h + 1][g.cols[kind]]) or kind}"
 
 
-def _check_group_shares(grid: Grid, t: int, wide: Wide, sums: dict[int, int], col: Collector) -> None:
+def _check_group_shares(
+    grid: Grid, t: int, wide: Wide, sums: dict[int, int], col: Collector
+) -> None:
     for g in wide.groups:
         if "share" in g.cols and g.cols.get(TOTAL) in sums and g.cols.get(FEMALE) in sums:
             check_share(
@@ -338,4 +339,4 @@ def _is_column_numbers(row: list[Any]) -> bool:
     numbers = [int(t) for t in tokens if t.isdigit()]
     if len(tokens) < 3 or tokens[: len(letters)] != letters:
         return False
-    return all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
