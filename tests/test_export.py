@@ -374,3 +374,14 @@ def test_sixty_units_write_well_under_a_second(tmp_path):
     assert elapsed < 1.0
     ws = load_workbook(tmp_path / "big.xlsx")["Ban Chấp hành (cấp ủy)"]
     assert ws.max_row == 5 + 2 + 60 + 1  # header, two level rows, units, total
+
+
+def test_terms_where_no_target_applies_get_no_sheet(compliance, tmp_path):
+    other_term = compliance.assign(
+        term="2010-2015", status="not_applicable", seats_needed=pd.NA, seats_needed_if_grow=pd.NA
+    ).astype({"seats_needed": "Int64", "seats_needed_if_grow": "Int64"})
+    both = pd.concat([other_term, compliance], ignore_index=True)
+    wb = load_workbook(write_workbook(both, tmp_path / "x.xlsx"))
+    assert wb.sheetnames == ["Ban Chấp hành (cấp ủy)", "Ban Thường vụ", "Tổng hợp", "Nguồn"]
+    assert wb["Ban Thường vụ"]["A2"].value == "Nhiệm kỳ 2015-2020"
+    assert {wb["Tổng hợp"].cell(r, 1).value for r in range(4, 9)} == {"2015-2020"}

@@ -159,7 +159,7 @@ def test_inputs_are_not_mutated(func, councils):
     pd.testing.assert_frame_equal(councils, before)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.lists(
         st.integers(min_value=1, max_value=60).flatmap(

@@ -460,3 +460,37 @@ def test_tables_do_not_mutate_compliance(func, compliance):
     before = compliance.copy(deep=True)
     func(compliance)
     pd.testing.assert_frame_equal(compliance, before)
+
+
+def test_groups_where_no_unit_is_assessed_are_left_out(compliance):
+    other_term = compliance.assign(
+        term="2020-2025", status="not_applicable", seats_needed=pd.NA, seats_needed_if_grow=pd.NA
+    ).astype({"seats_needed": "Int64", "seats_needed_if_grow": "Int64"})
+    both = pd.concat([compliance, other_term], ignore_index=True)
+    assert "Nhiệm kỳ" not in summary_table(both).columns
+    assert summary_table(both).equals(summary_table(compliance))
+    assert indicator_table(both).equals(indicator_table(compliance))
+    # Nothing applicable at all: shown as it is rather than an empty table.
+    assert indicator_table(other_term)["Đánh giá"].unique().tolist() == ["Không áp dụng"]
+
+
+def test_terms_table_keeps_unit_order_and_body_order():
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020", "2015-2020", "2015-2020", "2010-2015"],
+            "unit_id": ["Z", "Z", "A", "Z"],
+            "unit_name": ["Huyện Z", "Huyện Z", "Huyện A", "Huyện Z"],
+            "level": ["district"] * 4,
+            "body": ["key_posts", "party_committee", "party_committee", "party_committee"],
+            "total": [8, 40, 30, 35],
+            "female": [2, 8, 6, 7],
+        }
+    )
+    table = terms_table(counts)
+    assert table[["Đơn vị", "Cơ quan", "Nhiệm kỳ"]].values.tolist() == [
+        ["Huyện Z", "Ban Chấp hành (cấp ủy)", "2010-2015"],
+        ["Huyện Z", "Ban Chấp hành (cấp ủy)", "2015-2020"],
+        ["Huyện Z", "Chức danh chủ chốt", "2015-2020"],
+        ["Huyện A", "Ban Chấp hành (cấp ủy)", "2015-2020"],
+    ]
+    assert table["Thay đổi (điểm %)"].tolist() == ["–", "0,0", "–", "–"]  # 7/35 = 8/40 = 20 %

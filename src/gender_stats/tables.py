@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats.indicators import term_changes
-from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_NAME
+from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
 
 if TYPE_CHECKING:
@@ -333,6 +333,7 @@ def indicator_table(
         Decimals of the share.
     term : str, optional
         Keep only this term.  When the frame holds several terms a ``Nhiệm kỳ`` column comes first.
+        Term × body × target groups in which the target applies to no unit are left out.
 
     Returns
     -------
@@ -361,6 +362,7 @@ def indicator_table(
     _check_rounding(rounding, digits)
     _require(compliance, _COMPLIANCE_NEEDS, "indicator_table")
     frame = compliance if term is None else compliance[compliance[TERM] == term]
+    frame = _applicable(frame, (TERM, BODY, "target_id"))
     lab = LABELS[lang]
     words = STATUS_LABELS[lang]
     columns: dict[str, Any] = {}
@@ -388,6 +390,22 @@ def _body_order(body: Any) -> int:
     return codes.index(str(body)) if str(body) in codes else len(codes)
 
 
+def _applicable(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """Drop the groups of ``keys`` whose every row is ``not_applicable`` (keep all if none is left).
+
+    ``check`` pairs every counts row with every target of its body, so the terms a target was
+    not set for come back as whole groups of "not applicable"; they say nothing in a summary.
+    """
+    relevant = (
+        (compliance["status"] != "not_applicable")
+        .groupby([compliance[k] for k in keys], sort=False, dropna=False)
+        .transform("any")
+    )
+    if not relevant.any():
+        return compliance
+    return compliance[relevant.to_numpy(dtype=bool)]
+
+
 def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
     """Return the level and province-wide summary as numbers (shared with the workbook writer).
 
@@ -397,6 +415,7 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
     ``seats_needed`` (sum).
     """
     _require(compliance, _COMPLIANCE_NEEDS, "summary_table")
+    compliance = _applicable(compliance, (TERM, BODY, "target_id"))
     frame = compliance.assign(
         _met=(compliance["status"] == "met").astype("int64"),
         _assessed=compliance["status"].isin(["met", "below", "above_range"]).astype("int64"),
@@ -500,7 +519,8 @@ def summary_table(
     Notes
     -----
     The pooled share is ``Σ female / Σ total`` over every unit of the group, not the mean of the
-    units' shares.
+    units' shares.  Term × body × target groups in which the target applies to no unit at all (a
+    directive checked against the terms it was not set for) are left out.
 
     Examples
     --------
@@ -571,7 +591,8 @@ def terms_table(
     Returns
     -------
     pandas.DataFrame
-        One row per unit × body × term, sorted by unit, body and term: ``Đơn vị``, ``Cơ quan``,
+        One row per unit × body × term (units in their order in ``counts``, bodies in the order of
+        :data:`gender_stats.vocab.BODIES`, terms in time): ``Đơn vị``, ``Cơ quan``,
         ``Nhiệm kỳ``, ``Tổng số``, ``Nữ``, ``Tỷ lệ (%)``, ``So với nhiệm kỳ`` (the previous term)
         and ``Thay đổi (điểm %)`` (signed points, exact from the counts; ``–`` for the first term).
 
@@ -590,9 +611,16 @@ def terms_table(
     _check_lang(lang)
     _check_rounding(rounding, digits)
     changes = term_changes(counts)
+    # Units in the order the user gave them, bodies in the vocabulary's order, terms in time.
+    first_seen = {u: k for k, u in enumerate(dict.fromkeys(counts[UNIT_ID]))}
+    keys = [
+        (first_seen[u], _body_order(b), term_bounds(str(t)))
+        for u, b, t in zip(changes[UNIT_ID], changes[BODY], changes[TERM], strict=True)
+    ]
+    changes = changes.iloc[sorted(range(len(changes)), key=keys.__getitem__)].reset_index(drop=True)
     lab = LABELS[lang]
-    prev_f = changes.groupby(["unit_id", BODY], sort=False)[FEMALE].shift(1)
-    prev_t = changes.groupby(["unit_id", BODY], sort=False)[TOTAL].shift(1)
+    prev_f = changes.groupby([UNIT_ID, BODY], sort=False)[FEMALE].shift(1)
+    prev_t = changes.groupby([UNIT_ID, BODY], sort=False)[TOTAL].shift(1)
     points = []
     for a, b, c, d in zip(prev_f, prev_t, changes[FEMALE], changes[TOTAL], strict=True):
         if _is_missing(a) or _is_missing(b) or int(b) == 0 or int(d) == 0:
@@ -600,7 +628,7 @@ def terms_table(
         else:
             diff = (Fraction(int(c), int(d)) - Fraction(int(a), int(b))) * 100
             points.append(format_points(diff, lang=lang, digits=digits, rounding=rounding))
-    name = changes[UNIT_NAME] if UNIT_NAME in changes.columns else changes["unit_id"]
+    name = changes[UNIT_NAME] if UNIT_NAME in changes.columns else changes[UNIT_ID]
     return pd.DataFrame(
         {
             lab["unit"]: name.astype("str").to_numpy(),

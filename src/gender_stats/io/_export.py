@@ -12,6 +12,7 @@ text with Excel's quote prefix, never as a formula.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -30,6 +31,7 @@ from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_
 from gender_stats.tables import (
     LABELS,
     STATUS_LABELS,
+    _applicable,
     _body_order,
     _level_order,
     _noun,
@@ -97,6 +99,8 @@ _BOLD = Font(bold=True)
 _TITLE_FONT = Font(bold=True, size=13)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=False)
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_ITALIC = Font(italic=True)
 _FORMULA_START = ("=", "+", "-", "@")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _SHEET_BAD = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
@@ -130,9 +134,33 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, **style: Any) -> Any:
         cell.value = float(value)
     else:
         cell.value = value
+    if style:
+        _style(ws, cell, **style)
+    return cell
+
+
+def _style(ws: Worksheet, cell: Any, **style: Any) -> None:
+    """Set style attributes of a cell, reusing the workbook's style records.
+
+    Setting openpyxl style attributes one by one hashes whole style objects each time; cells of a
+    report share a handful of styles, so the result of each (current style, change) pair is cached
+    per workbook.  Style objects are module constants, so their ``id`` is a stable key.
+    """
+    cache: dict[Any, Any] = ws.parent.__dict__.setdefault("_gender_stats_styles", {})
+    key = (
+        tuple(cell._style) if cell._style is not None else (),
+        tuple(
+            (name, item if isinstance(item, str) else id(item))
+            for name, item in sorted(style.items())
+        ),
+    )
+    found = cache.get(key)
+    if found is not None:
+        cell._style = copy.copy(found)
+        return
     for name, item in style.items():
         setattr(cell, name, item)
-    return cell
+    cache[key] = copy.copy(cell._style)
 
 
 def _sheet_name(text: str, used: set[str]) -> str:
@@ -178,12 +206,17 @@ def _fill(color: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=color, end_color=color)
 
 
+_BELOW = _fill(BELOW_FILL)
+_HEADER = _fill(_HEADER_FILL)
+_SECTION = _fill(_SECTION_FILL)
+
+
 def _title_block(ws: Worksheet, title: str, subtitle: str | None, last_col: int) -> None:
     _put(ws, 1, 1, title, font=_TITLE_FONT, alignment=_CENTER)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=max(last_col, 1))
     ws.row_dimensions[1].height = 24
     if subtitle:
-        _put(ws, 2, 1, subtitle, font=Font(italic=True), alignment=_CENTER)
+        _put(ws, 2, 1, subtitle, font=_ITALIC, alignment=_CENTER)
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(last_col, 1))
 
 
@@ -209,7 +242,7 @@ def _body_sheet(
 
     # Two-row header: STT and Đơn vị merged down; groups merged across.
     top, bottom = 4, 5
-    header = {"font": _BOLD, "alignment": _CENTER, "border": _BORDER, "fill": _fill(_HEADER_FILL)}
+    header = {"font": _BOLD, "alignment": _CENTER, "border": _BORDER, "fill": _HEADER}
     for col, name in ((1, text["stt"]), (2, lab["unit"])):
         _put(ws, top, col, name, **header)
         _put(ws, bottom, col, None, **header)
@@ -246,8 +279,8 @@ def _body_sheet(
     status_pos = list(frame.columns).index("status")
     needed_pos = list(frame.columns).index("seats_needed") if "seats_needed" in frame else None
     pct = _pct_format(digits)
-    below_fill = _fill(BELOW_FILL)
-    section_fill = _fill(_SECTION_FILL)
+    below_fill = _BELOW
+    section_fill = _SECTION
     row = bottom + 1
     number = 0
 
@@ -289,11 +322,10 @@ def _body_sheet(
                 _put(ws, row, col + 1, None if status is None else words.get(status, status))
                 _put(ws, row, col + 2, needed)
                 for c in range(col, col + 3):
-                    ws.cell(row=row, column=c).border = _BORDER
-                    ws.cell(row=row, column=c).alignment = _CENTER
+                    _style(ws, ws.cell(row=row, column=c), border=_BORDER, alignment=_CENTER)
             if "below" in statuses:
                 for c in range(1, last_col + 1):
-                    ws.cell(row=row, column=c).fill = below_fill
+                    _style(ws, ws.cell(row=row, column=c), fill=below_fill)
             row += 1
     totals_row(row, text["grand_total"], units, section_fill)
 
@@ -318,19 +350,19 @@ def _table_sheet(
     """Write a titled one-row-header table (summary, sources, data)."""
     _title_block(ws, title, None, len(headers))
     header_row = 3
-    style = {"font": _BOLD, "alignment": _CENTER, "border": _BORDER, "fill": _fill(_HEADER_FILL)}
+    head = {"font": _BOLD, "alignment": _CENTER, "border": _BORDER, "fill": _HEADER}
     for col, name in enumerate(headers, start=1):
-        _put(ws, header_row, col, name, **style)
-    below_fill = _fill(BELOW_FILL)
+        _put(ws, header_row, col, name, **head)
     formats = formats or {}
     for i, values in enumerate(rows):
         r = header_row + 1 + i
         for col, value in enumerate(values, start=1):
-            cell = _put(ws, r, col, value, border=_BORDER)
+            style: dict[str, Any] = {"border": _BORDER}
             if col in formats:
-                cell.number_format = formats[col]
+                style["number_format"] = formats[col]
             if highlight is not None and highlight[i]:
-                cell.fill = below_fill
+                style["fill"] = _BELOW
+            _put(ws, r, col, value, **style)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     _widths(ws, widths or {})
 
@@ -472,7 +504,7 @@ def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lan
     )
     for r in range(4, 4 + len(rows)):
         for c in (6, 8, 9):
-            ws.cell(row=r, column=c).alignment = Alignment(wrap_text=True, vertical="top")
+            _style(ws, ws.cell(row=r, column=c), alignment=_WRAP_TOP)
 
 
 def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) -> None:
@@ -559,7 +591,8 @@ def write_workbook(
 
     Notes
     -----
-    Sheets: one per body × term (named by the body, with the term when there are several), then
+    Sheets: one per body × term (named by the body, with the term when there are several; a body
+    × term where no target applies to any unit gets no sheet), then
     ``Tổng hợp`` (summary by level and province-wide), ``Nguồn`` (sources) and, with ``counts``,
     ``Số liệu``.  Shares are numbers (``female / total``) with a percent format; Excel shows them
     with the decimal separator of the reader's locale.
@@ -591,10 +624,9 @@ def write_workbook(
     wb = Workbook()
     wb.remove(wb.active)
     used: set[str] = set()
+    shown = _applicable(compliance, (TERM, BODY))
     pairs = list(
-        dict.fromkeys(
-            zip(compliance[TERM].astype("str"), compliance[BODY].astype("str"), strict=True)
-        )
+        dict.fromkeys(zip(shown[TERM].astype("str"), shown[BODY].astype("str"), strict=True))
     )
     pairs.sort(key=lambda tb: (_body_order(tb[1]), term_bounds(tb[0])))
     several_terms = len({t for t, _ in pairs}) > 1
