@@ -13,9 +13,15 @@ import pytest
 from matplotlib.colors import to_hex
 
 from gender_stats.plots import (
+    PROGRESS_COLORS,
     STATUS_COLORS,
+    plot_change,
+    plot_heatmap,
+    plot_progress,
     plot_seats_needed,
     plot_shares,
+    plot_stacked,
+    plot_trend,
 )
 
 NAMES = ["Hậu Lộc", "Ngọc Lặc", "Vĩnh Lộc", "Như Thanh", "Thường Xuân"]
@@ -261,3 +267,359 @@ def test_seats_needed_over_bodies_and_targets_labels_each_row():
         "Như Thanh · Ban Thường vụ · ≥ 1 nữ",
     ]
     assert bar_widths(ax) == [7.0, 6.0, 3.0, 3.0, 2.0, 2.0, 1.0, 1.0]
+
+
+# ---------------------------------------------------------------------------------------------
+# plot_change
+
+
+def two_terms() -> pd.DataFrame:
+    """Counts of three units in two terms; shares worked by hand.
+
+    Hậu Lộc 4/40 = 10 % → 8/40 = 20 % (+10); Ngọc Lặc 8/40 = 20 % → 6/40 = 15 % (−5);
+    Vĩnh Lộc 3/30 = 10 % → 4/32 = 12.5 % (+2.5); Như Thanh only in 2015-2020.
+    """
+    return pd.DataFrame(
+        {
+            "term": ["2010-2015"] * 3 + ["2015-2020"] * 4,
+            "unit_id": ["HL", "NL", "VL", "HL", "NL", "VL", "NT"],
+            "unit_name": ["Hậu Lộc", "Ngọc Lặc", "Vĩnh Lộc", *NAMES[:4]],
+            "level": ["district"] * 7,
+            "body": ["party_committee"] * 7,
+            "total": [40, 40, 30, 40, 40, 32, 35],
+            "female": [4, 8, 3, 8, 6, 4, 3],
+        }
+    )
+
+
+def test_change_dumbbells_sorted_by_change_from_counts():
+    ax = plot_change(
+        two_terms(), from_term="2010-2015", to_term="2015-2020", body="party_committee"
+    )
+    assert ytick_texts(ax) == ["Hậu Lộc", "Vĩnh Lộc", "Ngọc Lặc"]
+    dots = {c.get_gid(): c.get_offsets() for c in ax.collections if c.get_gid() in ("from", "to")}
+    assert dots["from"][:, 0].tolist() == pytest.approx([0.10, 0.10, 0.20])
+    assert dots["to"][:, 0].tolist() == pytest.approx([0.20, 0.125, 0.15])
+    (segments,) = [c for c in ax.collections if c.get_gid() == "change"]
+    assert len(segments.get_segments()) == 3
+    assert [t.get_text() for t in ax.texts] == ["+10", "+2,5", "−5"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["2010-2015", "2015-2020"]
+    assert ax.get_title(loc="left") == (
+        "Thay đổi tỷ lệ nữ (điểm %), 2010-2015 → 2015-2020\nBan Chấp hành (cấp ủy)"
+    )
+
+
+def test_change_uses_share_of_a_trend_frame_and_rejects_unknown_term():
+    trend = two_terms().assign(share=[0.1, 0.2, 0.1, 0.3, 0.1, 0.1, 0.2])
+    ax = plot_change(
+        trend, from_term="2010-2015", to_term="2015-2020", body="party_committee", lang="en"
+    )
+    assert ytick_texts(ax) == ["Hậu Lộc", "Vĩnh Lộc", "Ngọc Lặc"]
+    assert [t.get_text() for t in ax.texts] == ["+20", "0", "−10"]
+    assert ax.get_title(loc="left").startswith("Change in the share of women (points)")
+    with pytest.raises(ValueError, match=r"expected term '2020-2025' in the data"):
+        plot_change(trend, from_term="2015-2020", to_term="2020-2025", body="party_committee")
+
+
+# ---------------------------------------------------------------------------------------------
+# plot_heatmap
+
+
+def test_heatmap_shares_units_by_bodies():
+    frame = two_bodies_two_targets()
+    ax = plot_heatmap(frame)
+    (image,) = ax.get_images()
+    cells = np.asarray(image.get_array(), dtype=float)
+    expected = [[8 / 40, 1 / 13], [5 / 45, 0.0], [6 / 33, 2 / 11], [3 / 35, 0.0]]
+    assert cells == pytest.approx(np.array(expected))
+    assert ytick_texts(ax) == ["Hậu Lộc", "Ngọc Lặc", "Vĩnh Lộc", "Như Thanh"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "Ban Chấp hành\n(cấp ủy)",
+        "Ban Thường vụ",
+    ]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["20%", "7,7%", "11,1%", "0%", "18,2%", "18,2%", "8,6%", "0%"]
+
+
+def test_heatmap_status_one_column_per_target_with_words_and_colours():
+    ax = plot_heatmap(two_bodies_two_targets(), value="status", lang="en")
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "Party committee\n(≥ 15%)",
+        "Party committee\n(≥ 25%)",
+        "Standing\ncommittee",
+    ]
+    texts = [t.get_text() for t in ax.texts]
+    assert texts[:3] == ["Met", "Below target", "Met"]  # Hậu Lộc
+    assert texts[3:6] == ["Below target", "Below target", "Below target"]  # Ngọc Lặc
+    (image,) = ax.get_images()
+    rgba = image.to_rgba(np.asarray(image.get_array()))
+    assert to_hex(rgba[0, 0]) == STATUS_COLORS["met"].lower()
+    assert to_hex(rgba[0, 1]) == STATUS_COLORS["below"].lower()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["Met", "Below target"]
+
+
+def test_heatmap_marks_missing_cells_and_rejects_bad_value():
+    frame = two_bodies_two_targets()
+    frame = frame[~((frame["unit_id"] == "HL") & (frame["body"] == "standing_committee"))]
+    ax = plot_heatmap(frame)
+    assert ax.texts[1].get_text() == "–"
+    with pytest.raises(ValueError, match=r"Got value='gap'. Must be one of \['share', 'status'\]"):
+        plot_heatmap(frame, value="gap")  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# plot_stacked
+
+
+def test_stacked_women_and_men_per_level_and_body():
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020"] * 4,
+            "unit_id": ["HL", "NL", "SYT", "HL"],
+            "unit_name": ["Hậu Lộc", "Ngọc Lặc", "Sở Y tế", "Hậu Lộc"],
+            "level": ["district", "district", "agency", "district"],
+            "body": ["party_committee", "party_committee", "party_committee", "standing_committee"],
+            "total": [40, 45, 15, 13],
+            "female": [8, 5, 6, 1],
+        }
+    )
+    ax = plot_stacked(counts)
+    assert ytick_texts(ax) == [
+        "Cấp huyện · Ban Chấp hành (cấp ủy)",
+        "Cấp huyện · Ban Thường vụ",
+        "Sở, ban, ngành · Ban Chấp hành (cấp ủy)",
+    ]
+    # women: 8 + 5 = 13, 1, 6; men: 85 - 13 = 72, 12, 9
+    assert bar_widths(ax) == [13.0, 1.0, 6.0, 72.0, 12.0, 9.0]
+    assert [float(p.get_x()) for p in ax.patches[3:]] == [13.0, 1.0, 6.0]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Nữ", "Nam"]
+    assert [t.get_text() for t in ax.texts][-3:] == ["85", "13", "15"]
+    en = plot_stacked(counts, lang="en")
+    assert en.get_title(loc="left") == "Women and men by level and body\nterm 2015-2020"
+
+
+# ---------------------------------------------------------------------------------------------
+# plot_trend
+
+
+def trend_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "body": ["party_committee"] * 6,
+            "unit_id": ["HL"] * 3 + ["NL"] * 3,
+            "unit_name": ["Hậu Lộc"] * 3 + ["Ngọc Lặc"] * 3,
+            "level": ["district"] * 6,
+            "term": ["2010-2015", "2015-2020", "2020-2025"] * 2,
+            "term_start": [2010, 2015, 2020] * 2,
+            "total": [40] * 6,
+            "female": [4, 8, 10, 8, 6, 6],
+            "share": [0.1, 0.2, 0.25, 0.2, 0.15, 0.15],
+            "change_pp": [np.nan, 10.0, 5.0, np.nan, -5.0, 0.0],
+            "target_share": [0.25] * 6,
+            "target_year": [2030] * 6,
+        }
+    )
+
+
+def test_trend_lines_target_and_target_year_from_the_frame():
+    ax = plot_trend(trend_frame())
+    units = [line for line in ax.lines if str(line.get_gid()).startswith("unit:")]
+    assert [line.get_label() for line in units] == ["Hậu Lộc", "Ngọc Lặc"]
+    assert units[0].get_xdata().tolist() == [2010, 2015, 2020]
+    assert units[0].get_ydata().tolist() == [0.1, 0.2, 0.25]
+    (target,) = target_lines(ax)
+    assert list(target.get_ydata()) == [0.25, 0.25]
+    assert target.get_label() == "Chỉ tiêu 25%"
+    (year,) = [line for line in ax.lines if line.get_gid() == "target_year"]
+    assert list(year.get_xdata()) == [2030, 2030]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [
+        "2010-2015",
+        "2015-2020",
+        "2020-2025",
+        "2030",
+    ]
+    assert ax.get_title(loc="left") == "Tỷ lệ nữ qua các nhiệm kỳ\nBan Chấp hành (cấp ủy)"
+
+
+def test_trend_selects_units_and_overrides_target():
+    ax = plot_trend(trend_frame(), units=["Ngọc Lặc"], target_share=0.35, lang="en")
+    units = [line for line in ax.lines if str(line.get_gid()).startswith("unit:")]
+    assert [line.get_label() for line in units] == ["Ngọc Lặc"]
+    assert target_lines(ax)[0].get_label() == "Target 35%"
+    with pytest.raises(ValueError, match=r"got unknown \['Quảng Xương'\]"):
+        plot_trend(trend_frame(), units=["Quảng Xương"])
+
+
+# ---------------------------------------------------------------------------------------------
+# plot_progress
+
+
+def assessment_frame() -> pd.DataFrame:
+    """The worked example of progress_methods.md: 20 % → 26 % (score 4.11), 20 % → 22 % (−0.74)."""
+    return pd.DataFrame(
+        {
+            "unit_id": ["HL", "NL", "VL"],
+            "unit_name": ["Hậu Lộc", "Ngọc Lặc", "Vĩnh Lộc"],
+            "level": ["district"] * 3,
+            "body": ["party_committee"] * 3,
+            "method": ["growth_rate"] * 3,
+            "base_term": ["2015-2020"] * 3,
+            "current_term": ["2020-2025"] * 3,
+            "base_share": [0.20, 0.20, 0.30],
+            "current_share": [0.26, 0.22, 0.36],
+            "target_share": [0.35] * 3,
+            "target_year": [2030] * 3,
+            "value": [1.18, 0.42, np.nan],
+            "score": [4.11, -0.74, 5.0],
+            "status": ["substantial_progress", "limited_progress", "target_achieved"],
+            "projected_share": [0.37, 0.25, 0.4],
+            "projected_status": ["met", "below", "met"],
+        }
+    )
+
+
+def test_progress_bars_of_score_coloured_by_status_with_method_in_title():
+    ax = plot_progress(assessment_frame())
+    assert ytick_texts(ax) == ["Vĩnh Lộc", "Hậu Lộc", "Ngọc Lặc"]
+    assert bar_widths(ax) == pytest.approx([5.0, 4.11, -0.74])
+    assert bar_colors(ax) == [
+        PROGRESS_COLORS["target_achieved"].lower(),
+        PROGRESS_COLORS["substantial_progress"].lower(),
+        PROGRESS_COLORS["limited_progress"].lower(),
+    ]
+    assert [t.get_text() for t in ax.texts] == ["5,00", "4,11", "−0,74"]
+    assert ax.get_title(loc="left") == (
+        "Đánh giá tiến độ theo phương pháp tỷ lệ tăng trưởng (Open SDG)\n"
+        "Ban Chấp hành (cấp ủy), 2015-2020 → 2020-2025, chỉ tiêu 35% vào năm 2030"
+    )
+    en = plot_progress(assessment_frame(), lang="en")
+    assert en.get_title(loc="left").startswith("Progress assessed by the method growth-rate ratio")
+    assert [t.get_text() for t in en.get_legend().get_texts()] == [
+        "Target achieved",
+        "Substantial progress (on track)",
+        "Limited progress",
+    ]
+
+
+def test_progress_falls_back_to_value_and_requires_one_method():
+    frame = assessment_frame().assign(method="linear_pace", score=np.nan, value=[0.5, -0.2, 1.0])
+    ax = plot_progress(frame, lang="en")
+    assert bar_widths(ax) == pytest.approx([1.0, 0.5, -0.2])
+    assert ax.get_xlabel() == "Value of the method"
+    both = pd.concat([assessment_frame(), frame], ignore_index=True)
+    with pytest.raises(ValueError, match=r"expected one method to chart, got 2"):
+        plot_progress(both)
+
+
+# ---------------------------------------------------------------------------------------------
+# every chart: ax, figures, rcParams, inputs, 60 units
+
+
+def big_trend(n: int = 60) -> pd.DataFrame:
+    big = big_compliance(n)
+    parts = []
+    for k, (term, start) in enumerate(
+        [("2010-2015", 2010), ("2015-2020", 2015), ("2020-2025", 2020)]
+    ):
+        parts.append(
+            big.assign(
+                term=term,
+                term_start=start,
+                female=[(f + k) % 20 for f in big["female"]],
+            )
+        )
+    out = pd.concat(parts, ignore_index=True)
+    return out.assign(share=out["female"] / out["total"], target_share=0.25, target_year=2030)[
+        [
+            "body",
+            "unit_id",
+            "unit_name",
+            "level",
+            "term",
+            "term_start",
+            "total",
+            "female",
+            "share",
+            "target_share",
+            "target_year",
+        ]
+    ]
+
+
+def big_assessment(n: int = 60) -> pd.DataFrame:
+    big = big_compliance(n)
+    statuses = [
+        "target_achieved",
+        "substantial_progress",
+        "moderate_progress",
+        "limited_progress",
+        "deterioration",
+    ]
+    return big[["unit_id", "unit_name", "level", "body"]].assign(
+        method="growth_rate",
+        score=[round(-5 + 10 * i / (n - 1), 2) for i in range(n)],
+        status=[statuses[4 - min(4, i * 5 // n)] for i in range(n)],
+    )
+
+
+def big_heatmap_frame(n: int = 60) -> pd.DataFrame:
+    big = big_compliance(n)
+    bodies = ["party_committee", "standing_committee", "peoples_council", "peoples_committee"]
+    return pd.concat([big.assign(body=b) for b in bodies], ignore_index=True)
+
+
+CHARTS = {
+    "shares": (plot_shares, big_compliance, {}),
+    "seats_needed": (plot_seats_needed, big_compliance, {}),
+    "change": (
+        plot_change,
+        big_trend,
+        {"from_term": "2010-2015", "to_term": "2020-2025", "body": "party_committee"},
+    ),
+    "heatmap_share": (plot_heatmap, big_heatmap_frame, {}),
+    "heatmap_status": (plot_heatmap, big_heatmap_frame, {"value": "status"}),
+    "stacked": (plot_stacked, big_compliance, {"by": "unit_name"}),
+    "trend": (plot_trend, big_trend, {}),
+    "progress": (plot_progress, big_assessment, {}),
+}
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_chart_draws_on_the_given_axes_without_a_new_figure(name):
+    func, make, options = CHARTS[name]
+    _fig, ax = plt.subplots()
+    before = plt.get_fignums()
+    assert func(make(8), ax=ax, **options) is ax
+    assert plt.get_fignums() == before
+    assert ax.has_data() or ax.texts
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_chart_leaves_rcparams_and_input_unchanged(name):
+    func, make, options = CHARTS[name]
+    frame = make(8)
+    copy = frame.copy(deep=True)
+    params = dict(matplotlib.rcParams)
+    func(frame, **options)
+    assert dict(matplotlib.rcParams) == params
+    pd.testing.assert_frame_equal(frame, copy)
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_chart_saves_a_png_at_60_units_without_missing_glyphs(name, tmp_path, lang="vi"):
+    # filterwarnings=error turns a "Glyph ... missing from font" warning into a failure
+    func, make, options = CHARTS[name]
+    ax = func(make(60), lang=lang, **options)
+    path = tmp_path / f"{name}_{lang}.png"
+    ax.figure.savefig(path, dpi=60)
+    assert path.stat().st_size > 10_000
+    assert ax.get_title(loc="left")
+
+
+def test_glyph_check_would_catch_a_font_without_vietnamese():
+    # the check above is meaningful: a font lacking "ộ" warns, and pytest turns it into an error
+    fig, ax = plt.subplots()
+    ax.set_title("Hậu Lộc", fontfamily="cmr10")
+    with pytest.warns(UserWarning, match="missing from font"):
+        fig.canvas.draw()

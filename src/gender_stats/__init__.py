@@ -62,7 +62,17 @@ from gender_stats.tables import (
 )
 
 # --- plots ---
-from gender_stats.plots import STATUS_COLORS, plot_seats_needed, plot_shares
+from gender_stats.plots import (
+    PROGRESS_COLORS,
+    STATUS_COLORS,
+    plot_change,
+    plot_heatmap,
+    plot_progress,
+    plot_seats_needed,
+    plot_shares,
+    plot_stacked,
+    plot_trend,
+)
 
 # --- report ---
 
@@ -130,9 +140,15 @@ __all__ = [
     "units_with_woman",
     "write_workbook",
     # plots
+    "PROGRESS_COLORS",
     "STATUS_COLORS",
+    "plot_change",
+    "plot_heatmap",
+    "plot_progress",
     "plot_seats_needed",
     "plot_shares",
+    "plot_stacked",
+    "plot_trend",
     # report
     # progress
     "assess_progress",

@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from decimal import ROUND_HALF_UP, Decimal
@@ -37,20 +38,27 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from gender_stats.schema import BODY, FEMALE, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.vocab import body_label
+from gender_stats.counting import rollup
+from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
+from gender_stats.tables import STATUS_LABELS
+from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
 
 __all__ = [
     "PROGRESS_COLORS",
     "PROGRESS_WORDS",
     "STATUS_COLORS",
     "STATUS_ORDER",
-    "STATUS_WORDS",
+    "plot_change",
+    "plot_heatmap",
+    "plot_progress",
     "plot_seats_needed",
     "plot_shares",
+    "plot_stacked",
+    "plot_trend",
 ]
 
 # Columns of the compliance frame (see docs/architecture.md); spelled here until compliance.py
@@ -77,30 +85,6 @@ STATUS_COLORS: Mapping[str, str] = MappingProxyType(
         "below": "#D55E00",  # vermillion
         "not_applicable": "#999999",  # grey
         "no_data": "#DDDDDD",  # light grey
-    }
-)
-
-#: The words for each compliance status, by language.
-STATUS_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {
-        "vi": MappingProxyType(
-            {
-                "met": "Đạt",
-                "above_range": "Vượt khoảng",
-                "below": "Chưa đạt",
-                "not_applicable": "Không áp dụng",
-                "no_data": "Không có số liệu",
-            }
-        ),
-        "en": MappingProxyType(
-            {
-                "met": "Met",
-                "above_range": "Above range",
-                "below": "Below target",
-                "not_applicable": "Not applicable",
-                "no_data": "No data",
-            }
-        ),
     }
 )
 
@@ -175,6 +159,20 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "seats_axis": "Số nữ còn thiếu (người)",
         "seats_none": "Tất cả đơn vị đều đạt chỉ tiêu,\nkhông đơn vị nào còn thiếu nữ",
         "status": "Tình trạng",
+        "change_title": "Thay đổi tỷ lệ nữ (điểm %)",
+        "heatmap_share_title": "Tỷ lệ nữ theo đơn vị và cơ quan",
+        "heatmap_status_title": "Tình trạng đạt chỉ tiêu theo đơn vị và cơ quan",
+        "women": "Nữ",
+        "men": "Nam",
+        "persons": "Số người",
+        "stacked_title": "Số nữ và nam theo cấp và cơ quan",
+        "trend_title": "Tỷ lệ nữ qua các nhiệm kỳ",
+        "units": "đơn vị",
+        "target_year": "Năm mục tiêu",
+        "progress_title": "Đánh giá tiến độ theo phương pháp",
+        "score_axis": "Điểm (−5 đến +5)",
+        "value_axis": "Giá trị theo phương pháp",
+        "target_by": "chỉ tiêu {share} vào năm {year}",
     },
     "en": {
         "share": "Share of women",
@@ -188,9 +186,25 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "seats_axis": "Women still needed (persons)",
         "seats_none": "Every unit meets the target:\nno unit needs more women",
         "status": "Status",
+        "change_title": "Change in the share of women (points)",
+        "heatmap_share_title": "Share of women by unit and body",
+        "heatmap_status_title": "Target status by unit and body",
+        "women": "Women",
+        "men": "Men",
+        "persons": "Persons",
+        "stacked_title": "Women and men by level and body",
+        "trend_title": "Share of women across terms",
+        "units": "units",
+        "target_year": "Target year",
+        "progress_title": "Progress assessed by the method",
+        "score_axis": "Score (−5 to +5)",
+        "value_axis": "Value of the method",
+        "target_by": "target {share} by {year}",
     },
 }
 
+_WOMEN = "#CC79A7"  # reddish purple (Okabe-Ito)
+_MEN = "#0072B2"  # blue (Okabe-Ito)
 _INCH_PER_ROW = 0.28
 _MARGIN_INCH = 1.9
 
@@ -222,7 +236,7 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
 
 
 def _select(
-    frame: pd.DataFrame, *, several: Sequence[str] = (), **choices: str | None
+    frame: pd.DataFrame, choices: Mapping[str, str | None], *, several: Sequence[str] = ()
 ) -> pd.DataFrame:
     """Keep the rows of the chosen term, body, target...; a column with several values needs a choice.
 
@@ -362,7 +376,7 @@ def _primary_target(rows: pd.DataFrame, target_id: str | None) -> tuple[pd.DataF
     if TARGET_ID not in rows.columns:
         return rows, rows
     if target_id is not None:
-        chosen = _select(rows, **{TARGET_ID: target_id})
+        chosen = _select(rows, {TARGET_ID: target_id})
         return chosen, chosen
     ids = list(pd.unique(rows[TARGET_ID].dropna()))
     if len(ids) <= 1:
@@ -474,7 +488,7 @@ def plot_shares(
     """
     _check_lang(lang)
     _require(compliance, (UNIT_ID, UNIT_NAME, TOTAL, FEMALE, SHARE, STATUS), "compliance")
-    rows = _select(compliance, **{TERM: term, BODY: body})
+    rows = _select(compliance, {TERM: term, BODY: body})
     rows, primary = _primary_target(rows, target_id)
     _one_row_per_unit(rows)
     rows = rows.sort_values(
@@ -524,7 +538,7 @@ def plot_shares(
             ax,
             rows[STATUS].tolist(),
             colors,
-            STATUS_WORDS,
+            STATUS_LABELS,
             STATUS_ORDER,
             lang,
             extra=extra,
@@ -593,9 +607,7 @@ def plot_seats_needed(
     column = SEATS_NEEDED_IF_GROW if if_grow else SEATS_NEEDED
     _require(compliance, (UNIT_ID, UNIT_NAME, column), "compliance")
     rows = _select(
-        compliance,
-        several=(BODY, TARGET_ID),
-        **{TERM: term, BODY: body, TARGET_ID: target_id},
+        compliance, {TERM: term, BODY: body, TARGET_ID: target_id}, several=(BODY, TARGET_ID)
     )
     keys = [c for c in (UNIT_ID, BODY, TARGET_ID) if c in rows.columns]
     if rows.duplicated(keys).any():
@@ -644,3 +656,755 @@ def plot_seats_needed(
             ax.set_axisbelow(True)
         ax.set_title(title + (f"\n{subtitle}" if subtitle else ""), loc="left")
     return ax
+
+
+def plot_change(
+    trend_or_counts: pd.DataFrame,
+    *,
+    from_term: str,
+    to_term: str,
+    body: str,
+    ax: Axes | None = None,
+    lang: Lang = "vi",
+    **kwargs: Any,
+) -> Axes:
+    """Draw the change of women's share per unit between two terms as a dumbbell chart.
+
+    Each unit is one row: a light dot at its share in ``from_term``, a dark dot at its share in
+    ``to_term``, joined by a line (green when the share rose, vermillion when it fell), labelled
+    with the change in percentage points.  Rows are sorted from the largest rise to the largest
+    fall.  Units without a share in one of the two terms are left out.
+
+    Parameters
+    ----------
+    trend_or_counts : pandas.DataFrame
+        A trend frame (:func:`gender_stats.progress.trend`, with ``share``) or counts (``share`` is
+        then ``female / total``); needs ``term``, ``unit_id``, ``unit_name`` and ``body``.
+    from_term, to_term : str
+        The two terms compared, e.g. ``"2010-2015"`` and ``"2015-2020"``.
+    body : str
+        The body code to chart.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.  When None, a new figure is created, about 0.28 inch per unit tall.
+    lang : {"vi", "en"}, default "vi"
+        Language of the title, axis label and legend.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.scatter` for both sets of dots.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2010-2015"] * 2 + ["2015-2020"] * 2, "unit_id": ["A", "B"] * 2,
+    ...     "unit_name": ["Hậu Lộc", "Ngọc Lặc"] * 2, "level": ["district"] * 4,
+    ...     "body": ["party_committee"] * 4, "total": [40, 40, 40, 40], "female": [4, 8, 8, 6]})
+    >>> ax = plot_change(counts, from_term="2010-2015", to_term="2015-2020", body="party_committee")
+    >>> [t.get_text() for t in ax.get_yticklabels()], [t.get_text() for t in ax.texts]
+    (['Hậu Lộc', 'Ngọc Lặc'], ['+10', '−5'])
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close(ax.figure)
+    """
+    _check_lang(lang)
+    frame = trend_or_counts
+    _require(frame, (TERM, UNIT_ID, UNIT_NAME, BODY), "trend or counts")
+    if SHARE not in frame.columns:
+        _require(frame, (TOTAL, FEMALE), "counts")
+        total = frame[TOTAL].to_numpy(dtype=float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frame = frame.assign(
+                **{SHARE: np.where(total > 0, frame[FEMALE].to_numpy(dtype=float) / total, np.nan)}
+            )
+    rows = _select(frame, {BODY: body})
+    ends = []
+    for term in (from_term, to_term):
+        part = rows[rows[TERM] == term]
+        if part.empty:
+            present = sorted(rows[TERM].dropna().unique().tolist())
+            raise ValueError(
+                f"expected term {term!r} in the data, got only {present}. "
+                "Hint: pass from_term and to_term from these."
+            )
+        _one_row_per_unit(part)
+        ends.append(part.set_index(UNIT_ID))
+    before, after = ends
+    joined = after[[UNIT_NAME, SHARE]].join(
+        before[[SHARE]].rename(columns={SHARE: f"{SHARE}_from"}), how="inner"
+    )
+    joined = joined.dropna(subset=[SHARE, f"{SHARE}_from"])
+    start = joined[f"{SHARE}_from"].to_numpy(dtype=float)
+    end = joined[SHARE].to_numpy(dtype=float)
+    joined = joined.assign(_change=end - start)
+    joined = joined.sort_values(["_change", UNIT_NAME], ascending=[False, True], kind="stable")
+    start = joined[f"{SHARE}_from"].to_numpy(dtype=float)
+    end = joined[SHARE].to_numpy(dtype=float)
+    change = joined["_change"].to_numpy(dtype=float)
+    words = _WORDS[lang]
+    y = np.arange(len(joined))
+
+    with _style():
+        ax = _new_axes(ax, len(joined))
+        colors = [
+            STATUS_COLORS["met"] if c > 0 else STATUS_COLORS["below"] if c < 0 else "#999999"
+            for c in change
+        ]
+        ax.hlines(y, start, end, colors=colors, linewidth=2.0, zorder=1, gid="change")
+        ax.scatter(
+            start, y, **{"color": "#B0B0B0", "s": 30, "zorder": 2, "label": from_term, **kwargs}
+        ).set_gid("from")
+        ax.scatter(
+            end, y, **{"color": "#0072B2", "s": 30, "zorder": 3, "label": to_term, **kwargs}
+        ).set_gid("to")
+        for yi, a, b, c in zip(y, start, end, change, strict=True):
+            ax.text(
+                max(a, b) + 0.008,
+                float(yi),
+                _points(c, lang),
+                va="center",
+                ha="left",
+                fontsize=7,
+                color=colors[yi],
+            )
+        _bar_axes(ax, joined[UNIT_NAME].astype(str).tolist())
+        top = max(float(np.max(np.concatenate([start, end]), initial=0.0)), 0.05)
+        ax.set_xlim(0, top * 1.15 + 0.03)
+        ax.xaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+        ax.set_xlabel(words["share_axis"])
+        ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+        ax.set_title(
+            f"{words['change_title']}, {from_term} → {to_term}\n{body_label(body, lang)}",
+            loc="left",
+        )
+    return ax
+
+
+def _points(change: float, lang: str) -> str:
+    """Format a change of share (in [−1, 1]) in percentage points with a sign: ``+3,2``."""
+    text = _pct(abs(change), lang)[:-1]
+    if text in ("0", "0,0", "0.0"):
+        return "0"
+    return ("+" if change > 0 else "−") + text
+
+
+def _ordered(codes: Sequence[str], known: Sequence[str]) -> list[str]:
+    """Return the distinct ``codes``: the ``known`` ones in that order, then the others as met."""
+    present = list(dict.fromkeys(codes))
+    return [c for c in known if c in present] + [c for c in present if c not in known]
+
+
+def plot_heatmap(
+    compliance: pd.DataFrame,
+    *,
+    value: Literal["share", "status"] = "share",
+    term: str | None = None,
+    target_id: str | None = None,
+    ax: Axes | None = None,
+    lang: Lang = "vi",
+    **kwargs: Any,
+) -> Axes:
+    """Draw units × bodies as a heatmap of women's share or compliance status, every cell labelled.
+
+    Rows are units (in the order they first appear), columns are bodies (in the order of
+    :data:`gender_stats.vocab.BODIES`).  With ``value="share"`` each cell holds the share in % on a
+    sequential colour scale (a colour bar is added); with ``value="status"`` each cell takes its
+    status colour (:data:`STATUS_COLORS`) and word, and a body judged against several targets gets
+    one column per target (named by its rule).  Empty cells (no row for that unit and body) are
+    light grey with a dash.
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The compliance frame: ``unit_id``, ``unit_name``, ``body``, ``share``, ``status`` and
+        usually ``term``, ``target_id`` and ``rule``.
+    value : {"share", "status"}, default "share"
+        What the cells show.
+    term, target_id : str, optional
+        Which rows to chart.  ``term`` is needed when the frame holds several terms.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.  When None, a new figure is created, about 0.28 inch per unit tall.
+    lang : {"vi", "en"}, default "vi"
+        Language of the title, column labels and legend.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.imshow` (e.g. ``cmap`` for shares).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> compliance = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A", "A", "B"],
+    ...     "unit_name": ["Hậu Lộc", "Hậu Lộc", "Ngọc Lặc"],
+    ...     "body": ["party_committee", "standing_committee", "party_committee"],
+    ...     "share": [0.2, 1 / 13, 0.1], "status": ["met", "met", "below"]})
+    >>> ax = plot_heatmap(compliance)
+    >>> [t.get_text() for t in ax.texts]
+    ['20%', '7,7%', '10%', '–']
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close(ax.figure)
+    """
+    _check_lang(lang)
+    if value not in ("share", "status"):
+        raise ValueError(f"Got value={value!r}. Must be one of ['share', 'status'].")
+    _require(compliance, (UNIT_ID, UNIT_NAME, BODY, SHARE, STATUS), "compliance")
+    rows = _select(compliance, {TERM: term, TARGET_ID: target_id}, several=(TARGET_ID,))
+    words = _WORDS[lang]
+    units = rows.drop_duplicates(UNIT_ID)
+    unit_ids = units[UNIT_ID].tolist()
+    bodies = _ordered(rows[BODY].tolist(), list(BODIES))
+    if value == "share":
+        cells = rows.drop_duplicates([UNIT_ID, BODY])
+        columns: list[tuple[str, str | None]] = [(b, None) for b in bodies]
+        col_labels = [body_label(b, lang) for b in bodies]
+    else:
+        has_target = TARGET_ID in rows.columns
+        keys = [UNIT_ID, BODY, TARGET_ID] if has_target else [UNIT_ID, BODY]
+        cells = rows.drop_duplicates(keys)
+        if len(cells) < len(rows):
+            raise ValueError(
+                f"expected one row per {' × '.join(keys)}, got duplicates. "
+                "Hint: pass term=... or remove the repeated rows."
+            )
+        columns = []
+        col_labels = []
+        for b in bodies:
+            part = cells[cells[BODY] == b]
+            targets = list(pd.unique(part[TARGET_ID])) if has_target else [None]
+            for t in targets:
+                columns.append((b, t))
+                label = body_label(b, lang)
+                if len(targets) > 1:
+                    sub = part[part[TARGET_ID] == t]
+                    label += f" ({_only(sub, RULE) or t})"
+                col_labels.append(label)
+    position = {u: i for i, u in enumerate(unit_ids)}
+    column_of = {key: j for j, key in enumerate(columns)}
+    matrix = np.full((len(unit_ids), len(columns)), np.nan)
+    annotations = np.full(matrix.shape, "–", dtype=object)
+    status_codes = _ordered(cells[STATUS].astype(str).tolist(), STATUS_ORDER)
+    status_index = {s: k for k, s in enumerate(status_codes)}
+    has_target = TARGET_ID in cells.columns
+    for _, row in cells.iterrows():
+        key = (row[BODY], row[TARGET_ID] if has_target and value == "status" else None)
+        i, j = position[row[UNIT_ID]], column_of[key]
+        if value == "share":
+            share = float(row[SHARE])
+            matrix[i, j] = share
+            annotations[i, j] = "–" if np.isnan(share) else _pct(share, lang)
+        else:
+            status = str(row[STATUS])
+            matrix[i, j] = status_index[status]
+            annotations[i, j] = STATUS_LABELS[lang].get(status, status)
+
+    with _style():
+        ax = _new_axes(ax, len(unit_ids), width=4.0 + 1.35 * len(columns))
+        if value == "share":
+            cmap = mpl.colormaps["Blues"].with_extremes(bad="#F2F2F2")
+            finite = matrix[~np.isnan(matrix)]
+            vmax = max(0.1, float(np.ceil(finite.max() * 10) / 10)) if finite.size else 1.0
+            image = ax.imshow(
+                matrix, **{"cmap": cmap, "vmin": 0.0, "vmax": vmax, "aspect": "auto", **kwargs}
+            )
+            bar = ax.figure.colorbar(image, ax=ax, shrink=min(1.0, 6 / max(len(unit_ids), 1)))
+            bar.ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+            bar.set_label(words["share_axis"])
+            dark = [
+                [bool(v / vmax > 0.55) if not np.isnan(v) else False for v in r] for r in matrix
+            ]
+        else:
+            seen: list[str] = []
+            palette = [_status_color(s, STATUS_COLORS, seen) for s in status_codes] or ["#FFFFFF"]
+            cmap = ListedColormap(palette).with_extremes(bad="#F2F2F2")
+            ax.imshow(
+                matrix,
+                **{
+                    "cmap": cmap,
+                    "vmin": -0.5,
+                    "vmax": len(palette) - 0.5,
+                    "aspect": "auto",
+                    **kwargs,
+                },
+            )
+            handles = [
+                Patch(facecolor=c, label=STATUS_LABELS[lang].get(s, s))
+                for s, c in zip(status_codes, palette, strict=False)
+            ]
+            ax.legend(
+                handles=handles,
+                loc="upper left",
+                bbox_to_anchor=(1.01, 1.0),
+                fontsize=8,
+                title=words["status"],
+                frameon=False,
+            )
+            dark = [
+                [
+                    not np.isnan(v) and status_codes[int(v)] in ("met", "below", "above_range")
+                    for v in r
+                ]
+                for r in matrix
+            ]
+        for i in range(matrix.shape[0]):
+            for j in range(matrix.shape[1]):
+                ax.text(
+                    j,
+                    i,
+                    annotations[i, j],
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if dark[i][j] else "black",
+                )
+        ax.set_yticks(np.arange(len(unit_ids)), labels=units[UNIT_NAME].astype(str).tolist())
+        ax.set_xticks(np.arange(len(columns)), labels=[textwrap.fill(c, 16) for c in col_labels])
+        ax.xaxis.tick_top()
+        ax.tick_params(axis="both", labelsize=8, length=0)
+        ax.set_xticks(np.arange(len(columns) + 1) - 0.5, minor=True)
+        ax.set_yticks(np.arange(len(unit_ids) + 1) - 0.5, minor=True)
+        ax.grid(which="minor", color="white", linewidth=1.0)
+        ax.tick_params(which="minor", length=0)
+        ax.spines[:].set_visible(False)
+        title = words["heatmap_share_title" if value == "share" else "heatmap_status_title"]
+        term_value = _only(rows, TERM)
+        if term_value is not None:
+            title += f"\n{words['term']} {term_value}"
+        ax.set_title(title, loc="left")
+    return ax
+
+
+def plot_stacked(
+    counts: pd.DataFrame,
+    *,
+    by: str = LEVEL,
+    term: str | None = None,
+    ax: Axes | None = None,
+    lang: Lang = "vi",
+    **kwargs: Any,
+) -> Axes:
+    """Draw women and men as stacked horizontal bars per body at each level (or other group).
+
+    Members are pooled over the units of each group with :func:`gender_stats.counting.rollup`
+    (sums of counts); men are ``total − female``.  Each segment is labelled with its count.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Counts (see :mod:`gender_stats.schema`), or any frame with ``body``, ``total``, ``female``
+        and the ``by`` column (the compliance frame works too when it holds one target per body).
+    by : str, default "level"
+        The column grouping the bars together with ``body`` (``"level"``, ``"unit_name"``, ...).
+    term : str, optional
+        The term to chart; needed when the frame holds several.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.  When None, a new figure is created, about 0.28 inch per bar tall.
+    lang : {"vi", "en"}, default "vi"
+        Language of the title, labels and legend.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A", "B", "C"], "unit_name": ["A", "B", "C"],
+    ...     "level": ["district", "district", "agency"], "body": ["party_committee"] * 3,
+    ...     "total": [40, 9, 11], "female": [4, 3, 2]})
+    >>> ax = plot_stacked(counts)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Cấp huyện', 'Sở, ban, ngành']
+    >>> print(ax.get_title(loc="left"))
+    Số nữ và nam theo cấp và cơ quan
+    Ban Chấp hành (cấp ủy), nhiệm kỳ 2015-2020
+    >>> [float(p.get_width()) for p in ax.patches]
+    [7.0, 2.0, 42.0, 9.0]
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close(ax.figure)
+    """
+    _check_lang(lang)
+    _require(counts, (by, BODY, TOTAL, FEMALE), "counts")
+    rows = _select(counts, {TERM: term})
+    pooled = rollup(rows, by=(by, BODY), values=(TOTAL, FEMALE))
+    groups = _ordered(pooled[by].astype(str).tolist(), list(LEVELS) if by == LEVEL else [])
+    group_rank = {g: i for i, g in enumerate(groups)}
+    body_rank = {b: i for i, b in enumerate(_ordered(pooled[BODY].tolist(), list(BODIES)))}
+    pooled = pooled.assign(
+        _g=pooled[by].astype(str).map(group_rank), _b=pooled[BODY].map(body_rank)
+    ).sort_values(["_g", "_b"], kind="stable")
+    women = pooled[FEMALE].to_numpy(dtype=float)
+    men = pooled[TOTAL].to_numpy(dtype=float) - women
+    several_bodies = len(body_rank) > 1
+    labels = [
+        (level_label(g, lang) if by == LEVEL else g)
+        + (f" · {body_label(b, lang)}" if several_bodies else "")
+        for g, b in zip(pooled[by].astype(str), pooled[BODY], strict=True)
+    ]
+    words = _WORDS[lang]
+    y = np.arange(len(pooled))
+
+    with _style():
+        ax = _new_axes(ax, len(pooled))
+        height = kwargs.pop("height", 0.7)
+        female_bars = ax.barh(
+            y, women, **{"height": height, "color": _WOMEN, "label": words["women"], **kwargs}
+        )
+        male_bars = ax.barh(
+            y,
+            men,
+            left=women,
+            **{"height": height, "color": _MEN, "label": words["men"], **kwargs},
+        )
+        for bars, values, color in ((female_bars, women, "white"), (male_bars, men, "white")):
+            ax.bar_label(
+                bars,
+                labels=[f"{int(v)}" if v > 0 else "" for v in values],
+                label_type="center",
+                fontsize=7,
+                color=color,
+            )
+        ax.bar_label(
+            male_bars,
+            labels=[f"{int(w + m)}" for w, m in zip(women, men, strict=True)],
+            padding=3,
+            fontsize=7,
+        )
+        _bar_axes(ax, labels)
+        top = float(np.max(women + men, initial=0.0))
+        ax.set_xlim(0, max(top, 1.0) * 1.12)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel(words["persons"])
+        ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+        title = words["stacked_title"]
+        sub = [] if several_bodies else [body_label(str(_only(pooled, BODY)), lang)]
+        term_value = _only(rows, TERM)
+        if term_value is not None:
+            sub.append(f"{words['term']} {term_value}")
+        if sub:
+            title += "\n" + ", ".join(sub)
+        ax.set_title(title, loc="left")
+    return ax
+
+
+TERM_START = "term_start"
+TARGET_SHARE = "target_share"
+TARGET_YEAR = "target_year"
+
+_LINE_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+_MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
+_MAX_LEGEND_UNITS = 10
+
+
+def plot_trend(
+    trend: pd.DataFrame,
+    *,
+    units: Sequence[str] | None = None,
+    body: str | None = None,
+    target_share: float | None = None,
+    target_year: int | None = None,
+    ax: Axes | None = None,
+    lang: Lang = "vi",
+    **kwargs: Any,
+) -> Axes:
+    """Draw women's share across terms, one line per unit, with the target and the target year.
+
+    The x axis is the start year of each term, labelled with the term (``2015-2020``).  The target
+    is a horizontal dashed line and the target year a vertical dotted line.  Up to 10 units get a
+    colour, a marker and a legend entry; with more, every unit is a thin grey line (choose units
+    with ``units=`` to tell them apart).
+
+    Parameters
+    ----------
+    trend : pandas.DataFrame
+        The trend frame (:func:`gender_stats.progress.trend`): ``unit_id``, ``unit_name``,
+        ``body``, ``term``, ``share`` and optionally ``term_start``, ``target_share`` and
+        ``target_year``.
+    units : sequence of str, optional
+        Unit ids or unit names to draw; all units by default.
+    body : str, optional
+        The body to chart; needed when the frame holds several.
+    target_share, target_year : optional
+        The target (a share in [0, 1]) and its year; by default the frame's ``target_share`` and
+        ``target_year`` when they hold one value.  Neither is drawn when unknown.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.  When None, a new 10 × 5.5 inch figure is created.
+    lang : {"vi", "en"}, default "vi"
+        Language of the title, axis label and legend.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.plot` for every unit's line.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> trend = pd.DataFrame({
+    ...     "body": ["party_committee"] * 4, "unit_id": ["A", "A", "B", "B"],
+    ...     "unit_name": ["Hậu Lộc", "Hậu Lộc", "Ngọc Lặc", "Ngọc Lặc"],
+    ...     "term": ["2010-2015", "2015-2020"] * 2, "term_start": [2010, 2015] * 2,
+    ...     "share": [0.1, 0.2, 0.15, 0.125]})
+    >>> ax = plot_trend(trend, target_share=0.25, target_year=2030)
+    >>> [line.get_label() for line in ax.lines]
+    ['Hậu Lộc', 'Ngọc Lặc', 'Chỉ tiêu 25%', 'Năm mục tiêu 2030']
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['2010-2015', '2015-2020', '2030']
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close(ax.figure)
+    """
+    _check_lang(lang)
+    _require(trend, (UNIT_ID, UNIT_NAME, TERM, SHARE), "trend")
+    rows = _select(trend, {BODY: body})
+    if units is not None:
+        wanted = set(units)
+        found = set(rows[UNIT_ID].astype(str)) | set(rows[UNIT_NAME].astype(str))
+        missing = sorted(wanted - found)
+        if missing:
+            raise ValueError(
+                f"expected units in the data, got unknown {missing}. "
+                "Hint: pass unit ids or unit names of the trend frame."
+            )
+        rows = rows[rows[UNIT_ID].isin(wanted) | rows[UNIT_NAME].isin(wanted)]
+    if TERM_START not in rows.columns:
+        rows = rows.assign(**{TERM_START: [term_bounds(str(t))[0] for t in rows[TERM]]})
+    if target_share is None:
+        target_share = _only(rows, TARGET_SHARE)
+    if target_year is None:
+        found_year = _only(rows, TARGET_YEAR)
+        target_year = None if found_year is None else int(found_year)
+    words = _WORDS[lang]
+    ticks = rows[[TERM_START, TERM]].drop_duplicates().sort_values(TERM_START, kind="stable")
+    unit_ids = list(pd.unique(rows[UNIT_ID]))
+    many = len(unit_ids) > _MAX_LEGEND_UNITS
+
+    with _style():
+        if ax is None:
+            _, ax = plt.subplots(figsize=(10.0, 5.5), layout="constrained")
+        for k, unit in enumerate(unit_ids):
+            part = rows[rows[UNIT_ID] == unit].sort_values(TERM_START, kind="stable")
+            name = str(part[UNIT_NAME].iloc[-1])
+            style: dict[str, Any] = (
+                {"color": "#8C8C8C", "linewidth": 0.8, "alpha": 0.7, "marker": "o", "markersize": 2}
+                if many
+                else {
+                    "color": _LINE_COLORS[k % len(_LINE_COLORS)],
+                    "marker": _MARKERS[k % len(_MARKERS)],
+                    "linewidth": 1.6,
+                }
+            )
+            ax.plot(
+                part[TERM_START].to_numpy(dtype=float),
+                part[SHARE].to_numpy(dtype=float),
+                **{**style, "label": name, "gid": f"unit:{unit}", **kwargs},
+            )
+        tops = [float(np.nanmax(rows[SHARE].to_numpy(dtype=float), initial=0.0))]
+        handles = []
+        if target_share is not None and not np.isnan(float(target_share)):
+            handles.append(
+                ax.axhline(
+                    float(target_share),
+                    color="#000000",
+                    linestyle="--",
+                    linewidth=1.2,
+                    gid="target",
+                    label=f"{words['target']} {_pct(float(target_share), lang)}",
+                )
+            )
+            tops.append(float(target_share))
+        xs = [float(x) for x in ticks[TERM_START]]
+        labels = [str(t) for t in ticks[TERM]]
+        if target_year is not None:
+            handles.append(
+                ax.axvline(
+                    float(target_year),
+                    color="#000000",
+                    linestyle=":",
+                    linewidth=1.2,
+                    gid="target_year",
+                    label=f"{words['target_year']} {target_year}",
+                )
+            )
+            if float(target_year) not in xs:
+                xs.append(float(target_year))
+                labels.append(str(target_year))
+        ax.set_xticks(xs, labels=labels)
+        low, high = min(xs, default=0.0), max(xs, default=1.0)
+        pad = max((high - low) * 0.06, 1.0)
+        ax.set_xlim(low - pad, high + pad)
+        ax.set_ylim(0, max(max(tops), 0.05) * 1.15)
+        ax.yaxis.set_major_formatter(PercentFormatter(xmax=1, decimals=0))
+        ax.set_ylabel(words["share_axis"])
+        ax.grid(axis="y", color="#E5E5E5", linewidth=0.6)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="x", labelsize=8)
+        legend_handles = handles if many else [*ax.get_lines()]
+        if legend_handles:
+            ax.legend(
+                handles=legend_handles,
+                loc="upper left",
+                bbox_to_anchor=(1.01, 1.0),
+                fontsize=8,
+                frameon=False,
+            )
+        title = words["trend_title"]
+        sub = [body_label(b, lang) for b in [_only(rows, BODY)] if b is not None]
+        if many:
+            sub.append(f"{len(unit_ids)} {words['units']}")
+        ax.set_title(title + (f"\n{', '.join(sub)}" if sub else ""), loc="left")
+    return ax
+
+
+METHOD = "method"
+SCORE = "score"
+VALUE = "value"
+
+_METHOD_WORDS: Mapping[str, Mapping[str, str]] = {
+    "vi": {
+        "growth_rate": "tỷ lệ tăng trưởng (Open SDG)",
+        "open_sdg": "tỷ lệ tăng trưởng (Open SDG)",
+        "escap": "ESCAP",
+        "linear_pace": "tốc độ tuyến tính",
+        "linear": "tốc độ tuyến tính",
+    },
+    "en": {
+        "growth_rate": "growth-rate ratio (Open SDG)",
+        "open_sdg": "growth-rate ratio (Open SDG)",
+        "escap": "ESCAP",
+        "linear_pace": "linear pace",
+        "linear": "linear pace",
+    },
+}
+
+
+def plot_progress(
+    assessment: pd.DataFrame,
+    *,
+    method: str | None = None,
+    body: str | None = None,
+    ax: Axes | None = None,
+    lang: Lang = "vi",
+    **kwargs: Any,
+) -> Axes:
+    """Draw each unit's progress towards the target as bars of its score, coloured by status.
+
+    The bars show ``score`` (−5..+5 in the growth-rate method) or, when the method gives no score,
+    its ``value``; they are sorted from the best to the worst and labelled with the number.  Bars
+    take the colour of the progress status (:data:`PROGRESS_COLORS`); the title names the method,
+    the base and current terms and the target.
+
+    Parameters
+    ----------
+    assessment : pandas.DataFrame
+        The assessment frame (:func:`gender_stats.progress.assess_progress`): ``unit_id``,
+        ``unit_name``, ``method``, ``status`` and ``score`` or ``value`` (optionally ``body``,
+        ``base_term``, ``current_term``, ``target_share``, ``target_year``).
+    method, body : str, optional
+        Which rows to chart; needed when the frame holds several values.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.  When None, a new figure is created, about 0.28 inch per unit tall.
+    lang : {"vi", "en"}, default "vi"
+        Language of the title, axis label and legend.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> assessment = pd.DataFrame({
+    ...     "unit_id": ["A", "B"], "unit_name": ["Hậu Lộc", "Ngọc Lặc"],
+    ...     "body": ["party_committee"] * 2, "method": ["growth_rate"] * 2,
+    ...     "score": [-0.74, 4.11], "status": ["limited_progress", "substantial_progress"]})
+    >>> ax = plot_progress(assessment, lang="en")
+    >>> [t.get_text() for t in ax.get_yticklabels()], [t.get_text() for t in ax.texts]
+    (['Ngọc Lặc', 'Hậu Lộc'], ['4.11', '−0.74'])
+    >>> import matplotlib.pyplot as plt
+    >>> plt.close(ax.figure)
+    """
+    _check_lang(lang)
+    _require(assessment, (UNIT_ID, UNIT_NAME, METHOD, STATUS), "assessment")
+    rows = _select(assessment, {METHOD: method, BODY: body})
+    _one_row_per_unit(rows)
+    if SCORE in rows.columns and rows[SCORE].notna().any():
+        column, axis_label = SCORE, "score_axis"
+    elif VALUE in rows.columns:
+        column, axis_label = VALUE, "value_axis"
+    else:
+        raise ValueError(
+            "expected an assessment frame with a 'score' or 'value' column, got neither. "
+            "Hint: pass the output of gender_stats.progress.assess_progress."
+        )
+    values = pd.to_numeric(rows[column]).astype(float)
+    rows = rows.assign(_x=values).sort_values(
+        ["_x", UNIT_NAME], ascending=[False, True], na_position="last", kind="stable"
+    )
+    x = rows["_x"].to_numpy(dtype=float)
+    widths = np.where(np.isnan(x), 0.0, x)
+    words = _WORDS[lang]
+    seen: list[str] = []
+    colors = [_status_color(s, PROGRESS_COLORS, seen) for s in rows[STATUS]]
+    labels = [words["no_data"] if np.isnan(v) else _number(v, lang) for v in x]
+    method_code = str(rows[METHOD].iloc[0]) if len(rows) else ""
+    title = f"{words['progress_title']} {_METHOD_WORDS[lang].get(method_code, method_code)}"
+    sub = []
+    body_code = _only(rows, BODY)
+    if body_code is not None:
+        sub.append(body_label(body_code, lang))
+    base, current = _only(rows, "base_term"), _only(rows, "current_term")
+    if base is not None and current is not None:
+        sub.append(f"{base} → {current}")
+    share, year = _only(rows, TARGET_SHARE), _only(rows, TARGET_YEAR)
+    if share is not None and year is not None:
+        sub.append(words["target_by"].format(share=_pct(float(share), lang), year=int(year)))
+
+    with _style():
+        ax = _new_axes(ax, len(rows))
+        bars = ax.barh(np.arange(len(rows)), widths, **{"color": colors, "height": 0.7, **kwargs})
+        ax.bar_label(bars, labels=labels, padding=3, fontsize=7)
+        _bar_axes(ax, rows[UNIT_NAME].astype(str).tolist())
+        ax.axvline(0.0, color="#000000", linewidth=0.8, gid="zero")
+        if column == SCORE:
+            ax.set_xlim(-6.0, 6.5)
+        else:
+            finite = widths[np.isfinite(widths)]
+            span = float(np.max(np.abs(finite), initial=0.0)) or 1.0
+            ax.set_xlim(min(0.0, float(finite.min(initial=0.0))) - 0.25 * span, 1.3 * span)
+        ax.set_xlabel(words[axis_label])
+        ax.grid(axis="x", color="#E5E5E5", linewidth=0.6)
+        ax.set_axisbelow(True)
+        order = list(PROGRESS_COLORS)
+        _status_legend(
+            ax, rows[STATUS].tolist(), colors, PROGRESS_WORDS, order, lang, loc="lower right"
+        )
+        ax.set_title(title + (f"\n{', '.join(sub)}" if sub else ""), loc="left")
+    return ax
+
+
+def _number(value: float, lang: str, digits: int = 2) -> str:
+    """Format a signed number half-up with the locale's decimal mark and a true minus sign."""
+    quantum = Decimal(1).scaleb(-digits)
+    number = Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{abs(number):f}"
+    if lang == "vi":
+        text = text.replace(".", ",")
+    return ("−" if number < 0 else "") + text
