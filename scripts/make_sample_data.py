@@ -296,6 +296,12 @@ DISTRICT_POSTS = (
     "Viện trưởng VKSND {place}",
     "Chủ tịch Liên đoàn Lao động {place}",
 )
+COUNCIL_RANK = {
+    "Chủ tịch HĐND": 0,
+    "Phó Chủ tịch HĐND": 1,
+    "Trưởng Ban Pháp chế HĐND": 2,
+    "Trưởng Ban Kinh tế - Xã hội HĐND": 3,
+}
 MEN_ONLY = ("Trưởng Công an", "Chỉ huy trưởng")
 COMMUNE_POSTS = ("Bí thư Đảng ủy xã", "Bí thư Đảng ủy thị trấn", "Chủ tịch UBND xã")
 AGENCY_POSTS = (
@@ -592,7 +598,8 @@ def council_term(
             if council_posts[s.person.person_id] == "Đại biểu HĐND":
                 council_posts[s.person.person_id] = title
                 break
-    return [Seat(s.person, council_posts[s.person.person_id]) for s in seats]
+    out = [Seat(s.person, council_posts[s.person.person_id]) for s in seats]
+    return sorted(out, key=lambda s: COUNCIL_RANK.get(s.post, len(COUNCIL_RANK)))
 
 
 def generate() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
