@@ -494,3 +494,32 @@ def test_terms_table_keeps_unit_order_and_body_order():
         ["Huyện A", "Ban Chấp hành (cấp ủy)", "2015-2020"],
     ]
     assert table["Thay đổi (điểm %)"].tolist() == ["–", "0,0", "–", "–"]  # 7/35 = 8/40 = 20 %
+
+
+def test_a_target_on_another_group_counts_that_group():
+    # Directive 35-CT/TW (2019): under-40s at least 10 %.  Committee of 40 with 3 under 40:
+    # 7.5 %, below; 12 women do not count for this target.
+    frame = _compliance(
+        [
+            _row(
+                "A",
+                "Huyện A",
+                "district",
+                "party_committee",
+                40,
+                12,
+                "35-CT/TW-2019:c",
+                "≥ 10%",
+                "below",
+                1,
+            )
+        ]
+    ).assign(numerator="under_40", under_40=3)
+    table = indicator_table(frame)
+    assert "Nữ" not in table.columns
+    assert table["Số thuộc nhóm"].tolist() == [3]
+    assert table["Tỷ lệ (%)"].tolist() == ["7,5%"]
+    assert table["Chỉ tiêu"].tolist() == ["≥ 10% [under_40]"]
+    summary = summary_table(frame)
+    assert summary["Nữ"].tolist() == [3, 3]
+    assert summary["Chỉ tiêu"].tolist() == ["≥ 10% [under_40]"] * 2

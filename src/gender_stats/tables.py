@@ -57,6 +57,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "body": "Cơ quan",
         "total": "Tổng số",
         "female": "Nữ",
+        "part": "Số thuộc nhóm",
         "share": "Tỷ lệ (%)",
         "target": "Chỉ tiêu",
         "status": "Đánh giá",
@@ -75,6 +76,7 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "body": "Body",
         "total": "Total",
         "female": "Women",
+        "part": "In the group",
         "share": "Share (%)",
         "target": "Target",
         "status": "Status",
@@ -273,10 +275,18 @@ def format_points(
     return _fixed(value, digits=int(digits), rounding=rounding, sep=sep, sign=True)
 
 
-def _share_texts(frame: pd.DataFrame, *, lang: str, digits: int, rounding: str) -> list[str]:
+def _share_texts(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    digits: int,
+    rounding: str,
+    part: pd.Series | None = None,
+) -> list[str]:
+    numerators = frame[FEMALE] if part is None else part
     return [
         format_share((f, t), lang=lang, digits=digits, rounding=rounding)  # type: ignore[arg-type]
-        for f, t in zip(frame[FEMALE], frame[TOTAL], strict=True)
+        for f, t in zip(numerators, frame[TOTAL], strict=True)
     ]
 
 
@@ -297,12 +307,36 @@ def _several(series: pd.Series) -> bool:
     return len(pd.unique(series.dropna())) > 1
 
 
+def _numerators(compliance: pd.DataFrame) -> pd.Series:
+    """Return the counted column's name per row (``female`` unless a target counts another group)."""
+    if "numerator" not in compliance.columns:
+        return pd.Series(FEMALE, index=compliance.index, dtype="str")
+    return compliance["numerator"].fillna(FEMALE).astype("str")
+
+
+def _parts(compliance: pd.DataFrame) -> pd.Series:
+    """Return each row's own numerator count (``female``, or ``under_40`` for an age target)."""
+    out = compliance[FEMALE].astype("Int64")
+    names = _numerators(compliance)
+    for name in pd.unique(names):
+        if name != FEMALE:
+            mask = (names == name).to_numpy(dtype=bool)
+            values = (
+                compliance[name].astype("Int64")
+                if name in compliance.columns
+                else pd.Series(pd.NA, index=compliance.index, dtype="Int64")
+            )
+            out = out.mask(mask, values)
+    return out
+
+
 def _target_texts(compliance: pd.DataFrame) -> pd.Series:
-    """Return the rule of each row, naming the document when several documents are present."""
+    """Return the rule of each row, with its document (if several) and counted group (if not women)."""
     rule = compliance["rule"].astype("str")
     if "document" in compliance.columns and _several(compliance["document"]):
-        return rule + " (" + compliance["document"].astype("str") + ")"
-    return rule
+        rule = rule + " (" + compliance["document"].astype("str") + ")"
+    names = _numerators(compliance)
+    return rule.where(names == FEMALE, rule + " [" + names + "]")
 
 
 def _needed(compliance: pd.DataFrame) -> pd.Series:
@@ -341,7 +375,9 @@ def indicator_table(
         One row per compliance row, in its order, with columns ``Đơn vị``, ``Cơ quan``,
         ``Tổng số``, ``Nữ``, ``Tỷ lệ (%)`` (text, exact from the counts), ``Chỉ tiêu``,
         ``Đánh giá`` (status in words) and ``Số nữ còn thiếu`` (``Int64``, missing when the target
-        does not apply); in English ``Unit``, ``Body``, ``Total``, ``Women``, ``Share (%)``,
+        does not apply).  A target that counts another group (``numerator`` such as ``under_40``)
+        shows that group's count and names it in ``Chỉ tiêu``; the column is then ``Số thuộc nhóm``.
+        In English ``Unit``, ``Body``, ``Total``, ``Women``, ``Share (%)``,
         ``Target``, ``Status``, ``Women still needed``.
 
     Examples
@@ -371,8 +407,12 @@ def indicator_table(
     columns[lab["unit"]] = frame[UNIT_NAME].astype("str").to_numpy()
     columns[lab["body"]] = [body_label(str(b), lang) for b in frame[BODY]]
     columns[lab["total"]] = frame[TOTAL].astype("Int64").to_numpy()
-    columns[lab["female"]] = frame[FEMALE].astype("Int64").to_numpy()
-    columns[lab["share"]] = _share_texts(frame, lang=lang, digits=digits, rounding=rounding)
+    part = _parts(frame)
+    women_only = bool((_numerators(frame) == FEMALE).all())
+    columns[lab["female" if women_only else "part"]] = part.to_numpy()
+    columns[lab["share"]] = _share_texts(
+        frame, lang=lang, digits=digits, rounding=rounding, part=part
+    )
     columns[lab["target"]] = _target_texts(frame).to_numpy()
     columns[lab["status"]] = [words.get(str(s), str(s)) for s in frame["status"]]
     columns[lab["needed"]] = _needed(frame).to_numpy()
@@ -421,8 +461,8 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         _assessed=compliance["status"].isin(["met", "below", "above_range"]).astype("int64"),
         _needed=_needed(compliance).fillna(0).astype("int64"),
         _total=compliance[TOTAL].astype("Int64").fillna(0).astype("int64"),
-        _female=compliance[FEMALE].astype("Int64").fillna(0).astype("int64"),
-        _rule=compliance["rule"].astype("str"),
+        _female=_parts(compliance).fillna(0).astype("int64"),
+        _rule=_target_texts(compliance.drop(columns="document", errors="ignore")),
         _document=(
             compliance["document"].astype("str")
             if "document" in compliance.columns

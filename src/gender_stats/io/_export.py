@@ -259,6 +259,9 @@ def _body_sheet(
         rules[target_id] = str(first["rule"])
         col = 6 + 3 * j
         group = f"{target_id} ({first['rule']})"
+        numerator = first.get("numerator", FEMALE)
+        if isinstance(numerator, str) and numerator != FEMALE:
+            group += f" [{numerator}]"  # the target counts another group (e.g. under_40)
         _put(ws, top, col, group, **header)
         for k, name in enumerate((lab["target"], lab["status"], lab["needed"])):
             if k:
