@@ -268,10 +268,15 @@ def prepare_units(units: pd.DataFrame | None) -> UnitIndex | None:
 # Legacy encodings (TCVN3 / VNI)
 
 
+#: How many distinct values (spread over the column) decide a column's encoding.
+_DETECT_SAMPLE = 200
+
+
 def recode(values: Sequence[Any], *, file: str, what: str) -> tuple[list[Any], str | None]:
     """Return text values converted to Unicode when they are typed in TCVN3 or VNI.
 
-    Non-text values pass through.  Returns the values and the encoding found (``None`` for Unicode).
+    The encoding is decided on up to 200 distinct values spread over the column (a column is typed
+    in one font); every value is then converted.  Non-text values pass through.  Returns the values and the encoding found (``None`` for Unicode).
     Raises FileFormatError when a legacy value cannot be converted.
     """
     texts = [v for v in values if isinstance(v, str) and v.strip()]
@@ -281,7 +286,9 @@ def recode(values: Sequence[Any], *, file: str, what: str) -> tuple[list[Any], s
         from gender_stats.io import _legacy
     except ImportError:  # pragma: no cover - the legacy module is optional
         return list(values), None
-    encoding = _legacy.detect_encoding(texts)
+    distinct = list(dict.fromkeys(texts))
+    step = max(len(distinct) // _DETECT_SAMPLE, 1)
+    encoding = _legacy.detect_encoding(distinct[::step][:_DETECT_SAMPLE])
     if encoding == "unicode":
         return list(values), None
     out = []

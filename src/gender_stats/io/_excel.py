@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -154,7 +155,7 @@ def _load_xlsx(path: Path, name: str, head: bytes, sheet: str | None) -> list[Gr
     if not head.startswith(_ZIP):
         raise _fail(name, _what_is(head), "mở tệp gốc trong Excel và lưu dạng .xlsx")
     try:
-        wb = openpyxl.load_workbook(path, data_only=True)
+        wb = openpyxl.load_workbook(path, data_only=True, read_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as err:
         raise _fail(
             name,
@@ -179,9 +180,9 @@ def _load_xlsx(path: Path, name: str, head: bytes, sheet: str | None) -> list[Gr
         grids = []
         for sheet_name in names:
             ws = wb[sheet_name]
-            if not hasattr(ws, "iter_rows") or not hasattr(ws, "merged_cells"):
+            if not hasattr(ws, "iter_rows"):
                 continue  # chart sheets
-            grid = _sheet_grid(ws, name, sheet_name)
+            grid = _sheet_grid(ws, name, sheet_name, _merged_ranges(path, ws))
             if grid is not None or sheet is not None:
                 grids.append(grid or Grid(name, sheet_name, [], []))
     finally:
@@ -191,7 +192,32 @@ def _load_xlsx(path: Path, name: str, head: bytes, sheet: str | None) -> list[Gr
     return grids
 
 
-def _sheet_grid(ws: Any, name: str, sheet_name: str) -> Grid | None:
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _col_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters.decode("ascii"):
+        n = n * 26 + ord(ch) - ord("A") + 1
+    return n
+
+
+def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
+    """Return a sheet's merged ranges (0-based) from its XML (read-only sheets do not list them)."""
+    member = getattr(ws, "_worksheet_path", None)
+    if member is None:
+        return []
+    with zipfile.ZipFile(path) as zf:
+        xml = zf.read(member)
+    return [
+        (int(r0) - 1, _col_number(c0) - 1, int(r1) - 1, _col_number(c1) - 1)
+        for c0, r0, c1, r1 in _MERGE_REF.findall(xml)
+    ]
+
+
+def _sheet_grid(
+    ws: Any, name: str, sheet_name: str, merged_ranges: list[tuple[int, int, int, int]]
+) -> Grid | None:
     cells: list[list[Any]] = []
     formats: list[list[str]] = []
     for row in ws.iter_rows():
@@ -209,9 +235,11 @@ def _sheet_grid(ws: Any, name: str, sheet_name: str) -> Grid | None:
         default=0,
     )
     merged = []
-    for rng in ws.merged_cells.ranges:
-        merged.append((rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1))
-        width = max(width, min(rng.max_col, ws.max_column))
+    for r0, c0, r1, c1 in merged_ranges:
+        if r0 >= len(cells):
+            continue
+        merged.append((r0, c0, min(r1, len(cells) - 1), c1))
+        width = max(width, c1 + 1)
     cells = [(row + [None] * width)[:width] for row in cells]
     formats = [(row + ["General"] * width)[:width] for row in formats]
     rows = list(range(1, len(cells) + 1))

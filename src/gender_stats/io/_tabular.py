@@ -203,7 +203,8 @@ def resolve_units(
     """Return unit ids, names and levels: from the file, the units table, or derived from names.
 
     With a units table, a unit is found by its id (when the file has an id column) or by its name
-    or an alias; the table's name and level win.  Without one, a missing id is derived from the name
+    or an alias; the table's level wins, the name stays as the file writes it (the name the unit
+    had in that term; the id links the names).  Without one, a missing id is derived from the name
     (:func:`derive_unit_id`).
     """
     out_ids: list[str | None] = []
@@ -229,7 +230,7 @@ def resolve_units(
                     out_levels.append(level)
                 else:
                     out_ids.append(hit[0])
-                    out_names.append(hit[1])
+                    out_names.append(name)
                     out_levels.append(hit[2])
                 continue
         if uid is None and name is not None:

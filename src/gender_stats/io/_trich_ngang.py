@@ -146,6 +146,7 @@ def read_trich_ngang(
     cur_body: str | None = None
     cur_level: str | None = None
     name_c = cols[FULL_NAME]
+    stt_c = _stt(tn, grid, h)
     for r in range(start, len(grid.cells)):
         row = grid.cells[r]
         if all(is_blank(v) for v in row):
@@ -161,7 +162,7 @@ def read_trich_ngang(
             continue
         data.append(r)
         sec_body[r], sec_level[r] = cur_body, cur_level
-        filled_cells = [c for c, v in enumerate(row) if not is_blank(v) and c != _stt(tn, grid, h)]
+        filled_cells = [c for c, v in enumerate(row) if not is_blank(v) and c != stt_c]
         if len(filled_cells) == 1:
             col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     # sex and birth year
