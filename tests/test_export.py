@@ -385,3 +385,11 @@ def test_terms_where_no_target_applies_get_no_sheet(compliance, tmp_path):
     assert wb.sheetnames == ["Ban Chấp hành (cấp ủy)", "Ban Thường vụ", "Tổng hợp", "Nguồn"]
     assert wb["Ban Thường vụ"]["A2"].value == "Nhiệm kỳ 2015-2020"
     assert {wb["Tổng hợp"].cell(r, 1).value for r in range(4, 9)} == {"2015-2020"}
+
+
+def test_sources_sheet_cites_the_targets_given(compliance, tmp_path):
+    path = write_workbook(compliance, tmp_path / "s.xlsx", targets=["26-NQ/TW:b"])
+    ws = load_workbook(path)["Nguồn"]
+    assert ws["A4"].value == "26-NQ/TW:b"
+    assert ws["A5"].value is None
+    assert "20 - 25%" in ws["F4"].value  # "tỷ lệ nữ cấp ủy viên các cấp đạt từ 20 - 25%"

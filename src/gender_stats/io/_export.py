@@ -27,6 +27,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gender_stats.errors import TargetError
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.tables import (
     LABELS,
@@ -421,12 +422,10 @@ def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits
 
 
 def _source_text(sources: Any) -> str:
-    if _missing(sources) if not isinstance(sources, (tuple, list)) else False:
-        return ""
     if isinstance(sources, str):
         return sources
     parts = []
-    for item in sources or ():
+    for item in sources if isinstance(sources, (tuple, list)) else ():
         if isinstance(item, Mapping):
             bits = [str(item[k]) for k in ("ref", "title", "url") if item.get(k)]
             parts.append(" — ".join(bits))
@@ -435,32 +434,29 @@ def _source_text(sources: Any) -> str:
     return "; ".join(parts)
 
 
-def _resolve_targets(compliance: pd.DataFrame, targets: Any) -> list[Any]:
-    """Return the Target objects to cite: those given, else the catalogue entries in use."""
-    ids = list(dict.fromkeys(compliance["target_id"].astype("str")))
+def _resolve_targets(compliance: pd.DataFrame, targets: Any) -> list[tuple[str, Any]]:
+    """Return ``(target_id, Target or None)`` pairs to cite.
+
+    The targets given, else the catalogue entry of each ``target_id`` in the frame; a target that
+    is not in the catalogue (a user's own) is cited from the frame's columns (``None``).
+    """
+    from gender_stats.targets import get_targets  # lazily: the catalogue is read on first use
+
     if targets is not None:
         items = [targets] if not isinstance(targets, (list, tuple)) else list(targets)
-        from gender_stats.targets import get_targets
-
-        return list(get_targets(items))
-    try:
-        from gender_stats.targets import get_targets
-
-        found: list[Any] = []
-        for target_id in ids:
-            try:
-                found.extend(get_targets(target_id))
-            except Exception:  # a user target not in the catalogue: cite what the frame says
-                found.append(None)
-        return found
-    except ImportError:  # pragma: no cover - the catalogue module is part of the package
-        return [None] * len(ids)
+        return [(t.id, t) for t in get_targets(items)]
+    found: list[tuple[str, Any]] = []
+    for target_id in dict.fromkeys(compliance["target_id"].astype("str")):
+        try:
+            found.extend((target_id, t) for t in get_targets(target_id))
+        except TargetError:
+            found.append((target_id, None))
+    return found
 
 
 def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lang: str) -> None:
     text = _TEXT[lang]
     resolved = _resolve_targets(compliance, targets)
-    ids = list(dict.fromkeys(compliance["target_id"].astype("str")))
     headers = [
         text["target_id"],
         text["document"],
@@ -473,9 +469,8 @@ def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lan
         text["note"],
     ]
     rows = []
-    for k, target in enumerate(resolved):
+    for target_id, target in resolved:
         if target is None:
-            target_id = ids[k] if k < len(ids) else ""
             first = compliance[compliance["target_id"].astype("str") == target_id].iloc[0]
             document = first["document"] if "document" in compliance.columns else target_id
             rows.append([target_id, document, None, None, first["rule"], None, None, None, None])
