@@ -111,24 +111,8 @@ def test_render_page_escapes_text_and_is_self_contained():
 # The whole report (needs the compliance, tables, plots and workbook modules)
 
 
-def _needs_pipeline() -> None:
-    # TEMPORARY while the other modules land in the shared tree; removed once they are committed.
-    needed = {
-        "gender_stats.compliance": ("check", "shortfalls"),
-        "gender_stats.plots": ("plot_shares", "plot_seats_needed", "plot_heatmap", "plot_stacked"),
-        "gender_stats.tables": ("indicator_table", "summary_table", "to_html"),
-        "gender_stats.io": ("write_workbook",),
-    }
-    for module, names in needed.items():
-        mod = pytest.importorskip(module)
-        missing = [n for n in names if not hasattr(mod, n)]
-        if missing:
-            pytest.skip(f"{module} has no {missing} yet")
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Report, pd.DataFrame]:
-    _needs_pipeline()
     from gender_stats.report import build_report
 
     counts = _counts()
@@ -192,7 +176,6 @@ def test_workbook_exists_and_opens(built):
 
 
 def test_english_report(tmp_path):
-    _needs_pipeline()
     from gender_stats.report import build_report
 
     report = build_report(_counts(), term=TERM, out_dir=tmp_path, lang="en")
@@ -221,3 +204,18 @@ def test_paths_are_inside_out_dir(built):
     report, _ = built
     for path in report.paths:
         assert Path(path).resolve().is_relative_to(report.out_dir.resolve())
+
+
+def test_an_earlier_term_adds_change_charts_and_the_terms_table(tmp_path):
+    from gender_stats.report import build_report
+
+    earlier = _counts().assign(term="2010-2015", female=[4, 0, 3, 0, 5, 1, 2, 0])
+    counts = pd.concat([earlier, _counts()], ignore_index=True)
+    report = build_report(counts, term=TERM, out_dir=tmp_path)
+    page = report.html.read_text(encoding="utf-8")
+    # one change chart per body on top of the 6 charts of one term; one terms table more.
+    assert page.count("<img") == 8
+    assert page.count("<table") == 4
+    assert "Thay đổi tỷ lệ nữ từ nhiệm kỳ 2010-2015 đến 2015-2020" in page
+    # the earlier term is not checked: the numbers are those of 2015-2020 alone.
+    assert (report.n_units_met, report.n_units, report.women_needed) == (2, 4, 4)

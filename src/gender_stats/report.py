@@ -20,6 +20,7 @@ import html
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,7 +29,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
-from gender_stats.vocab import body_label
+from gender_stats.vocab import body_label, term_bounds
 
 __all__ = ["Report", "build_report", "summary_numbers"]
 
@@ -57,6 +58,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "heatmap_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị và cơ quan",
         "stacked_fig": "Hình {n}. Số nữ và nam theo cơ quan và cấp",
         "needed_fig": "Hình {n}. Số nữ còn thiếu theo đơn vị — {body}",
+        "change_fig": "Hình {n}. Thay đổi tỷ lệ nữ từ nhiệm kỳ {a} đến {b} — {body}",
         "overview": "Biểu đồ tổng hợp",
         "by_body": "Theo cơ quan",
         "sources": "Nguồn chỉ tiêu",
@@ -85,6 +87,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "heatmap_fig": "Figure {n}. Women's share by unit and body",
         "stacked_fig": "Figure {n}. Women and men by body and level",
         "needed_fig": "Figure {n}. Women still needed by unit — {body}",
+        "change_fig": "Figure {n}. Change in women's share from {a} to {b} — {body}",
         "overview": "Overview charts",
         "by_body": "By body",
         "sources": "Sources of the targets",
@@ -360,11 +363,13 @@ def build_report(
     ...     "term": ["2015-2020"] * 3, "unit_id": ["A", "B", "C"],
     ...     "unit_name": ["Huyện A", "Huyện B", "Huyện C"], "level": ["district"] * 3,
     ...     "body": ["party_committee"] * 3, "total": [40, 33, 45], "female": [8, 3, 7]})
-    >>> with tempfile.TemporaryDirectory() as tmp:  # doctest: +SKIP
+    >>> with tempfile.TemporaryDirectory() as tmp:
     ...     report = build_report(counts, term="2015-2020", out_dir=tmp)
     ...     (report.n_units_met, report.n_units, report.women_needed, report.html.exists())
     (2, 3, 2, True)
     """
+    if lang not in _TEXT:
+        raise ValueError(f"Got lang={lang!r}. Must be one of {sorted(_TEXT)}.")
     from tqdm.auto import tqdm
 
     from gender_stats import compliance as comp
@@ -374,12 +379,10 @@ def build_report(
         figure_bytes,
         figure_data_uri,
         make_out_dir,
-        save_figure,
+        write_bytes,
         write_html,
     )
 
-    if lang not in _TEXT:
-        raise ValueError(f"Got lang={lang!r}. Must be one of {sorted(_TEXT)}.")
     text = _TEXT[lang]
     out = make_out_dir(out_dir)
     chart_dir = make_out_dir(out / ("bieu_do" if lang == "vi" else "charts"))
@@ -394,7 +397,7 @@ def build_report(
     # figures are numbered as they appear.
     overview = text["overview"]
     section_blocks: dict[str, list[str]] = {text["summary_table"].split(". ", 1)[1]: []}
-    jobs: list[tuple[str, str, str, int, Callable[[Axes], Any]]] = []
+    jobs: list[tuple[str, str, str, int, Callable[..., Any]]] = []
     below_all = checked[checked["status"] == "below"]
     for body in bodies:
         label = body_label(body, lang)
@@ -406,9 +409,27 @@ def build_report(
                 f"ty_le_{body}" if lang == "vi" else f"shares_{body}",
                 text["shares_fig"].format(n="{n}", body=label),
                 on_body[UNIT_ID].nunique(),
-                lambda ax, body=body: plots.plot_shares(checked, body=body, ax=ax, lang=lang),
+                partial(plots.plot_shares, checked, body=body, lang=lang),
             )
         )
+        previous = _previous_term(counts, body, term)
+        if previous is not None and term is not None:
+            jobs.append(
+                (
+                    label,
+                    f"thay_doi_{body}" if lang == "vi" else f"change_{body}",
+                    text["change_fig"].format(n="{n}", body=label, a=previous, b=term),
+                    on_body[UNIT_ID].nunique(),
+                    partial(
+                        plots.plot_change,
+                        counts,
+                        from_term=previous,
+                        to_term=term,
+                        body=body,
+                        lang=lang,
+                    ),
+                )
+            )
         below = on_body[on_body["status"] == "below"]
         if not below.empty:
             jobs.append(
@@ -417,9 +438,7 @@ def build_report(
                     f"con_thieu_{body}" if lang == "vi" else f"women_needed_{body}",
                     text["needed_fig"].format(n="{n}", body=label),
                     below[UNIT_ID].nunique(),
-                    lambda ax, body=body: plots.plot_seats_needed(
-                        below_all, body=body, ax=ax, lang=lang
-                    ),
+                    partial(plots.plot_seats_needed, below_all, body=body, lang=lang),
                 )
             )
     section_blocks[overview] = []
@@ -430,7 +449,7 @@ def build_report(
                 "ban_do_nhiet" if lang == "vi" else "heatmap",
                 text["heatmap_fig"],
                 checked[UNIT_ID].nunique(),
-                lambda ax: plots.plot_heatmap(checked, ax=ax, lang=lang),
+                partial(plots.plot_heatmap, checked, lang=lang),
             )
         )
     counts_term = counts if term is None else counts[counts[TERM] == term]
@@ -440,7 +459,7 @@ def build_report(
             "nu_nam" if lang == "vi" else "women_men",
             text["stacked_fig"],
             6,
-            lambda ax: plots.plot_stacked(counts_term, ax=ax, lang=lang),
+            partial(plots.plot_stacked, counts_term, lang=lang),
         )
     )
 
@@ -455,11 +474,14 @@ def build_report(
     ) as bar:
         for n_fig, (section, stem, caption, n_rows, draw) in enumerate(jobs, start=1):
             with _figure(n_rows) as (fig, ax):
-                draw(ax)
-                written = save_figure(fig, chart_dir / stem)
-                charts.extend(written.values())
+                draw(ax=ax)
+                png = figure_bytes(fig, fmt="png")
+                charts.append(write_bytes(png, chart_dir / f"{stem}.png"))
+                fig.set_layout_engine("none")  # keep the layout computed for the PNG
+                svg = figure_bytes(fig, fmt="svg")
+                charts.append(write_bytes(svg, chart_dir / f"{stem}.svg"))
                 cap = caption.format(n=n_fig)
-                uri = figure_data_uri(figure_bytes(fig))
+                uri = figure_data_uri(png)
             section_blocks[section].append(_figure_html(uri, cap, cap))
             bar.update()
 
@@ -482,11 +504,12 @@ def build_report(
                     f"t{n_tab}",
                 )
             )
-        if len(pd.unique(counts[TERM])) > 1:
+        on_bodies = counts[counts[BODY].isin(bodies)]
+        if len(pd.unique(on_bodies[TERM])) > 1:
             n_tab += 1
             section_blocks[overview].append(
                 _table_html(
-                    tables.terms_table(counts, lang=lang),
+                    tables.terms_table(on_bodies, lang=lang),
                     text["terms_table"].format(n=n_tab),
                     f"t{n_tab}",
                 )
@@ -535,17 +558,29 @@ def build_report(
     )
 
 
+def _previous_term(counts: pd.DataFrame, body: str, term: str | None) -> str | None:
+    """Return the latest term of ``body`` in ``counts`` that starts before ``term``, if any."""
+    if term is None:
+        return None
+    start = term_bounds(term)[0]
+    terms = pd.unique(counts.loc[counts[BODY] == body, TERM].astype(str))
+    earlier = sorted((term_bounds(t)[0], t) for t in terms if term_bounds(t)[0] < start)
+    return earlier[-1][1] if earlier else None
+
+
 def _below_html(checked: pd.DataFrame, lang: str) -> str:
     text = _TEXT[lang]
     below = checked[checked["status"] == "below"]
     if below.empty:
         return ""
     items = []
-    for row in below.itertuples(index=False):
-        needed = row.seats_needed if pd.notna(row.seats_needed) else 0
+    needed = below["seats_needed"].astype("Int64").fillna(0).astype("int64")
+    for name, body, rule, n in zip(
+        below[UNIT_NAME], below[BODY], below["rule"], needed, strict=True
+    ):
         items.append(
-            f"<li>{_e(row.unit_name)} — {_e(body_label(str(row.body), lang))} "
-            f"({_e(row.rule)}): {_e(text['needed_col'].format(n=int(needed)))}</li>"
+            f"<li>{_e(name)} — {_e(body_label(str(body), lang))} "
+            f"({_e(rule)}): {_e(text['needed_col'].format(n=int(n)))}</li>"
         )
     return f"<h3>{_e(text['below_head'])}</h3>\n<ul>\n" + "\n".join(items) + "\n</ul>"
 

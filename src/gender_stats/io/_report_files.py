@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Iterable
 from pathlib import Path
 
 from matplotlib.figure import Figure
 
-__all__ = ["figure_bytes", "figure_data_uri", "make_out_dir", "save_figure", "write_html"]
+__all__ = ["figure_bytes", "figure_data_uri", "make_out_dir", "write_bytes", "write_html"]
 
 
 def make_out_dir(out_dir: str | Path) -> Path:
@@ -46,7 +45,7 @@ def figure_bytes(fig: Figure, *, fmt: str = "png", dpi: int = 110) -> bytes:
     """
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else None
-    fig.savefig(buffer, format=fmt, dpi=dpi, bbox_inches="tight", metadata=metadata)
+    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
 
@@ -61,23 +60,19 @@ def figure_data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
-def save_figure(
-    fig: Figure, stem: str | Path, *, formats: Iterable[str] = ("png", "svg"), dpi: int = 110
-) -> dict[str, Path]:
-    """Write a figure once per format next to ``stem`` (``stem.png``, ``stem.svg``).
+def write_bytes(data: bytes, path: str | Path) -> Path:
+    """Write rendered bytes (a PNG or an SVG of :func:`figure_bytes`) and return the path.
 
-    Returns
-    -------
-    dict of str to Path
-        The path written for each format.
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     write_bytes(b"<svg/>", Path(tmp) / "a.svg").read_bytes()
+    b'<svg/>'
     """
-    stem = Path(stem)
-    written = {}
-    for fmt in formats:
-        path = stem.with_suffix("." + fmt)
-        path.write_bytes(figure_bytes(fig, fmt=fmt, dpi=dpi))
-        written[fmt] = path
-    return written
+    path = Path(path)
+    path.write_bytes(data)
+    return path
 
 
 def write_html(text: str, path: str | Path) -> Path:

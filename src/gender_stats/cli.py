@@ -1,0 +1,374 @@
+"""The command line: ``gender-stats report / validate / check / targets``.
+
+Every command reads its inputs through :mod:`gender_stats.io`.  An input file is read as counts
+(:func:`gender_stats.io.read_counts`: tidy tables or the official wide template); with ``--roster``
+it is read as a personnel list (:func:`gender_stats.io.read_roster`) and counted.  Without
+``--roster`` a file whose layout is not a counts layout (no problem in a data row: no header of
+counts found) is tried as a roster; the errors shown are those of the layout the reader recognised
+(counts when neither was recognised), so the user sees the cells to fix, not a layout mismatch.
+
+Any :class:`~gender_stats.errors.GenderStatsError` ends the command with its message on standard
+error and exit code 2 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import pandas as pd
+
+from gender_stats.errors import DataError, GenderStatsError
+
+__all__ = ["main"]
+
+#: Exit codes.
+EXIT_OK, EXIT_SHORTFALL, EXIT_ERROR = 0, 1, 2
+
+_EPILOG = """\
+Ví dụ (examples):
+  gender-stats report --targets 36-CT/TW --term 2015-2020 --out out/demo
+      báo cáo trên dữ liệu mẫu kèm theo (report on the bundled sample data)
+  gender-stats report bao_cao_huyen.xlsx --term 2015-2020 --out out/th --lang en
+  gender-stats report trich_ngang.xlsx --roster --out out/roster
+      đọc danh sách trích ngang rồi đếm (read a personnel list and count it)
+  gender-stats validate bao_cao_huyen.xlsx so_lieu.csv
+      liệt kê mọi lỗi trong mọi tệp; mã thoát 2 nếu có lỗi (every problem; exit code 2)
+  gender-stats check bao_cao_huyen.xlsx --term 2015-2020 --strict
+      các đơn vị chưa đạt; mã thoát 1 nếu có (shortfalls; exit code 1 if any)
+  gender-stats targets
+      danh mục chỉ tiêu (the catalogue of targets)
+
+Mã thoát (exit codes): 0 đạt/OK, 1 có đơn vị chưa đạt với --strict (a unit falls short),
+2 lỗi dữ liệu hoặc tệp (data or file problems).
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gender-stats",
+        description=(
+            "Thống kê tách biệt giới trong cấp ủy, cơ quan dân cử và chức danh chủ chốt, đối chiếu "
+            "chỉ tiêu (sex-disaggregated statistics checked against official targets)."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def inputs(p: argparse.ArgumentParser, *, optional: bool) -> None:
+        p.add_argument(
+            "inputs",
+            nargs="*" if optional else "+",
+            metavar="INPUT",
+            type=Path,
+            help="tệp CSV/XLSX/Parquet (files)"
+            + ("; bỏ trống: dữ liệu mẫu (none: the bundled sample)" if optional else ""),
+        )
+        p.add_argument(
+            "--roster",
+            action="store_true",
+            help="đọc INPUT là danh sách trích ngang (read INPUT as a personnel roster)",
+        )
+        p.add_argument("--units", type=Path, help="bảng đơn vị (units table file)")
+        p.add_argument("--sheet", help="tên trang tính (sheet name of an Excel input)")
+        p.add_argument(
+            "-q", "--quiet", action="store_true", help="không hiện tiến trình (no progress bar)"
+        )
+
+    def target_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--targets",
+            default="36-CT/TW",
+            help="văn bản hoặc mã chỉ tiêu, cách nhau bởi dấu phẩy (documents or target ids, comma-separated); default: %(default)s",
+        )
+        p.add_argument("--term", help="nhiệm kỳ, ví dụ 2015-2020 (term)")
+
+    helps = {
+        "report": "viết báo cáo Excel, biểu đồ và trang HTML (write the report)",
+        "validate": "kiểm tra tệp, liệt kê mọi lỗi (report every problem in the files)",
+        "check": "liệt kê đơn vị chưa đạt chỉ tiêu (list the shortfalls)",
+        "targets": "liệt kê danh mục chỉ tiêu (list the catalogue of targets)",
+    }
+    p_report = sub.add_parser(
+        "report",
+        help=helps["report"],
+        description=helps["report"],
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    inputs(p_report, optional=True)
+    target_options(p_report)
+    p_report.add_argument("--out", type=Path, default=Path("out"), help="thư mục ra (output dir)")
+    p_report.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)")
+
+    p_validate = sub.add_parser(
+        "validate", help=helps["validate"], description=helps["validate"], epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    inputs(p_validate, optional=False)
+
+    p_check = sub.add_parser(
+        "check", help=helps["check"], description=helps["check"], epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )  # fmt: skip
+    inputs(p_check, optional=True)
+    target_options(p_check)
+    p_check.add_argument(
+        "--any-term",
+        action="store_true",
+        help="áp chỉ tiêu cho mọi nhiệm kỳ (apply the targets to any term)",
+    )
+    p_check.add_argument(
+        "--strict",
+        action="store_true",
+        help="mã thoát 1 nếu có đơn vị chưa đạt (exit code 1 when a unit falls short)",
+    )
+    p_check.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)")
+
+    sub.add_parser("targets", help=helps["targets"], description=helps["targets"])
+    return parser
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def _read_one(path: Path, *, roster: bool, sheet: str | None, units: Any) -> pd.DataFrame:
+    """Read one input file as counts (counting a roster); raise the most relevant error."""
+    from gender_stats.counting import count
+    from gender_stats.io import read_counts, read_roster
+
+    if roster:
+        return count(read_roster(path, sheet=sheet, units=units))
+    try:
+        return read_counts(path, sheet=sheet, units=units)
+    except DataError as counts_error:
+        if _recognised(counts_error):
+            raise
+        try:
+            return count(read_roster(path, sheet=sheet, units=units))
+        except DataError as roster_error:
+            if _recognised(roster_error):
+                raise roster_error from None
+            raise counts_error from None
+        except GenderStatsError:
+            raise counts_error from None
+
+
+def _recognised(error: DataError) -> bool:
+    """Say whether a reader recognised the file's layout (some problem sits in a data row)."""
+    return any(p.row is not None for p in error.problems)
+
+
+def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """Return the counts of every input (all problems of all files at once) and the units."""
+    from tqdm.auto import tqdm
+
+    from gender_stats.io import read_units
+    from gender_stats.schema import validate_counts
+
+    units = read_units(args.units) if args.units else None
+    if not args.inputs:
+        from gender_stats import datasets
+
+        return datasets.load_sample_counts(), units if units is not None else datasets.load_units()
+    frames, errors = [], []
+    for path in tqdm(
+        args.inputs, desc="đọc (read)", unit="file", file=sys.stderr, disable=_quiet(args)
+    ):
+        try:
+            frames.append(_read_one(path, roster=args.roster, sheet=args.sheet, units=units))
+        except DataError as err:
+            errors.append(err)
+    if errors:
+        raise DataError.combine(errors)
+    counts = (
+        frames[0] if len(frames) == 1 else validate_counts(pd.concat(frames, ignore_index=True))
+    )
+    return counts, units
+
+
+def _targets(text: str) -> str | list[str]:
+    """Split ``--targets 36-CT/TW,26-NQ/TW`` into documents or ids."""
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    return parts[0] if len(parts) == 1 else parts
+
+
+def _quiet(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "quiet", False)) or not sys.stderr.isatty()
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from gender_stats.report import build_report
+
+    counts, units = _read_inputs(args)
+    report = build_report(
+        counts,
+        targets=_targets(args.targets),
+        term=args.term,
+        out_dir=args.out,
+        lang=args.lang,
+        units=units,
+        progress=not _quiet(args),
+    )
+    en = args.lang == "en"
+    below = len(report.units_below)
+    if en:
+        print(
+            f"{report.n_units_met}/{report.n_units} units meet every target; "
+            f"{below} below target; {report.women_needed} more women needed.",
+            file=out,
+        )
+    else:
+        print(
+            f"{report.n_units_met}/{report.n_units} đơn vị đạt mọi chỉ tiêu; {below} đơn vị chưa "
+            f"đạt; còn thiếu {report.women_needed} nữ.",
+            file=out,
+        )
+    if report.units_below:
+        print(("Below target: " if en else "Chưa đạt: ") + ", ".join(report.units_below), file=out)
+    print(("Report page: " if en else "Trang báo cáo: ") + str(report.html), file=out)
+    print(("Workbook: " if en else "Bảng tính: ") + str(report.workbook), file=out)
+    charts = report.out_dir / (report.charts[0].parent.name if report.charts else "")
+    print(
+        ("Charts: " if en else "Biểu đồ: ") + f"{charts} ({len(report.charts)} files)",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    from gender_stats.io import read_units
+
+    units = None
+    errors: list[GenderStatsError] = []
+    if args.units:
+        try:
+            units = read_units(args.units)
+        except GenderStatsError as err:
+            errors.append(err)
+    for path in args.inputs:
+        try:
+            frame = _read_one(path, roster=args.roster, sheet=args.sheet, units=units)
+        except GenderStatsError as err:
+            errors.append(err)
+            continue
+        print(f"OK: {path}: {len(frame)} rows", file=out)
+    if errors:
+        for error in errors:
+            print(error, file=sys.stderr)
+        n = sum(len(e.problems) if isinstance(e, DataError) else 1 for e in errors)
+        print(f"{n} lỗi (problems) trong {len(errors)} tệp (files).", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from gender_stats import compliance
+    from gender_stats.tables import format_share
+    from gender_stats.vocab import body_label
+
+    counts, units = _read_inputs(args)
+    result = compliance.check(
+        counts, _targets(args.targets), term=args.term, any_term=args.any_term, units=units
+    )
+    short = compliance.shortfalls(result)
+    if short.empty:
+        print("Mọi đơn vị đạt chỉ tiêu (every unit meets the targets).", file=out)
+        return EXIT_OK
+    lang = args.lang
+    numerators = short["numerator"] if "numerator" in short.columns else ["female"] * len(short)
+    shares = [
+        format_share((row[num], row["total"]), lang=lang)
+        for num, (_, row) in zip(numerators, short.iterrows(), strict=True)
+    ]
+    columns = {
+        "unit": short["unit_name"].astype(str).tolist(),
+        "body": [body_label(str(b), lang) for b in short["body"]],
+        "term": short["term"].astype(str).tolist(),
+        "target": short["target_id"].astype(str).tolist(),
+        "share": shares,
+        "rule": short["rule"].astype(str).tolist(),
+        "women_needed": ["–" if pd.isna(n) else str(n) for n in short["seats_needed"]],
+    }
+    widths = {k: max(len(k), *(len(v) for v in values)) for k, values in columns.items()}
+    right = {"share", "women_needed"}
+
+    def cell(key: str, value: str) -> str:
+        return value.rjust(widths[key]) if key in right else value.ljust(widths[key])
+
+    print("  ".join(cell(k, k) for k in columns).rstrip(), file=out)
+    for i in range(len(short)):
+        print("  ".join(cell(k, v[i]) for k, v in columns.items()).rstrip(), file=out)
+    units_short = short["unit_id"].nunique()
+    print(
+        f"{units_short} đơn vị chưa đạt (units below target); {len(short)} lượt (checks).",
+        file=out,
+    )
+    return EXIT_SHORTFALL if args.strict else EXIT_OK
+
+
+def _cmd_targets(args: argparse.Namespace, out: TextIO) -> int:
+    from gender_stats.targets import list_targets
+
+    catalogue = list_targets()
+    wanted = ["target_id", "document", "rule", "bodies", "terms", "confidence"]
+    columns = [c for c in wanted if c in catalogue.columns] or list(catalogue.columns)
+    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+        print(catalogue[columns].to_string(index=False), file=out)
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "report": _cmd_report,
+    "validate": _cmd_validate,
+    "check": _cmd_check,
+    "targets": _cmd_targets,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments after the program name; by default ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        0 on success, 1 when ``check --strict`` finds a unit below target, 2 on a data or file
+        problem (the message goes to standard error, never a traceback) or a usage error.
+
+    Examples
+    --------
+    >>> main(["check", "--help"])  # doctest: +ELLIPSIS
+    usage: gender-stats check ...
+    0
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_ERROR
+    try:
+        return _COMMANDS[args.command](args, sys.stdout)
+    except GenderStatsError as err:
+        print(err, file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as err:
+        print(f"Không đọc/ghi được tệp (cannot read or write a file): {err}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+"""End-to-end tests of the command line: ``main([...])`` in process and the console script."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gender_stats.cli import main
+
+HEADER = "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n"
+
+
+def _csv(path: Path, rows: list[str]) -> Path:
+    path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def good(tmp_path) -> Path:
+    # Quan Hóa: 5/39 = 12.8 %, needs ceil(0.15 * 39) = ceil(5.85) = 6, i.e. 1 more woman.
+    # Mường Lát standing committee: 0/9, needs 1.  Nga Sơn: 6/30 = 20 %, met.
+    return _csv(
+        tmp_path / "good.csv",
+        [
+            "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,5",
+            "2015-2020,Huyện Mường Lát,Cấp huyện,BTV,9,0",
+            "2015-2020,Huyện Nga Sơn,Cấp huyện,BCH,30,6",
+        ],
+    )
+
+
+@pytest.fixture
+def all_met(tmp_path) -> Path:
+    return _csv(
+        tmp_path / "met.csv",
+        ["2015-2020,Huyện Nga Sơn,Cấp huyện,BCH,30,6", "2015-2020,Huyện Nga Sơn,Cấp huyện,BTV,9,1"],
+    )
+
+
+@pytest.fixture
+def bad(tmp_path) -> Path:
+    # Row 3: "abc" is not a number; row 4: 31 women of 30 members.
+    return _csv(
+        tmp_path / "bad.csv",
+        [
+            "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,5",
+            "2015-2020,Huyện Mường Lát,Cấp huyện,BCH,33,abc",
+            "2015-2020,Huyện Nga Sơn,Cấp huyện,BCH,30,31",
+        ],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# validate
+
+
+def test_validate_good_file_prints_ok_and_row_count(good, capsys):
+    assert main(["validate", str(good)]) == 0
+    out = capsys.readouterr().out
+    assert f"OK: {good}: 3 rows" in out
+
+
+def test_validate_bad_file_names_every_cell_and_exits_2(bad, capsys):
+    assert main(["validate", str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert "ô F3" in captured.err and '"abc"' in captured.err
+    assert "ô F4" in captured.err and '"31"' in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_validate_reports_all_files(bad, good, tmp_path, capsys):
+    other = _csv(tmp_path / "other.csv", ["2015-2020,Huyện Như Xuân,Cấp huyện,XYZ,20,2"])
+    assert main(["validate", str(bad), str(good), str(other)]) == 2
+    captured = capsys.readouterr()
+    assert f"OK: {good}: 3 rows" in captured.out
+    assert "bad.csv" in captured.err and "other.csv" in captured.err
+    assert "ô D2" in captured.err  # the unknown body of other.csv
+    assert "3 lỗi" in captured.err  # 2 in bad.csv + 1 in other.csv
+
+
+def test_missing_file_is_an_error_not_a_traceback(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "nope.csv" in err
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------------------------
+# check
+
+
+def test_check_prints_shortfalls(good, capsys):
+    assert main(["check", str(good), "--term", "2015-2020"]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[1]: line for line in out.splitlines() if line.startswith("Huyện")}
+    assert set(lines) == {"Quan", "Mường"}  # Nga Sơn meets the target
+    # 5/39 = 12.82 % -> "12,8%", 1 more woman; 0/9 -> "0,0%", 1 woman.
+    assert "12,8%" in lines["Quan"] and lines["Quan"].endswith(" 1")
+    assert "0,0%" in lines["Mường"] and lines["Mường"].endswith(" 1")
+    assert out.splitlines()[0].split() == [
+        "unit", "body", "term", "target", "share", "rule", "women_needed"
+    ]  # fmt: skip
+    assert "2 đơn vị chưa đạt" in out
+
+
+def test_check_strict_exits_1_on_a_shortfall(good, all_met, capsys):
+    assert main(["check", str(good), "--strict"]) == 1
+    assert main(["check", str(all_met), "--strict"]) == 0
+    assert "Mọi đơn vị đạt" in capsys.readouterr().out
+
+
+def test_check_unknown_target_is_an_error(good, capsys):
+    assert main(["check", str(good), "--targets", "no-such-target"]) == 2
+    err = capsys.readouterr().err
+    assert "no-such-target" in err
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------------------------
+# targets, help
+
+
+def test_targets_lists_the_catalogue(capsys):
+    assert main(["targets"]) == 0
+    out = capsys.readouterr().out
+    for text in ("36-CT/TW:a", "36-CT/TW:b", "≥ 15%", "party_committee", "quoted"):
+        assert text in out
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["report", "--help"], ["check", "--help"]])
+def test_help_has_examples_in_both_languages(argv, capsys):
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "Ví dụ (examples)" in out
+    assert "gender-stats report --targets 36-CT/TW --term 2015-2020 --out out/demo" in out
+
+
+def test_usage_error_exits_2(capsys):
+    assert main(["frobnicate"]) == 2
+    assert main([]) == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# report
+
+
+def test_report_on_a_file(good, tmp_path, capsys):
+    out_dir = tmp_path / "out"
+    assert main(["report", str(good), "--term", "2015-2020", "--out", str(out_dir), "-q"]) == 0
+    out = capsys.readouterr().out
+    # Quan Hóa and Mường Lát fall short (1 woman each); Nga Sơn meets: 1/3 units.
+    assert "1/3 đơn vị đạt" in out
+    assert "còn thiếu 2 nữ" in out
+    assert "Huyện Quan Hóa" in out and "Huyện Mường Lát" in out
+    assert str(out_dir / "bao_cao.html") in out
+    assert (out_dir / "bao_cao.html").exists()
+    assert (out_dir / "bao_cao.xlsx").exists()
+
+
+def test_report_in_english(good, tmp_path, capsys):
+    out_dir = tmp_path / "en"
+    assert main(["report", str(good), "--out", str(out_dir), "--lang", "en", "-q"]) == 0
+    out = capsys.readouterr().out
+    assert "1/3 units meet" in out and "2 more women needed" in out
+    assert (out_dir / "report.html").exists()
+
+
+def test_report_on_a_bad_file_exits_2(bad, tmp_path, capsys):
+    assert main(["report", str(bad), "--out", str(tmp_path / "x"), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert "ô F3" in err and "Traceback" not in err
+    assert not (tmp_path / "x" / "bao_cao.html").exists()
+
+
+def test_report_on_the_bundled_sample(tmp_path, capsys):
+    out_dir = tmp_path / "demo"
+    assert (
+        main(["report", "--targets", "36-CT/TW", "--term", "2015-2020", "--out", str(out_dir)]) == 0
+    )
+    out = capsys.readouterr().out
+    assert "đơn vị đạt" in out
+    html = (out_dir / "bao_cao.html").read_text(encoding="utf-8")
+    assert html.count("<table") >= 3 and html.count("<img") >= 4
+
+
+# ---------------------------------------------------------------------------------------------
+# As a separate process: the console script and ``python -m gender_stats.cli``
+
+
+def _script() -> list[str]:
+    script = Path(sys.executable).with_name("gender-stats")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "gender_stats.cli"]
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=120, env=env
+    )
+
+
+def test_console_script_validate_bad_file(bad, tmp_path):
+    result = _run([*_script(), "validate", str(bad)], tmp_path)
+    assert result.returncode == 2
+    assert "ô F3" in result.stderr and "ô F4" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_module_check_strict(good, tmp_path):
+    result = _run(
+        [sys.executable, "-m", "gender_stats.cli", "check", str(good), "--strict"], tmp_path
+    )
+    assert result.returncode == 1
+    assert "Huyện Quan Hóa" in result.stdout
+
+
+def test_console_script_report_demo(tmp_path):
+    result = _run(
+        [*_script(), "report", "--targets", "36-CT/TW", "--term", "2015-2020", "--out", "out/demo"],
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "out" / "demo" / "bao_cao.html").exists()
+    assert "bao_cao.html" in result.stdout
