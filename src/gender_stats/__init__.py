@@ -75,6 +75,7 @@ from gender_stats.plots import (
 )
 
 # --- report ---
+from gender_stats.report import Report, build_report
 
 # --- progress ---
 from gender_stats.progress import assess_progress, project, trend
@@ -150,6 +151,8 @@ __all__ = [
     "plot_stacked",
     "plot_trend",
     # report
+    "Report",
+    "build_report",
     # progress
     "assess_progress",
     "project",
