@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gender_stats as gs
 from gender_stats.errors import DataError
 from gender_stats.io import read_counts, read_roster, read_units
+from gender_stats.io._common import percent_ok
 
 UNITS = pd.DataFrame(
     {
@@ -290,3 +294,39 @@ def test_reader_does_not_mutate_units(tmp_path: Path) -> None:
     before = UNITS.copy()
     read_counts(path, units=UNITS)
     pd.testing.assert_frame_equal(UNITS, before)
+
+
+def test_tcvn3_headers_and_names(tmp_path: Path) -> None:
+    pytest.importorskip("gender_stats.io._legacy")
+    from gender_stats.errors import LegacyEncodingWarning
+
+    path = tmp_path / "bc.csv"
+    path.write_text(
+        "NhiÖm kú,§¬n vÞ,CÊp,C¬ quan,Tæng sè,N÷\n"
+        "2015-2020,Thanh Hãa,tØnh,BCH,69,9\n"
+        "2015-2020,HuyÖn Qu¶ng X­¬ng,huyÖn,BCH,41,8\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(LegacyEncodingWarning):
+        out = read_counts(path)
+    assert out["unit_name"].tolist() == ["Thanh Hóa", "Huyện Quảng Xương"]
+    assert out["level"].tolist() == ["province", "district"]
+
+
+# ---- invariants of the percentage check ----------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    total=st.integers(1, 2000),
+    data=st.data(),
+    digits=st.integers(0, 3),
+    rounding=st.sampled_from([ROUND_HALF_UP, ROUND_DOWN]),
+)
+def test_rounded_or_truncated_percent_always_passes(total, data, digits, rounding) -> None:
+    female = data.draw(st.integers(0, total))
+    exact = Decimal(100 * female) / Decimal(total)
+    shown = exact.quantize(Decimal(1).scaleb(-digits), rounding=rounding)
+    assert percent_ok((shown, digits), female, total)
+    off = shown + Decimal(2).scaleb(-digits) if shown < 50 else shown - Decimal(2).scaleb(-digits)
+    assert not percent_ok((off, digits), female, total)

@@ -349,6 +349,14 @@ def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int]) -> Grid
     return dataclasses.replace(grid, cells=cells)
 
 
+def recode_top(grid: Grid, *, rows: int = 30) -> Grid:
+    """Return ``grid`` with its first ``rows`` rows converted row by row from TCVN3/VNI.
+
+    Used when no header row is recognised, in case the headers themselves are in a legacy font.
+    """
+    return recode_grid(grid, header_rows=min(rows, len(grid.cells)), columns=())
+
+
 # --------------------------------------------------------------------------------------------
 # Problems
 

@@ -9,6 +9,7 @@ Numbers typed as text
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +24,7 @@ from gender_stats.io._common import (
     letter,
     prepare_units,
     raise_if_problems,
+    recode_top,
     run_validator,
     text_cell,
 )
@@ -31,6 +33,7 @@ from gender_stats.io._tabular import (
     Table,
     check_share,
     check_sum,
+    find_header,
     locate,
     resolve_term,
     resolve_units,
@@ -189,6 +192,20 @@ def _tidy_counts(
     return found, [grid.rows[r] for r in table.data]
 
 
+def _legacy_headers(grid: Grid, found: Callable[[Grid], object]) -> Grid:
+    """Return ``grid``, or its legacy-converted copy when only that has a recognisable header."""
+    if found(grid) is not None:
+        return grid
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        other = recode_top(grid)
+    if other is not grid and found(other) is not None:
+        for w in caught:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        return other
+    return grid
+
+
 def _sheet_counts(
     grid: Grid,
     *,
@@ -197,6 +214,10 @@ def _sheet_counts(
     units_df: pd.DataFrame | None,
     layout: Layout,
 ) -> tuple[pd.DataFrame, int]:
+    grid = _legacy_headers(
+        grid,
+        lambda g: locate_wide(g) or find_header(g, need=(TOTAL, FEMALE)),
+    )
     col = Collector(grid)
     wide = locate_wide(grid, col) if layout in ("auto", "wide") else None
     if layout == "wide" and wide is None:
@@ -490,6 +511,10 @@ def read_roster(
     index = prepare_units(units_df)
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
+        grid = _legacy_headers(
+            grid,
+            lambda g: locate_trich_ngang(g) or find_header(g, need=(SEX, PERSON_ID, FULL_NAME)),
+        )
         col = Collector(grid)
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
@@ -544,6 +569,7 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     """
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
+        grid = _legacy_headers(grid, lambda g: find_header(g, need=(UNIT_ID, UNIT_NAME)))
         col = Collector(grid)
         table = locate(grid, col, need=(UNIT_ID, UNIT_NAME))
         if table is None:
