@@ -150,15 +150,27 @@ def agree(lib: dict[str, Any], duck: pd.DataFrame) -> str:
     return "yes" if same else "NO"
 
 
+def _hwm_mb() -> float:
+    """Return this process's peak resident memory (VmHWM) in MB.
+
+    ``getrusage().ru_maxrss`` is not used: on Linux it keeps the parent's peak across fork and exec,
+    so a subprocess started by a big parent reports the parent's peak.  VmHWM starts afresh at exec.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux
+
+
 def peak_memory_mb(path: Path) -> tuple[float, float]:
-    """Return (peak RSS of the whole library path, RSS after imports) in MB, in a fresh process."""
+    """Return (peak RSS of the whole library path, peak RSS after imports) in MB, in a fresh process."""
+    here = str(Path(__file__).resolve().parent)
     code = (
-        f"import resource, sys, json; sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+        f"import sys, json; sys.path.insert(0, {here!r})\n"
         "import run\n"
-        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "base = run._hwm_mb()\n"
         f"run.pipeline(run.Path({str(path)!r}))\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print(json.dumps([peak / 1024, base / 1024]))\n"
+        "print(json.dumps([run._hwm_mb(), base]))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()

@@ -203,8 +203,9 @@ def _values_at(series: pd.Series, rows: np.ndarray) -> pd.Series:
     if isinstance(series.dtype, pd.CategoricalDtype):
         codes = series.cat.codes.to_numpy()[rows]
         categories = series.cat.categories
-        values = categories.take(np.where(codes < 0, 0, codes)) if len(categories) else categories
-        out = pd.Series(values, name=series.name)
+        if len(categories) == 0:  # every value missing
+            return pd.Series(np.nan, index=range(len(codes)), dtype=categories.dtype, name=series.name)
+        out = pd.Series(categories.take(np.where(codes < 0, 0, codes)), name=series.name)
         if (codes < 0).any():
             out = out.where(codes >= 0)
         return out.reset_index(drop=True)

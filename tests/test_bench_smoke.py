@@ -1,0 +1,50 @@
+"""A smoke run of the national-scale benchmark at 5,000 rows (the full run is `make bench`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    sys.path.insert(0, str(BENCH))
+    try:
+        import generate
+        import run
+
+        yield generate, run
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+def test_bench_smoke(bench, tmp_path) -> None:
+    pytest.importorskip("duckdb")
+    generate, run = bench
+    table = generate.roster_table(5_000, seed=3)
+    assert table.num_rows == 5_000
+    path = tmp_path / "roster.parquet"
+    pq.write_table(table, path)
+    lib = run.pipeline(path)
+    assert lib["rows"] == 5_000
+    assert lib["counts"]["total"].sum() == 5_000
+    assert {"read", "validate", "count"} <= set(lib["times"])
+    seconds, duck = run.duckdb_once(path)
+    assert seconds > 0
+    assert run.agree(lib, duck) == "yes"
+    lines = run.report(
+        {
+            "rows": 5_000,
+            "groups": len(lib["counts"]),
+            "medians": {**lib["times"], "duckdb": seconds},
+            "agree": "yes",
+            "peak_mb": 100.0,
+            "base_mb": 50.0,
+        }
+    )
+    assert any(line.startswith("ratio DuckDB") for line in lines)
