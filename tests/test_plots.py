@@ -463,7 +463,7 @@ def assessment_frame() -> pd.DataFrame:
             "unit_name": ["Hậu Lộc", "Ngọc Lặc", "Vĩnh Lộc"],
             "level": ["district"] * 3,
             "body": ["party_committee"] * 3,
-            "method": ["growth_rate"] * 3,
+            "method": ["growth_ratio"] * 3,
             "base_term": ["2015-2020"] * 3,
             "current_term": ["2020-2025"] * 3,
             "base_share": [0.20, 0.20, 0.30],
@@ -472,7 +472,7 @@ def assessment_frame() -> pd.DataFrame:
             "target_year": [2030] * 3,
             "value": [1.18, 0.42, np.nan],
             "score": [4.11, -0.74, 5.0],
-            "status": ["substantial_progress", "limited_progress", "target_achieved"],
+            "status": ["substantial progress", "limited progress", "target achieved"],
             "projected_share": [0.37, 0.25, 0.4],
             "projected_status": ["met", "below", "met"],
         }
@@ -484,26 +484,26 @@ def test_progress_bars_of_score_coloured_by_status_with_method_in_title():
     assert ytick_texts(ax) == ["Vĩnh Lộc", "Hậu Lộc", "Ngọc Lặc"]
     assert bar_widths(ax) == pytest.approx([5.0, 4.11, -0.74])
     assert bar_colors(ax) == [
-        PROGRESS_COLORS["target_achieved"].lower(),
-        PROGRESS_COLORS["substantial_progress"].lower(),
-        PROGRESS_COLORS["limited_progress"].lower(),
+        PROGRESS_COLORS["target achieved"].lower(),
+        PROGRESS_COLORS["substantial progress"].lower(),
+        PROGRESS_COLORS["limited progress"].lower(),
     ]
     assert [t.get_text() for t in ax.texts] == ["5,00", "4,11", "−0,74"]
     assert ax.get_title(loc="left") == (
-        "Đánh giá tiến độ theo phương pháp tỷ lệ tăng trưởng (Open SDG)\n"
+        "Đánh giá tiến độ theo phương pháp tỷ số tốc độ tăng (Open SDG)\n"
         "Ban Chấp hành (cấp ủy), 2015-2020 → 2020-2025, chỉ tiêu 35% vào năm 2030"
     )
     en = plot_progress(assessment_frame(), lang="en")
     assert en.get_title(loc="left").startswith("Progress assessed by the method growth-rate ratio")
     assert [t.get_text() for t in en.get_legend().get_texts()] == [
         "Target achieved",
-        "Substantial progress (on track)",
+        "Substantial progress",
         "Limited progress",
     ]
 
 
 def test_progress_falls_back_to_value_and_requires_one_method():
-    frame = assessment_frame().assign(method="linear_pace", score=np.nan, value=[0.5, -0.2, 1.0])
+    frame = assessment_frame().assign(method="linear", score=np.nan, value=[0.5, -0.2, 1.0])
     ax = plot_progress(frame, lang="en")
     assert bar_widths(ax) == pytest.approx([1.0, 0.5, -0.2])
     assert ax.get_xlabel() == "Value of the method"
@@ -550,14 +550,14 @@ def big_trend(n: int = 60) -> pd.DataFrame:
 def big_assessment(n: int = 60) -> pd.DataFrame:
     big = big_compliance(n)
     statuses = [
-        "target_achieved",
-        "substantial_progress",
-        "moderate_progress",
-        "limited_progress",
+        "target achieved",
+        "substantial progress",
+        "moderate progress",
+        "limited progress",
         "deterioration",
     ]
     return big[["unit_id", "unit_name", "level", "body"]].assign(
-        method="growth_rate",
+        method="growth_ratio",
         score=[round(-5 + 10 * i / (n - 1), 2) for i in range(n)],
         status=[statuses[4 - min(4, i * 5 // n)] for i in range(n)],
     )
@@ -623,3 +623,10 @@ def test_glyph_check_would_catch_a_font_without_vietnamese():
     ax.set_title("Hậu Lộc", fontfamily="cmr10")
     with pytest.warns(UserWarning, match="missing from font"):
         fig.canvas.draw()
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_chart_rejects_an_empty_frame(name):
+    func, make, options = CHARTS[name]
+    with pytest.raises(ValueError, match=r"with rows to chart, got none|got only \[\]"):
+        func(make(8).iloc[:0], **options)

@@ -42,6 +42,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+from gender_stats import progress as _progress
 from gender_stats.counting import rollup
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.tables import STATUS_LABELS
@@ -88,21 +89,23 @@ STATUS_COLORS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-#: Colour of each progress status (best to worst; statuses of the published methods).
+#: Colour of each progress status of :mod:`gender_stats.progress` (best to worst, Okabe-Ito).
 PROGRESS_COLORS: Mapping[str, str] = MappingProxyType(
     {
-        "target_achieved": "#0072B2",
-        "achieved": "#0072B2",
-        "substantial_progress": "#009E73",
-        "on_track": "#009E73",
-        "maintain_progress": "#009E73",
-        "moderate_progress": "#E69F00",
-        "accelerate": "#E69F00",
-        "limited_progress": "#CC79A7",
-        "deterioration": "#D55E00",
-        "reverse_trend": "#D55E00",
-        "insufficient_data": "#DDDDDD",
-        "no_data": "#DDDDDD",
+        _progress.ACHIEVED: "#0072B2",  # blue
+        _progress.SUBSTANTIAL: "#009E73",  # bluish green
+        _progress.MAINTAIN: "#009E73",
+        _progress.ON_TRACK: "#009E73",
+        _progress.MODERATE: "#E69F00",  # orange
+        _progress.ACCELERATE: "#E69F00",
+        _progress.SLIGHTLY_OFF: "#E69F00",
+        _progress.LIMITED: "#CC79A7",  # reddish purple
+        _progress.OFF_TRACK: "#CC79A7",
+        _progress.DETERIORATION: "#D55E00",  # vermillion
+        _progress.REVERSE: "#D55E00",
+        _progress.WRONG_WAY: "#D55E00",
+        _progress.INSUFFICIENT: "#DDDDDD",  # light grey
+        _progress.NOT_APPLICABLE: "#999999",  # grey
     }
 )
 
@@ -111,34 +114,38 @@ PROGRESS_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
         "vi": MappingProxyType(
             {
-                "target_achieved": "Đã đạt chỉ tiêu",
-                "achieved": "Đã đạt chỉ tiêu",
-                "substantial_progress": "Tiến bộ rõ (đúng tiến độ)",
-                "on_track": "Đúng tiến độ",
-                "maintain_progress": "Duy trì tiến độ",
-                "moderate_progress": "Tiến bộ vừa (cần đẩy nhanh)",
-                "accelerate": "Cần đẩy nhanh",
-                "limited_progress": "Tiến bộ hạn chế",
-                "deterioration": "Đi xuống",
-                "reverse_trend": "Cần đảo ngược xu hướng",
-                "insufficient_data": "Không đủ số liệu",
-                "no_data": "Không có số liệu",
+                _progress.ACHIEVED: "Đã đạt chỉ tiêu",
+                _progress.SUBSTANTIAL: "Tiến bộ rõ (đúng hướng)",
+                _progress.MAINTAIN: "Duy trì tiến độ",
+                _progress.ON_TRACK: "Đúng tiến độ",
+                _progress.MODERATE: "Tiến bộ vừa (cần đẩy nhanh)",
+                _progress.ACCELERATE: "Cần đẩy nhanh",
+                _progress.SLIGHTLY_OFF: "Hơi chậm tiến độ",
+                _progress.LIMITED: "Tiến bộ hạn chế",
+                _progress.OFF_TRACK: "Chậm tiến độ",
+                _progress.DETERIORATION: "Đi xuống",
+                _progress.REVERSE: "Cần đảo ngược xu hướng",
+                _progress.WRONG_WAY: "Đi ngược hướng",
+                _progress.INSUFFICIENT: "Không đủ số liệu",
+                _progress.NOT_APPLICABLE: "Không áp dụng",
             }
         ),
         "en": MappingProxyType(
             {
-                "target_achieved": "Target achieved",
-                "achieved": "Target achieved",
-                "substantial_progress": "Substantial progress (on track)",
-                "on_track": "On track",
-                "maintain_progress": "Maintain progress",
-                "moderate_progress": "Moderate progress (accelerate)",
-                "accelerate": "Acceleration needed",
-                "limited_progress": "Limited progress",
-                "deterioration": "Deterioration",
-                "reverse_trend": "Reverse trend",
-                "insufficient_data": "Insufficient data",
-                "no_data": "No data",
+                _progress.ACHIEVED: "Target achieved",
+                _progress.SUBSTANTIAL: "Substantial progress",
+                _progress.MAINTAIN: "Maintain progress",
+                _progress.ON_TRACK: "On track",
+                _progress.MODERATE: "Moderate progress",
+                _progress.ACCELERATE: "Accelerate",
+                _progress.SLIGHTLY_OFF: "Slightly off track",
+                _progress.LIMITED: "Limited progress",
+                _progress.OFF_TRACK: "Off track",
+                _progress.DETERIORATION: "Deterioration",
+                _progress.REVERSE: "Reverse trend",
+                _progress.WRONG_WAY: "Wrong direction",
+                _progress.INSUFFICIENT: "Insufficient data",
+                _progress.NOT_APPLICABLE: "Not applicable",
             }
         ),
     }
@@ -262,6 +269,14 @@ def _select(
                 f"Hint: pass {column}=... to choose one."
             )
     return rows
+
+
+def _nonempty(rows: pd.DataFrame, what: str) -> None:
+    if rows.empty:
+        raise ValueError(
+            f"expected a {what} frame with rows to chart, got none. "
+            "Hint: check the term, body and target chosen, or the frame passed."
+        )
 
 
 def _one_row_per_unit(rows: pd.DataFrame) -> None:
@@ -489,6 +504,7 @@ def plot_shares(
     _check_lang(lang)
     _require(compliance, (UNIT_ID, UNIT_NAME, TOTAL, FEMALE, SHARE, STATUS), "compliance")
     rows = _select(compliance, {TERM: term, BODY: body})
+    _nonempty(rows, "compliance")
     rows, primary = _primary_target(rows, target_id)
     _one_row_per_unit(rows)
     rows = rows.sort_values(
@@ -609,6 +625,7 @@ def plot_seats_needed(
     rows = _select(
         compliance, {TERM: term, BODY: body, TARGET_ID: target_id}, several=(BODY, TARGET_ID)
     )
+    _nonempty(rows, "compliance")
     keys = [c for c in (UNIT_ID, BODY, TARGET_ID) if c in rows.columns]
     if rows.duplicated(keys).any():
         raise ValueError(
@@ -720,6 +737,7 @@ def plot_change(
                 **{SHARE: np.where(total > 0, frame[FEMALE].to_numpy(dtype=float) / total, np.nan)}
             )
     rows = _select(frame, {BODY: body})
+    _nonempty(rows, "trend or counts")
     ends = []
     for term in (from_term, to_term):
         part = rows[rows[TERM] == term]
@@ -857,6 +875,7 @@ def plot_heatmap(
         raise ValueError(f"Got value={value!r}. Must be one of ['share', 'status'].")
     _require(compliance, (UNIT_ID, UNIT_NAME, BODY, SHARE, STATUS), "compliance")
     rows = _select(compliance, {TERM: term, TARGET_ID: target_id}, several=(TARGET_ID,))
+    _nonempty(rows, "compliance")
     words = _WORDS[lang]
     units = rows.drop_duplicates(UNIT_ID)
     unit_ids = units[UNIT_ID].tolist()
@@ -1037,6 +1056,7 @@ def plot_stacked(
     _check_lang(lang)
     _require(counts, (by, BODY, TOTAL, FEMALE), "counts")
     rows = _select(counts, {TERM: term})
+    _nonempty(rows, "counts")
     pooled = rollup(rows, by=(by, BODY), values=(TOTAL, FEMALE))
     groups = _ordered(pooled[by].astype(str).tolist(), list(LEVELS) if by == LEVEL else [])
     group_rank = {g: i for i, g in enumerate(groups)}
@@ -1100,9 +1120,9 @@ def plot_stacked(
     return ax
 
 
-TERM_START = "term_start"
-TARGET_SHARE = "target_share"
-TARGET_YEAR = "target_year"
+TERM_START = _progress.TERM_START
+TARGET_SHARE = _progress.TARGET_SHARE
+TARGET_YEAR = _progress.TARGET_YEAR
 
 _LINE_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 _MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
@@ -1171,6 +1191,7 @@ def plot_trend(
     _check_lang(lang)
     _require(trend, (UNIT_ID, UNIT_NAME, TERM, SHARE), "trend")
     rows = _select(trend, {BODY: body})
+    _nonempty(rows, "trend")
     if units is not None:
         wanted = set(units)
         found = set(rows[UNIT_ID].astype(str)) | set(rows[UNIT_NAME].astype(str))
@@ -1276,17 +1297,13 @@ VALUE = "value"
 
 _METHOD_WORDS: Mapping[str, Mapping[str, str]] = {
     "vi": {
-        "growth_rate": "tỷ lệ tăng trưởng (Open SDG)",
-        "open_sdg": "tỷ lệ tăng trưởng (Open SDG)",
-        "escap": "ESCAP",
-        "linear_pace": "tốc độ tuyến tính",
+        "growth_ratio": "tỷ số tốc độ tăng (Open SDG)",
+        "escap": "ESCAP (hiện trạng và dự báo)",
         "linear": "tốc độ tuyến tính",
     },
     "en": {
-        "growth_rate": "growth-rate ratio (Open SDG)",
-        "open_sdg": "growth-rate ratio (Open SDG)",
-        "escap": "ESCAP",
-        "linear_pace": "linear pace",
+        "growth_ratio": "growth-rate ratio (Open SDG)",
+        "escap": "ESCAP (current status and anticipated progress)",
         "linear": "linear pace",
     },
 }
@@ -1333,8 +1350,8 @@ def plot_progress(
     >>> import pandas as pd
     >>> assessment = pd.DataFrame({
     ...     "unit_id": ["A", "B"], "unit_name": ["Hậu Lộc", "Ngọc Lặc"],
-    ...     "body": ["party_committee"] * 2, "method": ["growth_rate"] * 2,
-    ...     "score": [-0.74, 4.11], "status": ["limited_progress", "substantial_progress"]})
+    ...     "body": ["party_committee"] * 2, "method": ["growth_ratio"] * 2,
+    ...     "score": [-0.74, 4.11], "status": ["limited progress", "substantial progress"]})
     >>> ax = plot_progress(assessment, lang="en")
     >>> [t.get_text() for t in ax.get_yticklabels()], [t.get_text() for t in ax.texts]
     (['Ngọc Lặc', 'Hậu Lộc'], ['4.11', '−0.74'])
@@ -1344,6 +1361,7 @@ def plot_progress(
     _check_lang(lang)
     _require(assessment, (UNIT_ID, UNIT_NAME, METHOD, STATUS), "assessment")
     rows = _select(assessment, {METHOD: method, BODY: body})
+    _nonempty(rows, "assessment")
     _one_row_per_unit(rows)
     if SCORE in rows.columns and rows[SCORE].notna().any():
         column, axis_label = SCORE, "score_axis"
