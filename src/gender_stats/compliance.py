@@ -200,6 +200,12 @@ def check(
       :func:`summarise`;
     - ``total == 0``, a missing count or a missing numerator column give ``no_data``.
 
+    Impossible cases: a strict floor of 100 % is refused when the target is defined (no share
+    exceeds 100 %); presence of ``k`` women in a body of fewer than ``k`` seats has
+    ``seats_needed = <NA>`` with a note (grow the body); a 100 % floor not yet met has
+    ``seats_needed_if_grow = <NA>`` (adding women never reaches 100 % while a man sits); a range
+    that no count fits at this size (35–40 % of 3 seats) counts seats to the low bound, with a note.
+
     ``gap_pp`` is ``(p − share) × 100`` when below, 0 when met or above range, NaN otherwise.  The
     input is never changed.
 
