@@ -10,6 +10,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
 from gender_stats.plots import (
@@ -630,3 +632,32 @@ def test_chart_rejects_an_empty_frame(name):
     func, make, options = CHARTS[name]
     with pytest.raises(ValueError, match=r"with rows to chart, got none|got only \[\]"):
         func(make(8).iloc[:0], **options)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 60), st.integers(0, 60)).map(lambda t: (t[0], min(t[0], t[1]))),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_shares_bars_are_the_input_shares_in_descending_order(sizes):
+    n = len(sizes)
+    total = [t for t, _ in sizes]
+    female = [f for _, f in sizes]
+    frame = big_compliance(n).assign(
+        total=total,
+        female=female,
+        share=[f / t for t, f in sizes],
+        status=["met" if 100 * f >= 15 * t else "below" for t, f in sizes],
+    )
+    ax = plot_shares(frame)
+    widths = bar_widths(ax)
+    assert len(widths) == n
+    assert widths == sorted(widths, reverse=True)
+    assert sorted(widths) == pytest.approx(sorted(f / t for t, f in sizes))
+    for width, color in zip(widths, bar_colors(ax), strict=True):
+        status = "met" if width >= 0.15 - 1e-12 else "below"
+        assert color == STATUS_COLORS[status].lower()
+    plt.close("all")
