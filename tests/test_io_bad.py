@@ -261,3 +261,29 @@ def test_tcvn3_unit_names_are_converted_with_a_warning(xlsx) -> None:
     with pytest.warns(LegacyEncodingWarning, match="B"):
         out = read_counts(xlsx(rows))
     assert out["unit_name"].tolist()[0] == "Thanh Hóa"
+
+
+def test_merged_cells_in_a_tidy_table(xlsx) -> None:
+    rows = [*GOOD, ["2015-2020", "Huyện Như Thanh", None, "BCH", 33, 4]]
+    with pytest.raises(DataError, match="unmerge C2:C4") as info:
+        read_counts(xlsx(rows, merges=["C2:C4"]))
+    got = [(p.row, p.column) for p in info.value.problems]
+    # the merge, and the blank level cells it leaves below its first row
+    assert got == [(2, "C"), (3, "C"), (4, "C")]
+    assert (info.value.rows_read, info.value.rows_reported) == (3, 3)
+
+
+def test_blank_cells_are_problems_not_filled(tmp_path: Path) -> None:
+    path = tmp_path / "bc.csv"
+    path.write_text(
+        "Nhiệm kỳ,Mã đơn vị,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n"
+        "2015-2020,TH01,,huyện,BCH,39,5\n"
+        "2015-2020,TH02,Huyện Cẩm Thủy,,BCH,41,8\n"
+        "2015-2020,TH03,Huyện Như Thanh,huyện,,33,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as info:
+        read_counts(path)
+    got = [(p.row, p.column) for p in info.value.problems]
+    assert got == [(2, "C"), (3, "D"), (4, "E"), (4, "G")]
+    assert info.value.rows_used == 0

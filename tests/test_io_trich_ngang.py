@@ -138,3 +138,10 @@ def test_bad_body_argument(xlsx) -> None:
         read_roster(
             xlsx(sheet(PEOPLE[0]), merges=MERGES), unit="Quan Hóa", level="district", body="Hội X"
         )
+
+
+def test_merged_cells_in_a_personnel_list(xlsx) -> None:
+    rows = sheet(*PEOPLE)
+    with pytest.raises(DataError, match="unmerge E5:E6") as info:
+        read_roster(xlsx(rows, merges=[*MERGES, "E5:E6"]), unit="Quan Hóa", level="district")
+    assert [(p.row, p.column) for p in info.value.problems] == [(5, "E")]

@@ -399,6 +399,19 @@ class Collector:
         )
 
 
+def check_merged(grid: Grid, start: int, label_rows: Iterable[int], col: Collector) -> None:
+    """Report each merged range that reaches row ``start`` or below (the data area).
+
+    A range inside one of ``label_rows`` (a section or total label spread over its row) is allowed.
+    """
+    allowed = set(label_rows)
+    for r0, c0, r1, c1 in grid.merged:
+        if r1 < start or (r0 == r1 and r0 in allowed):
+            continue
+        rng = f"{letter(c0)}{grid.rows[r0]}:{letter(c1)}{grid.rows[r1]}"
+        col.at(r0, c0, grid.cells[r0][c0], MERGED.format(rng=rng))
+
+
 def run_validator(
     validate: Callable[..., pd.DataFrame],
     frame: pd.DataFrame,

@@ -66,9 +66,19 @@ __all__ = ["read_counts", "read_roster", "read_units"]
 
 Layout = Literal["auto", "tidy", "wide", "trich_ngang"]
 _PLACEHOLDER_TERM = "1900-1901"  # stands in for a term already reported missing
+_MISSING = "missing"  # stands in for a level whose column is already reported missing
 
 NO_TABLE = "một dòng tiêu đề cột có {need} (a header row naming these columns; none found in the first 30 rows)"
 MISSING_COLUMN = 'có cột "{col}" (a column for {col}); các cột nhận ra: {found}'
+
+
+def _names_or_ids(
+    names: Sequence[str | None], ids: Sequence[str | None], has_names: bool
+) -> list[str | None]:
+    """Return the unit names; a file with ids and no name column is named by its ids."""
+    if has_names:
+        return list(names)
+    return [n or i for n, i in zip(names, ids, strict=True)]
 
 
 def _missing(col: Collector, table: Table, needed: Sequence[str]) -> list[str]:
@@ -171,10 +181,13 @@ def _tidy_counts(
                 terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object
             ),
             UNIT_ID: pd.Series(ids, dtype=object),
-            UNIT_NAME: pd.Series([x or i for x, i in zip(names, ids, strict=True)], dtype=object),
-            LEVEL: pd.Series([x or "unknown" for x in levels], dtype=object)
-            if LEVEL in table.columns or units is not None
-            else pd.Series(["unknown"] * n, dtype=object),
+            UNIT_NAME: pd.Series(
+                _names_or_ids(names, ids, UNIT_NAME in table.columns), dtype=object
+            ),
+            LEVEL: pd.Series(
+                levels if LEVEL in table.columns or units is not None else [_MISSING] * n,
+                dtype=object,
+            ),
             BODY: pd.Series(
                 _coded(_texts(grid, table, BODY), parse_body)
                 if BODY in table.columns
@@ -426,8 +439,16 @@ def _tidy_roster(
                 terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object
             ),
             UNIT_ID: pd.Series(ids, dtype=object),
-            UNIT_NAME: pd.Series([x or i for x, i in zip(unames, ids, strict=True)], dtype=object),
-            LEVEL: pd.Series([x or "unknown" for x in levels], dtype=object),
+            UNIT_NAME: pd.Series(
+                _names_or_ids(unames, ids, UNIT_NAME in table.columns or unit is not None),
+                dtype=object,
+            ),
+            LEVEL: pd.Series(
+                levels
+                if LEVEL in table.columns or units is not None or level is not None
+                else [_MISSING] * n,
+                dtype=object,
+            ),
             BODY: pd.Series(bodies, dtype=object),
             PERSON_ID: pd.Series(pids, dtype=object),
             SEX: pd.Series(sexes, dtype=object),

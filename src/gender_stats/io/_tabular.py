@@ -22,6 +22,7 @@ from gender_stats.io._common import (
     UNKNOWN_UNIT,
     Collector,
     UnitIndex,
+    check_merged,
     count_cell,
     derive_unit_id,
     expected_percent,
@@ -140,6 +141,7 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
             col.at(r, c, row[c], "ô dưới một tiêu đề cột (a value under a column with no header)")
         if len(filled) == 1 and len(columns) + len(extras) > 2:
             col.whole_row(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
+    check_merged(grid, header + 1, totals, col)
     term = title_term(grid, range(header))
     return Table(grid, header, columns, headers, extras, data, totals, term)
 
@@ -227,7 +229,7 @@ def resolve_units(
                     col.at(r, name_col, name, UNKNOWN_UNIT, header=name_header)
                     out_ids.append(derive_unit_id(name))
                     out_names.append(name)
-                    out_levels.append(level)
+                    out_levels.append(level or "missing")  # the unit is reported already
                 else:
                     out_ids.append(hit[0])
                     out_names.append(name)

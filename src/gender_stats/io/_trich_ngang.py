@@ -27,6 +27,7 @@ from gender_stats.io._common import (
     NUMBER_AS_TEXT,
     Collector,
     UnitIndex,
+    check_merged,
     derive_unit_id,
     header_column,
     letter,
@@ -146,6 +147,7 @@ def read_trich_ngang(
     cur_body: str | None = None
     cur_level: str | None = None
     name_c = cols[FULL_NAME]
+    sections: list[int] = []
     stt_c = _stt(tn, grid, h)
     for r in range(start, len(grid.cells)):
         row = grid.cells[r]
@@ -155,6 +157,7 @@ def read_trich_ngang(
             break
         label = _section(row, tn)
         if label is not None:
+            sections.append(r)
             cur_body = parse_body(label)
             cur_level = section_level(label) if cur_body is None else cur_level
             if cur_body is None and cur_level is None:
@@ -165,6 +168,7 @@ def read_trich_ngang(
         filled_cells = [c for c, v in enumerate(row) if not is_blank(v) and c != stt_c]
         if len(filled_cells) == 1:
             col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
+    check_merged(grid, start, sections, col)
     # sex and birth year
     sexes: list[str | None] = []
     years: list[int | None] = []

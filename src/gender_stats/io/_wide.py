@@ -25,10 +25,10 @@ import pandas as pd
 
 from gender_stats._text import nfc
 from gender_stats.io._common import (
-    MERGED,
     NOT_BLANK_ROW,
     Collector,
     UnitIndex,
+    check_merged,
     count_cell,
     header_column,
     is_total_label,
@@ -206,13 +206,7 @@ def read_wide(
         if len(filled_cells) == 1 and len(count_cols) > 1:
             col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     # merged cells in the data area (a one-row section or total label may be merged)
-    for r0, c0, r1, c1 in grid.merged:
-        if r1 < start:
-            continue
-        if r0 == r1 and (r0 in sections or r0 in totals):
-            continue
-        rng = f"{letter(c0)}{grid.rows[r0]}:{letter(c1)}{grid.rows[r1]}"
-        col.at(r0, c0, grid.cells[r0][c0], MERGED.format(rng=rng))
+    check_merged(grid, start, [*sections, *totals], col)
     # totals and subtotals
     for t in totals:
         sums = check_sum(grid, t, [r for r in data if r < t], count_cols, col)
