@@ -176,6 +176,7 @@ def test_report_on_a_bad_file_exits_2(bad, tmp_path, capsys):
     assert not (tmp_path / "x" / "bao_cao.html").exists()
 
 
+@pytest.mark.slow
 def test_report_on_the_bundled_sample(tmp_path, capsys):
     out_dir = tmp_path / "demo"
     assert (
@@ -218,6 +219,7 @@ def test_module_check_strict(good, tmp_path):
     assert "Huyện Quan Hóa" in result.stdout
 
 
+@pytest.mark.slow
 def test_console_script_report_demo(tmp_path):
     result = _run(
         [*_script(), "report", "--targets", "36-CT/TW", "--term", "2015-2020", "--out", "out/demo"],

@@ -49,7 +49,7 @@ _TEXT: dict[str, dict[str, str]] = {
             "× cơ quan × chỉ tiêu đạt); còn thiếu {needed} nữ để đạt chỉ tiêu."
         ),
         "summary_none": "Không có đơn vị nào thuộc phạm vi áp dụng của chỉ tiêu đã chọn.",
-        "below_head": "Đơn vị chưa đạt",
+        "below_head": "Đơn vị chưa đạt (trong ngoặc: số nữ còn thiếu)",
         "needed_col": "còn thiếu {n} nữ",
         "summary_table": "Bảng {n}. Tổng hợp theo chỉ tiêu",
         "indicator_table": "Bảng {n}. Tỷ lệ nữ — {body}",
@@ -78,7 +78,7 @@ _TEXT: dict[str, dict[str, str]] = {
             "target checks met); {needed} more women are needed to meet the targets."
         ),
         "summary_none": "No unit falls within the scope of the chosen targets.",
-        "below_head": "Units below target",
+        "below_head": "Units below target (in brackets: women still needed)",
         "needed_col": "{n} more women needed",
         "summary_table": "Table {n}. Summary by target",
         "indicator_table": "Table {n}. Women's share — {body}",
@@ -569,19 +569,20 @@ def _previous_term(counts: pd.DataFrame, body: str, term: str | None) -> str | N
 
 
 def _below_html(checked: pd.DataFrame, lang: str) -> str:
+    """List the units below target, one line per body and rule: "Huyện A (2), Huyện B (1)"."""
     text = _TEXT[lang]
     below = checked[checked["status"] == "below"]
     if below.empty:
         return ""
-    items = []
     needed = below["seats_needed"].astype("Int64").fillna(0).astype("int64")
-    for name, body, rule, n in zip(
-        below[UNIT_NAME], below[BODY], below["rule"], needed, strict=True
-    ):
-        items.append(
-            f"<li>{_e(name)} — {_e(body_label(str(body), lang))} "
-            f"({_e(rule)}): {_e(text['needed_col'].format(n=int(n)))}</li>"
+    items = []
+    for (body, rule), group in needed.groupby([below[BODY], below["rule"]], sort=False):
+        names = below.loc[group.index, UNIT_NAME].astype(str)
+        units = ", ".join(f"{_e(n)} ({int(k)})" for n, k in zip(names, group, strict=True))
+        head = f"{body_label(str(body), lang)} ({rule}) — " + text["needed_col"].format(
+            n=int(group.sum())
         )
+        items.append(f"<li><strong>{_e(head)}</strong>: {units}</li>")
     return f"<h3>{_e(text['below_head'])}</h3>\n<ul>\n" + "\n".join(items) + "\n</ul>"
 
 
