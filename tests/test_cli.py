@@ -229,3 +229,51 @@ def test_console_script_report_demo(tmp_path):
     assert "Traceback" not in result.stderr
     assert (tmp_path / "out" / "demo" / "bao_cao.html").exists()
     assert "bao_cao.html" in result.stdout
+
+
+# ---------------------------------------------------------------------------------------------
+# Rosters (danh sách): read with --roster, or guessed when the file is not a counts table
+
+ROSTER_HEADER = "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Họ và tên,Giới tính\n"
+ROSTER_ROWS = [
+    "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,Nguyễn Thị An,Nữ",
+    "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,Lê Văn Bình,Nam",
+    "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,Trần Văn Cường,Nam",
+    "2015-2020,Huyện Quan Hóa,Cấp huyện,BTV,Trần Văn Cường,Nam",
+]
+
+
+def _roster(path: Path, rows: list[str]) -> Path:
+    path.write_text(ROSTER_HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("flag", [[], ["--roster"]])
+def test_roster_is_counted(flag, tmp_path, capsys):
+    path = _roster(tmp_path / "ds.csv", ROSTER_ROWS)
+    assert main(["validate", str(path), *flag]) == 0
+    # 4 person-seats -> 2 counts rows (BCH 1/3, BTV 0/1).
+    assert f"OK: {path}: 2 rows" in capsys.readouterr().out
+    assert main(["check", str(path), *flag, "--strict"]) == 1
+    out = capsys.readouterr().out
+    # BCH: 1/3 = 33.3 % meets 15 %; BTV: 0/1 needs 1 woman.
+    assert "Ban Thường vụ" in out and "Ban Chấp hành" not in out
+
+
+def test_bad_roster_names_the_cell(tmp_path, capsys):
+    rows = [ROSTER_ROWS[0].replace(",Nữ", ",X"), *ROSTER_ROWS[1:]]
+    path = _roster(tmp_path / "ds.csv", rows)
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert 'ô F2 (cột "Giới tính")' in err and '"X"' in err
+    assert "Traceback" not in err
+
+
+def test_input_term_names_the_term_of_a_file_without_one(tmp_path, capsys):
+    path = tmp_path / "no_term.csv"
+    path.write_text("Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\nHuyện Quan Hóa,Cấp huyện,BCH,39,5\n", "utf-8")
+    assert main(["validate", str(path)]) == 2
+    assert "term" in capsys.readouterr().err
+    assert main(["validate", str(path), "--input-term", "2015-2020"]) == 0
+    assert main(["check", str(path), "--input-term", "2015-2020"]) == 0
+    assert "Huyện Quan Hóa" in capsys.readouterr().out  # 5/39 is below 15 %

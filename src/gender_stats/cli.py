@@ -3,9 +3,10 @@
 Every command reads its inputs through :mod:`gender_stats.io`.  An input file is read as counts
 (:func:`gender_stats.io.read_counts`: tidy tables or the official wide template); with ``--roster``
 it is read as a personnel list (:func:`gender_stats.io.read_roster`) and counted.  Without
-``--roster`` a file whose layout is not a counts layout (no problem in a data row: no header of
-counts found) is tried as a roster; the errors shown are those of the layout the reader recognised
-(counts when neither was recognised), so the user sees the cells to fix, not a layout mismatch.
+``--roster`` a file that cannot be read as counts is tried as a roster; when both readings fail,
+the errors shown are those of the reading that recognised the file's layout (some problem sits in a
+data row), then of the one with fewer problems, counts on a tie — so the user sees the cells to fix,
+not a layout mismatch.  Use ``--roster`` to skip the guess.
 
 Any :class:`~gender_stats.errors.GenderStatsError` ends the command with its message on standard
 error and exit code 2 — never a traceback.
@@ -76,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--units", type=Path, help="bảng đơn vị (units table file)")
         p.add_argument("--sheet", help="tên trang tính (sheet name of an Excel input)")
         p.add_argument(
+            "--input-term",
+            metavar="TERM",
+            help="nhiệm kỳ của tệp không ghi nhiệm kỳ (the term of inputs that do not name one)",
+        )
+        p.add_argument(
             "-q", "--quiet", action="store_true", help="không hiện tiến trình (no progress bar)"
         )
 
@@ -137,26 +143,31 @@ def _parser() -> argparse.ArgumentParser:
 # Reading
 
 
-def _read_one(path: Path, *, roster: bool, sheet: str | None, units: Any) -> pd.DataFrame:
+def _read_one(
+    path: Path, *, roster: bool, sheet: str | None, units: Any, term: str | None = None
+) -> pd.DataFrame:
     """Read one input file as counts (counting a roster); raise the most relevant error."""
     from gender_stats.counting import count
     from gender_stats.io import read_counts, read_roster
 
     if roster:
-        return count(read_roster(path, sheet=sheet, units=units))
+        return count(read_roster(path, sheet=sheet, term=term, units=units))
     try:
-        return read_counts(path, sheet=sheet, units=units)
+        return read_counts(path, sheet=sheet, term=term, units=units)
     except DataError as counts_error:
-        if _recognised(counts_error):
-            raise
         try:
-            return count(read_roster(path, sheet=sheet, units=units))
+            return count(read_roster(path, sheet=sheet, term=term, units=units))
         except DataError as roster_error:
-            if _recognised(roster_error):
-                raise roster_error from None
-            raise counts_error from None
+            raise _relevant(counts_error, roster_error) from None
         except GenderStatsError:
             raise counts_error from None
+
+
+def _relevant(counts_error: DataError, roster_error: DataError) -> DataError:
+    """Return the error of the layout the file has: recognised first, then fewer problems."""
+    counts_key = (not _recognised(counts_error), len(counts_error.problems))
+    roster_key = (not _recognised(roster_error), len(roster_error.problems))
+    return roster_error if roster_key < counts_key else counts_error
 
 
 def _recognised(error: DataError) -> bool:
@@ -181,7 +192,11 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         args.inputs, desc="đọc (read)", unit="file", file=sys.stderr, disable=_quiet(args)
     ):
         try:
-            frames.append(_read_one(path, roster=args.roster, sheet=args.sheet, units=units))
+            frames.append(
+                _read_one(
+                    path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
+                )
+            )
         except DataError as err:
             errors.append(err)
     if errors:
@@ -257,7 +272,9 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             errors.append(err)
     for path in args.inputs:
         try:
-            frame = _read_one(path, roster=args.roster, sheet=args.sheet, units=units)
+            frame = _read_one(
+                path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
+            )
         except GenderStatsError as err:
             errors.append(err)
             continue
