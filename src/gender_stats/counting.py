@@ -108,22 +108,32 @@ def count(
             raise ValueError(
                 f"the numerator {name!r} has {len(masks[name])} values; the roster has {n_rows} rows"
             )
-    codes = {c: _codes(roster[c]) for c in by}
-    key, n_keys = _group_key([codes[c] for c in by], n_rows)
+    parts = [_codes(roster[c]) for c in by]
+    key, n_keys, steps = _group_key(parts, n_rows)
     totals = np.bincount(key, minlength=n_keys)
     groups = np.flatnonzero(totals)
-    # one row of the roster per group, to read the group's values from
-    row_of = np.empty(n_keys, dtype=np.int64)
-    row_of[key] = np.arange(n_rows, dtype=np.int64)
-    rows = row_of[groups]
-    out: dict[str, Any] = {c: _values_at(roster[c], rows) for c in by}
+    if steps is not None:  # read each group's codes off its key
+        group_codes = _decode(steps, groups)
+    else:  # the key was compacted: read them at one row of each group
+        row_of = np.empty(n_keys, dtype=np.int64)
+        row_of[key] = np.arange(n_rows, dtype=np.int64)
+        rows = row_of[groups]
+        group_codes = [codes[rows] for codes, _ in parts]
+    out: dict[str, Any] = {
+        c: _values_at(values, codes, name=c)
+        for c, (_, values), codes in zip(by, parts, group_codes, strict=True)
+    }
     out[TOTAL] = totals[groups].astype(np.int64)
     for name, mask in masks.items():
         out[name] = np.bincount(key[mask], minlength=n_keys)[groups].astype(np.int64)
-    # sort the groups (few) by the values of the by columns, missing values last
-    order = np.lexsort([_sort_ranks(*codes[c], rows) for c in reversed(by)]) if by else None
     frame = pd.DataFrame(out)
-    return frame if order is None else frame.take(order).reset_index(drop=True)
+    if not by:
+        return frame
+    # sort the groups (few) by the values of the by columns, missing values last
+    ranks = [
+        _sort_ranks(values, codes) for (_, values), codes in zip(parts, group_codes, strict=True)
+    ]
+    return frame.take(np.lexsort(ranks[::-1])).reset_index(drop=True)
 
 
 def _is_female(sex: pd.Series) -> np.ndarray:
@@ -147,8 +157,8 @@ def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, pd.Index(uniques)
 
 
-def _sort_ranks(codes: np.ndarray, values: pd.Index, rows: np.ndarray) -> np.ndarray:
-    """Return, for the rows ``rows``, the rank of their value among ``values`` sorted (missing last)."""
+def _sort_ranks(values: pd.Index, codes: np.ndarray) -> np.ndarray:
+    """Return the rank of each code's value among ``values`` sorted (missing, code -1, last)."""
     try:
         order = values.argsort()
     except TypeError:  # values of mixed types: keep their order
@@ -156,37 +166,57 @@ def _sort_ranks(codes: np.ndarray, values: pd.Index, rows: np.ndarray) -> np.nda
     rank_of = np.empty(len(values) + 1, dtype=np.int64)
     rank_of[order] = np.arange(len(values), dtype=np.int64)
     rank_of[-1] = len(values)  # code -1 (missing) reads the last slot
-    return rank_of[codes[rows]]
+    return rank_of[codes]
 
 
-def _group_key(parts: Sequence[tuple[np.ndarray, pd.Index]], n_rows: int) -> tuple[np.ndarray, int]:
-    """Return one integer per row that identifies its group, and the number of possible keys.
+#: How one ``by`` column entered the key: ("radix", width, shift), ("fixed", codes by prefix key)
+#: or ("constant", code).
+Step = tuple[str, Any, int]
 
-    The key combines the columns' codes in mixed radix (slot 0 for a missing value).  A column whose
-    value is fixed by the columns before it (the unit's name and level given its id) does not enlarge
-    the key: that is checked on the codes in one pass.  When the key space grows past a few times the
-    number of rows, it is compacted to the keys that occur.
+
+def _group_key(
+    parts: Sequence[tuple[np.ndarray, pd.Index]], n_rows: int
+) -> tuple[np.ndarray, int, list[Step] | None]:
+    """Return one integer per row that identifies its group, the number of keys and how to decode.
+
+    The key combines the columns' codes in mixed radix (with a slot for missing values only when
+    there are some).  A column whose value is fixed by the columns before it (the unit's name and
+    level given its id) does not enlarge the key: that is checked on the codes in one pass, and its
+    code per prefix is kept for decoding.  When the key space grows past a few times the number of
+    rows it is compacted to the keys that occur; then the steps are ``None`` (no decoding).
     """
     key = np.zeros(n_rows, dtype=np.int64)
     n_keys = 1
+    if n_rows == 0:
+        return key, n_keys, None
+    steps: list[Step] | None = []
     limit = 4 * n_rows + 1024
     for codes, values in parts:
-        width = len(values) + 1
-        if n_rows == 0:
+        shift = int(codes.min() < 0)
+        width = len(values) + shift
+        if width <= 1:
+            if steps is not None:
+                steps.append(("constant", -shift, 0))
             continue
         if n_keys > 1:
-            seen = np.full(n_keys, -2, dtype=np.int64)
-            seen[key] = codes
-            if np.array_equal(seen[key], codes):
-                continue  # determined by the columns before it
+            fixed = np.full(n_keys, -2, dtype=np.result_type(codes.dtype, np.int8))
+            fixed[key] = codes
+            if np.array_equal(fixed[key], codes):
+                if steps is not None:
+                    steps.append(("fixed", fixed, 0))
+                continue
         if n_keys == 1:
             key = codes.astype(np.int64)
         else:
             key *= width
             key += codes
-        key += 1
+        if shift:
+            key += 1
         n_keys *= width
+        if steps is not None:
+            steps.append(("radix", width, shift))
         if n_keys > limit:
+            steps = None
             if n_keys <= 64 * limit:
                 present = np.bincount(key, minlength=n_keys) > 0
                 key = (np.cumsum(present) - 1)[key]
@@ -195,21 +225,31 @@ def _group_key(parts: Sequence[tuple[np.ndarray, pd.Index]], n_rows: int) -> tup
                 uniques, inverse = np.unique(key, return_inverse=True)
                 key = inverse.astype(np.int64).reshape(-1)
                 n_keys = len(uniques)
-    return key, n_keys
+    return key, n_keys, steps
 
 
-def _values_at(series: pd.Series, rows: np.ndarray) -> pd.Series:
-    """Return the values of ``series`` at positions ``rows``, categoricals as their categories."""
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        codes = series.cat.codes.to_numpy()[rows]
-        categories = series.cat.categories
-        if len(categories) == 0:  # every value missing
-            return pd.Series(np.nan, index=range(len(codes)), dtype=categories.dtype, name=series.name)
-        out = pd.Series(categories.take(np.where(codes < 0, 0, codes)), name=series.name)
-        if (codes < 0).any():
-            out = out.where(codes >= 0)
-        return out.reset_index(drop=True)
-    return series.iloc[rows].reset_index(drop=True)
+def _decode(steps: list[Step], keys: np.ndarray) -> list[np.ndarray]:
+    """Return, for each ``by`` column, the code of each key (the inverse of :func:`_group_key`)."""
+    out: list[np.ndarray] = []
+    stride = 1
+    for kind, value, shift in reversed(steps):
+        if kind == "radix":
+            out.append((keys // stride) % value - shift)
+            stride *= value
+        elif kind == "fixed":
+            out.append(value[keys // stride])
+        else:
+            out.append(np.full(len(keys), value, dtype=np.int64))
+    return out[::-1]
+
+
+def _values_at(values: pd.Index, codes: np.ndarray, *, name: str) -> pd.Series:
+    """Return the values of ``codes`` (``-1`` for missing) as a Series."""
+    if len(values) == 0:  # every value missing
+        return pd.Series(np.nan, index=range(len(codes)), dtype=values.dtype, name=name)
+    out = pd.Series(values.take(np.where(codes < 0, 0, codes)), name=name)
+    missing = codes < 0
+    return out.where(~missing) if missing.any() else out
 
 
 def _count_lazy(

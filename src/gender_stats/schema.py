@@ -481,14 +481,11 @@ def _column_clean(series: pd.Series, rule: Any) -> bool:
 
 
 def _codes(series: pd.Series) -> tuple[np.ndarray, int]:
-    """Return integer codes of ``series`` (missing values as one more code) and their number."""
+    """Return integer codes of ``series`` (``-1`` for missing) and the number of values."""
     if isinstance(series.dtype, pd.CategoricalDtype):
-        codes = series.cat.codes.to_numpy().astype(np.int64)
-        size = len(series.cat.categories)
-    else:
-        codes, uniques = pd.factorize(series)
-        size = len(uniques)
-    return np.where(codes < 0, size, codes), size + 1
+        return series.cat.codes.to_numpy(), len(series.cat.categories)
+    codes, uniques = pd.factorize(series)
+    return codes, len(uniques)
 
 
 def _has_duplicates(frame: pd.DataFrame, key: Sequence[str]) -> bool:
@@ -497,13 +494,21 @@ def _has_duplicates(frame: pd.DataFrame, key: Sequence[str]) -> bool:
     n_keys = 1
     for column in key:
         codes, size = _codes(frame[column])
-        if n_keys * size >= 2**62:
+        shift = int(len(codes) > 0 and codes.min() < 0)  # a slot for missing values if any
+        width = size + shift
+        if n_keys * width >= 2**62:
             combined = pd.factorize(combined)[0].astype(np.int64)
             n_keys = int(combined.max()) + 1 if len(combined) else 1
-        combined = combined * size + codes
-        n_keys *= size
-    ordered = np.sort(combined)
-    return bool((ordered[1:] == ordered[:-1]).any())
+        if n_keys == 1:
+            combined = codes.astype(np.int64)
+        else:
+            combined *= width
+            combined += codes
+        if shift:
+            combined += 1
+        n_keys *= width
+    combined.sort()
+    return bool((combined[1:] == combined[:-1]).any())
 
 
 def _units_known(frame: pd.DataFrame, units: pd.DataFrame | None) -> bool:
@@ -526,11 +531,16 @@ def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFra
         return None
     if BIRTH_YEAR in frame.columns:
         source = frame[BIRTH_YEAR]
-        years = pd.to_numeric(source, errors="coerce")
-        if bool((years.isna() & source.notna()).any() or ((years % 1 != 0) & years.notna()).any()):
-            return None
-        years = years.astype("Int64")
-        if bool(((years < 1900) | (years > 2100)).any()):
+        if pd.api.types.is_integer_dtype(source.dtype):  # whole numbers: only the range to check
+            years = source.astype("Int64")
+        else:
+            years = pd.to_numeric(source, errors="coerce")
+            if bool(
+                (years.isna() & source.notna()).any() or ((years % 1 != 0) & years.notna()).any()
+            ):
+                return None
+            years = years.astype("Int64")
+        if years.notna().any() and (years.min() < 1900 or years.max() > 2100):
             return None
         frame = frame.assign(birth_year=years)
     if _has_duplicates(frame, (TERM, UNIT_ID, BODY, PERSON_ID)):
