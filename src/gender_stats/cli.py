@@ -26,6 +26,9 @@ from gender_stats.errors import DataError, GenderStatsError
 
 __all__ = ["main"]
 
+#: How many unit names the report command prints (the page lists them all).
+_MAX_NAMES = 10
+
 #: Exit codes.
 EXIT_OK, EXIT_SHORTFALL, EXIT_ERROR = 0, 1, 2
 
@@ -249,7 +252,10 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             file=out,
         )
     if report.units_below:
-        print(("Below target: " if en else "Chưa đạt: ") + ", ".join(report.units_below), file=out)
+        shown = ", ".join(report.units_below[:_MAX_NAMES])
+        if below > _MAX_NAMES:
+            shown += f", … (+{below - _MAX_NAMES})"
+        print(("Below target: " if en else "Chưa đạt: ") + shown, file=out)
     print(("Report page: " if en else "Trang báo cáo: ") + str(report.html), file=out)
     print(("Workbook: " if en else "Bảng tính: ") + str(report.workbook), file=out)
     charts = report.out_dir / (report.charts[0].parent.name if report.charts else "")

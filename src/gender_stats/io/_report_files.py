@@ -10,6 +10,7 @@ import base64
 import io
 from pathlib import Path
 
+import matplotlib
 from matplotlib.figure import Figure
 
 __all__ = ["figure_bytes", "figure_data_uri", "make_out_dir", "write_bytes", "write_html"]
@@ -34,7 +35,8 @@ def figure_bytes(fig: Figure, *, fmt: str = "png", dpi: int = 110) -> bytes:
     r"""Render a figure to bytes in memory (``fmt`` is ``"png"`` or ``"svg"``).
 
     A bare :class:`~matplotlib.figure.Figure` renders through Agg (PNG) or the SVG backend without
-    pyplot, so no global backend is chosen or changed.
+    pyplot, so no global backend is chosen or changed.  SVG text is kept as ``<text>`` elements
+    (``svg.fonttype = "none"``), set for this call only.
 
     Examples
     --------
@@ -42,10 +44,15 @@ def figure_bytes(fig: Figure, *, fmt: str = "png", dpi: int = 110) -> bytes:
     >>> fig = Figure(figsize=(1, 1))
     >>> figure_bytes(fig)[:8] == b"\x89PNG\r\n\x1a\n"
     True
+    >>> b"<svg" in figure_bytes(fig, fmt="svg")
+    True
     """
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else None
-    fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
+    # Text as text in SVG (smaller, searchable, several times faster than glyph outlines); the
+    # setting is local to this call.
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
 
