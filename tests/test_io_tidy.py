@@ -330,3 +330,52 @@ def test_rounded_or_truncated_percent_always_passes(total, data, digits, roundin
     assert percent_ok((shown, digits), female, total)
     off = shown + Decimal(2).scaleb(-digits) if shown < 50 else shown - Decimal(2).scaleb(-digits)
     assert not percent_ok((off, digits), female, total)
+
+
+def test_roster_with_female_mark_column(xlsx) -> None:
+    path = xlsx(
+        [
+            ["STT", "Họ và tên", "Nữ", "Năm sinh"],
+            [1, "Lò Văn Cường", None, 1968],
+            [2, "Hà Thị Bình", "x", 1975],
+            [3, "Vi Thị Mai", "nữ", 1979],
+            [4, "Phạm Văn Dũng", "không", 1970],
+        ]
+    )
+    kw = {"term": "2015-2020", "unit": "Huyện Quan Hóa", "body": "BCH", "level": "district"}
+    with pytest.raises(DataError, match="x for a woman") as info:
+        read_roster(path, **kw)
+    (p,) = info.value.problems
+    assert (p.row, p.column, p.header, p.value) == (5, "C", "Nữ", "không")
+    rows = xlsx([["Họ và tên", "Nữ"], ["Lò Văn Cường", None], ["Hà Thị Bình", "X"]], name="b.xlsx")
+    assert read_roster(rows, **kw)["sex"].tolist() == ["M", "F"]
+
+
+def test_roster_parquet_with_missing_birth_years(tmp_path: Path) -> None:
+    path = tmp_path / "roster.parquet"
+    pd.DataFrame(
+        {
+            "term": ["2015-2020"] * 2,
+            "unit_id": ["TH01"] * 2,
+            "unit_name": ["Huyện Quan Hóa"] * 2,
+            "level": ["district"] * 2,
+            "body": ["party_committee"] * 2,
+            "person_id": ["CB1", "CB2"],
+            "sex": ["F", "M"],
+            "birth_year": pd.array([1975, None], dtype="Int64"),
+        }
+    ).to_parquet(path)
+    out = read_roster(path)
+    assert out["birth_year"].tolist()[0] == 1975
+    assert out["birth_year"].isna().tolist() == [False, True]
+    assert out["person_id"].tolist() == ["CB1", "CB2"]
+
+
+def test_explicit_layouts(xlsx, tmp_path: Path) -> None:
+    path = tmp_path / "bc.csv"
+    path.write_text("Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n2015-2020,A,huyện,BCH,3,1\n", "utf-8")
+    assert read_counts(path, layout="tidy")["female"].tolist() == [1]
+    with pytest.raises(DataError, match="Tổng số / Nữ"):
+        read_counts(path, layout="wide")
+    with pytest.raises(DataError, match=r"Nam \| Nữ"):
+        read_roster(path, layout="trich_ngang")

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from gender_stats._text import loose_key
 from gender_stats.errors import DataError, Problem
 from gender_stats.io._common import (
     Collector,
@@ -28,7 +29,7 @@ from gender_stats.io._common import (
     run_validator,
     text_cell,
 )
-from gender_stats.io._excel import Grid, load_grids
+from gender_stats.io._excel import Grid, is_blank, load_grids
 from gender_stats.io._tabular import (
     Table,
     check_share,
@@ -379,12 +380,12 @@ def _tidy_roster(
     body: str | None,
     level: str | None,
 ) -> tuple[pd.DataFrame | None, list[int]]:
-    table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME))
+    table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME, FEMALE))
     if table is None:
         col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Giới tính"))
         return None, []
     grid = table.grid
-    needed = [SEX]
+    needed = [] if FEMALE in table.columns else [SEX]
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
     if BODY not in table.columns and body is None:
@@ -395,7 +396,10 @@ def _tidy_roster(
         needed.append(LEVEL)
     _missing(col, table, needed)
     n = len(table.data)
-    sexes = [None if s is None else (parse_sex(s) or s) for s in _texts(grid, table, SEX)]
+    if SEX not in table.columns and FEMALE in table.columns:
+        sexes = _sex_from_marks(table, col)
+    else:
+        sexes = [None if s is None else (parse_sex(s) or s) for s in _texts(grid, table, SEX)]
     years: list[Any] = []
     if BIRTH_YEAR in table.columns:
         for r in table.data:
@@ -477,6 +481,27 @@ def _tidy_roster(
     return found, [grid.rows[r] for r in table.data]
 
 
+#: Marks that say "woman" in a ``Nữ`` column of a list (blank says "man").
+_FEMALE_MARKS = frozenset({"x", "1", "nu", "f", "v"})
+FEMALE_MARK = "x (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
+
+
+def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
+    """Return the sex of each row of a list with a ``Nữ`` column marked ``x`` for women."""
+    grid, c = table.grid, table.columns[FEMALE]
+    out: list[str | None] = []
+    for r in table.data:
+        value = grid.cells[r][c]
+        if is_blank(value):
+            out.append("M")
+        elif loose_key(value) in _FEMALE_MARKS:
+            out.append("F")
+        else:
+            col.at(r, c, value, FEMALE_MARK, header=table.headers[FEMALE])
+            out.append("F")  # reported; a stand-in so the row's other cells are checked
+    return out
+
+
 def read_roster(
     source: str | Path,
     *,
@@ -505,6 +530,8 @@ def read_roster(
         ``body="Ban Thường vụ"`` (or a code), ``level="district"``.
     layout : {"auto", "tidy", "trich_ngang"}
         ``"auto"`` recognises a personnel list by ``Năm sinh`` split into ``Nam`` | ``Nữ``.
+        A tidy list may give the sex in a ``Giới tính`` column (``Nữ``/``Nam``, ``F``/``M``) or in a
+        ``Nữ`` column marked ``x`` for women and left blank for men.
 
     Returns
     -------
