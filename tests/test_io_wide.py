@@ -231,3 +231,22 @@ def test_unknown_section_label(xlsx) -> None:
     with pytest.raises(DataError, match="section naming a level") as info:
         read_counts(write(xlsx, rows))
     assert (info.value.problems[0].row, info.value.problems[0].column) == (9, "B")
+
+
+def test_section_subtotals_are_checked(xlsx) -> None:
+    # section I sums to 80 members / 13 women; the row says 80 / 12
+    rows = template(C6=80, D6=12, E6=None)
+    with pytest.raises(DataError, match="section") as info:
+        read_counts(xlsx(rows, merges=HEADER_MERGES, formats={"E8": "0.0%"}))
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(6, "D", 12)]
+    assert "13" in info.value.problems[0].expected
+    rows = template(C6=80, D6=13, F6=26, G6=3, H6="11,5")  # 3/26 = 11.54 %
+    out = read_counts(xlsx(rows, merges=HEADER_MERGES, formats={"E8": "0.0%"}, name="ok.xlsx"))
+    assert len(out) == 6
+
+
+def test_cong_label_and_total_in_stt_column(xlsx) -> None:
+    rows = template()
+    rows[10] = ["Cộng", None, 89, 16, None, 29, 4, None]
+    out = read_counts(write(xlsx, rows, merges=["A11:B11"]))
+    assert len(out) == 6

@@ -17,7 +17,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from gender_stats._text import loose_key
-from gender_stats.errors import DataError, Problem
+from gender_stats.errors import DataError, FileFormatError, Problem
 from gender_stats.io._common import (
     Collector,
     UnitIndex,
@@ -212,7 +212,10 @@ def _legacy_headers(grid: Grid, found: Callable[[Grid], object]) -> Grid:
         return grid
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        other = recode_top(grid)
+        try:
+            other = recode_top(grid)
+        except FileFormatError:  # not legacy text after all: report the missing header instead
+            return grid
     if other is not grid and found(other) is not None:
         for w in caught:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
@@ -349,6 +352,29 @@ def read_counts(
         When the file cannot be read at all.
     DataError
         With every problem, located by file, sheet, row and column.
+
+    Notes
+    -----
+    What the reader does with what offices write:
+
+    - headers in Vietnamese or English, any case, with or without diacritics; ``STT``/``TT`` columns
+      are ignored; a title block above the header is searched for the term;
+    - blank rows are not data rows; a row blank except for one cell is a problem; a signature block
+      (``Người lập biểu``, ``..., ngày ... tháng ... năm ...``) ends the table;
+    - a ``Tổng cộng``/``Tổng số``/``Cộng`` row, and a section row carrying numbers, is checked
+      against the sum of its rows and not used as data;
+    - a reported percentage (``12,5``, ``12.5 %``, or ``0.125`` formatted as a percentage) must agree
+      with ``female / total`` within one unit of its last digit (rounded or truncated both pass),
+      then it is dropped;
+    - in a workbook, a count typed as text (``"12"``) is a problem, never converted; in a CSV file,
+      where everything is text, ``12`` is 12;
+    - merged cells below the header are a problem (except a section or total label merged along
+      its row); text in TCVN3/VNI is converted with a
+      :class:`~gender_stats.errors.LegacyEncodingWarning`.
+
+    ``DataError.rows_read`` counts the data rows read (unit rows; not headers, sections, totals or
+    blank rows) and equals ``rows_used + rows_reported``; a problem that concerns the whole table (a
+    missing column, a wrong term) leaves no row usable.
 
     Examples
     --------
