@@ -277,3 +277,15 @@ def test_input_term_names_the_term_of_a_file_without_one(tmp_path, capsys):
     assert main(["validate", str(path), "--input-term", "2015-2020"]) == 0
     assert main(["check", str(path), "--input-term", "2015-2020"]) == 0
     assert "Huyện Quan Hóa" in capsys.readouterr().out  # 5/39 is below 15 %
+
+
+def test_report_on_a_term_without_data_says_so(good, tmp_path, capsys):
+    out_dir = tmp_path / "empty"
+    assert main(["report", str(good), "--term", "2020-2025", "--out", str(out_dir), "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "Không có đơn vị nào thuộc phạm vi chỉ tiêu 36-CT/TW trong nhiệm kỳ 2020-2025" in (
+        captured.err
+    )
+    assert "Traceback" not in captured.err
+    page = (out_dir / "bao_cao.html").read_text(encoding="utf-8")
+    assert "Không có đơn vị nào thuộc phạm vi áp dụng" in page

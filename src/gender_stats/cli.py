@@ -239,6 +239,14 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     )
     en = args.lang == "en"
     below = len(report.units_below)
+    if report.n_units == 0:
+        print(
+            f"Không có đơn vị nào thuộc phạm vi chỉ tiêu {args.targets}"
+            + (f" trong nhiệm kỳ {args.term}" if args.term else "")
+            + " (no unit in the scope of the targets). Hint: kiểm tra --term và --targets "
+            "(check --term and --targets; see `gender-stats targets`).",
+            file=sys.stderr,
+        )
     if en:
         print(
             f"{report.n_units_met}/{report.n_units} units meet every target; "
@@ -258,11 +266,12 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         print(("Below target: " if en else "Chưa đạt: ") + shown, file=out)
     print(("Report page: " if en else "Trang báo cáo: ") + str(report.html), file=out)
     print(("Workbook: " if en else "Bảng tính: ") + str(report.workbook), file=out)
-    charts = report.out_dir / (report.charts[0].parent.name if report.charts else "")
-    print(
-        ("Charts: " if en else "Biểu đồ: ") + f"{charts} ({len(report.charts)} files)",
-        file=out,
-    )
+    if report.charts:
+        charts = report.charts[0].parent
+        print(
+            ("Charts: " if en else "Biểu đồ: ") + f"{charts} ({len(report.charts)} files)",
+            file=out,
+        )
     return EXIT_OK
 
 

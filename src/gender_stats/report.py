@@ -453,15 +453,16 @@ def build_report(
             )
         )
     counts_term = counts if term is None else counts[counts[TERM] == term]
-    jobs.append(
-        (
-            overview,
-            "nu_nam" if lang == "vi" else "women_men",
-            text["stacked_fig"],
-            6,
-            partial(plots.plot_stacked, counts_term, lang=lang),
+    if not counts_term.empty:
+        jobs.append(
+            (
+                overview,
+                "nu_nam" if lang == "vi" else "women_men",
+                text["stacked_fig"],
+                6,
+                partial(plots.plot_stacked, counts_term, lang=lang),
+            )
         )
-    )
 
     charts: list[Path] = []
     with tqdm(
