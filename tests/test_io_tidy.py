@@ -379,3 +379,31 @@ def test_explicit_layouts(xlsx, tmp_path: Path) -> None:
         read_counts(path, layout="wide")
     with pytest.raises(DataError, match=r"Nam \| Nữ"):
         read_roster(path, layout="trich_ngang")
+
+
+def test_extra_columns_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "bc.csv"
+    path.write_text(
+        "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ,under_40,Ghi chú\n"
+        "2015-2020,Huyện Quan Hóa,huyện,BCH,39,5,4,bầu thiếu 2\n"
+        "2015-2020,Huyện Cẩm Thủy,huyện,BCH,41,8,,\n",
+        encoding="utf-8",
+    )
+    out = read_counts(path)
+    assert out["under_40"].tolist()[0] == 4
+    assert out["under_40"].isna().tolist() == [False, True]
+    assert str(out["under_40"].dtype) == "Int64"
+    assert out["Ghi chú"].tolist()[0] == "bầu thiếu 2"
+
+
+def test_instructions_sheet_is_passed_over(xlsx) -> None:
+    header = ["Nhiệm kỳ", "Đơn vị", "Cấp", "Cơ quan", "Tổng số", "Nữ"]
+    path = xlsx(
+        sheets={
+            "Hướng dẫn": [["Điền số liệu vào trang 2015-2020"], ["Không sửa tiêu đề cột"]],
+            "2015-2020": [header, ["2015-2020", "Huyện Quan Hóa", "huyện", "BCH", 39, 5]],
+        }
+    )
+    assert read_counts(path)["total"].tolist() == [39]
+    with pytest.raises(DataError, match="header row"):
+        read_counts(path, sheet="Hướng dẫn", term="2015-2020")

@@ -23,6 +23,7 @@ from gender_stats.io._common import (
     UnitIndex,
     count_cell,
     letter,
+    parse_int_text,
     prepare_units,
     raise_if_problems,
     recode_top,
@@ -200,7 +201,7 @@ def _tidy_counts(
         }
     )
     for header, c in table.extras.items():
-        frame[header] = pd.Series([grid.cells[r][c] for r in table.data], dtype=object)
+        frame[header] = _extra_column(table, c)
     found, problems = run_validator(validate_counts, frame, _origin(table), units=units_df)
     col.merge(problems)
     return found, [grid.rows[r] for r in table.data]
@@ -221,6 +222,15 @@ def _legacy_headers(grid: Grid, found: Callable[[Grid], object]) -> Grid:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         return other
     return grid
+
+
+def _extra_column(table: Table, c: int) -> pd.Series:
+    """Return an extra column: whole numbers as Int64 (e.g. ``under_40``), anything else as text."""
+    values = [count_cell(table.grid, r, c)[0] for r in table.data]
+    numbers = [None if is_blank(v) else parse_int_text(v) for v in values]
+    if all(n is not None or is_blank(v) for n, v in zip(numbers, values, strict=True)):
+        return pd.Series(numbers, dtype="Int64")
+    return pd.Series([text_cell(table.grid.cells[r][c]) for r in table.data], dtype=object)
 
 
 def _sheet_counts(
@@ -258,6 +268,12 @@ def _sheet_counts(
     return found_tidy, len(rows)
 
 
+def _has_numbers(grid: Grid) -> bool:
+    return any(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for row in grid.cells for v in row
+    )
+
+
 def _combine(
     source: str | Path,
     sheet: str | None,
@@ -268,6 +284,10 @@ def _combine(
     frames: list[pd.DataFrame] = []
     errors: list[DataError] = []
     rows_ok = 0
+    if sheet is None and len(grids) > 1:
+        # a sheet of instructions (text only, no number anywhere) holds no data
+        numeric = [g for g in grids if _has_numbers(g)]
+        grids = numeric or grids
     for grid in grids:
         if not grid.cells:
             errors.append(
@@ -329,7 +349,8 @@ def read_counts(
     source : str or Path
         A ``.csv`` (UTF-8, with or without BOM, comma or semicolon), ``.xlsx`` or ``.parquet`` file.
     sheet : str, optional
-        One sheet; by default every sheet that holds data (e.g. one per term), concatenated.
+        One sheet; by default every sheet that holds data (e.g. one per term), concatenated.  A
+        sheet with no number at all (instructions, notes) is not a data sheet and is passed over.
     term : str, optional
         The term (``"2015-2020"``) when the file does not name it; a title or column that names
         another term is a problem.
