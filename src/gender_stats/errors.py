@@ -44,6 +44,10 @@ DATA_ERROR_HINT = (
 )
 
 
+#: The columns of :attr:`DataError.report`, in the order a user reads a problem.
+REPORT_COLUMNS = ("file", "sheet", "row", "column", "header", "value", "expected", "message")
+
+
 def excel_column_letter(index: int) -> str:
     """Return the Excel column letter of a 1-based column number.
 
@@ -224,8 +228,7 @@ class DataError(GenderStatsError, ValueError):
     @property
     def report(self) -> pd.DataFrame:
         """Return the problems as a tidy frame, one row per problem."""
-        columns = [f.name for f in dataclasses.fields(Problem)] + ["message"]
-        return pd.DataFrame([p.to_dict() for p in self.problems], columns=columns)
+        return pd.DataFrame([p.to_dict() for p in self.problems], columns=list(REPORT_COLUMNS))
 
     @classmethod
     def combine(cls, errors: Iterable[DataError]) -> DataError:

@@ -224,8 +224,17 @@ _MARGIN_INCH = 1.9
 def _style() -> Iterator[None]:
     """Draw with DejaVu Sans first (it has every Vietnamese glyph); restore rcParams afterwards."""
     others = [f for f in mpl.rcParams["font.sans-serif"] if f != "DejaVu Sans"]
-    with mpl.rc_context({"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans", *others]}):
-        yield
+    interactive = mpl.is_interactive()
+    try:
+        with mpl.rc_context(
+            {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans", *others]}
+        ):
+            yield
+            # In Jupyter the inline backend is chosen when the first figure is made, and switches
+            # interactive mode on; rc_context would switch it off again and hide later charts.
+            interactive = mpl.is_interactive()
+    finally:
+        mpl.interactive(interactive)
 
 
 def _check_lang(lang: str) -> None:
