@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import warnings
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -344,8 +345,6 @@ def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int]) -> Grid
         LegacyEncodingWarning,
         stacklevel=4,
     )
-    import dataclasses
-
     return dataclasses.replace(grid, cells=cells)
 
 
@@ -463,15 +462,14 @@ def raise_if_problems(col: Collector, data_rows: Sequence[int]) -> None:
     raise DataError(problems, source=grid.file, rows_read=len(rows), rows_reported=reported)
 
 
-def row_map(
-    index: Iterable[Hashable], grid_rows: Sequence[int], grid: Grid
-) -> Mapping[Hashable, int]:
-    """Map frame index labels to user row numbers."""
-    return {i: grid.rows[r] for i, r in zip(index, grid_rows, strict=True)}
-
-
 def parse_int_text(value: Any) -> int | None:
-    """Return a whole number from an int, a whole float or (CSV) digit text, else None."""
+    """Return a whole number from an int or a whole float, else None (text is not a number here).
+
+    Examples
+    --------
+    >>> parse_int_text(12), parse_int_text(12.0), parse_int_text(12.5), parse_int_text("12")
+    (12, 12, None, None)
+    """
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -479,11 +477,3 @@ def parse_int_text(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return None
-
-
-def decimal_or_none(text: str) -> Decimal | None:
-    """Return ``text`` as a Decimal, or None."""
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None

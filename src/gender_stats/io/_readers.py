@@ -40,7 +40,12 @@ from gender_stats.io._tabular import (
     resolve_term,
     resolve_units,
 )
-from gender_stats.io._trich_ngang import locate_trich_ngang, read_trich_ngang
+from gender_stats.io._trich_ngang import (
+    arg_code,
+    locate_trich_ngang,
+    person_key,
+    read_trich_ngang,
+)
 from gender_stats.io._wide import locate_wide, read_wide
 from gender_stats.schema import (
     BIRTH_YEAR,
@@ -456,7 +461,13 @@ def _tidy_roster(
                 value = None
             years.append(value)
     names = _texts(grid, table, UNIT_NAME) if UNIT_NAME in table.columns else [unit] * n
-    lv = _coded(_texts(grid, table, LEVEL), parse_level) if LEVEL in table.columns else [level] * n
+    level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
+    body_arg = arg_code(body, parse_body, col, "body") if body is not None else None
+    lv = (
+        _coded(_texts(grid, table, LEVEL), parse_level)
+        if LEVEL in table.columns
+        else [level_arg] * n
+    )
     ids, unames, levels = resolve_units(
         grid,
         table.data,
@@ -473,8 +484,6 @@ def _tidy_roster(
     if PERSON_ID in table.columns:
         pids = _texts(grid, table, PERSON_ID)
     else:
-        from gender_stats.io._trich_ngang import person_key
-
         pids = [
             person_key(u, f, y if isinstance(y, int) else None) if f else None
             for u, f, y in zip(ids, full, years or [None] * n, strict=True)
@@ -482,7 +491,7 @@ def _tidy_roster(
     bodies = (
         _coded(_texts(grid, table, BODY), parse_body)
         if BODY in table.columns
-        else [parse_body(body) or body if body else "party_committee"] * n
+        else [body_arg or "party_committee"] * n  # a missing or bad body= is reported
     )
     frame = pd.DataFrame(
         {

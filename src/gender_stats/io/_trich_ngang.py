@@ -208,7 +208,7 @@ def read_trich_ngang(
             col.at(r, name_c, None, "họ và tên (a full name)", header=tn.headers[FULL_NAME])
     # body
     bodies: list[str | None]
-    body_arg = _code(body, parse_body, col, "body") if body is not None else None
+    body_arg = arg_code(body, parse_body, col, "body") if body is not None else None
     if BODY in cols:
         bodies = [parse_body(t) or t if t else body_arg for t in texts(BODY)]
     else:
@@ -217,7 +217,7 @@ def read_trich_ngang(
         if any(b is None for b in bodies):
             col.at(None, None, None, NEED_BODY, header=BODY)
     # unit and level
-    level_arg = _code(level, parse_level, col, "level") if level is not None else None
+    level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
     unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
     unit_ids = texts(UNIT_ID) if UNIT_ID in cols else None
     if UNIT_NAME not in cols and unit is None and unit_ids is None:
@@ -316,7 +316,8 @@ def _section(row: list[Any], tn: TrichNgang) -> str | None:
     return None
 
 
-def _code(value: str, parse: Any, col: Collector, what: str) -> str | None:
+def arg_code(value: str, parse: Any, col: Collector, what: str) -> str | None:
+    """Return the code of a ``body=``/``level=`` argument, reporting one that is not valid."""
     code = parse(value)
     if code is None:
         col.at(None, None, value, f"{what}= hợp lệ (a valid {what})", header=what)

@@ -39,7 +39,15 @@ from gender_stats.io._common import (
     text_cell,
 )
 from gender_stats.io._excel import Grid, is_blank
-from gender_stats.io._tabular import check_share, check_sum, is_footer, resolve_units, title_term
+from gender_stats.io._tabular import (
+    Table,
+    check_share,
+    check_sum,
+    is_footer,
+    resolve_term,
+    resolve_units,
+    title_term,
+)
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME, Origin
 from gender_stats.vocab import LEVELS, parse_body, parse_level
 
@@ -157,8 +165,6 @@ def read_wide(
     units: UnitIndex | None,
 ) -> tuple[list[tuple[pd.DataFrame, Origin]], list[int]]:
     """Return one frame per body (with its origin) and the data rows read."""
-    from gender_stats.io._tabular import Table, resolve_term
-
     h = wide.header_row
     grid = recode_grid(grid, header_rows=h + 2, columns=[wide.name_col])
     col.grid = grid
