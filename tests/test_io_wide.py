@@ -250,3 +250,20 @@ def test_cong_label_and_total_in_stt_column(xlsx) -> None:
     rows[10] = ["Cộng", None, 89, 16, None, 29, 4, None]
     out = read_counts(write(xlsx, rows, merges=["A11:B11"]))
     assert len(out) == 6
+
+
+def test_total_row_first_and_footer(xlsx) -> None:
+    rows = template()
+    total = rows.pop(10)
+    rows.insert(5, total)  # the total right under the header, before the sections
+    rows.append([None, "Nguồn: báo cáo của các đơn vị"])
+    rows.append([None, None, None, None, "Thanh Hóa, ngày 05 tháng 6 năm 2015"])
+    rows.append([None, None, None, None, "NGƯỜI LẬP BIỂU"])
+    out = read_counts(
+        xlsx(rows, merges=[*HEADER_MERGES, "B7:H7", "B10:H10"], formats={"E9": "0.0%"})
+    )
+    assert len(out) == 6
+    rows[5][3] = 17
+    with pytest.raises(DataError, match="16 = tổng") as info:
+        read_counts(xlsx(rows, merges=HEADER_MERGES, formats={"E9": "0.0%"}, name="b.xlsx"))
+    assert [(p.row, p.column) for p in info.value.problems] == [(6, "D")]

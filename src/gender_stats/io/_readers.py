@@ -39,6 +39,7 @@ from gender_stats.io._tabular import (
     locate,
     resolve_term,
     resolve_units,
+    rows_of_total,
 )
 from gender_stats.io._trich_ngang import (
     arg_code,
@@ -168,7 +169,7 @@ def _tidy_counts(
         (table.columns[k], table.headers[k]) for k in (TOTAL, FEMALE) if k in table.columns
     ]
     for t in table.totals:
-        check_sum(grid, t, [r for r in table.data if r < t], count_cols, col)
+        check_sum(grid, t, rows_of_total(t, table.data), count_cols, col)
     terms, one_term = resolve_term(table, term, col)
     ids, names, levels = resolve_units(
         grid,

@@ -39,7 +39,8 @@ from gender_stats.io._excel import Grid, is_blank
 from gender_stats.vocab import parse_term
 
 _FOOTER = re.compile(
-    r"^(nguoi lap|thu truong|ky ten|xac nhan|noi nhan|ghi chu|.*\bngay\b.*\bthang\b.*\bnam\b)"
+    r"^(nguoi lap|thu truong|ky ten|xac nhan|noi nhan|ghi chu|nguon"
+    r"|.*\bngay\b.*\bthang\b.*\bnam\b)"
 )
 TERM_MISSING = (
     "nhiệm kỳ ghi ở tiêu đề (NHIỆM KỲ 2015 - 2020), ở cột Nhiệm kỳ, hoặc truyền term='2015-2020' "
@@ -241,6 +242,18 @@ def resolve_units(
         out_names.append(name)
         out_levels.append(level)
     return out_ids, out_names, out_levels
+
+
+def rows_of_total(t: int, data: Sequence[int]) -> list[int]:
+    """Return the data rows a total row at ``t`` sums: those above it, or all when it comes first.
+
+    Examples
+    --------
+    >>> rows_of_total(9, [5, 6, 7]), rows_of_total(4, [5, 6, 7])
+    ([5, 6, 7], [5, 6, 7])
+    """
+    above = [r for r in data if r < t]
+    return above or [r for r in data if r > t]
 
 
 def check_sum(

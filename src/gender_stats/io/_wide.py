@@ -46,6 +46,7 @@ from gender_stats.io._tabular import (
     is_footer,
     resolve_term,
     resolve_units,
+    rows_of_total,
     title_term,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME, Origin
@@ -215,7 +216,7 @@ def read_wide(
     check_merged(grid, start, [*sections, *totals], col)
     # totals and subtotals
     for t in totals:
-        sums = check_sum(grid, t, [r for r in data if r < t], count_cols, col)
+        sums = check_sum(grid, t, rows_of_total(t, data), count_cols, col)
         _check_group_shares(grid, t, wide, sums, col)
     for s, rows in section_rows.items():
         if any(not is_blank(grid.cells[s][c]) for c, _ in count_cols):
