@@ -295,3 +295,29 @@ def test_validate_counts_fast_and_full_agree() -> None:
     dup = pd.concat([EXPECTED, EXPECTED.iloc[[0]]], ignore_index=True)
     with pytest.raises(DataError, match="trùng"):
         validate_counts(dup.astype({"unit_id": "category"}))
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        np.array([1990, 1960, 1985, 1990, 1970, 1995, 1970]),
+        pd.array([1990, None, 1985, 1990, 1970, 1995, 1970], dtype="Int64"),
+        [1990.0, np.nan, 1985.0, 1990.0, 1970.0, 1995.0, 1970.0],
+        ["1990", None, "1985", "1990", "1970", "1995", "1970"],
+    ],
+)
+def test_validate_roster_birth_years_become_int64(years) -> None:
+    roster = ROSTER.assign(birth_year=years)
+    out = validate_roster(roster)
+    assert out["birth_year"].dtype == "Int64"
+    assert out["birth_year"].iloc[0] == 1990
+    assert roster["birth_year"].iloc[0] in (1990, "1990")  # the input is untouched
+    out.loc[0, "birth_year"] = 2000
+    assert roster["birth_year"].iloc[0] in (1990, "1990")
+
+
+@pytest.mark.parametrize("year", [1850, 2200])
+def test_validate_roster_birth_year_out_of_range(year) -> None:
+    roster = ROSTER.assign(birth_year=np.array([1990, 1960, 1985, 1990, 1970, 1995, year]))
+    with pytest.raises(DataError, match="năm sinh từ 1900 đến 2100"):
+        validate_roster(roster)

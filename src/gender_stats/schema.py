@@ -531,8 +531,15 @@ def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFra
         return None
     if BIRTH_YEAR in frame.columns:
         source = frame[BIRTH_YEAR]
-        if pd.api.types.is_integer_dtype(source.dtype):  # whole numbers: only the range to check
-            years = source.astype("Int64")
+        if isinstance(source.dtype, np.dtype) and source.dtype.kind in "iu":
+            # numpy integers: the range on the array, then Int64 without a second pass
+            values = source.to_numpy()
+            if len(values) and (values.min() < 1900 or values.max() > 2100):
+                return None
+            array = pd.arrays.IntegerArray(
+                values.astype(np.int64, copy=True), np.zeros(len(values), dtype=bool)
+            )
+            years = pd.Series(array, index=source.index, name=BIRTH_YEAR)
         else:
             years = pd.to_numeric(source, errors="coerce")
             if bool(
@@ -540,8 +547,8 @@ def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFra
             ):
                 return None
             years = years.astype("Int64")
-        if years.notna().any() and (years.min() < 1900 or years.max() > 2100):
-            return None
+            if years.notna().any() and (years.min() < 1900 or years.max() > 2100):
+                return None
         frame = frame.assign(birth_year=years)
     if _has_duplicates(frame, (TERM, UNIT_ID, BODY, PERSON_ID)):
         return None
