@@ -407,3 +407,17 @@ def test_instructions_sheet_is_passed_over(xlsx) -> None:
     assert read_counts(path)["total"].tolist() == [39]
     with pytest.raises(DataError, match="header row"):
         read_counts(path, sheet="Hướng dẫn", term="2015-2020")
+
+
+def test_csv_title_line_and_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "bc.csv"
+    path.write_bytes(
+        "\ufeffBÁO CÁO SỐ LIỆU, NHIỆM KỲ 2015 - 2020\n\n"
+        "Đơn vị;Cấp;Cơ quan;Tổng số;Nữ;Tỷ lệ (%)\n"
+        "Khối sở, ban, ngành;agency;BCH;9;3;33,3\n".encode()
+    )
+    out = read_counts(path)
+    assert out[["term", "unit_name", "level", "total", "female"]].to_dict("records") == [
+        {"term": "2015-2020", "unit_name": "Khối sở, ban, ngành", "level": "agency",
+         "total": 9, "female": 3},
+    ]  # fmt: skip

@@ -271,8 +271,9 @@ def _load_parquet(path: Path, name: str, head: bytes) -> Grid:
 def sniff_delimiter(text: str) -> str:
     r"""Return the delimiter of a CSV text: ``,``, ``;`` or tab.
 
-    The one that splits the first non-blank line (outside quotes) into the most fields wins; a tie
-    goes to the comma.
+    The one that splits a line of the first ten non-blank lines (outside quotes) into the most
+    fields wins (a title line above the header has one field whatever the delimiter); a tie goes
+    to the comma.
 
     Examples
     --------
@@ -280,11 +281,13 @@ def sniff_delimiter(text: str) -> str:
     ';'
     >>> sniff_delimiter('"Thanh Hóa; cũ",12,3\n')
     ','
+    >>> sniff_delimiter("BÁO CÁO, NHIỆM KỲ 2015 - 2020\nĐơn vị;Cấp;Tổng số;Nữ\n")
+    ';'
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    lines = [line for line in text.splitlines() if line.strip()][:10]
     best, best_n = ",", 1
     for delim in (",", ";", "\t"):
-        n = len(next(csv.reader([first], delimiter=delim), []))
+        n = max((len(next(csv.reader([line], delimiter=delim), [])) for line in lines), default=1)
         if n > best_n:
             best, best_n = delim, n
     return best
