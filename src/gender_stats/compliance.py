@@ -36,6 +36,8 @@ import pandas as pd
 from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID
 from gender_stats.targets import (
     Conditional,
+    Floor,
+    Presence,
     Range,
     Rule,
     ShareOfUnits,
@@ -98,48 +100,6 @@ def _select(targets: Any) -> tuple[Target, ...]:
     if isinstance(targets, Target | str) or targets is None:
         return get_targets(targets)
     return get_targets(list(targets))
-
-
-def _int_or_none(value: Any) -> int | None:
-    if value is None or value is pd.NA:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        return None
-    return int(value)
-
-
-def _evaluate(
-    rule: Rule, total: int | None, part: int | None, numerator: str
-) -> tuple[Status, int | None, int | None, str]:
-    """Return status, seats needed (fixed, grow) and a note for one unit and a simple rule."""
-    if total is None:
-        return Status.NO_DATA, None, None, NOTE_NO_VALUE.format(column=TOTAL)
-    if part is None:
-        return Status.NO_DATA, None, None, NOTE_NO_VALUE.format(column=numerator)
-    if total == 0:
-        return Status.NO_DATA, None, None, NOTE_ZERO
-    status = rule.status(total, part)
-    need = rule.seats_needed(total, part)
-    grow = rule.seats_needed_if_grow(total, part)
-    notes = []
-    if status is Status.BELOW and need is None:
-        notes.append(NOTE_IMPOSSIBLE_SWAP if grow is not None else NOTE_IMPOSSIBLE)
-    unit_rule = rule.unit_rule()
-    if isinstance(unit_rule, Range) and status is Status.BELOW and not unit_rule.fits(total):
-        notes.append(NOTE_RANGE_NO_FIT.format(total=total))
-    return status, need, grow, "; ".join(notes)
-
-
-def _gap_pp(rule: Rule, status: Status, total: int, part: int) -> float:
-    lower = rule.lower_bound
-    if status in (Status.NOT_APPLICABLE, Status.NO_DATA) or lower is None:
-        return _NAN
-    if status is not Status.BELOW:
-        return 0.0
-    return float((lower - Fraction(part, total)) * 100)
 
 
 def check(
@@ -270,52 +230,68 @@ def _check_target(
 ) -> pd.DataFrame:
     rule = target.rule
     numerator = target.numerator
+    n = len(rows)
     has_numerator = numerator in rows.columns
-    unit_rule = rule.inner_rule if isinstance(rule, ShareOfUnits) else rule
-    condition_rows: dict[tuple[str, str], tuple[int | None, int | None]] = {}
-    if isinstance(unit_rule, Conditional):
-        cond = frame[frame[BODY] == unit_rule.condition_body]
-        for t, u, tot, fem in zip(
-            cond[TERM], cond[UNIT_ID], cond[TOTAL], cond[FEMALE], strict=True
-        ):
-            condition_rows[(t, u)] = (_int_or_none(tot), _int_or_none(fem))
+    wrapped = rule.inner_rule if isinstance(rule, ShareOfUnits) else rule
+    conditional = wrapped if isinstance(wrapped, Conditional) else None
+    simple = _vectorisable(rule)
 
-    statuses, shares, gaps, needs, grows, notes = [], [], [], [], [], []
-    terms = rows[TERM].tolist()
-    levels = rows[LEVEL].tolist()
-    unit_ids = rows[UNIT_ID].tolist()
-    totals = [_int_or_none(v) for v in rows[TOTAL]]
-    parts = [_int_or_none(v) for v in rows[numerator]] if has_numerator else [None] * len(rows)
-    kind_list = kinds.tolist() if kinds is not None else [None] * len(rows)
-    for i in range(len(rows)):
-        total, part = totals[i], parts[i]
-        share = part / total if total and part is not None else _NAN
-        applies, prefix = _applicability(
-            target, terms[i], levels[i], kind_list[i], any_term=any_term
-        )
-        status: Status
-        need: int | None = None
-        grow: int | None = None
-        if not applies:
-            status, text = Status.NOT_APPLICABLE, prefix
-        elif not has_numerator:
-            status, text = Status.NO_DATA, NOTE_NO_COLUMN.format(column=numerator)
-        else:
-            status, need, grow, text = _evaluate(rule, total, part, numerator)
-            if isinstance(unit_rule, Conditional) and status is not Status.NO_DATA:
-                status, need, grow, text = _apply_condition(
-                    unit_rule, condition_rows.get((terms[i], unit_ids[i])), status, need, grow, text
-                )
-            text = "; ".join(x for x in (prefix, text) if x)
-        statuses.append(status.value)
-        shares.append(share)
-        assessed = status in (Status.MET, Status.BELOW, Status.ABOVE_RANGE)
-        gaps.append(
-            _gap_pp(rule, status, total, part) if assessed and total and part is not None else _NAN
-        )
-        needs.append(need if assessed else None)
-        grows.append(grow if assessed else None)
-        notes.append(text)
+    applies, prefix = _applicability_arrays(target, rows, kinds, any_term=any_term)
+    total, total_missing = _as_ints(rows[TOTAL])
+    if has_numerator:
+        part, part_missing = _as_ints(rows[numerator])
+    else:
+        part, part_missing = np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool)
+    lower = rule.lower_bound
+    scale = max(
+        _rule_scale(simple) if simple is not None else 1,
+        lower.numerator if lower is not None else 1,
+        lower.denominator if lower is not None else 1,
+    )
+    if not _exact_bound(scale, total, part):
+        total, part = _objects(total.tolist()), _objects(part.tolist())
+
+    valued = ~total_missing & ~part_missing & np.asarray(total != 0, dtype=bool)
+    share = np.full(n, _NAN)
+    share[valued] = _divide(part[valued], total[valued])
+
+    status = np.full(n, _NOT_APPLICABLE, dtype=np.int64)
+    need = np.zeros_like(total)
+    need_ok = np.zeros(n, dtype=bool)
+    grow = np.zeros_like(total)
+    grow_ok = np.zeros(n, dtype=bool)
+    notes = prefix.copy()
+    if not has_numerator:
+        status[applies] = _NO_DATA
+        notes[applies] = NOTE_NO_COLUMN.format(column=numerator)
+    else:
+        text = _texts(n)
+        no_total = applies & total_missing
+        no_part = applies & ~total_missing & part_missing
+        zero = applies & ~total_missing & ~part_missing & ~valued
+        status[no_total | no_part | zero] = _NO_DATA
+        text[no_total] = NOTE_NO_VALUE.format(column=TOTAL)
+        text[no_part] = NOTE_NO_VALUE.format(column=numerator)
+        text[zero] = NOTE_ZERO
+        judged = np.flatnonzero(applies & valued)
+        t, p = total[judged], part[judged]
+        arrays = _simple_arrays(simple, t, p) if simple is not None else _scalar_arrays(rule, t, p)
+        status[judged], need[judged], need_ok[judged], grow[judged], grow_ok[judged] = arrays
+        text[judged] = _rule_notes(rule, t, arrays[0], arrays[2], arrays[4])
+        if conditional is not None:
+            _apply_conditions(conditional, rows, frame, judged, status, need_ok, grow_ok, text)
+        notes[applies] = _join(prefix[applies], text[applies])
+
+    assessed = status <= _ABOVE
+    need_ok &= assessed
+    grow_ok &= assessed
+    gap = np.full(n, _NAN)
+    if lower is not None:
+        gap[assessed] = 0.0
+        below = np.flatnonzero(status == _BELOW)
+        a, b = lower.numerator, lower.denominator
+        # (a/b − W/N)·100 = 100·(a·N − b·W) / (b·N); + 0.0 turns −0.0 into 0.0 as Fraction does
+        gap[below] = _divide(100 * (a * total[below] - b * part[below]), b * total[below]) + 0.0
 
     return rows.reset_index(drop=True).assign(
         target_id=target.id,
@@ -323,13 +299,127 @@ def _check_target(
         rule=rule.label,
         numerator=numerator,
         threshold=rule.lower,
-        share=np.asarray(shares, dtype="float64"),
-        status=statuses,
-        gap_pp=np.asarray(gaps, dtype="float64"),
-        seats_needed=pd.array(needs, dtype="Int64"),
-        seats_needed_if_grow=pd.array(grows, dtype="Int64"),
+        share=share,
+        status=_STATUS_VALUES[status],
+        gap_pp=gap,
+        seats_needed=_int_array(need, need_ok),
+        seats_needed_if_grow=_int_array(grow, grow_ok),
         note=notes,
     )
+
+
+def _divide(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
+    """Return the correctly rounded float quotients (exact ints below 2**53, or Python ints)."""
+    if numerator.dtype == object or denominator.dtype == object:
+        return np.array([x / y for x, y in zip(numerator, denominator, strict=True)], dtype=float)
+    return numerator.astype(np.float64) / denominator.astype(np.float64)
+
+
+def _rule_notes(
+    rule: Rule, total: np.ndarray, status: np.ndarray, need_ok: np.ndarray, grow_ok: np.ndarray
+) -> np.ndarray:
+    """Return the notes of judged rows: cannot be met by swaps (or at all); no count fits the range."""
+    below = status == _BELOW
+    notes = _texts(len(total))
+    notes[below & ~need_ok & grow_ok] = NOTE_IMPOSSIBLE_SWAP
+    notes[below & ~need_ok & ~grow_ok] = NOTE_IMPOSSIBLE
+    unit_rule = rule.unit_rule()
+    if isinstance(unit_rule, Range):
+        rows = np.flatnonzero(below)
+        sizes = total[rows]
+        if type(unit_rule) is Range:
+            low, high = unit_rule.low, unit_rule.high
+            fits = np.asarray(
+                _ceil_div(low.numerator * sizes, low.denominator)
+                <= (high.numerator * sizes) // high.denominator,
+                dtype=bool,
+            )
+        else:
+            fits = np.array([unit_rule.fits(s) for s in sizes.tolist()], dtype=bool)
+        misfits = rows[~fits]
+        extra = _objects([NOTE_RANGE_NO_FIT.format(total=s) for s in total[misfits].tolist()])
+        notes[misfits] = _join(notes[misfits], extra)
+    return notes
+
+
+def _apply_conditions(
+    rule: Conditional,
+    rows: pd.DataFrame,
+    frame: pd.DataFrame,
+    judged: np.ndarray,
+    status: np.ndarray,
+    need_ok: np.ndarray,
+    grow_ok: np.ndarray,
+    text: np.ndarray,
+) -> None:
+    """Judge the condition of the judged rows on their unit's condition row (in place).
+
+    The condition row is the same unit's ``condition_body`` row of the same term (the last one if
+    there are several), joined on (term, unit_id).  No such row, or no count there: ``no_data``;
+    condition not met: ``not_applicable``; met: the row keeps its status, with a note.
+    """
+    body = rule.condition_body
+    source = frame[(frame[BODY] == body).to_numpy(dtype=bool)]
+    lookup = pd.DataFrame(
+        {
+            TERM: source[TERM].to_numpy(),
+            UNIT_ID: source[UNIT_ID].to_numpy(),
+            "_row": np.arange(len(source)),
+        }
+    ).drop_duplicates([TERM, UNIT_ID], keep="last")
+    keys = pd.DataFrame(
+        {TERM: rows[TERM].to_numpy()[judged], UNIT_ID: rows[UNIT_ID].to_numpy()[judged]}
+    )
+    found = keys.merge(lookup, how="left", on=[TERM, UNIT_ID], sort=False)["_row"]
+    # rows without a condition row point one past the end, at a missing padding value
+    where = found.fillna(len(source)).to_numpy(dtype=np.int64)
+    cond_total, total_missing = _as_ints(source[TOTAL])
+    cond_female, female_missing = _as_ints(source[FEMALE])
+    cond_total, cond_female = np.append(cond_total, 0)[where], np.append(cond_female, 0)[where]
+    no_data = (
+        np.append(total_missing, True)[where]
+        | np.append(female_missing, True)[where]
+        | np.asarray(cond_total == 0, dtype=bool)
+    )
+    judge = np.flatnonzero(~no_data)
+    condition = rule.condition
+    if type(condition) is Floor and _exact_bound(
+        _rule_scale(condition), cond_total[judge], cond_female[judge]
+    ):
+        met_judge = _simple_arrays(condition, cond_total[judge], cond_female[judge])[0] == _MET
+    else:
+        met_judge = np.array(
+            [
+                condition.is_met(t, f)
+                for t, f in zip(
+                    cond_total[judge].tolist(), cond_female[judge].tolist(), strict=True
+                )
+            ],
+            dtype=bool,
+        )
+    met = np.zeros(len(judged), dtype=bool)
+    met[judge] = met_judge
+    unmet = ~no_data & ~met
+    rows_nd, rows_unmet, rows_met = judged[no_data], judged[unmet], judged[met]
+    status[rows_nd] = _NO_DATA
+    text[rows_nd] = NOTE_NO_CONDITION.format(body=body)
+    status[rows_unmet] = _NOT_APPLICABLE
+    label = condition.label
+    text[rows_unmet] = _objects(
+        [
+            NOTE_CONDITION_FALSE.format(body=body, female=f, total=t, rule=label)
+            for f, t in zip(cond_female[unmet].tolist(), cond_total[unmet].tolist(), strict=True)
+        ]
+    )
+    met_notes = _objects(
+        [
+            NOTE_CONDITION_TRUE.format(body=body, female=f, total=t)
+            for f, t in zip(cond_female[met].tolist(), cond_total[met].tolist(), strict=True)
+        ]
+    )
+    text[rows_met] = _join(met_notes, text[rows_met])
+    need_ok[rows_nd] = need_ok[rows_unmet] = False
+    grow_ok[rows_nd] = grow_ok[rows_unmet] = False
 
 
 def _applicability(
@@ -351,29 +441,255 @@ def _applicability(
     return True, "; ".join(remarks)
 
 
-def _apply_condition(
-    rule: Conditional,
-    condition: tuple[int | None, int | None] | None,
-    status: Status,
-    need: int | None,
-    grow: int | None,
-    text: str,
-) -> tuple[Status, int | None, int | None, str]:
-    body = rule.condition_body
-    total, female = condition if condition is not None else (None, None)
-    if total is None or female is None or total == 0:
-        return Status.NO_DATA, None, None, NOTE_NO_CONDITION.format(body=body)
-    if not rule.condition.is_met(total, female):
-        return (
-            Status.NOT_APPLICABLE,
-            None,
-            None,
-            NOTE_CONDITION_FALSE.format(
-                body=body, female=female, total=total, rule=rule.condition.label
-            ),
+# ---------------------------------------------------------------------------------------------
+# Vectorised evaluation
+#
+# Every count is an int64 array (or, when a product could leave the exact range, an object array
+# of Python ints, with the very same code).  With a threshold a/b, counts of magnitude at most M
+# and C the largest numerator, denominator or presence k of the rule, the largest intermediate is
+# the gap numerator 100·(a·N − b·W), at most 200·C·M; ``_exact_bound`` keeps it below 2**53 so
+# that int64 products never overflow and ``float(x) / float(y)`` is the correctly rounded
+# ``x / y``, the value ``float(Fraction(x, y))`` gives.
+
+_MET, _BELOW, _ABOVE, _NOT_APPLICABLE, _NO_DATA = range(5)
+_STATUS_CODES = (
+    Status.MET,
+    Status.BELOW,
+    Status.ABOVE_RANGE,
+    Status.NOT_APPLICABLE,
+    Status.NO_DATA,
+)
+_STATUS_VALUES = np.array([s.value for s in _STATUS_CODES], dtype=object)
+_EXACT = 2**53
+_INT64_SAFE = 2**62
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None or value is pd.NA:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return None
+    return int(value)
+
+
+def _as_ints(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``int(value)`` of every element (0 where missing) and the missing mask.
+
+    The same values as :func:`_int_or_none` element by element: floats are truncated, anything
+    else goes through ``int()``.  The values are int64 when every one fits, else Python ints.
+    """
+    dtype = values.dtype
+    if pd.api.types.is_bool_dtype(dtype) or (
+        pd.api.types.is_integer_dtype(dtype) and not _is_uint64(dtype)
+    ):
+        missing = values.isna().to_numpy(dtype=bool)
+        return values.to_numpy(dtype=np.int64, na_value=0), missing
+    if pd.api.types.is_float_dtype(dtype):
+        floats = values.to_numpy(dtype=np.float64, na_value=np.nan)
+        missing = np.isnan(floats)
+        present = floats[~missing]
+        if np.isfinite(present).all() and (np.abs(present) < _INT64_SAFE).all():
+            return np.where(missing, 0.0, np.trunc(floats)).astype(np.int64), missing
+    objs = [_int_or_none(v) for v in values]
+    missing = np.fromiter((v is None for v in objs), dtype=bool, count=len(objs))
+    ints = [0 if v is None else v for v in objs]
+    if all(-_INT64_SAFE < v < _INT64_SAFE for v in ints):
+        return np.asarray(ints, dtype=np.int64).reshape(len(ints)), missing
+    return _objects(ints), missing
+
+
+def _is_uint64(dtype: Any) -> bool:
+    return pd.api.types.is_unsigned_integer_dtype(dtype) and getattr(dtype, "itemsize", 8) >= 8
+
+
+def _magnitude(*arrays: np.ndarray) -> int:
+    """Return the largest absolute value in the arrays (0 when empty)."""
+    return max((int(np.max(np.abs(a))) for a in arrays if len(a)), default=0)
+
+
+def _exact_bound(scale: int, *arrays: np.ndarray) -> bool:
+    """Say whether int64 arithmetic is exact: ``200 · scale · max|x| < 2**53`` (see above)."""
+    if any(a.dtype == object for a in arrays):
+        return False
+    return 200 * max(scale, 1) * _magnitude(*arrays) < _EXACT
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    """Return a 1-d object array of the values (Python ints or str)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _ceil_div(x: np.ndarray, d: int) -> np.ndarray:
+    """Return ⌈x / d⌉ for d > 0, on integers."""
+    return -((-x) // d)
+
+
+def _rule_scale(rule: Rule) -> int:
+    """Return the largest integer the vectorised arithmetic multiplies counts by (see above)."""
+    if isinstance(rule, Floor):
+        return max(rule.threshold.numerator, rule.threshold.denominator)
+    if isinstance(rule, Range):
+        return max(
+            rule.low.numerator, rule.low.denominator, rule.high.numerator, rule.high.denominator
         )
-    met_note = NOTE_CONDITION_TRUE.format(body=body, female=female, total=total)
-    return status, need, grow, "; ".join(x for x in (met_note, text) if x)
+    if isinstance(rule, Presence):
+        return rule.k
+    return 1
+
+
+def _vectorisable(rule: Rule) -> Rule | None:
+    """Return the simple rule that decides a unit, when every layer is a catalogue rule type."""
+    if type(rule) in (Floor, Range, Presence):
+        return rule
+    if type(rule) in (Conditional, ShareOfUnits):
+        return _vectorisable(rule.inner_rule)  # type: ignore[attr-defined]
+    return None
+
+
+def _grow_arrays(
+    total: np.ndarray, part: np.ndarray, p: Fraction, *, strict: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the least x ≥ 0 with (W + x)·b ≥ a·(N + x) (> when strict), and whether it exists.
+
+    With D = a·N − b·W (the deficit times b): x = ⌈D / (b − a)⌉ when D > 0, else 0 (strict:
+    ⌊D / (b − a)⌋ + 1 when D ≥ 0).  At a = b (100 %) no x exists unless D ≤ 0 (non-strict).
+    """
+    a, b = p.numerator, p.denominator
+    deficit = a * total - b * part
+    zero = np.zeros_like(total)
+    if a == b:
+        if strict:
+            return zero, np.zeros(len(total), dtype=bool)
+        return zero, np.asarray(deficit <= 0, dtype=bool)
+    if strict:
+        grow = np.where(deficit < 0, zero, deficit // (b - a) + 1)
+    else:
+        grow = np.where(deficit <= 0, zero, _ceil_div(deficit, b - a))
+    return grow, np.ones(len(total), dtype=bool)
+
+
+def _simple_arrays(
+    rule: Rule, total: np.ndarray, part: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return status codes, seats needed, whether they exist, seats if grown, whether they exist.
+
+    ``rule`` is a :class:`Floor`, :class:`Range` or :class:`Presence`; ``total`` is never 0.
+    """
+    n = len(total)
+    if isinstance(rule, Floor):
+        a, b = rule.threshold.numerator, rule.threshold.denominator
+        lhs, rhs = part * b, a * total
+        met = np.asarray(lhs > rhs if rule.strict else lhs >= rhs, dtype=bool)
+        status = np.where(met, _MET, _BELOW)
+        least = (a * total) // b + 1 if rule.strict else _ceil_div(a * total, b)
+        need_ok = np.asarray(least <= total, dtype=bool)
+        need = np.maximum(least - part, 0)
+        grow, grow_ok = _grow_arrays(total, part, rule.threshold, strict=rule.strict)
+        return status, need, need_ok, grow, grow_ok
+    if isinstance(rule, Range):
+        lo_a, lo_b = rule.low.numerator, rule.low.denominator
+        hi_a, hi_b = rule.high.numerator, rule.high.denominator
+        below = np.asarray(part * lo_b < lo_a * total, dtype=bool)
+        above = ~below & np.asarray(part * hi_b > hi_a * total, dtype=bool)
+        status = np.where(below, _BELOW, np.where(above, _ABOVE, _MET))
+        zero = np.zeros_like(total)
+        need = np.where(above, zero, np.maximum(_ceil_div(lo_a * total, lo_b) - part, 0))
+        grow, grow_ok = _grow_arrays(total, part, rule.low, strict=False)
+        return status, need, np.ones(n, dtype=bool), np.where(above, zero, grow), above | grow_ok
+    if isinstance(rule, Presence):
+        k = rule.k
+        status = np.where(np.asarray(part >= k, dtype=bool), _MET, _BELOW)
+        need = np.maximum(k - part, 0)
+        return status, need, np.asarray(total >= k, dtype=bool), need, np.ones(n, dtype=bool)
+    raise TypeError(f"not a simple rule: {rule!r}")  # pragma: no cover - guarded by _vectorisable
+
+
+def _scalar_arrays(
+    rule: Rule, total: np.ndarray, part: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Return what :func:`_simple_arrays` returns, from the rule's own methods (user rules)."""
+    codes = {s: i for i, s in enumerate(_STATUS_CODES)}
+    status, need, grow = [], [], []
+    for t, p in zip(total.tolist(), part.tolist(), strict=True):
+        status.append(codes[rule.status(t, p)])
+        need.append(rule.seats_needed(t, p))
+        grow.append(rule.seats_needed_if_grow(t, p))
+    return (
+        np.array(status, dtype=np.int64).reshape(len(status)),
+        _objects([0 if x is None else x for x in need]),
+        np.array([x is not None for x in need], dtype=bool).reshape(len(need)),
+        _objects([0 if x is None else x for x in grow]),
+        np.array([x is not None for x in grow], dtype=bool).reshape(len(grow)),
+    )
+
+
+def _join(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Join two arrays of notes with ``"; "``, skipping empty ones (``"; ".join(x for x if x)``)."""
+    has_first = first != ""
+    has_second = second != ""
+    out = np.where(has_first, first, second)
+    both = np.flatnonzero(has_first & has_second)
+    if len(both):
+        out[both] = first[both] + "; " + second[both]
+    return out
+
+
+def _texts(n: int, value: str = "") -> np.ndarray:
+    return np.full(n, value, dtype=object)
+
+
+def _int_array(values: np.ndarray, valid: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """Return an Int64 array: ``values`` where ``valid``, ``<NA>`` elsewhere."""
+    if values.dtype != object:
+        return pd.arrays.IntegerArray(values.astype(np.int64), ~valid)
+    return pd.array([v if ok else None for v, ok in zip(values, valid, strict=True)], dtype="Int64")
+
+
+def _applicability_arrays(
+    target: Target, rows: pd.DataFrame, kinds: pd.Series | None, *, any_term: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return whether the target applies to each row and the note, via :func:`_applicability`.
+
+    :func:`_applicability` is called once per distinct (term, level, kind) the target looks at,
+    and once per row where one of them is missing (so that the note shows that very value).
+    """
+    n = len(rows)
+    terms, levels = rows[TERM], rows[LEVEL]
+    columns = []
+    if target.levels:
+        columns.append(levels)
+    if target.kinds and kinds is not None:
+        columns.append(kinds)
+    if target.terms or target.target_year is not None:
+        columns.append(terms)
+    key = np.zeros(n, dtype=np.int64)
+    missing = np.zeros(n, dtype=bool)
+    for column in columns:
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        missing |= codes < 0
+        key, _ = pd.factorize(key * (len(uniques) + 1) + codes + 1)
+    applies = np.zeros(n, dtype=bool)
+    notes = _texts(n)
+
+    def one(i: int) -> tuple[bool, str]:
+        kind = kinds.iloc[i] if kinds is not None else None
+        return _applicability(target, terms.iloc[i], levels.iloc[i], kind, any_term=any_term)
+
+    present = np.flatnonzero(~missing)
+    if len(present):
+        groups, first = np.unique(key[present], return_index=True)
+        results = [one(int(present[i])) for i in first]
+        position = np.searchsorted(groups, key[present])
+        applies[present] = np.array([r[0] for r in results], dtype=bool)[position]
+        notes[present] = _objects([r[1] for r in results])[position]
+    for i in np.flatnonzero(missing):
+        applies[i], notes[i] = one(int(i))
+    return applies, notes
 
 
 def shortfalls(compliance: pd.DataFrame) -> pd.DataFrame:
