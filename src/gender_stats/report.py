@@ -5,9 +5,15 @@ targets, indicator tables, charts — and writes the results through :mod:`gende
 
 * ``bao_cao.xlsx`` (``report.xlsx`` in English), the formatted workbook of
   :func:`gender_stats.io.write_workbook`;
-* ``charts/<name>.png`` and ``charts/<name>.svg`` for every chart;
+* ``bieu_do/<name>.png`` and ``bieu_do/<name>.svg`` (``charts/`` in English) for every chart;
 * ``bao_cao.html`` (``report.html``), one page with every table and every chart embedded as a
   base64 PNG: no external CSS, JavaScript or fonts, so it opens offline and can be e-mailed.
+
+The page opens with a summary sentence ("14/50 đơn vị đạt ...; còn thiếu 85 nữ"), the summary
+table by level and the units below target; then one section per body (shares with the target
+line, change since the previous term, women still needed, the indicator table); then overview
+charts (units × bodies heatmap, women and men by level) and the multi-term table; then the
+sources of the targets and the list of files.  Every table and figure has a numbered caption.
 
 Charts are drawn on bare :class:`matplotlib.figure.Figure` objects, which render through Agg and SVG
 without pyplot, so building a report never changes the global matplotlib backend.
@@ -27,7 +33,18 @@ from typing import Any, Literal
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from tqdm.auto import tqdm
 
+from gender_stats import compliance as comp
+from gender_stats import plots, tables
+from gender_stats.io import write_workbook
+from gender_stats.io._report_files import (
+    figure_bytes,
+    figure_data_uri,
+    make_out_dir,
+    write_bytes,
+    write_html,
+)
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import body_label, term_bounds
 
@@ -60,13 +77,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "needed_fig": "Hình {n}. Số nữ còn thiếu theo đơn vị — {body}",
         "change_fig": "Hình {n}. Thay đổi tỷ lệ nữ từ nhiệm kỳ {a} đến {b} — {body}",
         "overview": "Biểu đồ tổng hợp",
-        "by_body": "Theo cơ quan",
         "sources": "Nguồn chỉ tiêu",
         "files": "Tệp đã tạo",
         "footer": "Tạo bởi gender_stats {version}. Tỷ lệ tính từ số người; tổng hợp cộng số người, "
         "không lấy trung bình tỷ lệ.",
-        "workbook": "Bảng tính Excel",
-        "html": "Trang báo cáo",
     },
     "en": {
         "title": "Women in party committees, elected bodies and key posts",
@@ -89,13 +103,10 @@ _TEXT: dict[str, dict[str, str]] = {
         "needed_fig": "Figure {n}. Women still needed by unit — {body}",
         "change_fig": "Figure {n}. Change in women's share from {a} to {b} — {body}",
         "overview": "Overview charts",
-        "by_body": "By body",
         "sources": "Sources of the targets",
         "files": "Files written",
         "footer": "Made with gender_stats {version}. Shares are computed from counts; pooled "
         "figures add counts, never average shares.",
-        "workbook": "Excel workbook",
-        "html": "Report page",
     },
 }
 
@@ -226,9 +237,7 @@ def _e(text: object) -> str:
 
 def _table_html(table: pd.DataFrame, caption: str, table_id: str) -> str:
     """Return a table as an HTML fragment with its caption (rows below target highlighted)."""
-    from gender_stats.tables import to_html
-
-    return to_html(table, caption=caption, table_id=table_id)
+    return tables.to_html(table, caption=caption, table_id=table_id)
 
 
 def _figure_html(data_uri: str, caption: str, alt: str) -> str:
@@ -370,19 +379,6 @@ def build_report(
     """
     if lang not in _TEXT:
         raise ValueError(f"Got lang={lang!r}. Must be one of {sorted(_TEXT)}.")
-    from tqdm.auto import tqdm
-
-    from gender_stats import compliance as comp
-    from gender_stats import plots, tables
-    from gender_stats.io import write_workbook
-    from gender_stats.io._report_files import (
-        figure_bytes,
-        figure_data_uri,
-        make_out_dir,
-        write_bytes,
-        write_html,
-    )
-
     text = _TEXT[lang]
     out = make_out_dir(out_dir)
     chart_dir = make_out_dir(out / ("bieu_do" if lang == "vi" else "charts"))
