@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gender_stats.report import Report, render_page, summary_numbers
 
@@ -219,3 +221,57 @@ def test_an_earlier_term_adds_change_charts_and_the_terms_table(tmp_path):
     assert "Thay đổi tỷ lệ nữ từ nhiệm kỳ 2010-2015 đến 2015-2020" in page
     # the earlier term is not checked: the numbers are those of 2015-2020 alone.
     assert (report.n_units_met, report.n_units, report.women_needed) == (2, 4, 4)
+
+
+# ---------------------------------------------------------------------------------------------
+# Invariants of the summary numbers
+
+
+_STATUSES = ["met", "below", "above_range", "not_applicable", "no_data"]
+
+
+@st.composite
+def _compliance_frames(draw):
+    n = draw(st.integers(min_value=0, max_value=30))
+    rows = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(["A", "B", "C", "D"]),
+                st.sampled_from(["party_committee", "standing_committee"]),
+                st.sampled_from(["x:a", "x:b"]),
+                st.sampled_from(_STATUSES),
+                st.integers(min_value=0, max_value=9),
+            ),
+            min_size=n,
+            max_size=n,
+            unique_by=lambda r: (r[0], r[1], r[2]),
+        )
+    )
+    return pd.DataFrame(
+        {
+            "term": [TERM] * len(rows),
+            "unit_id": [r[0] for r in rows],
+            "unit_name": ["Huyện " + r[0] for r in rows],
+            "body": [r[1] for r in rows],
+            "target_id": [r[2] for r in rows],
+            "status": [r[3] for r in rows],
+            "seats_needed": pd.array([r[4] if r[3] == "below" else 0 for r in rows], dtype="Int64"),
+        },
+        columns=["term", "unit_id", "unit_name", "body", "target_id", "status", "seats_needed"],
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(_compliance_frames())
+def test_summary_numbers_invariants(compliance):
+    numbers = summary_numbers(compliance)
+    assessed = compliance[compliance["status"].isin(["met", "below", "above_range"])]
+    assert 0 <= numbers["n_units_met"] <= numbers["n_units"] == assessed["unit_id"].nunique()
+    assert 0 <= numbers["n_checks_met"] <= numbers["n_checks"] == len(assessed)
+    below = compliance[compliance["status"] == "below"]
+    # one woman counts toward every target of her body: never more than the sum over targets,
+    # never less than the largest single need
+    assert 0 <= numbers["women_needed"] <= int(below["seats_needed"].sum())
+    if len(below):
+        assert numbers["women_needed"] >= int(below["seats_needed"].max())
+    assert set(numbers["units_below"]) == set(below["unit_name"])
