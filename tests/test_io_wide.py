@@ -267,3 +267,15 @@ def test_total_row_first_and_footer(xlsx) -> None:
     with pytest.raises(DataError, match="16 = tổng") as info:
         read_counts(xlsx(rows, merges=HEADER_MERGES, formats={"E9": "0.0%"}, name="b.xlsx"))
     assert [(p.row, p.column) for p in info.value.problems] == [(6, "D")]
+
+
+def test_blank_group_means_no_such_body(xlsx) -> None:
+    # the department has no standing committee figures: no row for it; the total sums the rest
+    rows = template(F10=None, G10=None, H10=None, F11=26, G11=3, H11="11,5")
+    out = read_counts(write(xlsx, rows))
+    assert len(out) == 5
+    assert set(out.loc[out["unit_id"] == "so-tu-phap", "body"]) == {"party_committee"}
+    rows = template(F10=None, H10=None)  # the women are there, the total is not
+    with pytest.raises(DataError) as info:
+        read_counts(write(xlsx, rows, name="b.xlsx"))
+    assert [(p.row, p.column) for p in info.value.problems] == [(10, "F")]

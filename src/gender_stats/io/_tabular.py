@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from typing import Any
 
 from gender_stats._text import loose_key, nfc
@@ -264,15 +264,17 @@ def check_sum(
     col: Collector,
     *,
     what: str = "tổng của các dòng phía trên (the sum of the rows above)",
+    absent: Container[tuple[int, int]] = (),
 ) -> dict[int, int]:
     """Check the cells of total row ``t`` against the sum of ``rows``, column by column.
 
     A column is checked only when every cell summed is a whole number (the others are reported on
-    their own).  Returns the sums, by column position, of the columns that could be summed.
+    their own); cells in ``absent`` (``(row, column)`` of a body a unit does not have) add nothing.
+    Returns the sums, by column position, of the columns that could be summed.
     """
     sums: dict[int, int] = {}
     for c, header in columns:
-        values = [parse_int_text(count_cell(grid, r, c)[0]) for r in rows]
+        values = [parse_int_text(count_cell(grid, r, c)[0]) for r in rows if (r, c) not in absent]
         if any(v is None for v in values):
             continue
         expect = sum(v for v in values if v is not None)

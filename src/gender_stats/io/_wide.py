@@ -11,7 +11,9 @@ Layout (the founding letter's attached form)::
     1   | Huyện Quan Hóa | 39 | 5 | 12,8 | ...                           <- data rows
     ... | Tổng cộng | ...                                               <- checked, not used
 
-An optional row of column numbers (``(1) (2) (3)`` or ``A B 1 2``) under the header is skipped.
+An optional row of column numbers (``(1) (2) (3)`` or ``A B 1 2``) under the header is skipped.  A
+unit whose cells of one body are all blank has no such body (an agency has no People's Council): it
+gets no row for that body; a group only partly filled is a problem.
 """
 
 from __future__ import annotations
@@ -214,14 +216,21 @@ def read_wide(
             col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     # merged cells in the data area (a one-row section or total label may be merged)
     check_merged(grid, start, [*sections, *totals], col)
-    # totals and subtotals
+    # totals and subtotals; a unit without a body (its group all blank) adds nothing
+    absent = {
+        (r, c)
+        for g in wide.groups
+        for r in data
+        if all(is_blank(grid.cells[r][c]) for c in g.cols.values())
+        for c in g.cols.values()
+    }
     for t in totals:
-        sums = check_sum(grid, t, rows_of_total(t, data), count_cols, col)
+        sums = check_sum(grid, t, rows_of_total(t, data), count_cols, col, absent=absent)
         _check_group_shares(grid, t, wide, sums, col)
     for s, rows in section_rows.items():
         if any(not is_blank(grid.cells[s][c]) for c, _ in count_cols):
             what = "tổng các dòng của khối (the sum of the section's rows)"
-            sums = check_sum(grid, s, rows, count_cols, col, what=what)
+            sums = check_sum(grid, s, rows, count_cols, col, what=what, absent=absent)
             _check_group_shares(grid, s, wide, sums, col)
     # term
     table = Table(grid, h, {}, {}, {}, data, totals, title_term(grid, range(h)))
@@ -249,8 +258,15 @@ def read_wide(
     for g in wide.groups:
         if TOTAL not in g.cols or FEMALE not in g.cols:
             continue
+        # a unit without this body leaves the whole group blank: no row for it
+        kept = [
+            i
+            for i, r in enumerate(data)
+            if any(not is_blank(grid.cells[r][c]) for c in g.cols.values())
+        ]
+        rows_g = [data[i] for i in kept]
         totals_v, female_v = [], []
-        for r in data:
+        for r in rows_g:
             values = []
             for k in (TOTAL, FEMALE):
                 v, why = count_cell(grid, r, g.cols[k])
@@ -266,11 +282,11 @@ def read_wide(
                 )
         frame = pd.DataFrame(
             {
-                TERM: [one_term or "1900-1901"] * len(data),
-                UNIT_ID: pd.Series(ids, dtype=object),
-                UNIT_NAME: pd.Series(names, dtype=object),
-                LEVEL: pd.Series(lvls, dtype=object),
-                BODY: [g.body] * len(data),
+                TERM: [one_term or "1900-1901"] * len(kept),
+                UNIT_ID: pd.Series([ids[i] for i in kept], dtype=object),
+                UNIT_NAME: pd.Series([names[i] for i in kept], dtype=object),
+                LEVEL: pd.Series([lvls[i] for i in kept], dtype=object),
+                BODY: [g.body] * len(kept),
                 TOTAL: pd.Series(totals_v, dtype=object),
                 FEMALE: pd.Series(female_v, dtype=object),
             }
@@ -278,7 +294,7 @@ def read_wide(
         origin = Origin(
             file=grid.file,
             sheet=grid.sheet,
-            rows={i: grid.rows[r] for i, r in enumerate(data)},
+            rows={i: grid.rows[r] for i, r in enumerate(rows_g)},
             columns={
                 TOTAL: (letter(g.cols[TOTAL]), _hdr(grid, h, g, TOTAL)),
                 FEMALE: (letter(g.cols[FEMALE]), _hdr(grid, h, g, FEMALE)),
