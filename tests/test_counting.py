@@ -236,6 +236,16 @@ def test_count_polars_equals_pandas() -> None:
         count(eager.drop("sex"))
 
 
+def test_count_pyarrow_table_equals_pandas() -> None:
+    pa = pytest.importorskip("pyarrow")
+    roster = ROSTER.assign(birth_year=[1990, 1960, 1985, 1990, 1970, 1995, 1970])
+    roster.loc[0, "unit_id"] = None
+    expected = count(roster, numerators={"young": roster["birth_year"] >= 1985})
+    table = pa.Table.from_pandas(roster, preserve_index=False)
+    got = count(table, numerators={"young": nw.col("birth_year") >= 1985})
+    pd.testing.assert_frame_equal(got, expected)
+
+
 def test_count_duckdb_relation_equals_pandas() -> None:
     duckdb = pytest.importorskip("duckdb")
     with duckdb.connect() as con:

@@ -267,18 +267,22 @@ def _count_lazy(
     missing = [c for c in (*by, SEX) if c not in names]
     if missing:
         raise KeyError(f"count() needs the roster columns {missing}; got {names}")
-    aggregates = [
-        nw.len().cast(nw.Int64).alias(TOTAL),
-        (nw.col(SEX) == "F").cast(nw.Int64).sum().alias(FEMALE),
-    ]
+    # the flags first, then elementary aggregations (which every engine, pyarrow too, can group)
+    flags = {FEMALE: nw.col(SEX) == "F"}
     for name, mask in (numerators or {}).items():
         if not isinstance(mask, nw.Expr):
             raise TypeError(
                 f"on a {type(roster).__name__}, the numerator {name!r} must be a narwhals "
                 'expression such as nw.col("birth_year") > 1975; got ' + type(mask).__name__
             )
-        aggregates.append(mask.cast(nw.Int64).sum().alias(name))
-    grouped = frame.group_by(*by, drop_null_keys=False).agg(*aggregates)
+        flags[name] = mask
+    temp = {name: f"__gender_stats_{i}__" for i, name in enumerate(flags)}
+    frame = frame.with_columns(
+        *(expr.cast(nw.Int64).alias(temp[name]) for name, expr in flags.items())
+    )
+    grouped = frame.group_by(*by, drop_null_keys=False).agg(
+        nw.len().alias(TOTAL), *(nw.col(temp[name]).sum().alias(name) for name in flags)
+    )
     if isinstance(grouped, nw.LazyFrame):
         grouped = grouped.collect()
     out = grouped.to_pandas()
