@@ -169,6 +169,11 @@ def check(
     ``gap_pp`` is ``(p − share) × 100`` when below, 0 when met or above range, NaN otherwise.  The
     input is never changed.
 
+    Rows are evaluated all at once, with integer arithmetic on int64 arrays (on Python ints when
+    the counts are too large for int64 to stay exact); the results equal the rule methods
+    :meth:`Rule.status <gender_stats.targets.Rule.status>`, ``seats_needed`` and
+    ``seats_needed_if_grow`` row by row.
+
     Examples
     --------
     >>> import pandas as pd
@@ -228,6 +233,11 @@ def _check_target(
     *,
     any_term: bool,
 ) -> pd.DataFrame:
+    """Return the compliance rows of one target, every row evaluated at once.
+
+    Catalogue rule types are evaluated on integer arrays (see "Vectorised evaluation" below); a
+    user's :class:`Rule` subclass through its own methods, row by row.
+    """
     rule = target.rule
     numerator = target.numerator
     n = len(rows)
