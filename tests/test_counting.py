@@ -331,3 +331,80 @@ def test_validate_roster_birth_year_out_of_range(year) -> None:
     roster = ROSTER.assign(birth_year=np.array([1990, 1960, 1985, 1990, 1970, 1995, year]))
     with pytest.raises(DataError, match="năm sinh từ 1900 đến 2100"):
         validate_roster(roster)
+
+
+# the fast path proves frames clean; whatever it accepts, the full path must accept with the same
+# result, and whatever it rejects, the full path reports (same message either way)
+cell = st.sampled_from
+roster_rows = st.lists(
+    st.tuples(
+        cell(["2015-2020", "2020-2025", "2020-2015", "2020", None]),
+        cell(["A", "B", "", None]),
+        cell(["province", "district", "Huyện"]),
+        cell(["party_committee", "standing_committee", "hội đồng"]),
+        cell(["1", "2", "3", ""]),
+        cell(["F", "M", "X", None]),
+        cell([1970, 1990, 1850, None]),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _outcome(call):
+    try:
+        return "ok", call()
+    except DataError as err:
+        return "error", str(err)
+
+
+@settings(max_examples=100, deadline=None)
+@given(roster_rows, st.booleans())
+def test_validate_roster_fast_path_agrees_with_full_path(rows, categorical) -> None:
+    import gender_stats.schema as schema
+
+    columns = ["term", "unit_id", "level", "body", "person_id", "sex", "birth_year"]
+    roster = pd.DataFrame(rows, columns=columns).astype(dict.fromkeys(columns[:-1], "str"))
+    roster["unit_name"] = roster["unit_id"]
+    roster["birth_year"] = roster["birth_year"].astype("Int64")
+    if categorical:
+        roster = roster.astype(dict.fromkeys(columns[:-1], "category"))
+    fast = _outcome(lambda: validate_roster(roster))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(schema, "_fast_roster", lambda frame, units: None)
+        full = _outcome(lambda: validate_roster(roster))
+    assert fast[0] == full[0]
+    if fast[0] == "error":
+        assert fast[1] == full[1]
+    else:
+        pd.testing.assert_frame_equal(fast[1].astype(dict.fromkeys(columns[:-1], "str")), full[1])
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            cell(["2015-2020", "2021-2020"]),
+            cell(["A", "B", ""]),
+            cell(["party_committee", "key_posts", "x"]),
+            st.integers(-1, 5),
+            st.integers(-1, 5),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_validate_counts_fast_path_agrees_with_full_path(rows) -> None:
+    import gender_stats.schema as schema
+
+    counts = pd.DataFrame(rows, columns=["term", "unit_id", "body", "total", "female"])
+    counts = counts.assign(unit_name=counts["unit_id"], level="district")
+    fast = _outcome(lambda: validate_counts(counts))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(schema, "_fast_counts", lambda frame, units: None)
+        full = _outcome(lambda: validate_counts(counts))
+    assert fast[0] == full[0]
+    if fast[0] == "error":
+        assert fast[1] == full[1]
+    else:
+        pd.testing.assert_frame_equal(fast[1], full[1])
