@@ -10,13 +10,14 @@ Numbers typed as text
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
-from gender_stats._text import loose_key
+from gender_stats._text import loose_key, nfc
 from gender_stats.errors import DataError, FileFormatError, Problem
 from gender_stats.io._common import (
     Collector,
@@ -68,7 +69,7 @@ from gender_stats.schema import (
     validate_roster,
     validate_units,
 )
-from gender_stats.vocab import parse_body, parse_level, parse_sex
+from gender_stats.vocab import parse_body, parse_level, parse_sex, parse_term
 
 __all__ = ["read_counts", "read_roster", "read_units"]
 
@@ -559,6 +560,156 @@ def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
     return out
 
 
+# --- fast path: a Parquet roster already in canonical form -------------------------------------
+
+_PARQUET_SUFFIXES = (".parquet", ".pq")
+_FAST_TEXT = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, SEX, FULL_NAME, ETHNICITY, POST)
+_FAST_ALLOWED = frozenset({*_FAST_TEXT, PERSON_ID, BIRTH_YEAR})
+_FAST_REQUIRED = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, PERSON_ID, SEX)
+#: the parser a category of these columns must already satisfy (a code, a term label)
+_FAST_CODES: dict[str, Callable[[Any], str | None]] = {
+    TERM: parse_term,
+    LEVEL: parse_level,
+    BODY: parse_body,
+    SEX: parse_sex,
+}
+
+
+class _RowNumbers(Mapping[Hashable, int]):
+    """Map data row ``i`` (0-based index label) to its row number, lazily: ``i + first``.
+
+    The cell-grid reader counts the Parquet header as row 1, so data row 0 is row 2.
+
+    Examples
+    --------
+    >>> rows = _RowNumbers(3)
+    >>> rows[0], rows.get(2), rows.get(3), len(rows), list(rows)
+    (2, 4, None, 3, [0, 1, 2])
+    """
+
+    def __init__(self, n: int, first: int = 2) -> None:
+        self._n = n
+        self._first = first
+
+    def __getitem__(self, key: Hashable) -> int:
+        if isinstance(key, bool) or not isinstance(key, int | np.integer):
+            raise KeyError(key)
+        i = int(key)
+        if not 0 <= i < self._n:
+            raise KeyError(key)
+        return i + self._first
+
+    def get(self, key: Hashable, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(range(self._n))
+
+
+def _is_text_type(t: Any) -> bool:
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(t):
+        t = t.value_type
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t))
+
+
+def _clean_texts(values: Any, parse: Callable[[Any], str | None] | None) -> bool:
+    """Return whether every text is as the cell-grid reader would leave it (NFC, not blank, a code)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.array(values, type=pa.large_string()) if not isinstance(values, pa.Array) else values
+    if len(array) == 0:
+        return True
+    if bool(pc.any(pc.equal(pc.utf8_trim_whitespace(array), "")).as_py() or False):
+        return False  # blank text: the grid reader reads it as an empty cell
+    odd = array.filter(pc.invert(pc.string_is_ascii(array)))
+    if any(nfc(v) != v for v in odd.to_pylist()):
+        return False
+    if parse is not None:
+        return all(parse(v) == v for v in array.to_pylist())
+    return True
+
+
+def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
+    """Return the validated roster of a canonical Parquet file, or ``None`` to use the grid reader.
+
+    Canonical means: only canonical roster column names (all required ones present), text columns
+    as Arrow strings (plain or dictionary), ``birth_year`` as integers, no missing value in a
+    required column, texts already NFC and non-blank, and ``term``/``level``/``body``/``sex``
+    already codes.  Text columns are read as categoricals (fast to check), then returned as ``str``
+    columns like the grid reader's, so callers may set values; ``birth_year`` is ``Int64``.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(source)
+    if path.suffix.lower() not in _PARQUET_SUFFIXES or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            if fh.read(4) != b"PAR1":
+                return None
+        schema = pq.read_schema(path)
+    except Exception:  # damaged: the grid reader reports it
+        return None
+    names = list(schema.names)
+    if len(set(names)) != len(names) or not set(names) <= _FAST_ALLOWED:
+        return None
+    if not all(c in names for c in _FAST_REQUIRED):
+        return None
+    for field in schema:
+        if field.name == BIRTH_YEAR:
+            if not pa.types.is_integer(field.type):
+                return None
+        elif not _is_text_type(field.type):
+            return None
+    dictionary = [c for c in names if c not in (PERSON_ID, BIRTH_YEAR)]
+    try:
+        table = pq.read_table(path, read_dictionary=dictionary)
+    except Exception:
+        return None
+    n = table.num_rows
+    if n == 0 or any(table.column(c).null_count for c in _FAST_REQUIRED):
+        return None
+    for c in dictionary:
+        chunks = table.column(c).chunks
+        if len(chunks) == 1:
+            values: Any = chunks[0].dictionary
+        else:
+            values = table.column(c).unique().dictionary_decode() if chunks else []
+        if isinstance(values, pa.Array) and pa.types.is_dictionary(values.type):
+            values = values.dictionary_decode()
+        values = values.drop_null() if isinstance(values, pa.Array) else values
+        if not _clean_texts(values, _FAST_CODES.get(c)):
+            return None
+    frame = table.to_pandas()
+    codes, uniques = pd.factorize(frame[PERSON_ID])
+    if not _clean_texts(list(uniques), None):
+        return None
+    categories: Any = pd.Index(uniques)
+    frame[PERSON_ID] = pd.Categorical.from_codes(codes, categories=categories, validate=False)
+    if BIRTH_YEAR in names and table.column(BIRTH_YEAR).null_count:
+        frame[BIRTH_YEAR] = pd.array(table.column(BIRTH_YEAR).to_pylist(), dtype="Int64")
+    columns: dict[str, tuple[str | None, str | None]] = {
+        c: (letter(i), c) for i, c in enumerate(names)
+    }
+    origin = Origin(file=path.name, rows=_RowNumbers(n), columns=columns)
+    found, problems = run_validator(validate_roster, frame, origin)
+    if problems:
+        raise DataError(problems, rows_read=n)
+    assert found is not None
+    # text as ``str`` like the grid reader (callers set values); categoricals only while checking
+    return found.astype({c: "str" for c in found.columns if c != BIRTH_YEAR})
+
+
 def read_roster(
     source: str | Path,
     *,
@@ -612,6 +763,12 @@ def read_roster(
     >>> roster[["person_id", "sex", "body"]].to_dict("records")
     [{'person_id': 'huyen-quan-hoa/ha-thi-binh/1975', 'sex': 'F', 'body': 'standing_committee'}]
     """
+    if layout in ("auto", "tidy") and all(
+        a is None for a in (sheet, term, units, unit, body, level)
+    ):
+        fast = _fast_parquet_roster(source)
+        if fast is not None:
+            return fast
     units_df = validate_units(units) if units is not None else None
     index = prepare_units(units_df)
 

@@ -1,0 +1,143 @@
+"""The fast Parquet path of read_roster: same frame and same problems as the cell-grid path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from gender_stats import read_roster
+from gender_stats.errors import DataError
+from gender_stats.io import _readers
+
+COLUMNS = ["term", "unit_id", "unit_name", "level", "body", "person_id", "sex", "birth_year"]
+ROWS = [
+    ["2015-2020", "TH01", "Huyện Quan Hóa", "district", "party_committee", "p1", "F", 1975],
+    ["2015-2020", "TH01", "Huyện Quan Hóa", "district", "party_committee", "p2", "M", 1968],
+    ["2015-2020", "TH01", "Huyện Quan Hóa", "district", "standing_committee", "p1", "F", 1975],
+    ["2020-2025", "TH02", "Huyện Bá Thước", "district", "party_committee", "p3", "M", 1980],
+]
+
+
+def _write(tmp_path: Path, rows: list[list[object]], *, name: str = "roster") -> tuple[Path, Path]:
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    parquet = tmp_path / f"{name}.parquet"
+    pq.write_table(table, parquet)
+    csv = tmp_path / f"{name}.csv"
+    frame.to_csv(csv, index=False)
+    return parquet, csv
+
+
+def _slow(path: Path, monkeypatch: pytest.MonkeyPatch) -> pd.DataFrame:
+    with monkeypatch.context() as m:
+        m.setattr(_readers, "_fast_parquet_roster", lambda source: None)
+        return read_roster(path)
+
+
+def test_row_numbers_mapping() -> None:
+    rows = _readers._RowNumbers(3)
+    assert rows[0] == 2 and rows[2] == 4
+    assert rows.get(3) is None and rows.get("a") is None and rows.get(True) is None
+    assert len(rows) == 3 and list(rows) == [0, 1, 2]
+    with pytest.raises(KeyError):
+        rows[-1]
+
+
+def test_canonical_parquet_same_frame_as_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parquet, csv = _write(tmp_path, ROWS)
+    calls: list[object] = []
+    real = _readers._fast_parquet_roster
+
+    def spy(source: object) -> object:
+        out = real(source)  # type: ignore[arg-type]
+        calls.append(out is not None)
+        return out
+
+    monkeypatch.setattr(_readers, "_fast_parquet_roster", spy)
+    fast = read_roster(parquet)
+    assert calls == [True]  # the fast path was taken
+    # the fast path checks categoricals but returns str columns, as the grid reader does
+    assert fast["sex"].dtype == "str" and fast["person_id"].dtype == "str"
+    assert str(fast["birth_year"].dtype) == "Int64"
+    slow_csv = read_roster(csv)
+    assert list(fast.columns) == list(slow_csv.columns) == COLUMNS
+    text = COLUMNS[:-1]
+    pd.testing.assert_frame_equal(
+        fast[text].astype(str), slow_csv[text].astype(str), check_dtype=False
+    )
+    assert fast["birth_year"].tolist() == [1975, 1968, 1975, 1980]
+    assert slow_csv["birth_year"].tolist() == [1975, 1968, 1975, 1980]
+    monkeypatch.undo()
+    slow_parquet = _slow(parquet, monkeypatch)
+    pd.testing.assert_frame_equal(
+        fast[text].astype(str), slow_parquet[text].astype(str), check_dtype=False
+    )
+
+
+def test_canonical_parquet_problems_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [list(r) for r in ROWS]
+    rows[1][6] = "X"  # a bad sex: data row 1 -> row 3 (the header is row 1)
+    rows.append(list(ROWS[3]))  # the same person twice in one body: data row 4 -> row 6
+    parquet, _ = _write(tmp_path, rows)
+    with pytest.raises(DataError, match=r"roster\.parquet") as fast_err:
+        read_roster(parquet)
+    with pytest.raises(DataError) as slow_err:
+        _slow(parquet, monkeypatch)
+
+    def where(err: DataError) -> list[tuple[object, object, object]]:
+        return sorted((p.file, p.row, p.column) for p in err.problems)
+
+    assert {p.row for p in fast_err.value.problems} == {
+        3,
+        6,
+    }  # a duplicate is reported at its second row
+    assert where(fast_err.value) == where(slow_err.value)
+    sex_problem = [p for p in fast_err.value.problems if p.row == 3]
+    assert [(p.column, p.header, p.value) for p in sex_problem] == [("G", "sex", "X")]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"sex": ["Nữ", "nam", "Nữ", "nam"]},  # words, not codes
+        {"level": ["Cấp huyện"] * 4},
+        {"unit_name": ["  ", "a", "b", "c"]},  # a blank text
+    ],
+)
+def test_non_canonical_values_use_grid_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: dict[str, list[str]]
+) -> None:
+    frame = pd.DataFrame(ROWS, columns=COLUMNS).assign(**change)
+    path = tmp_path / "r.parquet"
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path)
+    assert _readers._fast_parquet_roster(path) is None
+
+
+def test_non_canonical_headers_still_read(tmp_path: Path) -> None:
+    frame = pd.DataFrame(
+        {
+            "Nhiệm kỳ": ["2015-2020", "2015-2020"],
+            "Mã đơn vị": ["TH01", "TH01"],
+            "Đơn vị": ["Huyện Quan Hóa", "Huyện Quan Hóa"],
+            "Cấp": ["Cấp huyện", "Cấp huyện"],
+            "Cơ quan": ["BCH", "BCH"],
+            "Họ và tên": ["Hà Thị Bình", "Lê Văn An"],
+            "Giới tính": ["Nữ", "nam"],
+            "Năm sinh": [1975, 1968],
+        }
+    )
+    path = tmp_path / "ds.parquet"
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path)
+    assert _readers._fast_parquet_roster(path) is None
+    roster = read_roster(path)
+    assert roster["sex"].astype(str).tolist() == ["F", "M"]
+    assert roster["level"].astype(str).tolist() == ["district", "district"]
+    assert roster["body"].astype(str).tolist() == ["party_committee", "party_committee"]
