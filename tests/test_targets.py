@@ -392,3 +392,10 @@ def test_target_in_python_is_validated():
         )
     with pytest.raises(TargetError, match=r'"threshold".*outside 0-100'):
         Floor(Fraction(3, 2))
+
+
+def test_rule_base_class_is_abstract():
+    from gender_stats.targets import Rule
+
+    with pytest.raises(TypeError, match="abstract"):
+        Rule()  # type: ignore[abstract]

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import abc
 import dataclasses
 import datetime as dt
 import enum
@@ -173,7 +174,7 @@ def _check_share(field: str, value: Any, *, allow_one: bool = True) -> Fraction:
 # Rules
 
 
-class Rule:
+class Rule(abc.ABC):
     """Base class of the rules; a rule judges ``part`` members of a body of ``total``.
 
     Subclasses are frozen dataclasses: :class:`Floor`, :class:`Range`, :class:`Presence`,
@@ -181,9 +182,9 @@ class Rule:
     """
 
     @property
+    @abc.abstractmethod
     def label(self) -> str:
         """Return the rule in words, e.g. ``≥ 15%``."""
-        raise NotImplementedError
 
     @property
     def lower(self) -> float:
@@ -200,22 +201,22 @@ class Rule:
         """Return the rule each unit is checked against (the inner rule of a wrapper)."""
         return self
 
+    @abc.abstractmethod
     def min_count(self, size: int) -> int | None:
         """Return the least count that meets the rule in a body of ``size``; None if none does."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def status(self, total: int, part: int) -> Status:
         """Return the status of ``part`` members out of ``total`` (``total`` > 0)."""
-        raise NotImplementedError
 
     def seats_needed(self, total: int, part: int) -> int | None:
         """Return the least members to swap in (size fixed); None when no swap meets the rule."""
         least = self.min_count(total)
         return None if least is None else max(0, least - part)
 
+    @abc.abstractmethod
     def seats_needed_if_grow(self, total: int, part: int) -> int | None:
         """Return the least members to add (the body grows); None when no number is enough."""
-        raise NotImplementedError
 
 
 def _grow(total: int, part: int, p: Fraction, *, strict: bool) -> int | None:
@@ -395,8 +396,35 @@ class Presence(Rule):
         return max(0, self.k - part)
 
 
+class _Wrapper(Rule):
+    """A rule that judges each unit by its ``inner_rule`` (Conditional, ShareOfUnits)."""
+
+    inner_rule: Rule
+
+    @property
+    def lower_bound(self) -> Fraction | None:
+        """See :attr:`Rule.lower_bound`."""
+        return self.inner_rule.lower_bound
+
+    def min_count(self, size: int) -> int | None:
+        """See :meth:`Rule.min_count`."""
+        return self.inner_rule.min_count(size)
+
+    def status(self, total: int, part: int) -> Status:
+        """See :meth:`Rule.status`."""
+        return self.inner_rule.status(total, part)
+
+    def seats_needed(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed`."""
+        return self.inner_rule.seats_needed(total, part)
+
+    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed_if_grow`."""
+        return self.inner_rule.seats_needed_if_grow(total, part)
+
+
 @dataclasses.dataclass(frozen=True)
-class Conditional(Rule):
+class Conditional(_Wrapper):
     """The inner rule applies only to units whose ``condition_body`` meets ``condition``.
 
     11-NQ/TW c: key posts must include a woman where the unit's staff is ≥ 30 % women.  The condition
@@ -435,34 +463,13 @@ class Conditional(Rule):
         """See :attr:`Rule.label`."""
         return f"{self.inner_rule.label} (nếu {self.condition_body} {self.condition.label} nữ)"
 
-    @property
-    def lower_bound(self) -> Fraction | None:
-        """See :attr:`Rule.lower_bound`."""
-        return self.inner_rule.lower_bound
-
     def unit_rule(self) -> Rule:
         """See :meth:`Rule.unit_rule`."""
         return self.inner_rule
 
-    def min_count(self, size: int) -> int | None:
-        """See :meth:`Rule.min_count`."""
-        return self.inner_rule.min_count(size)
-
-    def status(self, total: int, part: int) -> Status:
-        """See :meth:`Rule.status`."""
-        return self.inner_rule.status(total, part)
-
-    def seats_needed(self, total: int, part: int) -> int | None:
-        """See :meth:`Rule.seats_needed`."""
-        return self.inner_rule.seats_needed(total, part)
-
-    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
-        """See :meth:`Rule.seats_needed_if_grow`."""
-        return self.inner_rule.seats_needed_if_grow(total, part)
-
 
 @dataclasses.dataclass(frozen=True)
-class ShareOfUnits(Rule):
+class ShareOfUnits(_Wrapper):
     """At least ``share`` of the units meet ``inner_rule`` (``strict``: more than ``share``).
 
     28/NQ-CP: 60 % of local governments have a female key leader by 2025.  Each unit is checked
@@ -494,11 +501,6 @@ class ShareOfUnits(Rule):
         op = ">" if self.strict else "≥"
         return f"{op} {_pct_text(self.share)}% đơn vị: {self.inner_rule.label}"
 
-    @property
-    def lower_bound(self) -> Fraction | None:
-        """See :attr:`Rule.lower_bound`."""
-        return self.inner_rule.lower_bound
-
     def unit_rule(self) -> Rule:
         """See :meth:`Rule.unit_rule`."""
         return self.inner_rule.unit_rule()
@@ -507,22 +509,6 @@ class ShareOfUnits(Rule):
         """Say whether ``n_met`` of ``n_units`` units meeting the inner rule meets the share."""
         lhs, rhs = n_met * self.share.denominator, self.share.numerator * n_units
         return lhs > rhs if self.strict else lhs >= rhs
-
-    def min_count(self, size: int) -> int | None:
-        """See :meth:`Rule.min_count`."""
-        return self.inner_rule.min_count(size)
-
-    def status(self, total: int, part: int) -> Status:
-        """See :meth:`Rule.status`."""
-        return self.inner_rule.status(total, part)
-
-    def seats_needed(self, total: int, part: int) -> int | None:
-        """See :meth:`Rule.seats_needed`."""
-        return self.inner_rule.seats_needed(total, part)
-
-    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
-        """See :meth:`Rule.seats_needed_if_grow`."""
-        return self.inner_rule.seats_needed_if_grow(total, part)
 
 
 def rule_from_dict(spec: Mapping[str, Any], *, field: str = "rule") -> Rule:
