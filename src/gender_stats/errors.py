@@ -233,6 +233,8 @@ class DataError(GenderStatsError, ValueError):
         self.rows_reported = rows_reported
         self.rows_read = rows_read if rows_read is not None else rows_reported
         self.rows_used = max(self.rows_read - self.rows_reported, 0)
+        #: The reading log of the file(s), when a reader raised the error (see ``ReadingLog``).
+        self.reading: Any = None
         super().__init__(self._message())
 
     def _message(self) -> str:
