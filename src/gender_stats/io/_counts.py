@@ -169,6 +169,7 @@ class Title:
     texts: list[tuple[int, int, str]]
     pairs: list[tuple[str, int, int, bool]]  # term, row, col, after "nhiệm kỳ"
     khoa: list[tuple[str, int, int]]
+    congress: list[str] = dataclasses.field(default_factory=list)
 
     def term_for(self, body: str | None) -> tuple[str | None, str | None, tuple[int, int] | None]:
         """Return (term, problem, cell) for a body: the term the title gives it, or why not."""
@@ -188,10 +189,11 @@ class Title:
                 return after[0], None, (hit[1], hit[2])
             return None, AMBIGUOUS_TERM.format(found=", ".join(distinct)), None
         extra = ""
-        if self.khoa:
+        numbers = [*(f"khóa {t}" for t, _, _ in self.khoa), *self.congress]
+        if numbers:
             extra = (
-                f'; "khóa {self.khoa[0][0]}" là khóa Quốc hội hoặc số đại hội, không phải nhiệm kỳ '
-                "của cơ quan này (a khóa is not a term for this body)"
+                f'; "{numbers[0]}" là khóa Quốc hội hoặc số khóa/lần đại hội, không phải nhiệm kỳ '
+                "của cơ quan này (a congress or NA number is not a term for this body)"
             )
         return None, extra or None, None
 
@@ -224,17 +226,33 @@ def read_title(grid: Grid, rows: range) -> Title:
     # a khóa of the National Assembly only counts when the text says Quốc hội
     khoa_na = [(t, r, c) for t, r, c in khoa if re.match(r"^\d{4}-\d{4}$", t)]
     other = [(t, r, c) for t, r, c in khoa if not re.match(r"^\d{4}-\d{4}$", t)]
-    title = Title(texts, pairs, khoa_na)
-    title._other_khoa = other  # type: ignore[attr-defined]
-    return title
+    congress = [f"khóa {t}" for t, _, _ in other]
+    for _, _, text in texts:
+        m = re.search(
+            r"\bdai hoi (?:dai bieu )?(?:lan thu|lan)\s+([ivxlc]+|\d+)\b", loose_key(text)
+        )
+        if m:
+            congress.append(f"đại hội lần thứ {m.group(1).upper()}")
+    return Title(texts, pairs, khoa_na, congress)
 
 
 def title_body(title: Title) -> str | None:
     """Return the one body the title names, or ``None`` (none, or several)."""
+    for _, _, text in reversed(title.texts):  # the line nearest the header decides
+        found = _bodies_in(text)
+        if len(found) == 1:
+            return found.pop()
+        if len(found) > 1:
+            return None
+    return None
+
+
+def _bodies_in(text: str) -> set[str]:
+    """Return every body a title line names (``… QUỐC HỘI … VÀ HĐND …`` names two)."""
     from gender_stats.io._header import _body_in
 
-    found = {b for _, _, t in title.texts if (b := _body_in(t)) is not None}
-    return found.pop() if len(found) == 1 else None
+    parts = re.split(r"\b(?:và|VÀ|,|;)\s+", text)
+    return {b for part in parts if (b := _body_in(part)) is not None}
 
 
 def title_unit(title: Title) -> tuple[str, int, int] | None:
@@ -386,7 +404,8 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             hidden.append(user_row)
             log.add(file, sheet, user_row, RowClass.HIDDEN, REPORTED, label, "dòng ẩn (hidden row)")
             continue
-        numbers = [c for c in measure_cols if not is_blank(row[c]) or (r, c) in grid.no_value]
+        numbers = [c for c in measure_cols if _numberish(row[c]) or (r, c) in grid.no_value]
+        filled_measures = [c for c in measure_cols if not is_blank(row[c])]
         first = _first_text(row)
         stt = row[keys[ROW_NUMBER]] if ROW_NUMBER in keys else None
         name = row[name_col] if name_col is not None else None
@@ -437,6 +456,8 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
                 f"cấp {current_level}" if current_level else "",
             )
             continue
+        if not numbers and filled_measures and name is not None and not is_blank(name):
+            numbers = filled_measures
         if not numbers:
             filled = [c for c, v in enumerate(row) if not is_blank(v)]
             if filled and all(c in label_cols for c in filled):
@@ -478,6 +499,17 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     _check_sums(grid, header, data, sums, section_rows, col, log, opts, style)
     log.notes.extend(notes)
     return Sheet(frames, sorted([grid.rows[d.r] for d in data] + reported_rows), notes)
+
+
+_NUMBERISH = re.compile(r"^[+-]?\d[\d.,\s\u00a0]*%?$")
+
+
+def _numberish(value: Any) -> bool:
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, (int, float)):
+        return value == value
+    return isinstance(value, str) and bool(_NUMBERISH.match(value.strip()))
 
 
 def _first_text(row: Sequence[Any]) -> str:
@@ -730,6 +762,7 @@ def _records(
         keys.get(UNIT_NAME, keys.get(UNIT_ID)),
         UNIT_NAME in keys,
     )
+    frame = _split_levels(frame, opts)
     if inferred:
         examples = ", ".join(f"{n} → {lv}" for n, lv in list(inferred.items())[:3])
         warnings.warn(
@@ -860,6 +893,33 @@ def _per_level_units(frame: pd.DataFrame, opts: Options) -> pd.DataFrame:
     frame[UNIT_NAME] = names
     frame[UNIT_ID] = ids
     frame["_units_fixed"] = True
+    return frame
+
+
+def _split_levels(frame: pd.DataFrame, opts: Options) -> pd.DataFrame:
+    """Give a unit id per level to rows of one unit at several levels (groups or rows per level).
+
+    ``Tỉnh Thanh Hóa`` with ``Cấp tỉnh | Cấp huyện | Cấp xã`` groups is three bodies: the province's
+    own council keeps the unit's id; the pooled district and commune councils of the province get
+    ``<id>/district`` and ``<id>/commune``.
+    """
+    key = [TERM, UNIT_ID, BODY]
+    several = frame.groupby(key, dropna=False)[LEVEL].transform("nunique") > 1
+    if not several.any():
+        return frame
+    frame = frame.copy()
+    for i in frame.index[several.to_numpy()]:
+        name, uid, level = frame.at[i, UNIT_NAME], frame.at[i, UNIT_ID], frame.at[i, LEVEL]
+        own = None
+        if opts.units is not None and str(uid) in opts.units.ids:
+            own = opts.units.ids[str(uid)][1]
+        elif isinstance(name, str):
+            own = infer_level(name)
+        if level == own:
+            continue
+        label = LEVELS[level].vi.lower() if level in LEVELS else str(level)
+        frame.at[i, UNIT_ID] = f"{uid}/{level}"
+        frame.at[i, UNIT_NAME] = f"{name} ({label})"
     return frame
 
 

@@ -284,7 +284,19 @@ def _sheet_counts(
     if not found:
         col.at(None, None, None, NO_ROWS)
         raise_if_problems(col, [], log=sheet_log)
-    return pd.concat(found, ignore_index=True), len(result.data_rows)
+    out = pd.concat(found, ignore_index=True)
+    dup = out.duplicated(list(COUNTS_KEY), keep="first")
+    if dup.any():
+        for i in out.index[dup.to_numpy()]:
+            col.at(
+                None,
+                None,
+                ", ".join(str(out.at[i, k]) for k in COUNTS_KEY),
+                "mỗi nhiệm kỳ × đơn vị × cơ quan một lần trong trang (given once per sheet: two "
+                "column groups or rows give the same unit and body)",
+            )
+        raise_if_problems(col, result.data_rows, log=sheet_log)
+    return out, len(result.data_rows)
 
 
 NO_ROWS = (

@@ -228,10 +228,10 @@ def read_transposed(
                 continue
             log.add(file, sheet, grid.rows[r], kind, STRUCTURAL, label)
             continue
-        if is_note(label):
+        name = _criterion(label) if isinstance(label, str) else None
+        if name is None and is_note(label):
             log.add(file, sheet, grid.rows[r], RowClass.NOTE, STRUCTURAL, label)
             continue
-        name = _criterion(label) if isinstance(label, str) else None
         if name is not None and name not in criteria_rows:
             criteria_rows[name] = r
             log.add(file, sheet, grid.rows[r], RowClass.DATA, USED, label, f"→ {name}")
