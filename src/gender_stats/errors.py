@@ -24,6 +24,7 @@ __all__ = [
     "FileFormatError",
     "GenderStatsError",
     "LegacyEncodingWarning",
+    "MojibakeWarning",
     "PlanningError",
     "Problem",
     "TargetError",
@@ -192,6 +193,10 @@ class PlanningError(GenderStatsError):
 
 class LegacyEncodingWarning(UserWarning):
     """Text typed in a legacy Vietnamese encoding (TCVN3/ABC, VNI) was found and converted to Unicode."""
+
+
+class MojibakeWarning(LegacyEncodingWarning):
+    """UTF-8 text read as Windows-1252 or Latin-1 (``"Huyá»‡n"``) was found and repaired."""
 
 
 class DataError(GenderStatsError, ValueError):

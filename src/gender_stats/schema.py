@@ -55,6 +55,7 @@ from gender_stats.vocab import BODIES, SEXES
 __all__ = [
     "AGE_GROUP",
     "ALIASES",
+    "BIRTH_DATE",
     "BIRTH_YEAR",
     "BODY",
     "COUNTS_COLUMNS",
@@ -98,6 +99,8 @@ PERSON_ID = "person_id"
 FULL_NAME = "full_name"
 SEX = "sex"
 BIRTH_YEAR = "birth_year"
+#: Optional roster column: the full date of birth when the file gives one (``datetime64``).
+BIRTH_DATE = "birth_date"
 ETHNICITY = "ethnicity"
 POST = "post"
 KIND = "kind"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -15,12 +13,15 @@ import pandas as pd
 from gender_stats._text import loose_key, name_key, nfc
 from gender_stats.errors import (
     DataError,
-    FileFormatError,
-    LegacyEncodingWarning,
     Problem,
     excel_column_letter,
 )
 from gender_stats.io._excel import Grid, is_blank
+
+# The legacy-text repairs live in gender_stats.io._legacy; re-exported for the readers.
+from gender_stats.io._legacy import recode as recode
+from gender_stats.io._legacy import recode_grid as recode_grid
+from gender_stats.io._legacy import recode_top as recode_top
 from gender_stats.schema import LEVEL, UNIT_ID, UNIT_NAME, Origin
 from gender_stats.vocab import COLUMN_ALIASES
 
@@ -269,92 +270,7 @@ def prepare_units(units: pd.DataFrame | None) -> UnitIndex | None:
 # Legacy encodings (TCVN3 / VNI)
 
 
-#: How many distinct values (spread over the column) decide a column's encoding.
-_DETECT_SAMPLE = 200
-
-
-def recode(values: Sequence[Any], *, file: str, what: str) -> tuple[list[Any], str | None]:
-    """Return text values converted to Unicode when they are typed in TCVN3 or VNI.
-
-    The encoding is decided on up to 200 distinct values spread over the column (a column is typed
-    in one font); every value is then converted.  Non-text values pass through.  Returns the values and the encoding found (``None`` for Unicode).
-    Raises FileFormatError when a legacy value cannot be converted.
-    """
-    texts = [v for v in values if isinstance(v, str) and v.strip()]
-    if not texts:
-        return list(values), None
-    try:
-        from gender_stats.io import _legacy
-    except ImportError:  # pragma: no cover - the legacy module is optional
-        return list(values), None
-    distinct = list(dict.fromkeys(texts))
-    step = max(len(distinct) // _DETECT_SAMPLE, 1)
-    encoding = _legacy.detect_encoding(distinct[::step][:_DETECT_SAMPLE])
-    if encoding == "unicode":
-        return list(values), None
-    out = []
-    for v in values:
-        if isinstance(v, str) and v.strip():
-            try:
-                out.append(_legacy.to_unicode(v, encoding))
-            except ValueError as err:
-                raise FileFormatError(
-                    f'Không chuyển được {what} của tệp "{file}" từ mã {encoding} sang Unicode '
-                    f"(cannot convert {v!r} from {encoding}: {err}). Hint: chuyển mã tệp bằng "
-                    "Unikey (Công cụ chuyển mã) rồi đọc lại."
-                ) from err
-        else:
-            out.append(v)
-    return out, encoding
-
-
-def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int]) -> Grid:
-    """Return ``grid`` with legacy-encoded (TCVN3, VNI) text converted to Unicode.
-
-    The rows above the data (title and header) are checked row by row, then each of ``columns``
-    below them; one :class:`~gender_stats.errors.LegacyEncodingWarning` names what was converted.
-    """
-    cells = [list(row) for row in grid.cells]
-    converted: dict[str, str] = {}
-    for r in range(min(header_rows, len(cells))):
-        cells[r], enc = recode(cells[r], file=grid.file, what=f"dòng {grid.rows[r]}")
-        if enc:
-            converted[f"dòng {grid.rows[r]}"] = enc
-    for c in columns:
-        col = [cells[r][c] for r in range(header_rows, len(cells))]
-        new, enc = recode(col, file=grid.file, what=f"cột {letter(c)}")
-        if enc:
-            header = next(
-                (
-                    text_cell(cells[r][c])
-                    for r in range(header_rows - 1, -1, -1)
-                    if text_cell(cells[r][c])
-                ),
-                letter(c),
-            )
-            converted[f"{letter(c)} ({header})"] = enc
-            for r, v in zip(range(header_rows, len(cells)), new, strict=True):
-                cells[r][c] = v
-    if not converted:
-        return grid
-    where = ", ".join(f"{k}: {v}" for k, v in converted.items())
-    sheet = f', trang "{grid.sheet}"' if grid.sheet else ""
-    warnings.warn(
-        f'Tệp "{grid.file}"{sheet}: đã chuyển sang Unicode các ô gõ bằng mã cũ (legacy encoding '
-        f"converted) — {where}",
-        LegacyEncodingWarning,
-        stacklevel=4,
-    )
-    return dataclasses.replace(grid, cells=cells)
-
-
-def recode_top(grid: Grid, *, rows: int = 30) -> Grid:
-    """Return ``grid`` with its first ``rows`` rows converted row by row from TCVN3/VNI.
-
-    Used when no header row is recognised, in case the headers themselves are in a legacy font.
-    """
-    return recode_grid(grid, header_rows=min(rows, len(grid.cells)), columns=())
-
+# recode, recode_grid and recode_top: see gender_stats.io._legacy (imported above).
 
 # --------------------------------------------------------------------------------------------
 # Problems

@@ -8,6 +8,10 @@ VNI writes a base letter followed by a mark, ``"Thanh Hoùa"``, ``"Toång soá"`
 
 - :func:`detect_encoding` decides, from a column's texts, whether they are Unicode, TCVN3 or VNI.
 - :func:`to_unicode` converts one text and returns it in NFC.
+- :func:`cell_encoding` decides for one cell, :func:`fix_texts` for a column's cells (a cell its own
+  words do not decide follows the column), :func:`recode_grid` repairs a sheet with one warning.
+- :func:`repair_mojibake` repairs UTF-8 text that was read as Windows-1252 or Latin-1
+  (``"Huyá»‡n"`` for ``"Huyện"``).
 
 Tables
 ------
@@ -35,13 +39,29 @@ the ``xvnkb`` keyboard driver.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
-__all__ = ["Encoding", "LegacyEncoding", "detect_encoding", "to_unicode"]
+from gender_stats.io._excel import Grid
+
+__all__ = [
+    "CellEncoding",
+    "Encoding",
+    "LegacyEncoding",
+    "cell_encoding",
+    "detect_encoding",
+    "fix_texts",
+    "recode",
+    "recode_grid",
+    "recode_top",
+    "repair_mojibake",
+    "to_unicode",
+]
 
 #: What :func:`detect_encoding` can answer.
 Encoding = Literal["unicode", "tcvn3", "vni"]
@@ -353,3 +373,280 @@ def detect_encoding(values: Iterable[str], *, min_evidence: int = 2) -> Encoding
     if evidence >= min_evidence and 5 * evidence >= 4 * (evidence + against[best]):
         return best
     return "unicode"
+
+
+# --- one cell at a time -------------------------------------------------------------------------
+
+#: What :func:`cell_encoding` can answer besides an :data:`Encoding`.
+CellEncoding = Literal["unicode", "tcvn3", "vni", "mojibake"]
+
+# Characters of the 0x80-0x9F bytes as Windows-1252 shows them, back to their bytes.
+_CP1252_BYTES = {
+    bytes([b]).decode("cp1252"): b
+    for b in range(0x80, 0xA0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+
+def _as_bytes(text: str) -> bytes | None:
+    """Return the bytes ``text`` shows when read as Windows-1252 (or Latin-1), or ``None``."""
+    out = bytearray()
+    for char in text:
+        code = ord(char)
+        if code < 0x100:
+            out.append(code)
+        elif char in _CP1252_BYTES:
+            out.append(_CP1252_BYTES[char])
+        else:
+            return None
+    return bytes(out)
+
+
+def repair_mojibake(text: str) -> str | None:
+    """Return ``text`` repaired when it is UTF-8 read as Windows-1252 or Latin-1, else ``None``.
+
+    Examples
+    --------
+    >>> repair_mojibake("Huyá»‡n Quan HÃ³a")
+    'Huyện Quan Hóa'
+    >>> print(repair_mojibake("Café"), repair_mojibake("Huyện"), repair_mojibake("abc"))
+    None None None
+    """
+    if text.isascii():
+        return None
+    repaired: str | None = None
+    for _ in range(2):  # once, or twice for text garbled twice
+        raw = _as_bytes(text)
+        if raw is None:
+            break
+        try:
+            decoded = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            break
+        if decoded == text:
+            break
+        text = repaired = decoded
+    return None if repaired is None else _nfc(repaired)
+
+
+def cell_encoding(text: str) -> CellEncoding | None:
+    """Decide how one cell's text is encoded; ``None`` when its words read well either way.
+
+    Parameters
+    ----------
+    text : str
+        One cell.
+
+    Returns
+    -------
+    {"unicode", "tcvn3", "vni", "mojibake"} or None
+        ``"mojibake"`` for UTF-8 shown as Windows-1252 (``"Huyá»‡n"``); a legacy encoding when at
+        least one word reads as Vietnamese only in it, no word reads as Vietnamese only in Unicode,
+        and the whole cell converts; ``"unicode"`` when the cell cannot be anything else (ASCII, a
+        letter in no legacy table, a word that is Vietnamese only in Unicode); ``None`` when no word
+        tells (``"Tô"`` is ``Tô`` in Unicode and ``Tụ`` in TCVN3): the column decides.
+
+    Examples
+    --------
+    >>> [cell_encoding(t) for t in ("Ban ChÊp hµnh", "Thanh Hoùa", "Huyá»‡n", "Hà Nội", "Tô")]
+    ['tcvn3', 'vni', 'mojibake', 'unicode', None]
+    """
+    if text.isascii():
+        return "unicode"
+    if any(ord(c) > 0xFF and c not in _CP1252_PUNCTUATION for c in text):
+        return "unicode"  # a letter no legacy table has (ạ ư đ ữ, a combining mark)
+    if repair_mojibake(text) is not None:
+        return "mojibake"
+    support = {"tcvn3": 0, "vni": 0}
+    against = {"tcvn3": 0, "vni": 0}
+    for word in _SPLIT.split(text):
+        if len(word) < 2 or word.isascii():
+            continue
+        as_unicode = _is_syllable(word)
+        for encoding in ("tcvn3", "vni"):
+            as_legacy = _reads_as(word, encoding)
+            if as_legacy and not as_unicode:
+                # a two-character word is evidence only with an onset: "N÷" (Nữ), not "µm"
+                if len(word) > 2 or (word[0].isascii() and word[0].isalpha()):
+                    support[encoding] += 1
+            elif as_unicode and not as_legacy:
+                against[encoding] += 1
+    fits = [e for e in ("tcvn3", "vni") if support[e] and not against[e] and _converts(text, e)]
+    if len(fits) == 2 and support["tcvn3"] != support["vni"]:
+        fits = ["tcvn3" if support["tcvn3"] > support["vni"] else "vni"]
+    if len(fits) == 1:
+        return fits[0]  # type: ignore[return-value]
+    if fits:
+        return None
+    # no word decides: undecided while some legacy reading is still possible
+    if any(not against[e] and _converts(text, e) for e in ("tcvn3", "vni")):
+        return None
+    return "unicode"
+
+
+def _converts(text: str, encoding: LegacyEncoding) -> bool:
+    try:
+        to_unicode(text, encoding)
+    except ValueError:
+        return False
+    return True
+
+
+def fix_texts(values: Iterable[object]) -> tuple[dict[str, str], dict[str, int]]:
+    """Return the repairs of a group of cells (one column) and how many cells each kind repaired.
+
+    Each distinct text is decided by :func:`cell_encoding`.  A text no word decides follows the
+    group: converted when the group's cells decided as legacy are more than those decided as
+    Unicode (and the text converts), else kept.
+
+    Returns
+    -------
+    tuple of dict
+        ``text -> repaired text`` for the texts that change, and ``kind -> number of cells``
+        (``"tcvn3"``, ``"vni"``, ``"mojibake"``).
+
+    Examples
+    --------
+    >>> fix_texts(["Ban ChÊp hµnh", "Ban ChÊp hµnh", "Tô", "Nam"])
+    ({'Ban ChÊp hµnh': 'Ban Chấp hành', 'Tô': 'Tụ'}, {'tcvn3': 3})
+    >>> fix_texts(["Hà Nội", "Tô", "Lê Thị Hà"])
+    ({}, {})
+    """
+    counts: dict[str, int] = {}
+    for value in values:
+        if isinstance(value, str) and not value.isascii():
+            counts[value] = counts.get(value, 0) + 1
+    decided = {text: cell_encoding(text) for text in counts}
+    votes = {"unicode": 0, "tcvn3": 0, "vni": 0}
+    for text, kind in decided.items():
+        if kind in votes:
+            votes[kind] += counts[text]
+    legacy: LegacyEncoding = "tcvn3" if votes["tcvn3"] >= votes["vni"] else "vni"
+    follow = legacy if votes[legacy] > votes["unicode"] else None
+    repairs: dict[str, str] = {}
+    kinds: dict[str, int] = {}
+    for text, kind in decided.items():
+        if kind is None and follow is not None and _converts(text, follow):
+            kind = follow
+        if kind == "mojibake":
+            fixed = repair_mojibake(text)
+        elif kind in ("tcvn3", "vni"):
+            fixed = to_unicode(text, kind)
+        else:
+            continue
+        if fixed is not None and fixed != text:
+            repairs[text] = fixed
+            kinds[kind] = kinds.get(kind, 0) + counts[text]
+    return repairs, kinds
+
+
+# --- grids ----------------------------------------------------------------------------------------
+
+
+def _letter(c: int) -> str:
+    from gender_stats.errors import excel_column_letter
+
+    return excel_column_letter(c + 1)
+
+
+def recode(values: Sequence[Any], *, file: str, what: str) -> tuple[list[Any], str | None]:
+    """Return text values repaired (TCVN3, VNI, mojibake) cell by cell, and the main kind found.
+
+    Each distinct text is decided on its own (:func:`fix_texts`), so a column where every cell says
+    ``Ban ChÊp hµnh`` is converted, and one legacy cell in a Unicode column too.  Non-text values pass
+    through.  ``file`` and ``what`` are kept for the callers' messages.  Returns the values and the
+    kind that repaired most cells (``None`` when nothing changed).
+    """
+    del file, what
+    repairs, kinds = fix_texts(values)
+    if not repairs:
+        return list(values), None
+    out = [repairs.get(v, v) if isinstance(v, str) else v for v in values]
+    return out, max(kinds, key=lambda k: kinds[k])
+
+
+def _header_of(cells: list[list[Any]], header_rows: int, c: int) -> str:
+    for r in range(header_rows - 1, -1, -1):
+        v = cells[r][c] if c < len(cells[r]) else None
+        if isinstance(v, str) and v.strip():
+            return " ".join(v.split())
+    return _letter(c)
+
+
+def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int] | None = None) -> Grid:
+    """Return ``grid`` with legacy-encoded (TCVN3, VNI) and mojibake text repaired cell by cell.
+
+    The rows above the data (title and header) are one group, then each of ``columns`` (every
+    column when ``None``) below them: a cell whose words decide its encoding is repaired on its
+    own; one they do not decide follows its group (see :func:`fix_texts`).  One
+    :class:`~gender_stats.errors.LegacyEncodingWarning` names what was converted from TCVN3/VNI,
+    and one :class:`~gender_stats.errors.MojibakeWarning` what was repaired from mojibake.
+    """
+    from gender_stats.errors import LegacyEncodingWarning, MojibakeWarning
+
+    header_rows = min(header_rows, len(grid.cells))
+    cells = grid.cells
+    changed: dict[int, list[Any]] = {}
+    found: dict[str, list[str]] = {}
+
+    def apply(group: list[tuple[int, int]], where: str) -> None:
+        values = [cells[r][c] for r, c in group]
+        repairs, kinds = fix_texts(values)
+        if not repairs:
+            return
+        for (r, c), v in zip(group, values, strict=True):
+            if isinstance(v, str) and v in repairs:
+                row = changed.setdefault(r, list(cells[r]))
+                row[c] = repairs[v]
+        for kind, n in kinds.items():
+            found.setdefault(kind, []).append(f"{where}: {n} ô ({kind})")
+
+    width = grid.width
+    top = [(r, c) for r in range(header_rows) for c in range(width)]
+    if top:
+        apply(top, "tiêu đề (header)")
+    for c in range(width) if columns is None else columns:
+        group = [(r, c) for r in range(header_rows, len(cells))]
+        if group:
+            apply(group, f"cột {_letter(c)} ({_header_of(cells, header_rows, c)})")
+    if not changed:
+        return grid
+    sheet = f', trang "{grid.sheet}"' if grid.sheet else ""
+    legacy = [w for k in ("tcvn3", "vni") for w in found.get(k, [])]
+    if legacy:
+        warnings.warn(
+            LEGACY_WARNING.format(file=grid.file, sheet=sheet, where="; ".join(legacy)),
+            LegacyEncodingWarning,
+            stacklevel=4,
+        )
+    if "mojibake" in found:
+        warnings.warn(
+            MOJIBAKE_WARNING.format(
+                file=grid.file, sheet=sheet, where="; ".join(found["mojibake"])
+            ),
+            MojibakeWarning,
+            stacklevel=4,
+        )
+    new_cells = [changed.get(r, row) for r, row in enumerate(cells)]
+    return dataclasses.replace(grid, cells=new_cells)
+
+
+def recode_top(grid: Grid, *, rows: int = 30) -> Grid:
+    """Return ``grid`` with its first ``rows`` rows repaired (TCVN3/VNI/mojibake).
+
+    Used when no header row is recognised, in case the headers themselves are in a legacy font.
+    """
+    return recode_grid(grid, header_rows=min(rows, len(grid.cells)), columns=())
+
+
+#: The warning when cells typed in TCVN3/VNI were converted.
+LEGACY_WARNING = (
+    'Tệp "{file}"{sheet}: đã chuyển sang Unicode các ô gõ bằng mã cũ (legacy encoding '
+    "converted) — {where}"
+)
+#: The warning when mojibake (UTF-8 read as Windows-1252) was repaired.
+MOJIBAKE_WARNING = (
+    'Tệp "{file}"{sheet}: đã sửa các ô lỗi phông UTF-8 đọc nhầm thành Windows-1252 (mojibake '
+    'repaired, e.g. "Huyá»‡n" → "Huyện") — {where}. Hint: lưu lại tệp dạng UTF-8 '
+    "(save the file as UTF-8)."
+)

@@ -20,6 +20,7 @@ import pandas as pd
 from gender_stats._text import loose_key, nfc
 from gender_stats.errors import ArgumentError, DataError, FileFormatError, Problem
 from gender_stats.io import _counts, _header, _transposed
+from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     Collector,
     UnitIndex,
@@ -34,6 +35,7 @@ from gender_stats.io._common import (
     text_cell,
 )
 from gender_stats.io._excel import Grid, is_blank, load_grids
+from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning
 from gender_stats.io._rows import REPORTED, ReadingLog, RowClass
 from gender_stats.io._tabular import (
     Table,
@@ -46,12 +48,17 @@ from gender_stats.io._tabular import (
     rows_of_total,
 )
 from gender_stats.io._trich_ngang import (
+    MARKS,
+    RosterCollector,
     arg_code,
+    birth_dates,
+    infer_missing_levels,
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
 )
 from gender_stats.schema import (
+    BIRTH_DATE,
     BIRTH_YEAR,
     BODY,
     COUNTS_KEY,
@@ -700,6 +707,7 @@ def _tidy_roster(
     unit: str | None,
     body: str | None,
     level: str | None,
+    inferred: dict[str, str],
 ) -> tuple[pd.DataFrame | None, list[int]]:
     table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME, FEMALE))
     if table is None:
@@ -713,8 +721,6 @@ def _tidy_roster(
         needed.append(BODY)
     if UNIT_NAME not in table.columns and UNIT_ID not in table.columns and unit is None:
         needed.append(UNIT_NAME)
-    if LEVEL not in table.columns and units is None and level is None:
-        needed.append(LEVEL)
     _missing(col, table, needed)
     n = len(table.data)
     if SEX not in table.columns and FEMALE in table.columns:
@@ -722,13 +728,17 @@ def _tidy_roster(
     else:
         sexes = [None if s is None else (parse_sex(s) or s) for s in _texts(grid, table, SEX)]
     years: list[Any] = []
+    dates: list[Any] = []
     if BIRTH_YEAR in table.columns:
+        bc = table.columns[BIRTH_YEAR]
         for r in table.data:
-            value, why = count_cell(grid, r, table.columns[BIRTH_YEAR])
+            value = grid.cells[r][bc]
+            fmt = grid.fmt(r, bc) if isinstance(value, int | float) else "General"
+            year, date, why = parse_birth(value, typed=grid.typed, fmt=fmt)
             if why is not None:
-                col.at(r, table.columns[BIRTH_YEAR], value, why, header=table.headers[BIRTH_YEAR])
-                value = None
-            years.append(value)
+                col.at(r, bc, value, why, header=table.headers[BIRTH_YEAR])
+            years.append(year)
+            dates.append(date)
     names = _texts(grid, table, UNIT_NAME) if UNIT_NAME in table.columns else [unit] * n
     level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
     body_arg = arg_code(body, parse_body, col, "body") if body is not None else None
@@ -748,6 +758,16 @@ def _tidy_roster(
         col,
         table.headers.get(UNIT_NAME),
     )
+    if LEVEL not in table.columns and units is None and level is None:
+        levels = infer_missing_levels(
+            levels,
+            _names_or_ids(unames, ids, UNIT_NAME in table.columns or unit is not None),
+            list(table.data),
+            col,
+            table.columns.get(UNIT_NAME),
+            table.headers.get(UNIT_NAME),
+            inferred,
+        )
     terms, one_term = resolve_term(table, term, col)
     full = _texts(grid, table, FULL_NAME)
     if PERSON_ID in table.columns:
@@ -772,12 +792,7 @@ def _tidy_roster(
                 _names_or_ids(unames, ids, UNIT_NAME in table.columns or unit is not None),
                 dtype=object,
             ),
-            LEVEL: pd.Series(
-                levels
-                if LEVEL in table.columns or units is not None or level is not None
-                else [_MISSING] * n,
-                dtype=object,
-            ),
+            LEVEL: pd.Series(levels, dtype=object),
             BODY: pd.Series(bodies, dtype=object),
             PERSON_ID: pd.Series(pids, dtype=object),
             SEX: pd.Series(sexes, dtype=object),
@@ -786,7 +801,9 @@ def _tidy_roster(
     if FULL_NAME in table.columns:
         frame[FULL_NAME] = pd.Series(full, dtype=object)
     if BIRTH_YEAR in table.columns:
-        frame[BIRTH_YEAR] = pd.Series(years, dtype=object)
+        frame[BIRTH_YEAR] = pd.array(years, dtype="Int64")
+        if any(d is not None for d in dates):
+            frame[BIRTH_DATE] = birth_dates(dates)
     for key in (ETHNICITY, POST):
         if key in table.columns:
             frame[key] = pd.Series(_texts(grid, table, key), dtype=object)
@@ -807,8 +824,8 @@ def _tidy_roster(
 
 
 #: Marks that say "woman" in a ``Nữ`` column of a list (blank says "man").
-_FEMALE_MARKS = frozenset({"x", "1", "nu", "f", "v"})
-FEMALE_MARK = "x (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
+_FEMALE_MARKS = frozenset({"nu", "f", *MARKS})
+FEMALE_MARK = "x, ✓ hoặc 1 (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
 
 
 def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
@@ -819,7 +836,9 @@ def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
         value = grid.cells[r][c]
         if is_blank(value):
             out.append("M")
-        elif loose_key(value) in _FEMALE_MARKS:
+        elif (
+            value.strip().lower() if isinstance(value, str) else loose_key(value)
+        ) in _FEMALE_MARKS or loose_key(value) in _FEMALE_MARKS:
             out.append("F")
         else:
             col.at(r, c, value, FEMALE_MARK, header=table.headers[FEMALE])
@@ -1038,20 +1057,29 @@ def read_roster(
             return fast
     units_df = validate_units(units) if units is not None else None
     index = prepare_units(units_df)
+    inferred: dict[str, str] = {}
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         grid = _legacy_headers(
             grid,
             lambda g: locate_trich_ngang(g) or find_header(g, need=(SEX, PERSON_ID, FULL_NAME)),
         )
-        col = Collector(grid)
+        col = RosterCollector(grid)
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
             col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Năm sinh (Nam | Nữ)"))
             raise_if_problems(col, [])
         if tn is not None:
             frame, origin, rows = read_trich_ngang(
-                grid, tn, col, term=term, units=index, unit=unit, body=body, level=level
+                grid,
+                tn,
+                col,
+                term=term,
+                units=index,
+                unit=unit,
+                body=body,
+                level=level,
+                inferred=inferred,
             )
             found, problems = run_validator(validate_roster, frame, origin, units=units_df)
             col.merge(problems)
@@ -1065,12 +1093,21 @@ def read_roster(
                 unit=unit,
                 body=body,
                 level=level,
+                inferred=inferred,
             )
-        raise_if_problems(col, rows)
+        col.raise_if_problems(rows)
         assert found is not None
         return found, len(rows)
 
-    return _combine(source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID))
+    frame = _combine(source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID))
+    if inferred:
+        examples = ", ".join(f"{name} → {lv}" for name, lv in list(inferred.items())[:3])
+        warnings.warn(
+            INFERRED_LEVEL_TEMPLATE.format(n=len(inferred), examples=examples),
+            InferredLevelWarning,
+            stacklevel=2,
+        )
+    return frame
 
 
 def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:

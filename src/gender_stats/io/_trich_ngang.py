@@ -1,6 +1,6 @@
 """The personnel list, *danh sách trích ngang* (private).
 
-Layout::
+Two layouts, each with a two-row header::
 
     DANH SÁCH TRÍCH NGANG BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN QUAN HÓA, NHIỆM KỲ 2015 - 2020
     STT | Họ và tên        | Năm sinh    | Dân tộc | Chức vụ          <- header row 1
@@ -8,38 +8,56 @@ Layout::
     1   | Nguyễn Văn An    | 1968 |      | Kinh    | Bí thư
     2   | Hà Thị Bình      |      | 1975 | Thái    | Phó Bí thư
 
-The birth year sits under the column of the person's sex, so that column gives ``sex``.  ``Năm sinh``
-is usually merged over its two columns.  Optional columns: ``Đơn vị``, ``Cơ quan``/``Ban`` (body),
-``Nhiệm kỳ``, a person id.  A row ``I. Ban Thường vụ`` sets the body of the rows below it.
+    STT | Họ và tên        | Giới tính   | Ngày, tháng, năm sinh | Chức vụ
+        |                  | Nam  | Nữ   |                       |
+    1   | Nguyễn Văn An    | x    |      | 03/04/1968            | Bí thư
+    2   | Hà Thị Bình      |      | ✓    | 1975                  | Phó Bí thư
+
+In the first, the birth year or date (``Năm sinh``, ``Ngày sinh``, ``Ngày, tháng, năm sinh``) sits
+under the column of the person's sex, so that column gives ``sex``.  In the second, ``Giới tính`` is
+merged over ``Nam | Nữ`` and one of them is marked (``x``, ``X``, ``✓``, ``1``); the birth year or
+date, if any, has a column of its own.  A row with both or neither marked (or a year under both or
+neither sex) is a problem at its cell.  A full date of birth (a real Excel date or text
+``dd/mm/yyyy``, see :mod:`gender_stats.io._birth`) gives ``birth_year`` and is kept as
+``birth_date``.  Optional columns: ``Đơn vị``, ``Cơ quan``/``Ban`` (body), ``Nhiệm kỳ``, a person
+id.  A row ``I. Ban Thường vụ`` sets the body of the rows below it.  Without a units table or a level,
+the level of each unit is inferred from its name (:func:`gender_stats.io._levels.infer_level`).
+
+Speed: a list has thousands of rows but few distinct texts (units, bodies, ethnic groups), so each
+distinct text is normalised, decoded and looked up once.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
 from gender_stats._text import loose_key, nfc
+from gender_stats.errors import DataError, Problem
+from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     NOT_BLANK_ROW,
-    NUMBER_AS_TEXT,
     Collector,
     UnitIndex,
     check_merged,
     derive_unit_id,
     header_column,
     letter,
-    parse_int_text,
     recode_grid,
     roman_section,
     text_cell,
 )
 from gender_stats.io._excel import Grid, is_blank
+from gender_stats.io._levels import infer_level
 from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units, title_term
 from gender_stats.io._wide import _is_column_numbers, filled, section_level
 from gender_stats.schema import (
+    BIRTH_DATE,
     BIRTH_YEAR,
     BODY,
     ETHNICITY,
@@ -57,51 +75,113 @@ from gender_stats.vocab import BODIES, parse_body, parse_level, parse_sex
 
 YEAR_BOTH = "năm sinh chỉ ở một cột, Nam hoặc Nữ (a birth year under exactly one sex, found two)"
 YEAR_NONE = "năm sinh ở cột Nam hoặc cột Nữ (a birth year under Nam or Nữ, found none)"
-NOT_YEAR = "năm sinh là số từ 1900 đến 2100 (a birth year)"
+MARK_BOTH = "đánh dấu chỉ một cột, Nam hoặc Nữ (a mark under exactly one sex, found two)"
+MARK_NONE = "đánh dấu x ở cột Nam hoặc cột Nữ (a mark x under Nam or Nữ, found none)"
+NOT_MARK = "dấu x, X, ✓ hoặc 1 (a mark: x, X, ✓ or 1)"
 NEED_BODY = (
     "cột Cơ quan/Ban, dòng khối (I. Ban Thường vụ) hoặc tham số body= "
     "(the body: no column, section or argument names it)"
 )
 NEED_UNIT = "cột Đơn vị hoặc tham số unit= (the unit: no column or argument names it)"
+#: Stands in for a level that could not be inferred (the unit is reported already).
+NO_LEVEL = "missing"
+
+#: Marks that tick a ``Nam`` or ``Nữ`` column (compared after trimming and lower-casing).
+MARKS = frozenset({"x", "✓", "✔", "✗", "✘", "☑", "☒", "1", "v", "+"})
+
+
+def is_mark(value: Any) -> bool | None:
+    """Return True for a tick mark, False for a blank cell, None for anything else.
+
+    Examples
+    --------
+    >>> [is_mark(v) for v in ("x", " X ", "✓", 1, 1.0, None, "", "Nữ", 2)]
+    [True, True, True, True, True, False, False, None, None]
+    """
+    if is_blank(value):
+        return False
+    if isinstance(value, bool):
+        return value or None
+    if isinstance(value, int | float):
+        return True if value == 1 else None
+    if isinstance(value, str):
+        return True if value.strip().lower() in MARKS else None
+    return None
 
 
 @dataclasses.dataclass
 class TrichNgang:
-    """Where the parts of a personnel list sit in a grid."""
+    """Where the parts of a personnel list sit in a grid.
+
+    ``birth_col`` is ``None`` when the birth year or date sits under the sex columns (the first
+    layout); ``marks`` says whether the sex columns hold marks (the ``Giới tính`` layout).
+    """
 
     header_row: int
     columns: dict[str, int]
     headers: dict[str, str]
     sex_cols: dict[str, int]
     year_header: str
+    marks: bool = False
+    birth_col: int | None = None
+    birth_header: str | None = None
+
+
+def _sex_pair(sub: list[Any], candidates: list[int]) -> dict[str, int]:
+    sex_cols: dict[str, int] = {}
+    for c in candidates:
+        sex = parse_sex(sub[c]) if isinstance(sub[c], str) else None
+        if sex is not None and sex not in sex_cols:
+            sex_cols[sex] = c
+    return sex_cols
+
+
+def _group_span(grid: Grid, r: int, c: int, top: list[Any]) -> list[int]:
+    """Return the columns a header cell spans: its merged range, or itself and a blank neighbour."""
+    for r0, c0, r1, c1 in grid.merged:
+        if r0 <= r <= r1 and c0 <= c <= c1 and c1 > c0:
+            return list(range(c0, c1 + 1))
+    return [c, c + 1] if c + 1 < len(top) and is_blank(top[c + 1]) else [c]
 
 
 def locate_trich_ngang(grid: Grid) -> TrichNgang | None:
     """Return the layout of a personnel list, or ``None`` when the grid is not one."""
     for r in range(min(30, len(grid.cells) - 1)):
-        top, sub = filled(grid, r), filled(grid, r + 1)
-        year_cols = [c for c, v in enumerate(top) if header_column(v) == BIRTH_YEAR]
-        if not year_cols or not any(header_column(v) == FULL_NAME for v in top):
+        top = filled(grid, r)
+        kinds = [header_column(v) for v in top]
+        if FULL_NAME not in kinds or (BIRTH_YEAR not in kinds and SEX not in kinds):
             continue
-        # "Năm sinh" is usually merged over Nam | Nữ; when it is not, Nữ sits in the blank cell next
-        candidates = [*year_cols]
-        candidates += [c + 1 for c in year_cols if c + 1 < len(top) and is_blank(top[c + 1])]
-        sex_cols: dict[str, int] = {}
-        for c in candidates:
-            sex = parse_sex(sub[c]) if isinstance(sub[c], str) else None
-            if sex is not None and sex not in sex_cols:
-                sex_cols[sex] = c
-        if set(sex_cols) != {"F", "M"}:
+        sub = filled(grid, r + 1)
+        found: tuple[str, int, dict[str, int]] | None = None
+        for kind in (BIRTH_YEAR, SEX):  # a birth year under Nam | Nữ, else marks under Giới tính
+            for c in (c for c, k in enumerate(kinds) if k == kind):
+                sex_cols = _sex_pair(sub, _group_span(grid, r, c, top))
+                if set(sex_cols) == {"F", "M"}:
+                    found = (kind, c, sex_cols)
+                    break
+            if found:
+                break
+        if found is None:
             continue
+        kind, group_col, sex_cols = found
         columns: dict[str, int] = {}
         headers: dict[str, str] = {}
         for c, v in enumerate(top):
-            name = header_column(v)
-            if name and name not in (BIRTH_YEAR, "row_number") and name not in columns:
+            name = kinds[c]
+            if c in sex_cols.values() or c == group_col:
+                continue
+            if name and name not in ("row_number", SEX) and name not in columns:
                 columns[name] = c
                 headers[name] = text_cell(v) or name
-        year_header = text_cell(top[year_cols[0]]) or BIRTH_YEAR
-        return TrichNgang(r, columns, headers, sex_cols, year_header)
+        group_header = text_cell(top[group_col]) or kind
+        if kind == BIRTH_YEAR:
+            columns.pop(BIRTH_YEAR, None)
+            return TrichNgang(r, columns, headers, sex_cols, group_header)
+        birth_col = columns.pop(BIRTH_YEAR, None)
+        birth_header = headers.pop(BIRTH_YEAR, None)
+        return TrichNgang(
+            r, columns, headers, sex_cols, group_header, True, birth_col, birth_header
+        )
     return None
 
 
@@ -121,6 +201,189 @@ def _title_body(grid: Grid, rows: range) -> str | None:
     return None
 
 
+def _memo(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Return ``fn`` computed once per distinct (hashable) cell value."""
+    cache: dict[tuple[type, Any], Any] = {}
+
+    def call(value: Any) -> Any:
+        key = (type(value), value)
+        try:
+            return cache[key]
+        except KeyError:
+            out = cache[key] = fn(value)
+            return out
+        except TypeError:  # unhashable: compute
+            return fn(value)
+
+    return call
+
+
+@dataclasses.dataclass
+class _Rows:
+    """The data rows of a list, with the body and level of their section."""
+
+    data: list[int]
+    sec_body: list[str | None]
+    sec_level: list[str | None]
+    sections: list[int]
+
+
+def _scan(grid: Grid, tn: TrichNgang, start: int, col: Collector) -> _Rows:
+    """Classify the rows below the header: data, section (``I. Ban Thường vụ``), blank, footer."""
+    cells = grid.cells
+    fc, mc = tn.sex_cols["F"], tn.sex_cols["M"]
+    name_c = tn.columns[FULL_NAME]
+    stt_c = _stt(tn, grid, tn.header_row)
+    out = _Rows([], [], [], [])
+    cur_body: str | None = None
+    cur_level: str | None = None
+    footer = _memo(lambda v: is_footer([v]))
+    for r in range(start, len(cells)):
+        row = cells[r]
+        first = next((v for v in row if v is not None and not is_blank(v)), None)
+        if first is None:
+            continue
+        if isinstance(first, str) and footer(first):
+            break
+        if is_blank(row[fc]) and is_blank(row[mc]):
+            label = _section(row, tn)
+            if label is not None:
+                out.sections.append(r)
+                cur_body = parse_body(label)
+                cur_level = section_level(label) if cur_body is None else cur_level
+                if cur_body is None and cur_level is None:
+                    col.at(
+                        r, name_c, label, "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
+                    )
+                continue
+        out.data.append(r)
+        out.sec_body.append(cur_body)
+        out.sec_level.append(cur_level)
+        filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
+        if len(filled_cells) == 1:
+            col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
+    return out
+
+
+def _sexes_and_births(
+    grid: Grid, tn: TrichNgang, data: list[int], col: Collector
+) -> tuple[list[str | None], list[int | None], list[dt.date | None]]:
+    """Return the sex, birth year and birth date of each data row, reporting what is wrong."""
+    cells = grid.cells
+    fc, mc = tn.sex_cols["F"], tn.sex_cols["M"]
+    sexes: list[str | None] = []
+    years: list[int | None] = []
+    dates: list[dt.date | None] = []
+    sex_header = {"F": f"{tn.year_header} / Nữ", "M": f"{tn.year_header} / Nam"}
+    mark = _memo(is_mark)
+    typed = grid.typed
+
+    def birth(r: int, c: int, header: str | None) -> tuple[int | None, dt.date | None]:
+        value = cells[r][c]
+        if value is None:
+            return None, None
+        fmt = grid.fmt(r, c) if isinstance(value, int | float) else "General"
+        year, date, why = parse_birth(value, typed=typed, fmt=fmt)
+        if why is not None:
+            col.at(r, c, value, why, header=header)
+        return year, date
+
+    for r in data:
+        f_val, m_val = cells[r][fc], cells[r][mc]
+        if tn.marks:
+            f_mark, m_mark = mark(f_val), mark(m_val)
+            sex: str | None = None
+            if f_mark is None or m_mark is None:
+                bad, c = (f_val, fc) if f_mark is None else (m_val, mc)
+                col.at(r, c, bad, NOT_MARK, header=sex_header["F" if c == fc else "M"])
+            elif f_mark and m_mark:
+                col.at(r, fc, f_val, MARK_BOTH, header=sex_header["F"])
+            elif not f_mark and not m_mark:
+                col.at(r, mc, None, MARK_NONE, header=sex_header["M"])
+            else:
+                sex = "F" if f_mark else "M"
+            sexes.append(sex)
+            if tn.birth_col is None:
+                years.append(None)
+                dates.append(None)
+            else:
+                year, date = birth(r, tn.birth_col, tn.birth_header)
+                years.append(year)
+                dates.append(date)
+            continue
+        f_blank, m_blank = is_blank(f_val), is_blank(m_val)
+        if not f_blank and not m_blank:
+            col.at(r, fc, f_val, YEAR_BOTH, header=sex_header["F"])
+            sexes.append(None)
+            years.append(None)
+            dates.append(None)
+            continue
+        if f_blank and m_blank:
+            col.at(r, mc, None, YEAR_NONE, header=sex_header["M"])
+            sexes.append(None)
+            years.append(None)
+            dates.append(None)
+            continue
+        sex, c = ("F", fc) if not f_blank else ("M", mc)
+        sexes.append(sex)
+        year, date = birth(r, c, sex_header[sex])
+        years.append(year)
+        dates.append(date)
+    return sexes, years, dates
+
+
+def infer_missing_levels(
+    levels: list[str | None],
+    names: list[str | None],
+    rows: list[int],
+    col: Collector,
+    name_col: int | None,
+    name_header: str | None,
+    inferred: dict[str, str],
+) -> list[str | None]:
+    """Fill each missing level from its unit's name; report (once per unit) the names that say none.
+
+    ``inferred`` collects ``name -> level`` for the one warning of the reader.  A unit whose level
+    cannot be inferred is one problem at its first row, naming how many rows it has; its rows get
+    :data:`NO_LEVEL` so that they are not reported again one by one.
+    """
+    if all(lv is not None for lv in levels):
+        return levels
+    out = list(levels)
+    unknown: dict[str | None, list[int]] = {}
+    for i, lv in enumerate(levels):
+        if lv is not None:
+            continue
+        name = names[i]
+        guess = infer_level(name) if name is not None else None
+        if guess is None:
+            unknown.setdefault(name, []).append(i)
+            out[i] = NO_LEVEL
+        else:
+            inferred[name] = guess  # type: ignore[index]
+            out[i] = guess
+    for name, idx in unknown.items():
+        first = [str(col.grid.rows[rows[i]]) for i in idx[:3]]
+        more = ", …" if len(idx) > 3 else ""
+        col.at(
+            rows[idx[0]],
+            name_col,
+            name,
+            LEVEL_UNKNOWN.format(n=len(idx), rows=", ".join(first) + more),
+            header=name_header or LEVEL,
+        )
+        if isinstance(col, RosterCollector):
+            col.covered.update(col.grid.rows[rows[i]] for i in idx)
+    return out
+
+
+#: Expected text when a unit's level is given nowhere and its name does not tell it.
+LEVEL_UNKNOWN = (
+    "cấp của đơn vị: cột Cấp, bảng đơn vị (units=) hoặc level=; tên đơn vị không cho biết cấp "
+    "(the level: the unit name does not tell it) — {n} dòng (rows) {rows}"
+)
+
+
 def read_trich_ngang(
     grid: Grid,
     tn: TrichNgang,
@@ -131,76 +394,33 @@ def read_trich_ngang(
     unit: str | None,
     body: str | None,
     level: str | None,
+    inferred: dict[str, str] | None = None,
 ) -> tuple[pd.DataFrame, Origin, list[int]]:
-    """Return the roster frame of a personnel list, its origin and the data rows read."""
+    """Return the roster frame of a personnel list, its origin and the data rows read.
+
+    Levels inferred from unit names are added to ``inferred`` (``name -> level``), for the caller's
+    one :class:`~gender_stats.io._levels.InferredLevelWarning`.
+    """
     h = tn.header_row
-    text_cols = [tn.columns[k] for k in (FULL_NAME, ETHNICITY, POST, UNIT_NAME) if k in tn.columns]
-    grid = recode_grid(grid, header_rows=h + 2, columns=text_cols)
+    grid = recode_grid(grid, header_rows=h + 2, columns=None)
     col.grid = grid
     start = h + 2
     if start < len(grid.cells) and _is_column_numbers(grid.cells[start]):
         start += 1
     cols = tn.columns
-    data: list[int] = []
-    sec_body: dict[int, str | None] = {}
-    sec_level: dict[int, str | None] = {}
-    cur_body: str | None = None
-    cur_level: str | None = None
     name_c = cols[FULL_NAME]
-    sections: list[int] = []
-    stt_c = _stt(tn, grid, h)
-    for r in range(start, len(grid.cells)):
-        row = grid.cells[r]
-        if all(is_blank(v) for v in row):
-            continue
-        if is_footer(row):
-            break
-        label = _section(row, tn)
-        if label is not None:
-            sections.append(r)
-            cur_body = parse_body(label)
-            cur_level = section_level(label) if cur_body is None else cur_level
-            if cur_body is None and cur_level is None:
-                col.at(r, name_c, label, "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)")
-            continue
-        data.append(r)
-        sec_body[r], sec_level[r] = cur_body, cur_level
-        filled_cells = [c for c, v in enumerate(row) if not is_blank(v) and c != stt_c]
-        if len(filled_cells) == 1:
-            col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
-    check_merged(grid, start, sections, col)
-    # sex and birth year
-    sexes: list[str | None] = []
-    years: list[int | None] = []
-    fc, mc = tn.sex_cols["F"], tn.sex_cols["M"]
-    for r in data:
-        f_val, m_val = grid.cells[r][fc], grid.cells[r][mc]
-        if not is_blank(f_val) and not is_blank(m_val):
-            col.at(r, fc, f_val, YEAR_BOTH, header=f"{tn.year_header} / Nữ")
-            sexes.append(None)
-            years.append(None)
-            continue
-        if is_blank(f_val) and is_blank(m_val):
-            col.at(r, mc, None, YEAR_NONE, header=f"{tn.year_header} / Nam")
-            sexes.append(None)
-            years.append(None)
-            continue
-        sex, c, value = ("F", fc, f_val) if not is_blank(f_val) else ("M", mc, m_val)
-        sexes.append(sex)
-        year = parse_int_text(value)
-        if year is None and not grid.typed and isinstance(value, str) and value.strip().isdigit():
-            year = int(value.strip())
-        header = f"{tn.year_header} / {'Nữ' if sex == 'F' else 'Nam'}"
-        if year is None or not 1900 <= year <= 2100:
-            typed_text = grid.typed and isinstance(value, str) and value.strip().isdigit()
-            col.at(r, c, value, NUMBER_AS_TEXT if typed_text else NOT_YEAR, header=header)
-            year = None
-        years.append(year)
+    scan = _scan(grid, tn, start, col)
+    data = scan.data
+    check_merged(grid, start, scan.sections, col)
+    sexes, years, dates = _sexes_and_births(grid, tn, data, col)
+    cells = grid.cells
+    text = _memo(text_cell)
 
     def texts(key: str) -> list[str | None]:
         if key not in cols:
             return [None] * len(data)
-        return [text_cell(grid.cells[r][cols[key]]) for r in data]
+        c = cols[key]
+        return [text(cells[r][c]) for r in data]
 
     names = texts(FULL_NAME)
     for r, n in zip(data, names, strict=True):
@@ -210,10 +430,11 @@ def read_trich_ngang(
     bodies: list[str | None]
     body_arg = arg_code(body, parse_body, col, "body") if body is not None else None
     if BODY in cols:
-        bodies = [parse_body(t) or t if t else body_arg for t in texts(BODY)]
+        coded = _memo(lambda t: parse_body(t) or t if t else body_arg)
+        bodies = [coded(t) for t in texts(BODY)]
     else:
         title = _title_body(grid, range(h))
-        bodies = [sec_body[r] or body_arg or title for r in data]
+        bodies = [b or body_arg or title for b in scan.sec_body]
         if any(b is None for b in bodies):
             col.at(None, None, None, NEED_BODY, header=BODY)
     # unit and level
@@ -222,19 +443,31 @@ def read_trich_ngang(
     unit_ids = texts(UNIT_ID) if UNIT_ID in cols else None
     if UNIT_NAME not in cols and unit is None and unit_ids is None:
         col.at(None, None, None, NEED_UNIT, header=UNIT_NAME)
-    lv_col = [parse_level(t) or t if t else None for t in texts(LEVEL)]
-    lvls = [lv_col[i] or sec_level[r] or level_arg for i, r in enumerate(data)]
+    lv_code = _memo(lambda t: parse_level(t) or t if t else None)
+    lv_col = [lv_code(t) for t in texts(LEVEL)]
+    lvls = [lv_col[i] or scan.sec_level[i] or level_arg for i in range(len(data))]
+    norm = _memo(lambda u: nfc(u) if u else None)
     ids, unames, lvls = resolve_units(
         grid,
         data,
-        [nfc(u) if u else None for u in unit_names],
+        [norm(u) for u in unit_names],
         unit_ids,
         lvls,
-        units,
+        _MemoUnits(units) if units is not None else None,
         cols.get(UNIT_NAME, name_c),
         col,
         tn.headers.get(UNIT_NAME, UNIT_NAME),
     )
+    if units is None:
+        lvls = infer_missing_levels(
+            lvls,
+            unames,
+            data,
+            col,
+            cols.get(UNIT_NAME),
+            tn.headers.get(UNIT_NAME),
+            inferred if inferred is not None else {},
+        )
     table = Table(grid, h, cols, tn.headers, {}, data, [], title_term(grid, range(h)))
     terms, one_term = resolve_term(table, term, col)
     # person id: an id column, or unit id / name key / birth year
@@ -259,14 +492,18 @@ def read_trich_ngang(
             BIRTH_YEAR: pd.array(years, dtype="Int64"),
         }
     )
-    for key, name in ((ETHNICITY, ETHNICITY), (POST, POST)):
+    for key in (ETHNICITY, POST):
         if key in cols:
-            frame[name] = pd.Series(texts(key), dtype=object)
+            frame[key] = pd.Series(texts(key), dtype=object)
+    if any(d is not None for d in dates):
+        frame[BIRTH_DATE] = birth_dates(dates)
     where: dict[str, tuple[str | None, str | None]] = {
         k: (letter(c), tn.headers[k]) for k, c in cols.items() if k in tn.headers
     }
     where.setdefault(PERSON_ID, (letter(name_c), tn.headers[FULL_NAME]))
     where.setdefault(UNIT_ID, where.get(UNIT_NAME, (None, UNIT_NAME)))
+    if tn.birth_col is not None:
+        where[BIRTH_YEAR] = (letter(tn.birth_col), tn.birth_header)
     origin = Origin(
         file=grid.file,
         sheet=grid.sheet,
@@ -274,6 +511,86 @@ def read_trich_ngang(
         columns=where,
     )
     return frame, origin, [grid.rows[r] for r in data]
+
+
+def birth_dates(dates: list[dt.date | None]) -> pd.Series:
+    """Return dates of birth as a ``datetime64`` column (``NaT`` where only a year is known)."""
+    return pd.Series(pd.to_datetime(pd.Series(dates, dtype=object)), name=BIRTH_DATE)
+
+
+#: How many times one problem (same column, value and expectation) is listed before it is grouped.
+GROUP_AFTER = 3
+#: Added to the expected text of a grouped problem.
+GROUPED = "{expected} — {n} dòng giống nhau (identical rows): {rows}"
+
+
+class RosterCollector(Collector):
+    """A :class:`Collector` that groups repeated problems and accounts for the rows they cover.
+
+    A problem repeated on many rows (the same column, value and expected text: 8,907 blank levels)
+    is listed once, with the count and the first rows; ``covered`` holds the user row numbers a
+    grouped problem stands for, so that ``rows_reported`` still counts every one of them.
+    """
+
+    def __init__(self, grid: Grid) -> None:
+        super().__init__(grid)
+        self.covered: set[int] = set()
+
+    def raise_if_problems(self, data_rows: list[int]) -> None:
+        """Raise one DataError for every problem, grouped, accounting for every data row."""
+        if not self.problems:
+            return
+        rows = set(data_rows)
+        groups: dict[tuple[Any, ...], list[Problem]] = {}
+        for p in self.problems:
+            key = (p.sheet, p.column, p.header, repr(p.value), p.expected)
+            groups.setdefault(key, []).append(p)
+        problems: list[Problem] = []
+        for same in groups.values():
+            with_row = [p for p in same if isinstance(p.row, int)]
+            if len(with_row) <= GROUP_AFTER:
+                problems.extend(same)
+                continue
+            shown = ", ".join(str(p.row) for p in with_row[:GROUP_AFTER]) + ", …"
+            first = with_row[0]
+            problems.append(
+                dataclasses.replace(
+                    first,
+                    expected=GROUPED.format(expected=first.expected, n=len(with_row), rows=shown),
+                )
+            )
+            problems.extend(p for p in same if not isinstance(p.row, int))
+        if self.blocking or any(p.row is None for p in problems):
+            reported = len(rows)
+        else:
+            hit = {p.row for p in self.problems if isinstance(p.row, int)} | self.covered
+            reported = len(hit & rows)
+        problems.sort(
+            key=lambda p: (
+                p.row if isinstance(p.row, int) else -1,
+                len(p.column or ""),
+                p.column or "",
+            )
+        )
+        raise DataError(
+            problems, source=self.grid.file, rows_read=len(rows), rows_reported=reported
+        )
+
+
+class _MemoUnits(UnitIndex):
+    """A units index that looks each distinct name up once."""
+
+    def __init__(self, base: UnitIndex) -> None:
+        self.__dict__.update(base.__dict__)
+        self._memo: dict[str, tuple[str, str, str] | None] = {}
+
+    def find(self, name: str) -> tuple[str, str, str] | None:
+        """Return ``(unit_id, unit_name, level)`` for a name, or ``None`` (memoised)."""
+        try:
+            return self._memo[name]
+        except KeyError:
+            hit = self._memo[name] = super().find(name)
+            return hit
 
 
 def person_key(unit_id: str | None, full_name: str, birth_year: int | None) -> str:

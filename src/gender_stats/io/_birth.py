@@ -1,0 +1,121 @@
+"""Dates and years of birth as offices type them (private).
+
+A personnel list gives a birth year (``1975``) or a full date of birth: a real Excel date, or text
+``dd/mm/yyyy`` (also ``d/m/yyyy``, ``dd-mm-yyyy``, ``dd.mm.yyyy``; ISO ``yyyy-mm-dd`` from exports).
+Vietnamese dates put the day first, so ``03/04/1975`` is 3 April 1975.  A date that does not exist
+(``31/02/1975``) is a problem that quotes the cell as written, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from gender_stats._text import nfc
+
+__all__ = ["BAD_DATE", "NOT_BIRTH", "YEAR_AS_TEXT", "parse_birth"]
+
+#: Expected text of a cell that is neither a year nor a date of birth.
+NOT_BIRTH = (
+    "năm sinh (1975) hoặc ngày sinh dd/mm/yyyy từ 1900 đến 2100 "
+    "(a birth year or a date of birth, day first)"
+)
+#: Expected text of a date that does not exist (31/02/1975).
+BAD_DATE = "một ngày có thật dạng dd/mm/yyyy (a real date, day/month/year)"
+#: Expected text of a year typed as text in a workbook.
+YEAR_AS_TEXT = (
+    "năm sinh gõ dạng số, không phải dạng chữ (a birth year stored as a number, not as text; "
+    "retype it or use Convert to Number)"
+)
+
+_FIRST, _LAST = 1900, 2100
+_DAY_FIRST = re.compile(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_YEAR = re.compile(r"^\d{4}$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def _is_date_format(fmt: str) -> bool:
+    """Return whether an Excel number format shows a date (``dd/mm/yyyy``, ``d-mmm-yy`` ...)."""
+    plain = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt or "")
+    return plain.lower() != "general" and bool(re.search(r"[dy]", plain, re.I))
+
+
+def _in_range(year: int) -> bool:
+    return _FIRST <= year <= _LAST
+
+
+def parse_birth(
+    value: Any, *, typed: bool = True, fmt: str = "General"
+) -> tuple[int | None, dt.date | None, str | None]:
+    """Return ``(birth_year, birth_date, why)`` of one cell; ``why`` says what is wrong, else None.
+
+    Parameters
+    ----------
+    value : object
+        The cell: a year, a date or datetime, an Excel date serial in a date-formatted cell, or text.
+    typed : bool, default True
+        Whether the cell kept its type (a workbook); there a year typed as text is a problem, as for
+        counts.  In a CSV (``typed=False``) ``"1975"`` is the year 1975.
+    fmt : str, default "General"
+        The cell's number format (a serial number is a date only in a date format).
+
+    Returns
+    -------
+    tuple
+        The year (or ``None``), the full date when the cell gives one (or ``None``), and ``None`` or
+        the expected text of the problem.  A blank cell gives ``(None, None, None)``.
+
+    Examples
+    --------
+    >>> parse_birth(1975)
+    (1975, None, None)
+    >>> parse_birth("03/04/1975")
+    (1975, datetime.date(1975, 4, 3), None)
+    >>> parse_birth("3.4.1975")[:2], parse_birth("1975-04-03")[:2]
+    ((1975, datetime.date(1975, 4, 3)), (1975, datetime.date(1975, 4, 3)))
+    >>> parse_birth("31/02/1975")[2] == BAD_DATE
+    True
+    >>> parse_birth("1975", typed=False), parse_birth("1975")[2] == YEAR_AS_TEXT
+    ((1975, None, None), True)
+    """
+    if value is None or isinstance(value, bool):
+        return (None, None, None) if value is None else (None, None, NOT_BIRTH)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return (value.year, value, None) if _in_range(value.year) else (None, None, NOT_BIRTH)
+    if isinstance(value, int | float):
+        if value != value:  # NaN: blank
+            return None, None, None
+        if not float(value).is_integer():
+            return None, None, NOT_BIRTH
+        number = int(value)
+        if _is_date_format(fmt) and 0 < number < 2_958_466:
+            date = _EXCEL_EPOCH + dt.timedelta(days=number)
+            return (date.year, date, None) if _in_range(date.year) else (None, None, NOT_BIRTH)
+        return (number, None, None) if _in_range(number) else (None, None, NOT_BIRTH)
+    if not isinstance(value, str):
+        return None, None, NOT_BIRTH
+    text = nfc(value)
+    if not text:
+        return None, None, None
+    if _YEAR.match(text):
+        if typed:
+            return None, None, YEAR_AS_TEXT
+        year = int(text)
+        return (year, None, None) if _in_range(year) else (None, None, NOT_BIRTH)
+    match = _DAY_FIRST.match(text)
+    if match:
+        day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    else:
+        match = _ISO.match(text)
+        if not match:
+            return None, None, NOT_BIRTH
+        year, month, day = (int(g) for g in match.groups())
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None, None, BAD_DATE
+    return (year, date, None) if _in_range(year) else (None, None, NOT_BIRTH)
