@@ -99,7 +99,7 @@ def _show(value: Any) -> str:
     try:
         if pd.isna(value):
             return "(ô trống / empty)"
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):  # arrays; a signalling decimal NaN
         pass
     text = str(value)
     if len(text) > 60:
