@@ -53,7 +53,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from gender_stats.errors import DataError, Problem
+from gender_stats.errors import ArgumentError, DataError, Problem
 from gender_stats.vocab import BODIES, SEXES
 
 __all__ = [
@@ -83,6 +83,7 @@ __all__ = [
     "Origin",
     "RosterModel",
     "UnitsModel",
+    "require_counts",
     "validate_counts",
     "validate_roster",
     "validate_units",
@@ -1000,3 +1001,66 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
         seen.add(key)
         out.append(p)
     return out
+
+
+#: Told when a roster (one row per person) is given where counts are needed.
+ROSTER_NOT_COUNTS = (
+    "{func}() cần bảng số lượng (counts: total, female), nhưng nhận danh sách từng người "
+    "(got a roster: one row per person, columns person_id, sex). "
+    "Hint: đếm trước: {func}(gs.count(roster), ...) (count it first with gs.count)."
+)
+#: Told when something that is not a pandas DataFrame is given where counts are needed.
+NOT_A_FRAME = (
+    "{func}() cần một pandas.DataFrame số lượng (counts), nhưng nhận {kind} "
+    "(expected a pandas DataFrame of counts, got {kind}). "
+    "Hint: với polars/pyarrow, đếm bằng gs.count(...) hoặc chuyển sang pandas trước "
+    "(count with gs.count, or convert to pandas first, e.g. frame.to_pandas())."
+)
+
+
+def require_counts(frame: object, *, func: str = "check") -> pd.DataFrame:
+    """Return ``frame`` if it is a pandas frame with the counts columns, else raise a clear error.
+
+    A cheap guard at the top of the functions that take counts: it does not validate the values
+    (see :func:`validate_counts`), it says what kind of input was given instead.
+
+    Parameters
+    ----------
+    frame : object
+        What the caller passed as counts.
+    func : str, default ``"check"``
+        The public function's name, for the message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` itself (not copied).
+
+    Raises
+    ------
+    ArgumentError
+        When ``frame`` is not a pandas DataFrame, or is a roster (``person_id`` and ``sex``,
+        no ``total``).
+    DataError
+        When columns of the counts are missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({"person_id": ["p1"], "sex": ["F"]})
+    >>> try:
+    ...     require_counts(roster)
+    ... except ArgumentError as err:
+    ...     print(str(err)[:40])
+    check() cần bảng số lượng (counts: total
+    """
+    if not isinstance(frame, pd.DataFrame):
+        kind = f"{type(frame).__module__}.{type(frame).__qualname__}"
+        raise ArgumentError(NOT_A_FRAME.format(func=func, kind=kind))
+    columns = set(frame.columns)
+    if TOTAL not in columns and {PERSON_ID, SEX} <= columns:
+        raise ArgumentError(ROSTER_NOT_COUNTS.format(func=func))
+    problems = _missing_columns(frame, (TERM, UNIT_ID, BODY, TOTAL), Origin())
+    if problems:
+        raise DataError(problems, rows_read=len(frame))
+    return frame
