@@ -23,10 +23,12 @@ __all__ = [
     "DataError",
     "FileFormatError",
     "GenderStatsError",
+    "GenderStatsWarning",
     "LegacyEncodingWarning",
     "PlanningError",
     "Problem",
     "TargetError",
+    "UnitNameWarning",
     "excel_column_letter",
 ]
 
@@ -190,7 +192,15 @@ class PlanningError(GenderStatsError):
     """A planning question has no answer (even filling every vacant seat with women is not enough)."""
 
 
-class LegacyEncodingWarning(UserWarning):
+class GenderStatsWarning(UserWarning):
+    """Base class of the library's warnings: the data are usable, but something deserves a look."""
+
+
+class UnitNameWarning(GenderStatsWarning):
+    """A unit id's name in the data contradicts its name (and aliases) in the units table."""
+
+
+class LegacyEncodingWarning(GenderStatsWarning):
     """Text typed in a legacy Vietnamese encoding (TCVN3/ABC, VNI) was found and converted to Unicode."""
 
 
