@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID
+from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID, require_counts
 from gender_stats.targets import (
     Conditional,
     Floor,
@@ -187,6 +187,7 @@ def check(
     0       P  35–40%          met             0
     1       Q  35–40%  above_range             0
     """
+    require_counts(counts, func="check")
     chosen = _select(targets)
     clash = [c for c in counts.columns if c in COMPLIANCE_COLUMNS]
     frame = counts.rename(columns={c: f"{c}_input" for c in clash}) if clash else counts

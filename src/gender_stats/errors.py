@@ -23,11 +23,13 @@ __all__ = [
     "DataError",
     "FileFormatError",
     "GenderStatsError",
+    "GenderStatsWarning",
     "LegacyEncodingWarning",
     "MojibakeWarning",
     "PlanningError",
     "Problem",
     "TargetError",
+    "UnitNameWarning",
     "excel_column_letter",
 ]
 
@@ -100,7 +102,7 @@ def _show(value: Any) -> str:
     try:
         if pd.isna(value):
             return "(ô trống / empty)"
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):  # arrays; a signalling decimal NaN
         pass
     text = str(value)
     if len(text) > 60:
@@ -191,7 +193,15 @@ class PlanningError(GenderStatsError):
     """A planning question has no answer (even filling every vacant seat with women is not enough)."""
 
 
-class LegacyEncodingWarning(UserWarning):
+class GenderStatsWarning(UserWarning):
+    """Base class of the library's warnings: the data are usable, but something deserves a look."""
+
+
+class UnitNameWarning(GenderStatsWarning):
+    """A unit id's name in the data contradicts its name (and aliases) in the units table."""
+
+
+class LegacyEncodingWarning(GenderStatsWarning):
     """Text typed in a legacy Vietnamese encoding (TCVN3/ABC, VNI) was found and converted to Unicode."""
 
 

@@ -28,9 +28,11 @@ import dataclasses
 import datetime as dt
 import enum
 import importlib.resources
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -759,6 +761,11 @@ def _parse_entry(entry: Mapping[str, Any]) -> Target:
             raise _FieldProblem(
                 "date", f"cần ngày dạng YYYY-MM-DD (an ISO date), got {date!r}"
             ) from err
+    if not isinstance(date, dt.date):
+        raise _FieldProblem("date", f"cần ngày dạng YYYY-MM-DD (an ISO date), got {date!r}")
+    year = entry.get("target_year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise _FieldProblem("target_year", f"cần một năm như 2025 (a year), got {year!r}")
     sources = entry.get("sources") or ()
     if not isinstance(sources, list | tuple) or not all(isinstance(s, Mapping) for s in sources):
         raise _FieldProblem(
@@ -822,6 +829,11 @@ def _parse(data: Any, file: str) -> tuple[Target, ...]:
                 )
             )
             continue
+        except (TargetError, ValueError, TypeError) as err:  # a rule or field the model refuses
+            problems.append(
+                TARGET_ERROR_TEMPLATE.format(file=file, entry=name, field="(mục)", problem=err)
+            )
+            continue
         if target.id in seen:
             problems.append(
                 TARGET_ERROR_TEMPLATE.format(
@@ -835,13 +847,17 @@ def _parse(data: Any, file: str) -> tuple[Target, ...]:
     return tuple(targets)
 
 
-def load_targets(path: Any) -> tuple[Target, ...]:
+def load_targets(path: Any, *, replace: bool = False) -> tuple[Target, ...]:
     """Read targets from a user's YAML file (same format as the bundled catalogue).
 
     Parameters
     ----------
     path : str or os.PathLike
-        A YAML file with a list of entries under ``targets:`` (see ``_data/targets.yaml``).
+        A YAML file with a list of entries under ``targets:`` (see ``_data/targets.yaml``), in UTF-8.
+    replace : bool, default False
+        Allow an entry to reuse the id of a catalogue target (to replace it: pass the loaded target
+        to :func:`gender_stats.check` instead of the catalogue's).  Without it such an entry is an
+        error, since which of the two rules judged would depend on the order of the list.
 
     Returns
     -------
@@ -851,7 +867,9 @@ def load_targets(path: Any) -> tuple[Target, ...]:
     ------
     TargetError
         Naming the file, the entry (its id and position) and the field of every problem: a missing
-        field, an unknown body, a threshold outside 0-100 %, an unknown rule type.
+        field, an impossible date, an unknown body, a threshold outside 0-100 %, an unknown rule
+        type, an id of the catalogue; or saying why the file cannot be read (missing, a folder,
+        not UTF-8, not YAML).
 
     Examples
     --------
@@ -867,13 +885,76 @@ def load_targets(path: Any) -> tuple[Target, ...]:
     ['≥ 20%']
     """
     name = str(path)
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
+    try:
+        raw = Path(path).read_bytes()
+    except TypeError as err:
+        raise TargetError(
+            f"load_targets() cần đường dẫn tệp YAML (a path to a YAML file), got {path!r}"
+        ) from err
+    except FileNotFoundError as err:
+        raise TargetError(
+            f'Không thấy tệp chỉ tiêu "{name}" (targets file not found). '
+            "Hint: kiểm tra đường dẫn (check the path)."
+        ) from err
+    except OSError as err:
+        raise TargetError(
+            f'Không đọc được tệp chỉ tiêu "{name}" (cannot read the targets file): '
+            f"{err.strerror or err}"
+        ) from err
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise TargetError(
+            f'Tệp chỉ tiêu "{name}" không phải UTF-8 (not UTF-8): byte {err.start} '
+            f"{raw[err.start : err.start + 1]!r}. Hint: lưu lại tệp dạng UTF-8 (save it as UTF-8)."
+        ) from err
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         raise TargetError(f"{name}: không đọc được YAML (invalid YAML): {err}") from err
-    return _parse(data, name)
+    except ValueError as err:  # YAML timestamps: 2024-13-45 fails in the date constructor
+        raise TargetError(
+            TARGET_ERROR_TEMPLATE.format(
+                file=name,
+                entry=_bad_date_line(text),
+                field="date",
+                problem=f"ngày không có thật (an impossible date): {err}",
+            )
+        ) from err
+    targets = _parse(data, name)
+    if not replace:
+        known = {t.id for t in _catalogue()}
+        clash = [
+            TARGET_ERROR_TEMPLATE.format(
+                file=name,
+                entry=f"{t.id!r} (#{position})",
+                field="id",
+                problem=(
+                    "mã đã có trong danh mục (an id of the catalogue). Hint: đặt mã khác, hoặc "
+                    "load_targets(..., replace=True) để thay chỉ tiêu này (use another id, or "
+                    "replace=True to replace the catalogue's target)"
+                ),
+            )
+            for position, t in enumerate(targets, start=1)
+            if t.id in known
+        ]
+        if clash:
+            raise TargetError("\n".join(clash))
+    return targets
+
+
+_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _bad_date_line(text: str) -> str:
+    """Name the line of the first impossible ``YYYY-MM-DD`` date in a YAML text."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _DATE.finditer(line):
+            try:
+                dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return f'dòng {number} (line {number}: "{match.group(0)}")'
+    return "(tệp)"
 
 
 _CATALOGUE: tuple[Target, ...] | None = None
