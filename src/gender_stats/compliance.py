@@ -86,8 +86,8 @@ _NAN = float("nan")
 # (module constants so tests can match them).
 _NOTES: dict[str, tuple[str, str]] = {
     "term": (
-        "mục tiêu cho {when_vi}, không áp dụng cho nhiệm kỳ {term}",
-        "target for {when_en}, not for {term}",
+        "nhiệm kỳ {term} không thuộc phạm vi của chỉ tiêu ({when_vi})",
+        "{term} is outside the target's terms ({when_en})",
     ),
     "level": (
         "mục tiêu cho cấp {levels}, không áp dụng cho cấp {level}",

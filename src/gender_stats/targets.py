@@ -730,7 +730,7 @@ class Target:
         --------
         >>> t = get_targets("26-NQ/TW:c")[0]
         >>> t.when_text("en"), t.when_text("vi")
-        ('by 2030 (the term with start < 2030 ≤ end)', 'đến năm 2030 (nhiệm kỳ có năm đầu < 2030 ≤ năm cuối)')
+        ('by 2030: the term with start < 2030 ≤ end', 'đến năm 2030: nhiệm kỳ có năm đầu < 2030 ≤ năm cuối')
         """
         vi = lang == "vi"
         if self.terms:
@@ -739,9 +739,9 @@ class Target:
         if self.target_year is not None:
             y = self.target_year
             parts.append(
-                f"đến năm {y} (nhiệm kỳ có năm đầu < {y} ≤ năm cuối)"
+                f"đến năm {y}: nhiệm kỳ có năm đầu < {y} ≤ năm cuối"
                 if vi
-                else f"by {y} (the term with start < {y} ≤ end)"
+                else f"by {y}: the term with start < {y} ≤ end"
             )
         if self.first_year is not None:
             y = self.first_year
@@ -751,9 +751,9 @@ class Target:
         if self.activity_year is not None:
             y = self.activity_year
             parts.append(
-                f"năm hoạt động {y} (nhiệm kỳ có năm đầu ≤ {y} < năm cuối)"
+                f"năm hoạt động {y}: nhiệm kỳ có năm đầu ≤ {y} < năm cuối"
                 if vi
-                else f"the {y} activity year (the term with start ≤ {y} < end)"
+                else f"the {y} activity year: the term with start ≤ {y} < end"
             )
         if parts:
             return "; ".join(parts)
@@ -1101,7 +1101,7 @@ def list_targets(
 
         >>> t = list_targets("26-NQ/TW:c")
         >>> t[["when", "party_terms", "council_terms"]].to_numpy().tolist()
-        [['by 2030 (the term with start < 2030 ≤ end)', '', '2026-2031']]
+        [['by 2030: the term with start < 2030 ≤ end', '', '2026-2031']]
 
     Examples
     --------
