@@ -121,6 +121,18 @@ BODIES: Mapping[str, Label] = _table(
         ("quy hoach", "can bo quy hoach", "planning pool"),
     ),
     Label(
+        "women_advancement_committee",
+        "Ban vì sự tiến bộ của phụ nữ",
+        "Committee for the advancement of women",
+        (
+            "ban vi su tien bo cua phu nu",
+            "ban vstbcpn",
+            "bvstbcpn",
+            "ban vi su tien bo phu nu",
+            "committee for the advancement of women",
+        ),
+    ),
+    Label(
         "candidates",
         "Danh sách ứng cử",
         "Candidate list",
