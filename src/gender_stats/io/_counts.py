@@ -228,11 +228,11 @@ def read_title(grid: Grid, rows: range) -> Title:
     other = [(t, r, c) for t, r, c in khoa if not re.match(r"^\d{4}-\d{4}$", t)]
     congress = [f"khóa {t}" for t, _, _ in other]
     for _, _, text in texts:
-        m = re.search(
+        found = re.search(
             r"\bdai hoi (?:dai bieu )?(?:lan thu|lan)\s+([ivxlc]+|\d+)\b", loose_key(text)
         )
-        if m:
-            congress.append(f"đại hội lần thứ {m.group(1).upper()}")
+        if found:
+            congress.append(f"đại hội lần thứ {found.group(1).upper()}")
     return Title(texts, pairs, khoa_na, congress)
 
 
@@ -909,11 +909,11 @@ def _split_levels(frame: pd.DataFrame, opts: Options) -> pd.DataFrame:
         return frame
     frame = frame.copy()
     for i in frame.index[several.to_numpy()]:
-        name, uid, level = frame.at[i, UNIT_NAME], frame.at[i, UNIT_ID], frame.at[i, LEVEL]
+        name, uid, level = (str(frame.at[i, k]) for k in (UNIT_NAME, UNIT_ID, LEVEL))
         own = None
         if opts.units is not None and str(uid) in opts.units.ids:
             own = opts.units.ids[str(uid)][1]
-        elif isinstance(name, str):
+        else:
             own = infer_level(name)
         if level == own:
             continue
