@@ -91,7 +91,13 @@ def roster_table(n_rows: int, *, seed: int = 20251126) -> pa.Table:
     unit_shift = rng.normal(0.0, 0.05, n_units)
     p_female = np.clip(body_share[body_code] + unit_shift[unit_code], 0.0, 0.9)
     sex_code = (rng.random(n_rows) >= p_female).astype(np.int8)  # 0 = F, 1 = M
+    # one person has one sex: the draw of the person's first seat (validate_roster checks it)
+    _, first_seat = np.unique(person_code, return_index=True)
+    sex_code = sex_code[first_seat][person_code]
     birth_year = rng.integers(1950, 1996, n_rows)
+    # members are at least 18 when their term starts (validate_roster checks it)
+    latest = np.array([int(t[:4]) - 18 for t in TERMS])[term_code]
+    birth_year = np.minimum(birth_year, latest)
 
     def dictionary(codes: np.ndarray, values: np.ndarray) -> pa.DictionaryArray:
         return pa.DictionaryArray.from_arrays(
@@ -115,7 +121,7 @@ def roster_table(n_rows: int, *, seed: int = 20251126) -> pa.Table:
 
 def roster_path(n_rows: int, *, seed: int = 20251126) -> Path:
     """Return the Parquet file of ``n_rows`` rows, generating it first if it does not exist."""
-    path = DATA_DIR / f"roster_{n_rows}_{seed}.parquet"
+    path = DATA_DIR / f"roster_{n_rows}_{seed}_v2.parquet"  # v2: no member under 18
     if not path.exists():
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         table = roster_table(n_rows, seed=seed)

@@ -279,13 +279,15 @@ def test_input_term_names_the_term_of_a_file_without_one(tmp_path, capsys):
     assert "Huyện Quan Hóa" in capsys.readouterr().out  # 5/39 is below 15 %
 
 
-def test_report_on_a_term_without_data_says_so(good, tmp_path, capsys):
+def test_report_on_a_term_absent_from_the_data_lists_the_terms_present(good, tmp_path, capsys):
+    # changed by issue 11: a valid term the data do not hold is an error, not an empty report
     out_dir = tmp_path / "empty"
-    assert main(["report", str(good), "--term", "2020-2025", "--out", str(out_dir), "-q"]) == 0
+    code = main(["report", str(good), "--term", "2020-2025", "--out", str(out_dir), "-q"])
+    assert code == 2
     captured = capsys.readouterr()
-    assert "Không có đơn vị nào thuộc phạm vi chỉ tiêu 36-CT/TW trong nhiệm kỳ 2020-2025" in (
+    assert "Nhiệm kỳ 2020-2025 không có trong dữ liệu (term 2020-2025 is not in the data)" in (
         captured.err
     )
+    assert "terms present): 2015-2020" in captured.err
     assert "Traceback" not in captured.err
-    page = (out_dir / "bao_cao.html").read_text(encoding="utf-8")
-    assert "Không có đơn vị nào thuộc phạm vi áp dụng" in page
+    assert not (out_dir / "bao_cao.html").exists()

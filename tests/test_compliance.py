@@ -9,7 +9,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from gender_stats.compliance import COMPLIANCE_COLUMNS, Status, check, shortfalls, summarise
+from gender_stats.compliance import (
+    COMPLIANCE_COLUMNS,
+    NothingAssessedWarning,
+    Status,
+    check,
+    shortfalls,
+    summarise,
+)
 from gender_stats.targets import Floor, Presence, Target
 
 
@@ -43,7 +50,7 @@ def one(frame, unit, target_id=None):
 
 def test_columns_and_counts_columns_first():
     c = counts([("A", "party_committee", 20, 3)])
-    out = check(c)
+    out = check(c, "36-CT/TW")
     assert list(out.columns) == [*c.columns, *COMPLIANCE_COLUMNS]
     assert str(out["seats_needed"].dtype) == "Int64"
     assert str(out["seats_needed_if_grow"].dtype) == "Int64"
@@ -180,7 +187,8 @@ def test_conditional_11_c():
 def test_conditional_uses_the_same_term():
     a = counts([("A", "key_posts", 4, 0)], term="2016-2021", level="agency")
     b = counts([("A", "staff", 100, 50)], term="2011-2016", level="agency")
-    out = check(pd.concat([a, b], ignore_index=True), "11-NQ/TW:c")
+    with pytest.warns(NothingAssessedWarning, match="no condition row"):
+        out = check(pd.concat([a, b], ignore_index=True), "11-NQ/TW:c")
     assert one(out, "A")["status"] == "no_data"
 
 
@@ -244,13 +252,15 @@ def test_group_share_under_40():
     assert one(out, "A")["seats_needed"] == 1
     assert one(out, "B")["status"] == "met"
     # without the column: no data, with a note
-    out2 = check(c.drop(columns="under_40"), "35-CT/TW-2019:c")
+    with pytest.warns(NothingAssessedWarning, match="no under_40 column"):
+        out2 = check(c.drop(columns="under_40"), "35-CT/TW-2019:c")
     assert set(out2["status"]) == {"no_data"}
     assert "no under_40 column" in out2["note"].iloc[0]
 
 
 def test_zero_total_is_no_data():
-    out = check(counts([("A", "party_committee", 0, 0)]))
+    with pytest.warns(NothingAssessedWarning, match="total is 0"):
+        out = check(counts([("A", "party_committee", 0, 0)]), "36-CT/TW")
     row = one(out, "A")
     assert row["status"] == "no_data"
     assert np.isnan(row["share"])
@@ -260,7 +270,8 @@ def test_zero_total_is_no_data():
 
 def test_term_applicability_and_any_term():
     c = counts([("A", "party_committee", 20, 1)], term="2020-2025")
-    out = check(c, "36-CT/TW:a")
+    with pytest.warns(NothingAssessedWarning, match="the chosen targets do not apply to 2020-2025"):
+        out = check(c, "36-CT/TW:a")
     row = one(out, "A")
     assert row["status"] == "not_applicable"
     assert "2015-2020" in row["note"]
@@ -275,7 +286,8 @@ def test_level_applicability():
     c = counts(
         [("A", "party_committee", 40, 8, {"under_40": 0})], term="2020-2025", level="commune"
     )
-    row = one(check(c, "35-CT/TW-2019:c"), "A")
+    with pytest.warns(NothingAssessedWarning, match="outside the target's levels"):
+        row = one(check(c, "35-CT/TW-2019:c"), "A")
     assert row["status"] == "not_applicable"
     assert "province, district" in row["note"]
 
@@ -315,7 +327,8 @@ def test_check_does_not_mutate():
 
 def test_empty_result_has_the_columns():
     c = counts([("A", "candidates", 20, 3)])
-    out = check(c, "36-CT/TW")
+    with pytest.warns(NothingAssessedWarning, match="no counts row is in the scope"):
+        out = check(c, "36-CT/TW")
     assert out.empty
     assert list(out.columns) == [*c.columns, *COMPLIANCE_COLUMNS]
 
@@ -330,7 +343,7 @@ def test_shortfalls_worst_first():
             ("E", "party_committee", 10, 0),  # needs 2 (1.5 -> 2), 0 %
         ]
     )
-    out = shortfalls(check(c))
+    out = shortfalls(check(c, "36-CT/TW"))
     assert list(out["unit_id"]) == ["B", "E", "D", "A"]
     assert list(out["seats_needed"]) == [3, 2, 2, 1]
     assert set(out["status"]) == {Status.BELOW.value}
@@ -344,7 +357,7 @@ def test_summarise_pooled_not_mean():
             ("C", "party_committee", 0, 0),  # no data, not pooled
         ]
     )
-    s = summarise(check(c))
+    s = summarise(check(c, "36-CT/TW"))
     row = s.iloc[0]
     assert row["n_units"] == 2
     assert row["n_met"] == 1
@@ -364,7 +377,7 @@ def test_summarise_by_other_groups():
         ],
         ignore_index=True,
     )
-    s = summarise(check(c), by=("term", "target_id"))
+    s = summarise(check(c, "36-CT/TW"), by=("term", "target_id"))
     assert len(s) == 1
     assert s.iloc[0]["label"] == "1/2"
     assert s.iloc[0]["pooled_share"] == pytest.approx(9 / 80)
@@ -372,13 +385,13 @@ def test_summarise_by_other_groups():
 
 
 def test_status_enum_values_in_output():
-    out = check(counts([("A", "party_committee", 20, 3)]))
+    out = check(counts([("A", "party_committee", 20, 3)]), "36-CT/TW")
     assert out["status"].iloc[0] == Status.MET.value == "met"
 
 
 def test_clashing_input_column_is_kept_renamed():
     c = counts([("A", "party_committee", 20, 3)]).assign(share=[15.0])
-    out = check(c)
+    out = check(c, "36-CT/TW")
     assert "share_input" in out.columns
     assert out["share_input"].iloc[0] == 15.0
     assert out["share"].iloc[0] == pytest.approx(0.15)

@@ -78,3 +78,41 @@ def test_combine_keeps_all_problems_and_rows():
     assert both.rows_read == 10
     assert both.rows_reported == 2
     assert '"a.csv, b.csv"' in str(both)
+
+
+def test_identical_problems_are_grouped_with_a_count_and_the_first_cells():
+    bad = [
+        Problem(expected="số nguyên ≥ 0", value="x", file="f.csv", row=r, column="D", header="Nữ")
+        for r in range(2, 10)
+    ]
+    other = Problem(expected="khác", value=1, file="f.csv", row=4, column="C", header="Tổng")
+    err = DataError([*bad[:2], other, *bad[2:]], rows_read=12)
+    lines = str(err).splitlines()
+    assert lines[1] == (
+        '  - tệp "f.csv", cột "Nữ": 8 ô giống nhau (identical problems) ở D2, D3, D4, D5, D6, …: '
+        'giá trị "x" — cần số nguyên ≥ 0'
+    )
+    assert lines[2] == '  - tệp "f.csv", ô C4 (cột "Tổng"): giá trị "1" — cần khác'
+    assert len(lines) == 4  # header, two lines, hint
+    # the problems and the report stay complete
+    assert len(err.problems) == 9
+    assert err.report["row"].tolist() == [2, 3, 4, 4, 5, 6, 7, 8, 9]
+    assert err.rows_reported == 8
+
+
+def test_two_identical_problems_are_not_grouped():
+    two = [Problem(expected="e", value="x", row=r, header="h") for r in (2, 3)]
+    text = str(DataError(two))
+    assert text.count("\n  - ") == 2
+    assert "giống nhau" not in text
+
+
+def test_very_many_distinct_problems_are_cut_with_a_count():
+    from gender_stats.errors import MAX_LINES
+
+    many = [Problem(expected=f"e{i}", value=i, row=i, header="h") for i in range(MAX_LINES + 7)]
+    err = DataError(many)
+    text = str(err)
+    assert text.count("\n  - ") == MAX_LINES
+    assert "… và 7 lỗi khác (and 7 more problem(s)" in text
+    assert len(err.report) == MAX_LINES + 7

@@ -57,10 +57,11 @@ def test_not_a_workbook(tmp_path: Path, content: bytes, match: str) -> None:
         read_counts(path)
 
 
-def test_old_xls(tmp_path: Path) -> None:
+def test_damaged_old_xls(tmp_path: Path) -> None:
+    # .xls files are read (issue 10 §10); a damaged one says so
     path = tmp_path / "bc.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
-    with pytest.raises(FileFormatError, match=r"Excel cũ \.xls.*Save As \.xlsx"):
+    with pytest.raises(FileFormatError, match=r"\.xls hỏng.*Save As \.xlsx"):
         read_counts(path)
 
 

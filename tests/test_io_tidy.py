@@ -14,6 +14,7 @@ import gender_stats as gs
 from gender_stats.errors import DataError
 from gender_stats.io import read_counts, read_roster, read_units
 from gender_stats.io._common import percent_ok
+from gender_stats.io._counts import MismatchWarning
 
 UNITS = pd.DataFrame(
     {
@@ -127,10 +128,17 @@ def test_tidy_total_row_mismatch_is_a_problem(xlsx) -> None:
         ]
     )
     with pytest.raises(DataError, match="13 = tổng") as info:
-        read_counts(path, term="2015-2020")
+        read_counts(path, term="2015-2020", on_mismatch="raise")
     (p,) = info.value.problems
     assert (p.row, p.column, p.value) == (4, "E", 12)
     assert (info.value.rows_read, info.value.rows_used, info.value.rows_reported) == (2, 2, 0)
+    # by default the counts (the primary data) stay usable: a warning names the cell
+    with pytest.warns(MismatchWarning, match=r"ô E4 .*13 = tổng"):
+        out = read_counts(path, term="2015-2020")
+    assert out["female"].tolist() == [5, 8]
+    log = out.attrs["reading"]
+    assert [e.kind for e in log.entries] == ["header", "data", "data", "total"]
+    assert any("E4" in n for n in log.notes)
 
 
 def test_units_table_matches_names_and_aliases(tmp_path: Path) -> None:
@@ -183,9 +191,11 @@ def test_share_column_is_checked_then_dropped(tmp_path: Path, reported: str, ok:
         assert "share" not in read_counts(path).columns
     else:
         with pytest.raises(DataError, match="17/135") as info:
-            read_counts(path)
+            read_counts(path, on_mismatch="raise")
         (p,) = info.value.problems
         assert (p.row, p.column, p.header, p.value) == (2, "G", "Tỷ lệ (%)", reported)
+        with pytest.warns(MismatchWarning, match="17/135"):
+            assert read_counts(path)["female"].tolist() == [17]
 
 
 def test_sheets_concatenated_and_one_sheet(xlsx) -> None:
@@ -393,7 +403,7 @@ def test_extra_columns_are_kept(tmp_path: Path) -> None:
     assert out["under_40"].tolist()[0] == 4
     assert out["under_40"].isna().tolist() == [False, True]
     assert str(out["under_40"].dtype) == "Int64"
-    assert out["Ghi chú"].tolist()[0] == "bầu thiếu 2"
+    assert out["note"].tolist() == ["bầu thiếu 2", None]  # a "Ghi chú" column is kept as note
 
 
 def test_instructions_sheet_is_passed_over(xlsx) -> None:

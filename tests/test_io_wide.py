@@ -9,6 +9,8 @@ import pytest
 
 from gender_stats.errors import DataError
 from gender_stats.io import read_counts
+from gender_stats.io._counts import MismatchWarning
+from gender_stats.io._levels import InferredLevelWarning
 
 TITLE = [
     ["BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ TỈNH THANH HÓA"],
@@ -104,16 +106,22 @@ def test_small_variations_tt_blank_column_number_row_and_other_header_row(xlsx) 
     assert out["level"].tolist() == ["district"] * 2
 
 
-def test_no_section_and_no_units_means_no_level(xlsx) -> None:
+def test_no_section_and_no_units_means_level_from_the_name(xlsx) -> None:
+    # issue 10 §4: with no units table and no section, the name gives the level, with a warning
     rows = [*TITLE, *HEADER, [1, "Huyện Quan Hóa", 39, 5, None, 13, 1, None]]
+    with pytest.warns(InferredLevelWarning, match="Huyện Quan Hóa → district"):
+        out = read_counts(xlsx(rows, merges=HEADER_MERGES))
+    assert set(out["level"]) == {"district"}
+    # a name that says nothing of its level is still a problem
+    rows = [*TITLE, *HEADER, [1, "Quan Hóa", 39, 5, None, 13, 1, None]]
     with pytest.raises(DataError, match=r"I\. Khối huyện") as info:
-        read_counts(xlsx(rows, merges=HEADER_MERGES))
+        read_counts(xlsx(rows, merges=HEADER_MERGES, name="b.xlsx"))
     assert {p.row for p in info.value.problems} == {6}
 
 
 def test_total_row_mismatch_names_the_cell(xlsx) -> None:
     with pytest.raises(DataError, match="16 = tổng") as info:
-        read_counts(write(xlsx, template(D11=15, E11=None)))
+        read_counts(write(xlsx, template(D11=15, E11=None)), on_mismatch="raise")
     (p,) = info.value.problems
     assert (p.sheet, p.row, p.column, p.header, p.value) == (
         "Sheet1", 11, "D", "Ban Chấp hành / Nữ", 15,
@@ -140,15 +148,17 @@ def test_percent_cells_checked(xlsx, cell: str, value: Any, fmt_ok: bool) -> Non
         assert len(read_counts(path)) == 6
     else:
         with pytest.raises(DataError, match="tỷ lệ") as info:
-            read_counts(path)
+            read_counts(path, on_mismatch="raise")
         (p,) = info.value.problems
         assert f"{p.column}{p.row}" == cell
+        with pytest.warns(MismatchWarning, match=f"ô {cell}"):
+            assert len(read_counts(path)) == 6
 
 
 def test_total_row_percent_checked(xlsx) -> None:
     # 16/89 = 17.98 %, reported 19.0
     with pytest.raises(DataError, match="16/89") as info:
-        read_counts(write(xlsx, template(E11=19.0)))
+        read_counts(write(xlsx, template(E11=19.0)), on_mismatch="raise")
     assert [(p.row, p.column) for p in info.value.problems] == [(11, "E")]
 
 
@@ -212,8 +222,20 @@ def test_no_term_anywhere_is_a_clear_error(xlsx) -> None:
 
 
 def test_term_from_national_assembly_khoa(xlsx) -> None:
+    # issue 10 §4: a khóa is a term only for the National Assembly; for party bodies it is not
     rows = template(A2="ĐẠI BIỂU QUỐC HỘI KHÓA XIV")
-    assert set(read_counts(write(xlsx, rows))["term"]) == {"2016-2021"}
+    with pytest.raises(DataError, match="term=") as info:
+        read_counts(write(xlsx, rows))
+    assert "khóa" in str(info.value)
+    na = [
+        ["SỐ LIỆU ĐẠI BIỂU QUỐC HỘI KHÓA XIV"],
+        ["Đơn vị", "Tổng số", "Nữ"],
+        ["Đoàn ĐBQH tỉnh Thanh Hóa", 14, 4],
+    ]
+    out = read_counts(xlsx(na, name="na.xlsx"), level="province")
+    assert out[["term", "body", "total", "female"]].to_dict("records") == [
+        {"term": "2016-2021", "body": "national_assembly", "total": 14, "female": 4}
+    ]
 
 
 def test_row_blank_except_one_cell(xlsx) -> None:
@@ -226,18 +248,23 @@ def test_row_blank_except_one_cell(xlsx) -> None:
     assert (info.value.rows_read, info.value.rows_reported) == (4, 1)
 
 
-def test_unknown_section_label(xlsx) -> None:
+def test_section_that_names_no_level(xlsx) -> None:
+    # the section gives no level: each unit's name does (with a warning), or the unit is a problem
     rows = template(B9="Khối doanh nghiệp")
-    with pytest.raises(DataError, match="section naming a level") as info:
-        read_counts(write(xlsx, rows))
-    assert (info.value.problems[0].row, info.value.problems[0].column) == (9, "B")
+    with pytest.warns(InferredLevelWarning, match="Sở Tư pháp → agency"):
+        out = read_counts(write(xlsx, rows))
+    assert out.loc[out["unit_id"] == "so-tu-phap", "level"].unique().tolist() == ["agency"]
+    rows = template(B9="Khối doanh nghiệp", B10="Công ty Điện lực")
+    with pytest.raises(DataError, match="section") as info:
+        read_counts(write(xlsx, rows, name="b.xlsx"))
+    assert (info.value.problems[0].row, info.value.problems[0].value) == (10, "Công ty Điện lực")
 
 
 def test_section_subtotals_are_checked(xlsx) -> None:
     # section I sums to 80 members / 13 women; the row says 80 / 12
     rows = template(C6=80, D6=12, E6=None)
     with pytest.raises(DataError, match="section") as info:
-        read_counts(xlsx(rows, merges=HEADER_MERGES, formats={"E8": "0.0%"}))
+        read_counts(xlsx(rows, merges=HEADER_MERGES, formats={"E8": "0.0%"}), on_mismatch="raise")
     assert [(p.row, p.column, p.value) for p in info.value.problems] == [(6, "D", 12)]
     assert "13" in info.value.problems[0].expected
     rows = template(C6=80, D6=13, F6=26, G6=3, H6="11,5")  # 3/26 = 11.54 %
@@ -265,7 +292,10 @@ def test_total_row_first_and_footer(xlsx) -> None:
     assert len(out) == 6
     rows[5][3] = 17
     with pytest.raises(DataError, match="16 = tổng") as info:
-        read_counts(xlsx(rows, merges=HEADER_MERGES, formats={"E9": "0.0%"}, name="b.xlsx"))
+        read_counts(
+            xlsx(rows, merges=HEADER_MERGES, formats={"E9": "0.0%"}, name="b.xlsx"),
+            on_mismatch="raise",
+        )
     assert [(p.row, p.column) for p in info.value.problems] == [(6, "D")]
 
 

@@ -255,3 +255,26 @@ def test_planning_does_not_mutate():
     before = compliance.copy(deep=True)
     next_term_needs(compliance, expected_size=25)
     pd.testing.assert_frame_equal(compliance, before)
+
+
+def test_min_women_on_list_takes_a_float_probability_by_its_decimal_text():
+    # 0.9 as a float is 0.90000000000000002220...: read as 9/10, it gives what "0.9" gives
+    by_text = min_women_on_list(seats=5, candidates=8, probability="0.9", target=Fraction(1, 5))
+    assert min_women_on_list(seats=5, candidates=8, probability=0.9, target=Fraction(1, 5)) == 3
+    assert by_text == 3
+    # P = 35/56 = 0.625 exactly for w = 1: the float 0.625 asks for 5/8, met by w = 1
+    assert min_women_on_list(seats=5, candidates=8, probability=0.625, target=Fraction(1, 5)) == 1
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(PlanningError, match="probability must be a number"):
+            min_women_on_list(seats=5, candidates=8, probability=bad)
+    with pytest.raises(PlanningError, match=r"xác suất phải trong \(0, 1\] \(probability"):
+        min_women_on_list(seats=5, candidates=8, probability=1.5)
+
+
+def test_planning_errors_are_in_vietnamese_with_english_in_brackets():
+    with pytest.raises(PlanningError, match=r"^số trúng cử không vượt số dự kiến \(elected"):
+        seats_to_keep(planned_size=5, elected=6, women_elected=0)
+    with pytest.raises(PlanningError, match=r"^cần đúng một chỉ tiêu \(expected one target\)"):
+        seats_to_keep(planned_size=20, elected=10, women_elected=1, target="36-CT/TW")
+    with pytest.raises(PlanningError, match=r"^planned_size phải là số nguyên ≥ 1 \(planned_size"):
+        seats_to_keep(planned_size=0, elected=0, women_elected=0)

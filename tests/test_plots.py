@@ -661,3 +661,23 @@ def test_shares_bars_are_the_input_shares_in_descending_order(sizes):
         status = "met" if width >= 0.15 - 1e-12 else "below"
         assert color == STATUS_COLORS[status].lower()
     plt.close("all")
+
+
+def test_several_terms_is_a_library_error_in_both_languages():
+    from gender_stats.errors import ArgumentError, GenderStatsError
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020", "2020-2025"],
+            "unit_id": ["A", "A"],
+            "unit_name": ["Huyện A", "Huyện A"],
+            "level": ["district"] * 2,
+            "body": ["party_committee"] * 2,
+            "total": [30, 31],
+            "female": [5, 6],
+        }
+    )
+    with pytest.raises(ArgumentError, match=r"^biểu đồ vẽ một term mỗi lần, dữ liệu có 2") as info:
+        plot_stacked(counts)
+    assert isinstance(info.value, GenderStatsError) and isinstance(info.value, ValueError)
+    assert "--term" in str(info.value)

@@ -145,7 +145,9 @@ def test_roster_valid_and_duplicate_person():
     assert out["birth_year"].dtype == "Int64"
     with pytest.raises(DataError) as info:
         validate_roster(_roster(person_id=["p1", "p2", "p1"]))
-    (problem,) = info.value.problems
+    # issue 12: p1 is F in row 0 and M in row 2, which is reported too (sex first, then the id)
+    conflict, problem = info.value.problems
+    assert (conflict.row, conflict.header) == (2, "sex")
     assert problem.row == 2
     assert problem.header == "person_id"
     assert "trùng với dòng 0" in problem.expected
@@ -155,6 +157,7 @@ def test_same_person_in_two_bodies_is_fine():
     frame = _roster(
         person_id=["p1", "p1", "p3"],
         body=["party_committee", "standing_committee", "party_committee"],
+        sex=["F", "F", "M"],  # issue 12: one person has one sex in a term
     )
     assert len(validate_roster(frame)) == 3
 

@@ -7,6 +7,8 @@ from hypothesis import strategies as st
 from gender_stats._text import loose_key, name_key, nfc, strip_diacritics
 from gender_stats.vocab import (
     BODIES,
+    TermError,
+    normalise_term,
     parse_body,
     parse_level,
     parse_sex,
@@ -140,3 +142,56 @@ def test_parse_term(value, term):
 
 def test_term_bounds():
     assert term_bounds("2016-2021") == (2016, 2021)
+
+
+@pytest.mark.parametrize(
+    ("value", "term"),
+    [
+        ("2015-2020", "2015-2020"),
+        ("2015 – 2020", "2015-2020"),
+        ("2015 - 2020", "2015-2020"),
+        ("2015—2020", "2015-2020"),
+        ("  2016–2021 ", "2016-2021"),
+        ("2015-20", "2015-2020"),
+        ("2020 - 25", "2020-2025"),
+        ("1999-04", "1999-2004"),
+    ],
+)
+def test_normalise_term_accepts_dashes_spaces_and_short_ends(value, term):
+    assert normalise_term(value) == term
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "2015",
+        "2020-2015",
+        "2015-2015",
+        "2015-2020-2025",
+        "2015-06-01",
+        "01/06/2015",
+        "2015-15",
+        "2015-2",
+        "nhiệm kỳ 2015-2020",
+        "Quốc hội khóa XIV",
+        "",
+        "abc",
+        2015,
+        None,
+    ],
+)
+def test_normalise_term_rejects_non_terms_naming_the_value(value):
+    shown = f'"{value}"' if value is not None else "(trống / empty)"
+    with pytest.raises(TermError, match=r"Nhiệm kỳ không hợp lệ \(invalid term\)") as info:
+        normalise_term(value)
+    assert shown in str(info.value)
+    assert "2015-2020" in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+@given(st.integers(1900, 2094), st.integers(1, 5), st.sampled_from(["-", "–", "—", " - ", " – "]))
+def test_normalise_term_round_trips(start, length, dash):
+    end = start + length
+    assert normalise_term(f"{start}{dash}{end}") == f"{start}-{end}"
+    assert normalise_term(f"{start}{dash}{end % 100:02d}") == f"{start}-{end}"
+    assert normalise_term(normalise_term(f"{start}-{end}")) == f"{start}-{end}"

@@ -3,26 +3,29 @@
 Every command reads its inputs through :mod:`gender_stats.io`.  An input file is read as counts
 (:func:`gender_stats.io.read_counts`: tidy tables or the official wide template); with ``--roster``
 it is read as a personnel list (:func:`gender_stats.io.read_roster`) and counted.  Without
-``--roster`` a file that cannot be read as counts is tried as a roster; when both readings fail,
-the errors shown are those of the reading that recognised the file's layout (some problem sits in a
-data row), then of the one with fewer problems, counts on a tie — so the user sees the cells to fix,
-not a layout mismatch.  Use ``--roster`` to skip the guess.
+``--roster`` a file is read as a roster only when it has no count columns at all (neither a total
+nor a women column), and the command says so; a file that has count columns and fails as counts
+shows the counts problems (with a hint to pass ``--roster`` if it is a list of persons) — a rejected
+file is never silently re-read.  A file with no data rows is an error.
 
-Any :class:`~gender_stats.errors.GenderStatsError` ends the command with its message on standard
-error and exit code 2 — never a traceback.
+Any :class:`~gender_stats.errors.GenderStatsError` or :class:`OSError` ends the command with its
+message on standard error and exit code 2 — never a traceback.  An unexpected internal error prints
+a short paragraph asking to report it with the input; ``--debug`` adds the traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 import pandas as pd
 
-from gender_stats.errors import DataError, GenderStatsError
+from gender_stats.errors import DataError, GenderStatsError, GenderStatsWarning, Problem
 
 __all__ = ["main"]
 
@@ -31,6 +34,31 @@ _MAX_NAMES = 10
 
 #: Exit codes.
 EXIT_OK, EXIT_SHORTFALL, EXIT_ERROR = 0, 1, 2
+#: Exit code after Ctrl-C (128 + SIGINT), as shells do.
+EXIT_INTERRUPTED = 130
+
+#: Printed for an error that is not the user's: a bug of the library.
+INTERNAL_ERROR = (
+    "Lỗi nội bộ của gender-stats (an internal error of gender-stats): {kind}: {message}\n"
+    "Đây là lỗi của chương trình, không phải của dữ liệu. Xin báo lỗi kèm lệnh đã chạy và tệp đầu "
+    "vào (this is a bug, not a problem in your data: please report it with the command and the "
+    "input files). Chạy lại với --debug để xem chi tiết (run again with --debug for the traceback)."
+)
+#: Said when a file was read as a roster without --roster.
+READ_AS_ROSTER = (
+    "{path}: không có cột số lượng (Tổng số, Nữ), đọc như danh sách từng người rồi đếm "
+    "(no count columns: read as a roster and counted)"
+)
+#: Added after counts problems when --roster was not given.
+ROSTER_HINT = (
+    "Hint: nếu tệp là danh sách từng người (trích ngang), chạy lại với --roster "
+    "(if a file lists persons, run again with --roster)."
+)
+#: The problem of a file without data rows.
+NO_DATA_ROWS = (
+    "ít nhất một dòng dữ liệu dưới dòng tiêu đề (at least one data row under the header; "
+    "the file has none)"
+)
 
 _EPILOG = """\
 Ví dụ (examples):
@@ -60,6 +88,18 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument(
+        "--debug",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="in chi tiết lỗi nội bộ (print the traceback of an internal error)",
+    )
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="in chi tiết lỗi nội bộ (print the traceback of an internal error)",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -104,6 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     }
     p_report = sub.add_parser(
         "report",
+        parents=[debug],
         help=helps["report"],
         description=helps["report"],
         epilog=_EPILOG,
@@ -115,13 +156,13 @@ def _parser() -> argparse.ArgumentParser:
     p_report.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)")
 
     p_validate = sub.add_parser(
-        "validate", help=helps["validate"], description=helps["validate"], epilog=_EPILOG,
+        "validate", parents=[debug], help=helps["validate"], description=helps["validate"], epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     inputs(p_validate, optional=False)
 
     p_check = sub.add_parser(
-        "check", help=helps["check"], description=helps["check"], epilog=_EPILOG,
+        "check", parents=[debug], help=helps["check"], description=helps["check"], epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     inputs(p_check, optional=True)
@@ -138,7 +179,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p_check.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)")
 
-    sub.add_parser("targets", help=helps["targets"], description=helps["targets"])
+    sub.add_parser("targets", parents=[debug], help=helps["targets"], description=helps["targets"])
     return parser
 
 
@@ -149,21 +190,38 @@ def _parser() -> argparse.ArgumentParser:
 def _read_one(
     path: Path, *, roster: bool, sheet: str | None, units: Any, term: str | None = None
 ) -> pd.DataFrame:
-    """Read one input file as counts (counting a roster); raise the most relevant error."""
+    """Read one input file as counts (counting a roster); raise the most relevant error.
+
+    The frame returned has ``attrs["reading"]`` set to ``"counts"`` or ``"roster"``.
+    """
     from gender_stats.counting import count
     from gender_stats.io import read_counts, read_roster
 
     if roster:
-        return count(read_roster(path, sheet=sheet, term=term, units=units))
+        return _with_rows(
+            count(read_roster(path, sheet=sheet, term=term, units=units)), path, "roster"
+        )
     try:
-        return read_counts(path, sheet=sheet, term=term, units=units)
+        frame = read_counts(path, sheet=sheet, term=term, units=units)
     except DataError as counts_error:
+        if _is_counts_table(counts_error):
+            raise  # a counts table with problems: show them, never re-read it as something else
         try:
-            return count(read_roster(path, sheet=sheet, term=term, units=units))
+            persons = read_roster(path, sheet=sheet, term=term, units=units)
         except DataError as roster_error:
             raise _relevant(counts_error, roster_error) from None
         except GenderStatsError:
             raise counts_error from None
+        return _with_rows(count(persons), path, "roster")
+    return _with_rows(frame, path, "counts")
+
+
+def _with_rows(frame: pd.DataFrame, path: Path, reading: str) -> pd.DataFrame:
+    """Refuse a file without data rows; tag the frame with the reading used."""
+    if len(frame) == 0:
+        raise DataError([Problem(expected=NO_DATA_ROWS, file=str(path))], rows_read=0)
+    frame.attrs["reading"] = reading
+    return frame
 
 
 def _relevant(counts_error: DataError, roster_error: DataError) -> DataError:
@@ -174,8 +232,30 @@ def _relevant(counts_error: DataError, roster_error: DataError) -> DataError:
 
 
 def _recognised(error: DataError) -> bool:
-    """Say whether a reader recognised the file's layout (some problem sits in a data row)."""
-    return any(p.row is not None for p in error.problems)
+    """Say whether a reader recognised the file's layout (some problem sits in a data cell)."""
+    return any(p.row is not None and p.column is not None for p in error.problems)
+
+
+def _is_counts_table(error: DataError) -> bool:
+    """Say whether the counts reader found count columns.
+
+    Either a count in a cell is wrong, or one of ``total`` / ``female`` was found and the other is
+    missing.
+    """
+    in_cells = any(
+        p.column is not None and any(mark in p.expected for mark in _COUNT_MARKS)
+        for p in error.problems
+    )
+    return in_cells or _lacks(error, "total") != _lacks(error, "female")
+
+
+#: Words of the problems about counts in cells (the English part of their expected text).
+_COUNT_MARKS = ("a whole number", "female ≤ total")
+
+
+def _lacks(error: DataError, column: str) -> bool:
+    """Say whether a reader found no ``column`` at all (a problem on the column, not in a cell)."""
+    return any(p.header == column and p.column is None and p.value is None for p in error.problems)
 
 
 def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | None]:
@@ -195,13 +275,15 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         args.inputs, desc="đọc (read)", unit="file", file=sys.stderr, disable=_quiet(args)
     ):
         try:
-            frames.append(
-                _read_one(
-                    path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
-                )
+            frame = _read_one(
+                path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
             )
         except DataError as err:
             errors.append(err)
+            continue
+        if frame.attrs.get("reading") == "roster" and not args.roster:
+            print(READ_AS_ROSTER.format(path=path), file=sys.stderr)
+        frames.append(frame)
     if errors:
         raise DataError.combine(errors)
     counts = (
@@ -285,6 +367,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             units = read_units(args.units)
         except GenderStatsError as err:
             errors.append(err)
+        except OSError as err:
+            errors.append(GenderStatsError(_os_message(err)))
     for path in args.inputs:
         try:
             frame = _read_one(
@@ -293,12 +377,24 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         except GenderStatsError as err:
             errors.append(err)
             continue
-        print(f"OK: {path}: {len(frame)} rows", file=out)
+        except OSError as err:
+            errors.append(GenderStatsError(_os_message(err)))
+            continue
+        reading = (
+            "danh sách từng người, đã đếm (a roster, counted)"
+            if frame.attrs.get("reading") == "roster"
+            else "bảng số lượng (counts)"
+        )
+        print(f"OK: {path}: {len(frame)} rows — {reading}", file=out)
     if errors:
         for error in errors:
             print(error, file=sys.stderr)
         n = sum(len(e.problems) if isinstance(e, DataError) else 1 for e in errors)
         print(f"{n} lỗi (problems) trong {len(errors)} tệp (files).", file=sys.stderr)
+        if not args.roster and any(
+            isinstance(e, DataError) and not _is_counts_table(e) for e in errors
+        ):
+            print(ROSTER_HINT, file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
 
@@ -392,14 +488,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_ERROR
-    try:
-        return _COMMANDS[args.command](args, sys.stdout)
-    except GenderStatsError as err:
-        print(err, file=sys.stderr)
-        return EXIT_ERROR
-    except OSError as err:
-        print(f"Không đọc/ghi được tệp (cannot read or write a file): {err}", file=sys.stderr)
-        return EXIT_ERROR
+    debug = bool(getattr(args, "debug", False))
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", GenderStatsWarning)  # shown to the user, never raised
+        warnings.showwarning = _show_warning
+        try:
+            return _COMMANDS[args.command](args, sys.stdout)
+        except GenderStatsError as err:
+            print(err, file=sys.stderr)
+            if debug:
+                traceback.print_exc(file=sys.stderr)
+            return EXIT_ERROR
+        except OSError as err:
+            print(_os_message(err), file=sys.stderr)
+            if debug:
+                traceback.print_exc(file=sys.stderr)
+            return EXIT_ERROR
+        except KeyboardInterrupt:
+            print("Đã dừng (interrupted).", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        except Exception as err:
+            message = str(err).splitlines()[0][:300] if str(err) else ""
+            print(INTERNAL_ERROR.format(kind=type(err).__name__, message=message), file=sys.stderr)
+            if debug:
+                traceback.print_exc(file=sys.stderr)
+            return EXIT_ERROR
+
+
+def _os_message(err: OSError) -> str:
+    """Say which file could not be read or written, and why, without a traceback."""
+    where = f' "{err.filename}"' if err.filename else ""
+    why = err.strerror or str(err)
+    return f"Không đọc/ghi được tệp{where} (cannot read or write a file{where}): {why}"
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Print a library warning as one line for the user (no source file, no code)."""
+    print(f"Cảnh báo (warning): {message}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ Examples
 ...     "level": ["district"] * 3,
 ...     "body": ["party_committee", "party_committee", "standing_committee"],
 ...     "total": [20, 40, 9], "female": [2, 6, 0]})
->>> check(counts)[["unit_id", "body", "rule", "status", "seats_needed"]]
+>>> check(counts, "36-CT/TW")[["unit_id", "body", "rule", "status", "seats_needed"]]
   unit_id                body    rule status  seats_needed
 0       A     party_committee   ≥ 15%  below             1
 1       B     party_committee   ≥ 15%    met             0
@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -33,7 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID
+from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID, require_counts
 from gender_stats.targets import (
     Conditional,
     Floor,
@@ -45,8 +46,22 @@ from gender_stats.targets import (
     Target,
     get_targets,
 )
+from gender_stats.vocab import TermError, normalise_term, term_bounds
 
-__all__ = ["COMPLIANCE_COLUMNS", "Status", "check", "shortfalls", "summarise"]
+__all__ = [
+    "ASSESSED",
+    "COMPLIANCE_COLUMNS",
+    "MEETING",
+    "NothingAssessedWarning",
+    "Status",
+    "check",
+    "coverage",
+    "nothing_assessed",
+    "shortfalls",
+    "summarise",
+    "targets_used",
+    "uncovered_terms",
+]
 
 #: The columns :func:`check` adds after the counts columns.
 COMPLIANCE_COLUMNS: tuple[str, ...] = (
@@ -61,39 +76,141 @@ COMPLIANCE_COLUMNS: tuple[str, ...] = (
     "seats_needed",
     "seats_needed_if_grow",
     "note",
+    "reason",
 )
 
 _NAN = float("nan")
 
-# Notes (module constants so tests can match them).
-NOTE_TERM = "mục tiêu cho nhiệm kỳ {when}, không áp dụng cho {term} (target for {when})"
-NOTE_LEVEL = "mục tiêu cho cấp {levels}, không áp dụng cho cấp {level} (target for levels {levels})"
-NOTE_KIND = (
-    "mục tiêu cho loại đơn vị {kinds}, không áp dụng cho {kind} (target for unit kinds {kinds})"
+# Notes: (Vietnamese, English) pairs; a note is one language (``lang="vi"`` / ``"en"``) or, by
+# default, Vietnamese with the English in brackets.  The NOTE_* constants are the bilingual forms
+# (module constants so tests can match them).
+_NOTES: dict[str, tuple[str, str]] = {
+    "term": (
+        "nhiệm kỳ {term} không thuộc phạm vi của chỉ tiêu ({when_vi})",
+        "{term} is outside the target's terms ({when_en})",
+    ),
+    "level": (
+        "mục tiêu cho cấp {levels}, không áp dụng cho cấp {level}",
+        "target for levels {levels}, not for {level}",
+    ),
+    "kind": (
+        "mục tiêu cho loại đơn vị {kinds}, không áp dụng cho {kind}",
+        "target for unit kinds {kinds}, not for {kind}",
+    ),
+    "kind_unknown": ("không rõ loại đơn vị; giả định áp dụng", "unit kind unknown, target applied"),
+    "zero": ("tổng số bằng 0", "total is 0"),
+    "no_column": ("thiếu cột {column}", "no {column} column in the counts"),
+    "no_value": ("thiếu số {column}", "no {column} count"),
+    "no_condition": (
+        "không có dòng {body} của đơn vị trong nhiệm kỳ này",
+        "no {body} row for this unit and term",
+    ),
+    "condition_false": (
+        "{body}: {female}/{total} nữ, chưa đạt {rule}: quy định không áp dụng",
+        "{body} {female}/{total} women, condition {rule} not met",
+    ),
+    "condition_true": (
+        "{body}: {female}/{total} nữ",
+        "{body} {female}/{total} women, condition met",
+    ),
+    "impossible_swap": (
+        "không thể đạt khi giữ nguyên số lượng",
+        "cannot be met at this size; grow the body",
+    ),
+    "impossible": ("không thể đạt", "cannot be met by any number of women"),
+    "range_no_fit": (
+        "không có số nữ nào nằm trong khoảng với quy mô {total}; số ghế tính đến cận dưới",
+        "no count fits the range at this size; seats count to the low bound",
+    ),
+    "any_term": (
+        "áp dụng ngoài nhiệm kỳ của mục tiêu theo yêu cầu",
+        "applied outside its term: any_term",
+    ),
+    "no_target": (
+        "không có chỉ tiêu nào trong danh mục áp dụng cho {body}, cấp {level}, nhiệm kỳ {term}",
+        "no target in the catalogue applies to {body} at level {level} in {term}; "
+        "pass targets= or load a YAML",
+    ),
+}
+
+
+def _note_template(key: str, lang: str | None = None) -> str:
+    """Return the template of a note in ``lang`` (``None``: Vietnamese, English in brackets)."""
+    vi, en = _NOTES[key]
+    if lang == "vi":
+        return vi
+    if lang == "en":
+        return en
+    return f"{vi} ({en})"
+
+
+NOTE_TERM = _note_template("term")
+NOTE_LEVEL = _note_template("level")
+NOTE_KIND = _note_template("kind")
+NOTE_KIND_UNKNOWN = _note_template("kind_unknown")
+NOTE_ZERO = _note_template("zero")
+NOTE_NO_COLUMN = _note_template("no_column")
+NOTE_NO_VALUE = _note_template("no_value")
+NOTE_NO_CONDITION = _note_template("no_condition")
+NOTE_CONDITION_FALSE = _note_template("condition_false")
+NOTE_CONDITION_TRUE = _note_template("condition_true")
+NOTE_IMPOSSIBLE_SWAP = _note_template("impossible_swap")
+NOTE_IMPOSSIBLE = _note_template("impossible")
+NOTE_RANGE_NO_FIT = _note_template("range_no_fit")
+NOTE_ANY_TERM = _note_template("any_term")
+NOTE_NO_TARGET = _note_template("no_target")
+
+#: Why a row was not assessed (the ``reason`` column): code -> (Vietnamese, English).
+REASONS: dict[str, tuple[str, str]] = {
+    "out_of_term": ("ngoài nhiệm kỳ của chỉ tiêu", "outside the target's terms"),
+    "level": ("ngoài cấp của chỉ tiêu", "outside the target's levels"),
+    "kind": ("ngoài loại đơn vị của chỉ tiêu", "outside the target's unit kinds"),
+    "condition_not_met": ("chưa đủ điều kiện áp dụng", "condition not met"),
+    "no_target": (
+        "không có chỉ tiêu nào trong danh mục áp dụng",
+        "no target in the catalogue applies",
+    ),
+    "no_column": ("thiếu cột", "no column"),
+    "no_value": ("thiếu số", "count missing"),
+    "zero_total": ("tổng số bằng 0", "total is 0"),
+    "no_condition_row": ("thiếu dòng điều kiện", "no condition row"),
+}
+#: Reasons that mean the target is outside its scope for the row (it was not applied).
+OUT_OF_SCOPE = ("out_of_term", "level", "kind", "no_target")
+
+#: Statuses that count as assessed (a target applies and the data are there).
+ASSESSED: tuple[str, ...] = (Status.MET.value, Status.BELOW.value, Status.ABOVE_RANGE.value)
+#: Statuses that meet the target: above the range is not a shortfall.
+MEETING: tuple[str, ...] = (Status.MET.value, Status.ABOVE_RANGE.value)
+
+#: The first words of the warning when nothing was assessed.
+NOTHING_ASSESSED = "Không đánh giá được dòng nào (nothing assessed)"
+#: A term no catalogue target applies to.
+TERM_UNCOVERED = (
+    "không có chỉ tiêu nào trong danh mục áp dụng cho {term} "
+    "(no target in the catalogue applies to {term}; pass targets= or load a YAML)"
 )
-NOTE_KIND_UNKNOWN = "không rõ loại đơn vị; giả định áp dụng (unit kind unknown, target applied)"
-NOTE_ZERO = "tổng số bằng 0 (total is 0)"
-NOTE_NO_COLUMN = "thiếu cột {column} (no {column} column in the counts)"
-NOTE_NO_VALUE = "thiếu số {column} (no {column} count)"
-NOTE_NO_CONDITION = (
-    "không có dòng {body} của đơn vị trong nhiệm kỳ này (no {body} row for this unit and term)"
+#: A term to which the chosen targets do not apply.
+TERM_NOT_CHOSEN = (
+    "các chỉ tiêu đã chọn không áp dụng cho nhiệm kỳ {term} (the chosen targets do not apply to "
+    "{term}). Hint: bỏ targets= để dùng các chỉ tiêu hiện hành (leave targets out to use the "
+    "targets in force)"
 )
-NOTE_CONDITION_FALSE = (
-    "{body}: {female}/{total} nữ, chưa đạt {rule}: quy định không áp dụng "
-    "({body} {female}/{total} women, condition {rule} not met)"
+#: A valid term that the data do not hold.
+TERM_ABSENT = (
+    "Nhiệm kỳ {term} không có trong dữ liệu (term {term} is not in the data); "
+    "các nhiệm kỳ có dữ liệu (terms present): {present}. "
+    "Hint: chọn một nhiệm kỳ trong danh sách hoặc bỏ term= để đánh giá mọi nhiệm kỳ "
+    "(pick one of them, or leave the term out to assess every term)."
 )
-NOTE_CONDITION_TRUE = "{body}: {female}/{total} nữ ({body} {female}/{total} women, condition met)"
-NOTE_IMPOSSIBLE_SWAP = (
-    "không thể đạt khi giữ nguyên số lượng (cannot be met at this size; grow the body)"
-)
-NOTE_IMPOSSIBLE = "không thể đạt (cannot be met by any number of women)"
-NOTE_RANGE_NO_FIT = (
-    "không có số nữ nào nằm trong khoảng với quy mô {total} (no count fits the range at this size); "
-    "seats count to the low bound"
-)
-NOTE_ANY_TERM = (
-    "áp dụng ngoài nhiệm kỳ của mục tiêu theo yêu cầu (applied outside its term: any_term)"
-)
+
+
+class NothingAssessedWarning(UserWarning):
+    """No row could be assessed: every row is ``not_applicable`` or ``no_data``.
+
+    This is never an all-clear: the message says why (no target in force for the term, the
+    targets' terms, a missing column).
+    """
 
 
 def _select(targets: Any) -> tuple[Target, ...]:
@@ -104,11 +221,12 @@ def _select(targets: Any) -> tuple[Target, ...]:
 
 def check(
     counts: pd.DataFrame,
-    targets: str | Target | Iterable[str | Target] | None = "36-CT/TW",
+    targets: str | Target | Iterable[str | Target] | None = None,
     *,
     term: str | None = None,
     any_term: bool = False,
     units: pd.DataFrame | None = None,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """Check every counts row against the targets that cover its body.
 
@@ -118,10 +236,16 @@ def check(
         Counts (see :mod:`gender_stats.schema`): ``term``, ``unit_id``, ``level``, ``body``,
         ``total``, ``female``; other numerators (``under_40``, ``trained``) for targets on other groups;
         optionally ``kind``.
-    targets : str, Target or iterable of them, default ``"36-CT/TW"``
-        Documents or ids of the catalogue (``"all"`` for all), or :class:`Target` objects.
+    targets : str, Target or iterable of them, optional
+        Documents or ids of the catalogue (``"all"`` for all), or :class:`Target` objects.  By
+        default (``None``) the **targets in force**: each row is checked against every catalogue
+        target that applies to its term, body and level (36-CT/TW for the party committees of
+        2015-2020, 35-CT/TW (2019) for 2020-2025, the council targets for the council terms ...);
+        a row no catalogue target applies to is kept once, ``not_applicable``, with a note naming
+        its body, level and term.
     term : str, optional
-        Check only the rows of this term.
+        Check only the rows of this term, written ``"2015-2020"``, ``"2015 – 2020"`` or
+        ``"2015-20"`` (see :func:`gender_stats.vocab.normalise_term`).
     any_term : bool, default False
         Apply every target to every term.  By default a target applies only to its own terms (or, for
         a target year ``Y``, to the term with ``start < Y ≤ end``); other rows of its bodies are kept
@@ -130,6 +254,8 @@ def check(
     units : pandas.DataFrame, optional
         A units table; its ``kind`` is used when ``counts`` has no ``kind`` column (for targets
         restricted to unit kinds).
+    lang : {"vi", "en"}, optional
+        The language of the notes; by default Vietnamese with the English in brackets.
 
     Returns
     -------
@@ -138,10 +264,27 @@ def check(
         words), ``numerator`` (the counted column, ``female`` for women), ``threshold`` (float lower
         bound, NaN for presence), ``share`` (``numerator / total``), ``status`` (values of
         :class:`Status`), ``gap_pp``, ``seats_needed`` and ``seats_needed_if_grow`` (Int64; ``<NA>``
-        when not assessed or impossible) and ``note``.  One row per counts row × target whose bodies
-        include the row's body, in the order of the targets, then of the counts.  A counts column
-        that has the name of a compliance column (a reported ``share``, say) is kept as
-        ``<name>_input``.
+        when not assessed or impossible), ``note`` and ``reason`` (why a row was not assessed:
+        ``out_of_term``, ``level``, ``kind``, ``condition_not_met``, ``no_target``, ``no_column``,
+        ``no_value``, ``zero_total``, ``no_condition_row``; empty when assessed).  With explicit
+        ``targets``: one row per counts row × target whose bodies include the row's body, in the
+        order of the targets, then of the counts.  With the targets in force: one row per counts
+        row × target in force for it, then the rows no target applies to.  A counts column that
+        has the name of a compliance column (a reported ``share``, say) is kept as
+        ``<name>_input``.  ``attrs["targets_used"]`` holds the ids of the targets applied to at
+        least one row (see :func:`targets_used`).
+
+    Raises
+    ------
+    gender_stats.vocab.TermError
+        If ``term`` is not a term, or is a term the counts do not hold (the message lists the terms
+        present), or a ``term`` cell is not a term.
+
+    Warns
+    -----
+    NothingAssessedWarning
+        When no row could be assessed (every row ``not_applicable`` or ``no_data``); the message
+        says why (see :func:`coverage`).
 
     Notes
     -----
@@ -186,12 +329,27 @@ def check(
       unit_id    rule       status  seats_needed
     0       P  35–40%          met             0
     1       Q  35–40%  above_range             0
+
+    With no ``targets``, the targets in force for each row's term (here 11-NQ/TW b, "by 2020", the
+    Strategy's target for the council term 2016-2021 and 26-NQ/TW c is not in force: "by 2030"):
+
+    >>> sorted(check(counts).attrs["targets_used"])
+    ['11-NQ/TW:b', '2351/QĐ-TTg:1b-2016']
     """
-    chosen = _select(targets)
+    require_counts(counts, func="check")
+    in_force = targets is None
+    chosen = get_targets() if in_force else _select(targets)
     clash = [c for c in counts.columns if c in COMPLIANCE_COLUMNS]
     frame = counts.rename(columns={c: f"{c}_input" for c in clash}) if clash else counts
+    frame = _canonical_terms(frame)
     if term is not None:
-        frame = frame[frame[TERM] == term]
+        wanted = normalise_term(term)
+        present = _terms_present(frame)
+        if wanted not in present:
+            raise TermError(
+                TERM_ABSENT.format(term=wanted, present=", ".join(present) or "(không có / none)")
+            )
+        frame = frame[(frame[TERM] == wanted).to_numpy(dtype=bool)]
     kinds: pd.Series | None = None
     if KIND in frame.columns:
         kinds = frame[KIND]
@@ -200,20 +358,86 @@ def check(
         kinds = frame[UNIT_ID].map(lookup)
 
     pieces: list[pd.DataFrame] = []
+    used: list[str] = []
+    covered = np.zeros(len(frame), dtype=bool)
     for target in chosen:
         mask = frame[BODY].isin(target.bodies) if target.bodies else pd.Series(True, frame.index)
-        rows = frame[mask.to_numpy()]
+        mask_np = mask.to_numpy(dtype=bool)
+        if in_force and mask_np.any():
+            applies, _, _ = _applicability_arrays(
+                target, frame[mask_np], kinds[mask_np] if kinds is not None else None,
+                any_term=any_term, lang=lang,
+            )  # fmt: skip
+            mask_np = mask_np.copy()
+            mask_np[np.flatnonzero(mask_np)[~applies]] = False
+            covered |= mask_np
+        rows = frame[mask_np]
         if rows.empty:
             continue
-        row_kinds = kinds[mask.to_numpy()] if kinds is not None else None
-        pieces.append(_check_target(rows, target, frame, row_kinds, any_term=any_term))
+        row_kinds = kinds[mask_np] if kinds is not None else None
+        piece = _check_target(rows, target, frame, row_kinds, any_term=any_term, lang=lang)
+        if not piece["reason"].isin(OUT_OF_SCOPE).all():
+            used.append(target.id)
+        pieces.append(piece)
+    if in_force and not covered.all():
+        pieces.append(_uncovered(frame[~covered], lang=lang))
     columns = [*frame.columns, *COMPLIANCE_COLUMNS]
     if not pieces:
         out = pd.DataFrame({c: pd.Series(dtype=frame[c].dtype) for c in frame.columns})
         for c in COMPLIANCE_COLUMNS:
             out[c] = pd.Series(dtype=_DTYPES.get(c, "str"))
-        return out[columns]
-    return pd.concat(pieces, ignore_index=True)[columns]
+        out = out[columns]
+    else:
+        out = pd.concat(pieces, ignore_index=True)[columns]
+    out.attrs["targets_used"] = tuple(used)
+    if not out["status"].isin(ASSESSED).any():
+        warnings.warn(NothingAssessedWarning(_nothing_message(out)), stacklevel=2)
+    return out
+
+
+def _canonical_terms(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with its term labels canonical (``2015 – 2020`` → ``2015-2020``).
+
+    Raises :class:`~gender_stats.vocab.TermError` for a cell that is not a term; missing terms
+    are kept.  The input is not changed; a frame whose terms are canonical is returned as is.
+    """
+    if TERM not in frame.columns:
+        return frame
+    values = [v for v in pd.unique(frame[TERM]) if isinstance(v, str) or not pd.isna(v)]
+    mapping = {v: normalise_term(v) for v in values}
+    if all(k == v for k, v in mapping.items()):
+        return frame
+    return frame.assign(**{TERM: frame[TERM].map(mapping).astype(frame[TERM].dtype)})
+
+
+def _terms_present(frame: pd.DataFrame) -> list[str]:
+    """Return the terms of a frame, latest first."""
+    terms = [str(t) for t in pd.unique(frame[TERM]) if isinstance(t, str)]
+    return sorted(terms, key=term_bounds, reverse=True)
+
+
+def _uncovered(rows: pd.DataFrame, *, lang: str | None) -> pd.DataFrame:
+    """Return the compliance rows of counts rows no target in force applies to."""
+    n = len(rows)
+    template = _note_template("no_target", lang)
+    keys = list(
+        zip(rows[BODY].astype(str), rows[LEVEL].astype(str), rows[TERM].astype(str), strict=True)
+    )
+    cache = {k: template.format(body=k[0], level=k[1], term=k[2]) for k in set(keys)}
+    return rows.reset_index(drop=True).assign(
+        target_id=pd.Series([pd.NA] * n, dtype="object"),
+        document=pd.Series([pd.NA] * n, dtype="object"),
+        rule="",
+        numerator=FEMALE,
+        threshold=_NAN,
+        share=_NAN,
+        status=Status.NOT_APPLICABLE.value,
+        gap_pp=_NAN,
+        seats_needed=pd.array([pd.NA] * n, dtype="Int64"),
+        seats_needed_if_grow=pd.array([pd.NA] * n, dtype="Int64"),
+        note=[cache[k] for k in keys],
+        reason="no_target",
+    )
 
 
 _DTYPES = {
@@ -232,6 +456,7 @@ def _check_target(
     kinds: pd.Series | None,
     *,
     any_term: bool,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """Return the compliance rows of one target, every row evaluated at once.
 
@@ -246,7 +471,9 @@ def _check_target(
     conditional = wrapped if isinstance(wrapped, Conditional) else None
     simple = _vectorisable(rule)
 
-    applies, prefix = _applicability_arrays(target, rows, kinds, any_term=any_term)
+    applies, prefix, reason = _applicability_arrays(
+        target, rows, kinds, any_term=any_term, lang=lang
+    )
     total, total_missing = _as_ints(rows[TOTAL])
     if has_numerator:
         part, part_missing = _as_ints(rows[numerator])
@@ -273,23 +500,28 @@ def _check_target(
     notes = prefix.copy()
     if not has_numerator:
         status[applies] = _NO_DATA
-        notes[applies] = NOTE_NO_COLUMN.format(column=numerator)
+        notes[applies] = _note_template("no_column", lang).format(column=numerator)
+        reason[applies] = "no_column"
     else:
         text = _texts(n)
         no_total = applies & total_missing
         no_part = applies & ~total_missing & part_missing
         zero = applies & ~total_missing & ~part_missing & ~valued
         status[no_total | no_part | zero] = _NO_DATA
-        text[no_total] = NOTE_NO_VALUE.format(column=TOTAL)
-        text[no_part] = NOTE_NO_VALUE.format(column=numerator)
-        text[zero] = NOTE_ZERO
+        text[no_total] = _note_template("no_value", lang).format(column=TOTAL)
+        text[no_part] = _note_template("no_value", lang).format(column=numerator)
+        text[zero] = _note_template("zero", lang)
+        reason[no_total | no_part] = "no_value"
+        reason[zero] = "zero_total"
         judged = np.flatnonzero(applies & valued)
         t, p = total[judged], part[judged]
         arrays = _simple_arrays(simple, t, p) if simple is not None else _scalar_arrays(rule, t, p)
         status[judged], need[judged], need_ok[judged], grow[judged], grow_ok[judged] = arrays
-        text[judged] = _rule_notes(rule, t, arrays[0], arrays[2], arrays[4])
+        text[judged] = _rule_notes(rule, t, arrays[0], arrays[2], arrays[4], lang=lang)
         if conditional is not None:
-            _apply_conditions(conditional, rows, frame, judged, status, need_ok, grow_ok, text)
+            _apply_conditions(
+                conditional, rows, frame, judged, status, need_ok, grow_ok, text, reason, lang=lang
+            )
         notes[applies] = _join(prefix[applies], text[applies])
 
     assessed = status <= _ABOVE
@@ -315,6 +547,7 @@ def _check_target(
         seats_needed=_int_array(need, need_ok),
         seats_needed_if_grow=_int_array(grow, grow_ok),
         note=notes,
+        reason=reason,
     )
 
 
@@ -326,13 +559,19 @@ def _divide(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
 
 
 def _rule_notes(
-    rule: Rule, total: np.ndarray, status: np.ndarray, need_ok: np.ndarray, grow_ok: np.ndarray
+    rule: Rule,
+    total: np.ndarray,
+    status: np.ndarray,
+    need_ok: np.ndarray,
+    grow_ok: np.ndarray,
+    *,
+    lang: str | None = None,
 ) -> np.ndarray:
     """Return the notes of judged rows: cannot be met by swaps (or at all); no count fits the range."""
     below = status == _BELOW
     notes = _texts(len(total))
-    notes[below & ~need_ok & grow_ok] = NOTE_IMPOSSIBLE_SWAP
-    notes[below & ~need_ok & ~grow_ok] = NOTE_IMPOSSIBLE
+    notes[below & ~need_ok & grow_ok] = _note_template("impossible_swap", lang)
+    notes[below & ~need_ok & ~grow_ok] = _note_template("impossible", lang)
     unit_rule = rule.unit_rule()
     if isinstance(unit_rule, Range):
         rows = np.flatnonzero(below)
@@ -347,7 +586,8 @@ def _rule_notes(
         else:
             fits = np.array([unit_rule.fits(s) for s in sizes.tolist()], dtype=bool)
         misfits = rows[~fits]
-        extra = _objects([NOTE_RANGE_NO_FIT.format(total=s) for s in total[misfits].tolist()])
+        no_fit = _note_template("range_no_fit", lang)
+        extra = _objects([no_fit.format(total=s) for s in total[misfits].tolist()])
         notes[misfits] = _join(notes[misfits], extra)
     return notes
 
@@ -361,6 +601,9 @@ def _apply_conditions(
     need_ok: np.ndarray,
     grow_ok: np.ndarray,
     text: np.ndarray,
+    reason: np.ndarray,
+    *,
+    lang: str | None = None,
 ) -> None:
     """Judge the condition of the judged rows on their unit's condition row (in place).
 
@@ -412,18 +655,22 @@ def _apply_conditions(
     unmet = ~no_data & ~met
     rows_nd, rows_unmet, rows_met = judged[no_data], judged[unmet], judged[met]
     status[rows_nd] = _NO_DATA
-    text[rows_nd] = NOTE_NO_CONDITION.format(body=body)
+    text[rows_nd] = _note_template("no_condition", lang).format(body=body)
+    reason[rows_nd] = "no_condition_row"
     status[rows_unmet] = _NOT_APPLICABLE
+    reason[rows_unmet] = "condition_not_met"
     label = condition.label
+    false_note = _note_template("condition_false", lang)
+    true_note = _note_template("condition_true", lang)
     text[rows_unmet] = _objects(
         [
-            NOTE_CONDITION_FALSE.format(body=body, female=f, total=t, rule=label)
+            false_note.format(body=body, female=f, total=t, rule=label)
             for f, t in zip(cond_female[unmet].tolist(), cond_total[unmet].tolist(), strict=True)
         ]
     )
     met_notes = _objects(
         [
-            NOTE_CONDITION_TRUE.format(body=body, female=f, total=t)
+            true_note.format(body=body, female=f, total=t)
             for f, t in zip(cond_female[met].tolist(), cond_total[met].tolist(), strict=True)
         ]
     )
@@ -433,22 +680,27 @@ def _apply_conditions(
 
 
 def _applicability(
-    target: Target, term: str, level: str, kind: Any, *, any_term: bool
-) -> tuple[bool, str]:
-    """Return whether the target applies to a row, and a note saying why (not) or a remark."""
+    target: Target, term: str, level: str, kind: Any, *, any_term: bool, lang: str | None = None
+) -> tuple[bool, str, str]:
+    """Return whether the target applies to a row, a note saying why (not) or a remark, a reason."""
     if target.levels and level not in target.levels:
-        return False, NOTE_LEVEL.format(levels=", ".join(target.levels), level=level)
+        note = _note_template("level", lang).format(levels=", ".join(target.levels), level=level)
+        return False, note, "level"
     remarks = []
     if target.kinds:
         if kind is None or kind is pd.NA or (isinstance(kind, float) and np.isnan(kind)):
-            remarks.append(NOTE_KIND_UNKNOWN)
+            remarks.append(_note_template("kind_unknown", lang))
         elif kind not in target.kinds:
-            return False, NOTE_KIND.format(kinds=", ".join(target.kinds), kind=kind)
+            note = _note_template("kind", lang).format(kinds=", ".join(target.kinds), kind=kind)
+            return False, note, "kind"
     if not target.applies_to_term(term):
         if not any_term:
-            return False, NOTE_TERM.format(when=target.when, term=term)
-        remarks.append(NOTE_ANY_TERM)
-    return True, "; ".join(remarks)
+            note = _note_template("term", lang).format(
+                when_vi=target.when_text("vi"), when_en=target.when_text("en"), term=term
+            )
+            return False, note, "out_of_term"
+        remarks.append(_note_template("any_term", lang))
+    return True, "; ".join(remarks), ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -661,9 +913,14 @@ def _int_array(values: np.ndarray, valid: np.ndarray) -> pd.api.extensions.Exten
 
 
 def _applicability_arrays(
-    target: Target, rows: pd.DataFrame, kinds: pd.Series | None, *, any_term: bool
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return whether the target applies to each row and the note, via :func:`_applicability`.
+    target: Target,
+    rows: pd.DataFrame,
+    kinds: pd.Series | None,
+    *,
+    any_term: bool,
+    lang: str | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return whether the target applies to each row, the note and the reason (:func:`_applicability`).
 
     :func:`_applicability` is called once per distinct (term, level, kind) the target looks at,
     and once per row where one of them is missing (so that the note shows that very value).
@@ -675,7 +932,12 @@ def _applicability_arrays(
         columns.append(levels)
     if target.kinds and kinds is not None:
         columns.append(kinds)
-    if target.terms or target.target_year is not None:
+    if (
+        target.terms
+        or target.target_year is not None
+        or target.first_year is not None
+        or target.activity_year is not None
+    ):
         columns.append(terms)
     key = np.zeros(n, dtype=np.int64)
     missing = np.zeros(n, dtype=bool)
@@ -685,10 +947,13 @@ def _applicability_arrays(
         key, _ = pd.factorize(key * (len(uniques) + 1) + codes + 1)
     applies = np.zeros(n, dtype=bool)
     notes = _texts(n)
+    reasons = _texts(n)
 
-    def one(i: int) -> tuple[bool, str]:
+    def one(i: int) -> tuple[bool, str, str]:
         kind = kinds.iloc[i] if kinds is not None else None
-        return _applicability(target, terms.iloc[i], levels.iloc[i], kind, any_term=any_term)
+        return _applicability(
+            target, terms.iloc[i], levels.iloc[i], kind, any_term=any_term, lang=lang
+        )
 
     present = np.flatnonzero(~missing)
     if len(present):
@@ -697,9 +962,10 @@ def _applicability_arrays(
         position = np.searchsorted(groups, key[present])
         applies[present] = np.array([r[0] for r in results], dtype=bool)[position]
         notes[present] = _objects([r[1] for r in results])[position]
+        reasons[present] = _objects([r[2] for r in results])[position]
     for i in np.flatnonzero(missing):
-        applies[i], notes[i] = one(int(i))
-    return applies, notes
+        applies[i], notes[i], reasons[i] = one(int(i))
+    return applies, notes, reasons
 
 
 def shortfalls(compliance: pd.DataFrame) -> pd.DataFrame:
@@ -715,6 +981,8 @@ def shortfalls(compliance: pd.DataFrame) -> pd.DataFrame:
     pandas.DataFrame
         The rows with status ``below``, sorted by ``seats_needed`` (most first; ``<NA>``, i.e. not
         reachable at this size, first of all), then by ``share`` (lowest first); a fresh index.
+        An empty result is an all-clear only when some row was assessed: when none was,
+        :class:`NothingAssessedWarning` says so and ``attrs["nothing_assessed"]`` is True.
 
     Examples
     --------
@@ -723,15 +991,18 @@ def shortfalls(compliance: pd.DataFrame) -> pd.DataFrame:
     ...     "term": ["2015-2020"] * 3, "unit_id": ["A", "B", "C"], "unit_name": ["A", "B", "C"],
     ...     "level": ["district"] * 3, "body": ["party_committee"] * 3,
     ...     "total": [20, 40, 40], "female": [2, 3, 9]})
-    >>> shortfalls(check(counts))[["unit_id", "share", "seats_needed"]]
+    >>> shortfalls(check(counts, "36-CT/TW"))[["unit_id", "share", "seats_needed"]]
       unit_id  share  seats_needed
     0       B  0.075             3
     1       A  0.100             1
     """
+    _warn_if_nothing_assessed(compliance)
     below = compliance[compliance["status"] == Status.BELOW.value]
     key = below["seats_needed"].astype("Float64").fillna(np.inf).astype("float64")
     order = np.lexsort((below["share"].to_numpy(dtype="float64"), -key.to_numpy()))
-    return below.iloc[order].reset_index(drop=True)
+    out = below.iloc[order].reset_index(drop=True)
+    out.attrs["nothing_assessed"] = nothing_assessed(compliance)
+    return out
 
 
 def summarise(
@@ -755,11 +1026,16 @@ def summarise(
     -------
     pandas.DataFrame
         One row per group: the ``by`` columns, ``rule``, ``n_units`` (rows assessed: met, below or
-        above range), ``n_met``, ``n_below``, ``n_above_range``, ``n_not_applicable``, ``n_no_data``,
-        ``label`` (``"k/n"``: met of assessed), ``total`` and ``part`` (sums over assessed rows),
-        ``pooled_share`` (``part / total``, never a mean of shares), ``seats_needed`` (sum over rows
-        below), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
+        above range), ``n_met`` (rows meeting the target: met **or above the range** — exceeding a
+        range is not a shortfall), ``n_below``, ``n_above_range`` (of the ``n_met``, those above
+        the range), ``n_not_applicable``, ``n_no_data``, ``label`` (``"k/n"``: meeting of
+        assessed), ``total`` and ``part`` (sums over assessed rows), ``pooled_share``
+        (``part / total``, never a mean of shares; NaN when nothing was assessed), ``seats_needed``
+        (sum over rows below), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
         ``unit_share_target`` (float) and ``unit_share_met`` (boolean, exact); ``<NA>`` otherwise.
+        Every assessed row is counted once: ``n_units = (n_met − n_above_range) + n_above_range +
+        n_below``.  When no row of the frame was assessed, :class:`NothingAssessedWarning` says
+        so and ``attrs["nothing_assessed"]`` is True.
 
     Examples
     --------
@@ -772,7 +1048,18 @@ def summarise(
     >>> s[["label", "pooled_share", "unit_share_target", "unit_share_met"]]
       label  pooled_share  unit_share_target  unit_share_met
     0   2/3      0.230769                0.6            True
+
+    Three councils at 6, 7 and 9 of 20 against 35–40 %: two meet the range (one of them above it):
+
+    >>> councils = pd.DataFrame({
+    ...     "term": ["2016-2021"] * 3, "unit_id": ["P", "Q", "R"], "unit_name": ["P", "Q", "R"],
+    ...     "level": ["district"] * 3, "body": ["peoples_council"] * 3,
+    ...     "total": [20, 20, 20], "female": [6, 7, 9]})
+    >>> summarise(check(councils, "11-NQ/TW:b"))[["label", "n_met", "n_above_range", "n_below"]]
+      label  n_met  n_above_range  n_below
+    0   2/3      2              1        1
     """
+    _warn_if_nothing_assessed(compliance)
     by = list(by)
     rules = _rules_by_id(compliance["target_id"].unique(), targets)
     rows = []
@@ -783,7 +1070,7 @@ def summarise(
             status.isin([s.value for s in (Status.MET, Status.BELOW, Status.ABOVE_RANGE)])
         ]
         n_units = len(assessed)
-        n_met = int((status == Status.MET.value).sum())
+        n_met = int(status.isin(MEETING).sum())
         total = int(assessed[TOTAL].sum())
         part = _numerator_sum(assessed)
         below = group[status == Status.BELOW.value]
@@ -831,7 +1118,9 @@ def summarise(
         "unit_share_met",
     ]
     out = pd.DataFrame(rows, columns=columns)
-    return out.astype({"unit_share_met": "boolean", "pooled_share": "float64"})
+    out = out.astype({"unit_share_met": "boolean", "pooled_share": "float64"})
+    out.attrs["nothing_assessed"] = nothing_assessed(compliance)
+    return out
 
 
 def _numerator_sum(rows: pd.DataFrame) -> int:
@@ -845,3 +1134,211 @@ def _rules_by_id(ids: Iterable[str], targets: Iterable[Target] = ()) -> dict[str
     rules = {t.id: t.rule for t in targets}
     catalogue = {t.id: t.rule for t in get_targets()}
     return {i: rules.get(i) or catalogue[i] for i in ids if i in rules or i in catalogue}
+
+
+# ---------------------------------------------------------------------------------------------
+# What was assessed
+
+
+def nothing_assessed(compliance: pd.DataFrame) -> bool:
+    """Say whether no row of a compliance frame was assessed (met, below or above range).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> nothing_assessed(pd.DataFrame({"status": ["not_applicable", "no_data"]}))
+    True
+    """
+    return not bool(compliance["status"].isin(ASSESSED).any())
+
+
+def _warn_if_nothing_assessed(compliance: pd.DataFrame) -> None:
+    if nothing_assessed(compliance):
+        warnings.warn(NothingAssessedWarning(_nothing_message(compliance)), stacklevel=3)
+
+
+def _nothing_message(compliance: pd.DataFrame) -> str:
+    """Return the message of :class:`NothingAssessedWarning`: what was found and why."""
+    if compliance.empty:
+        return (
+            f"{NOTHING_ASSESSED}: không có dòng nào thuộc phạm vi của chỉ tiêu "
+            "(no counts row is in the scope of the targets). "
+            "Hint: kiểm tra cơ quan, nhiệm kỳ và chỉ tiêu (check the bodies, the term and the "
+            "targets; see list_targets())."
+        )
+    parts = [f"{NOTHING_ASSESSED}: {coverage(compliance)}"]
+    uncovered = uncovered_terms(compliance)
+    parts += [TERM_UNCOVERED.format(term=t) for t in uncovered]
+    if "reason" in compliance.columns:
+        scope = compliance["reason"].isin(OUT_OF_SCOPE)
+        whole = scope.groupby(compliance[TERM].astype(str), sort=False).all()
+        chosen = [t for t in whole.index[whole.to_numpy(dtype=bool)] if t not in uncovered]
+        parts += [TERM_NOT_CHOSEN.format(term=t) for t in sorted(chosen, key=term_bounds)[::-1]]
+    return ". ".join(parts) + "."
+
+
+def uncovered_terms(compliance: pd.DataFrame) -> tuple[str, ...]:
+    """Return the terms of a compliance frame to which no target applied, latest first.
+
+    A term is uncovered when the targets in force were asked for (``targets=None``) and no
+    catalogue target applies to any of its rows (``reason`` ``no_target``): nothing in it was
+    judged, and nothing can be until a target is given.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2030-2035", "2015-2020"], "unit_id": ["A", "A"], "unit_name": ["A", "A"],
+    ...     "level": ["district"] * 2, "body": ["party_committee"] * 2,
+    ...     "total": [30, 30], "female": [3, 6]})
+    >>> uncovered_terms(check(counts))
+    ('2030-2035',)
+    """
+    if compliance.empty or "reason" not in compliance.columns:
+        return ()
+    none = compliance["reason"] == "no_target"
+    whole = none.groupby(compliance[TERM].astype(str), sort=False).all()
+    return tuple(sorted(whole.index[whole.to_numpy(dtype=bool)], key=term_bounds, reverse=True))
+
+
+def targets_used(compliance: pd.DataFrame) -> pd.DataFrame:
+    """Return which targets were applied to which term, and how many rows each assessed.
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The output of :func:`check`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per term × target applied to at least one row (terms latest first, targets in
+        frame order): ``term``, ``target_id``, ``document``, ``rule``, ``n_rows`` (rows in its
+        scope) and ``n_assessed`` (of them, met, below or above range).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2020-2025", "2015-2020"], "unit_id": ["A", "A"], "unit_name": ["A", "A"],
+    ...     "level": ["district"] * 2, "body": ["standing_committee"] * 2,
+    ...     "total": [9, 9], "female": [1, 0]})
+    >>> targets_used(check(counts))[["term", "target_id", "n_assessed"]]
+            term        target_id  n_assessed
+    0  2020-2025  35-CT/TW-2019:b           1
+    1  2020-2025  35-CT/TW-2019:c           0
+    2  2015-2020       36-CT/TW:b           1
+
+    (35-CT/TW (2019) c, the floor on members under 40, applies too; it needs an ``under_40``
+    column, so its row is ``no_data``.)
+    """
+    columns = ["term", "target_id", "document", "rule", "n_rows", "n_assessed"]
+    if compliance.empty:
+        return pd.DataFrame(
+            {c: pd.Series(dtype="int64" if c.startswith("n_") else "str") for c in columns}
+        )
+    reason = (
+        compliance["reason"] if "reason" in compliance.columns else pd.Series("", compliance.index)
+    )
+    applied = compliance[~reason.isin(OUT_OF_SCOPE).to_numpy(dtype=bool)]
+    applied = applied[applied["target_id"].notna().to_numpy(dtype=bool)]
+    rows = []
+    for (term, target_id), group in applied.groupby([TERM, "target_id"], sort=False):
+        rows.append(
+            {
+                "term": term,
+                "target_id": target_id,
+                "document": group["document"].iloc[0] if "document" in group.columns else target_id,
+                "rule": group["rule"].iloc[0],
+                "n_rows": len(group),
+                "n_assessed": int(group["status"].isin(ASSESSED).sum()),
+            }
+        )
+    out = pd.DataFrame(rows, columns=columns)
+    if out.empty:
+        return out.astype({"n_rows": "int64", "n_assessed": "int64"})
+    order = sorted(range(len(out)), key=lambda i: -term_bounds(str(out["term"].iloc[i]))[0])
+    return out.iloc[order].reset_index(drop=True)
+
+
+_COVERAGE: dict[str, dict[str, str]] = {
+    "vi": {
+        "line": "đánh giá {assessed}/{rows} dòng",
+        "na": "{n} không áp dụng",
+        "nd": "{n} thiếu số liệu",
+        "column": "thiếu cột {column}",
+    },
+    "en": {
+        "line": "assessed {assessed} of {rows} rows",
+        "na": "{n} not applicable",
+        "nd": "{n} no data",
+        "column": "no {column} column",
+    },
+}
+
+
+def coverage(compliance: pd.DataFrame, *, lang: str | None = None) -> str:
+    """Say how much of a compliance frame was assessed, and why the rest was not.
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The output of :func:`check`.
+    lang : {"vi", "en"}, optional
+        One language; by default Vietnamese with the English in brackets.
+
+    Returns
+    -------
+    str
+        ``"assessed 47 of 100 rows; 53 not applicable (50 no target in the catalogue applies:
+        staff 2015-2020; 3 condition not met)"``; the not-applicable and no-data parts only when
+        there are such rows, each with its reasons, most frequent first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A", "B", "A"], "unit_name": ["A", "B", "A"],
+    ...     "level": ["district"] * 3, "body": ["party_committee"] * 2 + ["staff"],
+    ...     "total": [30, 30, 100], "female": [3, 6, 40]})
+    >>> coverage(check(counts, "36-CT/TW:a"), lang="en")
+    'assessed 2 of 2 rows'
+    >>> coverage(check(counts, ["36-CT/TW:a", "35-CT/TW-2019:a"]), lang="en")
+    "assessed 2 of 4 rows; 2 not applicable (2 outside the target's terms)"
+    """
+    if lang is None:
+        return f"{coverage(compliance, lang='vi')} ({coverage(compliance, lang='en')})"
+    words = _COVERAGE[lang]
+    index = 0 if lang == "vi" else 1
+    status = compliance["status"]
+    reason = (
+        compliance["reason"].fillna("")
+        if "reason" in compliance.columns
+        else pd.Series("", compliance.index)
+    )
+    parts = [words["line"].format(assessed=int(status.isin(ASSESSED).sum()), rows=len(status))]
+    for code, key in ((Status.NOT_APPLICABLE.value, "na"), (Status.NO_DATA.value, "nd")):
+        mask = (status == code).to_numpy(dtype=bool)
+        n = int(mask.sum())
+        if not n:
+            continue
+        rows = compliance[mask]
+        why = reason[mask]
+        details = []
+        for name, count in why.value_counts(sort=True).items():
+            text = REASONS.get(str(name), (str(name), str(name)))[index] if name else "?"
+            picked = rows[(why == name).to_numpy(dtype=bool)]
+            if name == "no_column":
+                columns = ", ".join(dict.fromkeys(picked["numerator"].astype(str)))
+                text = words["column"].format(column=columns)
+            elif name == "no_target":
+                pairs = list(
+                    dict.fromkeys(
+                        f"{b} {t}" for b, t in zip(picked[BODY], picked[TERM], strict=True)
+                    )
+                )
+                shown = ", ".join(pairs[:4]) + (", …" if len(pairs) > 4 else "")
+                text = f"{text}: {shown}"
+            details.append(f"{int(count)} {text}")
+        parts.append(words[key].format(n=n) + (f" ({'; '.join(details)})" if details else ""))
+    return "; ".join(parts)

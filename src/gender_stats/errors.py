@@ -19,14 +19,17 @@ from typing import Any
 import pandas as pd
 
 __all__ = [
+    "ArgumentError",
     "DataError",
     "FileFormatError",
     "GenderStatsError",
+    "GenderStatsWarning",
     "LegacyEncodingWarning",
     "MojibakeWarning",
     "PlanningError",
     "Problem",
     "TargetError",
+    "UnitNameWarning",
     "excel_column_letter",
 ]
 
@@ -44,6 +47,22 @@ DATA_ERROR_HINT = (
     "Hint: sửa các ô nêu trên rồi đọc lại tệp (fix the cells listed above and read again)."
 )
 
+
+#: One line standing for several identical problems (same place but the row, same value, same
+#: expectation): how many, and the first cells.
+GROUP_TEMPLATE = (
+    "{where}: {n} ô giống nhau (identical problems) ở {cells}: giá trị {value} — cần {expected}"
+)
+#: A group is formed from this many identical problems on.
+GROUP_MIN = 3
+#: How many cells a grouped line names before "…".
+GROUP_CELLS = 5
+#: At most this many lines of problems are printed; the rest are counted (all are in ``report``).
+MAX_LINES = 200
+#: The last line when problems were left out of the message.
+MORE_TEMPLATE = (
+    "  … và {n} lỗi khác (and {n} more problem(s); xem err.report / see err.report for all of them)"
+)
 
 #: The columns of :attr:`DataError.report`, in the order a user reads a problem.
 REPORT_COLUMNS = ("file", "sheet", "row", "column", "header", "value", "expected", "message")
@@ -83,7 +102,7 @@ def _show(value: Any) -> str:
     try:
         if pd.isna(value):
             return "(ô trống / empty)"
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, ArithmeticError):  # arrays; a signalling decimal NaN
         pass
     text = str(value)
     if len(text) > 60:
@@ -166,11 +185,23 @@ class TargetError(GenderStatsError):
     """A target definition is invalid (unknown body, threshold outside 0-100 %, unknown rule)."""
 
 
+class ArgumentError(GenderStatsError, ValueError):
+    """An argument of a library function has the wrong type or value (a roster given for counts)."""
+
+
 class PlanningError(GenderStatsError):
     """A planning question has no answer (even filling every vacant seat with women is not enough)."""
 
 
-class LegacyEncodingWarning(UserWarning):
+class GenderStatsWarning(UserWarning):
+    """Base class of the library's warnings: the data are usable, but something deserves a look."""
+
+
+class UnitNameWarning(GenderStatsWarning):
+    """A unit id's name in the data contradicts its name (and aliases) in the units table."""
+
+
+class LegacyEncodingWarning(GenderStatsWarning):
     """Text typed in a legacy Vietnamese encoding (TCVN3/ABC, VNI) was found and converted to Unicode."""
 
 
@@ -217,6 +248,8 @@ class DataError(GenderStatsError, ValueError):
         self.rows_reported = rows_reported
         self.rows_read = rows_read if rows_read is not None else rows_reported
         self.rows_used = max(self.rows_read - self.rows_reported, 0)
+        #: The reading log of the file(s), when a reader raised the error (see ``ReadingLog``).
+        self.reading: Any = None
         super().__init__(self._message())
 
     def _message(self) -> str:
@@ -227,8 +260,11 @@ class DataError(GenderStatsError, ValueError):
             rows_used=self.rows_used,
             rows_reported=self.rows_reported,
         )
-        lines = [header, *(f"  - {p}" for p in self.problems), DATA_ERROR_HINT]
-        return "\n".join(lines)
+        lines = [f"  - {line}" for line in _grouped_lines(self.problems)]
+        if len(lines) > MAX_LINES:
+            rest = len(self.problems) - _problems_in_lines(self.problems, MAX_LINES)
+            lines = [*lines[:MAX_LINES], MORE_TEMPLATE.format(n=rest)]
+        return "\n".join([header, *lines, DATA_ERROR_HINT])
 
     @property
     def report(self) -> pd.DataFrame:
@@ -247,3 +283,69 @@ class DataError(GenderStatsError, ValueError):
             rows_read=sum(e.rows_read for e in errors),
             rows_reported=sum(e.rows_reported for e in errors),
         )
+
+
+def _group_key(problem: Problem) -> tuple[Any, ...]:
+    """Return what identical problems share: all but the row."""
+    return (
+        problem.file,
+        problem.sheet,
+        problem.column,
+        problem.header,
+        _show(problem.value),
+        problem.expected,
+    )
+
+
+def _groups(problems: Sequence[Problem]) -> list[list[Problem]]:
+    """Return the problems in groups of identical ones, each at the place of its first member.
+
+    A group of fewer than :data:`GROUP_MIN` problems is split into single problems again, so that
+    two problems still read as two lines.
+    """
+    by_key: dict[tuple[Any, ...], list[Problem]] = {}
+    order: list[tuple[Any, ...]] = []
+    for problem in problems:
+        key = _group_key(problem) if problem.row is not None else ("single", len(order))
+        if key not in by_key:
+            by_key[key] = []
+            order.append(key)
+        by_key[key].append(problem)
+    out: list[list[Problem]] = []
+    for key in order:
+        members = by_key[key]
+        if len(members) >= GROUP_MIN:
+            out.append(members)
+        else:
+            out.extend([p] for p in members)
+    return out
+
+
+def _group_line(members: Sequence[Problem]) -> str:
+    """Render a group: one problem as itself, several as one line with a count and first cells."""
+    first = members[0]
+    if len(members) == 1:
+        return str(first)
+    where = dataclasses.replace(first, row=None, column=None).where
+    if first.column:
+        cells = [f"{first.column}{p.row}" for p in members[:GROUP_CELLS]]
+    else:
+        cells = [f"dòng {p.row}" for p in members[:GROUP_CELLS]]
+    text = ", ".join(cells) + (", …" if len(members) > GROUP_CELLS else "")
+    return GROUP_TEMPLATE.format(
+        where=where,
+        n=len(members),
+        cells=text,
+        value=_show(first.value),
+        expected=first.expected,
+    )
+
+
+def _grouped_lines(problems: Sequence[Problem]) -> list[str]:
+    """Return the lines of a :class:`DataError` message, identical problems grouped."""
+    return [_group_line(members) for members in _groups(problems)]
+
+
+def _problems_in_lines(problems: Sequence[Problem], n_lines: int) -> int:
+    """Return how many problems the first ``n_lines`` lines of the message stand for."""
+    return sum(len(members) for members in _groups(problems)[:n_lines])

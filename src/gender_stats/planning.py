@@ -47,7 +47,9 @@ def _rule(target: TargetLike) -> Rule:
         rule = target.rule
     elif isinstance(target, Fraction):
         if not 0 <= target <= 1:
-            raise PlanningError(f"a share must be in [0, 1], got {target}")
+            raise PlanningError(
+                f"tỷ lệ phải trong [0, 1] (a share must be in [0, 1]), got {target}"
+            )
         rule = Floor(target)
     elif isinstance(target, str) and target.strip().endswith("%"):
         text = target.strip()
@@ -57,33 +59,49 @@ def _rule(target: TargetLike) -> Rule:
         found = get_targets(target)
         if len(found) != 1:
             raise PlanningError(
-                f"expected one target, got {len(found)} for {target!r}. "
-                'Hint: give an id such as "36-CT/TW:a", not a document.'
+                f"cần đúng một chỉ tiêu (expected one target), got {len(found)} for {target!r}. "
+                'Hint: ghi mã như "36-CT/TW:a", không ghi văn bản '
+                '(give an id such as "36-CT/TW:a", not a document).'
             )
         rule = found[0].rule
     else:
         raise PlanningError(
-            f"expected a target id, a Target, a Rule, a Fraction share or text like '15%', "
+            "cần mã chỉ tiêu, Target, Rule, phân số hoặc chữ như '15%' "
+            f"(expected a target id, a Target, a Rule, a Fraction share or text like '15%'), "
             f"got {target!r} (floats are refused: write Fraction('0.15') or '15%')"
         )
     return rule.unit_rule()
 
 
-def _exact(value: Any, name: str) -> Fraction:
+def _exact(value: Any, name: str, *, floats: bool = False) -> Fraction:
+    """Return ``value`` as an exact Fraction; a float only when ``floats`` (via its decimal text).
+
+    ``repr`` of a float is the shortest text that reads back as it, so ``0.9`` gives ``9/10``, not
+    the binary value ``0.90000000000000002220…``.
+    """
+    if floats and isinstance(value, float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise PlanningError(f"{name} phải là một số ({name} must be a number), got {value!r}")
+        return Fraction(repr(value))
     if isinstance(value, bool | float):
         raise PlanningError(
-            f"{name} must be exact (Fraction or decimal text like '0.6'), got float {value!r}"
+            f"{name} phải là số chính xác (must be exact: Fraction or decimal text like '0.6'), "
+            f"got float {value!r}"
         )
     try:
         out = Fraction(value)
     except (TypeError, ValueError) as err:
-        raise PlanningError(f"{name} must be a number, got {value!r}") from err
+        raise PlanningError(
+            f"{name} phải là một số ({name} must be a number), got {value!r}"
+        ) from err
     return out
 
 
 def _whole(value: Any, name: str, *, low: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        raise PlanningError(f"{name} must be a whole number ≥ {low}, got {value!r}")
+        raise PlanningError(
+            f"{name} phải là số nguyên ≥ {low} ({name} must be a whole number ≥ {low}), got {value!r}"
+        )
     return value
 
 
@@ -168,16 +186,22 @@ def seats_to_keep(
     e = _whole(elected, "elected")
     w = _whole(women_elected, "women_elected")
     if e > n:
-        raise PlanningError(f"elected ({e}) must not exceed planned_size ({n})")
+        raise PlanningError(
+            f"số trúng cử không vượt số dự kiến (elected ({e}) must not exceed planned_size ({n}))"
+        )
     if w > e:
-        raise PlanningError(f"women_elected ({w}) must not exceed elected ({e})")
+        raise PlanningError(
+            f"số nữ trúng cử không vượt số trúng cử (women_elected ({w}) must not exceed elected ({e}))"
+        )
     rule = _rule(target)
     k = rule.seats_needed_if_grow(e, w) if e else _least_from_empty(rule, n)
     if k is None or k > n - e:
         raise PlanningError(
-            f"không đủ ghế (not enough seats): {w} women of {e} elected, {n - e} vacant seats; "
-            f"even appointing women to all {n - e} gives {w + n - e}/{n}, which does not meet "
-            f"{rule.label}. Hint: more women must be elected at the congress."
+            f"không đủ ghế (not enough seats): {w} nữ / {e} trúng cử, {n - e} ghế trống; bổ sung nữ "
+            f"vào cả {n - e} ghế được {w + n - e}/{n}, vẫn chưa đạt {rule.label} "
+            f"({w} women of {e} elected, {n - e} vacant seats; even appointing women to all "
+            f"{n - e} gives {w + n - e}/{n}, which does not meet {rule.label}). "
+            "Hint: cần bầu thêm nữ tại đại hội (more women must be elected at the congress)."
         )
     return SeatsToKeep(
         k=k,
@@ -238,12 +262,17 @@ def _odds_ratio(success_women: Any, success_men: Any) -> Fraction:
     if success_women is None and success_men is None:
         return Fraction(1)
     if success_women is None or success_men is None:
-        raise PlanningError("give both success_women and success_men, or neither")
+        raise PlanningError(
+            "cho cả hai success_women và success_men, hoặc không cho cả hai "
+            "(give both success_women and success_men, or neither)"
+        )
     pf = _exact(success_women, "success_women")
     pm = _exact(success_men, "success_men")
     for name, p in (("success_women", pf), ("success_men", pm)):
         if not 0 < p < 1:
-            raise PlanningError(f"{name} must be strictly between 0 and 1, got {p}")
+            raise PlanningError(
+                f"{name} phải lớn hơn 0 và nhỏ hơn 1 ({name} must be strictly between 0 and 1), got {p}"
+            )
     return (pf / (1 - pf)) / (pm / (1 - pm))
 
 
@@ -315,14 +344,21 @@ def candidate_list_odds(
     n_list = _whole(candidates, "candidates", low=1)
     w = _whole(women, "women")
     if n_list < s:
-        raise PlanningError(f"candidates ({n_list}) must be at least seats ({s})")
+        raise PlanningError(
+            f"số ứng cử viên không ít hơn số ghế (candidates ({n_list}) must be at least seats ({s}))"
+        )
     if w > n_list:
-        raise PlanningError(f"women ({w}) must not exceed candidates ({n_list})")
+        raise PlanningError(
+            f"số nữ không vượt số ứng cử viên (women ({w}) must not exceed candidates ({n_list}))"
+        )
     omega = _odds_ratio(success_women, success_men)
     rule = _rule(target)
     needed = rule.min_count(s)
     if needed is None:
-        raise PlanningError(f"no number of women in {s} seats meets {rule.label}")
+        raise PlanningError(
+            f"không số nữ nào trong {s} ghế đạt {rule.label} "
+            f"(no number of women in {s} seats meets {rule.label})"
+        )
     dist = _distribution(s, n_list, w, omega)
     meets = [rule.status(s, x) is not Status.BELOW for x in range(s + 1)]
     return CandidateOdds(
@@ -342,7 +378,7 @@ def min_women_on_list(
     *,
     seats: int,
     candidates: int,
-    probability: Fraction | str,
+    probability: Fraction | str | float,
     success_women: Fraction | str | None = None,
     success_men: Fraction | str | None = None,
     target: TargetLike = "36-CT/TW:a",
@@ -353,8 +389,9 @@ def min_women_on_list(
     ----------
     seats, candidates, success_women, success_men, target
         As for :func:`candidate_list_odds`.
-    probability : Fraction or decimal text
-        The wanted probability of meeting the target, in (0, 1] (``"0.9"``).
+    probability : Fraction, decimal text or float
+        The wanted probability of meeting the target, in (0, 1] (``"0.9"``); a float is taken by
+        its decimal text (``0.9`` is ``9/10`` exactly).
 
     Returns
     -------
@@ -375,9 +412,11 @@ def min_women_on_list(
     >>> min_women_on_list(seats=5, candidates=8, probability="0.9", target=Fraction(1, 5))
     3
     """
-    want = _exact(probability, "probability")
+    want = _exact(probability, "probability", floats=True)
     if not 0 < want <= 1:
-        raise PlanningError(f"probability must be in (0, 1], got {want}")
+        raise PlanningError(
+            f"xác suất phải trong (0, 1] (probability must be in (0, 1]), got {want}"
+        )
     for w in range(candidates + 1):
         odds = candidate_list_odds(
             seats=seats,
@@ -390,7 +429,8 @@ def min_women_on_list(
         if odds.probability >= want:
             return w
     raise PlanningError(  # pragma: no cover - a women-only list always meets a reachable rule
-        f"even {candidates} women of {candidates} candidates do not reach probability {want}"
+        f"cả {candidates} ứng cử viên đều là nữ vẫn chưa đạt xác suất {want} "
+        f"(even {candidates} women of {candidates} candidates do not reach probability {want})"
     )
 
 
@@ -456,7 +496,8 @@ def next_term_needs(
         needed = rule.min_count(size)
         if needed is None:
             raise PlanningError(
-                f"unit {row[UNIT_ID]}: no number of women in {size} seats meets {rule.label}"
+                f"đơn vị {row[UNIT_ID]}: không số nữ nào trong {size} ghế đạt {rule.label} "
+                f"(unit {row[UNIT_ID]}: no number of women in {size} seats meets {rule.label})"
             )
         present = int(row[numerator])
         rows.append(

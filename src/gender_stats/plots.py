@@ -44,6 +44,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from gender_stats import progress as _progress
 from gender_stats.counting import rollup
+from gender_stats.errors import ArgumentError
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.tables import STATUS_LABELS
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
@@ -239,13 +240,13 @@ def _style() -> Iterator[None]:
 
 def _check_lang(lang: str) -> None:
     if lang not in _LANGS:
-        raise ValueError(f"Got lang={lang!r}. Must be one of {list(_LANGS)}.")
+        raise ArgumentError(f"Got lang={lang!r}. Must be one of {list(_LANGS)}.")
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise ValueError(
+        raise ArgumentError(
             f"expected a {what} frame with columns {list(columns)}, got one without {missing}. "
             f"Hint: pass the output of the function that builds the {what} frame."
         )
@@ -266,23 +267,25 @@ def _select(
             rows = rows[rows[column] == chosen]
             if rows.empty:
                 present = sorted(frame[column].dropna().unique().tolist())
-                raise ValueError(
+                raise ArgumentError(
                     f"expected {column}={chosen!r} to be in the data, got only {present}. "
                     f"Hint: pass one of them as {column}=..."
                 )
             continue
         present = sorted(rows[column].dropna().unique().tolist())
         if len(present) > 1 and column not in several:
-            raise ValueError(
-                f"expected one {column} to chart, got {len(present)}: {present}. "
-                f"Hint: pass {column}=... to choose one."
+            raise ArgumentError(
+                f"biểu đồ vẽ một {column} mỗi lần, dữ liệu có {len(present)} "
+                f"(expected one {column} to chart, got {len(present)}: {present}). "
+                f"Hint: pass {column}=... to choose one"
+                + (" (gender-stats report --term ...)." if column == TERM else ".")
             )
     return rows
 
 
 def _nonempty(rows: pd.DataFrame, what: str) -> None:
     if rows.empty:
-        raise ValueError(
+        raise ArgumentError(
             f"expected a {what} frame with rows to chart, got none. "
             "Hint: check the term, body and target chosen, or the frame passed."
         )
@@ -292,7 +295,7 @@ def _one_row_per_unit(rows: pd.DataFrame) -> None:
     dup = rows[UNIT_ID].duplicated()
     if dup.any():
         ids = sorted(rows.loc[dup, UNIT_ID].unique().tolist())
-        raise ValueError(
+        raise ArgumentError(
             f"expected one row per unit, got several rows for {ids}. "
             "Hint: choose the term, body and target_id to chart."
         )
@@ -487,8 +490,8 @@ def plot_shares(
 
     Raises
     ------
-    ValueError
-        If a column is missing, ``lang`` is unknown, or the chosen rows hold several values of
+    gender_stats.errors.ArgumentError
+        (a ``ValueError``) If a column is missing, ``lang`` is unknown, or the chosen rows hold several values of
         ``term``, ``body`` or ``target_id`` (choose one), or several rows for one unit.
 
     Examples
@@ -637,7 +640,7 @@ def plot_seats_needed(
     _nonempty(rows, "compliance")
     keys = [c for c in (UNIT_ID, BODY, TARGET_ID) if c in rows.columns]
     if rows.duplicated(keys).any():
-        raise ValueError(
+        raise ArgumentError(
             f"expected one row per {' × '.join(keys)}, got duplicates. "
             "Hint: pass term=... or remove the repeated rows."
         )
@@ -752,7 +755,7 @@ def plot_change(
         part = rows[rows[TERM] == term]
         if part.empty:
             present = sorted(rows[TERM].dropna().unique().tolist())
-            raise ValueError(
+            raise ArgumentError(
                 f"expected term {term!r} in the data, got only {present}. "
                 "Hint: pass from_term and to_term from these."
             )
@@ -881,7 +884,7 @@ def plot_heatmap(
     """
     _check_lang(lang)
     if value not in ("share", "status"):
-        raise ValueError(f"Got value={value!r}. Must be one of ['share', 'status'].")
+        raise ArgumentError(f"Got value={value!r}. Must be one of ['share', 'status'].")
     _require(compliance, (UNIT_ID, UNIT_NAME, BODY, SHARE, STATUS), "compliance")
     rows = _select(compliance, {TERM: term, TARGET_ID: target_id}, several=(TARGET_ID,))
     _nonempty(rows, "compliance")
@@ -898,7 +901,7 @@ def plot_heatmap(
         keys = [UNIT_ID, BODY, TARGET_ID] if has_target else [UNIT_ID, BODY]
         cells = rows.drop_duplicates(keys)
         if len(cells) < len(rows):
-            raise ValueError(
+            raise ArgumentError(
                 f"expected one row per {' × '.join(keys)}, got duplicates. "
                 "Hint: pass term=... or remove the repeated rows."
             )
@@ -1206,7 +1209,7 @@ def plot_trend(
         found = set(rows[UNIT_ID].astype(str)) | set(rows[UNIT_NAME].astype(str))
         missing = sorted(wanted - found)
         if missing:
-            raise ValueError(
+            raise ArgumentError(
                 f"expected units in the data, got unknown {missing}. "
                 "Hint: pass unit ids or unit names of the trend frame."
             )
@@ -1377,7 +1380,7 @@ def plot_progress(
     elif VALUE in rows.columns:
         column, axis_label = VALUE, "value_axis"
     else:
-        raise ValueError(
+        raise ArgumentError(
             "expected an assessment frame with a 'score' or 'value' column, got neither. "
             "Hint: pass the output of gender_stats.progress.assess_progress."
         )

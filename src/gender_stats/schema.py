@@ -41,6 +41,10 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import decimal
+import math
+import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -49,7 +53,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from gender_stats.errors import DataError, Problem
+from gender_stats.errors import ArgumentError, DataError, Problem
 from gender_stats.vocab import BODIES, SEXES
 
 __all__ = [
@@ -80,6 +84,7 @@ __all__ = [
     "Origin",
     "RosterModel",
     "UnitsModel",
+    "require_counts",
     "validate_counts",
     "validate_roster",
     "validate_units",
@@ -244,6 +249,8 @@ def _is_blank(value: Any) -> bool:
         return True
     if isinstance(value, str):
         return not value.strip()
+    if isinstance(value, decimal.Decimal):  # pd.isna raises on a signalling NaN
+        return value.is_nan()
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -257,41 +264,91 @@ def _as_text(series: pd.Series) -> pd.Series:
     return series.map(lambda v: v if _is_blank(v) else str(v), na_action="ignore").astype("str")
 
 
+#: What a count past the int64 range is told.
+TOO_LARGE = (
+    "số nguyên ≥ 0 không quá 9223372036854775807 "
+    "(a whole number ≥ 0 that fits in 64 bits; is this cell a code or a typo?)"
+)
+#: The largest count the model holds (``int64``); a larger one is reported, never wrapped around.
+MAX_COUNT = int(np.iinfo(np.int64).max)
+
+
+def _whole_counts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Return ``series`` as int64 counts (0 where bad) and where a value is not a count.
+
+    A count is a whole number in ``[0, MAX_COUNT]``: an integer of any width (``uint64`` values past
+    ``2**63`` are bad, not negative), a whole finite float below ``2**63``, or a whole
+    :class:`decimal.Decimal` (Parquet ``decimal(10,0)``).  Booleans, blanks and text are bad.
+    """
+    values = series.to_numpy()
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind in "iu":
+        bad = values < 0 if values.dtype.kind == "i" else values > MAX_COUNT
+        return np.where(bad, 0, values).astype(np.int64), np.asarray(bad, dtype=bool)
+    if isinstance(values.dtype, np.dtype) and values.dtype.kind == "f":
+        with np.errstate(invalid="ignore"):
+            good = np.isfinite(values) & (values >= 0) & (values < 2.0**63)
+            good &= np.where(good, values, 0) % 1 == 0
+        return np.where(good, values, 0).astype(np.int64), ~good
+    out = np.zeros(len(values), dtype=np.int64)
+    bad = np.zeros(len(values), dtype=bool)
+    for pos, value in enumerate(series.astype(object).to_numpy()):
+        number = _whole_number(value)
+        if number is None:
+            bad[pos] = True
+        else:
+            out[pos] = number
+    return out, bad
+
+
+def _whole_number(value: Any) -> int | None:
+    """Return ``value`` as a count if it is a whole number in ``[0, MAX_COUNT]``, else ``None``."""
+    if isinstance(value, bool | np.bool_) or _is_blank(value):
+        return None
+    number: int | None = None
+    if isinstance(value, int | np.integer):
+        number = int(value)
+    elif isinstance(value, float | np.floating):
+        if math.isfinite(value) and float(value).is_integer():
+            number = int(value)
+    elif (
+        isinstance(value, decimal.Decimal)
+        and value.is_finite()
+        and value == value.to_integral_value()
+    ):
+        number = int(value)
+    if number is None or number < 0 or number > MAX_COUNT:
+        return None
+    return number
+
+
 def _integers(
     frame: pd.DataFrame, column: str, origin: Origin, problems: list[Problem]
 ) -> pd.Series:
     """Return ``frame[column]`` as int64, reporting each value that is not a whole number ≥ 0."""
     series = frame[column]
-    if pd.api.types.is_integer_dtype(series) and not series.hasnans:
-        bad = series < 0
-        for idx in series.index[bad.to_numpy()]:
-            problems.append(origin.problem(idx, column, series[idx], EXPECTED[column]))
-        return series.astype(np.int64)
-    out = np.zeros(len(series), dtype=np.int64)
-    for pos, (idx, value) in enumerate(series.items()):
-        number: float | None
-        if isinstance(value, bool) or _is_blank(value):
-            number = None
-        elif isinstance(value, (int, np.integer, float, np.floating)):
-            number = float(value)
-        else:
-            number = None
-        if number is None or not number.is_integer() or number < 0:
-            problems.append(origin.problem(idx, column, value, EXPECTED[column]))
-        else:
-            out[pos] = int(number)
+    out, bad = _whole_counts(series)
+    for idx in series.index[bad]:
+        value = series[idx]
+        expected = TOO_LARGE if _too_large(value) else EXPECTED[column]
+        problems.append(origin.problem(idx, column, value, expected))
     return pd.Series(out, index=series.index, name=column)
+
+
+def _too_large(value: Any) -> bool:
+    """Say whether ``value`` is a whole number past :data:`MAX_COUNT` (not a typo: a wrong cell)."""
+    try:
+        return (
+            not isinstance(value, bool | np.bool_ | str)
+            and math.isfinite(value)
+            and float(value) >= 2.0**63
+        )
+    except (TypeError, ValueError, OverflowError):
+        return isinstance(value, int) and value > MAX_COUNT
 
 
 def _not_whole(series: pd.Series) -> pd.Series:
     """Return True where a value is not a whole number ≥ 0 (what :func:`_integers` reports)."""
-    if pd.api.types.is_integer_dtype(series) and not series.hasnans:
-        return series < 0
-    is_number = series.map(
-        lambda v: isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
-    ).astype(bool)
-    numbers = pd.to_numeric(series.where(is_number), errors="coerce")
-    return numbers.isna() | (numbers < 0) | (numbers % 1 != 0)
+    return pd.Series(_whole_counts(series)[1], index=series.index)
 
 
 def _pandera_problems(
@@ -525,6 +582,204 @@ def _units_known(frame: pd.DataFrame, units: pd.DataFrame | None) -> bool:
     return bool(ids.astype(str).isin(known).all())
 
 
+# ---------------------------------------------------------------------------------------------
+# Roster consistency: who may sit (age), and one person_id for one person.  Everything here works on
+# integer codes of the distinct values (a few passes over numpy arrays), never row by row.
+
+#: The least age of a member when the term starts.
+MIN_AGE = 18
+
+
+def _values_and_codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Return integer codes (``-1`` for missing) and the distinct values of ``series``."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy().astype(np.int64), pd.Index(series.cat.categories)
+    codes, uniques = pd.factorize(series)
+    return codes.astype(np.int64), pd.Index(uniques)
+
+
+def _text_keys(uniques: pd.Index, *, fold: bool) -> np.ndarray:
+    """Return, for each distinct text, the code of its NFC form (case-folded when ``fold``).
+
+    Never strips diacritics: ``Hùng`` and ``Hưng`` stay two keys.  ASCII texts are their own NFC
+    form, so a list of ASCII ids costs one vectorised test.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = pd.Series(uniques, copy=False)
+    if not (pd.api.types.is_string_dtype(values) and not pd.api.types.is_object_dtype(values)):
+        values = values.astype("str")
+    texts = pa.array(values, type=pa.large_string())
+    if not fold and bool(pc.all(pc.string_is_ascii(texts)).as_py() in (True, None)):
+        return np.arange(len(uniques), dtype=np.int64)
+    keys = pc.utf8_normalize(texts, form="NFC")
+    keys = pc.utf8_trim_whitespace(pc.replace_substring_regex(keys, r"\s+", " "))
+    if fold:
+        keys = pc.utf8_lower(keys)
+    encoded = pc.dictionary_encode(keys)
+    return np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def _key_codes(series: pd.Series, *, fold: bool = False) -> tuple[np.ndarray, int]:
+    """Return codes of ``series`` after NFC (``-1`` for missing) and how many keys there are."""
+    codes, uniques = _values_and_codes(series)
+    if len(uniques) == 0:
+        return codes, 0
+    keys = _text_keys(uniques, fold=fold)
+    return np.where(codes >= 0, keys[np.maximum(codes, 0)], -1), int(keys.max()) + 1
+
+
+def _term_starts(terms: pd.Series) -> np.ndarray:
+    """Return the start year of each row's term as float (NaN when the term is not a term)."""
+    codes, uniques = _values_and_codes(terms)
+    starts = []
+    for term in uniques:
+        text = str(term)
+        starts.append(float(text[:4]) if re.match(_TERM_PATTERN, text) else np.nan)
+    table = np.array([*starts, np.nan], dtype=float)
+    return table[np.where(codes >= 0, codes, len(starts))]
+
+
+def _latest_birth_years(frame: pd.DataFrame) -> np.ndarray:
+    """Return the latest birth year each row allows: term start − 18, and never after this year."""
+    this_year = float(datetime.date.today().year)
+    return np.fmin(_term_starts(frame[TERM]) - MIN_AGE, this_year)
+
+
+def _too_young(frame: pd.DataFrame, years: pd.Series) -> np.ndarray:
+    """Return where a birth year is after the latest one the row's term allows."""
+    values = years.to_numpy(dtype=float, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        return np.asarray(values > _latest_birth_years(frame), dtype=bool)
+
+
+def _young_problems(frame: pd.DataFrame, origin: Origin) -> list[Problem]:
+    years = frame[BIRTH_YEAR]
+    bad = _too_young(frame, years)
+    if not bad.any():
+        return []
+    latest = _latest_birth_years(frame)
+    this_year = datetime.date.today().year
+    problems = []
+    for pos in np.flatnonzero(bad).tolist():
+        idx = frame.index[pos]
+        limit = int(latest[pos])
+        if limit >= this_year:
+            expected = f"năm sinh không sau năm nay {this_year} (a birth year not in the future)"
+        else:
+            expected = (
+                f"năm sinh không sau {limit}: đủ {MIN_AGE} tuổi khi nhiệm kỳ "
+                f"{frame.at[idx, TERM]!s} bắt đầu (a birth year at least {MIN_AGE} years "
+                "before the term starts)"
+            )
+        problems.append(origin.problem(idx, BIRTH_YEAR, years.iloc[pos], expected))
+    return problems
+
+
+def _sorted_key(digits: Sequence[tuple[np.ndarray, int]]) -> tuple[np.ndarray, list[int]] | None:
+    """Return one sorted int64 key per row from codes in mixed radix, and the radix of each digit.
+
+    ``None`` when the key would not fit in int64 (the caller takes a slower way).
+    """
+    widths = [size + 1 for _, size in digits]  # +1: missing values (code -1) become 0
+    if math.prod(widths) >= 2**62:
+        return None
+    key = np.zeros(len(digits[0][0]), dtype=np.int64)
+    for (codes, _), width in zip(digits, widths, strict=True):
+        key *= width
+        key += codes
+        key += 1
+    key.sort()
+    return key, widths
+
+
+def _persons_clean(frame: pd.DataFrame) -> bool | None:
+    """Say whether no person sits twice in one body and every person_id has one sex and one name.
+
+    Persons compare by ``person_id`` after NFC, per term.  ``None`` when the codes are too many to
+    combine into an int64 key.
+    """
+    pid = _key_codes(frame[PERSON_ID])
+    digits = [_codes(frame[TERM]), pid, _codes(frame[UNIT_ID]), _codes(frame[BODY])]
+    digits.append(_codes(frame[SEX]))
+    found = _sorted_key(digits)
+    if found is None:
+        return None
+    key, widths = found
+    sex_w = widths[-1]
+    if bool((key[1:] // sex_w == key[:-1] // sex_w).any()):
+        return False  # a person twice in one body of one unit in one term
+    person_w = sex_w * widths[-2] * widths[-3]
+    same = key[1:] // person_w == key[:-1] // person_w
+    if bool((same & (key[1:] % sex_w != key[:-1] % sex_w)).any()):
+        return False
+    if FULL_NAME not in frame.columns or not frame[FULL_NAME].notna().any():
+        return True
+    found = _sorted_key([_codes(frame[TERM]), pid, _key_codes(frame[FULL_NAME], fold=True)])
+    if found is None:
+        return None
+    key, widths = found
+    name_w = widths[-1]
+    name = key % name_w
+    same = (key[1:] // name_w == key[:-1] // name_w) & (name[1:] > 0) & (name[:-1] > 0)
+    return not bool((same & (name[1:] != name[:-1])).any())
+
+
+def _conflicts(frame: pd.DataFrame, column: str, *, fold: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Return rows whose ``column`` differs from the first row of the same person in the term.
+
+    Returns positions of such rows and, for each, the position of that first row.
+    """
+    pid, n_pid = _key_codes(frame[PERSON_ID])
+    term, _ = _codes(frame[TERM])
+    values, _ = _key_codes(frame[column], fold=fold) if column != SEX else _codes(frame[SEX])
+    valid = (values >= 0) & (pid >= 0) & (term >= 0)
+    if column == SEX:  # a sex that is not F or M is reported already: compare only valid ones
+        valid &= np.asarray(frame[SEX].isin(list(SEXES)), dtype=bool)
+    keep = np.flatnonzero(valid)
+    if len(keep) == 0:
+        return keep, keep
+    group = term[keep] * (n_pid + 1) + pid[keep]
+    first = pd.Series(keep).groupby(group).transform("first").to_numpy()
+    differs = values[keep] != values[first]
+    return keep[differs], first[differs]
+
+
+def _person_problems(frame: pd.DataFrame, origin: Origin) -> list[Problem]:
+    """Report a person_id given two sexes, or two names, in one term."""
+    problems = []
+    checks = [(SEX, "giới tính", "sex", False)]
+    if FULL_NAME in frame.columns:
+        checks.append((FULL_NAME, "họ tên", "full name", True))
+    for column, vi, en, fold in checks:
+        rows, firsts = _conflicts(frame, column, fold=fold)
+        for pos, first in zip(rows.tolist(), firsts.tolist(), strict=True):
+            idx, other = frame.index[pos], frame.index[first]
+            where = origin.problem(other, None, None, "").row
+            expected = (
+                f"một {vi} cho mỗi mã người trong một nhiệm kỳ: mã "
+                f'"{frame.at[idx, PERSON_ID]!s}" ở dòng {where} ghi "{frame.at[other, column]!s}" '
+                f"(one {en} per person_id in a term)"
+            )
+            problems.append(origin.problem(idx, column, frame.at[idx, column], expected))
+    return problems
+
+
+def _nfc_ids(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with ``person_id`` replaced by its NFC key (for the duplicate check)."""
+    codes, uniques = _values_and_codes(frame[PERSON_ID])
+    if len(uniques) == 0:
+        return frame
+    keys = _text_keys(uniques, fold=False)
+    if (keys == np.arange(len(uniques))).all():
+        return frame
+    first = pd.Series(np.arange(len(keys))).groupby(keys).transform("first").to_numpy()
+    canonical = np.asarray(uniques, dtype=object)[first]
+    ids = np.where(codes >= 0, canonical[np.maximum(codes, 0)], None)
+    return frame.assign(person_id=pd.Series(ids, index=frame.index, dtype=object))
+
+
 def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame | None:
     """Return the canonical roster when vectorised checks prove it clean, else ``None``."""
     if not roster.columns.is_unique:
@@ -544,16 +799,18 @@ def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFra
             )
             years = pd.Series(array, index=source.index, name=BIRTH_YEAR)
         else:
-            years = pd.to_numeric(source, errors="coerce")
+            years = pd.to_numeric(source, errors="coerce").astype("float64")
             if bool(
                 (years.isna() & source.notna()).any() or ((years % 1 != 0) & years.notna()).any()
             ):
                 return None
-            years = years.astype("Int64")
             if years.notna().any() and (years.min() < 1900 or years.max() > 2100):
                 return None
+            years = years.astype("Int64")
         frame = frame.assign(birth_year=years)
-    if _has_duplicates(frame, (TERM, UNIT_ID, BODY, PERSON_ID)):
+        if _too_young(frame, years).any():
+            return None
+    if not _persons_clean(frame):
         return None
     if not _units_known(frame, units):
         return None
@@ -565,11 +822,16 @@ def _fast_counts(counts: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFra
     if not counts.columns.is_unique:
         return None
     frame = _fast_text(counts, (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY))
+    converted = {}
     for column in (TOTAL, FEMALE):
         series = frame[column]
-        if not pd.api.types.is_integer_dtype(series) or series.hasnans or (series < 0).any():
+        if not pd.api.types.is_integer_dtype(series) or series.hasnans:
             return None
-    frame = frame.assign(total=frame[TOTAL].astype(np.int64), female=frame[FEMALE].astype(np.int64))
+        values, bad = _whole_counts(series)
+        if bad.any():
+            return None
+        converted[column] = pd.Series(values, index=series.index, name=column)
+    frame = frame.assign(**converted)
     if not all(
         _column_clean(frame[c], _FAST_RULES[c]) for c in (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY)
     ):
@@ -676,18 +938,22 @@ def validate_roster(
         return clean
     frame = _text_columns(roster, (*ROSTER_COLUMNS, ETHNICITY, POST, FULL_NAME))
     if BIRTH_YEAR in frame.columns and not isinstance(frame[BIRTH_YEAR].dtype, pd.Int64Dtype):
-        years = pd.to_numeric(frame[BIRTH_YEAR], errors="coerce")
-        bad = years.isna() & frame[BIRTH_YEAR].notna() | (years % 1 != 0) & years.notna()
+        years = pd.to_numeric(frame[BIRTH_YEAR], errors="coerce").astype("float64")
+        with np.errstate(invalid="ignore"):
+            bad = years.isna() & frame[BIRTH_YEAR].notna() | (years % 1 != 0) & years.notna()
+            bad |= (years < 1900) | (years > 2100)
         for idx in frame.index[bad.to_numpy()]:
             problems.append(
                 origin.problem(idx, BIRTH_YEAR, frame.at[idx, BIRTH_YEAR], EXPECTED[BIRTH_YEAR])
             )
-        years = years.where(~bad).astype("Int64")
-        frame = frame.assign(birth_year=years)
+        frame = frame.assign(birth_year=years.where(~bad).astype("Int64"))
     problems += _pandera_problems(RosterModel, frame, origin)
     problems += _check_terms(frame, origin)
+    if BIRTH_YEAR in frame.columns:
+        problems += _young_problems(frame, origin)
+    problems += _person_problems(frame, origin)
     problems += _duplicates(
-        frame,
+        _nfc_ids(frame),
         (TERM, UNIT_ID, BODY, PERSON_ID),
         origin,
         "mỗi người một lần trong một cơ quan, một nhiệm kỳ;",
@@ -738,3 +1004,66 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
         seen.add(key)
         out.append(p)
     return out
+
+
+#: Told when a roster (one row per person) is given where counts are needed.
+ROSTER_NOT_COUNTS = (
+    "{func}() cần bảng số lượng (counts: total, female), nhưng nhận danh sách từng người "
+    "(got a roster: one row per person, columns person_id, sex). "
+    "Hint: đếm trước: {func}(gs.count(roster), ...) (count it first with gs.count)."
+)
+#: Told when something that is not a pandas DataFrame is given where counts are needed.
+NOT_A_FRAME = (
+    "{func}() cần một pandas.DataFrame số lượng (counts), nhưng nhận {kind} "
+    "(expected a pandas DataFrame of counts, got {kind}). "
+    "Hint: với polars/pyarrow, đếm bằng gs.count(...) hoặc chuyển sang pandas trước "
+    "(count with gs.count, or convert to pandas first, e.g. frame.to_pandas())."
+)
+
+
+def require_counts(frame: object, *, func: str = "check") -> pd.DataFrame:
+    """Return ``frame`` if it is a pandas frame with the counts columns, else raise a clear error.
+
+    A cheap guard at the top of the functions that take counts: it does not validate the values
+    (see :func:`validate_counts`), it says what kind of input was given instead.
+
+    Parameters
+    ----------
+    frame : object
+        What the caller passed as counts.
+    func : str, default ``"check"``
+        The public function's name, for the message.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` itself (not copied).
+
+    Raises
+    ------
+    ArgumentError
+        When ``frame`` is not a pandas DataFrame, or is a roster (``person_id`` and ``sex``,
+        no ``total``).
+    DataError
+        When columns of the counts are missing.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({"person_id": ["p1"], "sex": ["F"]})
+    >>> try:
+    ...     require_counts(roster)
+    ... except ArgumentError as err:
+    ...     print(str(err)[:40])
+    check() cần bảng số lượng (counts: total
+    """
+    if not isinstance(frame, pd.DataFrame):
+        kind = f"{type(frame).__module__}.{type(frame).__qualname__}"
+        raise ArgumentError(NOT_A_FRAME.format(func=func, kind=kind))
+    columns = set(frame.columns)
+    if TOTAL not in columns and {PERSON_ID, SEX} <= columns:
+        raise ArgumentError(ROSTER_NOT_COUNTS.format(func=func))
+    problems = _missing_columns(frame, (TERM, UNIT_ID, BODY, TOTAL), Origin())
+    if problems:
+        raise DataError(problems, rows_read=len(frame))
+    return frame

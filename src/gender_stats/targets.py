@@ -28,9 +28,11 @@ import dataclasses
 import datetime as dt
 import enum
 import importlib.resources
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -42,6 +44,9 @@ from gender_stats.vocab import BODIES, term_bounds
 
 __all__ = [
     "CONFIDENCES",
+    "COUNCIL_BODIES",
+    "COUNCIL_TERMS",
+    "PARTY_TERMS",
     "RULE_TYPES",
     "TARGET_ERROR_TEMPLATE",
     "Conditional",
@@ -52,6 +57,7 @@ __all__ = [
     "ShareOfUnits",
     "Status",
     "Target",
+    "get_deadlines",
     "get_targets",
     "list_targets",
     "load_targets",
@@ -68,6 +74,21 @@ RULE_TYPES = ("floor", "range", "presence", "conditional", "share_of_units")
 
 _ALL = "all"
 _NAN = float("nan")
+
+#: Party terms (congresses every five years), for showing which term a dated target judges.
+PARTY_TERMS: tuple[str, ...] = tuple(f"{y}-{y + 5}" for y in range(2000, 2035, 5))
+#: People's Council and National Assembly terms (NA XI-XVI, then every five years).
+COUNCIL_TERMS: tuple[str, ...] = (
+    "2002-2007",
+    "2007-2011",
+    "2011-2016",
+    "2016-2021",
+    "2021-2026",
+    "2026-2031",
+    "2031-2036",
+)
+#: Bodies elected on the council / National Assembly calendar.
+COUNCIL_BODIES: tuple[str, ...] = ("peoples_council", "national_assembly", "candidates")
 
 
 class Status(enum.Enum):
@@ -598,8 +619,10 @@ class Target:
     target_year : int or None
         For targets set "by year Y": the target applies to the term whose years contain Y, with the
         start excluded and the end included (``start < Y ≤ end``): "by 2020" judges the party
-        committees of 2015-2020 and the People's Councils of 2016-2021.  With neither ``terms`` nor
-        ``target_year`` the target applies to every term.
+        committees of 2015-2020 and the People's Councils of 2016-2021; "by 2030" (26-NQ/TW) judges
+        the party committees of 2025-2030 and the National Assembly XVI (2026-2031), **not** the
+        National Assembly XV (2021-2026), whose term ends before 2030.  With neither ``terms`` nor
+        ``target_year`` (nor ``first_year`` or ``activity_year``) the target applies to every term.
     rule : Rule
     numerator : str, default ``"female"``
         The counts column the rule judges (``under_40``, ``trained``); the denominator is ``total``.
@@ -611,6 +634,13 @@ class Target:
         Remarks (e.g. how a document's term labels map to real terms).
     kinds : tuple of str
         Unit kinds it applies to (empty: any kind).
+    first_year : int or None
+        For a law in force from an election on: the target applies to every term that starts in
+        or after this year (85/2015/QH13 from the 2016 elections: ``2016``).
+    activity_year : int or None
+        For a target set for one activity year (the founding letter's training targets for
+        2015): the target applies to the rows whose term covers that year, ``start ≤ Y < end``
+        (``2015-2020`` or an activity-year label ``2015-2016``; not ``2010-2015``).
     """
 
     id: str
@@ -629,6 +659,8 @@ class Target:
     sources: tuple[Mapping[str, str], ...] = ()
     note: str = ""
     kinds: tuple[str, ...] = ()
+    first_year: int | None = None
+    activity_year: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("id", "document", "issuer", "clause_vi", "numerator"):
@@ -656,10 +688,10 @@ class Target:
                 start, end = 1, 0
             if not start < end:
                 raise _FieldProblem("terms", f"cần nhiệm kỳ dạng 2015-2020 (a term), got {term!r}")
-        if self.target_year is not None and (
-            isinstance(self.target_year, bool) or not isinstance(self.target_year, int)
-        ):
-            raise _FieldProblem("target_year", f"cần một năm (a year), got {self.target_year!r}")
+        for name in ("target_year", "first_year", "activity_year"):
+            year = getattr(self, name)
+            if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+                raise _FieldProblem(name, f"cần một năm (a year), got {year!r}")
         if not isinstance(self.rule, Rule):
             raise _FieldProblem("rule", f"cần một Rule (a rule), got {self.rule!r}")
         if self.confidence not in CONFIDENCES:
@@ -679,19 +711,89 @@ class Target:
         """
         if self.terms:
             return term in self.terms
-        if self.target_year is not None:
-            start, end = term_bounds(term)
-            return start < self.target_year <= end
-        return True
+        if self.target_year is None and self.first_year is None and self.activity_year is None:
+            return True
+        start, end = term_bounds(term)
+        if self.target_year is not None and not start < self.target_year <= end:
+            return False
+        if self.first_year is not None and start < self.first_year:
+            return False
+        return self.activity_year is None or start <= self.activity_year < end
 
     @property
     def when(self) -> str:
-        """Return the terms or year the target applies to, in words."""
+        """Return the terms or year the target applies to, in English (see :meth:`when_text`)."""
+        return self.when_text("en")
+
+    def when_text(self, lang: str = "en") -> str:
+        """Return the terms or year the target applies to, in words, in one language.
+
+        Examples
+        --------
+        >>> t = get_targets("26-NQ/TW:c")[0]
+        >>> t.when_text("en"), t.when_text("vi")
+        ('by 2030: the term with start < 2030 ≤ end', 'đến năm 2030: nhiệm kỳ có năm đầu < 2030 ≤ năm cuối')
+        """
+        vi = lang == "vi"
         if self.terms:
-            return ", ".join(self.terms)
+            return ("nhiệm kỳ " if vi else "") + ", ".join(self.terms)
+        parts = []
         if self.target_year is not None:
-            return f"by {self.target_year}"
-        return "every term"
+            y = self.target_year
+            parts.append(
+                f"đến năm {y}: nhiệm kỳ có năm đầu < {y} ≤ năm cuối"
+                if vi
+                else f"by {y}: the term with start < {y} ≤ end"
+            )
+        if self.first_year is not None:
+            y = self.first_year
+            parts.append(
+                f"các nhiệm kỳ bắt đầu từ năm {y}" if vi else f"terms starting in {y} or later"
+            )
+        if self.activity_year is not None:
+            y = self.activity_year
+            parts.append(
+                f"năm hoạt động {y}: nhiệm kỳ có năm đầu ≤ {y} < năm cuối"
+                if vi
+                else f"the {y} activity year: the term with start ≤ {y} < end"
+            )
+        if parts:
+            return "; ".join(parts)
+        return "mọi nhiệm kỳ" if vi else "every term"
+
+    def judged_terms(self, body: str | None = None) -> tuple[str, ...] | None:
+        """Return the terms of known party or council/National Assembly terms the target judges.
+
+        Parameters
+        ----------
+        body : str, optional
+            A body code; council-type bodies (``peoples_council``, ``national_assembly``,
+            ``candidates``) follow the council terms (2011-2016, 2016-2021, ...), every other body
+            the party terms (2010-2015, 2015-2020, ...).  By default the first body of the target.
+
+        Returns
+        -------
+        tuple of str or None
+            The judged terms among :data:`PARTY_TERMS` or :data:`COUNCIL_TERMS`; ``None`` when
+            the target applies to every term.
+
+        Examples
+        --------
+        >>> t = get_targets("26-NQ/TW:c")[0]
+        >>> t.judged_terms("peoples_council"), t.judged_terms("party_committee")
+        (('2026-2031',), ('2025-2030',))
+        """
+        if (
+            not self.terms
+            and self.target_year is None
+            and self.first_year is None
+            and self.activity_year is None
+        ):
+            return None
+        if body is None:
+            body = self.bodies[0] if self.bodies else "party_committee"
+        known = COUNCIL_TERMS if body in COUNCIL_BODIES else PARTY_TERMS
+        return tuple(t for t in known if self.applies_to_term(t))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the target as a flat dict (one row of :func:`list_targets`)."""
@@ -707,6 +809,9 @@ class Target:
             "levels": ", ".join(self.levels) or _ALL,
             "terms": ", ".join(self.terms),
             "target_year": self.target_year,
+            "when": self.when_text("en"),
+            "party_terms": _judged_text(self, COUNCIL_BODIES, party=True),
+            "council_terms": _judged_text(self, COUNCIL_BODIES, party=False),
             "numerator": self.numerator,
             "clause_vi": self.clause_vi,
             "clause_en": self.clause_en,
@@ -717,6 +822,20 @@ class Target:
             ),
             "note": self.note,
         }
+
+
+def _judged_text(target: Target, council: Sequence[str], *, party: bool) -> str:
+    """Return the judged terms of the party-type (or council-type) bodies of a target, in words."""
+    bodies = target.bodies or tuple(BODIES)
+    mine = [b for b in bodies if (b in council) != party]
+    if not mine:
+        return ""
+    terms = target.judged_terms(mine[0])
+    if terms is None:
+        return "every term"
+    if target.first_year is not None:
+        return ", ".join(terms) + ", …"
+    return ", ".join(terms)
 
 
 def _rule_type(rule: Rule) -> str:
@@ -759,6 +878,11 @@ def _parse_entry(entry: Mapping[str, Any]) -> Target:
             raise _FieldProblem(
                 "date", f"cần ngày dạng YYYY-MM-DD (an ISO date), got {date!r}"
             ) from err
+    if not isinstance(date, dt.date):
+        raise _FieldProblem("date", f"cần ngày dạng YYYY-MM-DD (an ISO date), got {date!r}")
+    year = entry.get("target_year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise _FieldProblem("target_year", f"cần một năm như 2025 (a year), got {year!r}")
     sources = entry.get("sources") or ()
     if not isinstance(sources, list | tuple) or not all(isinstance(s, Mapping) for s in sources):
         raise _FieldProblem(
@@ -782,6 +906,8 @@ def _parse_entry(entry: Mapping[str, Any]) -> Target:
         sources=tuple({str(k): str(v) for k, v in s.items() if v is not None} for s in sources),
         note=str(entry.get("note") or ""),
         kinds=_codes(entry.get("kinds"), "kinds"),
+        first_year=entry.get("first_year"),
+        activity_year=entry.get("activity_year"),
     )
 
 
@@ -822,6 +948,11 @@ def _parse(data: Any, file: str) -> tuple[Target, ...]:
                 )
             )
             continue
+        except (TargetError, ValueError, TypeError) as err:  # a rule or field the model refuses
+            problems.append(
+                TARGET_ERROR_TEMPLATE.format(file=file, entry=name, field="(mục)", problem=err)
+            )
+            continue
         if target.id in seen:
             problems.append(
                 TARGET_ERROR_TEMPLATE.format(
@@ -835,13 +966,17 @@ def _parse(data: Any, file: str) -> tuple[Target, ...]:
     return tuple(targets)
 
 
-def load_targets(path: Any) -> tuple[Target, ...]:
+def load_targets(path: Any, *, replace: bool = False) -> tuple[Target, ...]:
     """Read targets from a user's YAML file (same format as the bundled catalogue).
 
     Parameters
     ----------
     path : str or os.PathLike
-        A YAML file with a list of entries under ``targets:`` (see ``_data/targets.yaml``).
+        A YAML file with a list of entries under ``targets:`` (see ``_data/targets.yaml``), in UTF-8.
+    replace : bool, default False
+        Allow an entry to reuse the id of a catalogue target (to replace it: pass the loaded target
+        to :func:`gender_stats.check` instead of the catalogue's).  Without it such an entry is an
+        error, since which of the two rules judged would depend on the order of the list.
 
     Returns
     -------
@@ -851,7 +986,9 @@ def load_targets(path: Any) -> tuple[Target, ...]:
     ------
     TargetError
         Naming the file, the entry (its id and position) and the field of every problem: a missing
-        field, an unknown body, a threshold outside 0-100 %, an unknown rule type.
+        field, an impossible date, an unknown body, a threshold outside 0-100 %, an unknown rule
+        type, an id of the catalogue; or saying why the file cannot be read (missing, a folder,
+        not UTF-8, not YAML).
 
     Examples
     --------
@@ -867,16 +1004,96 @@ def load_targets(path: Any) -> tuple[Target, ...]:
     ['≥ 20%']
     """
     name = str(path)
-    with open(path, encoding="utf-8") as fh:
-        text = fh.read()
+    try:
+        raw = Path(path).read_bytes()
+    except TypeError as err:
+        raise TargetError(
+            f"load_targets() cần đường dẫn tệp YAML (a path to a YAML file), got {path!r}"
+        ) from err
+    except FileNotFoundError as err:
+        raise TargetError(
+            f'Không thấy tệp chỉ tiêu "{name}" (targets file not found). '
+            "Hint: kiểm tra đường dẫn (check the path)."
+        ) from err
+    except OSError as err:
+        raise TargetError(
+            f'Không đọc được tệp chỉ tiêu "{name}" (cannot read the targets file): '
+            f"{err.strerror or err}"
+        ) from err
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise TargetError(
+            f'Tệp chỉ tiêu "{name}" không phải UTF-8 (not UTF-8): byte {err.start} '
+            f"{raw[err.start : err.start + 1]!r}. Hint: lưu lại tệp dạng UTF-8 (save it as UTF-8)."
+        ) from err
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         raise TargetError(f"{name}: không đọc được YAML (invalid YAML): {err}") from err
-    return _parse(data, name)
+    except ValueError as err:  # YAML timestamps: 2024-13-45 fails in the date constructor
+        raise TargetError(
+            TARGET_ERROR_TEMPLATE.format(
+                file=name,
+                entry=_bad_date_line(text),
+                field="date",
+                problem=f"ngày không có thật (an impossible date): {err}",
+            )
+        ) from err
+    targets = _parse(data, name)
+    if not replace:
+        known = {t.id for t in _catalogue()}
+        clash = [
+            TARGET_ERROR_TEMPLATE.format(
+                file=name,
+                entry=f"{t.id!r} (#{position})",
+                field="id",
+                problem=(
+                    "mã đã có trong danh mục (an id of the catalogue). Hint: đặt mã khác, hoặc "
+                    "load_targets(..., replace=True) để thay chỉ tiêu này (use another id, or "
+                    "replace=True to replace the catalogue's target)"
+                ),
+            )
+            for position, t in enumerate(targets, start=1)
+            if t.id in known
+        ]
+        if clash:
+            raise TargetError("\n".join(clash))
+    return targets
+
+
+_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _bad_date_line(text: str) -> str:
+    """Name the line of the first impossible ``YYYY-MM-DD`` date in a YAML text."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in _DATE.finditer(line):
+            try:
+                dt.date(*(int(g) for g in match.groups()))
+            except ValueError:
+                return f'dòng {number} (line {number}: "{match.group(0)}")'
+    return "(tệp)"
 
 
 _CATALOGUE: tuple[Target, ...] | None = None
+_DEADLINES: pd.DataFrame | None = None
+
+#: The columns of :func:`get_deadlines`.
+DEADLINE_COLUMNS: tuple[str, ...] = (
+    "deadline_id",
+    "document",
+    "date",
+    "issuer",
+    "report_vi",
+    "report_en",
+    "due_before",
+    "recipients",
+    "clause_vi",
+    "clause_en",
+    "confidence",
+    "sources",
+)
 
 
 def _catalogue() -> tuple[Target, ...]:
@@ -951,8 +1168,21 @@ def list_targets(
     -------
     pandas.DataFrame
         Columns ``target_id``, ``document``, ``date``, ``issuer``, ``rule``, ``rule_type``,
-        ``threshold``, ``bodies``, ``levels``, ``terms``, ``target_year`` (Int64), ``numerator``,
-        ``clause_vi``, ``clause_en``, ``confidence``, ``sources``, ``note``.
+        ``threshold``, ``bodies``, ``levels``, ``terms``, ``target_year`` (Int64), ``when`` (the
+        terms or the year rule in words), ``party_terms`` and ``council_terms`` (the terms the
+        target judges for party-type bodies and for People's Council / National Assembly bodies;
+        ``every term`` when it has no date; empty when it has no body of that type),
+        ``numerator``, ``clause_vi``, ``clause_en``, ``confidence``, ``sources``, ``note``.
+
+    Notes
+    -----
+    A target set "by year Y" judges the term with ``start < Y ≤ end``: 26-NQ/TW's "by 2030" judges
+    the party committees of 2025-2030 and the National Assembly XVI (2026-2031); the National
+    Assembly XV (2021-2026) ends before 2030 and is judged by no dated target of the catalogue::
+
+        >>> t = list_targets("26-NQ/TW:c")
+        >>> t[["when", "party_terms", "council_terms"]].to_numpy().tolist()
+        [['by 2030: the term with start < 2030 ≤ end', '', '2026-2031']]
 
     Examples
     --------
@@ -979,6 +1209,9 @@ def _columns() -> tuple[str, ...]:
         "levels",
         "terms",
         "target_year",
+        "when",
+        "party_terms",
+        "council_terms",
         "numerator",
         "clause_vi",
         "clause_en",
@@ -986,3 +1219,84 @@ def _columns() -> tuple[str, ...]:
         "sources",
         "note",
     )
+
+
+def _parse_deadlines(entries: Any, file: str) -> pd.DataFrame:
+    """Build the table of report deadlines of a parsed catalogue (``deadlines:``)."""
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list):
+        raise TargetError(
+            TARGET_ERROR_TEMPLATE.format(
+                file=file, entry="(tệp)", field="deadlines", problem="cần một danh sách (a list)"
+            )
+        )
+    rows = []
+    for position, entry in enumerate(entries, start=1):
+        name = f"#{position}"
+        if not isinstance(entry, Mapping):
+            raise TargetError(
+                TARGET_ERROR_TEMPLATE.format(
+                    file=file, entry=name, field="(mục)", problem="cần một bảng (a mapping)"
+                )
+            )
+        row: dict[str, Any] = {}
+        for key in DEADLINE_COLUMNS:
+            value = entry.get("id" if key == "deadline_id" else key)
+            if key in ("date", "due_before"):
+                if isinstance(value, str):
+                    try:
+                        value = dt.date.fromisoformat(value)
+                    except ValueError:
+                        value = None
+                if not isinstance(value, dt.date):
+                    raise TargetError(
+                        TARGET_ERROR_TEMPLATE.format(
+                            file=file,
+                            entry=name,
+                            field=key,
+                            problem=f"cần ngày dạng YYYY-MM-DD (an ISO date), got {value!r}",
+                        )
+                    )
+            elif key == "sources":
+                value = "; ".join(
+                    " ".join(str(s[k]) for k in ("ref", "title", "url") if s.get(k))
+                    for s in (value or ())
+                )
+            elif value is None or value == "":
+                raise TargetError(
+                    TARGET_ERROR_TEMPLATE.format(
+                        file=file, entry=name, field=key, problem="thiếu trường (missing field)"
+                    )
+                )
+            row[key] = value
+        rows.append(row)
+    return pd.DataFrame(rows, columns=list(DEADLINE_COLUMNS))
+
+
+def get_deadlines() -> pd.DataFrame:
+    """Return the report deadlines of the catalogue, with their citation.
+
+    The founding letter 2458/BVSTBCPN-VX (item 5) asks every department and district to send the
+    6-month report before 05/6/2015 and the annual report before 01/12/2015.  A report is on time
+    when it arrives **before** ``due_before`` (``date < due_before``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per deadline: ``deadline_id``, ``document``, ``date`` (of the document),
+        ``issuer``, ``report_vi``, ``report_en``, ``due_before`` (``datetime.date``),
+        ``recipients``, ``clause_vi``, ``clause_en``, ``confidence``, ``sources``.  A fresh copy.
+
+    Examples
+    --------
+    >>> d = get_deadlines()
+    >>> d[["deadline_id", "due_before"]].astype(str).to_numpy().tolist()
+    [['2458/BVSTBCPN-VX:r6', '2015-06-05'], ['2458/BVSTBCPN-VX:r12', '2015-12-01']]
+    """
+    global _DEADLINES
+    if _DEADLINES is None:
+        resource = importlib.resources.files("gender_stats").joinpath("_data/targets.yaml")
+        data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+        _DEADLINES = _parse_deadlines(data.get("deadlines"), "targets.yaml")
+    return _DEADLINES.copy()

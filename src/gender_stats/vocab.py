@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from gender_stats._text import loose_key
+from gender_stats.errors import GenderStatsError
 
 __all__ = [
     "BODIES",
@@ -33,8 +34,10 @@ __all__ = [
     "NATIONAL_ASSEMBLY_TERMS",
     "SEXES",
     "Label",
+    "TermError",
     "body_label",
     "level_label",
+    "normalise_term",
     "parse_body",
     "parse_level",
     "parse_sex",
@@ -116,6 +119,18 @@ BODIES: Mapping[str, Label] = _table(
         "Cán bộ trong quy hoạch",
         "Leadership planning pool",
         ("quy hoach", "can bo quy hoach", "planning pool"),
+    ),
+    Label(
+        "women_advancement_committee",
+        "Ban vì sự tiến bộ của phụ nữ",
+        "Committee for the advancement of women",
+        (
+            "ban vi su tien bo cua phu nu",
+            "ban vstbcpn",
+            "bvstbcpn",
+            "ban vi su tien bo phu nu",
+            "committee for the advancement of women",
+        ),
     ),
     Label(
         "candidates",
@@ -279,6 +294,81 @@ def parse_term(value: object) -> str | None:
     if khoa:
         return NATIONAL_ASSEMBLY_TERMS.get(khoa.group(1).upper())
     return None
+
+
+class TermError(GenderStatsError, ValueError):
+    """A term label is not a term: not ``YYYY-YYYY``, or the start is not before the end."""
+
+
+#: The message of a :class:`TermError`; ``{value}`` is the value as given, quoted.
+TERM_ERROR_TEMPLATE = (
+    "Nhiệm kỳ không hợp lệ (invalid term): {value} — cần dạng năm đầu-năm cuối, năm đầu trước "
+    'năm cuối, ví dụ "2015-2020" hoặc "2015-20" (expected start-end years with the start '
+    'before the end, e.g. "2015-2020" or "2015-20"). '
+    "Hint: một nhiệm kỳ gồm hai năm, không phải một năm hay một ngày "
+    "(a term is two years, not one year or a date)."
+)
+
+_STRICT_TERM = re.compile(r"^((?:19|20)\d\d)\s*[-‐‑‒–—−]\s*(\d\d(?:\d\d)?)$")
+
+
+def normalise_term(value: object) -> str:
+    """Return the canonical label ``"YYYY-YYYY"`` of a term written by a user, or raise.
+
+    Unlike :func:`parse_term`, which finds a term inside a title, the whole value must be a term:
+    a four-digit start year, a dash (hyphen, en or em dash, minus sign; spaces allowed around it)
+    and an end year written with four digits or with its last two (``"2015-20"``).  The start must
+    be before the end.
+
+    Parameters
+    ----------
+    value : object
+        The term as typed, e.g. ``"2015 – 2020"``.
+
+    Returns
+    -------
+    str
+        The term label, e.g. ``"2015-2020"``.
+
+    Raises
+    ------
+    TermError
+        If ``value`` is not a term: a single year, a date, three years, an end before the start or
+        any other text.  The message names the value.
+
+    Examples
+    --------
+    >>> [normalise_term(v) for v in ("2015-2020", "2015 – 2020", " 2015—2020 ", "2015-20")]
+    ['2015-2020', '2015-2020', '2015-2020', '2015-2020']
+    >>> normalise_term("2020-2015")
+    Traceback (most recent call last):
+    ...
+    gender_stats.vocab.TermError: Nhiệm kỳ không hợp lệ (invalid term): "2020-2015" — ...
+    """
+    text = value.strip() if isinstance(value, str) else None
+    match = _STRICT_TERM.match(text) if text is not None else None
+    if match is None:
+        raise TermError(TERM_ERROR_TEMPLATE.format(value=_quoted(value)))
+    start = int(match.group(1))
+    end_text = match.group(2)
+    if len(end_text) == 2:
+        end = start - start % 100 + int(end_text)
+        if end <= start:  # "1999-04": the end is in the next century
+            end += 100
+        if end - start > 10:  # "2015-15" is not a 100-year term
+            raise TermError(TERM_ERROR_TEMPLATE.format(value=_quoted(value)))
+    else:
+        end = int(end_text)
+    if end <= start:
+        raise TermError(TERM_ERROR_TEMPLATE.format(value=_quoted(value)))
+    return f"{start}-{end}"
+
+
+def _quoted(value: object) -> str:
+    if value is None:
+        return "(trống / empty)"
+    text = str(value)
+    return f'"{text[:57]}..."' if len(text) > 60 else f'"{text}"'
 
 
 def term_bounds(term: str) -> tuple[int, int]:

@@ -353,7 +353,7 @@ def merge_problems(own: list[Problem], found: Iterable[Problem]) -> list[Problem
     return out
 
 
-def raise_if_problems(col: Collector, data_rows: Sequence[int]) -> None:
+def raise_if_problems(col: Collector, data_rows: Sequence[int], *, log: Any = None) -> None:
     """Raise one DataError accounting for every data row (``data_rows`` are user row numbers).
 
     A problem without a row (a missing column) or a blocking one (a term that conflicts) makes
@@ -375,7 +375,10 @@ def raise_if_problems(col: Collector, data_rows: Sequence[int]) -> None:
             p.column or "",
         ),
     )
-    raise DataError(problems, source=grid.file, rows_read=len(rows), rows_reported=reported)
+    err = DataError(problems, source=grid.file, rows_read=len(rows), rows_reported=reported)
+    if log is not None:
+        err.reading = log
+    raise err
 
 
 def parse_int_text(value: Any) -> int | None:

@@ -1,29 +1,40 @@
-"""Open a CSV, XLSX or Parquet file as grids of cells (private).
+"""Open a CSV, XLSX, XLS, ODS or Parquet file as grids of cells (private).
 
 Every reader works on :class:`Grid` objects: the cells of one sheet as the user sees them, with the
-row numbers Excel shows, the number formats (to recognise percentages) and the merged ranges.  This
-module decides whether a file can be read at all; every refusal is a
+row numbers Excel shows, the merged ranges, which rows and sheets are hidden, which cells are
+percent-formatted and which formula cells carry no saved value.  This module decides whether a file
+can be read at all, by its content rather than its extension; every refusal is a
 :class:`~gender_stats.errors.FileFormatError` that says what the file is and what to do.
+
+Engines (chosen by measurement, see ``benchmarks/README.md``): ``python-calamine`` reads the values of
+``.xlsx``/``.xlsm``/``.ods`` about ten times faster than openpyxl; the few facts calamine does not
+give (hidden rows, percent formats, formulas without a saved value) come from one regular-expression
+pass over the sheet's XML.  ``.xls`` (Excel 97-2003) is read with ``xlrd``, which gives values,
+merged cells, hidden rows and number formats in one pass.
 """
 
 from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as _dt
 import io
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from gender_stats.errors import FileFormatError
 
-#: Extensions the readers accept, by format.
+#: Extensions the readers accept, by format (the content decides in the end).
 EXTENSIONS = {
     ".csv": "csv",
+    ".txt": "csv",
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
     ".parquet": "parquet",
     ".pq": "parquet",
 }
@@ -31,6 +42,11 @@ EXTENSIONS = {
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0"
 _PARQUET = b"PAR1"
+
+#: A workbook whose parts unpack to more than this is refused before it is opened (zip bombs).
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: Excel's own limit on the length of one cell's text.
+MAX_CELL_CHARS = 32_767
 
 NOT_READABLE = 'Không đọc được tệp "{file}" (cannot read the file): {why}. Hint: {hint}'
 
@@ -50,11 +66,22 @@ class Grid:
     rows : list of int
         The row number the user sees for each row of ``cells`` (Excel row, CSV line).
     formats : list of list of str, optional
-        Excel number formats, same shape as ``cells`` (XLSX only).
+        Excel number formats, same shape as ``cells`` (tests and small grids).
     merged : tuple of tuple of int
         Merged ranges as 0-based ``(first_row, first_col, last_row, last_col)`` positions in ``cells``.
     typed : bool
-        True when cells carry their types (XLSX, Parquet); False for CSV, where every cell is text.
+        True when cells carry their types (XLSX, XLS, ODS, Parquet); False for CSV, where every cell
+        is text.
+    hidden_rows : frozenset of int
+        Positions (in ``cells``) of rows hidden in the workbook.
+    hidden : bool
+        True for a hidden sheet.
+    cell_formats : mapping
+        ``(row, col) -> number format`` for cells whose format matters (percentages).
+    no_value : frozenset of tuple
+        ``(row, col)`` of formula cells saved without a value (the reader cannot see their result).
+    delimiter : str or None
+        The delimiter of a CSV file.
     """
 
     file: str
@@ -64,6 +91,11 @@ class Grid:
     formats: list[list[str]] | None = None
     merged: tuple[tuple[int, int, int, int], ...] = ()
     typed: bool = True
+    hidden_rows: frozenset[int] = frozenset()
+    hidden: bool = False
+    cell_formats: Mapping[tuple[int, int], str] = dataclasses.field(default_factory=dict)
+    no_value: frozenset[tuple[int, int]] = frozenset()
+    delimiter: str | None = None
 
     @property
     def width(self) -> int:
@@ -72,6 +104,9 @@ class Grid:
 
     def fmt(self, r: int, c: int) -> str:
         """Return the number format of a cell (``"General"`` when unknown)."""
+        found = self.cell_formats.get((r, c))
+        if found:
+            return found
         if self.formats is None:
             return "General"
         return self.formats[r][c] or "General"
@@ -92,45 +127,72 @@ def _fail(file: str, why: str, hint: str) -> FileFormatError:
     return FileFormatError(NOT_READABLE.format(file=file, why=why, hint=hint))
 
 
-def load_grids(source: str | Path, *, sheet: str | None = None) -> list[Grid]:
-    """Return the grids of a file: one per sheet that holds data (or the one sheet asked for).
+def sniff_kind(head: bytes, ext: str) -> str | None:
+    """Return the format a file's first bytes show, or ``None`` when they show none.
+
+    Examples
+    --------
+    >>> sniff_kind(b"PAR1....", ".csv"), sniff_kind(b"<html><body>", ".xls")
+    ('parquet', 'html')
+    """
+    if head.startswith(_PARQUET):
+        return "parquet"
+    if head.startswith(_OLE):
+        return "ole"
+    if head.startswith(_ZIP):
+        return "zip"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    lower = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lower.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")):
+        return "html"
+    if lower.startswith(b"<?xml"):
+        return "xml"
+    return None
+
+
+def load_grids(
+    source: str | Path, *, sheet: str | None = None, max_bytes: int = MAX_UNPACKED_BYTES
+) -> list[Grid]:
+    """Return the grids of a file: one per sheet (hidden ones flagged), or the one sheet asked for.
 
     Raises
     ------
     FileFormatError
-        When the file is missing, empty, not a spreadsheet, encrypted, truncated, an old ``.xls``,
-        or has no sheet named ``sheet``.
+        When the path is missing or a folder, the file is empty, not a spreadsheet, encrypted,
+        truncated, too large once unpacked, or has no sheet named ``sheet``.
     """
     path = Path(source)
-    name = path.name
+    name = path.name or str(path)
     ext = path.suffix.lower()
-    if not path.is_file():
-        raise _fail(
-            name, "không tìm thấy tệp (file not found)", f"kiểm tra đường dẫn {str(path)!r}"
-        )
-    head = path.read_bytes()[:8]
-    if not head:
-        raise _fail(name, "tệp rỗng (the file is empty)", "gửi lại tệp có dữ liệu")
-    if ext == ".xls" or (head.startswith(_OLE) and ext != ".csv"):
-        if ext == ".xls":
-            why = "tệp Excel cũ .xls (an old .xls workbook)"
-            hint = "mở trong Excel và lưu lại dạng .xlsx (Save As .xlsx)"
-        else:
-            why = (
-                "tệp được đặt mật khẩu hoặc là tệp .xls cũ đổi tên "
-                "(a password-protected workbook, or an old .xls renamed)"
-            )
-            hint = "mở trong Excel, bỏ mật khẩu và lưu lại dạng .xlsx (Save As .xlsx)"
-        raise _fail(name, why, hint)
-    kind = EXTENSIONS.get(ext)
-    if kind is None:
+    if path.is_dir():
         raise _fail(
             name,
-            f"đuôi tệp {ext or '(không có)'!r} không hỗ trợ (unsupported extension)",
-            "dùng tệp .csv, .xlsx hoặc .parquet",
+            f"{str(path)!r} là một thư mục, không phải tệp (a folder, not a file)",
+            "đưa đường dẫn tới một tệp .xlsx, .xls, .ods, .csv hoặc .parquet trong thư mục đó",
         )
-    if kind == "xlsx":
-        return _load_xlsx(path, name, head, sheet)
+    if not path.is_file():
+        parent = path.parent if str(path.parent) else Path(".")
+        where = (
+            f"thư mục {str(parent)!r} không tồn tại (the folder does not exist)"
+            if not parent.exists()
+            else f"không có tệp {path.name!r} trong {str(parent)!r} (no such file in that folder)"
+        )
+        raise _fail(name, f"không tìm thấy tệp (file not found): {where}", "kiểm tra đường dẫn")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except OSError as err:
+        raise _fail(
+            name, f"không mở được tệp (cannot open: {err.strerror})", "kiểm tra quyền đọc"
+        ) from err
+    if not head:
+        raise _fail(name, "tệp rỗng, 0 byte (the file is empty)", "gửi lại tệp có dữ liệu")
+    kind = _decide_kind(name, ext, head, path)
+    if kind in ("xlsx", "ods"):
+        return _load_zip_workbook(path, name, kind, sheet, max_bytes)
+    if kind == "xls":
+        return _pick(_load_xls(path, name, ext), sheet, name)
     if sheet is not None:
         raise _fail(name, f"tệp {kind} không có trang tính (no sheets)", "bỏ tham số sheet")
     if kind == "parquet":
@@ -138,61 +200,263 @@ def load_grids(source: str | Path, *, sheet: str | None = None) -> list[Grid]:
     return [_load_csv(path, name)]
 
 
-def _what_is(head: bytes) -> str:
-    if head.startswith(b"%PDF"):
-        return "tệp PDF (a PDF document)"
-    if head.startswith(_PARQUET):
-        return "tệp Parquet (a Parquet file)"
-    if head.startswith(_ZIP):
-        return "tệp nén không phải bảng tính (a zip archive that is not a workbook)"
-    return "không phải bảng tính Excel (not an Excel workbook)"
-
-
-def _load_xlsx(path: Path, name: str, head: bytes, sheet: str | None) -> list[Grid]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    if not head.startswith(_ZIP):
-        raise _fail(name, _what_is(head), "mở tệp gốc trong Excel và lưu dạng .xlsx")
-    try:
-        wb = openpyxl.load_workbook(path, data_only=True, read_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, EOFError) as err:
+def _decide_kind(name: str, ext: str, head: bytes, path: Path) -> str:
+    if ext and ext not in EXTENSIONS and ext != ".tsv":
         raise _fail(
             name,
-            f"tệp .xlsx hỏng hoặc bị cắt (a damaged or truncated workbook: {err})",
-            "tải hoặc sao chép lại tệp",
-        ) from err
-    except Exception as err:  # openpyxl raises many kinds on malformed XML
-        raise _fail(
-            name, f"tệp .xlsx hỏng (a damaged workbook: {type(err).__name__})", "lưu lại tệp"
-        ) from err
-    try:
-        if sheet is not None:
-            if sheet not in wb.sheetnames:
+            f"đuôi tệp {ext!r} không hỗ trợ (unsupported extension)",
+            "dùng tệp .xlsx, .xls, .ods, .csv hoặc .parquet",
+        )
+    sniffed = sniff_kind(head, ext)
+    if sniffed == "zip":
+        try:
+            with zipfile.ZipFile(path) as zf:
+                members = set(zf.namelist())
+                mimetype = zf.read("mimetype")[:100] if "mimetype" in members else b""
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as err:
+            if ext == ".csv":
                 raise _fail(
                     name,
-                    f"không có trang {sheet!r} (no sheet {sheet!r}); các trang có: {wb.sheetnames}",
-                    "chọn một trong các trang trên",
-                )
-            names = [sheet]
-        else:
-            names = list(wb.sheetnames)
-        grids = []
-        for sheet_name in names:
-            ws = wb[sheet_name]
-            if not hasattr(ws, "iter_rows"):
-                continue  # chart sheets
-            grid = _sheet_grid(ws, name, sheet_name, _merged_ranges(path, ws))
-            if grid is not None or sheet is not None:
-                grids.append(grid or Grid(name, sheet_name, [], []))
-    finally:
-        wb.close()
+                    "dữ liệu nhị phân, không phải văn bản CSV (binary data, not CSV text)",
+                    'trong Excel chọn Save As "CSV UTF-8 (Comma delimited)"',
+                ) from err
+            raise _fail(
+                name,
+                f"tệp nén hỏng hoặc bị cắt (a damaged or truncated workbook: {err})",
+                "tải hoặc sao chép lại tệp",
+            ) from err
+        if "xl/workbook.xml" in members:
+            return "xlsx"
+        if b"opendocument.spreadsheet" in mimetype:
+            return "ods"
+        if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+            raise _fail(
+                name,
+                "tài liệu OpenDocument không phải bảng tính (an OpenDocument file that is not a "
+                "spreadsheet)",
+                "mở trong LibreOffice Calc và lưu dạng .ods hoặc .xlsx",
+            )
+        if ext == ".csv":
+            raise _fail(
+                name,
+                "tệp nén nhị phân, không phải văn bản CSV (binary data, not CSV text)",
+                'trong Excel chọn Save As "CSV UTF-8 (Comma delimited)"',
+            )
+        if "word/document.xml" in members:
+            raise _fail(name, "tệp Word .docx (a Word document)", "chép bảng sang Excel")
+        raise _fail(
+            name,
+            "tệp nén không phải bảng tính (a zip archive that is not a workbook)",
+            "giải nén và đọc từng tệp bảng tính bên trong",
+        )
+    if sniffed == "ole":
+        return "xls"
+    if sniffed == "parquet":
+        return "parquet"
+    if sniffed == "pdf":
+        raise _fail(name, "tệp PDF (a PDF document)", "xin đơn vị gửi tệp Excel gốc")
+    if sniffed == "html":
+        raise _fail(
+            name,
+            "trang web HTML đặt đuôi bảng tính (an HTML page saved with a spreadsheet extension, "
+            "as some software exports)",
+            "mở trong Excel rồi Save As .xlsx",
+        )
+    if sniffed == "xml":
+        raise _fail(
+            name,
+            "tệp XML (Excel 2003 XML hoặc XML khác) (an XML file, e.g. Excel 2003 XML)",
+            "mở trong Excel rồi Save As .xlsx",
+        )
+    kind = EXTENSIONS.get(ext)
+    if kind in ("xlsx", "xls", "ods", "parquet"):
+        raise _fail(
+            name,
+            f"nội dung không phải bảng tính {ext} (the content is not a {ext} file; perhaps text "
+            "renamed)",
+            "mở tệp gốc trong Excel và lưu lại dạng .xlsx",
+        )
+    return "csv"
+
+
+def _pick(grids: list[Grid], sheet: str | None, name: str) -> list[Grid]:
+    if sheet is not None:
+        names = [g.sheet for g in grids]
+        chosen = [g for g in grids if g.sheet == sheet]
+        if not chosen:
+            raise _fail(
+                name,
+                f"không có trang {sheet!r} (no sheet {sheet!r}); các trang có: {names}",
+                "chọn một trong các trang trên",
+            )
+        return chosen
     if not any(g.cells for g in grids):
         raise _fail(name, "không có trang nào có dữ liệu (no sheet holds data)", "kiểm tra tệp")
     return grids
 
 
-_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+# --------------------------------------------------------------------------------------------
+# Cells
+
+
+def _cell(value: Any, file: str, sheet: str | None, r: int, c: int) -> Any:
+    """Return a loaded cell as the readers expect it (None for blank, whole floats as int)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, float):
+        if value != value:
+            return None
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
+        return value
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        from gender_stats.errors import excel_column_letter
+
+        raise _fail(
+            file,
+            f'ô {excel_column_letter(c + 1)}{r + 1} của trang "{sheet}" dài {len(value)} ký tự, '
+            f"quá giới hạn {MAX_CELL_CHARS} của Excel (a cell longer than Excel allows)",
+            "tệp bị hỏng hoặc không phải bảng số liệu; lưu lại từ Excel",
+        )
+    return value
+
+
+def _rectangle(
+    raw: Sequence[Sequence[Any]], file: str, sheet: str | None
+) -> tuple[list[list[Any]], int]:
+    cells = [[_cell(v, file, sheet, r, c) for c, v in enumerate(row)] for r, row in enumerate(raw)]
+    while cells and all(v is None for v in cells[-1]):
+        cells.pop()
+    width = max((j + 1 for row in cells for j, v in enumerate(row) if v is not None), default=0)
+    return cells, width
+
+
+def _finish(
+    file: str,
+    sheet: str | None,
+    cells: list[list[Any]],
+    width: int,
+    merged: Sequence[tuple[int, int, int, int]],
+    **extra: Any,
+) -> Grid:
+    n = len(cells)
+    kept = []
+    for r0, c0, r1, c1 in merged:
+        if r0 >= n:
+            continue
+        kept.append((r0, c0, min(r1, n - 1), c1))
+        width = max(width, c1 + 1)
+    cells = [(list(row) + [None] * width)[:width] for row in cells]
+    hidden_rows = frozenset(r for r in extra.pop("hidden_rows", ()) if r < n)
+    return Grid(
+        file,
+        sheet,
+        cells,
+        list(range(1, n + 1)),
+        merged=tuple(sorted(kept)),
+        typed=True,
+        hidden_rows=hidden_rows,
+        **extra,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# XLSX and ODS (python-calamine), with the facts calamine does not give from the XML
+
+
+def _check_size(zf: zipfile.ZipFile, name: str, max_bytes: int) -> None:
+    total = sum(info.file_size for info in zf.infolist())
+    if total > max_bytes:
+        raise _fail(
+            name,
+            f"tệp giải nén ra {total // 2**20} MB, quá giới hạn {max_bytes // 2**20} MB "
+            "(the workbook unpacks to more than the limit; a damaged or hostile file)",
+            "lưu lại tệp từ Excel, hoặc chia nhỏ; nếu đúng là tệp rất lớn, đọc bằng "
+            "load_grids(..., max_bytes=...)",
+        )
+
+
+def _load_zip_workbook(
+    path: Path, name: str, kind: str, sheet: str | None, max_bytes: int
+) -> list[Grid]:
+    import python_calamine as pc
+
+    try:
+        with zipfile.ZipFile(path) as zf:
+            _check_size(zf, name, max_bytes)
+            extras = _xlsx_extras(zf) if kind == "xlsx" else _ods_extras(zf)
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as err:
+        raise _fail(
+            name, f"tệp hỏng hoặc bị cắt (a damaged or truncated workbook: {err})", "lưu lại tệp"
+        ) from err
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+    except Exception as err:  # calamine raises its own errors on damaged parts
+        raise _fail(
+            name,
+            f"tệp hỏng (a damaged workbook: {type(err).__name__}: {str(err)[:200]})",
+            "mở trong Excel và lưu lại",
+        ) from err
+    grids: list[Grid] = []
+    all_names = list(wb.sheet_names)
+    try:
+        for meta in wb.sheets_metadata:
+            if sheet is not None and meta.name != sheet:
+                continue
+            if "WorkSheet" not in str(meta.typ):
+                continue  # chart sheets, dialog sheets
+            try:
+                sh = wb.get_sheet_by_name(meta.name)
+                raw = sh.to_python(skip_empty_area=False)
+                merged_raw = sh.merged_cell_ranges or []
+            except Exception as err:
+                raise _fail(
+                    name,
+                    f'trang "{meta.name}" hỏng (a damaged sheet: {type(err).__name__}: '
+                    f"{str(err)[:200]})",
+                    "mở trong Excel và lưu lại",
+                ) from err
+            cells, width = _rectangle(raw, name, meta.name)
+            merged = [(a[0], a[1], b[0], b[1]) for a, b in merged_raw]
+            info = extras.get(meta.name, {})
+            hidden = "Visible" not in str(meta.visible)
+            grids.append(
+                _finish(
+                    name,
+                    meta.name,
+                    cells,
+                    width,
+                    merged,
+                    hidden=hidden or bool(info.get("hidden")),
+                    hidden_rows=info.get("hidden_rows", ()),
+                    cell_formats=info.get("formats", {}),
+                    no_value=frozenset(info.get("no_value", ())),
+                )
+            )
+    finally:
+        wb.close()
+    if sheet is not None and not grids:
+        raise _fail(
+            name,
+            f"không có trang {sheet!r} (no sheet {sheet!r}); các trang có: {all_names}",
+            "chọn một trong các trang trên",
+        )
+    return _pick(grids, sheet, name)
+
+
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_ROW_HIDDEN = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
+_ROW_HIDDEN_B = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
+_NO_VALUE = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)'
+    rb"\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
+_NUMFMT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode="([^"]*)"')
+_CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
+_BUILTIN_PERCENT = {9: "0%", 10: "0.00%"}
 
 
 def _col_number(letters: bytes) -> int:
@@ -202,55 +466,218 @@ def _col_number(letters: bytes) -> int:
     return n
 
 
-def _merged_ranges(path: Path, ws: Any) -> list[tuple[int, int, int, int]]:
-    """Return a sheet's merged ranges (0-based) from its XML (read-only sheets do not list them)."""
-    member = getattr(ws, "_worksheet_path", None)
-    if member is None:
-        return []
-    with zipfile.ZipFile(path) as zf:
-        xml = zf.read(member)
-    return [
-        (int(r0) - 1, _col_number(c0) - 1, int(r1) - 1, _col_number(c1) - 1)
-        for c0, r0, c1, r1 in _MERGE_REF.findall(xml)
-    ]
+def _attrs(text: bytes) -> dict[str, str]:
+    return {k.decode().split(":")[-1]: v.decode("utf-8", "replace") for k, v in _ATTR.findall(text)}
 
 
-def _sheet_grid(
-    ws: Any, name: str, sheet_name: str, merged_ranges: list[tuple[int, int, int, int]]
-) -> Grid | None:
-    cells: list[list[Any]] = []
-    formats: list[list[str]] = []
-    for row in ws.iter_rows():
-        cells.append([c.value for c in row])
-        formats.append([getattr(c, "number_format", "General") for c in row])
-    # keep the rectangle that holds data
-    last_row = max(
-        (i for i, row in enumerate(cells) if any(not is_blank(v) for v in row)), default=-1
-    )
-    if last_row < 0:
-        return None
-    cells, formats = cells[: last_row + 1], formats[: last_row + 1]
-    width = max(
-        (j + 1 for row in cells for j, v in enumerate(row) if not is_blank(v)),
-        default=0,
-    )
-    merged = []
-    for r0, c0, r1, c1 in merged_ranges:
-        if r0 >= len(cells):
+def _is_percent_format(code: str) -> bool:
+    """Return True when an Excel format code shows a percentage (a ``%`` outside quotes)."""
+    bare = re.sub(r'"[^"]*"|\\.', "", code)
+    return "%" in bare
+
+
+def _xlsx_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
+    """Return, per sheet name, hidden rows, percent cells and formulas without a value."""
+    try:
+        workbook = zf.read("xl/workbook.xml")
+        rels = zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for m in _REL.findall(rels):
+        a = _attrs(m)
+        if "Id" in a and "Target" in a:
+            target = a["Target"].lstrip("/")
+            targets[a["Id"]] = target if target.startswith("xl/") else "xl/" + target
+    percent_styles = _percent_styles(zf)
+    out: dict[str, dict[str, Any]] = {}
+    for m in _SHEET_TAG.findall(workbook):
+        a = _attrs(m)
+        member = targets.get(a.get("id", ""))
+        sheet_name = _xml_unescape(a.get("name", ""))
+        if not member or member not in zf.namelist():
             continue
-        merged.append((r0, c0, min(r1, len(cells) - 1), c1))
-        width = max(width, c1 + 1)
-    cells = [(row + [None] * width)[:width] for row in cells]
-    formats = [(row + ["General"] * width)[:width] for row in formats]
-    rows = list(range(1, len(cells) + 1))
-    return Grid(name, sheet_name, cells, rows, formats, tuple(sorted(merged)), typed=True)
+        xml = zf.read(member)
+        hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(xml)}
+        hidden_rows |= {int(r) - 1 for r in _ROW_HIDDEN_B.findall(xml)}
+        no_value = {(int(r) - 1, _col_number(c) - 1) for c, r in _NO_VALUE.findall(xml)}
+        formats: dict[tuple[int, int], str] = {}
+        if percent_styles:
+            ids = b"|".join(str(i).encode() for i in sorted(percent_styles))
+            pattern = re.compile(
+                rb'<(?:\w+:)?c\b(?=[^>]*?\bs="(' + ids + rb')")(?=[^>]*?\br="([A-Z]+)(\d+)")'
+            )
+            for s, c, r in pattern.findall(xml):
+                formats[(int(r) - 1, _col_number(c) - 1)] = percent_styles[int(s)]
+        out[sheet_name] = {
+            "hidden": a.get("state", "visible") != "visible",
+            "hidden_rows": hidden_rows,
+            "no_value": no_value,
+            "formats": formats,
+        }
+    return out
+
+
+def _xml_unescape(text: str) -> str:
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
+
+
+def _percent_styles(zf: zipfile.ZipFile) -> dict[int, str]:
+    """Return the cell style indices (``s=``) whose number format is a percentage."""
+    try:
+        styles = zf.read("xl/styles.xml")
+    except KeyError:
+        return {}
+    codes = {
+        int(i): _xml_unescape(c.decode("utf-8", "replace")) for i, c in _NUMFMT.findall(styles)
+    }
+    block = _CELLXFS.search(styles)
+    if not block:
+        return {}
+    out = {}
+    for index, m in enumerate(_XF.findall(block.group(1))):
+        fmt_id = int(_attrs(m).get("numFmtId", "0") or 0)
+        code = codes.get(fmt_id) or _BUILTIN_PERCENT.get(fmt_id)
+        if code and _is_percent_format(code):
+            out[index] = code
+    return out
+
+
+_ODS_TABLE = re.compile(rb"<table:table\b([^>]*)>(.*?)</table:table>", re.S)
+_ODS_ROW = re.compile(rb"<table:table-row\b([^>]*?)(/?)>")
+
+
+def _ods_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
+    """Return, per sheet of an ODS file, its hidden rows (``table:visibility`` collapse/filter)."""
+    try:
+        xml = zf.read("content.xml")
+    except KeyError:
+        return {}
+    out: dict[str, dict[str, Any]] = {}
+    for head, body in _ODS_TABLE.findall(xml):
+        a = _attrs(head)
+        row = 0
+        hidden: set[int] = set()
+        for attrs, _ in _ODS_ROW.findall(body):
+            ra = _attrs(attrs)
+            repeat = int(ra.get("number-rows-repeated", "1") or 1)
+            if ra.get("visibility", "visible") in ("collapse", "filter"):
+                hidden.update(range(row, row + min(repeat, 10_000)))
+            row += repeat
+        out[_xml_unescape(a.get("name", ""))] = {"hidden_rows": hidden}
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# XLS (Excel 97-2003) with xlrd
+
+
+def _load_xls(path: Path, name: str, ext: str = ".xls") -> list[Grid]:
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    except xlrd.biffh.XLRDError as err:
+        text = str(err)
+        if "encrypt" in text.lower() or "Can't find workbook" in text:
+            why = (
+                "tệp được đặt mật khẩu, hoặc không phải bảng tính Excel (a password-protected "
+                "workbook, or an OLE file that is not an Excel workbook)"
+            )
+            hint = "mở trong Excel, bỏ mật khẩu và lưu lại dạng .xlsx"
+        else:
+            why = f"tệp .xls hỏng (a damaged .xls workbook: {text})"
+            hint = "mở trong Excel và lưu lại dạng .xlsx"
+        raise _fail(name, why, hint) from err
+    except Exception as err:  # xlrd raises many kinds on damaged BIFF records
+        if ext != ".xls":
+            why = (
+                f"tệp được đặt mật khẩu, hoặc tệp .xls cũ hỏng đổi tên (a password-protected "
+                f"workbook, or a damaged old .xls renamed: {type(err).__name__})"
+            )
+            hint = "mở trong Excel, bỏ mật khẩu và lưu lại dạng .xlsx (Save As .xlsx)"
+        else:
+            why = f"tệp .xls hỏng hoặc bị cắt (a damaged or truncated .xls: {type(err).__name__})"
+            hint = "mở trong Excel và lưu lại (Save As .xlsx)"
+        raise _fail(name, why, hint) from err
+    grids = []
+    try:
+        for index in range(book.nsheets):
+            try:
+                sh = book.sheet_by_index(index)
+                grids.append(_xls_sheet(book, sh, name))
+            except FileFormatError:
+                raise
+            except Exception as err:
+                raise _fail(
+                    name,
+                    f"trang thứ {index + 1} hỏng (a damaged sheet: {type(err).__name__})",
+                    "mở trong Excel và lưu lại dạng .xlsx",
+                ) from err
+    finally:
+        book.release_resources()
+    return grids
+
+
+def _xls_sheet(book: Any, sh: Any, name: str) -> Grid:
+    import xlrd
+
+    raw: list[list[Any]] = []
+    formats: dict[tuple[int, int], str] = {}
+    for r in range(sh.nrows):
+        row = []
+        for c, cell in enumerate(sh.row(r)):
+            ctype, value = cell.ctype, cell.value
+            if ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                value = None
+            elif ctype == xlrd.XL_CELL_DATE:
+                try:
+                    value = xlrd.xldate.xldate_as_datetime(value, book.datemode)
+                except Exception:
+                    value = None
+                if isinstance(value, _dt.datetime) and value.time() == _dt.time():
+                    value = value.date()
+            elif ctype == xlrd.XL_CELL_BOOLEAN:
+                value = bool(value)
+            elif ctype == xlrd.XL_CELL_ERROR:
+                value = xlrd.error_text_from_code.get(value, "#ERR")
+            elif ctype == xlrd.XL_CELL_NUMBER:
+                xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
+                fmt = book.format_map.get(xf.format_key) if xf is not None else None
+                if fmt is not None and _is_percent_format(fmt.format_str):
+                    formats[(r, c)] = fmt.format_str
+            row.append(value)
+        raw.append(row)
+    cells, width = _rectangle(raw, name, sh.name)
+    merged = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in sh.merged_cells]
+    hidden_rows = {r for r, info in sh.rowinfo_map.items() if getattr(info, "hidden", 0)}
+    return _finish(
+        name,
+        sh.name,
+        cells,
+        width,
+        merged,
+        hidden=bool(getattr(sh, "visibility", 0)),
+        hidden_rows=hidden_rows,
+        cell_formats=formats,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Parquet and CSV
 
 
 def _load_parquet(path: Path, name: str, head: bytes) -> Grid:
     import pyarrow.parquet as pq
 
     if not head.startswith(_PARQUET):
-        raise _fail(name, _what_is(head), "dùng tệp Parquet thật hoặc đổi đuôi tệp")
+        raise _fail(name, "không phải tệp Parquet (not a Parquet file)", "dùng tệp Parquet thật")
     try:
         table = pq.read_table(path)
     except Exception as err:  # pyarrow raises ArrowInvalid, OSError...
@@ -293,37 +720,110 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _load_csv(path: Path, name: str) -> Grid:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096] or raw.startswith((_ZIP, b"%PDF", _PARQUET)):
-        raise _fail(name, _what_is(raw[:8]), "lưu dạng CSV UTF-8 (CSV UTF-8 comma delimited)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
+def _decode_csv(raw: bytes, name: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise _fail(
+                name,
+                f"tệp CSV UTF-16 hỏng ở byte {err.start} (damaged UTF-16 text)",
+                'trong Excel chọn Save As "CSV UTF-8 (Comma delimited)"',
+            ) from err
+    if b"\x00" in raw[:4096]:
+        even, odd = raw[0:4096:2].count(0), raw[1:4096:2].count(0)
+        if max(even, odd) > 0.3 * len(raw[:4096]) / 2:
+            encoding = "utf-16-be" if even > odd else "utf-16-le"
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                pass
         raise _fail(
             name,
-            f"tệp CSV không phải mã UTF-8 (not UTF-8 text: byte {err.start})",
+            "tệp nhị phân, không phải văn bản CSV (binary data, not CSV text)",
+            'trong Excel chọn Save As "CSV UTF-8 (Comma delimited)"',
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise _fail(
+            name,
+            f"tệp CSV không phải mã UTF-8 (not UTF-8 text: byte {err.start}, dòng {line}; perhaps "
+            "Windows-1258 or a TCVN3 font file)",
             'trong Excel chọn Save As "CSV UTF-8 (Comma delimited)"',
         ) from err
+
+
+def _open_quote(text: str, delimiter: str) -> tuple[int, int] | None:
+    """Return (line, field) where a quoted field starts that never closes, or ``None``."""
+    if text.count('"') % 2 == 0:
+        return None
+    line, field, in_quote, start = 1, 1, False, (0, 0)
+    at_field_start = True
+    for ch in text:
+        if in_quote:
+            if ch == '"':
+                in_quote = False
+            elif ch == "\n":
+                line += 1
+            continue
+        if ch == '"' and at_field_start:
+            in_quote, start = True, (line, field)
+            continue
+        if ch == delimiter:
+            field += 1
+            at_field_start = True
+            continue
+        if ch == "\n":
+            line, field, at_field_start = line + 1, 1, True
+            continue
+        at_field_start = False
+    return start if in_quote else None
+
+
+def _load_csv(path: Path, name: str) -> Grid:
+    raw = path.read_bytes()
+    text = _decode_csv(raw, name)
     if not text.strip():
-        raise _fail(name, "tệp rỗng (the file is empty)", "gửi lại tệp có dữ liệu")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+        raise _fail(
+            name, "tệp rỗng, chỉ có dòng trống (the file is empty: blank lines only)", "gửi lại tệp"
+        )
+    delimiter = sniff_delimiter(text)
+    unclosed = _open_quote(text, delimiter)
+    if unclosed is not None:
+        from gender_stats.errors import excel_column_letter
+
+        line, field = unclosed
+        raise _fail(
+            name,
+            f"dấu ngoặc kép mở ở ô {excel_column_letter(field)}{line} (dòng {line}) không được "
+            "đóng (a quoted field that never closes: everything after it would be one cell)",
+            'thêm dấu " đóng, hoặc lưu lại tệp từ Excel',
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     cells: list[list[Any]] = []
     rows: list[int] = []
+    line_start = 1
     try:
         for record in reader:
             cells.append([v if v.strip() else None for v in record])
-            rows.append(reader.line_num)
+            rows.append(line_start)
+            line_start = reader.line_num + 1
     except csv.Error as err:
         raise _fail(
             name, f"CSV lỗi ở dòng {reader.line_num} ({err})", "kiểm tra dấu ngoặc kép"
         ) from err
+    for r, row in enumerate(cells):
+        for c, v in enumerate(row):
+            if isinstance(v, str) and len(v) > MAX_CELL_CHARS:
+                _cell(v, name, None, rows[r] - 1, c)
     while cells and all(is_blank(v) for v in cells[-1]):
         cells.pop()
         rows.pop()
     width = max(len(r) for r in cells)
     cells = [r + [None] * (width - len(r)) for r in cells]
-    return Grid(name, None, cells, rows, typed=False)
+    return Grid(name, None, cells, rows, typed=False, delimiter=delimiter)
 
 
 def grid_from_rows(

@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 
 from gender_stats._text import loose_key
-from gender_stats.errors import DataError, FileFormatError, Problem
+from gender_stats.errors import ArgumentError, DataError, FileFormatError, Problem
+from gender_stats.io import _counts, _header, _transposed
 from gender_stats.io._arrow_text import normalise_strings
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
@@ -29,12 +30,14 @@ from gender_stats.io._common import (
     parse_int_text,
     prepare_units,
     raise_if_problems,
+    recode_grid,
     recode_top,
     run_validator,
     text_cell,
 )
 from gender_stats.io._excel import Grid, is_blank, load_grids
 from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning
+from gender_stats.io._rows import REPORTED, ReadingLog, RowClass
 from gender_stats.io._tabular import (
     Table,
     check_share,
@@ -55,7 +58,6 @@ from gender_stats.io._trich_ngang import (
     person_key,
     read_trich_ngang,
 )
-from gender_stats.io._wide import locate_wide, read_wide
 from gender_stats.schema import (
     BIRTH_DATE,
     BIRTH_YEAR,
@@ -251,36 +253,110 @@ def _extra_column(table: Table, c: int) -> pd.Series:
 def _sheet_counts(
     grid: Grid,
     *,
-    term: str | None,
-    units: UnitIndex | None,
+    opts: _counts.Options,
     units_df: pd.DataFrame | None,
     layout: Layout,
+    log: ReadingLog,
 ) -> tuple[pd.DataFrame, int]:
-    grid = _legacy_headers(
-        grid,
-        lambda g: locate_wide(g) or find_header(g, need=(TOTAL, FEMALE)),
-    )
+    grid = _legacy_headers(grid, lambda g: _locate_counts(g, layout))
     col = Collector(grid)
-    wide = locate_wide(grid, col) if layout in ("auto", "wide") else None
-    if layout == "wide" and wide is None:
-        col.at(
-            None, None, None, NO_TABLE.format(need="Đơn vị và nhóm Tổng số / Nữ của mỗi cơ quan")
+    header = _locate_counts(grid, layout)
+    if header is None or (
+        layout == "wide"
+        and not isinstance(header, _transposed.Transposed)
+        and not any(s.body for s in header.series)
+    ):
+        _transposed_or_fail(grid, col, layout)
+        raise AssertionError  # pragma: no cover - the call above raises
+    if isinstance(header, _transposed.Transposed):
+        sheet_log = ReadingLog()
+        result = _transposed.read_transposed(grid, header, col, sheet_log, opts)
+    else:
+        grid = recode_grid(
+            grid,
+            header_rows=header.first_data,
+            columns=[c for k, c in header.keys.items() if k in (UNIT_NAME, BODY, LEVEL, "note")],
         )
+        col.grid = grid
+        sheet_log = ReadingLog()
+        result = _counts.read_sheet(grid, header, col, sheet_log, opts)
+    log.extend(sheet_log)
+    found = []
+    for frame, origin in result.frames:
+        ok, problems = run_validator(validate_counts, frame, origin, units=units_df)
+        col.merge(problems)
+        if ok is not None:
+            found.append(ok)
+    _finish_log(col, sheet_log, log)
+    raise_if_problems(col, result.data_rows, log=sheet_log)
+    if not found:
+        col.at(None, None, None, NO_ROWS)
+        raise_if_problems(col, [], log=sheet_log)
+    out = pd.concat(found, ignore_index=True)
+    dup = out.duplicated(list(COUNTS_KEY), keep="first")
+    if dup.any():
+        for i in out.index[dup.to_numpy()]:
+            col.at(
+                None,
+                None,
+                ", ".join(str(out.at[i, k]) for k in COUNTS_KEY),
+                "mỗi nhiệm kỳ × đơn vị × cơ quan một lần trong trang (given once per sheet: two "
+                "column groups or rows give the same unit and body)",
+            )
+        raise_if_problems(col, result.data_rows, log=sheet_log)
+    return out, len(result.data_rows)
+
+
+NO_ROWS = (
+    "ít nhất một dòng số liệu dưới tiêu đề (at least one data row below the header; the table is "
+    "empty)"
+)
+
+
+def _locate_counts(grid: Grid, layout: Layout) -> Any:
+    if layout in ("auto", "transposed", "btctw_9"):
+        found = _transposed.locate_transposed(grid)
+        if found is not None or layout != "auto":
+            return found
+    return _counts.locate(grid)
+
+
+def _transposed_or_fail(grid: Grid, col: Collector, layout: Layout) -> None:
+    need = {
+        "transposed": "cột tiêu chí (TỔNG SỐ, Trong đó: Nữ) và các cơ quan theo cột",
+        "btctw_9": "Biểu 9A/9B/9C: cột tiêu chí (TỔNG SỐ, Nữ) và các cơ quan theo cột",
+        "wide": "Đơn vị và nhóm Tổng số / Nữ của mỗi cơ quan",
+    }.get(str(layout), "Đơn vị (hoặc Cấp / Nội dung), Tổng số, Nữ")
+    found = _header.diagnose(grid) if layout == "auto" else None
+    if found is None:
+        col.at(None, None, None, NO_TABLE.format(need=need))
         raise_if_problems(col, [])
-    if wide is not None:
-        frames, rows = read_wide(grid, wide, col, term=term, units=units)
-        out = []
-        for frame, origin in frames:
-            found, problems = run_validator(validate_counts, frame, origin, units=units_df)
-            col.merge(problems)
-            if found is not None:
-                out.append(found)
-        raise_if_problems(col, rows)
-        return (pd.concat(out, ignore_index=True) if out else pd.DataFrame()), len(rows)
-    found_tidy, rows = _tidy_counts(grid, col, term=term, units=units, units_df=units_df)
+        return
+    r, names = found
+    known = [f"{_header.text_of(grid.cells[r][c])} = {k}" for k, c in names.items()]
+    for need_col in (UNIT_NAME, TOTAL, FEMALE):
+        if need_col == UNIT_NAME and names.keys() & {UNIT_NAME, UNIT_ID, LEVEL, BODY}:
+            continue
+        if need_col == TOTAL and names.keys() & {TOTAL, "male"}:
+            continue
+        if need_col not in names:
+            col.at(r, None, None, MISSING_COLUMN.format(col=need_col, found=known), header=need_col)
+    col.blocking = True
+    rows = [
+        grid.rows[i]
+        for i in range(r + 1, len(grid.cells))
+        if any(not is_blank(v) for v in grid.cells[i])
+    ]
     raise_if_problems(col, rows)
-    assert found_tidy is not None
-    return found_tidy, len(rows)
+
+
+def _finish_log(col: Collector, sheet_log: ReadingLog, log: ReadingLog) -> None:
+    """Mark the data rows that carry problems as reported in the log."""
+    bad = {p.row for p in col.problems if isinstance(p.row, int)}
+    if col.blocking or any(p.row is None for p in col.problems):
+        bad = {e.row for e in sheet_log.entries if e.kind == RowClass.DATA}
+    for target in (sheet_log, log):
+        target.set_outcome(col.grid.file, col.grid.sheet, bad, REPORTED)
 
 
 def _has_numbers(grid: Grid) -> bool:
@@ -289,19 +365,50 @@ def _has_numbers(grid: Grid) -> bool:
     )
 
 
+#: Sheet names that say "this sheet sums the others".
+_SUMMARY_NAMES = ("tong hop", "tong cong", "summary", "tong so", "toan tinh", "th")
+
+
+def _is_summary_name(name: str | None) -> bool:
+    key = loose_key(name or "")
+    return bool(key) and (key in _SUMMARY_NAMES or key.startswith(_SUMMARY_NAMES[:4]))
+
+
 def _combine(
     source: str | Path,
     sheet: str | None,
     read: Callable[[Grid], tuple[pd.DataFrame, int]],
     key: Sequence[str],
+    *,
+    include_hidden: bool = False,
+    log: ReadingLog | None = None,
+    summaries: bool = False,
+    on_mismatch: str = "warn",
 ) -> pd.DataFrame:
     grids = load_grids(source, sheet=sheet)
     frames: list[pd.DataFrame] = []
     errors: list[DataError] = []
     rows_ok = 0
+    log = log if log is not None else ReadingLog()
+    hidden = [g.sheet for g in grids if g.hidden and sheet is None]
+    if hidden and not include_hidden:
+        grids = [g for g in grids if not g.hidden]
+        msg = (
+            f'Tệp "{Path(source).name}": bỏ qua trang ẩn (hidden sheets passed over): '
+            + ", ".join(f'"{h}"' for h in hidden)
+            + ". Hint: include_hidden=True để đọc cả trang ẩn (to read them)."
+        )
+        warnings.warn(msg, _counts.HiddenDataWarning, stacklevel=3)
+        log.notes.append(msg)
     if sheet is None and len(grids) > 1:
         # a sheet of instructions (text only, no number anywhere) holds no data
         numeric = [g for g in grids if _has_numbers(g)]
+        passed = [g.sheet for g in grids if g not in numeric]
+        if numeric and passed:
+            log.notes.append(
+                "trang không có số, bỏ qua (sheets with no number, passed over): "
+                + ", ".join(f'"{p}"' for p in passed)
+            )
         grids = numeric or grids
     for grid in grids:
         if not grid.cells:
@@ -326,12 +433,16 @@ def _combine(
             rows_ok += n
     if errors:
         combined = DataError.combine(errors)
-        raise DataError(
+        failure = DataError(
             combined.problems,
             source=combined.source,
             rows_read=combined.rows_read + rows_ok,
             rows_reported=combined.rows_reported,
         )
+        failure.reading = log
+        raise failure
+    if (summaries and len(frames) > 2) or (summaries and len(frames) == 2):
+        frames = _drop_summaries(frames, key, log, Path(source).name, on_mismatch)
     frame = pd.concat(frames, ignore_index=True)
     if len(frames) > 1:
         dup = frame.duplicated(list(key), keep=False)
@@ -345,8 +456,94 @@ def _combine(
                 )
                 for i in frame.index[dup.to_numpy()]
             ]
-            raise DataError(problems, rows_read=rows_ok, rows_reported=min(int(dup.sum()), rows_ok))
-    return frame.drop(columns="_sheet")
+            failure = DataError(
+                problems, rows_read=rows_ok, rows_reported=min(int(dup.sum()), rows_ok)
+            )
+            failure.reading = log
+            raise failure
+    out = frame.drop(columns="_sheet")
+    out.attrs["reading"] = log
+    return out
+
+
+def _drop_summaries(
+    frames: list[pd.DataFrame],
+    key: Sequence[str],
+    log: ReadingLog,
+    file: str,
+    on_mismatch: str,
+) -> list[pd.DataFrame]:
+    """Return the sheets without those that repeat or sum the others (checked against them)."""
+    kept = list(frames)
+    for frame in list(frames):
+        others = [f for f in kept if f is not frame]
+        if not others:
+            break
+        name = str(frame["_sheet"].iloc[0]) if len(frame) else ""
+        rest = pd.concat(others, ignore_index=True)
+        merged = frame.merge(rest, on=list(key), how="left", suffixes=("", "_o"), indicator=True)
+        named = _is_summary_name(name)
+        differs: list[str] = []
+        same_keys = set(map(tuple, frame[list(key)].to_numpy().tolist())) == set(
+            map(tuple, rest[list(key)].to_numpy().tolist())
+        )
+        if (
+            (merged["_merge"] == "both").all()
+            and len(merged) == len(frame)
+            and (named or same_keys)
+        ):
+            for _, row in merged.iterrows():
+                for k in (TOTAL, FEMALE):
+                    if row[k] != row[f"{k}_o"]:
+                        differs.append(
+                            f"{row[UNIT_ID]} {row[BODY]} {k}: {row[k]} ≠ {row[f'{k}_o']}"
+                        )
+            if differs and not named:
+                continue
+            kind = "lặp lại các trang khác (repeats the other sheets)"
+        else:
+            pooled = rest.groupby([TERM, BODY], as_index=False)[[TOTAL, FEMALE]].sum()
+            per = frame.groupby([TERM, BODY]).size()
+            if not (per == 1).all():
+                if named:
+                    log.notes.append(
+                        f'{file}: trang "{name}" có tên như trang tổng hợp nhưng không lặp lại hay '
+                        "cộng các trang khác; đọc như một trang số liệu (read as data)"
+                    )
+                continue
+            cmp = frame.merge(pooled, on=[TERM, BODY], how="left", suffixes=("", "_o"))
+            if cmp[f"{TOTAL}_o"].isna().any():
+                continue
+            for _, row in cmp.iterrows():
+                for k in (TOTAL, FEMALE):
+                    if int(row[k]) != int(row[f"{k}_o"]):
+                        differs.append(
+                            f"{row[BODY]} {k}: {row[k]} ≠ {row[f'{k}_o']} (tổng các trang)"
+                        )
+            if differs and not named:
+                continue
+            kind = "là tổng của các trang khác (sums the other sheets)"
+        kept = others
+        note = f'{file}: trang "{name}" {kind}: không cộng hai lần (not added twice), đã đối chiếu'
+        if differs:
+            msg = note + " — lệch (mismatches): " + "; ".join(differs[:10])
+            if on_mismatch == "raise":
+                raise DataError(
+                    [
+                        Problem(
+                            "trang tổng hợp khớp với các trang khác (a summary sheet "
+                            "that agrees with the other sheets)",
+                            "; ".join(differs[:10]),
+                            file,
+                            name,
+                        )
+                    ]
+                )
+            warnings.warn(msg, _counts.MismatchWarning, stacklevel=4)
+            log.notes.append(msg)
+        else:
+            log.notes.append(note)
+    return kept
 
 
 def read_counts(
@@ -356,61 +553,84 @@ def read_counts(
     term: str | None = None,
     units: pd.DataFrame | None = None,
     layout: Layout = "auto",
+    body: str | None = None,
+    level: str | None = None,
+    unit_name: str | None = None,
+    unit_id: str | None = None,
+    on_mismatch: Literal["warn", "raise"] = "warn",
+    include_hidden: bool = False,
+    thousands: Literal[".", ","] | None = None,
 ) -> pd.DataFrame:
-    r"""Read a counts file (tidy table or the official wide template) into canonical counts.
+    r"""Read a counts file, in any of the shapes offices send, into canonical counts.
 
     Parameters
     ----------
     source : str or Path
-        A ``.csv`` (UTF-8, with or without BOM, comma or semicolon), ``.xlsx`` or ``.parquet`` file.
+        A ``.xlsx``/``.xlsm``, ``.xls`` (Excel 97-2003), ``.ods``, ``.csv`` (UTF-8 with or without BOM,
+        or UTF-16; comma, semicolon or tab) or ``.parquet`` file.  The content decides the format, so
+        a renamed file is read as what it is.
     sheet : str, optional
-        One sheet; by default every sheet that holds data (e.g. one per term), concatenated.  A
-        sheet with no number at all (instructions, notes) is not a data sheet and is passed over.
+        One sheet; by default every visible sheet that holds data (e.g. one per term or per unit),
+        concatenated.  A sheet with no number at all (instructions) is passed over; a summary sheet
+        ("Tổng hợp") that repeats or sums the others is checked against them, not added twice.
     term : str, optional
-        The term (``"2015-2020"``) when the file does not name it; a title or column that names
-        another term is a problem.
+        The term (``"2015-2020"``, ``"2015 – 2020"``, ``"2015-20"``) when the file does not name it; a
+        title or column that names another term is a problem.  A congress number (``ĐẢNG BỘ …
+        KHÓA XV``, ``ĐẠI HỘI LẦN THỨ XX``) is not a term: pass ``term=``.
     units : pandas.DataFrame, optional
         A units table: unit names (and ``|``-separated aliases) are matched to find ``unit_id`` and
-        ``level``; its names and levels win.  Without one, a missing id is derived from the name.
-    layout : {"auto", "tidy", "wide"}
-        ``"auto"`` recognises the wide template by its two-row header (a body above ``Tổng số`` /
-        ``Nữ``), else reads a tidy table.
+        ``level``; its levels win.  Without one, a missing id is derived from the name and a missing
+        level from a section row or, with an :class:`InferredLevelWarning`, the name itself.
+    layout : {"auto", "tidy", "wide", "levels", "per_unit", "transposed", "btctw_9", "hdbc_30"}
+        ``"auto"`` recognises each shape from its header.  ``"btctw_9"`` (= ``"transposed"``) is the
+        Central Organisation Commission's Biểu 9A/9B/9C (criteria down, bodies and posts across);
+        ``"hdbc_30"`` (= ``"levels"``) is the election result form Mẫu số 30/HĐBC (one row per level).
+    body, level : str, optional
+        The body (``"party_committee"``, ``"BCH"``, ``"HĐND"``) or level for a table that does not say
+        it in a column or a header group (e.g. ``Đơn vị | Tổng số | Nữ`` of party committees).
+    unit_name, unit_id : str, optional
+        The unit, for a table that is one unit (rows are bodies or levels) and names it nowhere.
+    on_mismatch : {"warn", "raise"}, default "warn"
+        What a total row or a reported percentage that disagrees with the counts does: a
+        :class:`MismatchWarning` (the counts, the primary data, are kept) or a problem.
+    include_hidden : bool, default False
+        Read hidden rows and sheets too.  By default they are passed over with a
+        :class:`HiddenDataWarning` naming them, and listed in the reading log.
+    thousands : {".", ","}, optional
+        The thousands separator of numbers typed as text (CSV); by default decided per file from
+        the evidence, and a count that could be read two ways is a problem.
 
     Returns
     -------
     pandas.DataFrame
-        Canonical counts (see :mod:`gender_stats.schema`); a reported ``Tỷ lệ (%)`` is checked and
-        dropped.
+        Canonical counts (see :mod:`gender_stats.schema`), plus ``note`` when the table has a
+        ``Ghi chú`` column and extra numerators (``under_40``, ``ethnic_minority``, ``seats`` ...)
+        when it has them.  ``frame.attrs["reading"]`` is the :class:`ReadingLog`: every non-blank
+        row with its class (title, header, column numbers, section, data, subtotal, total, note,
+        signature, hidden) and ``rows_read = rows_used + rows_reported + rows_structural``.
 
     Raises
     ------
     FileFormatError
         When the file cannot be read at all.
     DataError
-        With every problem, located by file, sheet, row and column.
+        With every problem, located by file, sheet, cell, the value as written and what was
+        expected; ``err.reading`` is the reading log.
 
     Notes
     -----
-    What the reader does with what offices write:
+    Rows: every non-blank row is classified.  ``Tổng cộng``, ``TỔNG CỘNG (I+II)``, ``Toàn tỉnh`` are
+    totals (checked against all units), ``Cộng khối …``, ``Cộng (A)`` and a plain ``Cộng`` inside a
+    section are subtotals (checked against the section); none is a unit.  Sections (``I.``, ``A.``,
+    ``1. Khối …``, or unnumbered ``Khối huyện``, ``Các huyện, thị xã, thành phố``) give their level to
+    their units.  ``Ghi chú:``, ``(*)``, ``Nguồn:`` rows are notes wherever they stand — the rows after
+    them are read.  A date line or a signature block ends the table: a later row with figures is a
+    problem.  A unit row with no figure at all is reported (warning), not used.
 
-    - headers in Vietnamese or English, any case, with or without diacritics; ``STT``/``TT`` columns
-      are ignored; a title block above the header is searched for the term;
-    - blank rows are not data rows; a row blank except for one cell is a problem; a signature block
-      (``Người lập biểu``, ``..., ngày ... tháng ... năm ...``) ends the table;
-    - a ``Tổng cộng``/``Tổng số``/``Cộng`` row, and a section row carrying numbers, is checked
-      against the sum of its rows and not used as data;
-    - a reported percentage (``12,5``, ``12.5 %``, or ``0.125`` formatted as a percentage) must agree
-      with ``female / total`` within one unit of its last digit (rounded or truncated both pass),
-      then it is dropped;
-    - in a workbook, a count typed as text (``"12"``) is a problem, never converted; in a CSV file,
-      where everything is text, ``12`` is 12;
-    - merged cells below the header are a problem (except a section or total label merged along
-      its row); text in TCVN3/VNI is converted with a
-      :class:`~gender_stats.errors.LegacyEncodingWarning`.
-
-    ``DataError.rows_read`` counts the data rows read (unit rows; not headers, sections, totals or
-    blank rows) and equals ``rows_used + rows_reported``; a problem that concerns the whole table (a
-    missing column, a wrong term) leaves no row usable.
+    Numbers: in a workbook a count typed as text (``"12"``) is a problem (Excel's sums skip it); in a
+    CSV ``1.234`` / ``1,234`` follow the file's style (vi-VN dots, en-US commas) decided from its
+    evidence.  Formula cells saved without a value are problems where they are counts; percent cells
+    holding ``0.156`` are 15.6 %.
 
     Examples
     --------
@@ -419,16 +639,63 @@ def read_counts(
     >>> _ = path.write_text(
     ...     "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ,Tỷ lệ (%)\n"
     ...     "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,5,\"12,8\"\n", encoding="utf-8")
-    >>> read_counts(path)[["unit_id", "level", "body", "total", "female"]].to_dict("records")
+    >>> counts = read_counts(path)
+    >>> counts[["unit_id", "level", "body", "total", "female"]].to_dict("records")
     [{'unit_id': 'huyen-quan-hoa', 'level': 'district', 'body': 'party_committee', 'total': 39, 'female': 5}]
+    >>> counts.attrs["reading"].summary()
+    'đọc 2 dòng = 1 dùng + 0 báo lỗi/cảnh báo + 1 dòng cấu trúc (rows read = used + reported + structural)'
     """
+    if on_mismatch not in ("warn", "raise"):
+        raise ArgumentError(
+            f"on_mismatch={on_mismatch!r} không hợp lệ (invalid); chọn 'warn' hoặc 'raise'"
+        )
+    if thousands not in (None, ".", ","):
+        raise ArgumentError(f"thousands={thousands!r} không hợp lệ (invalid); chọn '.' hoặc ','")
+    if layout not in _LAYOUTS:
+        raise ArgumentError(
+            f"layout={layout!r} không hợp lệ (invalid layout); chọn một trong {sorted(_LAYOUTS)}"
+        )
     units_df = validate_units(units) if units is not None else None
     index = prepare_units(units_df)
+    opts = _counts.Options(
+        term=term,
+        units=index,
+        body=body,
+        level=level,
+        unit_name=unit_name,
+        unit_id=unit_id,
+        on_mismatch=on_mismatch,
+        include_hidden=include_hidden,
+        thousands=thousands,
+    )
+    log = ReadingLog()
+    kind = _LAYOUTS[layout]
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
-        return _sheet_counts(grid, term=term, units=index, units_df=units_df, layout=layout)
+        return _sheet_counts(grid, opts=opts, units_df=units_df, layout=kind, log=log)
 
-    return _combine(source, sheet, read, COUNTS_KEY)
+    return _combine(
+        source,
+        sheet,
+        read,
+        COUNTS_KEY,
+        include_hidden=include_hidden,
+        log=log,
+        summaries=True,
+        on_mismatch=on_mismatch,
+    )
+
+
+_LAYOUTS: dict[str, Any] = {
+    "auto": "auto",
+    "tidy": "auto",
+    "wide": "wide",
+    "levels": "auto",
+    "hdbc_30": "auto",
+    "per_unit": "auto",
+    "transposed": "transposed",
+    "btctw_9": "btctw_9",
+}
 
 
 def _tidy_roster(

@@ -1,0 +1,1157 @@
+"""Counts tables of every shape, row by row, with every row accounted for (private).
+
+One reader serves the tidy table, the official wide template, the summaries compiled by Women's Unions,
+the election result form (rows are levels) and the sheet-per-unit workbook (bodies down a ``Nội dung``
+column): :mod:`gender_stats.io._header` says what each column means, then every row below the header is
+classified (:class:`~gender_stats.io._rows.RowClass`) and logged.  Totals and subtotals are checked
+against the rows they sum, reported percentages against the counts; a mismatch is a warning by default
+(the counts are the primary data) or a problem with ``on_mismatch="raise"``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import warnings
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Literal
+
+import pandas as pd
+
+from gender_stats._text import loose_key, nfc
+from gender_stats.errors import Problem
+from gender_stats.io._common import (
+    MERGED,
+    NOT_BLANK_ROW,
+    NUMBER_AS_TEXT,
+    Collector,
+    UnitIndex,
+    derive_unit_id,
+    expected_percent,
+    letter,
+    percent_ok,
+    reported_percent,
+    text_cell,
+)
+from gender_stats.io._excel import Grid, is_blank
+from gender_stats.io._header import (
+    MALE,
+    NOTE,
+    ROW_NUMBER,
+    SOURCE,
+    Header,
+    find_header,
+    text_of,
+)
+from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning, infer_level
+from gender_stats.io._numbers import NumberStyle, decide_style, parse_count_text
+from gender_stats.io._rows import (
+    REPORTED,
+    STRUCTURAL,
+    USED,
+    ReadingLog,
+    RowClass,
+    is_column_numbers,
+    is_note,
+    is_signature,
+    numbered_section,
+    section_label,
+    sum_kind,
+)
+from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME, Origin
+from gender_stats.vocab import (
+    LEVELS,
+    NATIONAL_ASSEMBLY_TERMS,
+    TermError,
+    normalise_term,
+    parse_body,
+    parse_level,
+)
+
+OnMismatch = Literal["warn", "raise"]
+
+
+class MismatchWarning(UserWarning):
+    """A total row or a reported percentage disagrees with the counts (the counts are kept)."""
+
+
+class HiddenDataWarning(UserWarning):
+    """Hidden rows or sheets were passed over (``include_hidden=True`` reads them)."""
+
+
+class TableWarning(UserWarning):
+    """Something in a table was read with a decision the user should know (e.g. a unit row with no figures)."""
+
+
+NEED_TERM = (
+    "nhiệm kỳ ghi ở tiêu đề (NHIỆM KỲ 2015 - 2020), ở cột Nhiệm kỳ, hoặc truyền term='2015-2020' "
+    "(a term: none found in the title, the columns or the arguments{extra})"
+)
+AMBIGUOUS_TERM = (
+    "một nhiệm kỳ rõ ràng: tiêu đề ghi nhiều nhiệm kỳ {found}; truyền term= (one term: the title "
+    "names several)"
+)
+TERM_CONFLICT = "nhiệm kỳ {given} như tham số term= (the term given as argument)"
+NEED_BODY = (
+    "cơ quan (body): không có cột Cơ quan / nhóm cột theo cơ quan, tiêu đề không nêu; truyền "
+    "body='party_committee' (no column, header group or title names the body; pass body=)"
+)
+NEED_UNIT = (
+    "đơn vị (unit): bảng không có cột Đơn vị và tiêu đề không nêu; truyền unit_name='...' "
+    "(the table names no unit; pass unit_name=)"
+)
+NEED_LEVEL = (
+    "cấp của đơn vị: cột Cấp, dòng khối (I. Khối huyện), bảng đơn vị units= hoặc level= "
+    "(a level: none of a column, a section, a units table or level= gives it, and the name "
+    "does not say)"
+)
+UNKNOWN_BODY = "tên một cơ quan: Ban Chấp hành, Ban Thường vụ, Chức danh chủ chốt, HĐND... (a body)"
+UNKNOWN_UNIT = "tên đơn vị có trong bảng đơn vị (a unit name or alias listed in the units table)"
+PARTIAL = 'đủ các ô của "{title}" hoặc để trống cả nhóm (all cells of this body, or none)'
+NO_NAME = "tên đơn vị ở cột {col} (a unit name for a row with figures)"
+AFTER_END = (
+    "không có số liệu sau phần ký tên (figures below the signature block: the table ended at row "
+    "{end}; move this row into the table or delete it)"
+)
+SUM_MISMATCH = "{expect} = {what} (a total that equals the rows it sums)"
+WHAT_TOTAL = "tổng các đơn vị (the sum of all units)"
+WHAT_SECTION = "tổng các đơn vị của khối (the sum of the section's units)"
+UNIT_NO_FIGURES = "đơn vị không có số liệu nào (a unit row with no figures: not reported?)"
+NOT_CHECKED_FORMULA = (
+    "công thức chưa có giá trị lưu (a formula saved without its value: not checked)"
+)
+FORMULA_NO_VALUE = (
+    "số liệu đã tính: ô là công thức chưa lưu giá trị (a value: this formula cell was saved "
+    "without its result; open the file in Excel, let it calculate and save)"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Options:
+    """What the caller says about a file (``read_counts`` arguments)."""
+
+    term: str | None = None
+    units: UnitIndex | None = None
+    body: str | None = None
+    level: str | None = None
+    unit_name: str | None = None
+    unit_id: str | None = None
+    on_mismatch: OnMismatch = "warn"
+    include_hidden: bool = False
+    thousands: str | None = None
+
+
+@dataclasses.dataclass
+class Sheet:
+    """What one sheet gave: frames to validate (with their origins), the data rows, warnings."""
+
+    frames: list[tuple[pd.DataFrame, Origin]]
+    data_rows: list[int]
+    warnings: list[str] = dataclasses.field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Title block: term, body and unit named above the header
+
+
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)\d\d|\d\d)(?!\d)")
+_KHOA = re.compile(r"\bkhoa\s+([ivxlc]+)\b")
+_UNIT_TITLE = re.compile(
+    r"\b(tinh|thanh pho|huyen|thi xa|quan|xa|phuong|thi tran)\s+([a-z][a-z ]{1,40})$"
+)
+
+
+@dataclasses.dataclass
+class Title:
+    """What the rows above the header say."""
+
+    texts: list[tuple[int, int, str]]
+    pairs: list[tuple[str, int, int, bool]]  # term, row, col, after "nhiệm kỳ"
+    khoa: list[tuple[str, int, int]]
+    congress: list[str] = dataclasses.field(default_factory=list)
+
+    def term_for(self, body: str | None) -> tuple[str | None, str | None, tuple[int, int] | None]:
+        """Return (term, problem, cell) for a body: the term the title gives it, or why not."""
+        if body == "national_assembly" and self.khoa:
+            terms = {t for t, _, _ in self.khoa}
+            if len(terms) == 1:
+                t, r, c = self.khoa[0]
+                return t, None, (r, c)
+        distinct = list(dict.fromkeys(t for t, _, _, _ in self.pairs))
+        if len(distinct) == 1:
+            t, r, c, _ = self.pairs[0]
+            return t, None, (r, c)
+        if len(distinct) > 1:
+            after = list(dict.fromkeys(t for t, _, _, nk in self.pairs if nk))
+            if len(after) == 1:
+                hit = next(p for p in self.pairs if p[0] == after[0])
+                return after[0], None, (hit[1], hit[2])
+            return None, AMBIGUOUS_TERM.format(found=", ".join(distinct)), None
+        extra = ""
+        numbers = [*(f"khóa {t}" for t, _, _ in self.khoa), *self.congress]
+        if numbers:
+            extra = (
+                f'; "{numbers[0]}" là khóa Quốc hội hoặc số khóa/lần đại hội, không phải nhiệm kỳ '
+                "của cơ quan này (a congress or NA number is not a term for this body)"
+            )
+        return None, extra or None, None
+
+
+def read_title(grid: Grid, rows: range) -> Title:
+    """Return the terms, khóa and texts of the title block."""
+    texts: list[tuple[int, int, str]] = []
+    pairs: list[tuple[str, int, int, bool]] = []
+    khoa: list[tuple[str, int, int]] = []
+    for r in rows:
+        for c, v in enumerate(grid.cells[r]):
+            if not isinstance(v, str) or not v.strip():
+                continue
+            text = nfc(v)
+            texts.append((r, c, text))
+            key = loose_key(text)
+            for m in _YEARS.finditer(text.replace("đến", "-")):
+                try:
+                    term = normalise_term(f"{m.group(1)}-{m.group(2)}")
+                except TermError:
+                    continue
+                before = loose_key(text[: m.start()])
+                pairs.append((term, r, c, before.endswith(("nhiem ky", "nk", "giai doan"))))
+            for m in _KHOA.finditer(key):
+                na = NATIONAL_ASSEMBLY_TERMS.get(m.group(1).upper())
+                if na and ("quoc hoi" in key):
+                    khoa.append((na, r, c))
+                elif "quoc hoi" not in key:
+                    khoa.append((m.group(1).upper(), r, c))
+    # a khóa of the National Assembly only counts when the text says Quốc hội
+    khoa_na = [(t, r, c) for t, r, c in khoa if re.match(r"^\d{4}-\d{4}$", t)]
+    other = [(t, r, c) for t, r, c in khoa if not re.match(r"^\d{4}-\d{4}$", t)]
+    congress = [f"khóa {t}" for t, _, _ in other]
+    for _, _, text in texts:
+        m = re.search(
+            r"\bdai hoi (?:dai bieu )?(?:lan thu|lan)\s+([ivxlc]+|\d+)\b", loose_key(text)
+        )
+        if m:
+            congress.append(f"đại hội lần thứ {m.group(1).upper()}")
+    return Title(texts, pairs, khoa_na, congress)
+
+
+def title_body(title: Title) -> str | None:
+    """Return the one body the title names, or ``None`` (none, or several)."""
+    for _, _, text in reversed(title.texts):  # the line nearest the header decides
+        found = _bodies_in(text)
+        if len(found) == 1:
+            return found.pop()
+        if len(found) > 1:
+            return None
+    return None
+
+
+def _bodies_in(text: str) -> set[str]:
+    """Return every body a title line names (``… QUỐC HỘI … VÀ HĐND …`` names two)."""
+    from gender_stats.io._header import _body_in
+
+    parts = re.split(r"\b(?:và|VÀ|,|;)\s+", text)
+    return {b for part in parts if (b := _body_in(part)) is not None}
+
+
+def title_unit(title: Title) -> tuple[str, int, int] | None:
+    """Return the unit an issuing block names (``HUYỆN ỦY NGA SƠN`` → Huyện Nga Sơn), or ``None``."""
+    words = {
+        "tinh": "Tỉnh",
+        "thanh pho": "Thành phố",
+        "huyen": "Huyện",
+        "thi xa": "Thị xã",
+        "quan": "Quận",
+        "xa": "Xã",
+        "phuong": "Phường",
+        "thi tran": "Thị trấn",
+    }
+    for r, c, text in title.texts:
+        original = nfc(text)
+        m = re.match(
+            r"^(?:ĐẢNG BỘ|ĐẢNG ỦY|BAN CHẤP HÀNH ĐẢNG BỘ|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|THỊ ỦY|"
+            r"ỦY BAN BẦU CỬ|UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|BAN TỔ CHỨC)\s+"
+            r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)?\s*(.+)$",
+            original.upper(),
+        )
+        if not m:
+            continue
+        kind_text = m.group(1)
+        rest = original[m.start(2) : m.end(2)].strip()
+        if len(rest) > 40 or any(ch.isdigit() for ch in rest):
+            continue
+        head = original.upper().split()[0]
+        if kind_text is None:
+            kind = {"HUYỆN": "Huyện", "TỈNH": "Tỉnh", "THÀNH": "Thành phố", "THỊ": "Thị xã"}.get(
+                head
+            )
+            if kind is None:
+                continue
+        else:
+            kind = words.get(loose_key(kind_text), kind_text.title())
+        return f"{kind} {rest.title()}", r, c
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Cells
+
+
+def read_count(grid: Grid, r: int, c: int, style: NumberStyle) -> tuple[Any, str | None]:
+    """Return a count cell as a number, or its value as written and why it is not one."""
+    value = grid.cells[r][c]
+    if (r, c) in grid.no_value:
+        return "(công thức / formula)", FORMULA_NO_VALUE
+    if is_blank(value):
+        return None, None
+    if isinstance(value, bool):
+        return value, None
+    if isinstance(value, (int, float)):
+        return value, None
+    text = nfc(str(value))
+    if grid.typed:
+        number, _ = parse_count_text(text, NumberStyle("."))
+        if number is not None or re.match(r"^[+-]?\d[\d.,\s]*$", text):
+            return text, NUMBER_AS_TEXT
+        return text, None
+    number, why = parse_count_text(text, style)
+    if why is not None:
+        return text, why
+    if number is None:
+        return text, None
+    if isinstance(number, Decimal):
+        return float(number), None
+    return number, None
+
+
+def _whole(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def _style_of(grid: Grid, header: Header, opts: Options) -> NumberStyle:
+    if opts.thousands is not None:
+        return NumberStyle(opts.thousands, "thousands= do người dùng chọn (given by the caller)")
+    if grid.typed:
+        return NumberStyle()
+    counts: list[str] = []
+    shares: list[str] = []
+    count_cols = sorted({c for s in header.series for c in s.cols.values()})
+    share_cols = sorted({c for s in header.series for c in s.shares.values()})
+    for r in range(header.first_data, len(grid.cells)):
+        row = grid.cells[r]
+        counts.extend(row[c] for c in count_cols if isinstance(row[c], str))
+        shares.extend(row[c] for c in share_cols if isinstance(row[c], str))
+    return decide_style(counts, shares, delimiter=grid.delimiter)
+
+
+# --------------------------------------------------------------------------------------------
+# The sheet
+
+
+@dataclasses.dataclass
+class _Row:
+    r: int
+    section: int | None
+    level: str | None
+
+
+def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts: Options) -> Sheet:
+    """Read one sheet whose header is known; log every row; collect problems in ``col``."""
+    file, sheet = grid.file, grid.sheet
+    notes: list[str] = []
+    title = read_title(grid, range(header.top))
+    for r in range(header.top):
+        if not all(is_blank(v) for v in grid.cells[r]):
+            log.add(
+                file, sheet, grid.rows[r], RowClass.TITLE, STRUCTURAL, _first_text(grid.cells[r])
+            )
+    for r in range(header.top, header.bottom + 1):
+        log.add(file, sheet, grid.rows[r], RowClass.HEADER, STRUCTURAL, _first_text(grid.cells[r]))
+    if header.numbers_row is not None:
+        log.add(file, sheet, grid.rows[header.numbers_row], RowClass.COLUMN_NUMBERS, STRUCTURAL)
+    style = _style_of(grid, header, opts)
+    if not grid.typed:
+        log.notes.append(f"{file}: kiểu số {style.thousands or '?'} — {style.evidence}")
+    keys = header.keys
+    measure_cols = header.measure_cols()
+    label_cols = [keys[k] for k in (ROW_NUMBER, UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys]
+    name_col = next((keys[k] for k in (UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys), None)
+    data: list[_Row] = []
+    sums: list[tuple[int, str, int | None]] = []  # row, kind, section
+    sections: dict[int, tuple[str, str | None]] = {}
+    section_rows: dict[int, list[int]] = {}
+    current: int | None = None
+    current_level: str | None = None
+    ended: int | None = None
+    hidden: list[int] = []
+    empty_units: list[int] = []
+    reported_rows: list[int] = []
+    header_texts = [text_of(v) for v in grid.cells[header.top]]
+    for r in range(header.first_data, len(grid.cells)):
+        row = grid.cells[r]
+        if all(is_blank(v) for v in row):
+            continue
+        user_row = grid.rows[r]
+        label = _label(row, label_cols)
+        if r in grid.hidden_rows and not opts.include_hidden:
+            hidden.append(user_row)
+            log.add(file, sheet, user_row, RowClass.HIDDEN, REPORTED, label, "dòng ẩn (hidden row)")
+            continue
+        numbers = [c for c in measure_cols if _numberish(row[c]) or (r, c) in grid.no_value]
+        filled_measures = [c for c in measure_cols if not is_blank(row[c])]
+        first = _first_text(row)
+        stt = row[keys[ROW_NUMBER]] if ROW_NUMBER in keys else None
+        name = row[name_col] if name_col is not None else None
+        if ended is not None:
+            if numbers:
+                col.at(r, numbers[0], row[numbers[0]], AFTER_END.format(end=ended))
+                col.whole_rows.add(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, "sau phần ký tên")
+            else:
+                log.add(file, sheet, user_row, RowClass.SIGNATURE, STRUCTURAL, first)
+            continue
+        if [text_of(v) for v in row] == header_texts:
+            log.add(file, sheet, user_row, RowClass.HEADER, STRUCTURAL, first, "tiêu đề lặp lại")
+            continue
+        if is_column_numbers(row):
+            log.add(file, sheet, user_row, RowClass.COLUMN_NUMBERS, STRUCTURAL)
+            continue
+        kind = _sum_kind_of(row, label_cols)
+        if kind is not None:
+            if kind == "sum" and current is None:
+                kind = "total"
+            sums.append((r, kind, current if kind in ("subtotal", "sum") else None))
+            cls = RowClass.TOTAL if kind == "total" else RowClass.SUBTOTAL
+            log.add(file, sheet, user_row, cls, STRUCTURAL, label)
+            continue
+        if not numbers and is_signature(first):
+            ended = user_row
+            log.add(file, sheet, user_row, RowClass.SIGNATURE, STRUCTURAL, first)
+            continue
+        if is_note(first) and (not numbers or not _is_label_cell(row, first, label_cols)):
+            log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first)
+            continue
+        sec = section_label(stt, name if name is not None else first)
+        if sec is not None and (not numbers or numbered_section(stt, name)):
+            current = r
+            current_level = _section_level(sec)
+            sections[r] = (sec, current_level)
+            section_rows[r] = []
+            if numbers:
+                sums.append((r, "section", r))
+            log.add(
+                file,
+                sheet,
+                user_row,
+                RowClass.SECTION,
+                STRUCTURAL,
+                sec,
+                f"cấp {current_level}" if current_level else "",
+            )
+            continue
+        if not numbers and filled_measures and name is not None and not is_blank(name):
+            numbers = filled_measures
+        if not numbers:
+            filled = [c for c, v in enumerate(row) if not is_blank(v)]
+            if filled and all(c in label_cols for c in filled):
+                col.whole_row(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
+                reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+                continue
+            log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first)
+            continue
+        data.append(_Row(r, current, current_level))
+        if current is not None:
+            section_rows[current].append(r)
+        log.add(file, sheet, user_row, RowClass.DATA, USED, label)
+    _check_merged(grid, header, {s for s, _, _ in sums} | set(sections), col)
+    if hidden:
+        msg = (
+            f'Tệp "{file}"'
+            + (f', trang "{sheet}"' if sheet else "")
+            + f": bỏ qua {len(hidden)} dòng ẩn (hidden rows passed over): "
+            + ", ".join(map(str, hidden[:20]))
+            + ("…" if len(hidden) > 20 else "")
+            + ". Hint: include_hidden=True để đọc cả dòng ẩn (to read them)."
+        )
+        warnings.warn(msg, HiddenDataWarning, stacklevel=6)
+        notes.append(msg)
+    if empty_units:
+        msg = (
+            f'Tệp "{file}"'
+            + (f', trang "{sheet}"' if sheet else "")
+            + f": {len(empty_units)} dòng đơn vị không có số liệu (unit rows with no figures, not "
+            "used): dòng " + ", ".join(map(str, empty_units[:20]))
+        )
+        warnings.warn(msg, TableWarning, stacklevel=6)
+        notes.append(msg)
+    for s in header.series:
+        if s.body is None and s.group is not None and opts.body is None:
+            col.at(header.top, s.group_col, s.group, UNKNOWN_BODY, header=s.group)
+    frames = _records(grid, header, data, title, col, log, opts, style)
+    _check_sums(grid, header, data, sums, section_rows, col, log, opts, style)
+    log.notes.extend(notes)
+    return Sheet(frames, sorted([grid.rows[d.r] for d in data] + reported_rows), notes)
+
+
+_NUMBERISH = re.compile(r"^[+-]?\d[\d.,\s\u00a0]*%?$")
+
+
+def _numberish(value: Any) -> bool:
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, (int, float)):
+        return value == value
+    return isinstance(value, str) and bool(_NUMBERISH.match(value.strip()))
+
+
+def _first_text(row: Sequence[Any]) -> str:
+    return next((text_of(v) for v in row if not is_blank(v)), "")
+
+
+def _label(row: Sequence[Any], label_cols: Sequence[int]) -> str:
+    parts = [text_of(row[c]) for c in label_cols if not is_blank(row[c])]
+    return " ".join(parts) if parts else _first_text(row)
+
+
+def _is_label_cell(row: Sequence[Any], text: str, label_cols: Sequence[int]) -> bool:
+    return any(text_of(row[c]) == text for c in label_cols)
+
+
+def _sum_kind_of(row: Sequence[Any], label_cols: Sequence[int]) -> str | None:
+    cells = [row[c] for c in label_cols] or [next((v for v in row if not is_blank(v)), None)]
+    for v in cells:
+        k = sum_kind(v)
+        if k is not None:
+            return k
+    return None
+
+
+def _section_level(label: str) -> str | None:
+    for text in (
+        label,
+        label.split(",")[0],
+        re.sub(r"^\s*(kh[ốo]i|c[áa]c|c[ấa]p)\s+", "", label, flags=re.I),
+        re.sub(r"^\s*(kh[ốo]i|c[áa]c)\s+", "", label, flags=re.I).split(",")[0],
+    ):
+        code = parse_level(text)
+        if code in LEVELS:
+            return code
+    key = loose_key(label)
+    for word, code in (
+        ("huyen", "district"),
+        ("thi xa", "district"),
+        ("xa phuong", "commune"),
+        ("so ban nganh", "agency"),
+        ("so nganh", "agency"),
+        ("ban nganh", "agency"),
+        ("co quan", "agency"),
+    ):
+        if word in key:
+            return code
+    return None
+
+
+def _looks_like_section(row: Sequence[Any], label_cols: Sequence[int]) -> bool:
+    filled = [v for v in row if not is_blank(v)]
+    return len(filled) == 1 and isinstance(filled[0], str) and infer_level(filled[0]) is None
+
+
+def _check_merged(grid: Grid, header: Header, label_rows: set[int], col: Collector) -> None:
+    start = header.first_data
+    for r0, c0, r1, c1 in grid.merged:
+        if r1 < start or (r0 == r1 and (r0 in label_rows or _one_label(grid, r0))):
+            continue
+        rng = f"{letter(c0)}{grid.rows[r0]}:{letter(c1)}{grid.rows[min(r1, len(grid.rows) - 1)]}"
+        if r0 in grid.hidden_rows:
+            continue
+        col.at(r0, c0, grid.cells[r0][c0], MERGED.format(rng=rng))
+
+
+def _one_label(grid: Grid, r: int) -> bool:
+    filled = [v for v in grid.cells[r] if not is_blank(v)]
+    return len(filled) <= 1 or all(isinstance(v, str) for v in filled)
+
+
+# --------------------------------------------------------------------------------------------
+# Records
+
+
+def _records(
+    grid: Grid,
+    header: Header,
+    data: list[_Row],
+    title: Title,
+    col: Collector,
+    log: ReadingLog,
+    opts: Options,
+    style: NumberStyle,
+) -> list[tuple[pd.DataFrame, Origin]]:
+    keys = header.keys
+    file, sheet = grid.file, grid.sheet
+    body_arg = _arg_code(opts.body, parse_body, col, "body")
+    level_arg = _arg_code(opts.level, parse_level, col, "level")
+    body_title = (
+        title_body(title)
+        if BODY not in keys and all(s.body is None for s in header.series)
+        else None
+    )
+    unit_title = title_unit(title) if UNIT_NAME not in keys and UNIT_ID not in keys else None
+    if body_title and body_arg is None:
+        log.notes.append(f"{file}: cơ quan lấy từ tiêu đề (body from the title): {body_title}")
+    records: list[dict[str, Any]] = []
+    rows_of: list[int] = []
+    inferred: dict[str, str] = {}
+    need_body = need_unit = False
+    term_problem: tuple[str, tuple[int, int] | None] | None = None
+    for d in data:
+        r = d.r
+        row = grid.cells[r]
+        name = text_cell(row[keys[UNIT_NAME]]) if UNIT_NAME in keys else None
+        uid = text_cell(row[keys[UNIT_ID]]) if UNIT_ID in keys else None
+        row_level = None
+        row_body = None
+        if LEVEL in keys:
+            raw = text_cell(row[keys[LEVEL]])
+            row_level = parse_level(raw) if raw else None
+            if raw and row_level is None:
+                row_body = parse_body(raw)
+                if row_body is None:
+                    row_level = raw
+        if BODY in keys:
+            raw = text_cell(row[keys[BODY]])
+            row_body = (
+                (parse_body(re.sub(r"^[\d.\s\-*]+", "", raw)) or parse_body(raw) or raw)
+                if raw
+                else None
+            )
+        if name is None and uid is None:
+            if opts.unit_name or opts.unit_id:
+                name, uid = opts.unit_name, opts.unit_id
+            elif unit_title is not None:
+                name = unit_title[0]
+            elif UNIT_NAME in keys or (LEVEL in keys and row_level is not None):
+                name = None
+        note = text_cell(row[keys[NOTE]]) if NOTE in keys else None
+        source = text_cell(row[keys[SOURCE]]) if SOURCE in keys else None
+        row_term = None
+        if TERM in keys:
+            raw = row[keys[TERM]]
+            if not is_blank(raw):
+                try:
+                    row_term = normalise_term(text_cell(raw))
+                except TermError:
+                    col.at(
+                        r, keys[TERM], raw, "nhiệm kỳ dạng 2015-2020 (a term)", header="Nhiệm kỳ"
+                    )
+                    row_term = "1900-1901"
+        extras = {
+            " / ".join(u.path): row[u.index]
+            for u in header.unknown
+            if u.body is None and len(u.path) == 1 and not is_blank(row[u.index])
+        }
+        for si, s in enumerate(header.series):
+            if s.body is None and s.group is not None and opts.body is None:
+                continue  # an unknown group, reported at its header cell
+            cells = dict(s.cols)
+            if all(is_blank(row[c]) and (r, c) not in grid.no_value for c in cells.values()):
+                continue  # the unit has no such body
+            values: dict[str, Any] = {}
+            for k, c in cells.items():
+                v, why = read_count(grid, r, c, style)
+                if why is not None:
+                    col.at(r, c, v, why, header=s.headers.get(k))
+                    v = None
+                elif v is None and k in (TOTAL, FEMALE, MALE):
+                    col.at(r, c, None, PARTIAL.format(title=s.title), header=s.headers.get(k))
+                values[k] = v
+            total = values.get(TOTAL)
+            female = values.get(FEMALE)
+            if TOTAL not in cells and MALE in cells:
+                m, f = _whole(values.get(MALE)), _whole(female)
+                total = m + f if m is not None and f is not None else None
+            if BODY in keys:
+                body = s.body or row_body  # a blank cell of the body column is reported
+            else:
+                body = s.body or body_arg or body_title
+                if body is None:
+                    need_body = True
+            level = s.level or (row_level if LEVEL in keys else None)
+            if level is None and LEVEL not in keys:
+                level = d.level
+            unit_name, unit_id = name, uid
+            if unit_name is None and unit_id is None and UNIT_NAME not in keys:
+                need_unit = True
+            rec: dict[str, Any] = {
+                TERM: row_term,
+                UNIT_ID: unit_id,
+                UNIT_NAME: unit_name,
+                LEVEL: level,
+                BODY: body,
+                TOTAL: total,
+                FEMALE: female,
+                "_level_explicit": bool(s.level or LEVEL in keys),
+                "_r": r,
+                "_s": si,
+            }
+            for k, v in extras.items():
+                rec.setdefault(k, text_cell(v) if isinstance(v, str) else v)
+            for k, v in values.items():
+                if k not in (TOTAL, FEMALE, MALE):
+                    rec[k] = _whole(v) if v is not None else None
+            if MALE in values:
+                rec[MALE] = _whole(values[MALE])
+            if note is not None:
+                rec[NOTE] = note
+            if source is not None:
+                rec[SOURCE] = source
+            for k, c in s.shares.items():
+                num = values.get(k) if k != FEMALE else female
+                _check_share(
+                    grid, r, c, num, total, s.headers.get(f"share:{k}") or "Tỷ lệ", col, log, opts
+                )
+            records.append(rec)
+            rows_of.append(r)
+    if need_body:
+        col.at(None, None, None, NEED_BODY, header="body")
+        col.blocking = True
+    if need_unit:
+        col.at(None, None, None, NEED_UNIT, header="unit")
+        col.blocking = True
+    if not records:
+        return []
+    frame = pd.DataFrame.from_records(records)
+    # level-row forms: one unit, one row per level -> a unit id per level
+    if LEVEL in keys and UNIT_NAME not in keys and UNIT_ID not in keys:
+        frame = _per_level_units(frame, opts)
+    # terms
+    if frame[TERM].isna().any():
+        for body in frame.loc[frame[TERM].isna(), BODY].dropna().unique():
+            term, why, cell = _resolve_term(grid, title, opts, str(body), col)
+            if term is None:
+                term_problem = (why or NEED_TERM.format(extra=""), cell)
+                continue
+            frame.loc[frame[TERM].isna() & (frame[BODY] == body), TERM] = term
+        if frame[TERM].isna().any() and term_problem is None:
+            term, why, cell = _resolve_term(grid, title, opts, None, col)
+            if term is not None:
+                frame.loc[frame[TERM].isna(), TERM] = term
+            else:
+                term_problem = (why or NEED_TERM.format(extra=""), cell)
+    if term_problem is not None:
+        why, cell = term_problem
+        col.at(cell[0] if cell else None, cell[1] if cell else None, None, why, header="term")
+        col.blocking = True
+        frame[TERM] = frame[TERM].fillna("1900-1901")
+    # units and levels
+    frame = _resolve_units(
+        grid,
+        frame,
+        col,
+        log,
+        opts,
+        level_arg,
+        inferred,
+        keys.get(UNIT_NAME, keys.get(UNIT_ID)),
+        UNIT_NAME in keys,
+    )
+    frame = _split_levels(frame, opts)
+    if inferred:
+        examples = ", ".join(f"{n} → {lv}" for n, lv in list(inferred.items())[:3])
+        warnings.warn(
+            f'Tệp "{file}": ' + INFERRED_LEVEL_TEMPLATE.format(n=len(inferred), examples=examples),
+            InferredLevelWarning,
+            stacklevel=6,
+        )
+        log.notes.append(f"{file}: cấp suy ra từ tên (levels inferred from names): {examples}")
+    frame = frame.drop(columns=["_level_explicit"])
+    for name in [
+        c for c in frame.columns if c not in _CANONICAL and c not in (NOTE, SOURCE, "_r", "_s")
+    ]:
+        frame[name] = _extra_column(frame[name])
+    for name in (NOTE, SOURCE):
+        if name in frame.columns:
+            frame[name] = frame[name].astype(object).where(frame[name].notna(), None)
+    out = []
+    for key, part in frame.groupby("_s", sort=True):
+        s = header.series[int(str(key))]
+        part = part.reset_index(drop=True)
+        total_col = s.cols.get(TOTAL, s.cols.get(MALE))
+        columns: dict[str, tuple[str | None, str | None]] = {
+            TOTAL: (
+                letter(total_col) if total_col is not None else None,
+                s.headers.get(TOTAL) or s.headers.get(MALE),
+            ),
+            FEMALE: (letter(s.cols[FEMALE]), s.headers.get(FEMALE)),
+        }
+        for k, h in ((UNIT_NAME, "Đơn vị"), (LEVEL, "Cấp"), (BODY, "Cơ quan"), (TERM, "Nhiệm kỳ")):
+            if k in keys:
+                columns[k] = (letter(keys[k]), text_of(grid.cells[header.top][keys[k]]) or h)
+        columns[UNIT_ID] = (
+            (letter(keys[UNIT_ID]), "Mã đơn vị")
+            if UNIT_ID in keys
+            else columns.get(UNIT_NAME, (None, None))
+        )
+        origin = Origin(
+            file=file,
+            sheet=sheet,
+            rows={i: grid.rows[int(r)] for i, r in enumerate(part["_r"])},
+            columns=columns,
+        )
+        out.append((part.drop(columns=["_r", "_s"]), origin))
+    return out
+
+
+_CANONICAL = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE)
+
+
+def _extra_column(values: pd.Series) -> pd.Series:
+    """Return an extra column: whole numbers as Int64 (``under_40``), anything else as text."""
+    items = values.tolist()
+    numbers = [_whole(v) if not is_blank(v) else None for v in items]
+    if all(n is not None or is_blank(v) for n, v in zip(numbers, items, strict=True)):
+        return pd.Series(numbers, dtype="Int64", index=values.index)
+    return pd.Series(
+        [None if is_blank(v) else text_cell(v) for v in items], dtype=object, index=values.index
+    )
+
+
+def _arg_code(value: str | None, parse: Any, col: Collector, what: str) -> str | None:
+    if value is None:
+        return None
+    code = parse(value)
+    if code is None:
+        col.at(None, None, value, f"{what}= là một mã hợp lệ (a valid {what} code)", header=what)
+        col.blocking = True
+    return code
+
+
+def _resolve_term(
+    grid: Grid, title: Title, opts: Options, body: str | None, col: Collector
+) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    found, why, cell = title.term_for(body)
+    if opts.term is not None:
+        try:
+            given = normalise_term(opts.term)
+        except TermError:
+            return None, "term= dạng 2015-2020 (a term label)", None
+        if found is not None and found != given:
+            return None, TERM_CONFLICT.format(given=given), cell
+        return given, None, None
+    if found is not None:
+        return found, None, cell
+    if why and not why.startswith(";"):
+        return None, why, None
+    if grid.sheet:
+        try:
+            return normalise_term(grid.sheet.strip()), None, None
+        except TermError:
+            pass
+        inner = title_from_sheet(grid.sheet)
+        if inner:
+            return inner, None, None
+    return None, NEED_TERM.format(extra=why or ""), None
+
+
+def title_from_sheet(name: str) -> str | None:
+    """Return a term written inside a sheet name (``NK 2015-2020``), or ``None``."""
+    m = _YEARS.search(name)
+    if not m:
+        return None
+    try:
+        return normalise_term(f"{m.group(1)}-{m.group(2)}")
+    except TermError:
+        return None
+
+
+def _per_level_units(frame: pd.DataFrame, opts: Options) -> pd.DataFrame:
+    frame = frame.copy()
+    base_name = frame[UNIT_NAME].fillna(opts.unit_name or "")
+    base_id = frame[UNIT_ID].where(
+        frame[UNIT_ID].notna(), base_name.map(lambda n: derive_unit_id(n) if n else None)
+    )
+    own = base_name.map(lambda n: infer_level(n) if n else None)
+    names, ids = [], []
+    for n, i, lv, o in zip(base_name, base_id, frame[LEVEL], own, strict=True):
+        if not n and not i:
+            names.append(LEVELS[lv].vi if lv in LEVELS else str(lv))
+            ids.append(str(lv))
+        elif lv == o or lv is None:
+            names.append(n)
+            ids.append(i)
+        else:
+            label = LEVELS[lv].vi if lv in LEVELS else str(lv)
+            names.append(f"{n} ({label.lower()})")
+            ids.append(f"{i}/{lv}")
+    frame[UNIT_NAME] = names
+    frame[UNIT_ID] = ids
+    frame["_units_fixed"] = True
+    return frame
+
+
+def _split_levels(frame: pd.DataFrame, opts: Options) -> pd.DataFrame:
+    """Give a unit id per level to rows of one unit at several levels (groups or rows per level).
+
+    ``Tỉnh Thanh Hóa`` with ``Cấp tỉnh | Cấp huyện | Cấp xã`` groups is three bodies: the province's
+    own council keeps the unit's id; the pooled district and commune councils of the province get
+    ``<id>/district`` and ``<id>/commune``.
+    """
+    key = [TERM, UNIT_ID, BODY]
+    several = frame.groupby(key, dropna=False)[LEVEL].transform("nunique") > 1
+    if not several.any():
+        return frame
+    frame = frame.copy()
+    for i in frame.index[several.to_numpy()]:
+        name, uid, level = frame.at[i, UNIT_NAME], frame.at[i, UNIT_ID], frame.at[i, LEVEL]
+        own = None
+        if opts.units is not None and str(uid) in opts.units.ids:
+            own = opts.units.ids[str(uid)][1]
+        elif isinstance(name, str):
+            own = infer_level(name)
+        if level == own:
+            continue
+        label = LEVELS[level].vi.lower() if level in LEVELS else str(level)
+        frame.at[i, UNIT_ID] = f"{uid}/{level}"
+        frame.at[i, UNIT_NAME] = f"{name} ({label})"
+    return frame
+
+
+def _resolve_units(
+    grid: Grid,
+    frame: pd.DataFrame,
+    col: Collector,
+    log: ReadingLog,
+    opts: Options,
+    level_arg: str | None,
+    inferred: dict[str, str],
+    name_col: int | None = None,
+    has_name_col: bool = False,
+) -> pd.DataFrame:
+    units = opts.units
+    fixed = "_units_fixed" in frame.columns
+    frame = frame.drop(columns=["_units_fixed"], errors="ignore")
+    ids, names, levels = [], [], []
+    for rec in frame[["_r", UNIT_NAME, UNIT_ID, LEVEL, "_level_explicit"]].to_dict("records"):
+        r = int(rec["_r"])
+        name = rec[UNIT_NAME]
+        uid = rec[UNIT_ID]
+        level = rec[LEVEL]
+        explicit = bool(rec["_level_explicit"])
+        name = None if name is None or (isinstance(name, float) and name != name) else str(name)
+        uid = None if uid is None or (isinstance(uid, float) and uid != uid) else str(uid)
+        level = (
+            None if level is None or (isinstance(level, float) and level != level) else str(level)
+        )
+        if units is not None and not fixed:
+            hit = None
+            if uid is not None and uid in units.ids:
+                known_name, known_level = units.ids[uid]
+                hit = (uid, name or known_name, known_level)
+            elif name is not None:
+                found = units.find(name)
+                if found is not None:
+                    hit = (found[0], name, found[2])
+                elif uid is None:
+                    col.at(r, name_col, name, UNKNOWN_UNIT, header="Đơn vị")
+                    ids.append(derive_unit_id(name))
+                    names.append(name)
+                    levels.append(level or "missing")
+                    continue
+            if hit is not None:
+                ids.append(hit[0])
+                names.append(hit[1])
+                levels.append(level if explicit and level else hit[2])
+                continue
+        if uid is None and name is not None:
+            uid = derive_unit_id(name)
+        if name is None and uid is not None and not has_name_col:
+            name = uid
+        if level is None and not explicit:
+            level = level_arg
+        if level is None and name is not None and not explicit:
+            level = infer_level(name)
+            if level is not None:
+                inferred.setdefault(name, level)
+        if level is None and name is not None and not explicit:
+            col.at(r, None, name, NEED_LEVEL, header="level")
+            level = "missing"
+        ids.append(uid)
+        names.append(name)
+        levels.append(level)
+    frame = frame.copy()
+    frame[UNIT_ID] = pd.Series(ids, dtype=object, index=frame.index)
+    frame[UNIT_NAME] = pd.Series(names, dtype=object, index=frame.index)
+    frame[LEVEL] = pd.Series(levels, dtype=object, index=frame.index)
+    return frame
+
+
+# --------------------------------------------------------------------------------------------
+# Checks: shares, totals, subtotals
+
+
+def _mismatch(
+    col: Collector,
+    log: ReadingLog,
+    opts: Options,
+    r: int,
+    c: int,
+    value: Any,
+    expected: str,
+    header: str | None,
+) -> None:
+    grid = col.grid
+    if opts.on_mismatch == "raise":
+        col.at(r, c, value, expected, header=header)
+        return
+    p = Problem(expected, value, grid.file, grid.sheet, grid.rows[r], letter(c), header)
+    msg = f"{p} (số liệu vẫn được dùng / the counts are kept; on_mismatch='raise' để dừng)"
+    warnings.warn(msg, MismatchWarning, stacklevel=7)
+    log.notes.append(msg)
+
+
+def _check_share(
+    grid: Grid,
+    r: int,
+    c: int,
+    female: Any,
+    total: Any,
+    header: str,
+    col: Collector,
+    log: ReadingLog,
+    opts: Options,
+) -> None:
+    value = grid.cells[r][c]
+    if is_blank(value) or (r, c) in grid.no_value:
+        return
+    f, t = _whole(female), _whole(total)
+    parsed = reported_percent(value, grid.fmt(r, c))
+    if parsed is None:
+        if isinstance(value, str) and value.strip() in ("-", "–", "x", "X", "…", "..."):
+            return
+        col.at(r, c, value, "tỷ lệ phần trăm dạng 12,5 hoặc 12.5 (a percentage)", header=header)
+        return
+    if f is None or t is None or f < 0 or t < 0 or f > t:
+        return
+    if percent_ok(parsed, f, t):
+        return
+    # a share stored as a fraction (0.156) in a cell whose format the file does not record
+    number, digits = parsed
+    if (
+        grid.fmt(r, c) == "General"
+        and 0 <= number <= 1
+        and percent_ok((number * 100, max(digits - 2, 0)), f, t)
+    ):
+        return
+    _mismatch(col, log, opts, r, c, value, expected_percent(f, t), header)
+
+
+def _check_sums(
+    grid: Grid,
+    header: Header,
+    data: list[_Row],
+    sums: list[tuple[int, str, int | None]],
+    section_rows: dict[int, list[int]],
+    col: Collector,
+    log: ReadingLog,
+    opts: Options,
+    style: NumberStyle,
+) -> None:
+    data_rows = [d.r for d in data]
+    for t, kind, section in sums:
+        above = [r for r in data_rows if r < t]
+        every = above or [r for r in data_rows if r > t]
+        if kind == "sum" and section is not None:
+            # a plain "Cộng": the section's subtotal, or the grand total; the figures decide
+            in_section = section_rows.get(section, [])
+            later_section = any(s > t for s in section_rows)
+            if (
+                _sums_match(grid, header, every, t, style)
+                and not _sums_match(grid, header, in_section, t, style)
+            ) or (not later_section and not _sums_match(grid, header, in_section, t, style)):
+                kind = "total"
+            else:
+                kind = "subtotal"
+        if kind in ("subtotal", "section") and section is not None:
+            rows = section_rows.get(section, [])
+            what = WHAT_SECTION
+        else:
+            rows = every
+            what = WHAT_TOTAL
+        for s in header.series:
+            present = [
+                r for r in rows if any(not is_blank(grid.cells[r][c]) for c in s.cols.values())
+            ]
+            sums_of: dict[str, int] = {}
+            for k, c in s.cols.items():
+                values = [_whole(read_count(grid, r, c, style)[0]) for r in present]
+                if any(v is None for v in values):
+                    continue
+                expect = sum(v for v in values if v is not None)
+                sums_of[k] = expect
+                if (t, c) in grid.no_value:
+                    log.notes.append(
+                        f"{grid.file} ô {letter(c)}{grid.rows[t]}: {NOT_CHECKED_FORMULA}"
+                    )
+                    continue
+                reported, why = read_count(grid, t, c, style)
+                if is_blank(reported):
+                    continue
+                if why is not None:
+                    col.at(t, c, reported, why, header=s.headers.get(k))
+                elif _whole(reported) != expect:
+                    _mismatch(
+                        col,
+                        log,
+                        opts,
+                        t,
+                        c,
+                        reported,
+                        SUM_MISMATCH.format(expect=expect, what=what),
+                        s.headers.get(k),
+                    )
+            total = sums_of.get(TOTAL)
+            if total is None and MALE in sums_of and FEMALE in sums_of:
+                total = sums_of[MALE] + sums_of[FEMALE]
+            for k, c in s.shares.items():
+                num = sums_of.get(k)
+                if num is not None and total is not None:
+                    _check_share(
+                        grid,
+                        t,
+                        c,
+                        num,
+                        total,
+                        s.headers.get(f"share:{k}") or "Tỷ lệ",
+                        col,
+                        log,
+                        opts,
+                    )
+
+
+def _sums_match(grid: Grid, header: Header, rows: list[int], t: int, style: NumberStyle) -> bool:
+    """Return True when every filled count cell of row ``t`` equals the sum of ``rows``."""
+    checked = False
+    for s in header.series:
+        for c in s.cols.values():
+            reported = _whole(read_count(grid, t, c, style)[0])
+            if reported is None:
+                continue
+            values = [_whole(read_count(grid, r, c, style)[0]) for r in rows]
+            if any(v is None for v in values if v is not None) or reported != sum(
+                v or 0 for v in values
+            ):
+                return False
+            checked = True
+    return checked
+
+
+def locate(grid: Grid) -> Header | None:
+    """Return the header of a counts table in ``grid``, or ``None``."""
+    return find_header(grid)

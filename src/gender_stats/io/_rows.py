@@ -1,0 +1,361 @@
+"""Every row a reader sees, classified and accounted for: the reading log (private module).
+
+A reader classifies each non-blank row of each sheet as exactly one :class:`RowClass` and says what
+became of it: **used** (a data row that became counts), **reported** (a row with a problem or a
+warning: it is not used, and the user is told) or **structural** (title, header, column numbers,
+section, subtotal, total, note, signature).  The :class:`ReadingLog` keeps the list and the
+accounting ``rows_read = rows_used + rows_reported + rows_structural``; readers put it in
+``frame.attrs["reading"]`` and in :attr:`DataError.reading`.
+
+The words that mark totals, subtotals, notes, date lines and signatures are here, compared with
+:func:`~gender_stats._text.loose_key` (any case, with or without diacritics).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from gender_stats._text import loose_key, nfc
+
+__all__ = ["ReadingLog", "RowClass", "RowEntry"]
+
+
+class RowClass(enum.StrEnum):
+    """What a row of a sheet is."""
+
+    TITLE = "title"
+    HEADER = "header"
+    COLUMN_NUMBERS = "column_numbers"
+    SECTION = "section"
+    DATA = "data"
+    SUBTOTAL = "subtotal"
+    TOTAL = "total"
+    NOTE = "note"
+    SIGNATURE = "signature"
+    HIDDEN = "hidden"
+    CRITERION = "criterion"
+
+
+#: What became of a row.
+USED, REPORTED, STRUCTURAL = "used", "reported", "structural"
+
+
+@dataclasses.dataclass(frozen=True)
+class RowEntry:
+    """One row of one sheet, as the reader classified it."""
+
+    file: str
+    sheet: str | None
+    row: int
+    kind: RowClass
+    outcome: str
+    label: str = ""
+    detail: str = ""
+
+
+@dataclasses.dataclass
+class ReadingLog:
+    """The classification of every non-blank row a reader saw, with the accounting.
+
+    Attributes
+    ----------
+    entries : list of RowEntry
+        One per non-blank row, in reading order.
+    notes : list of str
+        What the reader decided for the file or sheet as a whole (the term found in the title, the
+        number style, sheets passed over, a summary sheet recognised ...).
+
+    Examples
+    --------
+    >>> log = ReadingLog()
+    >>> log.add("a.xlsx", "S", 1, RowClass.TITLE, STRUCTURAL, "BÁO CÁO")
+    >>> log.add("a.xlsx", "S", 5, RowClass.DATA, USED, "Huyện A")
+    >>> log.rows_read, log.rows_used, log.rows_reported, log.rows_structural
+    (2, 1, 0, 1)
+    """
+
+    entries: list[RowEntry] = dataclasses.field(default_factory=list)
+    notes: list[str] = dataclasses.field(default_factory=list)
+
+    def add(
+        self,
+        file: str,
+        sheet: str | None,
+        row: int,
+        kind: RowClass,
+        outcome: str,
+        label: Any = "",
+        detail: str = "",
+    ) -> None:
+        """Record one row."""
+        text = "" if label is None else nfc(str(label))
+        if len(text) > 60:
+            text = text[:57] + "..."
+        self.entries.append(RowEntry(file, sheet, row, kind, outcome, text, detail))
+
+    def set_outcome(self, file: str, sheet: str | None, rows: Iterable[int], outcome: str) -> None:
+        """Change the outcome of data rows (e.g. to reported when a problem was found on them)."""
+        wanted = set(rows)
+        for i, e in enumerate(self.entries):
+            if e.file == file and e.sheet == sheet and e.row in wanted and e.kind == RowClass.DATA:
+                self.entries[i] = dataclasses.replace(e, outcome=outcome)
+
+    def extend(self, other: ReadingLog) -> None:
+        """Append another log's entries and notes."""
+        self.entries.extend(other.entries)
+        self.notes.extend(other.notes)
+
+    @property
+    def rows_read(self) -> int:
+        """Return the number of non-blank rows seen."""
+        return len(self.entries)
+
+    def _n(self, outcome: str) -> int:
+        return sum(1 for e in self.entries if e.outcome == outcome)
+
+    @property
+    def rows_used(self) -> int:
+        """Return the number of data rows that became counts."""
+        return self._n(USED)
+
+    @property
+    def rows_reported(self) -> int:
+        """Return the number of rows not used and reported to the user (problems, warnings)."""
+        return self._n(REPORTED)
+
+    @property
+    def rows_structural(self) -> int:
+        """Return the number of title, header, section, total, note and signature rows."""
+        return self._n(STRUCTURAL)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the entries as a frame: file, sheet, row, kind, outcome, label, detail."""
+        columns = ["file", "sheet", "row", "kind", "outcome", "label", "detail"]
+        return pd.DataFrame(
+            [
+                [e.file, e.sheet, e.row, str(e.kind), e.outcome, e.label, e.detail]
+                for e in self.entries
+            ],
+            columns=columns,
+        )
+
+    def summary(self) -> str:
+        """Return the accounting in one line (vi + en)."""
+        return (
+            f"đọc {self.rows_read} dòng = {self.rows_used} dùng + {self.rows_reported} báo lỗi/cảnh "
+            f"báo + {self.rows_structural} dòng cấu trúc (rows read = used + reported + structural)"
+        )
+
+    def __str__(self) -> str:
+        lines = [self.summary(), *self.notes]
+        for e in self.entries:
+            where = f"{e.file}" + (f" [{e.sheet}]" if e.sheet else "")
+            detail = f" — {e.detail}" if e.detail else ""
+            lines.append(f"  {where} dòng {e.row}: {e.kind} ({e.outcome}) {e.label}{detail}")
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return f"<ReadingLog {self.summary()}>"
+
+
+# --------------------------------------------------------------------------------------------
+# Words
+
+_PARENS = re.compile(r"\([^)]*\)")
+_GRAND = frozenset(
+    {
+        "tong cong",
+        "tong so",
+        "tong",
+        "toan tinh",
+        "toan huyen",
+        "toan thanh pho",
+        "toan thi xa",
+        "toan quoc",
+        "ca nuoc",
+        "tong cong toan tinh",
+        "tong so toan tinh",
+        "tong cong toan huyen",
+        "cong toan tinh",
+        "tong hop chung",
+        "cong chung",
+        "tong cong chung",
+        "total",
+        "grand total",
+        "tong toan tinh",
+    }
+)
+_SUB_PREFIX = (
+    "cong khoi",
+    "cong cac",
+    "cong cap",
+    "tong khoi",
+    "tong cac",
+    "tong cong khoi",
+    "tong so khoi",
+    "tong cong cac",
+    "cong muc",
+    "cong phan",
+    "subtotal",
+    "sub total",
+)
+_NOTE = re.compile(
+    r"^(ghi chu|chu thich|chu y|luu y|nguon|note|notes|source|sources|ghi chu khac)\b"
+)
+_NOTE_MARK = re.compile(r"^\s*(\(\s*\*+\s*\)|\*+|\(\d{1,2}\)\s+\D)")
+_DATE_LINE = re.compile(r"\bngay\b.{0,20}\bthang\b.{0,20}\bnam\b")
+_SIGN = re.compile(
+    r"^(nguoi lap bieu|nguoi lap|nguoi tong hop|can bo tong hop|thu truong|truong ban|pho truong ban"
+    r"|tm |tm$|kt |tl |t m |k t |ky ten|ky dong dau|ky ghi ro|ky va ghi ro|xac nhan|noi nhan"
+    r"|chu tich|pho chu tich|bi thu|pho bi thu|giam doc|truong phong|lanh dao don vi|thu ky"
+    r"|uy vien thuong truc|ban thuong vu|tm ban|kt truong|q truong)"
+)
+_ROMAN = re.compile(r"^([IVXLC]+)(?:\s*[.)/:-]\s*|\s+|$)(.*)$")
+_LETTER = re.compile(r"^([A-Z])(?:\s*[.)/:-]\s*|$)(.*)$")
+_ARABIC = re.compile(r"^(\d{1,2})\s*[.)/]\s+(.+)$")
+_SECTION_WORDS = re.compile(
+    r"^(khoi|cac |cap |khu vuc|nhom|phan |muc |don vi truc thuoc|co quan truc thuoc|huyen thi"
+    r"|xa phuong|so ban nganh|ban nganh)"
+)
+
+
+def sum_kind(text: Any) -> str | None:
+    """Return ``"total"``, ``"subtotal"`` or ``"sum"`` (plain Cộng) for a label, else ``None``.
+
+    Examples
+    --------
+    >>> [sum_kind(t) for t in ("TỔNG CỘNG (I+II)", "Cộng khối huyện", "Cộng (A)", "Toàn tỉnh")]
+    ['total', 'subtotal', 'sum', 'total']
+    >>> sum_kind("Huyện Cộng Hòa"), sum_kind("Tong so"), sum_kind("cong:")
+    (None, 'total', 'sum')
+    """
+    if not isinstance(text, str):
+        return None
+    key = loose_key(_PARENS.sub(" ", nfc(text)))
+    if not key:
+        return None
+    if key in ("cong", "cong lai", "tong cong lai"):
+        return "sum"
+    if key in _GRAND:
+        return "total"
+    if key.startswith(_SUB_PREFIX):
+        return "subtotal"
+    if re.match(r"^cong [ivxlc]+$|^cong [a-d]$|^tong [ivxlc]+$", key):
+        return "sum"
+    return None
+
+
+def is_note(text: Any) -> bool:
+    """Return True for the first cell of a note or footnote row.
+
+    Examples
+    --------
+    >>> is_note("Ghi chú: số liệu tạm tính"), is_note("(*) Huyện mới sáp nhập"), is_note("Nguồn: Sở")
+    (True, True, True)
+    >>> is_note("Huyện Nga Sơn")
+    False
+    """
+    if not isinstance(text, str):
+        return False
+    return bool(_NOTE.match(loose_key(text)) or _NOTE_MARK.match(nfc(text)))
+
+
+def is_signature(text: Any) -> bool:
+    """Return True for a date line or the first line of a signature block.
+
+    Examples
+    --------
+    >>> is_signature("Thanh Hóa, ngày 15 tháng 6 năm 2015"), is_signature("NGƯỜI LẬP BIỂU")
+    (True, True)
+    >>> is_signature("(Ký, đóng dấu, ghi rõ họ và tên)"), is_signature("Huyện Thọ Xuân")
+    (True, False)
+    """
+    if not isinstance(text, str):
+        return False
+    key = loose_key(text)
+    return bool(_DATE_LINE.search(key) or _SIGN.match(key))
+
+
+def section_label(stt: Any, label: Any) -> str | None:
+    """Return the label of a section row from its STT and name cells, or ``None``.
+
+    Examples
+    --------
+    >>> section_label("I", "Khối huyện"), section_label(None, "II. Khối sở, ban, ngành")
+    ('Khối huyện', 'Khối sở, ban, ngành')
+    >>> section_label("A", "Các huyện, thị xã"), section_label(None, "Khối huyện")
+    ('Các huyện, thị xã', 'Khối huyện')
+    >>> section_label(1, "Huyện Quan Hóa") is None
+    True
+    """
+    text = nfc(str(label)) if isinstance(label, str) and label.strip() else ""
+    if isinstance(stt, str) and stt.strip():
+        s = nfc(stt)
+        m = _ROMAN.match(s) or _LETTER.match(s)
+        if m and not m.group(2).strip():
+            return text or s
+    for pattern in (_ROMAN, _LETTER):
+        m = pattern.match(text)
+        if m and m.group(2).strip():
+            return m.group(2).strip()
+    m = _ARABIC.match(text)
+    if m and _SECTION_WORDS.match(loose_key(m.group(2))):
+        return m.group(2).strip()
+    if text and _SECTION_WORDS.match(loose_key(text)):
+        return text
+    return None
+
+
+def numbered_section(stt: Any, label: Any) -> bool:
+    """Return True when the row is numbered as a section (I., A.) rather than as a unit (1, 2)."""
+    for value in (stt, label):
+        if isinstance(value, str) and value.strip():
+            s = nfc(value)
+            m = _ROMAN.match(s) or _LETTER.match(s)
+            if m:
+                return True
+    return False
+
+
+_COLUMN_NUMBER = re.compile(r"^\(?(\d{1,3}|[A-Z])\)?$")
+
+
+def is_column_numbers(row: Sequence[Any]) -> bool:
+    """Return True for a row of column numbers: ``1 2 3``, ``(1) (2)``, ``A B 1 2``.
+
+    Examples
+    --------
+    >>> is_column_numbers([1, 2, 3, 4]), is_column_numbers(["A", "B", "(1)", "(2)", "(3)"])
+    (True, True)
+    >>> is_column_numbers(["1", "Huyện A", 3, 4]), is_column_numbers([1, 39, 5])
+    (False, False)
+    """
+    tokens = []
+    for v in row:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        if isinstance(v, bool):
+            return False
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        text = str(v).strip()
+        m = _COLUMN_NUMBER.match(text)
+        if not m:
+            # "1=2+3" style formulas of column numbers also occur
+            if re.match(r"^\(?\d{1,3}\s*=\s*[\d+\-*/() ]+\)?$", text):
+                tokens.append(text.strip("()").split("=")[0].strip())
+                continue
+            return False
+        tokens.append(m.group(1))
+    letters = [t for t in tokens if not t.isdigit()]
+    numbers = [int(t) for t in tokens if t.isdigit()]
+    if len(tokens) < 3 or tokens[: len(letters)] != letters or len(numbers) < 2:
+        return False
+    return all(b == a + 1 for a, b in itertools.pairwise(numbers))
