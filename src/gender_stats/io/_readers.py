@@ -50,7 +50,6 @@ from gender_stats.io._tabular import (
 )
 from gender_stats.io._trich_ngang import (
     MARKS,
-    RosterCollector,
     arg_code,
     birth_dates,
     infer_missing_levels,
@@ -1088,7 +1087,7 @@ def read_roster(
             grid,
             lambda g: locate_trich_ngang(g) or find_header(g, need=(SEX, PERSON_ID, FULL_NAME)),
         )
-        col = RosterCollector(grid)
+        col = Collector(grid)
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
             col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Năm sinh (Nam | Nữ)"))
@@ -1119,7 +1118,7 @@ def read_roster(
                 level=level,
                 inferred=inferred,
             )
-        col.raise_if_problems(rows)
+        raise_if_problems(col, rows)
         assert found is not None
         return found, len(rows)
 
