@@ -42,6 +42,8 @@ from gender_stats.io._report_files import (
     figure_bytes,
     figure_data_uri,
     make_out_dir,
+    safe_stem,
+    staged_output,
     write_bytes,
     write_html,
 )
@@ -236,8 +238,29 @@ def _e(text: object) -> str:
 
 
 def _table_html(table: pd.DataFrame, caption: str, table_id: str) -> str:
-    """Return a table as an HTML fragment with its caption (rows below target highlighted)."""
-    return tables.to_html(table, caption=caption, table_id=table_id)
+    """Return a table as an HTML fragment with its caption (rows below target highlighted).
+
+    The pandas Styler writes cell text as it is: every text (cells, headers, caption) is escaped
+    here first, so a unit named ``<script>…`` shows as text and never runs.
+    """
+    return tables.to_html(_escaped(table), caption=_e(caption), table_id=table_id)
+
+
+def _escaped(table: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``table`` whose text cells and column labels are HTML-escaped.
+
+    Examples
+    --------
+    >>> _escaped(pd.DataFrame({"<b>": ["<img src=x onerror=alert(1)>", 3]})).to_dict("list")
+    {'&lt;b&gt;': ['&lt;img src=x onerror=alert(1)&gt;', 3]}
+    """
+    out = table.copy()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values):
+            out[column] = values.map(lambda v: _e(v) if isinstance(v, str) else v)
+    out.columns = [_e(c) if isinstance(c, str) else c for c in out.columns]
+    return out
 
 
 def _figure_html(data_uri: str, caption: str, alt: str) -> str:
@@ -330,6 +353,7 @@ def _version() -> str:
 # The report
 
 
+@staged_output
 def build_report(
     counts: pd.DataFrame,
     *,
@@ -352,7 +376,9 @@ def build_report(
     term : str, optional
         The term to report on (``"2015-2020"``); by default every term the targets apply to.
     out_dir : str or pathlib.Path
-        The folder to write into (created if needed; existing report files are overwritten).
+        The folder to write into (created if needed; existing report files are overwritten).  The
+        files are written into a temporary folder beside it and moved in at the end, so a report
+        that fails leaves nothing half-written.
     lang : {"vi", "en"}, default ``"vi"``
         Language of the page, tables, charts and file names.
     units : pandas.DataFrame, optional
@@ -364,6 +390,11 @@ def build_report(
     -------
     Report
         The paths written and the headline numbers.
+
+    Raises
+    ------
+    gender_stats.errors.ArgumentError
+        When ``out_dir`` is a file, or a folder that cannot be created or written.
 
     Examples
     --------
@@ -473,10 +504,10 @@ def build_report(
             with _figure(n_rows) as (fig, ax):
                 draw(ax=ax)
                 png = figure_bytes(fig, fmt="png")
-                charts.append(write_bytes(png, chart_dir / f"{stem}.png"))
+                charts.append(write_bytes(png, chart_dir / f"{safe_stem(stem)}.png"))
                 fig.set_layout_engine("none")  # keep the layout computed for the PNG
                 svg = figure_bytes(fig, fmt="svg")
-                charts.append(write_bytes(svg, chart_dir / f"{stem}.svg"))
+                charts.append(write_bytes(svg, chart_dir / f"{safe_stem(stem)}.svg"))
                 cap = caption.format(n=n_fig)
                 uri = figure_data_uri(png)
             section_blocks[section].append(_figure_html(uri, cap, cap))
