@@ -76,6 +76,8 @@ CASES = {
     "check_11": (gs.check, lambda: (_counts(), "11-NQ/TW"), {"any_term": True}),
     "shortfalls": (gs.shortfalls, lambda: (COMPLIANCE.copy(),), {}),
     "summarise": (gs.summarise, lambda: (COMPLIANCE.copy(),), {}),
+    "coverage": (gs.coverage, lambda: (COMPLIANCE.copy(),), {}),
+    "targets_used": (gs.targets_used, lambda: (COMPLIANCE.copy(),), {}),
     "next_term_needs": (gs.next_term_needs, lambda: (COMPLIANCE.copy(),), {}),
     "shares": (gs.shares, lambda: (_counts(),), {}),
     "pooled_share": (gs.pooled_share, lambda: (_counts(),), {}),

@@ -27,7 +27,18 @@ from gender_stats.schema import validate_counts, validate_roster, validate_units
 from gender_stats.vocab import BODIES, LEVELS, SEXES, TermError, normalise_term
 
 # --- io (readers, writers) ---
-from gender_stats.io import read_counts, read_roster, read_units
+from gender_stats.io import (
+    HiddenDataWarning,
+    InferredLevelWarning,
+    MismatchWarning,
+    ReadingLog,
+    RowClass,
+    TableWarning,
+    infer_level,
+    read_counts,
+    read_roster,
+    read_units,
+)
 
 # --- datasets ---
 from gender_stats.datasets import (
@@ -117,6 +128,13 @@ __all__ = [
     "read_counts",
     "read_roster",
     "read_units",
+    "ReadingLog",
+    "RowClass",
+    "MismatchWarning",
+    "HiddenDataWarning",
+    "TableWarning",
+    "InferredLevelWarning",
+    "infer_level",
     # datasets
     "load_public_figures",
     "load_sample_counts",

@@ -178,6 +178,13 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     inputs(p_validate, optional=False)
+    p_validate.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="in nhật ký đọc: mỗi dòng của tệp được xếp loại ra sao (print the reading log: how "
+        "every row of the file was classified, and rows read = used + reported + structural)",
+    )
 
     p_check = sub.add_parser(
         "check", parents=[debug], help=helps["check"], description=helps["check"], epilog=_EPILOG,
@@ -217,7 +224,8 @@ def _read_one(
 ) -> pd.DataFrame:
     """Read one input file as counts (counting a roster); raise the most relevant error.
 
-    The frame returned has ``attrs["reading"]`` set to ``"counts"`` or ``"roster"``.
+    The frame returned has ``attrs["read_as"]`` set to ``"counts"`` or ``"roster"`` (and the
+    reader's :class:`~gender_stats.io.ReadingLog` in ``attrs["reading"]`` for counts).
     """
     from gender_stats.counting import count
     from gender_stats.io import read_counts, read_roster
@@ -245,7 +253,7 @@ def _with_rows(frame: pd.DataFrame, path: Path, reading: str) -> pd.DataFrame:
     """Refuse a file without data rows; tag the frame with the reading used."""
     if len(frame) == 0:
         raise DataError([Problem(expected=NO_DATA_ROWS, file=str(path))], rows_read=0)
-    frame.attrs["reading"] = reading
+    frame.attrs["read_as"] = reading
     return frame
 
 
@@ -306,7 +314,7 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         except DataError as err:
             errors.append(err)
             continue
-        if frame.attrs.get("reading") == "roster" and not args.roster:
+        if frame.attrs.get("read_as") == "roster" and not args.roster:
             print(READ_AS_ROSTER.format(path=path), file=sys.stderr)
         frames.append(frame)
     if errors:
@@ -418,16 +426,22 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             )
         except GenderStatsError as err:
             errors.append(err)
+            log = getattr(err, "reading", None)
+            if getattr(args, "verbose", False) and log is not None:
+                print(log, file=out)
             continue
         except OSError as err:
             errors.append(GenderStatsError(_os_message(err)))
             continue
         reading = (
             "danh sách từng người, đã đếm (a roster, counted)"
-            if frame.attrs.get("reading") == "roster"
+            if frame.attrs.get("read_as") == "roster"
             else "bảng số lượng (counts)"
         )
         print(f"OK: {path}: {len(frame)} rows — {reading}", file=out)
+        log = frame.attrs.get("reading")
+        if getattr(args, "verbose", False) and log is not None and not isinstance(log, str):
+            print(log, file=out)
     if errors:
         for error in errors:
             print(error, file=sys.stderr)

@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from gender_stats.errors import GenderStatsWarning
 from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID, require_counts
 from gender_stats.targets import (
     Conditional,
@@ -205,7 +206,7 @@ TERM_ABSENT = (
 )
 
 
-class NothingAssessedWarning(UserWarning):
+class NothingAssessedWarning(GenderStatsWarning):
     """No row could be assessed: every row is ``not_applicable`` or ``no_data``.
 
     This is never an all-clear: the message says why (no target in force for the term, the
