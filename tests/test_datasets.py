@@ -423,7 +423,7 @@ def test_generator_reproduces_the_bundled_files(tmp_path):
         [sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True
     )
     bundled = gs.sample_path()
-    for name in ("units.csv", "counts.csv", "staff.csv", "counts_wide.xlsx"):
+    for name in ("units.csv", "counts.csv", "staff.csv", "counts_wide.xlsx", "counts_messy.xlsx"):
         assert (tmp_path / name).read_bytes() == (bundled / name).read_bytes(), name
     assert (tmp_path / "roster_trich_ngang.xlsx").read_bytes() == (
         bundled / "roster_trich_ngang.xlsx"
