@@ -78,6 +78,7 @@ CASES = {
     "summarise": (gs.summarise, lambda: (COMPLIANCE.copy(),), {}),
     "coverage": (gs.coverage, lambda: (COMPLIANCE.copy(),), {}),
     "targets_used": (gs.targets_used, lambda: (COMPLIANCE.copy(),), {}),
+    "check_in_force": (gs.check, lambda: (_counts(),), {}),
     "next_term_needs": (gs.next_term_needs, lambda: (COMPLIANCE.copy(),), {}),
     "shares": (gs.shares, lambda: (_counts(),), {}),
     "pooled_share": (gs.pooled_share, lambda: (_counts(),), {}),

@@ -277,3 +277,42 @@ def test_summary_numbers_invariants(compliance):
     if len(below):
         assert numbers["women_needed"] >= int(below["seats_needed"].max())
     assert set(numbers["units_below"]) == set(below["unit_name"])
+
+
+def test_report_headline_counts_above_range_as_meeting(tmp_path):
+    from gender_stats.report import build_report
+
+    # 6, 7, 9 of 20 against 35-40 %: below, met, above the range -> 2 of 3 meet, 1 above
+    counts = pd.DataFrame(
+        {
+            "term": ["2016-2021"] * 3,
+            "unit_id": ["P", "Q", "R"],
+            "unit_name": ["Huyện P", "Huyện Q", "Huyện R"],
+            "level": ["district"] * 3,
+            "body": ["peoples_council"] * 3,
+            "total": [20, 20, 20],
+            "female": [6, 7, 9],
+        }
+    )
+    report = build_report(counts, targets="11-NQ/TW:b", out_dir=tmp_path)
+    assert (report.n_units_met, report.n_units, report.n_checks_above_range) == (2, 3, 1)
+    page = report.html.read_text(encoding="utf-8")
+    assert "2/3 đơn vị đạt mọi chỉ tiêu áp dụng" in page
+    assert "trong đó 1 lượt vượt khoảng" in page
+    assert "1/3" not in page
+
+
+def test_report_without_term_has_a_section_per_term_latest_first(tmp_path):
+    from gender_stats.report import build_report
+
+    earlier = _counts().assign(term="2010-2015")
+    later = _counts().assign(term="2020-2025")
+    report = build_report(pd.concat([earlier, later], ignore_index=True), out_dir=tmp_path)
+    assert report.terms == ("2020-2025", "2010-2015")
+    page = report.html.read_text(encoding="utf-8")
+    # 2020-2025 under 35-CT/TW (2019); 2010-2015: no catalogue target for party committees
+    assert page.index("<h2>Nhiệm kỳ 2020-2025: Ban Chấp hành") < page.index(
+        "<h2>Nhiệm kỳ 2010-2015"
+    )
+    assert "Không đánh giá được đơn vị nào trong nhiệm kỳ 2010-2015" in page
+    assert "35-CT/TW-2019:a" in page and "36-CT/TW:a" not in page

@@ -4,7 +4,13 @@
 counts row × target whose body matches, with the rule in words, the share, a :class:`Status`, the gap
 in percentage points and the least number of women that meets the rule (men replaced, or the body
 grown).  :func:`shortfalls` lists the rows below target, worst first; :func:`summarise` pools them by
-term, level, body and target ("k of n units meet").
+term, level, body and target ("k of n units meet"; above a range counts as meeting).
+
+By default :func:`check` applies to each row the catalogue targets **in force** for its term, body
+and level; :func:`targets_used` says which targets judged which term, :func:`coverage` how many rows
+could be assessed and why the others could not, :func:`uncovered_terms` the terms no catalogue
+target applies to.  When nothing could be assessed, :class:`NothingAssessedWarning` says so: an
+empty list of shortfalls is then not an all-clear.
 
 All comparisons and seat counts are exact integer arithmetic on :class:`fractions.Fraction`
 thresholds; ``share``, ``threshold`` and ``gap_pp`` are floats for display only.
