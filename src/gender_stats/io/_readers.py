@@ -1079,7 +1079,7 @@ def read_roster(
         if fast is not None:
             return fast
     units_df = validate_units(units) if units is not None else None
-    index = prepare_units(units_df)
+    index = UnitIndex(units_df) if units_df is not None else None  # validated just above
     inferred: dict[str, str] = {}
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:

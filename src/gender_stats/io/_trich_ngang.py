@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -200,6 +201,16 @@ def _title_body(grid: Grid, rows: range) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _text_of(value: str) -> str | None:
+    return text_cell(value)
+
+
+def _text(value: Any) -> str | None:
+    """Return :func:`text_cell` of a cell, remembered across sheets for texts (names repeat)."""
+    return _text_of(value) if type(value) is str else text_cell(value)
+
+
 def _memo(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """Return ``fn`` computed once per distinct (hashable) cell value."""
     cache: dict[tuple[type, Any], Any] = {}
@@ -237,14 +248,18 @@ def _scan(grid: Grid, tn: TrichNgang, start: int, col: Collector) -> _Rows:
     cur_body: str | None = None
     cur_level: str | None = None
     footer = _memo(lambda v: is_footer([v]))
+    width = grid.width
     for r in range(start, len(cells)):
         row = cells[r]
-        first = next((v for v in row if v is not None and not is_blank(v)), None)
-        if first is None:
-            continue
-        if isinstance(first, str) and footer(first):
-            break
-        if is_blank(row[fc]) and is_blank(row[mc]):
+        first = row[0]
+        if first is None or type(first) is str:  # the usual STT number needs no look further
+            first = next((v for v in row if v is not None and not is_blank(v)), None)
+            if first is None:
+                continue
+            if isinstance(first, str) and footer(first):
+                break
+        f_val, m_val = row[fc], row[mc]
+        if (f_val is None or is_blank(f_val)) and (m_val is None or is_blank(m_val)):
             label = _section(row, tn)
             if label is not None:
                 out.sections.append(r)
@@ -258,9 +273,10 @@ def _scan(grid: Grid, tn: TrichNgang, start: int, col: Collector) -> _Rows:
         out.data.append(r)
         out.sec_body.append(cur_body)
         out.sec_level.append(cur_level)
-        filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
-        if len(filled_cells) == 1:
-            col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
+        if row.count(None) + row.count("") >= width - 2:  # cheap first: most rows are full
+            filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
+            if len(filled_cells) == 1:
+                col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
 
 
@@ -277,12 +293,20 @@ def _sexes_and_births(
     mark = _memo(is_mark)
     typed = grid.typed
 
+    parsed: dict[tuple[type, Any, str], tuple[int | None, dt.date | None, str | None]] = {}
+
     def birth(r: int, c: int, header: str | None) -> tuple[int | None, dt.date | None]:
         value = cells[r][c]
         if value is None:
             return None, None
         fmt = grid.fmt(r, c) if isinstance(value, int | float) else "General"
-        year, date, why = parse_birth(value, typed=typed, fmt=fmt)
+        key = (type(value), value, fmt)
+        try:
+            year, date, why = parsed[key]
+        except KeyError:
+            year, date, why = parsed[key] = parse_birth(value, typed=typed, fmt=fmt)
+        except TypeError:  # pragma: no cover - an unhashable cell value
+            year, date, why = parse_birth(value, typed=typed, fmt=fmt)
         if why is not None:
             col.at(r, c, value, why, header=header)
         return year, date
@@ -404,13 +428,17 @@ def read_trich_ngang(
     check_merged(grid, start, scan.sections, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
     cells = grid.cells
-    text = _memo(text_cell)
 
     def texts(key: str) -> list[str | None]:
         if key not in cols:
             return [None] * len(data)
         c = cols[key]
-        return [text(cells[r][c]) for r in data]
+        values = [cells[r][c] for r in data]
+        try:
+            once = {v: _text(v) for v in dict.fromkeys(values)}  # each distinct text once
+        except TypeError:  # an unhashable cell value
+            return [text_cell(v) for v in values]
+        return [once[v] for v in values]
 
     names = texts(FULL_NAME)
     for r, n in zip(data, names, strict=True):
@@ -437,10 +465,14 @@ def read_trich_ngang(
     lv_col = [lv_code(t) for t in texts(LEVEL)]
     lvls = [lv_col[i] or scan.sec_level[i] or level_arg for i in range(len(data))]
     norm = _memo(lambda u: nfc(u) if u else None)
+    unit_names = [norm(u) for u in unit_names]
+    if unit_ids is None and units is None:  # ids derived from names, once per distinct name
+        derive = _memo(lambda u: derive_unit_id(u) if u is not None else None)
+        unit_ids = [derive(u) for u in unit_names]
     ids, unames, lvls = resolve_units(
         grid,
         data,
-        [norm(u) for u in unit_names],
+        unit_names,
         unit_ids,
         lvls,
         _MemoUnits(units) if units is not None else None,
@@ -470,21 +502,21 @@ def read_trich_ngang(
     frame = pd.DataFrame(
         {
             TERM: pd.Series(
-                terms if terms is not None else [one_term or "1900-1901"] * len(data), dtype=object
+                terms if terms is not None else [one_term or "1900-1901"] * len(data), dtype="str"
             ),
-            UNIT_ID: pd.Series(ids, dtype=object),
-            UNIT_NAME: pd.Series(unames, dtype=object),
-            LEVEL: pd.Series(lvls, dtype=object),
-            BODY: pd.Series([b or "party_committee" for b in bodies], dtype=object),
-            PERSON_ID: pd.Series(pids, dtype=object),
-            SEX: pd.Series([s or "F" for s in sexes], dtype=object),
-            FULL_NAME: pd.Series(names, dtype=object),
+            UNIT_ID: pd.Series(ids, dtype="str"),
+            UNIT_NAME: pd.Series(unames, dtype="str"),
+            LEVEL: pd.Series(lvls, dtype="str"),
+            BODY: pd.Series([b or "party_committee" for b in bodies], dtype="str"),
+            PERSON_ID: pd.Series(pids, dtype="str"),
+            SEX: pd.Series([s or "F" for s in sexes], dtype="str"),
+            FULL_NAME: pd.Series(names, dtype="str"),
             BIRTH_YEAR: pd.array(years, dtype="Int64"),
         }
     )
     for key in (ETHNICITY, POST):
         if key in cols:
-            frame[key] = pd.Series(texts(key), dtype=object)
+            frame[key] = pd.Series(texts(key), dtype="str")
     if any(d is not None for d in dates):
         frame[BIRTH_DATE] = birth_dates(dates)
     where: dict[str, tuple[str | None, str | None]] = {
