@@ -9,6 +9,7 @@ Numbers typed as text
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -56,6 +57,7 @@ from gender_stats.io._trich_ngang import (
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
+    split_hidden,
 )
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -708,12 +710,17 @@ def _tidy_roster(
     body: str | None,
     level: str | None,
     inferred: dict[str, str],
+    include_hidden: bool = False,
 ) -> tuple[pd.DataFrame | None, list[int]]:
     table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME, FEMALE))
     if table is None:
         col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Giới tính"))
         return None, []
     grid = table.grid
+    if not include_hidden:
+        shown, hidden = split_hidden(grid, list(table.data))
+        if hidden:
+            table = dataclasses.replace(table, data=shown)
     needed = [] if FEMALE in table.columns else [SEX]
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
@@ -1029,6 +1036,7 @@ def read_roster(
     body: str | None = None,
     level: str | None = None,
     layout: Layout = "auto",
+    include_hidden: bool = False,
 ) -> pd.DataFrame:
     r"""Read a roster file (tidy table or a personnel list, *danh sách trích ngang*).
 
@@ -1041,20 +1049,37 @@ def read_roster(
     term : str, optional
         The term when the file does not name it (in a column or the title).
     units : pandas.DataFrame, optional
-        A units table, to find unit ids and levels from unit names.
+        A units table, to find unit ids and levels from unit names; it always wins.
     unit, body, level : str, optional
         Fill the columns a file lacks, e.g. the list of one committee: ``unit="Huyện Quan Hóa"``,
-        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.
+        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.  Without a units table, a
+        ``Cấp`` column, a section row or ``level=``, each unit's level is inferred from its name
+        (``Huyện …`` → district, ``Xã …`` → commune, ``Sở …`` → agency, ``Tỉnh …`` → province; see
+        :func:`gender_stats.io._levels.infer_level`) with one
+        :class:`~gender_stats.io._levels.InferredLevelWarning`; a unit whose name says none is a
+        problem on each of its rows (listed as one line with the count and the first cells).
     layout : {"auto", "tidy", "trich_ngang"}
-        ``"auto"`` recognises a personnel list by ``Năm sinh`` split into ``Nam`` | ``Nữ``.
-        A tidy list may give the sex in a ``Giới tính`` column (``Nữ``/``Nam``, ``F``/``M``) or in a
-        ``Nữ`` column marked ``x`` for women and left blank for men.
+        ``"auto"`` recognises a personnel list (two header rows) by ``Năm sinh`` / ``Ngày sinh`` /
+        ``Ngày, tháng, năm sinh`` split into ``Nam`` | ``Nữ`` (the birth year or date under the
+        person's sex), or by ``Giới tính`` merged over ``Nam`` | ``Nữ`` with one of them marked
+        ``x``, ``X``, ``✓`` or ``1`` (a row with both or neither marked is a problem).  A tidy list
+        may give the sex in a ``Giới tính`` column (``Nữ``/``Nam``, ``F``/``M``) or in a ``Nữ``
+        column marked ``x`` for women and left blank for men.
+    include_hidden : bool, default False
+        Read hidden rows and sheets too; by default they are passed over with a warning naming
+        them.
 
     Returns
     -------
     pandas.DataFrame
         A canonical roster.  Without an id column, ``person_id`` is ``unit_id/name key/birth year``
         (see :func:`gender_stats.io._trich_ngang.person_key`), stable across files and terms.
+        Full dates of birth (real Excel dates, or text ``dd/mm/yyyy``, ``d/m/yyyy``,
+        ``dd-mm-yyyy``, ``dd.mm.yyyy``: the day first) give ``birth_year`` and are kept in a
+        ``birth_date`` column (``datetime64``, missing where only a year is given); an impossible
+        date such as ``31/02/1975`` is a problem that quotes the cell.  Text typed in TCVN3/VNI
+        fonts, or UTF-8 shown as Windows-1252 (``"Huyá»‡n"``), is repaired cell by cell with a
+        warning.
 
     Raises
     ------
@@ -1103,6 +1128,7 @@ def read_roster(
                 body=body,
                 level=level,
                 inferred=inferred,
+                include_hidden=include_hidden,
             )
             found, problems = run_validator(validate_roster, frame, origin, units=units_df)
             col.merge(problems)
@@ -1117,12 +1143,15 @@ def read_roster(
                 body=body,
                 level=level,
                 inferred=inferred,
+                include_hidden=include_hidden,
             )
         raise_if_problems(col, rows)
         assert found is not None
         return found, len(rows)
 
-    frame = _combine(source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID))
+    frame = _combine(
+        source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID), include_hidden=include_hidden
+    )
     if inferred:
         examples = ", ".join(f"{name} → {lv}" for name, lv in list(inferred.items())[:3])
         warnings.warn(

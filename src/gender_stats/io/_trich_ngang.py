@@ -33,6 +33,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -238,7 +239,44 @@ class _Rows:
     sections: list[int]
 
 
-def _scan(grid: Grid, tn: TrichNgang, start: int, col: Collector) -> _Rows:
+#: The warning when hidden rows of a list were passed over.
+HIDDEN_ROWS = (
+    'Tệp "{file}"{sheet}: bỏ qua {n} dòng ẩn (hidden rows passed over): {rows}. '
+    "Hint: include_hidden=True để đọc cả dòng ẩn (to read them)."
+)
+
+
+def split_hidden(grid: Grid, data: list[int]) -> tuple[list[int], list[int]]:
+    """Return the data rows shown and those hidden; warn once, naming the hidden ones.
+
+    A hidden row (an abolished unit, a person who left) is never silently counted nor silently
+    dropped: it is passed over with a :class:`~gender_stats.io._counts.HiddenDataWarning`.
+    """
+    if not grid.hidden_rows:
+        return data, []
+    hidden = [r for r in data if r in grid.hidden_rows]
+    if not hidden:
+        return data, []
+    from gender_stats.io._counts import HiddenDataWarning
+
+    shown = [r for r in data if r not in grid.hidden_rows]
+    numbers = [str(grid.rows[r]) for r in hidden]
+    warnings.warn(
+        HIDDEN_ROWS.format(
+            file=grid.file,
+            sheet=f', trang "{grid.sheet}"' if grid.sheet else "",
+            n=len(hidden),
+            rows=", ".join(numbers[:20]) + ("…" if len(numbers) > 20 else ""),
+        ),
+        HiddenDataWarning,
+        stacklevel=5,
+    )
+    return shown, hidden
+
+
+def _scan(
+    grid: Grid, tn: TrichNgang, start: int, col: Collector, skip: frozenset[int] = frozenset()
+) -> _Rows:
     """Classify the rows below the header: data, section (``I. Ban Thường vụ``), blank, footer."""
     cells = grid.cells
     fc, mc = tn.sex_cols["F"], tn.sex_cols["M"]
@@ -251,6 +289,8 @@ def _scan(grid: Grid, tn: TrichNgang, start: int, col: Collector) -> _Rows:
     width = grid.width
     for r in range(start, len(cells)):
         row = cells[r]
+        if skip and r in skip:
+            continue  # a hidden row: passed over with a warning (split_hidden)
         first = row[0]
         if first is None or type(first) is str:  # the usual STT number needs no look further
             first = next((v for v in row if v is not None and not is_blank(v)), None)
@@ -409,6 +449,7 @@ def read_trich_ngang(
     body: str | None,
     level: str | None,
     inferred: dict[str, str] | None = None,
+    include_hidden: bool = False,
 ) -> tuple[pd.DataFrame, Origin, list[int]]:
     """Return the roster frame of a personnel list, its origin and the data rows read.
 
@@ -423,7 +464,17 @@ def read_trich_ngang(
         start += 1
     cols = tn.columns
     name_c = cols[FULL_NAME]
-    scan = _scan(grid, tn, start, col)
+    if not include_hidden and grid.hidden_rows:
+        filled_hidden = [
+            r
+            for r in sorted(grid.hidden_rows)
+            if r >= start and any(not is_blank(v) for v in grid.cells[r])
+        ]
+        split_hidden(grid, filled_hidden)  # the warning naming them
+        skip = frozenset(grid.hidden_rows)
+    else:
+        skip = frozenset()
+    scan = _scan(grid, tn, start, col, skip)
     data = scan.data
     check_merged(grid, start, scan.sections, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
