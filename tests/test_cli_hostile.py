@@ -26,10 +26,10 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 def test_a_counts_file_that_fails_is_not_re_read_as_a_roster(tmp_path, capsys):
-    # "Tong so nguoi" is not a total header: the file is a counts table with a missing column
+    # "Biên chế" (posts on the payroll) is not a total header: a counts table with a missing column
     path = _write(
         tmp_path / "c.csv",
-        "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tong so nguoi,Nữ\n2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,1\n",
+        "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Biên chế,Nữ\n2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,1\n",
     )
     code, out, err = _run(capsys, "validate", str(path))
     assert code == 2 and "OK" not in out
@@ -134,11 +134,9 @@ def _hostile_inputs(tmp_path: Path) -> dict[str, Path]:
         "big.csv": _write(
             tmp_path / "big.csv", HEADER + f"2015-2020,A,Cấp huyện,BCH,{2**64},{2**63}\n"
         ),
-        "utf16.csv": tmp_path / "utf16.csv",
         "bytes.xlsx": tmp_path / "bytes.xlsx",
         "bytes.parquet": tmp_path / "bytes.parquet",
     }
-    files["utf16.csv"].write_bytes((HEADER + "2015-2020,A,Cấp huyện,BCH,3,1\n").encode("utf-16"))
     files["bytes.xlsx"].write_bytes(b"PK\x03\x04" + bytes(range(256)) * 4)
     files["bytes.parquet"].write_bytes(b"PAR1" + bytes(range(200)) + b"PAR1")
     return files
@@ -151,6 +149,14 @@ COMMANDS = [
     ["check", "--roster", "--strict"],
     ["report", "-q"],
 ]
+
+
+def test_a_utf16_csv_is_read(tmp_path, capsys):
+    # Excel's "Unicode Text" saves UTF-16 with a BOM: read it, do not refuse it
+    path = tmp_path / "utf16.csv"
+    path.write_bytes((HEADER + "2015-2020,A,Cấp huyện,BCH,3,1\n").encode("utf-16"))
+    code, out, _ = _run(capsys, "validate", str(path))
+    assert code == 0 and "1 rows" in out
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

@@ -51,14 +51,16 @@ def test_summary_numbers_on_a_hand_made_compliance_frame():
         }
     )
     numbers = summary_numbers(compliance)
-    # C has no data: not assessed.  A meets both; B is below twice; D is above a range (not met).
+    # C has no data: not assessed.  A meets both; B is below twice; D is above a range, which
+    # meets the target (changed by issue 11: above range used to count as not met).
     assert numbers == {
         "n_units": 3,
-        "n_units_met": 1,
+        "n_units_met": 2,
         "n_checks": 5,
-        "n_checks_met": 2,
+        "n_checks_met": 3,
         "women_needed": 3,
         "units_below": ("B",),
+        "n_checks_above_range": 1,
     }
 
 
@@ -180,7 +182,7 @@ def test_workbook_exists_and_opens(built):
 def test_english_report(tmp_path):
     from gender_stats.report import build_report
 
-    report = build_report(_counts(), term=TERM, out_dir=tmp_path, lang="en")
+    report = build_report(_counts(), targets="36-CT/TW", term=TERM, out_dir=tmp_path, lang="en")
     page = report.html.read_text(encoding="utf-8")
     assert '<html lang="en">' in page
     assert "2/4 units meet" in page
@@ -213,7 +215,7 @@ def test_an_earlier_term_adds_change_charts_and_the_terms_table(tmp_path):
 
     earlier = _counts().assign(term="2010-2015", female=[4, 0, 3, 0, 5, 1, 2, 0])
     counts = pd.concat([earlier, _counts()], ignore_index=True)
-    report = build_report(counts, term=TERM, out_dir=tmp_path)
+    report = build_report(counts, targets="36-CT/TW", term=TERM, out_dir=tmp_path)
     page = report.html.read_text(encoding="utf-8")
     # one change chart per body on top of the 6 charts of one term; one terms table more.
     assert page.count("<img") == 8

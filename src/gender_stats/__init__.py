@@ -24,7 +24,7 @@ from gender_stats.errors import (
     TargetError,
 )
 from gender_stats.schema import validate_counts, validate_roster, validate_units
-from gender_stats.vocab import BODIES, LEVELS, SEXES
+from gender_stats.vocab import BODIES, LEVELS, SEXES, TermError, normalise_term
 
 # --- io (readers, writers) ---
 from gender_stats.io import read_counts, read_roster, read_units
@@ -39,14 +39,22 @@ from gender_stats.datasets import (
 )
 
 # --- targets, compliance, planning ---
-from gender_stats.compliance import Status, check, shortfalls, summarise
+from gender_stats.compliance import (
+    NothingAssessedWarning,
+    Status,
+    check,
+    coverage,
+    shortfalls,
+    summarise,
+    targets_used,
+)
 from gender_stats.planning import (
     candidate_list_odds,
     min_women_on_list,
     next_term_needs,
     seats_to_keep,
 )
-from gender_stats.targets import Target, get_targets, list_targets, load_targets
+from gender_stats.targets import Target, get_deadlines, get_targets, list_targets, load_targets
 
 # --- indicators, tables ---
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
@@ -97,8 +105,10 @@ __all__ = [
     "PlanningError",
     "Problem",
     "TargetError",
+    "TermError",
     "__version__",
     "count",
+    "normalise_term",
     "rollup",
     "validate_counts",
     "validate_roster",
@@ -114,14 +124,18 @@ __all__ = [
     "load_units",
     "sample_path",
     # targets, compliance, planning
+    "NothingAssessedWarning",
     "Status",
     "Target",
     "check",
+    "coverage",
+    "get_deadlines",
     "get_targets",
     "list_targets",
     "load_targets",
     "shortfalls",
     "summarise",
+    "targets_used",
     "candidate_list_odds",
     "min_women_on_list",
     "next_term_needs",

@@ -407,7 +407,11 @@ def _canonical_terms(frame: pd.DataFrame) -> pd.DataFrame:
     mapping = {v: normalise_term(v) for v in values}
     if all(k == v for k, v in mapping.items()):
         return frame
-    return frame.assign(**{TERM: frame[TERM].map(mapping).astype(frame[TERM].dtype)})
+    dtype = frame[TERM].dtype
+    mapped = frame[TERM].astype(object).map(mapping)
+    if isinstance(dtype, pd.CategoricalDtype):
+        return frame.assign(**{TERM: mapped.astype("category")})
+    return frame.assign(**{TERM: mapped.astype(dtype)})
 
 
 def _terms_present(frame: pd.DataFrame) -> list[str]:

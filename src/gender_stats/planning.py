@@ -474,7 +474,7 @@ def next_term_needs(
     ...     "term": ["2015-2020"] * 2, "unit_id": ["A", "B"], "unit_name": ["A", "B"],
     ...     "level": ["district"] * 2, "body": ["party_committee"] * 2,
     ...     "total": [20, 40], "female": [2, 9]})
-    >>> next_term_needs(check(counts), expected_size=30)[["unit_id", "women_needed", "women_to_add"]]
+    >>> next_term_needs(check(counts, "36-CT/TW"), expected_size=30)[["unit_id", "women_needed", "women_to_add"]]
       unit_id  women_needed  women_to_add
     0       A             5             3
     """

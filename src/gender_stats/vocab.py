@@ -156,7 +156,18 @@ LEVELS: Mapping[str, Label] = _table(
         "agency",
         "Sở, ban, ngành",
         "Provincial agency",
-        ("so ban nganh", "khoi so nganh", "khoi so ban nganh", "co quan don vi", "department"),
+        (
+            "so ban nganh",
+            "khoi so nganh",
+            "khoi so ban nganh",
+            "co quan don vi",
+            "department",
+            "so",
+            "so nganh",
+            "ban nganh",
+            "co quan",
+            "agency",
+        ),
     ),
 )
 

@@ -216,7 +216,7 @@ def read_title(grid: Grid, rows: range) -> Title:
                 except TermError:
                     continue
                 before = loose_key(text[: m.start()])
-                pairs.append((term, r, c, before.endswith(("nhiem ky", "nk", "giai doan"))))
+                pairs.append((term, r, c, before.endswith(("nhiem ky", "nk"))))
             for m in _KHOA.finditer(key):
                 na = NATIONAL_ASSEMBLY_TERMS.get(m.group(1).upper())
                 if na and ("quoc hoi" in key):
@@ -228,11 +228,9 @@ def read_title(grid: Grid, rows: range) -> Title:
     other = [(t, r, c) for t, r, c in khoa if not re.match(r"^\d{4}-\d{4}$", t)]
     congress = [f"khóa {t}" for t, _, _ in other]
     for _, _, text in texts:
-        m = re.search(
-            r"\bdai hoi (?:dai bieu )?(?:lan thu|lan)\s+([ivxlc]+|\d+)\b", loose_key(text)
-        )
-        if m:
-            congress.append(f"đại hội lần thứ {m.group(1).upper()}")
+        found = re.search(r"\bdai hoi\b.*?\blan(?: thu)?\s+([ivxlc]+|\d+)\b", loose_key(text))
+        if found:
+            congress.append(f"đại hội lần thứ {found.group(1).upper()}")
     return Title(texts, pairs, khoa_na, congress)
 
 
@@ -391,6 +389,8 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     current_level: str | None = None
     ended: int | None = None
     hidden: list[int] = []
+    hidden_data: list[_Row] = []  # hidden unit rows: a total may include them (SUM) or not
+    hidden_in: dict[int, list[int]] = {}
     empty_units: list[int] = []
     reported_rows: list[int] = []
     header_texts = [text_of(v) for v in grid.cells[header.top]]
@@ -403,6 +403,13 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if r in grid.hidden_rows and not opts.include_hidden:
             hidden.append(user_row)
             log.add(file, sheet, user_row, RowClass.HIDDEN, REPORTED, label, "dòng ẩn (hidden row)")
+            if (
+                any(_numberish(row[c]) for c in measure_cols)
+                and _sum_kind_of(row, label_cols) is None
+            ):
+                hidden_data.append(_Row(r, current, current_level))
+                if current is not None:
+                    hidden_in.setdefault(current, []).append(r)
             continue
         numbers = [c for c in measure_cols if _numberish(row[c]) or (r, c) in grid.no_value]
         filled_measures = [c for c in measure_cols if not is_blank(row[c])]
@@ -495,8 +502,25 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     for s in header.series:
         if s.body is None and s.group is not None and opts.body is None:
             col.at(header.top, s.group_col, s.group, UNKNOWN_BODY, header=s.group)
+    if not data and sums and not reported_rows:
+        # a sheet of totals only ("Toàn tỉnh" per body): its rows are its data (a summary sheet,
+        # checked against the other sheets when read with them)
+        rows_as_data = {t for t, kind, _ in sums if kind != "section"}
+        data = [_Row(t, None, None) for t in sorted(rows_as_data)]
+        sums = []
+        for i, e in enumerate(log.entries):
+            if (
+                e.sheet == sheet
+                and e.file == file
+                and e.row in {grid.rows[t] for t in rows_as_data}
+            ):
+                log.entries[i] = dataclasses.replace(
+                    e, kind=RowClass.DATA, outcome=USED, detail="dòng tổng, trang chỉ có tổng"
+                )
     frames = _records(grid, header, data, title, col, log, opts, style)
-    _check_sums(grid, header, data, sums, section_rows, col, log, opts, style)
+    _check_sums(
+        grid, header, data, sums, section_rows, col, log, opts, style, hidden_data, hidden_in
+    )
     log.notes.extend(notes)
     return Sheet(frames, sorted([grid.rows[d.r] for d in data] + reported_rows), notes)
 
@@ -909,11 +933,11 @@ def _split_levels(frame: pd.DataFrame, opts: Options) -> pd.DataFrame:
         return frame
     frame = frame.copy()
     for i in frame.index[several.to_numpy()]:
-        name, uid, level = frame.at[i, UNIT_NAME], frame.at[i, UNIT_ID], frame.at[i, LEVEL]
+        name, uid, level = (str(frame.at[i, k]) for k in (UNIT_NAME, UNIT_ID, LEVEL))
         own = None
         if opts.units is not None and str(uid) in opts.units.ids:
             own = opts.units.ids[str(uid)][1]
-        elif isinstance(name, str):
+        else:
             own = infer_level(name)
         if level == own:
             continue
@@ -1062,14 +1086,18 @@ def _check_sums(
     log: ReadingLog,
     opts: Options,
     style: NumberStyle,
+    hidden_data: Sequence[_Row] = (),
+    hidden_in: dict[int, list[int]] | None = None,
 ) -> None:
     data_rows = [d.r for d in data]
+    hidden_rows = [d.r for d in hidden_data]
+    hidden_in = hidden_in or {}
     for t, kind, section in sums:
         above = [r for r in data_rows if r < t]
         every = above or [r for r in data_rows if r > t]
         if kind == "sum" and section is not None:
             # a plain "Cộng": the section's subtotal, or the grand total; the figures decide
-            in_section = section_rows.get(section, [])
+            in_section = section_rows.get(section, []) + hidden_in.get(section, [])
             later_section = any(s > t for s in section_rows)
             if (
                 _sums_match(grid, header, every, t, style)
@@ -1080,10 +1108,20 @@ def _check_sums(
                 kind = "subtotal"
         if kind in ("subtotal", "section") and section is not None:
             rows = section_rows.get(section, [])
+            extra = hidden_in.get(section, [])
             what = WHAT_SECTION
         else:
             rows = every
+            extra = [r for r in hidden_rows if (r < t) == bool(above)]
             what = WHAT_TOTAL
+        visible = [r for r in rows if r not in grid.hidden_rows]
+        if len(visible) < len(rows) and _sums_match(grid, header, visible, t, style):
+            continue  # read with include_hidden: the total leaves the hidden rows out (SUBTOTAL)
+        if extra and _sums_match(grid, header, sorted([*rows, *extra]), t, style):
+            log.notes.append(
+                f"{grid.file} dòng {grid.rows[t]}: tổng gồm cả dòng ẩn (the total includes hidden rows)"
+            )
+            continue
         for s in header.series:
             present = [
                 r for r in rows if any(not is_blank(grid.cells[r][c]) for c in s.cols.values())

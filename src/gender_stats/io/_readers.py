@@ -269,30 +269,36 @@ def _sheet_counts(
     ):
         _transposed_or_fail(grid, col, layout)
         raise AssertionError  # pragma: no cover - the call above raises
-    if isinstance(header, _transposed.Transposed):
+    with warnings.catch_warnings(record=True) as caught:
+        # warnings are given only when the sheet reads: a failing sheet raises its problems alone
+        warnings.simplefilter("always")
         sheet_log = ReadingLog()
-        result = _transposed.read_transposed(grid, header, col, sheet_log, opts)
-    else:
-        grid = recode_grid(
-            grid,
-            header_rows=header.first_data,
-            columns=[c for k, c in header.keys.items() if k in (UNIT_NAME, BODY, LEVEL, "note")],
-        )
-        col.grid = grid
-        sheet_log = ReadingLog()
-        result = _counts.read_sheet(grid, header, col, sheet_log, opts)
-    log.extend(sheet_log)
-    found = []
-    for frame, origin in result.frames:
-        ok, problems = run_validator(validate_counts, frame, origin, units=units_df)
-        col.merge(problems)
-        if ok is not None:
-            found.append(ok)
+        if isinstance(header, _transposed.Transposed):
+            result = _transposed.read_transposed(grid, header, col, sheet_log, opts)
+        else:
+            grid = recode_grid(
+                grid,
+                header_rows=header.first_data,
+                columns=[
+                    c for k, c in header.keys.items() if k in (UNIT_NAME, BODY, LEVEL, "note")
+                ],
+            )
+            col.grid = grid
+            result = _counts.read_sheet(grid, header, col, sheet_log, opts)
+        log.extend(sheet_log)
+        found = []
+        for frame, origin in result.frames:
+            ok, problems = run_validator(validate_counts, frame, origin, units=units_df)
+            col.merge(problems)
+            if ok is not None:
+                found.append(ok)
     _finish_log(col, sheet_log, log)
     raise_if_problems(col, result.data_rows, log=sheet_log)
     if not found:
         col.at(None, None, None, NO_ROWS)
         raise_if_problems(col, [], log=sheet_log)
+    for w in caught:  # said at the user's call of read_counts
+        warnings.warn(w.message, w.category, stacklevel=5)
     out = pd.concat(found, ignore_index=True)
     dup = out.duplicated(list(COUNTS_KEY), keep="first")
     if dup.any():
