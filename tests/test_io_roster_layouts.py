@@ -361,3 +361,14 @@ def test_hidden_row_of_a_tidy_list_is_passed_over_with_a_warning(tmp_path) -> No
         out = read_roster(path)
     assert out["full_name"].tolist() == ["Hà Thị Bình"]
     assert len(read_quiet(path, include_hidden=True)) == 2
+
+
+def test_tidy_nu_column_takes_every_mark(tmp_path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "Họ và tên,Nữ,Năm sinh\nA Văn Một,,1968\nB Thị Hai,✓,1975\nC Thị Ba,1,1979\n"
+        "D Thị Bốn,X,1980\nE Thị Năm,nữ,1981\n",
+        encoding="utf-8",
+    )
+    out = read_quiet(path, term="2020-2025", body="BCH", **ARGS)
+    assert out["sex"].tolist() == ["M", "F", "F", "F", "F"]

@@ -50,10 +50,10 @@ from gender_stats.io._tabular import (
     rows_of_total,
 )
 from gender_stats.io._trich_ngang import (
-    MARKS,
     arg_code,
     birth_dates,
     infer_missing_levels,
+    is_mark,
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
@@ -837,7 +837,7 @@ def _tidy_roster(
 
 
 #: Marks that say "woman" in a ``Nữ`` column of a list (blank says "man").
-_FEMALE_MARKS = frozenset({"nu", "f", *MARKS})
+_FEMALE_MARKS = frozenset({"nu", "f"})  # besides the marks of is_mark
 FEMALE_MARK = "x, ✓ hoặc 1 (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
 
 
@@ -849,9 +849,7 @@ def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
         value = grid.cells[r][c]
         if is_blank(value):
             out.append("M")
-        elif (
-            value.strip().lower() if isinstance(value, str) else loose_key(value)
-        ) in _FEMALE_MARKS or loose_key(value) in _FEMALE_MARKS:
+        elif is_mark(value) or loose_key(value) in _FEMALE_MARKS:
             out.append("F")
         else:
             col.at(r, c, value, FEMALE_MARK, header=table.headers[FEMALE])
