@@ -405,6 +405,7 @@ def _as_bytes(text: str) -> bytes | None:
     return bytes(out)
 
 
+_REPAIRED = frozenset(("tcvn3", "vni", "mojibake"))
 # A character no legacy table holds (above U+00FF, not Windows-1252 punctuation).
 _NOT_LEGACY = re.compile("[^\x00-\xff" + re.escape("".join(sorted(_CP1252_PUNCTUATION))) + "]")
 
@@ -622,8 +623,8 @@ def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int] | None =
 
     def repairs_of(values: Sequence[Any], where: str) -> dict[str, str]:
         distinct = {v for v in set(values) if type(v) is str and not v.isascii()}
-        if not distinct or all(cell_encoding(v) == "unicode" for v in distinct):
-            return {}  # the common case: nothing to repair, no cell counted
+        if not distinct or not any(cell_encoding(v) in _REPAIRED for v in distinct):
+            return {}  # the common case: no cell decided as legacy, so none follows one
         repairs, kinds = fix_counts(Counter(v for v in values if v in distinct))
         for kind, n in kinds.items():
             found.setdefault(kind, []).append(f"{where}: {n} ô ({kind})")
