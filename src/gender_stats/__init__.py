@@ -15,13 +15,16 @@ from importlib.metadata import PackageNotFoundError, version
 # --- model, vocabulary, errors (core) ---
 from gender_stats.counting import count, rollup
 from gender_stats.errors import (
+    ArgumentError,
     DataError,
     FileFormatError,
     GenderStatsError,
+    GenderStatsWarning,
     LegacyEncodingWarning,
     PlanningError,
     Problem,
     TargetError,
+    UnitNameWarning,
 )
 from gender_stats.schema import validate_counts, validate_roster, validate_units
 from gender_stats.vocab import BODIES, LEVELS, SEXES, TermError, normalise_term
@@ -109,14 +112,17 @@ __all__ = [
     "BODIES",
     "LEVELS",
     "SEXES",
+    "ArgumentError",
     "DataError",
     "FileFormatError",
     "GenderStatsError",
+    "GenderStatsWarning",
     "LegacyEncodingWarning",
     "PlanningError",
     "Problem",
     "TargetError",
     "TermError",
+    "UnitNameWarning",
     "__version__",
     "count",
     "normalise_term",
