@@ -417,7 +417,11 @@ def _load_zip_workbook(
             name, f"tệp hỏng hoặc bị cắt (a damaged or truncated workbook: {err})", "lưu lại tệp"
         ) from err
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        expected = ".ods" if kind == "ods" else (".xlsx", ".xlsm")
+        if path.suffix.lower() in expected:
+            wb = pc.CalamineWorkbook.from_path(str(path))
+        else:  # renamed: calamine picks its parser by the name, so give it the bytes
+            wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
     except Exception as err:  # calamine raises its own errors on damaged parts
         raise _fail(
             name,
