@@ -21,7 +21,7 @@ def test_a_folder_and_a_missing_path_say_which(tmp_path: Path) -> None:
         read_counts(tmp_path)
     with pytest.raises(FileFormatError, match=r"không có tệp 'none\.xlsx' trong"):
         read_counts(tmp_path / "none.xlsx")
-    with pytest.raises(FileFormatError, match="thư mục .* không tồn tại"):
+    with pytest.raises(FileFormatError, match=r"thư mục .* không tồn tại"):
         read_counts(tmp_path / "no_folder" / "a.xlsx")
 
 
@@ -48,7 +48,11 @@ def test_an_ods_renamed_xlsx_is_read_as_ods(tmp_path: Path) -> None:
     ):
         tr = TableRow()
         for v in row:
-            cell = TableCell(valuetype="float", value=v) if isinstance(v, int) else TableCell()
+            cell = (
+                TableCell(valuetype="float", value=v)
+                if isinstance(v, int)
+                else TableCell(valuetype="string")
+            )
             cell.addElement(P(text=str(v)))
             tr.addElement(cell)
         table.addElement(tr)
