@@ -1099,7 +1099,7 @@ def read_roster(
     >>> _ = path.write_text("Họ và tên;Giới tính;Năm sinh\nHà Thị Bình;Nữ;1975\n", encoding="utf-8")
     >>> roster = read_roster(path, term="2015-2020", unit="Huyện Quan Hóa", body="BTV", level="district")
     >>> roster[["person_id", "sex", "body"]].to_dict("records")
-    [{'person_id': 'huyen-quan-hoa/ha-thi-binh/1975', 'sex': 'F', 'body': 'standing_committee'}]
+    [{'person_id': 'huyen-quan-hoa/ha-thi-binh-9f37/1975', 'sex': 'F', 'body': 'standing_committee'}]
     """
     if layout in ("auto", "tidy") and all(
         a is None for a in (sheet, term, units, unit, body, level)
