@@ -30,9 +30,9 @@ distinct text is normalised, decoded and looked up once.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import datetime as dt
 import functools
+import hashlib
 import re
 import warnings
 from collections.abc import Callable
