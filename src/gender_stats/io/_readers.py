@@ -1112,12 +1112,14 @@ def read_roster(
     units_df = validate_units(units) if units is not None else None
     index = UnitIndex(units_df) if units_df is not None else None  # validated just above
     inferred: dict[str, str] = {}
+    log = ReadingLog()
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         grid = _legacy_headers(
             grid,
             lambda g: locate_trich_ngang(g) or find_header(g, need=(SEX, PERSON_ID, FULL_NAME)),
         )
+        sheet_log = ReadingLog()
         col = Collector(grid)
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
@@ -1135,6 +1137,7 @@ def read_roster(
                 level=level,
                 inferred=inferred,
                 include_hidden=include_hidden,
+                log=sheet_log,
             )
             found, problems = run_validator(validate_roster, frame, origin, units=units_df)
             col.merge(problems)
@@ -1151,12 +1154,19 @@ def read_roster(
                 inferred=inferred,
                 include_hidden=include_hidden,
             )
-        raise_if_problems(col, rows)
+        log.extend(sheet_log)
+        _finish_log(col, sheet_log, log)
+        raise_if_problems(col, rows, log=log)
         assert found is not None
         return found, len(rows)
 
     frame = _combine(
-        source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID), include_hidden=include_hidden
+        source,
+        sheet,
+        read,
+        (TERM, UNIT_ID, BODY, PERSON_ID),
+        include_hidden=include_hidden,
+        log=log,
     )
     if inferred:
         examples = ", ".join(f"{name} → {lv}" for name, lv in list(inferred.items())[:3])
