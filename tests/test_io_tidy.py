@@ -431,3 +431,18 @@ def test_csv_title_line_and_semicolons(tmp_path: Path) -> None:
         {"term": "2015-2020", "unit_name": "Khối sở, ban, ngành", "level": "agency",
          "total": 9, "female": 3},
     ]  # fmt: skip
+
+
+def test_tidy_roster_note_between_rows_and_reading_log(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "DANH SÁCH BAN THƯỜNG VỤ\nHọ và tên;Giới tính;Năm sinh\nHà Thị Bình;Nữ;1975\n"
+        "Ghi chú: đồng chí Bình nghỉ hưu 2018\nLê Văn An;Nam;1970\nNgười lập biểu\n",
+        encoding="utf-8",
+    )
+    out = read_roster(path, term="2015-2020", unit="Huyện Quan Hóa", body="BTV", level="district")
+    assert out["sex"].tolist() == ["F", "M"]  # the row after the note is read
+    kinds = [(e.row, str(e.kind)) for e in out.attrs["reading"].entries]
+    assert kinds == [(1, "title"), (2, "header"), (3, "data"), (4, "note"), (5, "data")] + [
+        (6, "signature")
+    ]

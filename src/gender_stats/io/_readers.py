@@ -706,6 +706,34 @@ _LAYOUTS: dict[str, Any] = {
 }
 
 
+def _log_tidy(grid: Grid, table: Table, hidden: Sequence[int], log: ReadingLog) -> None:
+    """Record every non-blank row of a tidy list in the reading log."""
+    from gender_stats.io._rows import STRUCTURAL, USED, is_note
+
+    data, totals, hidden_set = set(table.data), set(table.totals), set(hidden)
+    ended = False
+    for r, row in enumerate(grid.cells):
+        if all(is_blank(v) for v in row):
+            continue
+        first = next((v for v in row if not is_blank(v)), "")
+        if r < table.header_row:
+            kind, outcome = RowClass.TITLE, STRUCTURAL
+        elif r == table.header_row:
+            kind, outcome = RowClass.HEADER, STRUCTURAL
+        elif r in hidden_set:
+            kind, outcome = RowClass.HIDDEN, REPORTED
+        elif r in data:
+            kind, outcome = RowClass.DATA, USED
+        elif r in totals:
+            kind, outcome = RowClass.TOTAL, STRUCTURAL
+        elif is_note(first) and not ended:
+            kind, outcome = RowClass.NOTE, STRUCTURAL
+        else:
+            ended = True
+            kind, outcome = RowClass.SIGNATURE, STRUCTURAL
+        log.add(grid.file, grid.sheet, grid.rows[r], kind, outcome, first)
+
+
 def _tidy_roster(
     grid: Grid,
     col: Collector,
@@ -718,16 +746,20 @@ def _tidy_roster(
     level: str | None,
     inferred: dict[str, str],
     include_hidden: bool = False,
+    log: ReadingLog | None = None,
 ) -> tuple[pd.DataFrame | None, list[int]]:
     table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME, FEMALE))
     if table is None:
         col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Giới tính"))
         return None, []
     grid = table.grid
+    hidden: list[int] = []
     if not include_hidden:
         shown, hidden = split_hidden(grid, list(table.data))
         if hidden:
             table = dataclasses.replace(table, data=shown)
+    if log is not None:
+        _log_tidy(grid, table, hidden, log)
     needed = [] if FEMALE in table.columns else [SEX]
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
@@ -1153,6 +1185,7 @@ def read_roster(
                 level=level,
                 inferred=inferred,
                 include_hidden=include_hidden,
+                log=sheet_log,
             )
         log.extend(sheet_log)
         _finish_log(col, sheet_log, log)
