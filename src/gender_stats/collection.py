@@ -92,6 +92,10 @@ CHANGE_COLUMNS: tuple[str, ...] = (
 RECEIVED, PROBLEMS, MISSING = "received", "problems", "missing"
 UNMATCHED, AMBIGUOUS, NOT_A_REPORT = "unmatched", "ambiguous", "not_a_report"
 
+#: Files with these suffixes are reports (a failure to read them is a problem of the report); any
+#: other file that does not read as a counts table is "not a report".
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".parquet"})
+
 DEADLINE_HELP = (
     "Hint: một ngày dạng 2015-12-01 hoặc mã hạn nộp của danh mục, ví dụ "
     "'2458/BVSTBCPN-VX:r12' (an ISO date or a catalogue deadline id; see "
@@ -401,6 +405,12 @@ def _read_report(item: _File, units: pd.DataFrame, names: _Names, term: str) -> 
         item.note = str(err).splitlines()[0]
         return item
     item.warnings = said
+    if error is not None and item.path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+        item.kind = NOT_A_REPORT
+        item.note = "không đọc được như bảng số liệu (not readable as a counts table): " + (
+            str(error.problems[0]) if error.problems else ""
+        )
+        return item
     if error is not None:
         item.error = error
         # the file name may still say whose it is

@@ -433,6 +433,15 @@ def _share_value(female: int, total: int) -> float | None:
     return rounded / 10
 
 
+#: Section titles of the consolidated workbook, by level (the readers give them their level).
+_SECTIONS = {
+    "province": "Khối tỉnh",
+    "district": "Khối huyện",
+    "commune": "Khối xã",
+    "agency": "Khối sở, ban, ngành",
+}
+
+
 def write_wide_workbook(
     counts: pd.DataFrame,
     path: str | Path,
@@ -531,7 +540,7 @@ def write_wide_workbook(
     grand: dict[str, tuple[int, int]] = {}
     romans = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
     for k, level in enumerate(levels):
-        label = LEVELS[level].vi if level in LEVELS else level
+        label = _SECTIONS.get(level) or "Khối " + (LEVELS[level].vi if level in LEVELS else level)
         ws.cell(r, 1, romans[k] if k < len(romans) else str(k + 1))
         ws.cell(r, 2, label)
         ws.cell(r, 1).font = ws.cell(r, 2).font = Font(bold=True)
@@ -547,7 +556,7 @@ def write_wide_workbook(
             add(grand, uid)
             r += 1
         if len(levels) > 1:
-            ws.cell(r, 2, f"Cộng {label.lower()}")
+            ws.cell(r, 2, f"Cộng {label[0].lower()}{label[1:]}")
             put(r, section, bold=True)
             r += 1
     ws.cell(r, 2, "Tổng cộng")
