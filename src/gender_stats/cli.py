@@ -561,12 +561,15 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         args.folder, units=units, term=args.term, deadline=args.deadline, received=received
     )
     status = result.status
-    for row in status.itertuples(index=False):
-        when = "" if pd.isna(row.received) else row.received.strftime("%d/%m/%Y")
-        late = "" if pd.isna(row.on_time) else ("đúng hạn" if row.on_time else "MUỘN (late)")
-        who = row.unit_name if isinstance(row.unit_name, str) else "?"
-        extra = f" — {row.n_problems} lỗi (problems)" if row.n_problems else ""
-        print(f"{row.status:<13} {who:<32} {row.file:<28} {when:<10} {late}{extra}", file=out)
+    records: list[dict[Any, Any]] = status.to_dict("records")
+    for rec in records:
+        arrived = rec["received"]
+        when = "" if pd.isna(arrived) else f"{arrived:%d/%m/%Y}"
+        on_time = rec["on_time"]
+        late = "" if pd.isna(on_time) else ("đúng hạn" if on_time else "MUỘN (late)")
+        who = rec["unit_name"] if isinstance(rec["unit_name"], str) else "?"
+        extra = f" — {rec['n_problems']} lỗi (problems)" if rec["n_problems"] else ""
+        print(f"{rec['status']:<13} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
     counts = status["status"].value_counts()
     print(
         "; ".join(f"{k}: {v}" for k, v in counts.items())
