@@ -613,3 +613,86 @@ def test_returns_over_time_and_chart(folder: tuple[Path, dict[str, str]]) -> Non
 def test_plot_returns_refuses_a_frame_without_status_columns() -> None:
     with pytest.raises(ArgumentError, match="status thiếu cột 'received'"):
         gs.plot_returns(pd.DataFrame({"unit_id": ["A"]}))
+
+
+# --------------------------------------------------------------------------------------------
+# Training coverage (founding letter §3): the same cycle carries ``trained``
+
+
+def test_training_coverage_is_collected_and_checked(tmp_path: Path) -> None:
+    units = UNITS.iloc[[0, 3]]  # a district and a department: the 100 % target applies
+    paths = gs.make_templates(
+        units,
+        term=TERM,
+        bodies=["party_committee", "women_advancement_committee"],
+        out_dir=tmp_path / "mau",
+    )
+    wb = openpyxl.load_workbook(paths[0])
+    ws = wb["Báo cáo"]
+    assert [ws.cell(6, c).value for c in range(6, 10)] == [
+        "Tổng số",
+        "Nữ",
+        "Tỷ lệ (%)",
+        "Đã tập huấn",
+    ]
+    assert ws["I7"].protection.locked is False
+    rules = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert rules["I7"] == "AND(ISNUMBER(I7),I7=INT(I7),I7>=0,I7<=N(F7))"
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    # U1: 15 members, 9 women, 15 trained (100 %: met); U4: 12 members, 8 women, 10 trained (below)
+    for path, (total, female, trained) in zip(paths, [(15, 9, 15), (12, 8, 10)], strict=True):
+        wb = openpyxl.load_workbook(path)
+        ws = wb["Báo cáo"]
+        ws["C7"], ws["D7"] = 30, 5
+        ws["F7"], ws["G7"], ws["I7"] = total, female, trained
+        wb.save(inbox / path.name)
+    c = gs.collect(inbox, units=units, term=TERM)
+    wac = c.counts[c.counts["body"] == "women_advancement_committee"]
+    assert wac[["unit_id", "total", "female", "trained"]].astype(object).to_numpy().tolist() == [
+        ["U1", 15, 9, 15],
+        ["U4", 12, 8, 10],
+    ]
+    assert c.counts["trained"].dtype == "Int64"
+    verdict = gs.check(c.counts, "2458/BVSTBCPN-VX:a")
+    assert verdict[["unit_id", "numerator", "status", "seats_needed"]].to_numpy().tolist() == [
+        ["U1", "trained", "met", 0],
+        ["U4", "trained", "below", 2],
+    ]
+    out = gs.write_collection(c, tmp_path / "th.xlsx", units=units)
+    total_row = openpyxl.load_workbook(out)["Tổng hợp"]
+    last = total_row.max_row
+    assert [total_row.cell(last, col).value for col in range(6, 10)] == [27, 17, 63.0, 25]
+
+
+def test_training_count_above_the_members_is_a_problem(tmp_path: Path) -> None:
+    (path,) = gs.make_templates(
+        UNITS.iloc[:1], term=TERM, bodies=["women_advancement_committee"], out_dir=tmp_path / "m"
+    )
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Báo cáo"]
+    ws["C7"], ws["D7"], ws["F7"] = 10, 6, 11
+    wb.save(inbox / "a.xlsx")
+    c = gs.collect(inbox, units=UNITS.iloc[:1], term=TERM)
+    assert c.status.loc[0, ["status", "n_problems"]].tolist() == ["problems", 1]
+    assert "số đã tập huấn là số nguyên từ 0 đến Tổng số 10" in c.status.loc[0, "problems"]
+
+
+def test_a_body_the_reader_left_out_is_a_problem_not_silence(
+    templates: dict[str, Path], tmp_path: Path
+) -> None:
+    # the unit overwrote the group title (structure is protected, but a copy may lose it)
+    wb = openpyxl.load_workbook(templates["U1"])
+    ws = wb["Báo cáo"]
+    ws.protection.sheet = False
+    ws["F5"] = "Ban vì sự tiến bộ của phụ nữ"  # the readers take "phụ nữ" for the women column
+    ws["C7"], ws["D7"], ws["F7"], ws["G7"] = 39, 5, 13, 2
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    wb.save(inbox / "a.xlsx")
+    c = gs.collect(inbox, units=UNITS.iloc[:1], term=TERM)
+    assert c.status.loc[0, "status"] == "problems"
+    assert c.status.loc[0, "n_problems"] == 2
+    assert "ô F7 (total của standing_committee: đọc được None)" in c.status.loc[0, "problems"]

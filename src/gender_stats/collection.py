@@ -17,11 +17,11 @@ import itertools
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
-from gender_stats._text import name_key
+from gender_stats._text import loose_key, name_key
 from gender_stats.errors import (
     ArgumentError,
     DataError,
@@ -336,6 +336,12 @@ def _summary(err: DataError, limit: int = 3) -> str:
     return "; ".join(lines)
 
 
+#: How a training-coverage column is headed (compared with ``loose_key``); read into ``trained``.
+TRAINED_HEADERS = frozenset(
+    {"da tap huan", "duoc tap huan", "so da tap huan", "da duoc tap huan", "tap huan", "trained"}
+)
+
+
 def _read(path: Path, **kwargs: object) -> tuple[pd.DataFrame | None, DataError | None, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -343,6 +349,9 @@ def _read(path: Path, **kwargs: object) -> tuple[pd.DataFrame | None, DataError 
             frame = read_counts(path, **kwargs)  # type: ignore[arg-type]
         except DataError as err:
             return None, err, [str(w.message) for w in caught]
+    trained = [c for c in frame.columns if loose_key(str(c)) in TRAINED_HEADERS]
+    if len(trained) == 1 and trained[0] != _templates.TRAINED:
+        frame = frame.rename(columns={trained[0]: _templates.TRAINED})
     return frame, None, [str(w.message) for w in caught]
 
 
@@ -387,9 +396,65 @@ def _read_template(
             frame = frame.assign(
                 **{UNIT_ID: uid, UNIT_NAME: str(row[UNIT_NAME]), LEVEL: str(row[LEVEL])}
             )
-            part.frame = frame
+            frame, problems = _check_typed(item, sheet, meta.bodies, frame)
+            if problems:
+                part.error = DataError(problems)
+            else:
+                part.frame = frame
         out.append(part)
     return out
+
+
+READER_DISAGREES = (
+    "số đã đọc bằng số đã gõ ở ô {cell} ({measure} của {body}: đọc được {read}) (the reader's "
+    "value equal to the typed cell; please report this with the file)"
+)
+TRAINED_BAD = (
+    "số đã tập huấn là số nguyên từ 0 đến Tổng số {total} (the number trained: a whole number "
+    "from 0 to the total)"
+)
+
+
+def _check_typed(
+    item: _File, sheet: str, bodies: Sequence[str], frame: pd.DataFrame
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Compare the counts read with the cells typed in the template, and add ``trained``.
+
+    A template's input cells are known, so what the reader returned is checked against them: a
+    body the reader left out or a value it read differently is a problem, never silent.
+    """
+    from openpyxl.utils import get_column_letter
+
+    typed = _templates.typed_cells(item.path, sheet, bodies)[0]
+    starts = dict(zip(bodies, _templates.group_starts(bodies), strict=True))
+    rows = {str(b): i for i, b in zip(frame.index, frame[BODY], strict=True)}
+    problems: list[Problem] = []
+    trained: dict[int, int] = {}
+    for body, cells in typed.items():
+        for k, measure in enumerate((TOTAL, FEMALE)):
+            value = cells[measure]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue  # blank, or text in a count cell: the reader reports it
+            got: Any = frame.at[rows[body], measure] if body in rows else None
+            if got is None or int(got) != value:
+                cell = f"{get_column_letter(starts[body] + k)}{_templates.FIRST_DATA_ROW}"
+                expected = READER_DISAGREES.format(cell=cell, measure=measure, body=body, read=got)
+                problems.append(_problem(item.name, sheet, value, expected))
+        value = cells.get(_templates.TRAINED)
+        if value is None or body not in rows:
+            continue
+        total_read: Any = frame.at[rows[body], TOTAL]
+        total = int(total_read)
+        whole = not isinstance(value, bool) and isinstance(value, int | float)
+        if whole and value == int(value) and 0 <= value <= total:
+            trained[rows[body]] = int(value)
+        else:
+            problems.append(_problem(item.name, sheet, value, TRAINED_BAD.format(total=total)))
+    if trained:
+        frame = frame.assign(
+            **{_templates.TRAINED: pd.array([trained.get(i) for i in frame.index], dtype="Int64")}
+        )
+    return frame, problems
 
 
 def _problem(file: str, sheet: str | None, value: object, expected: str) -> Problem:
@@ -764,6 +829,11 @@ def _consolidate(frames: list[pd.DataFrame], table: pd.DataFrame, term: str) -> 
         if c not in base and not c.startswith("_") and pd.api.types.is_numeric_dtype(counts[c])
     ]
     counts = counts[[*base, *extra]]
+    for column in extra:
+        values = counts[column]
+        whole = values.dropna()
+        if (whole == whole.round()).all():
+            counts[column] = values.astype("Int64")
     if KIND in table.columns:
         kinds = dict(zip(table[UNIT_ID].astype(str), table[KIND], strict=True))
         counts.insert(4, KIND, counts[UNIT_ID].astype(str).map(kinds))

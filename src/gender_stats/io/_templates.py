@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
@@ -50,11 +50,25 @@ HEADER_ROW = 5
 FIRST_DATA_ROW = HEADER_ROW + 2
 #: Columns of a body group: Tổng số, Nữ, Tỷ lệ (%).
 GROUP = ("Tổng số", "Nữ", "Tỷ lệ (%)")
+#: The training-coverage column (founding letter §3) of the bodies in :data:`TRAINED_BODIES`.
+TRAINED_LABEL = "Đã tập huấn"
+#: The numerator it is read into.
+TRAINED = "trained"
+#: Bodies whose group carries the training-coverage column.
+TRAINED_BODIES = frozenset({"women_advancement_committee"})
 
 TOTAL_PROMPT = "Nhập số nguyên ≥ 0: tổng số người của {body} (a whole number ≥ 0: all members)."
 FEMALE_PROMPT = (
     "Nhập số nguyên ≥ 0, không lớn hơn Tổng số: số nữ của {body} (a whole number ≥ 0, at most "
     "the total: the women)."
+)
+TRAINED_PROMPT = (
+    "Nhập số nguyên ≥ 0, không lớn hơn Tổng số: số thành viên {body} đã được tập huấn, bồi "
+    "dưỡng (a whole number ≥ 0, at most the total: the members trained)."
+)
+TRAINED_ERROR = (
+    "Số đã tập huấn phải là số nguyên ≥ 0 và không lớn hơn Tổng số (the number trained must be a "
+    "whole number ≥ 0 and at most the total)."
 )
 TOTAL_ERROR = "Tổng số phải là số nguyên ≥ 0 (the total must be a whole number ≥ 0)."
 FEMALE_ERROR = (
@@ -97,9 +111,40 @@ class TemplateMeta:
     sheets: tuple[tuple[str, str, str, str], ...]
 
 
+#: Group titles that differ from the vocabulary's name: the readers take "phụ nữ" in a group
+#: title for the women column, so the committee's group carries its abbreviation.
+_TITLES = {"women_advancement_committee": "Ban vì sự tiến bộ của phụ nữ (Ban VSTBCPN)"}
+
+
 def body_title(body: str) -> str:
     """Return the Vietnamese group title of a body code (the reader parses it back)."""
-    return BODIES[body].vi
+    return _TITLES.get(body, BODIES[body].vi)
+
+
+def typed_cells(
+    path: str | Path, sheet: str, bodies: Sequence[str], n_units: int = 1
+) -> list[dict[str, dict[str, Any]]]:
+    """Return what is typed in the input cells of a template sheet: per unit row, per body.
+
+    ``{"party_committee": {"total": 39, "female": 5}, ...}`` with ``trained`` for the bodies of
+    :data:`TRAINED_BODIES`; blank cells are ``None``.
+    """
+    wb = load_workbook(path, data_only=True)
+    try:
+        ws = wb[sheet]
+        out = []
+        for k in range(n_units):
+            r = FIRST_DATA_ROW + k
+            row: dict[str, dict[str, Any]] = {}
+            for body, first in zip(bodies, group_starts(bodies), strict=True):
+                cells = {TOTAL: ws.cell(r, first).value, FEMALE: ws.cell(r, first + 1).value}
+                if body in TRAINED_BODIES:
+                    cells[TRAINED] = ws.cell(r, first + 3).value
+                row[body] = cells
+            out.append(row)
+    finally:
+        wb.close()
+    return out
 
 
 def term_title(term: str) -> str:
@@ -150,6 +195,48 @@ def _style_header(cell: Any) -> None:
     cell.fill = _HEAD_FILL
 
 
+def group_labels(body: str) -> tuple[str, ...]:
+    """Return the leaf headers of a body's group (training coverage adds ``Đã tập huấn``)."""
+    return (*GROUP, TRAINED_LABEL) if body in TRAINED_BODIES else GROUP
+
+
+def group_starts(bodies: Sequence[str]) -> list[int]:
+    """Return the first column (1-based) of each body's group, after ``STT | Đơn vị``."""
+    starts, col = [], 3
+    for body in bodies:
+        starts.append(col)
+        col += len(group_labels(body))
+    return starts
+
+
+def _validation(kind: str, body: str, cells: str, total_cell: str) -> DataValidation:
+    name = body_title(body)
+    if kind == "total":
+        dv = DataValidation(
+            type="whole",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            promptTitle="Tổng số",
+            prompt=TOTAL_PROMPT.format(body=name),
+            error=TOTAL_ERROR,
+        )
+    else:
+        c = cells.split(":")[0]
+        dv = DataValidation(
+            type="custom",
+            formula1=f"AND(ISNUMBER({c}),{c}=INT({c}),{c}>=0,{c}<=N({total_cell}))",
+            promptTitle="Nữ" if kind == "female" else TRAINED_LABEL,
+            prompt=(FEMALE_PROMPT if kind == "female" else TRAINED_PROMPT).format(body=name),
+            error=FEMALE_ERROR if kind == "female" else TRAINED_ERROR,
+        )
+    dv.allow_blank = True
+    dv.showInputMessage = True
+    dv.showErrorMessage = True
+    dv.errorTitle = "Số không hợp lệ"
+    dv.add(cells)
+    return dv
+
+
 def write_data_sheet(
     ws: Worksheet,
     units: Sequence[tuple[str, str, str]],
@@ -157,13 +244,13 @@ def write_data_sheet(
     term: str,
     bodies: Sequence[str],
     title: str,
-    values: Mapping[tuple[str, str], tuple[int, int]] | None = None,
 ) -> None:
     """Write the wide table of some units (one row each) with validations, formulas, protection.
 
-    ``units`` are ``(unit_id, unit_name, level)``; ``values`` prefills ``(unit_id, body)`` cells.
+    ``units`` are ``(unit_id, unit_name, level)``.
     """
-    width = 2 + 3 * len(bodies)
+    starts = group_starts(bodies)
+    width = starts[-1] + len(group_labels(bodies[-1])) - 1
     ws["A1"] = title
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = term_title(term)
@@ -177,13 +264,16 @@ def write_data_sheet(
         ws.merge_cells(
             start_row=HEADER_ROW, start_column=col, end_row=HEADER_ROW + 1, end_column=col
         )
-    for i, body in enumerate(bodies):
-        first = 3 + 3 * i
+    for body, first in zip(bodies, starts, strict=True):
+        labels = group_labels(body)
         ws.cell(HEADER_ROW, first, body_title(body))
         ws.merge_cells(
-            start_row=HEADER_ROW, start_column=first, end_row=HEADER_ROW, end_column=first + 2
+            start_row=HEADER_ROW,
+            start_column=first,
+            end_row=HEADER_ROW,
+            end_column=first + len(labels) - 1,
         )
-        for j, label in enumerate(GROUP):
+        for j, label in enumerate(labels):
             ws.cell(HEADER_ROW + 1, first + j, label)
     for r in (HEADER_ROW, HEADER_ROW + 1):
         for c in range(1, width + 1):
@@ -193,60 +283,31 @@ def write_data_sheet(
     for c in range(3, width + 1):
         ws.column_dimensions[get_column_letter(c)].width = 11
     last = FIRST_DATA_ROW + len(units) - 1
-    for k, (unit_id, name, _level) in enumerate(units):
+    for k, (_unit_id, name, _level) in enumerate(units):
         r = FIRST_DATA_ROW + k
         ws.cell(r, 1, k + 1).border = _BORDER
         ws.cell(r, 2, name).border = _BORDER
-        for i, body in enumerate(bodies):
-            first = 3 + 3 * i
+        for body, first in zip(bodies, starts, strict=True):
             t, f = get_column_letter(first), get_column_letter(first + 1)
             share = ws.cell(r, first + 2, f'=IF(N({t}{r})>0,ROUND({f}{r}/{t}{r}*100,1),"")')
             share.number_format = "0.0"
             share.border = _BORDER
-            for c in (first, first + 1):
+            inputs = [first, first + 1] + ([first + 3] if body in TRAINED_BODIES else [])
+            for c in inputs:
                 cell = ws.cell(r, c)
                 cell.protection = Protection(locked=False)
                 cell.fill = _INPUT_FILL
                 cell.border = _BORDER
                 cell.number_format = "0"
-            if values is not None and (unit_id, body) in values:
-                total, female = values[(unit_id, body)]
-                ws.cell(r, first, total)
-                ws.cell(r, first + 1, female)
-    for i, body in enumerate(bodies):
-        first = 3 + 3 * i
+    for body, first in zip(bodies, starts, strict=True):
         t, f = get_column_letter(first), get_column_letter(first + 1)
-        name = body_title(body)
-        whole = DataValidation(
-            type="whole",
-            operator="greaterThanOrEqual",
-            formula1="0",
-            allow_blank=True,
-            showInputMessage=True,
-            showErrorMessage=True,
-            promptTitle="Tổng số",
-            prompt=TOTAL_PROMPT.format(body=name),
-            errorTitle="Số không hợp lệ",
-            error=TOTAL_ERROR,
-        )
-        whole.add(f"{t}{FIRST_DATA_ROW}:{t}{last}")
-        female = DataValidation(
-            type="custom",
-            formula1=(
-                f"AND(ISNUMBER({f}{FIRST_DATA_ROW}),{f}{FIRST_DATA_ROW}=INT({f}{FIRST_DATA_ROW}),"
-                f"{f}{FIRST_DATA_ROW}>=0,{f}{FIRST_DATA_ROW}<=N({t}{FIRST_DATA_ROW}))"
-            ),
-            allow_blank=True,
-            showInputMessage=True,
-            showErrorMessage=True,
-            promptTitle="Nữ",
-            prompt=FEMALE_PROMPT.format(body=name),
-            errorTitle="Số không hợp lệ",
-            error=FEMALE_ERROR,
-        )
-        female.add(f"{f}{FIRST_DATA_ROW}:{f}{last}")
-        ws.add_data_validation(whole)
-        ws.add_data_validation(female)
+        rows = f"{FIRST_DATA_ROW}:{{c}}{last}"
+        top = f"{t}{FIRST_DATA_ROW}"
+        ws.add_data_validation(_validation("total", body, f"{t}{rows.format(c=t)}", top))
+        ws.add_data_validation(_validation("female", body, f"{f}{rows.format(c=f)}", top))
+        if body in TRAINED_BODIES:
+            g = get_column_letter(first + 3)
+            ws.add_data_validation(_validation("trained", body, f"{g}{rows.format(c=g)}", top))
     ws.freeze_panes = ws.cell(FIRST_DATA_ROW, 3)
     ws.protection.sheet = True
     ws.protection.formatColumns = False  # widths may be changed; cells and structure may not
@@ -336,7 +397,6 @@ def build_template(
     deadline: dt.date | None = None,
     lang: str = "vi",
     one_sheet_per_unit: bool = False,
-    values: Mapping[tuple[str, str], tuple[int, int]] | None = None,
 ) -> Workbook:
     """Return the workbook of a template for some units (one, or a sheet per unit)."""
     wb = Workbook()
@@ -352,11 +412,11 @@ def build_template(
         ws.title = sheets[0][0]
         for k, (sheet_title, unit) in enumerate(sheets):
             target = ws if k == 0 else wb.create_sheet(sheet_title)
-            write_data_sheet(target, [unit], term=term, bodies=bodies, title=title, values=values)
+            write_data_sheet(target, [unit], term=term, bodies=bodies, title=title)
             entries.append((sheet_title, *unit))
     else:
         ws.title = DATA_SHEET
-        write_data_sheet(ws, units, term=term, bodies=bodies, title=title, values=values)
+        write_data_sheet(ws, units, term=term, bodies=bodies, title=title)
         entries = [(DATA_SHEET, *unit) for unit in units]
     _help_sheet(
         wb.create_sheet(HELP_SHEET),
@@ -481,16 +541,20 @@ def write_wide_workbook(
             seen.add(uid)
     have = set(counts[UNIT_ID].astype(str))
     order = [u for u in order if u[0] in have]
-    cells: dict[tuple[str, str], tuple[int, int]] = {
-        (str(r[UNIT_ID]), str(r[BODY])): (int(r[TOTAL]), int(r[FEMALE]))
-        for r in counts[[UNIT_ID, BODY, TOTAL, FEMALE]].to_dict("records")
+    trained = counts[TRAINED] if TRAINED in counts.columns else pd.Series(pd.NA, index=counts.index)
+    cells: dict[tuple[str, str], tuple[int, int, int | None]] = {
+        (str(uid), str(body)): (int(t), int(f), None if pd.isna(g) else int(g))
+        for uid, body, t, f, g in zip(
+            counts[UNIT_ID], counts[BODY], counts[TOTAL], counts[FEMALE], trained, strict=True
+        )
     }
     levels = list(dict.fromkeys(lv for _, _, lv in order))
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     ws.title = "Tổng hợp"
-    width = 2 + 3 * len(chosen)
+    starts = group_starts(chosen)
+    width = starts[-1] + len(group_labels(chosen[-1])) - 1
     ws["A1"] = title
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = term_title(term)
@@ -501,43 +565,50 @@ def write_wide_workbook(
         ws.merge_cells(
             start_row=HEADER_ROW, start_column=col, end_row=HEADER_ROW + 1, end_column=col
         )
-    for i, body in enumerate(chosen):
-        first = 3 + 3 * i
+    for body, first in zip(chosen, starts, strict=True):
+        labels = group_labels(body)
         ws.cell(HEADER_ROW, first, body_title(body))
         ws.merge_cells(
-            start_row=HEADER_ROW, start_column=first, end_row=HEADER_ROW, end_column=first + 2
+            start_row=HEADER_ROW,
+            start_column=first,
+            end_row=HEADER_ROW,
+            end_column=first + len(labels) - 1,
         )
-        for j, label in enumerate(GROUP):
+        for j, label in enumerate(labels):
             ws.cell(HEADER_ROW + 1, first + j, label)
     for r in (HEADER_ROW, HEADER_ROW + 1):
         for c in range(1, width + 1):
             _style_header(ws.cell(r, c))
     ws.column_dimensions["B"].width = 36
 
-    def put(r: int, sums: Mapping[str, tuple[int, int]], bold: bool) -> None:
-        for i, body in enumerate(chosen):
+    Sums = dict[str, tuple[int, int, int | None]]
+
+    def put(r: int, sums: Sums, bold: bool) -> None:
+        for body, first in zip(chosen, starts, strict=True):
             if body not in sums:
                 continue
-            total, female = sums[body]
-            first = 3 + 3 * i
+            total, female, done = sums[body]
             ws.cell(r, first, total)
             ws.cell(r, first + 1, female)
             share = ws.cell(r, first + 2, _share_value(female, total))
             share.number_format = "0.0"
+            if body in TRAINED_BODIES and done is not None:
+                ws.cell(r, first + 3, done)
         for c in range(1, width + 1):
             ws.cell(r, c).border = _BORDER
             if bold:
                 ws.cell(r, c).font = Font(bold=True)
 
-    def add(into: dict[str, tuple[int, int]], uid: str) -> None:
+    def add(into: Sums, uid: str) -> None:
         for body in chosen:
             if (uid, body) in cells:
-                t0, f0 = into.get(body, (0, 0))
-                t1, f1 = cells[(uid, body)]
-                into[body] = (t0 + t1, f0 + f1)
+                t0, f0, g0 = into.get(body, (0, 0, None))
+                t1, f1, g1 = cells[(uid, body)]
+                g = g0 if g1 is None else (g1 if g0 is None else g0 + g1)
+                into[body] = (t0 + t1, f0 + f1, g)
 
     r = FIRST_DATA_ROW
-    grand: dict[str, tuple[int, int]] = {}
+    grand: Sums = {}
     romans = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
     for k, level in enumerate(levels):
         label = _SECTIONS.get(level) or "Khối " + (LEVELS[level].vi if level in LEVELS else level)
@@ -545,11 +616,11 @@ def write_wide_workbook(
         ws.cell(r, 2, label)
         ws.cell(r, 1).font = ws.cell(r, 2).font = Font(bold=True)
         r += 1
-        section: dict[str, tuple[int, int]] = {}
+        section: Sums = {}
         for n, (uid, name, _lv) in enumerate([u for u in order if u[2] == level], start=1):
             ws.cell(r, 1, n)
             ws.cell(r, 2, name)
-            one: dict[str, tuple[int, int]] = {}
+            one: Sums = {}
             add(one, uid)
             put(r, one, bold=False)
             add(section, uid)
