@@ -15,6 +15,8 @@ import matplotlib.pyplot as plt
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gender_stats as gs
 from gender_stats.collection import (
@@ -696,3 +698,56 @@ def test_a_body_the_reader_left_out_is_a_problem_not_silence(
     assert c.status.loc[0, "status"] == "problems"
     assert c.status.loc[0, "n_problems"] == 2
     assert "ô F7 (total của standing_committee: đọc được None)" in c.status.loc[0, "problems"]
+
+
+def test_make_templates_does_not_mutate_the_units(tmp_path: Path) -> None:
+    units = UNITS.copy()
+    gs.make_templates(units, term=TERM, out_dir=tmp_path)
+    pd.testing.assert_frame_equal(units, UNITS)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 500), st.integers(0, 500), st.booleans()), min_size=1, max_size=4
+    )
+)
+def test_diff_counts_replays_to_the_after_version(rows: list[tuple[int, int, bool]]) -> None:
+    bodies = ["party_committee", "standing_committee", "key_posts", "staff"][: len(rows)]
+    before = pd.DataFrame(
+        {
+            "term": TERM,
+            "unit_id": "U1",
+            "body": bodies,
+            "total": [max(t, f) for t, f, _ in rows],
+            "female": [min(t, f) for t, f, _ in rows],
+        }
+    )
+    after = before.copy()
+    after["female"] = [
+        f // 2 if flip else f for f, (_, _, flip) in zip(after["female"], rows, strict=True)
+    ]
+    diff = gs.diff_counts(before, after)
+    replay = before.set_index("body")
+    for body, column, old, new in diff[["body", "column", "before", "after"]].itertuples(
+        index=False
+    ):
+        assert replay.at[body, column] == old
+        replay.at[body, column] = new
+    pd.testing.assert_frame_equal(replay.reset_index()[after.columns], after)
+    assert (diff["difference"] == diff["after"] - diff["before"]).all()
+    assert gs.diff_counts(after, after).empty
+
+
+@given(st.integers(0, 10_000), st.integers(1, 10_000))
+def test_consolidated_share_is_rounded_half_up_exactly(female: int, total: int) -> None:
+    from fractions import Fraction
+
+    from gender_stats.io._templates import _share_value
+
+    female = min(female, total)
+    value = _share_value(female, total)
+    exact = Fraction(100 * female, total)
+    assert value is not None
+    tenths = round(value * 10)
+    assert Fraction(tenths, 10) - Fraction(1, 20) <= exact < Fraction(tenths, 10) + Fraction(1, 20)
