@@ -751,3 +751,24 @@ def test_consolidated_share_is_rounded_half_up_exactly(female: int, total: int) 
     assert value is not None
     tenths = round(value * 10)
     assert Fraction(tenths, 10) - Fraction(1, 20) <= exact < Fraction(tenths, 10) + Fraction(1, 20)
+
+
+def test_status_goes_into_the_report_page_and_workbook(
+    folder: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    inbox, received = folder
+    c = gs.collect(inbox, units=UNITS, term=TERM, received=received)
+    from gender_stats.collection import status_summary
+
+    # received U1 U2 U5 U6 (U2, U6 late); U4 problems only; U3 missing; 3 files of no unit
+    assert status_summary(c) == (
+        "Đã nhận 4/6 đơn vị (2 muộn), 1 chỉ có tệp lỗi, 1 chưa nộp; 3 tệp khác; "
+        "hạn nộp trước 01/12/2015."
+    )
+    report = gs.build_report(c.counts, term=TERM, out_dir=tmp_path / "bc")
+    page = gs.add_to_report(c, report)
+    text = page.read_text(encoding="utf-8")
+    section = text[text.index('<section id="collection">') : text.index("</main>")]
+    assert "<h2>Tình hình nộp báo cáo</h2>" in section
+    assert "<svg" in section and "chưa nộp" in section and "Huyện Bá Thước" in section
+    assert STATUS_SHEET in openpyxl.load_workbook(report.workbook).sheetnames

@@ -83,6 +83,7 @@ from gender_stats.progress import assess_progress, project, trend
 # --- collection ---
 from gender_stats.collection import (
     Collection,
+    add_to_report,
     collect,
     diff_counts,
     make_templates,
@@ -170,6 +171,7 @@ __all__ = [
     "trend",
     # collection
     "Collection",
+    "add_to_report",
     "collect",
     "diff_counts",
     "make_templates",
