@@ -390,7 +390,10 @@ def _read_template(
             )
             out.append(part)
             continue
-        frame, error, said = _read(item.path, sheet=sheet, term=term, units=units)
+        # the unit is known from the metadata: its level is passed, so the units table (checked
+        # once by collect) need not be validated again for every file
+        level = str(units.iloc[known[uid]][LEVEL])
+        frame, error, said = _read(item.path, sheet=sheet, term=term, level=level)
         part.warnings = said
         part.error = error
         if frame is not None:

@@ -129,7 +129,7 @@ def typed_cells(
     ``{"party_committee": {"total": 39, "female": 5}, ...}`` with ``trained`` for the bodies of
     :data:`TRAINED_BODIES`; blank cells are ``None``.
     """
-    wb = load_workbook(path, data_only=True)
+    wb = load_workbook(path, read_only=True, data_only=True)
     try:
         ws = wb[sheet]
         out = []
