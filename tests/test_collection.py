@@ -772,3 +772,27 @@ def test_status_goes_into_the_report_page_and_workbook(
     assert "<h2>Tình hình nộp báo cáo</h2>" in section
     assert "<svg" in section and "chưa nộp" in section and "Huyện Bá Thước" in section
     assert STATUS_SHEET in openpyxl.load_workbook(report.workbook).sheetnames
+
+
+def test_a_compiled_file_matches_each_unit_by_name_or_alias(tmp_path: Path) -> None:
+    units = UNITS.assign(aliases=["", "", "Bá Thước cũ", "", "", ""])
+    (tmp_path / "gop.csv").write_text(
+        "Nhiệm kỳ,Đơn vị,Cơ quan,Tổng số,Nữ\n"
+        "2015-2020,Bá Thước cũ,BCH,35,6\n"
+        "2015-2020,Sở Y tế,BCH,9,2\n",
+        encoding="utf-8",
+    )
+    c = gs.collect(tmp_path, units=units, term=TERM, received={"gop.csv": "2015-11-02"})
+    got = c.status[["unit_id", "status", "file", "match"]].to_numpy().tolist()
+    assert got == [
+        ["U1", "missing", "", ""],
+        ["U2", "missing", "", ""],
+        ["U3", "received", "gop.csv", "alias"],
+        ["U4", "received", "gop.csv", "name"],
+        ["U5", "missing", "", ""],
+        ["U6", "missing", "", ""],
+    ]
+    assert c.counts[["unit_id", "unit_name", "total", "female"]].to_numpy().tolist() == [
+        ["U3", "Bá Thước cũ", 35, 6],
+        ["U4", "Sở Y tế", 9, 2],
+    ]

@@ -283,6 +283,8 @@ class _File:
     note: str = ""
     warnings: list[str] = dataclasses.field(default_factory=list)
     ambiguous: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    #: How each unit of the file was matched (a compiled file names several units).
+    how: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
@@ -504,6 +506,8 @@ def _read_report(item: _File, units: pd.DataFrame, names: _Names, term: str) -> 
             keep &= ~rows
         elif hits:
             how.append(hits[0][1])
+            for uid in dict.fromkeys(frame.loc[rows, UNIT_ID].astype(str)):
+                item.how[uid] = hits[0][1]
         else:
             how.append("id")
     frame = frame[keep]
@@ -594,6 +598,14 @@ def collect(
 
     Notes
     -----
+    Status columns: ``status`` is ``received`` (a usable file), ``problems`` (only files with
+    problems: received, not used), ``missing``; for the rows of files that match no unit
+    ``unmatched``, ``ambiguous`` or ``not_a_report``.  ``file`` and ``received`` are the file used
+    (or the latest) and its time; ``other_files`` and ``duplicates`` the other files of the unit and
+    why they are not used; ``n_problems`` and ``problems`` the problems of the file shown (the
+    first three, in the words of :class:`~gender_stats.errors.DataError`); ``match`` how the file
+    was matched (``metadata``, ``name``, ``alias``, ``id``, ``file name``).
+
     Matching: a template written by :func:`make_templates` is matched by its hidden metadata (unit
     id), whatever the file name; any other file the readers understand is matched by the unit
     names or aliases it contains (the units table); a name that is an alias of several units is
@@ -730,7 +742,7 @@ def _assemble(
                 "duplicates": duplicates,
                 "n_problems": len(shown.problems) if shown is not None else 0,
                 "problems": _summary(shown) if shown is not None else "",
-                "match": chosen.match if chosen is not None else "",
+                "match": chosen.how.get(uid, chosen.match) if chosen is not None else "",
                 "warnings": " | ".join(dict.fromkeys(w for f in items for w in f.warnings)),
                 **({"contact": contact.get(uid)} if contact is not None else {}),
             }
