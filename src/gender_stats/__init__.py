@@ -15,19 +15,33 @@ from importlib.metadata import PackageNotFoundError, version
 # --- model, vocabulary, errors (core) ---
 from gender_stats.counting import count, rollup
 from gender_stats.errors import (
+    ArgumentError,
     DataError,
     FileFormatError,
     GenderStatsError,
+    GenderStatsWarning,
     LegacyEncodingWarning,
     PlanningError,
     Problem,
     TargetError,
+    UnitNameWarning,
 )
 from gender_stats.schema import validate_counts, validate_roster, validate_units
-from gender_stats.vocab import BODIES, LEVELS, SEXES
+from gender_stats.vocab import BODIES, LEVELS, SEXES, TermError, normalise_term
 
 # --- io (readers, writers) ---
-from gender_stats.io import read_counts, read_roster, read_units
+from gender_stats.io import (
+    HiddenDataWarning,
+    InferredLevelWarning,
+    MismatchWarning,
+    ReadingLog,
+    RowClass,
+    TableWarning,
+    infer_level,
+    read_counts,
+    read_roster,
+    read_units,
+)
 
 # --- datasets ---
 from gender_stats.datasets import (
@@ -39,14 +53,22 @@ from gender_stats.datasets import (
 )
 
 # --- targets, compliance, planning ---
-from gender_stats.compliance import Status, check, shortfalls, summarise
+from gender_stats.compliance import (
+    NothingAssessedWarning,
+    Status,
+    check,
+    coverage,
+    shortfalls,
+    summarise,
+    targets_used,
+)
 from gender_stats.planning import (
     candidate_list_odds,
     min_women_on_list,
     next_term_needs,
     seats_to_keep,
 )
-from gender_stats.targets import Target, get_targets, list_targets, load_targets
+from gender_stats.targets import Target, get_deadlines, get_targets, list_targets, load_targets
 
 # --- indicators, tables ---
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
@@ -102,15 +124,20 @@ __all__ = [
     "BODIES",
     "LEVELS",
     "SEXES",
+    "ArgumentError",
     "DataError",
     "FileFormatError",
     "GenderStatsError",
+    "GenderStatsWarning",
     "LegacyEncodingWarning",
     "PlanningError",
     "Problem",
     "TargetError",
+    "TermError",
+    "UnitNameWarning",
     "__version__",
     "count",
+    "normalise_term",
     "rollup",
     "validate_counts",
     "validate_roster",
@@ -119,6 +146,13 @@ __all__ = [
     "read_counts",
     "read_roster",
     "read_units",
+    "ReadingLog",
+    "RowClass",
+    "MismatchWarning",
+    "HiddenDataWarning",
+    "TableWarning",
+    "InferredLevelWarning",
+    "infer_level",
     # datasets
     "load_public_figures",
     "load_sample_counts",
@@ -126,14 +160,18 @@ __all__ = [
     "load_units",
     "sample_path",
     # targets, compliance, planning
+    "NothingAssessedWarning",
     "Status",
     "Target",
     "check",
+    "coverage",
+    "get_deadlines",
     "get_targets",
     "list_targets",
     "load_targets",
     "shortfalls",
     "summarise",
+    "targets_used",
     "candidate_list_odds",
     "min_women_on_list",
     "next_term_needs",

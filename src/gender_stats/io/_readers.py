@@ -9,6 +9,7 @@ Numbers typed as text
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -17,9 +18,10 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from gender_stats._text import loose_key, nfc
+from gender_stats._text import loose_key
 from gender_stats.errors import ArgumentError, DataError, FileFormatError, Problem
 from gender_stats.io import _counts, _header, _transposed
+from gender_stats.io._arrow_text import normalise_strings
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     Collector,
@@ -48,14 +50,14 @@ from gender_stats.io._tabular import (
     rows_of_total,
 )
 from gender_stats.io._trich_ngang import (
-    MARKS,
-    RosterCollector,
     arg_code,
     birth_dates,
     infer_missing_levels,
+    is_mark,
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
+    split_hidden,
 )
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -714,12 +716,17 @@ def _tidy_roster(
     body: str | None,
     level: str | None,
     inferred: dict[str, str],
+    include_hidden: bool = False,
 ) -> tuple[pd.DataFrame | None, list[int]]:
     table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME, FEMALE))
     if table is None:
         col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Giới tính"))
         return None, []
     grid = table.grid
+    if not include_hidden:
+        shown, hidden = split_hidden(grid, list(table.data))
+        if hidden:
+            table = dataclasses.replace(table, data=shown)
     needed = [] if FEMALE in table.columns else [SEX]
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
@@ -830,7 +837,7 @@ def _tidy_roster(
 
 
 #: Marks that say "woman" in a ``Nữ`` column of a list (blank says "man").
-_FEMALE_MARKS = frozenset({"nu", "f", *MARKS})
+_FEMALE_MARKS = frozenset({"nu", "f"})  # besides the marks of is_mark
 FEMALE_MARK = "x, ✓ hoặc 1 (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
 
 
@@ -842,9 +849,7 @@ def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
         value = grid.cells[r][c]
         if is_blank(value):
             out.append("M")
-        elif (
-            value.strip().lower() if isinstance(value, str) else loose_key(value)
-        ) in _FEMALE_MARKS or loose_key(value) in _FEMALE_MARKS:
+        elif is_mark(value) or loose_key(value) in _FEMALE_MARKS:
             out.append("F")
         else:
             col.at(r, c, value, FEMALE_MARK, header=table.headers[FEMALE])
@@ -912,22 +917,38 @@ def _is_text_type(t: Any) -> bool:
     return bool(pa.types.is_string(t) or pa.types.is_large_string(t))
 
 
-def _clean_texts(values: Any, parse: Callable[[Any], str | None] | None) -> bool:
-    """Return whether every text is as the cell-grid reader would leave it (NFC, not blank, a code)."""
+def _normalised_dictionary(column: Any, parse: Callable[[Any], str | None] | None) -> Any:
+    """Return a dictionary column with its values normalised as the cell reader would, or None.
+
+    ``None`` means: leave the file to the cell reader (legacy text, a text that normalises to
+    ``""``).  Values
+    that become equal ("TH01 " and "TH01") are merged into one dictionary entry.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    array = pa.array(values, type=pa.large_string()) if not isinstance(values, pa.Array) else values
-    if len(array) == 0:
-        return True
-    if bool(pc.any(pc.equal(pc.utf8_trim_whitespace(array), "")).as_py() or False):
-        return False  # blank text: the grid reader reads it as an empty cell
-    odd = array.filter(pc.invert(pc.string_is_ascii(array)))
-    if any(nfc(v) != v for v in odd.to_pylist()):
-        return False
-    if parse is not None:
-        return all(parse(v) == v for v in array.to_pylist())
-    return True
+    chunks = column.unify_dictionaries().chunks if column.num_chunks > 1 else column.chunks
+    if not chunks:
+        return column
+    array = pa.concat_arrays(chunks) if len(chunks) > 1 else chunks[0]
+    dictionary = array.dictionary
+    if pa.types.is_dictionary(dictionary.type):  # pragma: no cover - nested dictionaries
+        dictionary = dictionary.dictionary_decode()
+    indices = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
+    used = indices[indices >= 0]
+    weights = np.bincount(used, minlength=len(dictionary)).astype(np.int64)
+    values, leave = normalise_strings(dictionary, weights, parse)
+    if leave:
+        return None
+    if values.equals(dictionary.cast(values.type)):
+        return array
+    codes, uniques = pd.factorize(np.asarray(values.to_pylist(), dtype=object))
+    remap = np.append(codes, -1).astype(np.int32)
+    new = remap[indices]
+    return pa.DictionaryArray.from_arrays(
+        pa.array(new, mask=new < 0, type=pa.int32()),
+        pa.array(list(uniques), type=pa.large_string()),
+    )
 
 
 def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
@@ -935,9 +956,14 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
 
     Canonical means: only canonical roster column names (all required ones present), text columns
     as Arrow strings (plain or dictionary), ``birth_year`` as integers, no missing value in a
-    required column, texts already NFC and non-blank, and ``term``/``level``/``body``/``sex``
-    already codes.  Text columns are read as categoricals (fast to check), then returned as ``str``
-    columns like the grid reader's, so callers may set values; ``birth_year`` is ``Int64``.
+    required column.  The texts get exactly the grid reader's normalisation
+    (:func:`gender_stats.io._arrow_text.normalise_strings`: legacy encodings and mojibake, NFC,
+    spaces trimmed and collapsed, blanks missing, codes for ``term``/``level``/``body``/``sex``),
+    computed on each column's dictionary (its distinct values) with Arrow kernels, so ``"TH01 "``
+    and ``"TH01"`` are one unit.  A blank text in a required column, or one that normalises to an
+    empty text, leaves the file to the grid reader, which reports it.  Text columns are read as
+    categoricals (fast to check), then returned as ``str`` columns like the grid reader's, so
+    callers may set values; ``birth_year`` is ``Int64``.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -971,21 +997,23 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     n = table.num_rows
     if n == 0 or any(table.column(c).null_count for c in _FAST_REQUIRED):
         return None
+    # the cell reader's normalisation (legacy text, NFC, spaces, blanks, codes), on dictionaries
     for c in dictionary:
-        chunks = table.column(c).chunks
-        if len(chunks) == 1:
-            values: Any = chunks[0].dictionary
-        else:
-            values = table.column(c).unique().dictionary_decode() if chunks else []
-        if isinstance(values, pa.Array) and pa.types.is_dictionary(values.type):
-            values = values.dictionary_decode()
-        values = values.drop_null() if isinstance(values, pa.Array) else values
-        if not _clean_texts(values, _FAST_CODES.get(c)):
+        normalised = _normalised_dictionary(table.column(c), _FAST_CODES.get(c))
+        if normalised is None:
             return None
+        if c in _FAST_REQUIRED and normalised.null_count:
+            return None  # a blank text: the cell reader reports it
+        table = table.set_column(table.schema.get_field_index(c), c, normalised)
+    person = table.column(PERSON_ID).combine_chunks()
+    if pa.types.is_dictionary(person.type):
+        person = person.dictionary_decode()
+    ids, leave = normalise_strings(person)
+    if leave or ids.null_count:
+        return None
+    table = table.set_column(table.schema.get_field_index(PERSON_ID), PERSON_ID, ids)
     frame = table.to_pandas()
     codes, uniques = pd.factorize(frame[PERSON_ID])
-    if not _clean_texts(list(uniques), None):
-        return None
     categories: Any = pd.Index(uniques)
     frame[PERSON_ID] = pd.Categorical.from_codes(codes, categories=categories, validate=False)
     if BIRTH_YEAR in names and table.column(BIRTH_YEAR).null_count:
@@ -1012,6 +1040,7 @@ def read_roster(
     body: str | None = None,
     level: str | None = None,
     layout: Layout = "auto",
+    include_hidden: bool = False,
 ) -> pd.DataFrame:
     r"""Read a roster file (tidy table or a personnel list, *danh sách trích ngang*).
 
@@ -1024,20 +1053,37 @@ def read_roster(
     term : str, optional
         The term when the file does not name it (in a column or the title).
     units : pandas.DataFrame, optional
-        A units table, to find unit ids and levels from unit names.
+        A units table, to find unit ids and levels from unit names; it always wins.
     unit, body, level : str, optional
         Fill the columns a file lacks, e.g. the list of one committee: ``unit="Huyện Quan Hóa"``,
-        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.
+        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.  Without a units table, a
+        ``Cấp`` column, a section row or ``level=``, each unit's level is inferred from its name
+        (``Huyện …`` → district, ``Xã …`` → commune, ``Sở …`` → agency, ``Tỉnh …`` → province; see
+        :func:`gender_stats.io._levels.infer_level`) with one
+        :class:`~gender_stats.io._levels.InferredLevelWarning`; a unit whose name says none is a
+        problem on each of its rows (listed as one line with the count and the first cells).
     layout : {"auto", "tidy", "trich_ngang"}
-        ``"auto"`` recognises a personnel list by ``Năm sinh`` split into ``Nam`` | ``Nữ``.
-        A tidy list may give the sex in a ``Giới tính`` column (``Nữ``/``Nam``, ``F``/``M``) or in a
-        ``Nữ`` column marked ``x`` for women and left blank for men.
+        ``"auto"`` recognises a personnel list (two header rows) by ``Năm sinh`` / ``Ngày sinh`` /
+        ``Ngày, tháng, năm sinh`` split into ``Nam`` | ``Nữ`` (the birth year or date under the
+        person's sex), or by ``Giới tính`` merged over ``Nam`` | ``Nữ`` with one of them marked
+        ``x``, ``X``, ``✓`` or ``1`` (a row with both or neither marked is a problem).  A tidy list
+        may give the sex in a ``Giới tính`` column (``Nữ``/``Nam``, ``F``/``M``) or in a ``Nữ``
+        column marked ``x`` for women and left blank for men.
+    include_hidden : bool, default False
+        Read hidden rows and sheets too; by default they are passed over with a warning naming
+        them.
 
     Returns
     -------
     pandas.DataFrame
         A canonical roster.  Without an id column, ``person_id`` is ``unit_id/name key/birth year``
         (see :func:`gender_stats.io._trich_ngang.person_key`), stable across files and terms.
+        Full dates of birth (real Excel dates, or text ``dd/mm/yyyy``, ``d/m/yyyy``,
+        ``dd-mm-yyyy``, ``dd.mm.yyyy``: the day first) give ``birth_year`` and are kept in a
+        ``birth_date`` column (``datetime64``, missing where only a year is given); an impossible
+        date such as ``31/02/1975`` is a problem that quotes the cell.  Text typed in TCVN3/VNI
+        fonts, or UTF-8 shown as Windows-1252 (``"Huyá»‡n"``), is repaired cell by cell with a
+        warning.
 
     Raises
     ------
@@ -1062,7 +1108,7 @@ def read_roster(
         if fast is not None:
             return fast
     units_df = validate_units(units) if units is not None else None
-    index = prepare_units(units_df)
+    index = UnitIndex(units_df) if units_df is not None else None  # validated just above
     inferred: dict[str, str] = {}
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
@@ -1070,7 +1116,7 @@ def read_roster(
             grid,
             lambda g: locate_trich_ngang(g) or find_header(g, need=(SEX, PERSON_ID, FULL_NAME)),
         )
-        col = RosterCollector(grid)
+        col = Collector(grid)
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
             col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Năm sinh (Nam | Nữ)"))
@@ -1086,6 +1132,7 @@ def read_roster(
                 body=body,
                 level=level,
                 inferred=inferred,
+                include_hidden=include_hidden,
             )
             found, problems = run_validator(validate_roster, frame, origin, units=units_df)
             col.merge(problems)
@@ -1100,12 +1147,15 @@ def read_roster(
                 body=body,
                 level=level,
                 inferred=inferred,
+                include_hidden=include_hidden,
             )
-        col.raise_if_problems(rows)
+        raise_if_problems(col, rows)
         assert found is not None
         return found, len(rows)
 
-    frame = _combine(source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID))
+    frame = _combine(
+        source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID), include_hidden=include_hidden
+    )
     if inferred:
         examples = ", ".join(f"{name} → {lv}" for name, lv in list(inferred.items())[:3])
         warnings.warn(
