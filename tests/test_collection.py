@@ -33,7 +33,7 @@ from gender_stats.plots_collection import returns_over_time
 TERM = "2015-2020"
 BODIES = ["party_committee", "standing_committee"]
 
-#: A tiny units table: "Vùng Sơn" is an alias of two units (ambiguous on purpose).
+#: A tiny units table (two units named "Quan ...": a file name may name both).
 UNITS = pd.DataFrame(
     {
         "unit_id": ["U1", "U2", "U3", "U4", "U5", "U6"],
@@ -48,7 +48,7 @@ UNITS = pd.DataFrame(
         "level": ["district", "district", "district", "agency", "agency", "district"],
         "kind": ["rural_district"] * 3 + ["department"] * 2 + ["rural_district"],
         "parent_id": [None] * 6,
-        "aliases": ["Huyện Quan Hoá", "Vùng Sơn", None, None, None, "Vùng Sơn"],
+        "aliases": ["Huyện Quan Hoá", None, None, None, None, "Nga Sơn"],
         "contact": ["qh@x.vn", "qs@x.vn", "bt@x.vn", "syt@x.vn", "snv@x.vn", "ns@x.vn"],
     }
 )
@@ -238,8 +238,8 @@ def folder(templates: dict[str, Path], tmp_path: Path) -> tuple[Path, dict[str, 
 
     U1 on time (20/11); U2 renamed, on the deadline day (late by 1 day); U3 nothing; U4 Nữ > Tổng
     số (a problem), on time; U5 twice (21/11, corrected 28/11: Nữ 3 → 4); U6 a CSV of its own,
-    late (03/12); plus a CSV naming an unknown unit, one naming the ambiguous alias "Vùng Sơn",
-    and a text file.
+    late (03/12); plus a CSV naming an unknown unit, a damaged workbook whose file name names two
+    units (ambiguous), and a text file.
     """
     inbox = tmp_path / "nhan"
     inbox.mkdir()
@@ -254,9 +254,7 @@ def folder(templates: dict[str, Path], tmp_path: Path) -> tuple[Path, dict[str, 
     (inbox / "khac.csv").write_text(
         "Nhiệm kỳ,Đơn vị,Cơ quan,Tổng số,Nữ\n2015-2020,Huyện Không Có,BCH,30,3\n", encoding="utf-8"
     )
-    (inbox / "vung_son.csv").write_text(
-        "Nhiệm kỳ,Đơn vị,Cơ quan,Tổng số,Nữ\n2015-2020,Vùng Sơn,BCH,30,3\n", encoding="utf-8"
-    )
+    (inbox / "Quan Hoa va Quan Son.xlsx").write_bytes(b"PK not a workbook")
     (inbox / "ghi chu.txt").write_text("Gọi lại Sở Y tế.\n", encoding="utf-8")
     received = {
         "bao_cao_U1.xlsx": "2015-11-20",
@@ -266,7 +264,7 @@ def folder(templates: dict[str, Path], tmp_path: Path) -> tuple[Path, dict[str, 
         "snv lan 2.xlsx": "2015-11-28",
         "nga_son.csv": "2015-12-03",
         "khac.csv": "2015-11-22",
-        "vung_son.csv": "2015-11-23",
+        "Quan Hoa va Quan Son.xlsx": "2015-11-23",
         "ghi chu.txt": "2015-11-24",
     }
     return inbox, received
@@ -289,16 +287,19 @@ def test_collect_gives_the_hand_worked_status(folder: tuple[Path, dict[str, str]
     ]
     others = s.iloc[6:][["file", "status", "match", "n_problems"]].to_numpy().tolist()
     assert others == [
+        ["Quan Hoa va Quan Son.xlsx", "ambiguous", "ambiguous", 1],
         ["ghi chu.txt", "not_a_report", "none", 0],
         ["khac.csv", "unmatched", "none", 1],
-        ["vung_son.csv", "ambiguous", "ambiguous", 0],
     ]
     row = s.set_index("file")
     assert row.at["QS gui ban VSTBPN.xlsx", "match"] == "metadata"  # renamed, still matched
     assert row.at["nga_son.csv", "match"] == "name"
     assert "số nữ không vượt tổng số 5" in row.at["bao_cao_U4.xlsx", "problems"]
     assert "Huyện Không Có" in row.at["khac.csv", "problems"]
-    assert row.at["vung_son.csv", "problems"] == '"Vùng Sơn" có thể là (may be) U2, U6'
+    assert row.at["Quan Hoa va Quan Son.xlsx", "problems"].startswith(
+        '"Quan Hoa va Quan Son.xlsx" có thể là (may be) U1, U2; '
+    )
+    assert "một tệp bảng tính mở được" in row.at["Quan Hoa va Quan Son.xlsx", "problems"]
     assert row.at["snv lan 2.xlsx", "other_files"] == "snv lan 1.xlsx"
     assert row.at["snv lan 2.xlsx", "duplicates"].startswith(
         "2 tệp, dùng snv lan 2.xlsx — mới nhất không lỗi (the latest without problems)"
@@ -328,7 +329,7 @@ def test_collect_gives_the_hand_worked_status(folder: tuple[Path, dict[str, str]
         "nga_son.csv": True,
         "snv lan 1.xlsx": False,
         "snv lan 2.xlsx": True,
-        "vung_son.csv": False,
+        "Quan Hoa va Quan Son.xlsx": False,
     }
     assert files.at["ghi chu.txt", "kind"] == "not_a_report"
 
@@ -796,3 +797,18 @@ def test_a_compiled_file_matches_each_unit_by_name_or_alias(tmp_path: Path) -> N
         ["U3", "Bá Thước cũ", 35, 6],
         ["U4", "Sở Y tế", 9, 2],
     ]
+
+
+def test_a_damaged_workbook_is_matched_by_its_file_name(tmp_path: Path) -> None:
+    (tmp_path / "BC Ba Thuoc 2015.xlsx").write_bytes(b"PK damaged")
+    (tmp_path / "Thi xa Nga Son.ods").write_bytes(b"PK damaged too")
+    c = gs.collect(tmp_path, units=UNITS, term=TERM)
+    status = c.status.set_index("unit_id")
+    assert status.loc["U3", ["status", "file", "match", "n_problems"]].tolist() == [
+        "problems",
+        "BC Ba Thuoc 2015.xlsx",
+        "file name",
+        1,
+    ]
+    assert status.loc["U6", ["status", "match"]].tolist() == ["problems", "file name"]
+    assert len(c.status) == 6  # both files belong to a unit

@@ -291,27 +291,51 @@ class _File:
         return self.frame is not None and self.error is None
 
 
+#: Words before a unit's own name, dropped when a file name is searched for it.
+_PREFIXES = frozenset({"huyen", "tinh", "xa", "phuong", "so", "tp", "tx", "ban", "cuc"})
+_PREFIXES2 = frozenset({("thi", "xa"), ("thanh", "pho"), ("thi", "tran")})
+
+
 class _Names:
     """Unit names and aliases of the units table, every unit a key matches (to see ambiguity)."""
 
     def __init__(self, units: pd.DataFrame) -> None:
         self.by_key: dict[str, list[tuple[str, str]]] = {}
+        #: Each name's words without its administrative prefix, for file names.
+        self.words: list[tuple[tuple[str, ...], str]] = []
         for row in units.itertuples(index=False):
             uid = str(getattr(row, UNIT_ID))
-            self._add(str(getattr(row, UNIT_NAME)), uid, "name")
             aliases = getattr(row, "aliases", None)
+            names = [(str(getattr(row, UNIT_NAME)), "name")]
             if isinstance(aliases, str):
-                for alias in aliases.split("|"):
-                    if alias.strip():
-                        self._add(alias, uid, "alias")
+                names += [(a, "alias") for a in aliases.split("|") if a.strip()]
+            for name, how in names:
+                self._add(name, uid, how)
 
     def _add(self, text: str, uid: str, how: str) -> None:
         hits = self.by_key.setdefault(name_key(text), [])
         if all(u != uid for u, _ in hits):
             hits.append((uid, how))
+        words = tuple(loose_key(text).split())
+        if len(words) > 2 and words[:2] in _PREFIXES2:
+            words = words[2:]
+        elif len(words) > 1 and words[0] in _PREFIXES:
+            words = words[1:]
+        if words and (words, uid) not in self.words:
+            self.words.append((words, uid))
 
     def find(self, text: str) -> list[tuple[str, str]]:
         return list(self.by_key.get(name_key(text), []))
+
+    def in_file_name(self, stem: str) -> list[str]:
+        """Return the units whose name (without Huyện, Sở ...) is written in a file name."""
+        tokens = tuple(loose_key(stem.replace("_", " ")).split())
+        hits = []
+        for words, uid in self.words:
+            n = len(words)
+            if any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1)):
+                hits.append(uid)
+        return list(dict.fromkeys(hits))
 
 
 def _received(path: Path, recorded: Mapping[str, object]) -> dt.datetime:
@@ -412,6 +436,8 @@ def _read_template(
     return out
 
 
+UNREADABLE = "một tệp bảng tính mở được (a spreadsheet that opens): "
+
 READER_DISAGREES = (
     "số đã đọc bằng số đã gõ ở ô {cell} ({measure} của {body}: đọc được {read}) (the reader's "
     "value equal to the typed cell; please report this with the file)"
@@ -470,14 +496,19 @@ def _problem(file: str, sheet: str | None, value: object, expected: str) -> Prob
 
 def _read_report(item: _File, units: pd.DataFrame, names: _Names, term: str) -> _File:
     """Read a file that is not one of our templates; match its units by name or alias."""
+    spreadsheet = item.path.suffix.lower() in SPREADSHEET_SUFFIXES
     try:
         frame, error, said = _read(item.path, term=term, units=units)
     except FileFormatError as err:
-        item.kind = NOT_A_REPORT
-        item.note = str(err).splitlines()[0]
-        return item
+        if not spreadsheet:
+            item.kind = NOT_A_REPORT
+            item.note = str(err).splitlines()[0]
+            return item
+        message = str(err).splitlines()[0]
+        frame, said = None, []
+        error = DataError([_problem(item.name, None, item.path.suffix, UNREADABLE + message)])
     item.warnings = said
-    if error is not None and item.path.suffix.lower() not in SPREADSHEET_SUFFIXES:
+    if error is not None and not spreadsheet:
         item.kind = NOT_A_REPORT
         item.note = "không đọc được như bảng số liệu (not readable as a counts table): " + (
             str(error.problems[0]) if error.problems else ""
@@ -486,12 +517,13 @@ def _read_report(item: _File, units: pd.DataFrame, names: _Names, term: str) -> 
     if error is not None:
         item.error = error
         # the file name may still say whose it is
-        hits = names.find(item.path.stem)
-        if len(hits) == 1:
-            item.units, item.match = [hits[0][0]], "file name"
-        elif len(hits) > 1:
+        exact = [u for u, _ in names.find(item.path.stem)]
+        found = exact or names.in_file_name(item.path.stem)
+        if len(found) == 1:
+            item.units, item.match = found, "file name"
+        elif len(found) > 1:
             item.match = AMBIGUOUS
-            item.ambiguous[item.path.stem] = [u for u, _ in hits]
+            item.ambiguous[item.path.name] = found
         else:
             item.match = "none"
         return item
@@ -755,11 +787,9 @@ def _assemble(
             if item.kind == NOT_A_REPORT
             else (AMBIGUOUS if item.ambiguous else UNMATCHED)
         )
-        note = item.note
-        if item.ambiguous:
-            note = "; ".join(
-                f'"{n}" có thể là (may be) {", ".join(ids)}' for n, ids in item.ambiguous.items()
-            )
+        said = [f'"{n}" có thể là (may be) {", ".join(ids)}' for n, ids in item.ambiguous.items()]
+        said.append(_summary(item.error) if item.error is not None else item.note)
+        note = "; ".join(t for t in said if t)
         status_rows.append(
             {
                 UNIT_ID: None,
@@ -774,7 +804,7 @@ def _assemble(
                 "other_files": "",
                 "duplicates": "",
                 "n_problems": len(item.error.problems) if item.error is not None else 0,
-                "problems": _summary(item.error) if item.error is not None else note,
+                "problems": note,
                 "match": item.match or "none",
                 "warnings": " | ".join(item.warnings),
                 **({"contact": None} if contact is not None else {}),
@@ -829,9 +859,8 @@ def _assemble(
 def _names_in(item: _File) -> str | None:
     if item.frame is not None:
         return ", ".join(dict.fromkeys(item.frame[UNIT_NAME].astype(str)))
-    if item.ambiguous:
-        return ", ".join(item.ambiguous)
-    return None
+    named = [n for n in item.ambiguous if n != item.name]
+    return ", ".join(named) if named else None
 
 
 def _consolidate(frames: list[pd.DataFrame], table: pd.DataFrame, term: str) -> pd.DataFrame:
