@@ -812,3 +812,25 @@ def test_a_damaged_workbook_is_matched_by_its_file_name(tmp_path: Path) -> None:
     ]
     assert status.loc["U6", ["status", "match"]].tolist() == ["problems", "file name"]
     assert len(c.status) == 6  # both files belong to a unit
+
+
+@pytest.mark.parametrize(
+    ("call", "match"),
+    [
+        (
+            lambda: gs.reminders(None),
+            r"expected a Collection, the result of gs.collect\), got NoneType",
+        ),
+        (lambda: gs.write_collection(pd.DataFrame(), "x.xlsx"), "got pandas.DataFrame"),
+        (lambda: gs.diff_counts(3, pd.DataFrame()), "before is int"),
+        (
+            lambda: gs.diff_counts(pd.DataFrame({"term": []}), pd.DataFrame()),
+            r"before lacks \['unit_id', 'body', 'total', 'female'\]",
+        ),
+        (lambda: gs.plot_returns([1]), "expected the status pandas DataFrame of gs.collect"),
+        (lambda: gs.add_to_report(None, None), "expected a Collection"),
+    ],
+)
+def test_wrong_arguments_say_what_was_expected(call: object, match: str) -> None:
+    with pytest.raises(ArgumentError, match=match):
+        call()  # type: ignore[operator]

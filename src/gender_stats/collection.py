@@ -127,6 +127,27 @@ BAD_RECEIVED = (
 )
 
 
+NOT_A_COLLECTION = (
+    "{func}: cần kết quả của gs.collect (expected a Collection, the result of gs.collect), got "
+    "{got}. Hint: c = gs.collect(folder, units=units, term=...); {func}(c)"
+)
+NOT_COUNTS = (
+    "diff_counts: cần hai bảng số liệu (expected two counts pandas DataFrames) with columns "
+    "{needed}; {which} {problem}. Hint: pass collection.counts or frames of gs.read_counts."
+)
+
+
+def _type_name(value: object) -> str:
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+
+
+def _require_collection(value: object, func: str) -> Collection:
+    if not isinstance(value, Collection):
+        raise ArgumentError(NOT_A_COLLECTION.format(func=func, got=_type_name(value)))
+    return value
+
+
 # --------------------------------------------------------------------------------------------
 # Deadlines
 
@@ -915,6 +936,15 @@ def diff_counts(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
     """
     key = list(COUNTS_KEY)
     measures = [TOTAL, FEMALE]
+    needed = [*key, *measures]
+    for which, frame in (("before", before), ("after", after)):
+        if not isinstance(frame, pd.DataFrame):
+            problem = f"is {_type_name(frame)}"
+            raise ArgumentError(NOT_COUNTS.format(needed=needed, which=which, problem=problem))
+        missing = [c for c in needed if c not in frame.columns]
+        if missing:
+            problem = f"lacks {missing}"
+            raise ArgumentError(NOT_COUNTS.format(needed=needed, which=which, problem=problem))
     for frame in (before, after):
         for c in frame.columns:
             if (
@@ -983,6 +1013,7 @@ def reminders(collection: Collection) -> pd.DataFrame:
     >>> reminders(c)[["unit_id", "reason", "contact"]].to_numpy().tolist()
     [['TH-H01', 'missing', 'a@x.vn'], ['TH-H02', 'missing', 'b@x.vn']]
     """
+    collection = _require_collection(collection, "reminders")
     status = collection.status[collection.status[UNIT_ID].notna()]
     late = status["on_time"].fillna(True).eq(False)
     wanted = status["status"].isin([MISSING, PROBLEMS]) | late
@@ -1037,6 +1068,12 @@ def write_collection(
     >>> gs.read_counts(out, sheet="Tổng hợp", units=units)["total"].sum() == counts["total"].sum()
     np.True_
     """
+    collection = _require_collection(collection, "write_collection")
+    if not isinstance(path, str | Path):
+        raise ArgumentError(
+            f"write_collection: path cần một đường dẫn .xlsx (expected a str or Path), got "
+            f"{_type_name(path)}"
+        )
     if collection.counts.empty:
         raise ArgumentError(
             "chưa có số liệu nào dùng được để tổng hợp (no usable counts to consolidate). "
@@ -1092,6 +1129,7 @@ def status_summary(collection: Collection, *, lang: Literal["vi", "en"] = "vi") 
     >>> status_summary(c, lang="en")
     '0 of 3 units received (0 late), 0 with problems only, 3 missing; 0 other files.'
     """
+    collection = _require_collection(collection, "status_summary")
     units = collection.status[collection.status[UNIT_ID].notna()]
     n = len(units)
     got = int((units["status"] == RECEIVED).sum())
@@ -1151,6 +1189,12 @@ def add_to_report(collection: Collection, report: Any, *, lang: Literal["vi", "e
     from gender_stats.plots_collection import plot_returns
     from gender_stats.tables import to_html
 
+    collection = _require_collection(collection, "add_to_report")
+    if not (hasattr(report, "workbook") and hasattr(report, "html")):
+        raise ArgumentError(
+            "add_to_report: cần kết quả của gs.build_report (expected a Report), got "
+            f"{_type_name(report)}"
+        )
     if lang not in ("vi", "en"):
         raise ArgumentError(f"lang={lang!r} không hợp lệ (invalid); chọn 'vi' hoặc 'en'")
     sheet = _status_for_sheet(collection.status)

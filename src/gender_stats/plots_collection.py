@@ -38,6 +38,11 @@ def returns_over_time(status: pd.DataFrame) -> pd.DataFrame:
     >>> returns_over_time(s).astype(str).to_numpy().tolist()
     [['2015-11-20', '2', '2'], ['2015-12-03', '1', '3']]
     """
+    if not isinstance(status, pd.DataFrame):
+        raise ArgumentError(
+            "status cần bảng tình hình nộp (expected the status pandas DataFrame of gs.collect), "
+            f"got {type(status).__name__}. Hint: pass collect(...).status."
+        )
     for column in (UNIT_ID, "received"):
         if column not in status.columns:
             raise ArgumentError(
