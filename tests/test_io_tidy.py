@@ -268,9 +268,9 @@ def test_read_roster_tidy_csv(tmp_path: Path) -> None:
     assert out[["person_id", "sex", "body", "birth_year", "ethnicity", "post"]].to_dict(
         "records"
     ) == [
-        {"person_id": "huyen-quan-hoa/ha-thi-binh/1975", "sex": "F", "body": "standing_committee",
+        {"person_id": "huyen-quan-hoa/ha-thi-binh-9f37/1975", "sex": "F", "body": "standing_committee",
          "birth_year": 1975, "ethnicity": "Thái", "post": "Phó Bí thư"},
-        {"person_id": "huyen-quan-hoa/lo-van-cuong/1968", "sex": "M", "body": "standing_committee",
+        {"person_id": "huyen-quan-hoa/lo-van-cuong-6872/1968", "sex": "M", "body": "standing_committee",
          "birth_year": 1968, "ethnicity": "Thái", "post": "Bí thư"},
     ]  # fmt: skip
     assert str(out["birth_year"].dtype) == "Int64"

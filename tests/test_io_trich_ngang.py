@@ -36,9 +36,9 @@ def test_personnel_list(xlsx) -> None:
         "records"
     ) == [
         {"term": "2015-2020", "unit_id": "huyen-quan-hoa", "body": "party_committee",
-         "person_id": "huyen-quan-hoa/lo-van-cuong/1968", "sex": "M", "birth_year": 1968},
+         "person_id": "huyen-quan-hoa/lo-van-cuong-6872/1968", "sex": "M", "birth_year": 1968},
         {"term": "2015-2020", "unit_id": "huyen-quan-hoa", "body": "party_committee",
-         "person_id": "huyen-quan-hoa/ha-thi-binh/1975", "sex": "F", "birth_year": 1975},
+         "person_id": "huyen-quan-hoa/ha-thi-binh-9f37/1975", "sex": "F", "birth_year": 1975},
         {"term": "2015-2020", "unit_id": "huyen-quan-hoa", "body": "party_committee",
          "person_id": "huyen-quan-hoa/nguyen-thi-hoa/1980", "sex": "F", "birth_year": 1980},
     ]  # fmt: skip
@@ -71,7 +71,7 @@ def test_body_from_argument_and_unit_column_and_sections(xlsx) -> None:
         {"unit_id": "TH01", "level": "district", "body": "party_committee", "sex": "F"},
     ]
     # the same person in two bodies keeps one id
-    assert out["person_id"].iloc[0] == out["person_id"].iloc[1] == "TH01/lo-van-cuong/1968"
+    assert out["person_id"].iloc[0] == out["person_id"].iloc[1] == "TH01/lo-van-cuong-6872/1968"
 
 
 def test_one_sheet_per_term(xlsx) -> None:

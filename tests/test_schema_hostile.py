@@ -144,10 +144,6 @@ def test_person_ids_compare_after_nfc_never_after_stripping_diacritics():
     assert [p.row for p in info.value.problems] == [1]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="roster reader rewrite: person_key builds ids with loose_key, so Hùng/Hưng collide",
-)
 def test_two_people_named_hung_and_hung_read_from_a_list_without_ids(tmp_path):
     from gender_stats.io import read_roster
 

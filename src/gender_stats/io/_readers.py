@@ -36,7 +36,7 @@ from gender_stats.io._common import (
     run_validator,
     text_cell,
 )
-from gender_stats.io._excel import Grid, is_blank, load_grids
+from gender_stats.io._excel import Grid, as_path, is_blank, load_grids
 from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning
 from gender_stats.io._rows import REPORTED, ReadingLog, RowClass
 from gender_stats.io._tabular import (
@@ -652,6 +652,7 @@ def read_counts(
     >>> counts.attrs["reading"].summary()
     'đọc 2 dòng = 1 dùng + 0 báo lỗi/cảnh báo + 1 dòng cấu trúc (rows read = used + reported + structural)'
     """
+    as_path(source, "read_counts")
     if on_mismatch not in ("warn", "raise"):
         raise ArgumentError(
             f"on_mismatch={on_mismatch!r} không hợp lệ (invalid); chọn 'warn' hoặc 'raise'"
@@ -1099,8 +1100,9 @@ def read_roster(
     >>> _ = path.write_text("Họ và tên;Giới tính;Năm sinh\nHà Thị Bình;Nữ;1975\n", encoding="utf-8")
     >>> roster = read_roster(path, term="2015-2020", unit="Huyện Quan Hóa", body="BTV", level="district")
     >>> roster[["person_id", "sex", "body"]].to_dict("records")
-    [{'person_id': 'huyen-quan-hoa/ha-thi-binh/1975', 'sex': 'F', 'body': 'standing_committee'}]
+    [{'person_id': 'huyen-quan-hoa/ha-thi-binh-9f37/1975', 'sex': 'F', 'body': 'standing_committee'}]
     """
+    as_path(source, "read_roster")
     if layout in ("auto", "tidy") and all(
         a is None for a in (sheet, term, units, unit, body, level)
     ):
@@ -1189,6 +1191,7 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     >>> read_units(path).iloc[0].to_dict()
     {'unit_id': 'TH01', 'unit_name': 'Huyện Quan Hóa', 'level': 'district', 'kind': 'huyện', 'aliases': 'Quan Hoá'}
     """
+    as_path(source, "read_units")
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         grid = _legacy_headers(grid, lambda g: find_header(g, need=(UNIT_ID, UNIT_NAME)))

@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import re
 import warnings
 from collections.abc import Callable
@@ -39,7 +40,7 @@ from typing import Any
 
 import pandas as pd
 
-from gender_stats._text import loose_key, nfc
+from gender_stats._text import loose_key, name_key, nfc
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     NOT_BLANK_ROW,
@@ -610,17 +611,23 @@ class _MemoUnits(UnitIndex):
 def person_key(unit_id: str | None, full_name: str, birth_year: int | None) -> str:
     """Return the person id built when a list has no id column: ``unit/name/birth year``.
 
-    The name part is :func:`~gender_stats._text.loose_key` with dashes, so case, spacing and tone
-    placement do not matter; two people of one unit with the same name and birth year get the same
-    id and are reported as a duplicate.
+    The name part is the name without diacritics, with dashes, and four hex digits of a hash of
+    :func:`~gender_stats._text.name_key`: case, spacing and where the tone mark sits do not matter,
+    but every letter does (``Hùng`` and ``Hưng`` are two people).  Two people of one unit with the
+    same name and birth year get the same id and are reported as a duplicate.
 
     Examples
     --------
     >>> person_key("quan-hoa", "Hà Thị  Bình", 1975)
-    'quan-hoa/ha-thi-binh/1975'
+    'quan-hoa/ha-thi-binh-9f37/1975'
+    >>> person_key("a", "Lê Văn Hùng", 1970) == person_key("a", "Lê Văn Hưng", 1970)
+    False
+    >>> person_key("a", "NGUYỄN THỊ THUỶ", 1970) == person_key("a", "Nguyễn Thị Thủy", 1970)
+    True
     """
     year = "" if birth_year is None else str(birth_year)
-    return f"{unit_id or ''}/{derive_unit_id(full_name)}/{year}"
+    digest = hashlib.blake2s(name_key(full_name).encode("utf-8"), digest_size=2).hexdigest()
+    return f"{unit_id or ''}/{derive_unit_id(full_name)}-{digest}/{year}"
 
 
 def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:
