@@ -102,6 +102,18 @@ from gender_stats.report import Report, build_report
 # --- progress ---
 from gender_stats.progress import assess_progress, project, trend
 
+# --- collection ---
+from gender_stats.collection import (
+    Collection,
+    add_to_report,
+    collect,
+    diff_counts,
+    make_templates,
+    reminders,
+    write_collection,
+)
+from gender_stats.plots_collection import plot_returns
+
 try:
     __version__ = version("gender_stats")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
@@ -195,4 +207,13 @@ __all__ = [
     "assess_progress",
     "project",
     "trend",
+    # collection
+    "Collection",
+    "add_to_report",
+    "collect",
+    "diff_counts",
+    "make_templates",
+    "plot_returns",
+    "reminders",
+    "write_collection",
 ]
