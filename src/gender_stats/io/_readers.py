@@ -397,6 +397,8 @@ def _combine(
     errors: list[DataError] = []
     rows_ok = 0
     log = log if log is not None else ReadingLog()
+    # the metadata sheet of the library's own templates is hidden on purpose: not data, no warning
+    grids = [g for g in grids if g.sheet != "_gender_stats" or sheet == "_gender_stats"]
     hidden = [g.sheet for g in grids if g.hidden and sheet is None]
     if hidden and not include_hidden:
         grids = [g for g in grids if not g.hidden]
