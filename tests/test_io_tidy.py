@@ -443,6 +443,6 @@ def test_tidy_roster_note_between_rows_and_reading_log(tmp_path: Path) -> None:
     out = read_roster(path, term="2015-2020", unit="Huyện Quan Hóa", body="BTV", level="district")
     assert out["sex"].tolist() == ["F", "M"]  # the row after the note is read
     kinds = [(e.row, str(e.kind)) for e in out.attrs["reading"].entries]
-    assert kinds == [(1, "title"), (2, "header"), (3, "data"), (4, "note"), (5, "data")] + [
-        (6, "signature")
-    ]
+    assert kinds == [
+        (1, "title"), (2, "header"), (3, "data"), (4, "note"), (5, "data"), (6, "signature")
+    ]  # fmt: skip
