@@ -541,8 +541,10 @@ MISSING_IN_GROUP = 'có cột "{word}" dưới "{title}" (a {need} column for th
 
 
 def _report_unused_columns(grid: Grid, header: Header, col: Collector, log: ReadingLog) -> None:
-    """Never drop a column silently: a body group without Nữ or Tổng số is a problem, and a column
-    the reader does not use is named in the log.
+    """Never drop a column silently.
+
+    A body group without Nữ or Tổng số is a problem; a column the reader does not use is named in
+    the log.
     """
     groups: dict[tuple[str | None, str | None], list[Any]] = {}
     for u in header.unknown:
