@@ -78,7 +78,7 @@ from gender_stats.plots import (
 from gender_stats.report import Report, build_report
 
 # --- progress ---
-from gender_stats.progress import assess_progress, project, trend
+from gender_stats.progress import aggregate_progress, assess_progress, project, trend
 
 try:
     __version__ = version("gender_stats")
@@ -154,6 +154,7 @@ __all__ = [
     "Report",
     "build_report",
     # progress
+    "aggregate_progress",
     "assess_progress",
     "project",
     "trend",
