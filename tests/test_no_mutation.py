@@ -45,6 +45,7 @@ def _roster() -> pd.DataFrame:
             "person_id": ["1", "2", "3", "4"],
             "sex": ["F", "M", "M", "M"],
             "birth_year": pd.array([1980, 1965, 1970, 1990], dtype="Int64"),
+            "ethnicity": ["Kinh", "Mường", "Kinh", "Thái"],
         }
     )
 
@@ -65,10 +66,17 @@ COUNTS = _counts()
 COMPLIANCE = gs.check(COUNTS, targets="36-CT/TW", term="2015-2020")
 TREND = gs.trend(COUNTS)
 ASSESSMENT = gs.assess_progress(COUNTS, target_share="25%", target_year=2020, method="linear")
+GROWTH = gs.assess_progress(COUNTS, target_share="25%", target_year=2030)
 
 CASES = {
     "count": (gs.count, lambda: (_roster(),), {}),
     "rollup": (gs.rollup, lambda: (_counts(),), {}),
+    "count_named": (gs.count, lambda: (_roster(),), {"numerators": {"w": "female & under_40"}}),
+    "age_at_election": (gs.age_at_election, lambda: (_roster(),), {}),
+    "age_group": (gs.age_group, lambda: (_roster(),), {}),
+    "ethnic_minority": (gs.ethnic_minority, lambda: (_roster(),), {}),
+    "derive_groups": (gs.derive_groups, lambda: (_roster(),), {}),
+    "group_masks": (gs.group_masks, lambda: (_roster(), ["female & ethnic_minority"]), {}),
     "validate_counts": (gs.validate_counts, lambda: (_counts(),), {}),
     "validate_roster": (gs.validate_roster, lambda: (_roster(),), {}),
     "validate_units": (gs.validate_units, lambda: (_units(),), {}),
@@ -91,6 +99,7 @@ CASES = {
         lambda: (_counts(),),
         {"target_share": "25%", "target_year": 2020},
     ),
+    "aggregate_progress": (gs.aggregate_progress, lambda: (GROWTH.copy(),), {}),
     "project": (gs.project, lambda: (_counts(),), {"target_share": "25%", "target_year": 2030}),
     "plot_shares": (gs.plot_shares, lambda: (COMPLIANCE.copy(),), {"body": "party_committee"}),
     "plot_seats_needed": (gs.plot_seats_needed, lambda: (COMPLIANCE.copy(),), {}),

@@ -13,7 +13,16 @@ Examples
 from importlib.metadata import PackageNotFoundError, version
 
 # --- model, vocabulary, errors (core) ---
-from gender_stats.counting import count, rollup
+from gender_stats.counting import (
+    AGE_BANDS,
+    age_at_election,
+    age_group,
+    count,
+    derive_groups,
+    ethnic_minority,
+    group_masks,
+    rollup,
+)
 from gender_stats.errors import (
     DataError,
     FileFormatError,
@@ -98,7 +107,13 @@ __all__ = [
     "Problem",
     "TargetError",
     "__version__",
+    "AGE_BANDS",
+    "age_at_election",
+    "age_group",
     "count",
+    "derive_groups",
+    "ethnic_minority",
+    "group_masks",
     "rollup",
     "validate_counts",
     "validate_roster",
