@@ -46,6 +46,7 @@ def _roster() -> pd.DataFrame:
             "sex": ["F", "M", "M", "M"],
             "birth_year": pd.array([1980, 1965, 1970, 1990], dtype="Int64"),
             "ethnicity": ["Kinh", "Mường", "Kinh", "Thái"],
+            "post": ["Bí thư Huyện ủy", "PCT UBND huyện", "Chủ tịch HĐND huyện", None],
         }
     )
 
@@ -75,6 +76,9 @@ CASES = {
     "age_at_election": (gs.age_at_election, lambda: (_roster(),), {}),
     "age_group": (gs.age_group, lambda: (_roster(),), {}),
     "ethnic_minority": (gs.ethnic_minority, lambda: (_roster(),), {}),
+    "count_key_posts": (gs.count_key_posts, lambda: (_roster(),), {"per_post": True}),
+    "match_posts": (gs.match_posts, lambda: (_roster(),), {}),
+    "units_with_woman_in_key_post": (gs.units_with_woman_in_key_post, lambda: (_roster(),), {}),
     "derive_groups": (gs.derive_groups, lambda: (_roster(),), {}),
     "group_masks": (gs.group_masks, lambda: (_roster(), ["female & ethnic_minority"]), {}),
     "validate_counts": (gs.validate_counts, lambda: (_counts(),), {}),

@@ -58,6 +58,12 @@ from gender_stats.planning import (
 from gender_stats.targets import Target, get_targets, list_targets, load_targets
 
 # --- indicators, tables ---
+from gender_stats.keyposts import (
+    count_key_posts,
+    key_post_definitions,
+    match_posts,
+    units_with_woman_in_key_post,
+)
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
 from gender_stats.io import write_workbook
 from gender_stats.tables import (
@@ -142,6 +148,10 @@ __all__ = [
     "next_term_needs",
     "seats_to_keep",
     # indicators, tables
+    "count_key_posts",
+    "key_post_definitions",
+    "match_posts",
+    "units_with_woman_in_key_post",
     "change",
     "format_points",
     "format_share",
