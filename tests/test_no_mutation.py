@@ -1,5 +1,8 @@
 """One test over the public compute and plot functions: none of them changes its input frames."""
 
+import tempfile
+from pathlib import Path
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -69,6 +72,8 @@ TREND = gs.trend(COUNTS)
 ASSESSMENT = gs.assess_progress(COUNTS, target_share="25%", target_year=2020, method="linear")
 GROWTH = gs.assess_progress(COUNTS, target_share="25%", target_year=2030)
 
+SERIES = {b: f"S_{b}" for b in ("party_committee", "standing_committee", "key_posts", "staff")}
+
 CASES = {
     "count": (gs.count, lambda: (_roster(),), {}),
     "rollup": (gs.rollup, lambda: (_counts(),), {}),
@@ -81,6 +86,14 @@ CASES = {
     "units_with_woman_in_key_post": (gs.units_with_woman_in_key_post, lambda: (_roster(),), {}),
     "derive_groups": (gs.derive_groups, lambda: (_roster(),), {}),
     "group_masks": (gs.group_masks, lambda: (_roster(), ["female & ethnic_minority"]), {}),
+    "to_open_sdg": (gs.to_open_sdg, lambda: (_counts(),), {"body": "party_committee"}),
+    "to_sdmx_csv": (gs.to_sdmx_csv, lambda: (_counts(),), {"series": SERIES}),
+    "counts_dictionary": (gs.counts_dictionary, lambda: (_counts(),), {}),
+    "write_counts": (
+        gs.write_counts,
+        lambda: (_counts(), Path(tempfile.mkdtemp()) / "counts.csv"),
+        {},
+    ),
     "validate_counts": (gs.validate_counts, lambda: (_counts(),), {}),
     "validate_roster": (gs.validate_roster, lambda: (_roster(),), {}),
     "validate_units": (gs.validate_units, lambda: (_units(),), {}),

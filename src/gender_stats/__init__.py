@@ -36,7 +36,16 @@ from gender_stats.schema import validate_counts, validate_roster, validate_units
 from gender_stats.vocab import BODIES, LEVELS, SEXES
 
 # --- io (readers, writers) ---
-from gender_stats.io import read_counts, read_roster, read_units
+from gender_stats.io import (
+    counts_dictionary,
+    read_counts,
+    read_open_sdg,
+    read_roster,
+    read_units,
+    to_open_sdg,
+    to_sdmx_csv,
+    write_counts,
+)
 
 # --- datasets ---
 from gender_stats.datasets import (
@@ -125,9 +134,14 @@ __all__ = [
     "validate_roster",
     "validate_units",
     # io
+    "counts_dictionary",
     "read_counts",
+    "read_open_sdg",
     "read_roster",
     "read_units",
+    "to_open_sdg",
+    "to_sdmx_csv",
+    "write_counts",
     # datasets
     "load_public_figures",
     "load_sample_counts",

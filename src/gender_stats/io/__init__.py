@@ -8,13 +8,23 @@ Writers produce the formatted workbook of the report.
 # --- readers ---
 # --- writers ---
 from gender_stats.io._export import write_workbook
+from gender_stats.io._interchange import (
+    counts_dictionary,
+    read_open_sdg,
+    to_open_sdg,
+    to_sdmx_csv,
+    write_counts,
+)
 from gender_stats.io._readers import read_counts, read_roster, read_units
 
 __all__: list[str] = [
-    # readers
+    "counts_dictionary",
     "read_counts",
+    "read_open_sdg",
     "read_roster",
     "read_units",
-    # writers
+    "to_open_sdg",
+    "to_sdmx_csv",
+    "write_counts",
     "write_workbook",
 ]
