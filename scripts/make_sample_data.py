@@ -834,6 +834,64 @@ def write_counts_wide(counts: pd.DataFrame, units: pd.DataFrame, path: Path) -> 
     save_deterministic(wb, path)
 
 
+def write_counts_messy(counts: pd.DataFrame, units: pd.DataFrame, path: Path) -> None:
+    """Write a return as offices send it: a 3-row header with line breaks, column numbers,
+    sections with subtotals, a note between data rows, a Ghi chú column, a grand total, a footnote,
+    a date line and a signature block (numbers from the sample, 2020-2025)."""
+    wb = _new_workbook("Báo cáo gửi về (SYNTHETIC)")
+    ws = wb.create_sheet("Biểu 01")
+    term = "2020-2025"
+    rows: list[list[object]] = [
+        ["TỈNH ỦY THANH HÓA", None, None, None, None, None, None, "Biểu số 01"],
+        ["BAN TỔ CHỨC"],
+        [f"TỔNG HỢP SỐ LIỆU NỮ THAM GIA CẤP ỦY {_term_title(term).lower().capitalize()} (SYNTHETIC)"],
+        [None, None, None, None, None, None, None, "Đvt: người"],
+        ["Số\nTT", "Đơn vị", "Cấp ủy", None, None, None, None, "Ghi chú"],
+        [None, None, "Ban Chấp hành", None, "Ban\nThường vụ", None, None, None],
+        [None, None, "Tổng\nsố", "Trong đó\nnữ", "Tổng số", "Nữ", "Tỷ lệ\nnữ (%)", None],
+        ["A", "B", 1, 2, 3, 4, 5, 6],
+    ]
+    pick = {"district": ["TH-H01", "TH-H02", "TH-H03", "TH-H04"], "agency": ["TH-S01", "TH-S02"]}
+    data = counts[(counts["term"] == term) & counts["body"].isin(PARTY_BODIES[:2])]
+    table = data.pivot_table(index="unit_id", columns="body", values=["total", "female"])
+    names = dict(zip(units["unit_id"], units["unit_name"], strict=True))
+    grand = [0, 0, 0, 0]
+    for roman, label, level, word in (
+        ("I", "Khối huyện, thị xã, thành phố", "district", "Cộng khối huyện"),
+        ("II", "Khối sở, ban, ngành", "agency", "Cộng khối sở, ngành"),
+    ):
+        rows.append([roman, label])
+        sums = [0, 0, 0, 0]
+        for i, unit_id in enumerate(pick[level], start=1):
+            values = [
+                int(table.at[unit_id, (k, b)])
+                for b in PARTY_BODIES[:2]
+                for k in ("total", "female")
+            ]
+            note = "bầu thiếu 1, bổ sung sau đại hội" if i == 2 else None
+            share = share_one_decimal(values[3], values[2])
+            rows.append([i, names[unit_id], *values, str(share).replace(".", ","), note])
+            sums = [a + b for a, b in zip(sums, values, strict=True)]
+            if i == 1 and level == "district":
+                rows.append(["Ghi chú: số liệu sau khi kiện toàn tháng 12/2020"])
+        rows.append([None, word, *sums])
+        grand = [a + b for a, b in zip(grand, sums, strict=True)]
+    rows.append([None, "TỔNG CỘNG (I+II)", *grand])
+    rows.append(["(*) Số liệu tổng hợp ngẫu nhiên, không phải số liệu thật (synthetic)."])
+    rows.append([])
+    rows.append([None, None, None, None, "Thanh Hóa, ngày 15 tháng 01 năm 2021"])
+    rows.append([None, None, None, None, "NGƯỜI LẬP BIỂU", None, "TRƯỞNG BAN"])
+    rows.append([None, None, None, None, "(Ký, ghi rõ họ tên)"])
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            if value is not None:
+                _cell(ws, r, c, value, bold=r in (1, 3, 5, 6, 7)).alignment = CENTER
+    for rng in ("A5:A7", "B5:B7", "C5:G5", "C6:D6", "E6:G6", "H5:H7"):
+        ws.merge_cells(rng)
+    ws.column_dimensions["B"].width = 36
+    save_deterministic(wb, path)
+
+
 def write_roster_xlsx(roster: pd.DataFrame, path: Path) -> None:
     wb = _new_workbook("Danh sách trích ngang (SYNTHETIC)")
     headers = ("STT", "Họ và tên", "Năm sinh", None, "Dân tộc", "Chức vụ", "Đơn vị", "Cơ quan")
@@ -921,6 +979,7 @@ def main(argv: list[str] | None = None) -> None:
     write_csv(staff_out, out / "staff.csv")
     write_csv(counts, out / "counts.csv")
     write_counts_wide(counts, units, out / "counts_wide.xlsx")
+    write_counts_messy(counts, units, out / "counts_messy.xlsx")
     write_roster_xlsx(roster, out / "roster_trich_ngang.xlsx")
     for name in sorted(p.name for p in out.iterdir()):
         print(f"{out / name}  {(out / name).stat().st_size:>9,d} bytes")

@@ -94,14 +94,16 @@ def test_missing_file_is_an_error_not_a_traceback(tmp_path, capsys):
 
 
 def test_check_prints_shortfalls(good, capsys):
-    assert main(["check", str(good), "--term", "2015-2020"]) == 0
+    # --targets given: the default is now the targets in force (issue 11), which adds 11-NQ/TW a
+    assert main(["check", str(good), "--targets", "36-CT/TW", "--term", "2015-2020"]) == 0
     out = capsys.readouterr().out
     lines = {line.split()[1]: line for line in out.splitlines() if line.startswith("Huyện")}
     assert set(lines) == {"Quan", "Mường"}  # Nga Sơn meets the target
     # 5/39 = 12.82 % -> "12,8%", 1 more woman; 0/9 -> "0,0%", 1 woman.
     assert "12,8%" in lines["Quan"] and lines["Quan"].endswith(" 1")
     assert "0,0%" in lines["Mường"] and lines["Mường"].endswith(" 1")
-    assert out.splitlines()[0].split() == [
+    header = next(line for line in out.splitlines() if line.startswith("unit"))
+    assert header.split() == [
         "unit", "body", "term", "target", "share", "rule", "women_needed"
     ]  # fmt: skip
     assert "2 đơn vị chưa đạt" in out
@@ -109,7 +111,7 @@ def test_check_prints_shortfalls(good, capsys):
 
 def test_check_strict_exits_1_on_a_shortfall(good, all_met, capsys):
     assert main(["check", str(good), "--strict"]) == 1
-    assert main(["check", str(all_met), "--strict"]) == 0
+    assert main(["check", str(all_met), "--targets", "36-CT/TW", "--strict"]) == 0
     assert "Mọi đơn vị đạt" in capsys.readouterr().out
 
 
@@ -150,7 +152,8 @@ def test_usage_error_exits_2(capsys):
 
 def test_report_on_a_file(good, tmp_path, capsys):
     out_dir = tmp_path / "out"
-    assert main(["report", str(good), "--term", "2015-2020", "--out", str(out_dir), "-q"]) == 0
+    argv = ["report", str(good), "--targets", "36-CT/TW", "--term", "2015-2020"]
+    assert main([*argv, "--out", str(out_dir), "-q"]) == 0
     out = capsys.readouterr().out
     # Quan Hóa and Mường Lát fall short (1 woman each); Nga Sơn meets: 1/3 units.
     assert "1/3 đơn vị đạt" in out
@@ -163,7 +166,8 @@ def test_report_on_a_file(good, tmp_path, capsys):
 
 def test_report_in_english(good, tmp_path, capsys):
     out_dir = tmp_path / "en"
-    assert main(["report", str(good), "--out", str(out_dir), "--lang", "en", "-q"]) == 0
+    argv = ["report", str(good), "--targets", "36-CT/TW", "--out", str(out_dir), "--lang", "en"]
+    assert main([*argv, "-q"]) == 0
     out = capsys.readouterr().out
     assert "1/3 units meet" in out and "2 more women needed" in out
     assert (out_dir / "report.html").exists()
@@ -291,3 +295,125 @@ def test_report_on_a_term_absent_from_the_data_lists_the_terms_present(good, tmp
     assert "terms present): 2015-2020" in captured.err
     assert "Traceback" not in captured.err
     assert not (out_dir / "bao_cao.html").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 11: verdicts a planner can trust
+
+
+@pytest.fixture
+def two_terms(tmp_path) -> Path:
+    # 2015-2020: Quan Hóa 5/39 (below 15 % and 25 %); 2020-2025: Sầm Sơn 3/30 = 10 % (needs 2).
+    return _csv(
+        tmp_path / "two.csv",
+        [
+            "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,5",
+            "2020-2025,Thị xã Sầm Sơn,Cấp huyện,BCH,30,3",
+        ],
+    )
+
+
+def test_check_uncovered_term_is_named_and_exits_3(tmp_path, capsys):
+    path = _csv(tmp_path / "later.csv", ["2030-2035,Huyện Quan Hóa,Cấp huyện,BCH,39,5"])
+    assert main(["check", str(path), "--term", "2030-2035"]) == 3
+    captured = capsys.readouterr()
+    assert "no target in the catalogue applies to 2030-2035; pass targets= or load a YAML" in (
+        captured.err
+    )
+    assert "Không đánh giá được dòng nào (nothing assessed)" in captured.err
+    assert "đánh giá 0/1 dòng" in captured.out
+    assert "Mọi đơn vị đạt" not in captured.out
+    assert "Traceback" not in captured.err
+
+
+def test_check_mistyped_term_is_an_error(good, capsys):
+    assert main(["check", str(good), "--term", "2015"]) == 2
+    err = capsys.readouterr().err
+    assert 'Nhiệm kỳ không hợp lệ (invalid term): "2015"' in err
+    assert "Traceback" not in err
+
+
+def test_check_term_absent_from_the_data_lists_the_terms_present(two_terms, capsys):
+    assert main(["check", str(two_terms), "--term", "2025-2030"]) == 2
+    err = capsys.readouterr().err
+    assert "Nhiệm kỳ 2025-2030 không có trong dữ liệu" in err
+    assert "terms present): 2020-2025, 2015-2020" in err
+
+
+def test_check_short_term_and_dashes_are_read(two_terms, capsys):
+    assert main(["check", str(two_terms), "--term", "2020 – 25"]) == 0
+    out = capsys.readouterr().out
+    assert "Thị xã Sầm Sơn" in out and "Huyện Quan Hóa" not in out
+
+
+def test_check_without_term_assesses_every_term_latest_first(two_terms, capsys):
+    assert main(["check", str(two_terms), "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "  2020-2025: 35-CT/TW-2019:a" in out
+    assert "  2015-2020: 36-CT/TW:a, 11-NQ/TW:a, 2351/QĐ-TTg:1" in out
+    assert out.index("Nhiệm kỳ 2020-2025:") < out.index("Nhiệm kỳ 2015-2020:")
+    later = out[out.index("Nhiệm kỳ 2020-2025:") : out.index("Nhiệm kỳ 2015-2020:")]
+    assert "Thị xã Sầm Sơn" in later and "35-CT/TW-2019:a" in later
+    sam_son = next(line for line in later.splitlines() if line.startswith("Thị xã Sầm Sơn"))
+    assert "10,0%" in sam_son and sam_son.endswith(" 2")
+    assert "Phạm vi (coverage): đánh giá 4/5 dòng" in out  # the under-40 floor has no column
+
+
+def test_check_strict_with_nothing_assessed_fails_with_3(good, capsys):
+    argv = ["check", str(good), "--targets", "35-CT/TW-2019"]
+    assert main([*argv, "--strict"]) == 3
+    captured = capsys.readouterr()
+    assert "the chosen targets do not apply to 2015-2020" in captured.err
+    assert "Mọi đơn vị đạt" not in captured.out
+    assert main(argv) == 3  # never an all-clear, strict or not
+
+
+def test_check_above_range_counts_as_meeting(tmp_path, capsys):
+    path = _csv(
+        tmp_path / "hdnd.csv",
+        [
+            "2016-2021,Huyện A,Cấp huyện,HĐND,20,6",
+            "2016-2021,Huyện B,Cấp huyện,HĐND,20,7",
+            "2016-2021,Huyện C,Cấp huyện,HĐND,20,9",
+        ],
+    )
+    assert main(["check", str(path), "--targets", "11-NQ/TW:b", "--strict"]) == 1
+    out = capsys.readouterr().out
+    assert "1 lượt vượt khoảng (above range), tính là đạt" in out
+    assert [line.split()[1] for line in out.splitlines() if line.startswith("Huyện")] == ["A"]
+
+
+def test_check_and_report_with_no_arguments_give_no_traceback(tmp_path, capsys):
+    assert main(["check", "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert "Nhiệm kỳ 2021-2026:" in captured.out  # council term: no target in the catalogue
+    assert "no target in the catalogue applies to 2021-2026" in captured.out
+    assert main(["report", "--out", str(tmp_path / "r"), "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    page = (tmp_path / "r" / "bao_cao.html").read_text(encoding="utf-8")
+    assert "<h2>Nhiệm kỳ 2020-2025: Ban Chấp hành (cấp ủy)</h2>" in page
+    assert page.index("<h2>Nhiệm kỳ 2020-2025: Ban") < page.index("<h2>Nhiệm kỳ 2015-2020: Ban")
+
+
+def test_report_with_nothing_assessed_says_why_and_exits_3(good, tmp_path, capsys):
+    out_dir = tmp_path / "none"
+    argv = ["report", str(good), "--targets", "35-CT/TW-2019", "--out", str(out_dir), "-q"]
+    assert main(argv) == 3
+    captured = capsys.readouterr()
+    assert "Không đánh giá được đơn vị nào (no unit could be assessed)" in captured.err
+    page = (out_dir / "bao_cao.html").read_text(encoding="utf-8")
+    # 35-CT/TW (2019) a, b, c: 2 committees × (a, c) + 1 standing committee × (b, c) = 6 rows
+    assert "Không đánh giá được đơn vị nào: đánh giá 0/6 dòng" in page
+    assert "các chỉ tiêu đã chọn không áp dụng cho nhiệm kỳ 2015-2020" in page
+    assert "0/0" not in page
+
+
+def test_targets_command_shows_the_year_rule_and_judged_terms(capsys):
+    assert main(["targets"]) == 0
+    out = capsys.readouterr().out
+    assert "by 2030: the term with start < 2030 ≤ end" in out
+    line = next(x for x in out.splitlines() if x.strip().startswith("26-NQ/TW:c"))
+    assert "2026-2031" in line
+    assert "NA XV (2021-2026)" in out  # the documented example

@@ -423,7 +423,7 @@ def test_generator_reproduces_the_bundled_files(tmp_path):
         [sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True
     )
     bundled = gs.sample_path()
-    for name in ("units.csv", "counts.csv", "staff.csv", "counts_wide.xlsx"):
+    for name in ("units.csv", "counts.csv", "staff.csv", "counts_wide.xlsx", "counts_messy.xlsx"):
         assert (tmp_path / name).read_bytes() == (bundled / name).read_bytes(), name
     assert (tmp_path / "roster_trich_ngang.xlsx").read_bytes() == (
         bundled / "roster_trich_ngang.xlsx"
@@ -438,3 +438,17 @@ def test_sample_ids_follow_the_documented_pattern(units):
     assert re.search(r"TH-H01.*TH-H27", text)
     assert re.search(r"TH-S01.*TH-S23", text)
     assert units["unit_id"].str.fullmatch(r"TH(-[HS]\d\d)?").all()
+
+
+def test_derived_public_values_are_marked():
+    pcs = gs.load_public_figures("peoples_councils")
+    marked = pcs.set_index(["term", "level"])["derived"].to_dict()
+    # every 2016-2021 share is the 2021 share minus a reported rise: derived, not published
+    for level in ("province", "district", "commune"):
+        assert marked[("2016-2021", level)] == "published_pct"
+        assert marked[("2021-2026", level)] == ""
+    assert pcs.loc[pcs["term"] == "2016-2021", "note"].str.startswith("derived").all()
+    na = gs.load_public_figures("national_assembly")
+    assert sorted(na.loc[na["derived"] == "women", "khoa"]) == ["VII", "X"]
+    pc = gs.load_public_figures("party_committees")
+    assert (pc["derived"] == "").all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -109,7 +110,35 @@ def test_canonical_parquet_problems_same_rows(
     [
         {"sex": ["Nữ", "nam", "Nữ", "nam"]},  # words, not codes
         {"level": ["Cấp huyện"] * 4},
+        {"unit_id": ["TH01 ", " TH01", "TH01", "TH02\u00a0"]},  # spaces: no phantom unit
+        {"unit_name": [unicodedata.normalize("NFD", "Huyện  Quan Hóa ")] * 3 + ["Huyện Bá Thước"]},
+        {"body": ["BCH", "Ban Chấp hành", "BTV", "party_committee"]},
+        {"term": ["2015 - 2020", "Nhiệm kỳ 2015-2020", "2015–2020", "2020-2025"]},
+    ],
+)
+def test_values_normalised_on_the_fast_path_as_on_the_grid_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: dict[str, list[str]]
+) -> None:
+    # issue 10 §7: the fast path now normalises (it used to leave these to the grid reader)
+    frame = pd.DataFrame(ROWS, columns=COLUMNS).assign(**change)
+    path = tmp_path / "r.parquet"
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path)
+    fast = _readers._fast_parquet_roster(path)
+    assert fast is not None
+    slow = _slow(path, monkeypatch)
+    pd.testing.assert_frame_equal(fast, slow)
+    want = pd.DataFrame(ROWS, columns=COLUMNS)
+    assert fast["sex"].tolist() == want["sex"].tolist()
+    assert fast["level"].tolist() == want["level"].tolist()
+    assert fast["unit_id"].nunique() == 2  # "TH01 " is TH01, not a phantom unit
+    assert fast["unit_name"].tolist() == want["unit_name"].tolist()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
         {"unit_name": ["  ", "a", "b", "c"]},  # a blank text
+        {"person_id": ["p1", "\ufeff", "p1", "p3"]},  # normalises to an empty text
     ],
 )
 def test_non_canonical_values_use_grid_reader(

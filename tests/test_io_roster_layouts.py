@@ -13,7 +13,7 @@ from gender_stats.errors import DataError
 from gender_stats.io import read_roster
 from gender_stats.io._birth import BAD_DATE, NOT_BIRTH, parse_birth
 from gender_stats.io._levels import InferredLevelWarning
-from gender_stats.io._trich_ngang import MARK_BOTH, MARK_NONE, NOT_MARK
+from gender_stats.io._trich_ngang import LEVEL_UNKNOWN, MARK_BOTH, MARK_NONE, NOT_MARK
 
 TITLE = "DANH SÁCH TRÍCH NGANG BAN THƯỜNG VỤ HUYỆN ỦY NHƯ THANH, NHIỆM KỲ 2020 - 2025"
 ARGS: dict[str, Any] = {"unit": "Huyện Như Thanh", "level": "district"}
@@ -276,10 +276,14 @@ def test_a_name_that_tells_no_level_is_one_grouped_problem(xlsx) -> None:
     ]
     with pytest.raises(DataError) as info:  # the error says it all: no warning besides
         read_roster(xlsx(rows, merges=["C2:D2"]))
-    (p,) = info.value.problems
-    assert (p.row, p.column, p.value) == (4, "E", "Quan Hóa")
-    assert "6 dòng (rows) 4, 5, 6, …" in p.expected
     err = info.value
+    assert [(p.row, p.column, p.value) for p in err.problems] == [
+        (r, "E", "Quan Hóa") for r in range(4, 10)
+    ]
+    assert all(p.expected == LEVEL_UNKNOWN for p in err.problems)
+    # one line in the message for the six rows, with the count and the first cells
+    assert str(err).count("Quan Hóa") == 1
+    assert "6 ô giống nhau" in str(err)
     assert (err.rows_read, err.rows_used, err.rows_reported) == (7, 1, 6)
 
 
@@ -295,14 +299,15 @@ def test_the_bundled_list_reads_without_a_units_table() -> None:
 
 
 def test_repeated_problems_are_grouped(xlsx) -> None:
-    # the same blank level cell on many rows: one message with the count and the first rows
+    # the same blank level cell on many rows: one line with the count and the first cells
     rows = [
         ["Nhiệm kỳ", "Đơn vị", "Cấp", "Cơ quan", "Họ và tên", "Giới tính"],
         *[["2020-2025", "Huyện A", None, "BCH", f"Người {i}", "Nữ"] for i in range(8)],
     ]
     with pytest.raises(DataError) as info:
         read_roster(xlsx(rows))
-    (p,) = info.value.problems
-    assert p.row == 2
-    assert "8 dòng giống nhau (identical rows): 2, 3, 4, …" in p.expected
-    assert (info.value.rows_read, info.value.rows_reported) == (8, 8)
+    err = info.value
+    assert [p.row for p in err.problems] == list(range(2, 10))
+    assert "8 ô giống nhau" in str(err)
+    assert len(str(err).splitlines()) == 3  # header, one grouped line, hint
+    assert (err.rows_read, err.rows_reported) == (8, 8)

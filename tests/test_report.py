@@ -51,14 +51,16 @@ def test_summary_numbers_on_a_hand_made_compliance_frame():
         }
     )
     numbers = summary_numbers(compliance)
-    # C has no data: not assessed.  A meets both; B is below twice; D is above a range (not met).
+    # C has no data: not assessed.  A meets both; B is below twice; D is above a range, which
+    # meets the target (changed by issue 11: above range used to count as not met).
     assert numbers == {
         "n_units": 3,
-        "n_units_met": 1,
+        "n_units_met": 2,
         "n_checks": 5,
-        "n_checks_met": 2,
+        "n_checks_met": 3,
         "women_needed": 3,
         "units_below": ("B",),
+        "n_checks_above_range": 1,
     }
 
 
@@ -180,7 +182,7 @@ def test_workbook_exists_and_opens(built):
 def test_english_report(tmp_path):
     from gender_stats.report import build_report
 
-    report = build_report(_counts(), term=TERM, out_dir=tmp_path, lang="en")
+    report = build_report(_counts(), targets="36-CT/TW", term=TERM, out_dir=tmp_path, lang="en")
     page = report.html.read_text(encoding="utf-8")
     assert '<html lang="en">' in page
     assert "2/4 units meet" in page
@@ -213,7 +215,7 @@ def test_an_earlier_term_adds_change_charts_and_the_terms_table(tmp_path):
 
     earlier = _counts().assign(term="2010-2015", female=[4, 0, 3, 0, 5, 1, 2, 0])
     counts = pd.concat([earlier, _counts()], ignore_index=True)
-    report = build_report(counts, term=TERM, out_dir=tmp_path)
+    report = build_report(counts, targets="36-CT/TW", term=TERM, out_dir=tmp_path)
     page = report.html.read_text(encoding="utf-8")
     # one change chart per body on top of the 6 charts of one term; one terms table more.
     assert page.count("<img") == 8
@@ -275,3 +277,42 @@ def test_summary_numbers_invariants(compliance):
     if len(below):
         assert numbers["women_needed"] >= int(below["seats_needed"].max())
     assert set(numbers["units_below"]) == set(below["unit_name"])
+
+
+def test_report_headline_counts_above_range_as_meeting(tmp_path):
+    from gender_stats.report import build_report
+
+    # 6, 7, 9 of 20 against 35-40 %: below, met, above the range -> 2 of 3 meet, 1 above
+    counts = pd.DataFrame(
+        {
+            "term": ["2016-2021"] * 3,
+            "unit_id": ["P", "Q", "R"],
+            "unit_name": ["Huyện P", "Huyện Q", "Huyện R"],
+            "level": ["district"] * 3,
+            "body": ["peoples_council"] * 3,
+            "total": [20, 20, 20],
+            "female": [6, 7, 9],
+        }
+    )
+    report = build_report(counts, targets="11-NQ/TW:b", out_dir=tmp_path)
+    assert (report.n_units_met, report.n_units, report.n_checks_above_range) == (2, 3, 1)
+    page = report.html.read_text(encoding="utf-8")
+    assert "2/3 đơn vị đạt mọi chỉ tiêu áp dụng" in page
+    assert "trong đó 1 lượt vượt khoảng" in page
+    assert "1/3" not in page
+
+
+def test_report_without_term_has_a_section_per_term_latest_first(tmp_path):
+    from gender_stats.report import build_report
+
+    earlier = _counts().assign(term="2010-2015")
+    later = _counts().assign(term="2020-2025")
+    report = build_report(pd.concat([earlier, later], ignore_index=True), out_dir=tmp_path)
+    assert report.terms == ("2020-2025", "2010-2015")
+    page = report.html.read_text(encoding="utf-8")
+    # 2020-2025 under 35-CT/TW (2019); 2010-2015: no catalogue target for party committees
+    assert page.index("<h2>Nhiệm kỳ 2020-2025: Ban Chấp hành") < page.index(
+        "<h2>Nhiệm kỳ 2010-2015"
+    )
+    assert "Không đánh giá được đơn vị nào trong nhiệm kỳ 2010-2015" in page
+    assert "35-CT/TW-2019:a" in page and "36-CT/TW:a" not in page

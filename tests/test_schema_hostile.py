@@ -159,3 +159,53 @@ def test_two_people_named_hung_and_hung_read_from_a_list_without_ids(tmp_path):
         encoding="utf-8",
     )
     assert len(read_roster(path)) == 2
+
+
+def _units(**changes):
+    base = {
+        "unit_id": ["A", "B", "C"],
+        "unit_name": ["Huyện Quan Hóa", "Huyện Nga Sơn", "Xã Quảng Hợp"],
+        "level": ["district", "district", "commune"],
+        "kind": ["rural_district", "rural_district", "commune"],
+        "aliases": ["Quan Hoá|Quan Hóa", None, None],
+    }
+    base.update(changes)
+    return pd.DataFrame(base)
+
+
+def test_an_alias_given_to_two_units_is_an_error():
+    from gender_stats.schema import validate_units
+
+    assert len(validate_units(_units())) == 3
+    both = _units(aliases=["Quan Hoá|QH", "QH", None])
+    with pytest.raises(
+        DataError, match=r'"QH" chỉ thuộc một đơn vị; đã dùng cho A ở dòng 0'
+    ) as info:
+        validate_units(both)
+    assert [(p.row, p.header) for p in info.value.problems] == [(1, "aliases")]
+    # an alias that is another unit's name is as ambiguous
+    with pytest.raises(DataError, match="it also names B"):
+        validate_units(_units(aliases=["Huyện Nga Sơn", None, None]))
+    # two units may share a name (communes in two districts): not an alias problem
+    same = _units(unit_name=["Xã Quảng Hợp", "Huyện Nga Sơn", "Xã Quảng Hợp"], aliases=None)
+    assert len(validate_units(same)) == 3
+
+
+def test_a_unit_id_whose_name_contradicts_the_units_table_warns_naming_both():
+    from gender_stats.errors import UnitNameWarning
+
+    counts = _counts([30, 33]).assign(unit_id=["A", "B"], unit_name=["Quan Hoá", "Huyện Hậu Lộc"])
+    with pytest.warns(UnitNameWarning, match=r'1 mã đơn vị.*B: "Huyện Hậu Lộc" ≠ "Huyện Nga Sơn"'):
+        out = validate_counts(counts, units=_units())
+    assert len(out) == 2  # a warning, not an error
+    roster = _roster(unit_id=["B"] * 3, unit_name=["Huyện Hậu Lộc"] * 3)
+    with pytest.warns(UnitNameWarning, match="Huyện Hậu Lộc"):
+        validate_roster(roster, units=_units())
+    # a name written as an alias, with another tone placement, is no contradiction
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        validate_counts(
+            counts.assign(unit_name=["huyện quan hoá", "Huyện Nga Sơn"]), units=_units()
+        )

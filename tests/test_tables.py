@@ -523,3 +523,53 @@ def test_a_target_on_another_group_counts_that_group():
     summary = summary_table(frame)
     assert summary["Nữ"].tolist() == [3, 3]
     assert summary["Chỉ tiêu"].tolist() == ["≥ 10% [under_40]"] * 2
+
+
+# Issue 11: above range meets the target; nothing assessed is never "0/0" or "0,0%"
+
+
+def test_summary_table_counts_above_range_as_meeting_shown_distinctly():
+    from gender_stats.compliance import check
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2016-2021"] * 3,
+            "unit_id": ["P", "Q", "R"],
+            "unit_name": ["Huyện P", "Huyện Q", "Huyện R"],
+            "level": ["district"] * 3,
+            "body": ["peoples_council"] * 3,
+            "total": [20, 20, 20],
+            "female": [6, 7, 9],  # 30 % below, 35 % met, 45 % above 35-40 %
+        }
+    )
+    table = summary_table(check(counts, "11-NQ/TW:b"))
+    assert table["Đơn vị đạt"].tolist() == ["2/3", "2/3"]
+    assert table["Kết quả"].tolist() == [
+        "2/3 huyện đạt (1 vượt khoảng)",
+        "2/3 đơn vị đạt (1 vượt khoảng)",
+    ]
+    english = summary_table(check(counts, "11-NQ/TW:b"), lang="en")
+    assert english["Result"].iloc[0].endswith("(1 above range)")
+
+
+def test_summary_table_without_a_trained_column_shows_no_share():
+    from gender_stats.compliance import NothingAssessedWarning, check
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020"],
+            "unit_id": ["TH"],
+            "unit_name": ["Tỉnh Thanh Hóa"],
+            "level": ["province"],
+            "body": ["women_advancement_committee"],
+            "total": [12],
+            "female": [7],
+        }
+    )
+    with pytest.warns(NothingAssessedWarning, match="no trained column"):
+        out = check(counts)
+    table = summary_table(out)
+    assert "0,0%" not in table["Tỷ lệ (%)"].tolist()
+    assert set(table["Tỷ lệ (%)"]) == {"–"}
+    assert set(table["Đơn vị đạt"]) == {"–"}
+    assert set(table["Kết quả"]) == {"không đánh giá được"}

@@ -285,6 +285,9 @@ def test_term_cells_are_normalised_and_bad_cells_refused():
     assert c["term"].tolist() == ["2015 – 2020"]  # the input is not changed
     with pytest.raises(TermError, match='"2015"'):
         check(c.assign(term="2015"))
+    two = pd.concat([c, c.assign(term="2015-20", unit_id="B")], ignore_index=True)
+    categorical = check(two.astype({"term": "category"}), "36-CT/TW:a")
+    assert categorical["term"].astype(str).tolist() == ["2015-2020", "2015-2020"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -33,11 +33,18 @@ from gender_stats.errors import (
     TargetError,
 )
 from gender_stats.schema import validate_counts, validate_roster, validate_units
-from gender_stats.vocab import BODIES, LEVELS, SEXES
+from gender_stats.vocab import BODIES, LEVELS, SEXES, TermError, normalise_term
 
 # --- io (readers, writers) ---
 from gender_stats.io import (
+    HiddenDataWarning,
+    InferredLevelWarning,
+    MismatchWarning,
+    ReadingLog,
+    RowClass,
+    TableWarning,
     counts_dictionary,
+    infer_level,
     read_counts,
     read_open_sdg,
     read_roster,
@@ -57,14 +64,22 @@ from gender_stats.datasets import (
 )
 
 # --- targets, compliance, planning ---
-from gender_stats.compliance import Status, check, shortfalls, summarise
+from gender_stats.compliance import (
+    NothingAssessedWarning,
+    Status,
+    check,
+    coverage,
+    shortfalls,
+    summarise,
+    targets_used,
+)
 from gender_stats.planning import (
     candidate_list_odds,
     min_women_on_list,
     next_term_needs,
     seats_to_keep,
 )
-from gender_stats.targets import Target, get_targets, list_targets, load_targets
+from gender_stats.targets import Target, get_deadlines, get_targets, list_targets, load_targets
 
 # --- indicators, tables ---
 from gender_stats.keyposts import (
@@ -121,6 +136,7 @@ __all__ = [
     "PlanningError",
     "Problem",
     "TargetError",
+    "TermError",
     "__version__",
     "AGE_BANDS",
     "age_at_election",
@@ -129,6 +145,7 @@ __all__ = [
     "derive_groups",
     "ethnic_minority",
     "group_masks",
+    "normalise_term",
     "rollup",
     "validate_counts",
     "validate_roster",
@@ -142,6 +159,13 @@ __all__ = [
     "to_open_sdg",
     "to_sdmx_csv",
     "write_counts",
+    "ReadingLog",
+    "RowClass",
+    "MismatchWarning",
+    "HiddenDataWarning",
+    "TableWarning",
+    "InferredLevelWarning",
+    "infer_level",
     # datasets
     "load_public_figures",
     "load_sample_counts",
@@ -149,14 +173,18 @@ __all__ = [
     "load_units",
     "sample_path",
     # targets, compliance, planning
+    "NothingAssessedWarning",
     "Status",
     "Target",
     "check",
+    "coverage",
+    "get_deadlines",
     "get_targets",
     "list_targets",
     "load_targets",
     "shortfalls",
     "summarise",
+    "targets_used",
     "candidate_list_odds",
     "min_women_on_list",
     "next_term_needs",

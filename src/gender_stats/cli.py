@@ -11,6 +11,11 @@ file is never silently re-read.  A file with no data rows is an error.
 Any :class:`~gender_stats.errors.GenderStatsError` or :class:`OSError` ends the command with its
 message on standard error and exit code 2 — never a traceback.  An unexpected internal error prints
 a short paragraph asking to report it with the input; ``--debug`` adds the traceback.
+
+Without ``--targets``, ``check`` and ``report`` apply to each row the catalogue targets in force for
+its term, body and level, and print which they used.  Without ``--term`` every term with data is
+assessed, latest first.  When no row could be assessed (no target applies, a column is missing)
+they say so and exit with code 3: that is never an all-clear.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ __all__ = ["main"]
 _MAX_NAMES = 10
 
 #: Exit codes.
-EXIT_OK, EXIT_SHORTFALL, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_SHORTFALL, EXIT_ERROR, EXIT_NOTHING_ASSESSED = 0, 1, 2, 3
 #: Exit code after Ctrl-C (128 + SIGINT), as shells do.
 EXIT_INTERRUPTED = 130
 
@@ -71,11 +76,18 @@ Ví dụ (examples):
       liệt kê mọi lỗi trong mọi tệp; mã thoát 2 nếu có lỗi (every problem; exit code 2)
   gender-stats check bao_cao_huyen.xlsx --term 2015-2020 --strict
       các đơn vị chưa đạt; mã thoát 1 nếu có (shortfalls; exit code 1 if any)
+  gender-stats check
+      mọi nhiệm kỳ của dữ liệu mẫu, mỗi nhiệm kỳ theo chỉ tiêu hiện hành
+      (every term of the sample, each under the targets in force)
   gender-stats targets
-      danh mục chỉ tiêu (the catalogue of targets)
+      danh mục chỉ tiêu và nhiệm kỳ mỗi chỉ tiêu đánh giá (the catalogue and the terms it judges)
+
+Không có --targets: áp các chỉ tiêu hiện hành cho nhiệm kỳ, cơ quan và cấp của từng dòng
+(without --targets: the targets in force for each row's term, body and level).
 
 Mã thoát (exit codes): 0 đạt/OK, 1 có đơn vị chưa đạt với --strict (a unit falls short),
-2 lỗi dữ liệu hoặc tệp (data or file problems).
+2 lỗi dữ liệu hoặc tệp (data or file problems), 3 không đánh giá được dòng nào — không phải
+"đạt" (nothing could be assessed: not an all-clear).
 """
 
 
@@ -131,10 +143,16 @@ def _parser() -> argparse.ArgumentParser:
     def target_options(p: argparse.ArgumentParser) -> None:
         p.add_argument(
             "--targets",
-            default="36-CT/TW",
-            help="văn bản hoặc mã chỉ tiêu, cách nhau bởi dấu phẩy (documents or target ids, comma-separated); default: %(default)s",
+            default=None,
+            help="văn bản hoặc mã chỉ tiêu, cách nhau bởi dấu phẩy (documents or target ids, "
+            "comma-separated); mặc định: chỉ tiêu hiện hành theo nhiệm kỳ (default: the targets "
+            "in force for each term)",
         )
-        p.add_argument("--term", help="nhiệm kỳ, ví dụ 2015-2020 (term)")
+        p.add_argument(
+            "--term",
+            help="nhiệm kỳ, ví dụ 2015-2020 hoặc 2015-20 (term); mặc định: mọi nhiệm kỳ có dữ "
+            "liệu, mới nhất trước (default: every term with data, latest first)",
+        )
 
     helps = {
         "report": "viết báo cáo Excel, biểu đồ và trang HTML (write the report)",
@@ -160,6 +178,13 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )  # fmt: skip
     inputs(p_validate, optional=False)
+    p_validate.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="in nhật ký đọc: mỗi dòng của tệp được xếp loại ra sao (print the reading log: how "
+        "every row of the file was classified, and rows read = used + reported + structural)",
+    )
 
     p_check = sub.add_parser(
         "check", parents=[debug], help=helps["check"], description=helps["check"], epilog=_EPILOG,
@@ -175,11 +200,18 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument(
         "--strict",
         action="store_true",
-        help="mã thoát 1 nếu có đơn vị chưa đạt (exit code 1 when a unit falls short)",
+        help="mã thoát 1 nếu có đơn vị chưa đạt, 3 nếu không đánh giá được gì (exit code 1 when "
+        "a unit falls short, 3 when nothing could be assessed)",
     )
     p_check.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)")
 
-    sub.add_parser("targets", parents=[debug], help=helps["targets"], description=helps["targets"])
+    sub.add_parser(
+        "targets",
+        parents=[debug],
+        help=helps["targets"],
+        description=helps["targets"],
+        epilog=TARGETS_RULE_NOTE,
+    )
     return parser
 
 
@@ -192,7 +224,8 @@ def _read_one(
 ) -> pd.DataFrame:
     """Read one input file as counts (counting a roster); raise the most relevant error.
 
-    The frame returned has ``attrs["reading"]`` set to ``"counts"`` or ``"roster"``.
+    The frame returned has ``attrs["read_as"]`` set to ``"counts"`` or ``"roster"`` (and the
+    reader's :class:`~gender_stats.io.ReadingLog` in ``attrs["reading"]`` for counts).
     """
     from gender_stats.counting import count
     from gender_stats.io import read_counts, read_roster
@@ -220,7 +253,7 @@ def _with_rows(frame: pd.DataFrame, path: Path, reading: str) -> pd.DataFrame:
     """Refuse a file without data rows; tag the frame with the reading used."""
     if len(frame) == 0:
         raise DataError([Problem(expected=NO_DATA_ROWS, file=str(path))], rows_read=0)
-    frame.attrs["reading"] = reading
+    frame.attrs["read_as"] = reading
     return frame
 
 
@@ -281,7 +314,7 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         except DataError as err:
             errors.append(err)
             continue
-        if frame.attrs.get("reading") == "roster" and not args.roster:
+        if frame.attrs.get("read_as") == "roster" and not args.roster:
             print(READ_AS_ROSTER.format(path=path), file=sys.stderr)
         frames.append(frame)
     if errors:
@@ -292,9 +325,13 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
     return counts, units
 
 
-def _targets(text: str) -> str | list[str]:
-    """Split ``--targets 36-CT/TW,26-NQ/TW`` into documents or ids."""
+def _targets(text: str | None) -> str | list[str] | None:
+    """Split ``--targets 36-CT/TW,26-NQ/TW`` into documents or ids; None: the targets in force."""
+    if text is None:
+        return None
     parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        return None
     return parts[0] if len(parts) == 1 else parts
 
 
@@ -321,26 +358,39 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     )
     en = args.lang == "en"
     below = len(report.units_below)
-    if report.n_units == 0:
+    print("Targets used: " if en else "Chỉ tiêu đã áp dụng (targets used): ", end="", file=out)
+    print(", ".join(report.targets_used) or ("none" if en else "không có (none)"), file=out)
+    print(("Coverage: " if en else "Phạm vi (coverage): ") + report.coverage, file=out)
+    if report.nothing_assessed:
         print(
-            f"Không có đơn vị nào thuộc phạm vi chỉ tiêu {args.targets}"
-            + (f" trong nhiệm kỳ {args.term}" if args.term else "")
-            + " (no unit in the scope of the targets). Hint: kiểm tra --term và --targets "
-            "(check --term and --targets; see `gender-stats targets`).",
+            (
+                f"No unit could be assessed: {report.coverage}. Hint: check --term and --targets "
+                "(see `gender-stats targets`)."
+            )
+            if en
+            else (
+                f"Không đánh giá được đơn vị nào (no unit could be assessed): {report.coverage}. "
+                "Hint: kiểm tra --term và --targets (check --term and --targets; see "
+                "`gender-stats targets`)."
+            ),
             file=sys.stderr,
         )
-    if en:
-        print(
-            f"{report.n_units_met}/{report.n_units} units meet every target; "
-            f"{below} below target; {report.women_needed} more women needed.",
-            file=out,
-        )
     else:
-        print(
-            f"{report.n_units_met}/{report.n_units} đơn vị đạt mọi chỉ tiêu; {below} đơn vị chưa "
-            f"đạt; còn thiếu {report.women_needed} nữ.",
-            file=out,
-        )
+        above = report.n_checks_above_range
+        if en:
+            print(
+                f"{report.n_units_met}/{report.n_units} units meet every target"
+                + (f" ({above} checks above range, counted as meeting)" if above else "")
+                + f"; {below} below target; {report.women_needed} more women needed.",
+                file=out,
+            )
+        else:
+            print(
+                f"{report.n_units_met}/{report.n_units} đơn vị đạt mọi chỉ tiêu"
+                + (f" ({above} lượt vượt khoảng, tính là đạt)" if above else "")
+                + f"; {below} đơn vị chưa đạt; còn thiếu {report.women_needed} nữ.",
+                file=out,
+            )
     if report.units_below:
         shown = ", ".join(report.units_below[:_MAX_NAMES])
         if below > _MAX_NAMES:
@@ -354,7 +404,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             ("Charts: " if en else "Biểu đồ: ") + f"{charts} ({len(report.charts)} files)",
             file=out,
         )
-    return EXIT_OK
+    return EXIT_NOTHING_ASSESSED if report.nothing_assessed else EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -376,16 +426,22 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             )
         except GenderStatsError as err:
             errors.append(err)
+            log = getattr(err, "reading", None)
+            if getattr(args, "verbose", False) and log is not None:
+                print(log, file=out)
             continue
         except OSError as err:
             errors.append(GenderStatsError(_os_message(err)))
             continue
         reading = (
             "danh sách từng người, đã đếm (a roster, counted)"
-            if frame.attrs.get("reading") == "roster"
+            if frame.attrs.get("read_as") == "roster"
             else "bảng số lượng (counts)"
         )
         print(f"OK: {path}: {len(frame)} rows — {reading}", file=out)
+        log = frame.attrs.get("reading")
+        if getattr(args, "verbose", False) and log is not None and not isinstance(log, str):
+            print(log, file=out)
     if errors:
         for error in errors:
             print(error, file=sys.stderr)
@@ -399,23 +455,125 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+_CHECK_TEXT = {
+    "vi": {
+        "used": "Chỉ tiêu đã áp dụng (targets used):",
+        "none_used": "  (không có chỉ tiêu nào được áp dụng / no target was applied)",
+        "coverage": "Phạm vi (coverage): ",
+        "term": "Nhiệm kỳ {term}:",
+        "all_met": "Mọi đơn vị đạt chỉ tiêu (every unit meets the targets): {met}/{n} lượt đạt",
+        "above": "; {k} lượt vượt khoảng (above range), tính là đạt",
+        "nothing_term": "Không đánh giá được dòng nào của nhiệm kỳ {term} (nothing assessed in "
+        "{term}).",
+        "short": "{units} đơn vị chưa đạt (units below target); {checks} lượt (checks).",
+    },
+    "en": {
+        "used": "Targets used:",
+        "none_used": "  (no target was applied)",
+        "coverage": "Coverage: ",
+        "term": "Term {term}:",
+        "all_met": "Every unit meets the targets: {met}/{n} checks met",
+        "above": "; {k} above range, counted as meeting",
+        "nothing_term": "Nothing assessed in {term}.",
+        "short": "{units} units below target; {checks} checks.",
+    },
+}
+
+
+def _check_quietly(
+    counts: pd.DataFrame, args: argparse.Namespace, units: pd.DataFrame | None, **kwargs: Any
+) -> tuple[pd.DataFrame, list[str]]:
+    """Run :func:`~gender_stats.compliance.check`; return the frame and the warnings' messages."""
+    from gender_stats import compliance
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", compliance.NothingAssessedWarning)
+        result = compliance.check(
+            counts, _targets(args.targets), term=args.term, units=units, **kwargs
+        )
+    messages = [
+        str(w.message) for w in caught if issubclass(w.category, compliance.NothingAssessedWarning)
+    ]
+    for w in caught:
+        if not issubclass(w.category, compliance.NothingAssessedWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return result, messages
+
+
+def _print_targets_used(result: pd.DataFrame, lang: str, out: TextIO) -> None:
+    from gender_stats import compliance
+
+    text = _CHECK_TEXT[lang]
+    print(text["used"], file=out)
+    used = compliance.targets_used(result)
+    if used.empty:
+        print(text["none_used"], file=out)
+    for term, group in used.groupby("term", sort=False):
+        print(f"  {term}: {', '.join(group['target_id'].astype(str))}", file=out)
+    print(text["coverage"] + compliance.coverage(result, lang=lang), file=out)
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats import compliance
+
+    lang = args.lang
+    text = _CHECK_TEXT[lang]
+    counts, units = _read_inputs(args)
+    result, nothing = _check_quietly(counts, args, units, any_term=args.any_term, lang=lang)
+    _print_targets_used(result, lang, out)
+    if nothing:
+        for message in nothing:
+            print(message, file=sys.stderr)
+        return EXIT_NOTHING_ASSESSED
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", compliance.NothingAssessedWarning)
+        short = compliance.shortfalls(result)
+    uncovered = compliance.uncovered_terms(result)
+    terms = sorted(
+        (str(t) for t in pd.unique(result["term"])),
+        key=lambda t: tuple(int(y) for y in t.split("-")),
+        reverse=True,
+    )
+    for term in terms:
+        on_term = result[(result["term"] == term).to_numpy(dtype=bool)]
+        print("", file=out)
+        print(text["term"].format(term=term), file=out)
+        if term in uncovered:
+            print(compliance.TERM_UNCOVERED.format(term=term) + ".", file=out)
+            continue
+        status = on_term["status"]
+        assessed = int(status.isin(compliance.ASSESSED).sum())
+        if not assessed:
+            print(text["nothing_term"].format(term=term), file=out)
+            print(text["coverage"] + compliance.coverage(on_term, lang=lang), file=out)
+            continue
+        term_short = short[(short["term"] == term).to_numpy(dtype=bool)]
+        above = int((status == "above_range").sum())
+        if term_short.empty:
+            line = text["all_met"].format(
+                met=int(status.isin(compliance.MEETING).sum()), n=assessed
+            )
+            print(line + (text["above"].format(k=above) if above else "") + ".", file=out)
+            continue
+        _print_shortfalls(term_short, lang, out)
+        if above:
+            print(text["above"].format(k=above).lstrip("; ").capitalize() + ".", file=out)
+    print("", file=out)
+    if short.empty:
+        print(text["short"].format(units=0, checks=0), file=out)
+        return EXIT_OK
+    print(text["short"].format(units=short["unit_id"].nunique(), checks=len(short)), file=out)
+    return EXIT_SHORTFALL if args.strict else EXIT_OK
+
+
+def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
+    """Print the rows below target as an aligned table."""
     from gender_stats.tables import format_share
     from gender_stats.vocab import body_label
 
-    counts, units = _read_inputs(args)
-    result = compliance.check(
-        counts, _targets(args.targets), term=args.term, any_term=args.any_term, units=units
-    )
-    short = compliance.shortfalls(result)
-    if short.empty:
-        print("Mọi đơn vị đạt chỉ tiêu (every unit meets the targets).", file=out)
-        return EXIT_OK
-    lang = args.lang
     numerators = short["numerator"] if "numerator" in short.columns else ["female"] * len(short)
     shares = [
-        format_share((row[num], row["total"]), lang=lang)
+        format_share((row[num], row["total"]), lang="en" if lang == "en" else "vi")
         for num, (_, row) in zip(numerators, short.iterrows(), strict=True)
     ]
     columns = {
@@ -436,22 +594,37 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     print("  ".join(cell(k, k) for k in columns).rstrip(), file=out)
     for i in range(len(short)):
         print("  ".join(cell(k, v[i]) for k, v in columns.items()).rstrip(), file=out)
-    units_short = short["unit_id"].nunique()
-    print(
-        f"{units_short} đơn vị chưa đạt (units below target); {len(short)} lượt (checks).",
-        file=out,
-    )
-    return EXIT_SHORTFALL if args.strict else EXIT_OK
+
+
+#: How the ``targets`` command explains the "by year Y" rule.
+TARGETS_RULE_NOTE = (
+    'Chỉ tiêu "đến năm Y" đánh giá nhiệm kỳ có năm đầu < Y ≤ năm cuối (a target set "by year '
+    'Y" judges the term with start < Y ≤ end). Ví dụ (example): 26-NQ/TW "by 2030" judges the '
+    "party committees of 2025-2030 and the National Assembly XVI (2026-2031), not NA XV (2021-2026), "
+    "whose term ends before 2030. party_terms / council_terms: the terms each target judges for "
+    "party bodies and for People's Council / National Assembly bodies."
+)
 
 
 def _cmd_targets(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats.targets import list_targets
 
     catalogue = list_targets()
-    wanted = ["target_id", "document", "rule", "bodies", "terms", "confidence"]
+    wanted = [
+        "target_id",
+        "document",
+        "rule",
+        "bodies",
+        "when",
+        "party_terms",
+        "council_terms",
+        "confidence",
+    ]
     columns = [c for c in wanted if c in catalogue.columns] or list(catalogue.columns)
-    with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+    with pd.option_context("display.max_colwidth", 60, "display.width", 250):
         print(catalogue[columns].to_string(index=False), file=out)
+    print("", file=out)
+    print(TARGETS_RULE_NOTE, file=out)
     return EXIT_OK
 
 

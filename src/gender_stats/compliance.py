@@ -4,7 +4,13 @@
 counts row × target whose body matches, with the rule in words, the share, a :class:`Status`, the gap
 in percentage points and the least number of women that meets the rule (men replaced, or the body
 grown).  :func:`shortfalls` lists the rows below target, worst first; :func:`summarise` pools them by
-term, level, body and target ("k of n units meet").
+term, level, body and target ("k of n units meet"; above a range counts as meeting).
+
+By default :func:`check` applies to each row the catalogue targets **in force** for its term, body
+and level; :func:`targets_used` says which targets judged which term, :func:`coverage` how many rows
+could be assessed and why the others could not, :func:`uncovered_terms` the terms no catalogue
+target applies to.  When nothing could be assessed, :class:`NothingAssessedWarning` says so: an
+empty list of shortfalls is then not an all-clear.
 
 All comparisons and seat counts are exact integer arithmetic on :class:`fractions.Fraction`
 thresholds; ``share``, ``threshold`` and ``gap_pp`` are floats for display only.
@@ -34,6 +40,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from gender_stats.errors import GenderStatsWarning
 from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID, require_counts
 from gender_stats.targets import (
     Conditional,
@@ -205,7 +212,7 @@ TERM_ABSENT = (
 )
 
 
-class NothingAssessedWarning(UserWarning):
+class NothingAssessedWarning(GenderStatsWarning):
     """No row could be assessed: every row is ``not_applicable`` or ``no_data``.
 
     This is never an all-clear: the message says why (no target in force for the term, the
@@ -407,7 +414,11 @@ def _canonical_terms(frame: pd.DataFrame) -> pd.DataFrame:
     mapping = {v: normalise_term(v) for v in values}
     if all(k == v for k, v in mapping.items()):
         return frame
-    return frame.assign(**{TERM: frame[TERM].map(mapping).astype(frame[TERM].dtype)})
+    dtype = frame[TERM].dtype
+    mapped = frame[TERM].astype(object).map(mapping)
+    if isinstance(dtype, pd.CategoricalDtype):
+        return frame.assign(**{TERM: mapped.astype("category")})
+    return frame.assign(**{TERM: mapped.astype(dtype)})
 
 
 def _terms_present(frame: pd.DataFrame) -> list[str]:

@@ -182,7 +182,10 @@ def _read_public_csv(path: Path, integers: tuple[str, ...]) -> pd.DataFrame:
     this is the only function of the module that opens a file itself.
     """
     frame = pd.read_csv(path, dtype="str", encoding="utf-8")
-    return frame.assign(**{col: frame[col].astype("Int64") for col in integers})
+    frame = frame.assign(**{col: frame[col].astype("Int64") for col in integers})
+    if "derived" in frame.columns:
+        frame["derived"] = frame["derived"].fillna("")
+    return frame
 
 
 def load_public_figures(name: str) -> pd.DataFrame:
@@ -202,6 +205,10 @@ def load_public_figures(name: str) -> pd.DataFrame:
         One row per published figure.  ``published_pct`` is the percentage **as published**
         (text, dot decimal; "26.80" keeps its trailing zero); counts are ``Int64`` and missing when
         not known; ``source`` and ``note`` say where a figure comes from and what is uncertain.
+        ``derived`` names the column whose value was **derived**, not published (``""`` when every
+        value of the row is as published): the 2016-2021 People's Council shares are the 2021-2026
+        shares minus the reported rises (``published_pct``); the counts of women of khóa VII and
+        X come from the published share (``women``).
 
     Raises
     ------
@@ -215,6 +222,12 @@ def load_public_figures(name: str) -> pd.DataFrame:
              basis  deputies  women published_pct
     15     elected       496    133         26.80
     16   confirmed       494    132         26.72
+    >>> pc = load_public_figures("peoples_councils")
+    >>> pc.loc[pc["derived"] != "", ["term", "level", "published_pct", "derived"]]
+            term     level published_pct        derived
+    0  2016-2021  province         26.54  published_pct
+    1  2016-2021  district         27.85  published_pct
+    2  2016-2021   commune         26.59  published_pct
     """
     if name not in PUBLIC_FIGURES:
         raise ValueError(UNKNOWN_PUBLIC.format(name=name, names=list(PUBLIC_FIGURES)))

@@ -45,6 +45,7 @@ import datetime
 import decimal
 import math
 import re
+import warnings
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -53,7 +54,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from gender_stats.errors import ArgumentError, DataError, Problem
+from gender_stats._text import name_key
+from gender_stats.errors import ArgumentError, DataError, Problem, UnitNameWarning
 from gender_stats.vocab import BODIES, SEXES
 
 __all__ = [
@@ -878,6 +880,7 @@ def validate_counts(
         return _finish(counts, problems, origin, COUNTS_COLUMNS)
     clean = _fast_counts(counts, units)
     if clean is not None:
+        _warn_unit_names(clean, units)
         return clean
     frame = _text_columns(counts, (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY))
     total = _integers(frame, TOTAL, origin, problems)
@@ -898,6 +901,8 @@ def validate_counts(
         )
     problems += _duplicates(frame, COUNTS_KEY, origin, "mỗi nhiệm kỳ × đơn vị × cơ quan một dòng;")
     problems += _check_unit_ids(frame, units, origin)
+    if not problems:  # a warning is for data that are otherwise usable
+        _warn_unit_names(frame, units)
     return _finish(frame, _dedupe(problems), origin, COUNTS_COLUMNS)
 
 
@@ -935,6 +940,7 @@ def validate_roster(
         return _finish(roster, problems, origin, ROSTER_COLUMNS)
     clean = _fast_roster(roster, units)
     if clean is not None:
+        _warn_unit_names(clean, units)
         return clean
     frame = _text_columns(roster, (*ROSTER_COLUMNS, ETHNICITY, POST, FULL_NAME))
     if BIRTH_YEAR in frame.columns and not isinstance(frame[BIRTH_YEAR].dtype, pd.Int64Dtype):
@@ -959,6 +965,8 @@ def validate_roster(
         "mỗi người một lần trong một cơ quan, một nhiệm kỳ;",
     )
     problems += _check_unit_ids(frame, units, origin)
+    if not problems:  # a warning is for data that are otherwise usable
+        _warn_unit_names(frame, units)
     return _finish(frame, _dedupe(problems), origin, (*ROSTER_COLUMNS, *ROSTER_OPTIONAL))
 
 
@@ -990,7 +998,101 @@ def validate_units(units: pd.DataFrame, *, origin: Origin | None = None) -> pd.D
     frame = _text_columns(units, (*UNITS_COLUMNS, *UNITS_OPTIONAL))
     problems += _pandera_problems(UnitsModel, frame, origin)
     problems += _duplicates(frame, (UNIT_ID,), origin, "mã đơn vị không trùng;")
+    problems += _alias_problems(frame, origin)
     return _finish(frame, _dedupe(problems), origin, (*UNITS_COLUMNS, *UNITS_OPTIONAL))
+
+
+# ---------------------------------------------------------------------------------------------
+# Units: names against the units table, aliases that point at two units.
+
+#: Most pairs named in one :class:`~gender_stats.errors.UnitNameWarning`.
+MAX_NAME_PAIRS = 10
+#: The warning when a unit id's name in the data is neither its name nor an alias in the table.
+UNIT_NAME_WARNING = (
+    "{n} mã đơn vị có tên khác với bảng đơn vị (unit ids whose name contradicts the units "
+    "table): {pairs}. Hint: kiểm tra mã đơn vị, hoặc thêm tên vào cột aliases "
+    "(check the unit id, or add the name to the aliases)."
+)
+
+
+def _aliases(value: Any) -> list[str]:
+    """Return the aliases of one units row (``|``-separated), without blanks."""
+    if _is_blank(value):
+        return []
+    return [a.strip() for a in str(value).split("|") if a.strip()]
+
+
+def _names_of_units(units: pd.DataFrame) -> dict[str, set[str]]:
+    """Return unit id -> the name keys it may be written with (its name and its aliases)."""
+    names: dict[str, set[str]] = {}
+    aliases = units[ALIASES] if ALIASES in units.columns else pd.Series(None, index=units.index)
+    for unit_id, unit_name, alias in zip(units[UNIT_ID], units[UNIT_NAME], aliases, strict=True):
+        if _is_blank(unit_id):
+            continue
+        keys = names.setdefault(str(unit_id), set())
+        keys.update(name_key(str(n)) for n in [unit_name, *_aliases(alias)] if not _is_blank(n))
+    return names
+
+
+def _warn_unit_names(frame: pd.DataFrame, units: pd.DataFrame | None) -> None:
+    """Warn, naming both, where a row's unit name is neither the table's name nor an alias.
+
+    Works on the distinct (unit id, name) pairs, so a roster of millions of rows costs one
+    factorisation.
+    """
+    if units is None or UNIT_NAME not in frame.columns or UNIT_NAME not in units.columns:
+        return
+    names = _names_of_units(units)
+    table_name = dict(zip(units[UNIT_ID].astype(str), units[UNIT_NAME].astype(str), strict=False))
+    pairs = frame[[UNIT_ID, UNIT_NAME]].drop_duplicates()
+    wrong = []
+    for unit_id, unit_name in pairs.itertuples(index=False):
+        if _is_blank(unit_id) or _is_blank(unit_name) or str(unit_id) not in names:
+            continue
+        if name_key(str(unit_name)) not in names[str(unit_id)]:
+            wrong.append(f'{unit_id}: "{unit_name}" ≠ "{table_name[str(unit_id)]}"')
+    if wrong:
+        shown = "; ".join(wrong[:MAX_NAME_PAIRS]) + (" …" if len(wrong) > MAX_NAME_PAIRS else "")
+        warnings.warn(
+            UNIT_NAME_WARNING.format(n=len(wrong), pairs=shown), UnitNameWarning, stacklevel=3
+        )
+
+
+def _alias_problems(frame: pd.DataFrame, origin: Origin) -> list[Problem]:
+    """Report an alias that also names another unit (as its alias, or as that unit's name)."""
+    problems: list[Problem] = []
+    if ALIASES not in frame.columns:
+        return problems
+    named: dict[str, dict[str, Hashable]] = {}  # name key -> {unit id: index of its row}
+    for idx, unit_id, unit_name in zip(frame.index, frame[UNIT_ID], frame[UNIT_NAME], strict=True):
+        if not _is_blank(unit_id) and not _is_blank(unit_name):
+            named.setdefault(name_key(str(unit_name)), {}).setdefault(str(unit_id), idx)
+    aliased: dict[str, tuple[str, Hashable]] = {}  # alias key -> (first unit id, its row)
+    for idx, unit_id, value in zip(frame.index, frame[UNIT_ID], frame[ALIASES], strict=True):
+        if _is_blank(unit_id):
+            continue
+        unit = str(unit_id)
+        for alias in _aliases(value):
+            key = name_key(alias)
+            others = [(u, i) for u, i in named.get(key, {}).items() if u != unit]
+            if unit in named.get(key, {}):
+                others = []  # the unit's own name: two units may share a name
+            first = aliased.setdefault(key, (unit, idx))
+            if first[0] != unit:
+                others.append(first)
+            if others:
+                other, row = others[0]
+                problems.append(
+                    origin.problem(
+                        idx,
+                        ALIASES,
+                        value,
+                        f'tên gọi khác "{alias}" chỉ thuộc một đơn vị; đã dùng cho {other} ở dòng '
+                        f"{origin.problem(row, None, None, '').row} "
+                        f"(an alias of one unit only: it also names {other})",
+                    )
+                )
+    return problems
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

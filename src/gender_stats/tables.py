@@ -68,6 +68,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "previous": "So với nhiệm kỳ",
         "all_levels": "Toàn tỉnh",
         "met_word": "đạt",
+        "above_word": "vượt khoảng",
+        "not_assessed": "không đánh giá được",
     },
     "en": {
         "term": "Term",
@@ -87,6 +89,8 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "previous": "Compared with",
         "all_levels": "Province-wide",
         "met_word": "meet the target",
+        "above_word": "above range",
+        "not_assessed": "not assessed",
     },
 }
 
@@ -450,14 +454,16 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
     """Return the level and province-wide summary as numbers (shared with the workbook writer).
 
     One row per term × body × target × level, then a row with ``level`` missing for all levels
-    together: ``n_met`` (units meeting), ``n_assessed`` (units with a met / below / above-range
-    status), ``n_units`` (rows), ``total``, ``female`` (pooled), ``share`` (pooled) and
-    ``seats_needed`` (sum).
+    together: ``n_met`` (units meeting the target: met or above the range), ``n_above_range``
+    (of them, above the range), ``n_assessed`` (units with a met / below / above-range status),
+    ``n_units`` (rows), ``total``, ``female`` (pooled), ``share`` (pooled; NaN when no unit was
+    assessed, never a "0 %" made of missing numbers) and ``seats_needed`` (sum).
     """
     _require(compliance, _COMPLIANCE_NEEDS, "summary_table")
     compliance = _applicable(compliance, (TERM, BODY, "target_id"))
     frame = compliance.assign(
-        _met=(compliance["status"] == "met").astype("int64"),
+        _met=compliance["status"].isin(["met", "above_range"]).astype("int64"),
+        _above=(compliance["status"] == "above_range").astype("int64"),
         _assessed=compliance["status"].isin(["met", "below", "above_range"]).astype("int64"),
         _needed=_needed(compliance).fillna(0).astype("int64"),
         _total=compliance[TOTAL].astype("Int64").fillna(0).astype("int64"),
@@ -473,7 +479,7 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for levels in ([LEVEL], []):
         grouped = frame.groupby(keys + levels, sort=False, observed=True, dropna=False)
-        part = grouped[["_met", "_assessed", "_total", "_female", "_needed"]].sum()
+        part = grouped[["_met", "_above", "_assessed", "_total", "_female", "_needed"]].sum()
         part["n_units"] = grouped.size()
         part = part.reset_index()
         if not levels:
@@ -483,6 +489,7 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
     out = out.rename(
         columns={
             "_met": "n_met",
+            "_above": "n_above_range",
             "_assessed": "n_assessed",
             "_total": TOTAL,
             "_female": FEMALE,
@@ -492,7 +499,10 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         }
     )
     out["share"] = (
-        out[FEMALE].astype("float64").div(out[TOTAL].astype("float64").where(out[TOTAL] > 0))
+        out[FEMALE]
+        .astype("float64")
+        .div(out[TOTAL].astype("float64").where(out[TOTAL] > 0))
+        .where(out["n_assessed"] > 0)
     )
     sort_key = list(
         zip(
@@ -512,6 +522,7 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         "document",
         "rule",
         "n_met",
+        "n_above_range",
         "n_assessed",
         "n_units",
         TOTAL,
@@ -552,9 +563,11 @@ def summary_table(
         One row per level × body × target, followed for each body × target by a province-wide row
         (``Toàn tỉnh``): ``Cấp``, ``Cơ quan``, ``Chỉ tiêu``, ``Đơn vị đạt`` (``"k/n"``: units
         meeting the target of the units it could be assessed on; not-applicable and no-data units
-        are left out of ``n``), ``Kết quả`` (``"20/27 huyện đạt"``), pooled ``Tổng số``, ``Nữ`` and
-        ``Tỷ lệ (%)``, and ``Số nữ còn thiếu`` (sum over units).  A ``Nhiệm kỳ`` column comes first
-        when there are several terms.
+        are left out of ``n``; units above a range meet the target), ``Kết quả``
+        (``"20/27 huyện đạt"``, ``"2/3 huyện đạt (1 vượt khoảng)"``; ``"không đánh giá được"``
+        and ``–`` for the counts when no unit could be assessed), pooled ``Tổng số``, ``Nữ`` and
+        ``Tỷ lệ (%)`` (``–`` when nothing was assessed), and ``Số nữ còn thiếu`` (sum over units).
+        A ``Nhiệm kỳ`` column comes first when there are several terms.
 
     Notes
     -----
@@ -594,15 +607,30 @@ def summary_table(
         for r, d in zip(numbers["rule"], numbers["document"], strict=True)
     ]
     columns[lab["units_met"]] = [
-        f"{k}/{n}" for k, n in zip(numbers["n_met"], numbers["n_assessed"], strict=True)
+        f"{k}/{n}" if n else "–"
+        for k, n in zip(numbers["n_met"], numbers["n_assessed"], strict=True)
     ]
     columns[lab["result"]] = [
-        f"{k}/{n} {_noun(lv, lang)} {lab['met_word']}"
-        for k, n, lv in zip(numbers["n_met"], numbers["n_assessed"], numbers[LEVEL], strict=True)
+        (
+            f"{k}/{n} {_noun(lv, lang)} {lab['met_word']}"
+            + (f" ({a} {lab['above_word']})" if a else "")
+        )
+        if n
+        else lab["not_assessed"]
+        for k, a, n, lv in zip(
+            numbers["n_met"],
+            numbers["n_above_range"],
+            numbers["n_assessed"],
+            numbers[LEVEL],
+            strict=True,
+        )
     ]
     columns[lab["total"]] = numbers[TOTAL].astype("int64").to_numpy()
     columns[lab["female"]] = numbers[FEMALE].astype("int64").to_numpy()
-    columns[lab["share"]] = _share_texts(numbers, lang=lang, digits=digits, rounding=rounding)
+    shares = _share_texts(numbers, lang=lang, digits=digits, rounding=rounding)
+    columns[lab["share"]] = [
+        text if n else "–" for text, n in zip(shares, numbers["n_assessed"], strict=True)
+    ]
     columns[lab["needed"]] = numbers["seats_needed"].astype("int64").to_numpy()
     return pd.DataFrame(columns)
 

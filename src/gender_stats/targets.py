@@ -7,6 +7,13 @@ sources.  The catalogue ships with the package (``_data/targets.yaml``); users l
 :func:`list_targets`, pick targets with :func:`get_targets` and add their own with
 :func:`load_targets` or by building :class:`Target` objects.
 
+Each target says which terms it judges: its own ``terms``, the term with ``start < Y ≤ end`` for a
+target set "by year Y" (:attr:`Target.target_year`), the terms from an election on
+(:attr:`Target.first_year`) or the term of an activity year (:attr:`Target.activity_year`); see
+:meth:`Target.judged_terms` and the ``when``, ``party_terms`` and ``council_terms`` columns of
+:func:`list_targets`.  Report deadlines (the founding letter's 6-month and annual reports) are
+catalogue data too: :func:`get_deadlines`.
+
 Rules hold their thresholds as exact :class:`fractions.Fraction` shares built from decimal text
 (``"15"`` percent is ``Fraction(3, 20)``); comparisons and seat counts are integer arithmetic.
 

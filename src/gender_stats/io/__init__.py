@@ -7,6 +7,7 @@ Writers produce the formatted workbook of the report.
 
 # --- readers ---
 # --- writers ---
+from gender_stats.io._counts import HiddenDataWarning, MismatchWarning, TableWarning
 from gender_stats.io._export import write_workbook
 from gender_stats.io._interchange import (
     counts_dictionary,
@@ -15,10 +16,19 @@ from gender_stats.io._interchange import (
     to_sdmx_csv,
     write_counts,
 )
+from gender_stats.io._levels import InferredLevelWarning, infer_level
 from gender_stats.io._readers import read_counts, read_roster, read_units
+from gender_stats.io._rows import ReadingLog, RowClass
 
 __all__: list[str] = [
+    "HiddenDataWarning",
+    "InferredLevelWarning",
+    "MismatchWarning",
+    "ReadingLog",
+    "RowClass",
+    "TableWarning",
     "counts_dictionary",
+    "infer_level",
     "read_counts",
     "read_open_sdg",
     "read_roster",

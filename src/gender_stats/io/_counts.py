@@ -20,7 +20,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from gender_stats._text import loose_key, nfc
-from gender_stats.errors import Problem
+from gender_stats.errors import GenderStatsWarning, Problem
 from gender_stats.io._common import (
     MERGED,
     NOT_BLANK_ROW,
@@ -72,15 +72,15 @@ from gender_stats.vocab import (
 OnMismatch = Literal["warn", "raise"]
 
 
-class MismatchWarning(UserWarning):
+class MismatchWarning(GenderStatsWarning):
     """A total row or a reported percentage disagrees with the counts (the counts are kept)."""
 
 
-class HiddenDataWarning(UserWarning):
+class HiddenDataWarning(GenderStatsWarning):
     """Hidden rows or sheets were passed over (``include_hidden=True`` reads them)."""
 
 
-class TableWarning(UserWarning):
+class TableWarning(GenderStatsWarning):
     """Something in a table was read with a decision the user should know (e.g. a unit row with no figures)."""
 
 

@@ -446,7 +446,7 @@ def _resolve_targets(compliance: pd.DataFrame, targets: Any) -> list[tuple[str, 
         items = [targets] if not isinstance(targets, (list, tuple)) else list(targets)
         return [(t.id, t) for t in get_targets(items)]
     found: list[tuple[str, Any]] = []
-    for target_id in dict.fromkeys(compliance["target_id"].astype("str")):
+    for target_id in dict.fromkeys(compliance["target_id"].dropna().astype("str")):
         try:
             found.extend((target_id, t) for t in get_targets(target_id))
         except TargetError:

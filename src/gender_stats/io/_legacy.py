@@ -55,6 +55,7 @@ __all__ = [
     "LegacyEncoding",
     "cell_encoding",
     "detect_encoding",
+    "fix_counts",
     "fix_texts",
     "recode",
     "recode_grid",
@@ -402,6 +403,11 @@ def _as_bytes(text: str) -> bytes | None:
     return bytes(out)
 
 
+def legacy_chars() -> frozenset[str]:
+    """Return the characters above U+00FF that legacy text may hold (Windows-1252 punctuation)."""
+    return _CP1252_PUNCTUATION
+
+
 def repair_mojibake(text: str) -> str | None:
     """Return ``text`` repaired when it is UTF-8 read as Windows-1252 or Latin-1, else ``None``.
 
@@ -516,8 +522,26 @@ def fix_texts(values: Iterable[object]) -> tuple[dict[str, str], dict[str, int]]
     for value in values:
         if isinstance(value, str) and not value.isascii():
             counts[value] = counts.get(value, 0) + 1
+    return fix_counts(counts)
+
+
+def fix_counts(
+    counts: Mapping[str, int], *, unicode_cells: int = 0
+) -> tuple[dict[str, str], dict[str, int]]:
+    """Return what :func:`fix_texts` returns, from each distinct text's number of cells.
+
+    ``unicode_cells`` counts further cells of the group left out of ``counts`` because they are
+    certainly Unicode (a letter no legacy table has); they vote for Unicode.
+
+    Examples
+    --------
+    >>> fix_counts({"Tô": 3}, unicode_cells=5)
+    ({}, {})
+    >>> fix_counts({"Tô": 3, "N÷": 4})
+    ({'Tô': 'Tụ', 'N÷': 'Nữ'}, {'tcvn3': 7})
+    """
     decided = {text: cell_encoding(text) for text in counts}
-    votes = {"unicode": 0, "tcvn3": 0, "vni": 0}
+    votes = {"unicode": unicode_cells, "tcvn3": 0, "vni": 0}
     for text, kind in decided.items():
         if kind in votes:
             votes[kind] += counts[text]

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 
 from gender_stats._text import loose_key, name_key, strip_diacritics
+from gender_stats.errors import GenderStatsWarning
 
 __all__ = ["INFERRED_LEVEL_TEMPLATE", "InferredLevelWarning", "infer_level", "infer_levels"]
 
@@ -38,7 +39,7 @@ INFERRED_LEVEL_TEMPLATE = (
 )
 
 
-class InferredLevelWarning(UserWarning):
+class InferredLevelWarning(GenderStatsWarning):
     """Levels were inferred from unit names (``Huyện …`` → district) because the file does not give them."""
 
 

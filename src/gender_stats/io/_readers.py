@@ -17,9 +17,10 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from gender_stats._text import loose_key, nfc
+from gender_stats._text import loose_key
 from gender_stats.errors import ArgumentError, DataError, FileFormatError, Problem
 from gender_stats.io import _counts, _header, _transposed
+from gender_stats.io._arrow_text import normalise_strings
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     Collector,
@@ -49,7 +50,6 @@ from gender_stats.io._tabular import (
 )
 from gender_stats.io._trich_ngang import (
     MARKS,
-    RosterCollector,
     arg_code,
     birth_dates,
     infer_missing_levels,
@@ -912,22 +912,38 @@ def _is_text_type(t: Any) -> bool:
     return bool(pa.types.is_string(t) or pa.types.is_large_string(t))
 
 
-def _clean_texts(values: Any, parse: Callable[[Any], str | None] | None) -> bool:
-    """Return whether every text is as the cell-grid reader would leave it (NFC, not blank, a code)."""
+def _normalised_dictionary(column: Any, parse: Callable[[Any], str | None] | None) -> Any:
+    """Return a dictionary column with its values normalised as the cell reader would, or None.
+
+    ``None`` means: leave the file to the cell reader (legacy text, a text that normalises to
+    ``""``).  Values
+    that become equal ("TH01 " and "TH01") are merged into one dictionary entry.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    array = pa.array(values, type=pa.large_string()) if not isinstance(values, pa.Array) else values
-    if len(array) == 0:
-        return True
-    if bool(pc.any(pc.equal(pc.utf8_trim_whitespace(array), "")).as_py() or False):
-        return False  # blank text: the grid reader reads it as an empty cell
-    odd = array.filter(pc.invert(pc.string_is_ascii(array)))
-    if any(nfc(v) != v for v in odd.to_pylist()):
-        return False
-    if parse is not None:
-        return all(parse(v) == v for v in array.to_pylist())
-    return True
+    chunks = column.unify_dictionaries().chunks if column.num_chunks > 1 else column.chunks
+    if not chunks:
+        return column
+    array = pa.concat_arrays(chunks) if len(chunks) > 1 else chunks[0]
+    dictionary = array.dictionary
+    if pa.types.is_dictionary(dictionary.type):  # pragma: no cover - nested dictionaries
+        dictionary = dictionary.dictionary_decode()
+    indices = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
+    used = indices[indices >= 0]
+    weights = np.bincount(used, minlength=len(dictionary)).astype(np.int64)
+    values, leave = normalise_strings(dictionary, weights, parse)
+    if leave:
+        return None
+    if values.equals(dictionary.cast(values.type)):
+        return array
+    codes, uniques = pd.factorize(np.asarray(values.to_pylist(), dtype=object))
+    remap = np.append(codes, -1).astype(np.int32)
+    new = remap[indices]
+    return pa.DictionaryArray.from_arrays(
+        pa.array(new, mask=new < 0, type=pa.int32()),
+        pa.array(list(uniques), type=pa.large_string()),
+    )
 
 
 def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
@@ -935,9 +951,14 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
 
     Canonical means: only canonical roster column names (all required ones present), text columns
     as Arrow strings (plain or dictionary), ``birth_year`` as integers, no missing value in a
-    required column, texts already NFC and non-blank, and ``term``/``level``/``body``/``sex``
-    already codes.  Text columns are read as categoricals (fast to check), then returned as ``str``
-    columns like the grid reader's, so callers may set values; ``birth_year`` is ``Int64``.
+    required column.  The texts get exactly the grid reader's normalisation
+    (:func:`gender_stats.io._arrow_text.normalise_strings`: legacy encodings and mojibake, NFC,
+    spaces trimmed and collapsed, blanks missing, codes for ``term``/``level``/``body``/``sex``),
+    computed on each column's dictionary (its distinct values) with Arrow kernels, so ``"TH01 "``
+    and ``"TH01"`` are one unit.  A blank text in a required column, or one that normalises to an
+    empty text, leaves the file to the grid reader, which reports it.  Text columns are read as
+    categoricals (fast to check), then returned as ``str`` columns like the grid reader's, so
+    callers may set values; ``birth_year`` is ``Int64``.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -971,21 +992,23 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     n = table.num_rows
     if n == 0 or any(table.column(c).null_count for c in _FAST_REQUIRED):
         return None
+    # the cell reader's normalisation (legacy text, NFC, spaces, blanks, codes), on dictionaries
     for c in dictionary:
-        chunks = table.column(c).chunks
-        if len(chunks) == 1:
-            values: Any = chunks[0].dictionary
-        else:
-            values = table.column(c).unique().dictionary_decode() if chunks else []
-        if isinstance(values, pa.Array) and pa.types.is_dictionary(values.type):
-            values = values.dictionary_decode()
-        values = values.drop_null() if isinstance(values, pa.Array) else values
-        if not _clean_texts(values, _FAST_CODES.get(c)):
+        normalised = _normalised_dictionary(table.column(c), _FAST_CODES.get(c))
+        if normalised is None:
             return None
+        if c in _FAST_REQUIRED and normalised.null_count:
+            return None  # a blank text: the cell reader reports it
+        table = table.set_column(table.schema.get_field_index(c), c, normalised)
+    person = table.column(PERSON_ID).combine_chunks()
+    if pa.types.is_dictionary(person.type):
+        person = person.dictionary_decode()
+    ids, leave = normalise_strings(person)
+    if leave or ids.null_count:
+        return None
+    table = table.set_column(table.schema.get_field_index(PERSON_ID), PERSON_ID, ids)
     frame = table.to_pandas()
     codes, uniques = pd.factorize(frame[PERSON_ID])
-    if not _clean_texts(list(uniques), None):
-        return None
     categories: Any = pd.Index(uniques)
     frame[PERSON_ID] = pd.Categorical.from_codes(codes, categories=categories, validate=False)
     if BIRTH_YEAR in names and table.column(BIRTH_YEAR).null_count:
@@ -1070,7 +1093,7 @@ def read_roster(
             grid,
             lambda g: locate_trich_ngang(g) or find_header(g, need=(SEX, PERSON_ID, FULL_NAME)),
         )
-        col = RosterCollector(grid)
+        col = Collector(grid)
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
             col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Năm sinh (Nam | Nữ)"))
@@ -1101,7 +1124,7 @@ def read_roster(
                 level=level,
                 inferred=inferred,
             )
-        col.raise_if_problems(rows)
+        raise_if_problems(col, rows)
         assert found is not None
         return found, len(rows)
 

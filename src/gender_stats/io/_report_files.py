@@ -7,13 +7,135 @@ builds everything in memory (HTML text, :class:`matplotlib.figure.Figure` object
 from __future__ import annotations
 
 import base64
+import dataclasses
+import functools
 import io
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import matplotlib
 from matplotlib.figure import Figure
 
-__all__ = ["figure_bytes", "figure_data_uri", "make_out_dir", "write_bytes", "write_html"]
+from gender_stats.errors import ArgumentError
+
+__all__ = [
+    "figure_bytes",
+    "figure_data_uri",
+    "make_out_dir",
+    "safe_stem",
+    "staged_output",
+    "write_bytes",
+    "write_html",
+]
+
+#: Told when the output folder is an existing file.
+OUT_IS_A_FILE = (
+    'Thư mục ra "{path}" là một tệp, không phải thư mục (the output folder is a file, not a '
+    "folder). Hint: chọn --out / out_dir là một thư mục (choose a folder for --out / out_dir)."
+)
+#: Told when the output folder cannot be created or written.
+OUT_NOT_WRITABLE = (
+    'Không ghi được vào thư mục ra "{path}" (cannot write into the output folder): {why}. '
+    "Hint: chọn thư mục khác hoặc kiểm tra quyền ghi (choose another folder or check the rights)."
+)
+
+_UNSAFE = re.compile(r"[^0-9A-Za-z_-]+")
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def safe_stem(text: object, *, limit: int = 80) -> str:
+    """Return a file-name stem built from data: letters, digits, ``_`` and ``-`` only.
+
+    Examples
+    --------
+    >>> safe_stem("ty_le_party_committee")
+    'ty_le_party_committee'
+    >>> safe_stem("../../etc/passwd <x>")
+    'etc_passwd_x'
+    >>> safe_stem("")
+    'bieu_do'
+    """
+    stem = _UNSAFE.sub("_", str(text)).strip("_-.")[:limit]
+    return stem or "bieu_do"
+
+
+def _out_folder(out_dir: str | os.PathLike[str]) -> Path:
+    """Return the output folder as a Path, refusing a file; create its parent folder."""
+    path = Path(out_dir)
+    if path.exists() and not path.is_dir():
+        raise ArgumentError(OUT_IS_A_FILE.format(path=path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ArgumentError(OUT_NOT_WRITABLE.format(path=path, why=err.strerror or err)) from err
+    return path
+
+
+def _moved(value: Any, old: Path, new: Path) -> Any:
+    """Return ``value`` with every Path under ``old`` moved under ``new`` (tuples too)."""
+    if isinstance(value, Path):
+        try:
+            return new / value.relative_to(old)
+        except ValueError:
+            return value
+    if isinstance(value, tuple):
+        return tuple(_moved(v, old, new) for v in value)
+    return value
+
+
+def _publish(staging: Path, target: Path) -> None:
+    """Move every file of ``staging`` into ``target`` (replacing files of the same name)."""
+    if not target.exists():
+        staging.rename(target)
+        return
+    for source in sorted(staging.rglob("*")):
+        if source.is_dir():
+            continue
+        dest = target / source.relative_to(staging)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, dest)
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+def staged_output(func: _F) -> _F:
+    """Make a report writer all-or-nothing: it writes into a temporary folder beside ``out_dir``.
+
+    The wrapped function takes ``out_dir=`` and returns a dataclass whose Path fields lie in it.  It
+    is called with a fresh temporary folder next to ``out_dir`` (same disk, so the move is a
+    rename); when it returns, the files are moved into ``out_dir`` and the paths of the result are
+    mapped there; when it fails, the temporary folder is removed and ``out_dir`` is left as it was,
+    so no half-written report remains.  An ``out_dir`` that is a file, or that cannot be written,
+    is an :class:`~gender_stats.errors.ArgumentError`.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, out_dir: str | os.PathLike[str], **kwargs: Any) -> Any:
+        target = _out_folder(out_dir)
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name or 'out'}.", dir=target.parent))
+        except OSError as err:
+            raise ArgumentError(
+                OUT_NOT_WRITABLE.format(path=target, why=err.strerror or err)
+            ) from err
+        try:
+            result = func(*args, out_dir=staging, **kwargs)
+            _publish(staging, target)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        changes = {
+            f.name: _moved(getattr(result, f.name), staging, target)
+            for f in dataclasses.fields(result)
+        }
+        return dataclasses.replace(result, **changes)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def make_out_dir(out_dir: str | Path) -> Path:

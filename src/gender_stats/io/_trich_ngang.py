@@ -38,7 +38,6 @@ from typing import Any
 import pandas as pd
 
 from gender_stats._text import loose_key, nfc
-from gender_stats.errors import DataError, Problem
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     NOT_BLANK_ROW,
@@ -341,46 +340,37 @@ def infer_missing_levels(
     name_header: str | None,
     inferred: dict[str, str],
 ) -> list[str | None]:
-    """Fill each missing level from its unit's name; report (once per unit) the names that say none.
+    """Fill each missing level from its unit's name; report the rows of units whose name says none.
 
-    ``inferred`` collects ``name -> level`` for the one warning of the reader.  A unit whose level
-    cannot be inferred is one problem at its first row, naming how many rows it has; its rows get
-    :data:`NO_LEVEL` so that they are not reported again one by one.
+    ``inferred`` collects ``name -> level`` for the one warning of the reader.  Each row of a unit
+    whose level cannot be inferred gets the same problem (the error message groups them in one
+    line with the count and the first cells) and :data:`NO_LEVEL`, so that the model does not
+    report it again.
     """
     if all(lv is not None for lv in levels):
         return levels
     out = list(levels)
-    unknown: dict[str | None, list[int]] = {}
+    guess_of: dict[str | None, str | None] = {}
     for i, lv in enumerate(levels):
         if lv is not None:
             continue
         name = names[i]
-        guess = infer_level(name) if name is not None else None
+        if name not in guess_of:
+            guess_of[name] = infer_level(name) if name is not None else None
+        guess = guess_of[name]
         if guess is None:
-            unknown.setdefault(name, []).append(i)
+            col.at(rows[i], name_col, name, LEVEL_UNKNOWN, header=name_header or LEVEL)
             out[i] = NO_LEVEL
         else:
             inferred[name] = guess  # type: ignore[index]
             out[i] = guess
-    for name, idx in unknown.items():
-        first = [str(col.grid.rows[rows[i]]) for i in idx[:3]]
-        more = ", …" if len(idx) > 3 else ""
-        col.at(
-            rows[idx[0]],
-            name_col,
-            name,
-            LEVEL_UNKNOWN.format(n=len(idx), rows=", ".join(first) + more),
-            header=name_header or LEVEL,
-        )
-        if isinstance(col, RosterCollector):
-            col.covered.update(col.grid.rows[rows[i]] for i in idx)
     return out
 
 
 #: Expected text when a unit's level is given nowhere and its name does not tell it.
 LEVEL_UNKNOWN = (
     "cấp của đơn vị: cột Cấp, bảng đơn vị (units=) hoặc level=; tên đơn vị không cho biết cấp "
-    "(the level: the unit name does not tell it) — {n} dòng (rows) {rows}"
+    "(the level: the unit name does not tell it)"
 )
 
 
@@ -516,65 +506,6 @@ def read_trich_ngang(
 def birth_dates(dates: list[dt.date | None]) -> pd.Series:
     """Return dates of birth as a ``datetime64`` column (``NaT`` where only a year is known)."""
     return pd.Series(pd.to_datetime(pd.Series(dates, dtype=object)), name=BIRTH_DATE)
-
-
-#: How many times one problem (same column, value and expectation) is listed before it is grouped.
-GROUP_AFTER = 3
-#: Added to the expected text of a grouped problem.
-GROUPED = "{expected} — {n} dòng giống nhau (identical rows): {rows}"
-
-
-class RosterCollector(Collector):
-    """A :class:`Collector` that groups repeated problems and accounts for the rows they cover.
-
-    A problem repeated on many rows (the same column, value and expected text: 8,907 blank levels)
-    is listed once, with the count and the first rows; ``covered`` holds the user row numbers a
-    grouped problem stands for, so that ``rows_reported`` still counts every one of them.
-    """
-
-    def __init__(self, grid: Grid) -> None:
-        super().__init__(grid)
-        self.covered: set[int] = set()
-
-    def raise_if_problems(self, data_rows: list[int]) -> None:
-        """Raise one DataError for every problem, grouped, accounting for every data row."""
-        if not self.problems:
-            return
-        rows = set(data_rows)
-        groups: dict[tuple[Any, ...], list[Problem]] = {}
-        for p in self.problems:
-            key = (p.sheet, p.column, p.header, repr(p.value), p.expected)
-            groups.setdefault(key, []).append(p)
-        problems: list[Problem] = []
-        for same in groups.values():
-            with_row = [p for p in same if isinstance(p.row, int)]
-            if len(with_row) <= GROUP_AFTER:
-                problems.extend(same)
-                continue
-            shown = ", ".join(str(p.row) for p in with_row[:GROUP_AFTER]) + ", …"
-            first = with_row[0]
-            problems.append(
-                dataclasses.replace(
-                    first,
-                    expected=GROUPED.format(expected=first.expected, n=len(with_row), rows=shown),
-                )
-            )
-            problems.extend(p for p in same if not isinstance(p.row, int))
-        if self.blocking or any(p.row is None for p in problems):
-            reported = len(rows)
-        else:
-            hit = {p.row for p in self.problems if isinstance(p.row, int)} | self.covered
-            reported = len(hit & rows)
-        problems.sort(
-            key=lambda p: (
-                p.row if isinstance(p.row, int) else -1,
-                len(p.column or ""),
-                p.column or "",
-            )
-        )
-        raise DataError(
-            problems, source=self.grid.file, rows_read=len(rows), rows_reported=reported
-        )
 
 
 class _MemoUnits(UnitIndex):

@@ -1,0 +1,114 @@
+"""The cell readers' text normalisation, vectorised on Arrow strings (private).
+
+The fast Parquet path of :func:`gender_stats.read_roster` must return exactly what the cell-by-cell
+reader returns for the same data (a property test checks it).  That reader passes each text cell through
+:func:`gender_stats.io._legacy.fix_texts` (legacy encodings and mojibake, per column), then
+:func:`gender_stats.io._common.text_cell` (blank cells become missing; others
+:func:`gender_stats._text.nfc`: Unicode NFC, dashes unified, no-break spaces and byte-order marks,
+runs of white space collapsed, ends trimmed), then a code parser for ``term``, ``level``, ``body``
+and ``sex``.  Here the same steps run as Arrow compute kernels over a whole column (or a
+dictionary's values); only the few texts that may be legacy-encoded go through Python, with the
+very functions of the cell reader, and when one needs converting the file is left to the cell
+reader (which warns about it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from gender_stats.io._legacy import fix_counts, legacy_chars
+
+__all__ = ["normalise_strings"]
+
+# Every character Python's str.isspace() accepts (what nfc collapses and str.strip removes).
+_SPACES = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
+
+
+def _class(chars: str) -> str:
+    return "[" + "".join(f"\\x{{{ord(c):x}}}" for c in chars) + "]"
+
+
+_SPACE_RUN = _class(_SPACES) + "+"
+_DASHES = _class("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+# A character no legacy table has: the text is certainly Unicode.
+_NOT_LEGACY = (
+    "[^\\x{0}-\\x{ff}" + "".join(f"\\x{{{ord(c):x}}}" for c in sorted(legacy_chars())) + "]"
+)
+
+
+def _nfc_arrow(values: Any) -> Any:
+    """Return :func:`~gender_stats._text.nfc` of every string, as Arrow kernels."""
+    import pyarrow.compute as pc
+
+    out = pc.utf8_normalize(values, form="NFC")
+    out = pc.replace_substring_regex(out, pattern=_DASHES, replacement="-")
+    out = pc.replace_substring(out, pattern="\ufeff", replacement="")
+    out = pc.replace_substring_regex(out, pattern=_SPACE_RUN, replacement=" ")
+    return pc.utf8_trim(out, characters=" ")
+
+
+def normalise_strings(
+    values: Any,
+    weights: np.ndarray | None = None,
+    parse: Callable[[Any], str | None] | None = None,
+) -> tuple[Any, bool]:
+    r"""Return the strings as the cell reader leaves them, and whether one became an empty text.
+
+    Parameters
+    ----------
+    values : pyarrow.Array
+        A string array: a whole column, or a dictionary's values (then ``weights`` gives how many
+        cells each value stands for, for the column's legacy-encoding vote).
+    weights : numpy.ndarray, optional
+        Cells per value; one each by default.
+    parse : callable, optional
+        The code parser of the column (``parse_level``, ...): a text it recognises becomes its
+        code, others stay as they are.
+
+    Returns
+    -------
+    tuple
+        The normalised array (blank texts missing) and False; or ``(None, True)`` when the texts
+        need what only the cell reader does: legacy text or mojibake to convert (with its
+        warning), or a non-blank text that normalises to ``""`` (a lone byte-order mark, which
+        the cell reader keeps as an empty text).  The caller then leaves the file to that reader.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> out, _ = normalise_strings(pa.array(["TH01 ", " Huyện\u00a0 Quan Hoa\u0301", "  ", None]))
+    >>> out.to_pylist()
+    ['TH01', 'Huyện Quan Hoá', None, None]
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = values.cast(pa.large_string())
+    blank = pc.equal(pc.utf8_trim(values, characters=_SPACES), "")
+    out = _nfc_arrow(values)
+    if bool(pc.any(pc.and_(pc.equal(out, ""), pc.invert(blank))).as_py() or False):
+        return None, True
+    non_ascii = pc.invert(pc.string_is_ascii(values))
+    maybe_legacy = pc.and_(non_ascii, pc.invert(pc.match_substring_regex(values, _NOT_LEGACY)))
+    if bool(pc.any(maybe_legacy).as_py() or False):
+        w = np.ones(len(values), dtype=np.int64) if weights is None else weights
+        mask = np.asarray(maybe_legacy.fill_null(False))
+        sure = np.asarray(pc.and_(non_ascii, pc.invert(maybe_legacy)).fill_null(False))
+        positions = np.flatnonzero(mask)
+        counts: dict[str, int] = {}
+        texts = values.take(pa.array(positions)).to_pylist()
+        for text, n in zip(texts, w[positions].tolist(), strict=True):
+            counts[text] = counts.get(text, 0) + n
+        repairs, _ = fix_counts(counts, unicode_cells=int(w[sure].sum()))
+        if repairs:
+            return None, True  # legacy text: the cell reader converts it, with its warning
+    out = pc.if_else(blank, pa.scalar(None, pa.large_string()), out)
+    if parse is not None:
+        texts_out = out.to_pylist()
+        out = pa.array(
+            [None if t is None else (parse(t) or t) for t in texts_out], type=pa.large_string()
+        )
+    return out, False
