@@ -17,6 +17,7 @@ from gender_stats.counting import (
     age_at_election,
     age_group,
     count,
+    count_intersections,
     derive_groups,
     ethnic_minority,
     group_masks,
@@ -238,3 +239,27 @@ def test_bands_partition_the_roster(rows):
     assert (under["female_under_40"] | under["male_under_40"]).tolist() == under[
         "under_40"
     ].tolist()
+
+
+def test_count_intersections_table_hand_counted():
+    council = roster_of([("F", 1990, "Kinh"), ("M", 1950, "Kinh")], body="peoples_council")
+    table = count_intersections(pd.concat([TEN, council], ignore_index=True))
+    party = table[table["body"] == "party_committee"].set_index("age_group")
+    # forms bands of TEN: 40 and under 35 F, 40 F, 39 M, 30 M -> 4 members, 2 women;
+    # 41-50: 50 F, 41 M, 48 M -> 3, 1; over 50: 51 F, 55 M, 60 M -> 3, 1
+    assert party["total"].tolist() == [4, 3, 3]
+    assert party["female"].tolist() == [2, 1, 1]
+    assert party["male"].tolist() == [2, 2, 2]
+    assert party["share"].tolist() == pytest.approx([0.5, 1 / 3, 1 / 3])
+    assert party["share_of_body"].tolist() == pytest.approx([0.4, 0.3, 0.3])
+    # the council has nobody 41-50: the band is kept with 0 and no share
+    body = table[table["body"] == "peoples_council"].set_index("age_group")
+    assert body["total"].tolist() == [1, 0, 1]
+    assert np.isnan(body.loc["41_50", "share"])
+    both = count_intersections(TEN, groups=["age_group", "ethnic_minority"], by=["body"])
+    cell = both.set_index(["age_group", "ethnic_minority"])
+    assert cell.loc[("40_and_under", True), ["total", "female"]].tolist() == [2, 1]
+    with pytest.raises(ArgumentError, match=r"unknown groups \['education'\]"):
+        count_intersections(TEN, groups=["education"])
+    with pytest.raises(DataError, match="1 rows lack it"):
+        count_intersections(roster_of([("F", None, "Kinh"), ("M", 1970, "Kinh")]))

@@ -85,6 +85,12 @@ CASES = {
     "match_posts": (gs.match_posts, lambda: (_roster(),), {}),
     "units_with_woman_in_key_post": (gs.units_with_woman_in_key_post, lambda: (_roster(),), {}),
     "derive_groups": (gs.derive_groups, lambda: (_roster(),), {}),
+    "count_intersections": (gs.count_intersections, lambda: (_roster(),), {}),
+    "plot_intersections": (
+        gs.plot_intersections,
+        lambda: (gs.count_intersections(_roster()),),
+        {},
+    ),
     "group_masks": (gs.group_masks, lambda: (_roster(), ["female & ethnic_minority"]), {}),
     "to_open_sdg": (gs.to_open_sdg, lambda: (_counts(),), {"body": "party_committee"}),
     "to_sdmx_csv": (gs.to_sdmx_csv, lambda: (_counts(),), {"series": SERIES}),

@@ -18,6 +18,7 @@ from gender_stats.counting import (
     age_at_election,
     age_group,
     count,
+    count_intersections,
     derive_groups,
     ethnic_minority,
     group_masks,
@@ -113,6 +114,8 @@ from gender_stats.plots import (
     plot_trend,
 )
 
+from gender_stats.plots_intersections import plot_intersections
+
 # --- report ---
 from gender_stats.report import Report, build_report
 
@@ -142,6 +145,7 @@ __all__ = [
     "age_at_election",
     "age_group",
     "count",
+    "count_intersections",
     "derive_groups",
     "ethnic_minority",
     "group_masks",
@@ -217,6 +221,7 @@ __all__ = [
     "plot_shares",
     "plot_stacked",
     "plot_trend",
+    "plot_intersections",
     # report
     "Report",
     "build_report",

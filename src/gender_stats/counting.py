@@ -64,6 +64,7 @@ __all__ = [
     "age_at_election",
     "age_group",
     "count",
+    "count_intersections",
     "derive_groups",
     "ethnic_minority",
     "group_masks",
@@ -811,6 +812,98 @@ def _raise_undecided(
         for i in rows[:_ROW_LIMIT]
     ]
     raise DataError(problems, source="roster", rows_read=len(roster), rows_reported=len(rows))
+
+
+def count_intersections(
+    roster: pd.DataFrame,
+    *,
+    by: Sequence[str] = (TERM, BODY),
+    groups: Sequence[str] = (AGE_GROUP,),
+    bands: Any = "forms",
+    at: Any = None,
+    majority: Sequence[str] = MAJORITY,
+) -> pd.DataFrame:
+    """Count members and women per group × age band (or ethnic minority): the intersections table.
+
+    Parameters
+    ----------
+    roster : pandas.DataFrame
+        A roster with ``birth_year`` (or ``birth_date``) and/or ``ethnicity``.
+    by : sequence of str, default ``("term", "body")``
+        The roster columns to keep apart (``"level"``, ``"unit_id"`` ...).
+    groups : sequence of str, default ``("age_group",)``
+        Derived columns to cross with: ``"age_group"``, ``"ethnic_minority"`` or both.
+    bands, at, majority : optional
+        As for :func:`derive_groups`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``by`` × ``groups`` cell with members: the columns, ``total``, ``female``,
+        ``male`` (``total − female``), ``share`` (``female / total``) and ``share_of_body`` (the
+        cell's members over all members of its ``by`` group, pooled).  Every band of ``bands``
+        appears, with 0 members when nobody falls in it.
+
+    Raises
+    ------
+    DataError
+        When someone has no birth year (or ethnicity) for the groups asked: nobody is dropped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({
+    ...     "term": "2020-2025", "unit_id": "A", "unit_name": "A", "level": "district",
+    ...     "body": "party_committee", "person_id": ["1", "2", "3", "4"],
+    ...     "sex": ["F", "F", "M", "M"], "birth_year": [1985, 1960, 1982, 1975]})
+    >>> count_intersections(roster)[["age_group", "total", "female", "share"]]
+          age_group  total  female  share
+    0  40_and_under      2       1    0.5
+    1         41_50      1       0    0.0
+    2       over_50      1       1    1.0
+    """
+    by, groups = list(by), list(groups)
+    unknown = [g for g in groups if g not in (AGE_GROUP, ETHNIC_MINORITY)]
+    if unknown:
+        raise ArgumentError(
+            f"Nhóm không rõ (unknown groups {unknown}). Must be among ['age_group', "
+            "'ethnic_minority']."
+        )
+    derived = derive_groups(roster, bands=bands, at=at, majority=majority)
+    for group in groups:
+        if group not in derived.columns:
+            raise ArgumentError(
+                f"Không suy ra được {group!r} (cannot derive {group!r}: the roster lacks its "
+                "source column, birth_year/birth_date or ethnicity)."
+            )
+        undecided = derived[group].isna().to_numpy()
+        if undecided.any():
+            needs = [BIRTH_YEAR] if group == AGE_GROUP else [ETHNICITY]
+            _raise_undecided(roster, group, ["age" if needs == [BIRTH_YEAR] else "kinh"],
+                             undecided)  # fmt: skip
+    if ETHNIC_MINORITY in groups:
+        derived[ETHNIC_MINORITY] = derived[ETHNIC_MINORITY].astype(bool)
+    counts = count(derived, by=[*by, *groups])
+    if AGE_GROUP in groups:  # every band, even an empty one
+        labels = [b[0] for b in _bands(bands)]
+        keys = counts[by].drop_duplicates()
+        others = [g for g in groups if g != AGE_GROUP]
+        grid = keys.merge(pd.DataFrame({AGE_GROUP: labels}), how="cross")
+        if others:
+            grid = grid.merge(counts[[*by, *others]].drop_duplicates(), on=by)
+        counts = grid.merge(counts, on=[*by, *groups], how="left")
+        counts[[TOTAL, FEMALE]] = counts[[TOTAL, FEMALE]].fillna(0).astype(np.int64)
+        order = {label: i for i, label in enumerate(labels)}
+        counts = counts.assign(_rank=counts[AGE_GROUP].map(order))
+        counts = counts.sort_values([*by, "_rank", *others], kind="stable").drop(columns="_rank")
+        counts = counts.reset_index(drop=True)
+    counts["male"] = counts[TOTAL] - counts[FEMALE]
+    counts["share"] = (counts[FEMALE] / counts[TOTAL].where(counts[TOTAL] > 0)).astype("float64")
+    body_total = (
+        counts.groupby(by, sort=False)[TOTAL].transform("sum") if by else counts[TOTAL].sum()
+    )
+    counts["share_of_body"] = (counts[TOTAL] / body_total).astype("float64")
+    return counts
 
 
 def rollup(
