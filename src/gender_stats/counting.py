@@ -486,11 +486,10 @@ def age_at_election(roster: pd.DataFrame, *, at: Any = None) -> pd.Series:
         )
     n = len(roster)
     if has_year:
-        birth = (
-            pd.to_numeric(roster[BIRTH_YEAR], errors="coerce")
-            .astype("Float64")
-            .to_numpy(dtype="float64", na_value=np.nan)
-        )
+        column = roster[BIRTH_YEAR]
+        if not pd.api.types.is_numeric_dtype(column):
+            column = pd.to_numeric(column, errors="coerce")
+        birth = column.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
     else:
         birth = np.full(n, np.nan)
     dates = pd.to_datetime(roster[BIRTH_DATE], errors="coerce") if has_date else None
@@ -607,16 +606,13 @@ def ethnic_minority(roster: pd.DataFrame, *, majority: Sequence[str] = MAJORITY)
     if isinstance(majority, str):
         majority = (majority,)
     keys = {_ethnic_key(m) for m in majority}
-    codes, uniques = pd.factorize(roster[ETHNICITY])
-    flags = np.array(
-        [
-            pd.NA if not isinstance(u, str) or not u.strip() else _ethnic_key(u) not in keys
-            for u in uniques
-        ]
-        + [pd.NA],
-        dtype=object,
+    codes, uniques = _codes(roster[ETHNICITY])
+    known = np.array([isinstance(u, str) and bool(u.strip()) for u in uniques] + [False])
+    minority = np.array(
+        [bool(k) and _ethnic_key(u) not in keys for u, k in zip(uniques, known, strict=False)]
+        + [False]
     )
-    values = pd.array(flags[codes], dtype="boolean")
+    values = pd.arrays.BooleanArray(minority[codes], ~known[codes])
     return pd.Series(values, index=roster.index, name=ETHNIC_MINORITY)
 
 
@@ -750,45 +746,64 @@ def group_masks(
         else [("_".join(a.strip() for a in n.split("&")), n) for n in names]
     )
     lookup = _band_lookup(bands)
-    cache: dict[str, pd.Series] = {}
+    cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    ages: list[np.ndarray] = []  # the ages, computed once
 
-    def atom(word: str) -> pd.Series:
+    def age() -> np.ndarray:
+        if not ages:
+            ages.append(age_at_election(roster, at=at).to_numpy(dtype="float64", na_value=np.nan))
+        return ages[0]
+
+    def atom(word: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return (value, known) of one atom as boolean arrays."""
         if word in cache:
             return cache[word]
         if word in ("female", "male"):
-            sex = roster[SEX].astype("str").where(roster[SEX].notna())
-            value: pd.Series = (sex == ("F" if word == "female" else "M")).astype("boolean")
-            value = value.mask(sex.isna().to_numpy())
+            is_female = _is_female(roster[SEX])
+            known = ~np.asarray(roster[SEX].isna(), dtype=bool)
+            if word == "female":
+                value = is_female
+            else:
+                value = _is_female(roster[SEX].map({"M": "F"}).astype(object))
         elif word in ("ethnic_minority", "kinh"):
             flags = ethnic_minority(roster, majority=majority)
-            value = flags if word == "ethnic_minority" else ~flags
+            known = flags.notna().to_numpy(dtype=bool)
+            minority = flags.to_numpy(dtype=bool, na_value=False)
+            value = minority if word == "ethnic_minority" else ~minority & known
         elif word in lookup:
             spec, label = lookup[word]
-            groups = age_group(roster, bands=spec, at=at)
-            known = age_at_election(roster, at=at).notna()
-            value = (groups == label).astype("boolean")
-            value = value.mask(~known.to_numpy())
+            low, high = next((lo, hi) for name, lo, hi in _bands(spec) if name == label)
+            years = age()
+            known = ~np.isnan(years)
+            value = known.copy()
+            if low is not None:
+                value &= years >= low
+            if high is not None:
+                value &= years <= high
         else:
             known_atoms = ["female", "male", "ethnic_minority", "kinh", *lookup]
             raise ArgumentError(
                 f"Nhóm không rõ (unknown group {word!r}). Must be one of {known_atoms}, joined by "
                 "'&'."
             )
-        cache[word] = value
-        return value
+        cache[word] = (value, known)
+        return cache[word]
 
     out: dict[str, np.ndarray] = {}
     for name, expression in pairs:
         words = [w.strip() for w in str(expression).split("&")]
         if not all(words):
             raise ArgumentError(f"Biểu thức nhóm rỗng (empty group in {expression!r}).")
-        combined = atom(words[0])
+        value, known = atom(words[0])
         for word in words[1:]:
-            combined = combined & atom(word)  # Kleene logic: False & NA is False
-        undecided = combined.isna().to_numpy()
+            other, other_known = atom(word)
+            # Kleene logic: a known False decides the conjunction even when the other is unknown
+            known = (known & other_known) | (known & ~value) | (other_known & ~other)
+            value = value & other
+        undecided = ~known
         if undecided.any():
             _raise_undecided(roster, name, words, undecided)
-        out[name] = combined.to_numpy(dtype=bool, na_value=False)
+        out[name] = value & known
     return out
 
 
