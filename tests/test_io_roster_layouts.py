@@ -311,3 +311,64 @@ def test_repeated_problems_are_grouped(xlsx) -> None:
     assert "8 ô giống nhau" in str(err)
     assert len(str(err).splitlines()) == 3  # header, one grouped line, hint
     assert (err.rows_read, err.rows_reported) == (8, 8)
+
+
+# --- hidden rows -------------------------------------------------------------------------------
+
+
+def _with_hidden_row(tmp_path: Any, rows: list[list[Any]], hidden: int) -> Any:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    ws.row_dimensions[hidden].hidden = True
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_hidden_row_of_a_list_is_passed_over_with_a_warning(tmp_path) -> None:
+    from gender_stats.io._counts import HiddenDataWarning
+
+    rows = [
+        [TITLE],
+        ["STT", "Họ và tên", "Năm sinh", None],
+        [None, None, "Nam", "Nữ"],
+        [1, "Lò Văn Cường", 1968, None],
+        [2, "Hà Thị Bình", None, 1975],  # row 5, hidden: left the committee
+        [3, "Nguyễn Thị Hoa", None, 1980],
+    ]
+    path = _with_hidden_row(tmp_path, rows, 5)
+    with pytest.warns(HiddenDataWarning, match=r"1 dòng ẩn .*: 5\."):
+        out = read_roster(path, **ARGS)
+    assert out["full_name"].tolist() == ["Lò Văn Cường", "Nguyễn Thị Hoa"]
+    everyone = read_quiet(path, include_hidden=True, **ARGS)
+    assert everyone["full_name"].tolist() == ["Lò Văn Cường", "Hà Thị Bình", "Nguyễn Thị Hoa"]
+
+
+def test_hidden_row_of_a_tidy_list_is_passed_over_with_a_warning(tmp_path) -> None:
+    from gender_stats.io._counts import HiddenDataWarning
+
+    rows = [
+        ["Nhiệm kỳ", "Đơn vị", "Cấp", "Cơ quan", "Họ và tên", "Giới tính"],
+        ["2020-2025", "Huyện A", "district", "BCH", "Hà Thị Bình", "Nữ"],
+        ["2020-2025", "Huyện A", "district", "BCH", "Lò Văn Cường", "Nam"],  # row 3, hidden
+    ]
+    path = _with_hidden_row(tmp_path, rows, 3)
+    with pytest.warns(HiddenDataWarning, match=r": 3\."):
+        out = read_roster(path)
+    assert out["full_name"].tolist() == ["Hà Thị Bình"]
+    assert len(read_quiet(path, include_hidden=True)) == 2
+
+
+def test_tidy_nu_column_takes_every_mark(tmp_path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "Họ và tên,Nữ,Năm sinh\nA Văn Một,,1968\nB Thị Hai,✓,1975\nC Thị Ba,1,1979\n"
+        "D Thị Bốn,X,1980\nE Thị Năm,nữ,1981\n",
+        encoding="utf-8",
+    )
+    out = read_quiet(path, term="2020-2025", body="BCH", **ARGS)
+    assert out["sex"].tolist() == ["M", "F", "F", "F", "F"]

@@ -171,3 +171,27 @@ def test_counts_single_legacy_cell_converted(xlsx) -> None:
 
 def test_to_unicode_of_the_examples() -> None:
     assert to_unicode("Ban ChÊp hµnh", "tcvn3") == "Ban Chấp hành"
+
+
+def test_no_well_formed_unicode_syllable_is_taken_for_legacy_text() -> None:
+    # every onset x vowel group x final x tone that reads as one Vietnamese syllable, in lower case,
+    # capitalised and upper case (about 98,000 words): none is converted.  A phrase of such
+    # words is not either, since a cell needs a word that reads as Vietnamese only in a legacy font.
+    import itertools
+    import unicodedata
+
+    from gender_stats.io import _legacy
+
+    onsets = ["", "b", "c", "ch", "d", "đ", "g", "gh", "gi", "h", "k", "kh", "l", "m", "n"]
+    onsets += ["ng", "ngh", "nh", "p", "ph", "qu", "r", "s", "t", "th", "tr", "v", "x"]
+    vowels = f"{_legacy._OPEN_ONLY} {_legacy._CLOSED_ONLY} {_legacy._EITHER}".split()
+    codas = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
+    tones = ["", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]
+    checked = 0
+    for onset, vowel, coda, tone in itertools.product(onsets, vowels, codas, tones):
+        word = unicodedata.normalize("NFC", onset + vowel + tone + coda)
+        for form in {word, word.capitalize(), word.upper()}:
+            if _legacy._is_syllable(form):
+                checked += 1
+                assert cell_encoding(form) in ("unicode", None), form
+    assert checked > 90_000

@@ -25,13 +25,16 @@ from gender_stats.counting import (
     rollup,
 )
 from gender_stats.errors import (
+    ArgumentError,
     DataError,
     FileFormatError,
     GenderStatsError,
+    GenderStatsWarning,
     LegacyEncodingWarning,
     PlanningError,
     Problem,
     TargetError,
+    UnitNameWarning,
 )
 from gender_stats.schema import validate_counts, validate_roster, validate_units
 from gender_stats.vocab import BODIES, LEVELS, SEXES, TermError, normalise_term
@@ -132,14 +135,17 @@ __all__ = [
     "BODIES",
     "LEVELS",
     "SEXES",
+    "ArgumentError",
     "DataError",
     "FileFormatError",
     "GenderStatsError",
+    "GenderStatsWarning",
     "LegacyEncodingWarning",
     "PlanningError",
     "Problem",
     "TargetError",
     "TermError",
+    "UnitNameWarning",
     "__version__",
     "AGE_BANDS",
     "age_at_election",

@@ -212,6 +212,10 @@ class MojibakeWarning(LegacyEncodingWarning):
 class DataError(GenderStatsError, ValueError):
     """The data break the rules of the canonical model; every problem of the input is listed.
 
+    The message shows :data:`GROUP_MIN` or more identical problems (same file, sheet, column, value
+    and expectation) as one line with their count and first cells, and at most :data:`MAX_LINES`
+    lines; :attr:`problems` and :attr:`report` keep them all.
+
     Parameters
     ----------
     problems : sequence of Problem
@@ -226,6 +230,7 @@ class DataError(GenderStatsError, ValueError):
     Attributes
     ----------
     problems : tuple of Problem
+        Every problem, also those the message groups or leaves out.
     report : pandas.DataFrame
         One row per problem: ``file``, ``sheet``, ``row``, ``column``, ``header``, ``value``,
         ``expected``, ``message``.

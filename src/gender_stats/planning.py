@@ -23,7 +23,7 @@ from typing import Any
 
 import pandas as pd
 
-from gender_stats.errors import PlanningError
+from gender_stats.errors import ArgumentError, PlanningError
 from gender_stats.schema import BODY, FEMALE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import Floor, Rule, Status, Target, get_targets, percent
 
@@ -95,6 +95,26 @@ def _exact(value: Any, name: str, *, floats: bool = False) -> Fraction:
             f"{name} phải là một số ({name} must be a number), got {value!r}"
         ) from err
     return out
+
+
+#: The columns next_term_needs reads from a compliance frame.
+_COMPLIANCE_NEEDS = (TERM, UNIT_ID, BODY, TOTAL, "target_id", "status")
+
+
+def _require_compliance(frame: object) -> None:
+    """Refuse what is not a compliance frame, saying what to call first."""
+    if not isinstance(frame, pd.DataFrame):
+        raise ArgumentError(
+            "next_term_needs() cần bảng kết quả của gs.check (expected the compliance frame of "
+            f"gs.check), got {type(frame).__name__}. Hint: next_term_needs(gs.check(counts))."
+        )
+    missing = [c for c in _COMPLIANCE_NEEDS if c not in frame.columns]
+    if missing:
+        raise ArgumentError(
+            f"next_term_needs() cần bảng kết quả của gs.check, thiếu cột {missing} (expected the "
+            f"compliance frame of gs.check; missing {missing}). "
+            "Hint: next_term_needs(gs.check(counts))."
+        )
 
 
 def _whole(value: Any, name: str, *, low: int = 0) -> int:
@@ -478,7 +498,13 @@ def next_term_needs(
       unit_id  women_needed  women_to_add
     0       A             5             3
     """
-    user = {t.id: t for t in targets}
+    _require_compliance(compliance)
+    user = {t.id: t for t in targets if isinstance(t, Target)}
+    if any(not isinstance(t, Target) for t in targets):
+        raise ArgumentError(
+            "targets= cần các Target (expected Target objects, e.g. from gs.load_targets), "
+            f"got {[type(t).__name__ for t in targets if not isinstance(t, Target)]}"
+        )
     below = compliance[compliance["status"] == Status.BELOW.value]
     rows = []
     for _, row in below.iterrows():

@@ -244,6 +244,12 @@ def _check_lang(lang: str) -> None:
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise ArgumentError(
+            f"biểu đồ cần một bảng {what} (expected a {what} pandas DataFrame), got "
+            f"{type(frame).__name__}. Hint: pass the output of the function that builds the "
+            f"{what} frame."
+        )
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ArgumentError(

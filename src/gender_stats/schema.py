@@ -874,6 +874,7 @@ def validate_counts(
         With every problem: missing columns, bad codes or terms, counts that are not whole numbers
         ≥ 0, ``female > total``, a ``term`` × ``unit_id`` × ``body`` given twice, unknown unit ids.
     """
+    _require_frame(counts, "validate_counts", "counts")
     origin = origin or Origin()
     problems = _missing_columns(counts, COUNTS_COLUMNS, origin)
     if problems:
@@ -934,6 +935,7 @@ def validate_roster(
     DataError
         With every problem, including a person listed twice in the same body, unit and term.
     """
+    _require_frame(roster, "validate_roster", "roster")
     origin = origin or Origin()
     problems = _missing_columns(roster, ROSTER_COLUMNS, origin)
     if problems:
@@ -991,6 +993,7 @@ def validate_units(units: pd.DataFrame, *, origin: Origin | None = None) -> pd.D
     DataError
         With every problem, including a unit id given twice.
     """
+    _require_frame(units, "validate_units", "units")
     origin = origin or Origin()
     problems = _missing_columns(units, UNITS_COLUMNS, origin)
     if problems:
@@ -1121,6 +1124,20 @@ NOT_A_FRAME = (
     "Hint: với polars/pyarrow, đếm bằng gs.count(...) hoặc chuyển sang pandas trước "
     "(count with gs.count, or convert to pandas first, e.g. frame.to_pandas())."
 )
+
+
+#: Told when a validate_* function is given something that is not a pandas DataFrame.
+NOT_A_FRAME_TO_VALIDATE = (
+    "{func}() cần một pandas.DataFrame ({what}), nhưng nhận {kind} "
+    "(expected a pandas DataFrame, got {kind}). Hint: đọc tệp bằng gs.read_* "
+    "(read files with gs.read_counts / read_roster / read_units; convert other frames to pandas)."
+)
+
+
+def _require_frame(frame: object, func: str, what: str) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        kind = f"{type(frame).__module__}.{type(frame).__qualname__}"
+        raise ArgumentError(NOT_A_FRAME_TO_VALIDATE.format(func=func, what=what, kind=kind))
 
 
 def require_counts(frame: object, *, func: str = "check") -> pd.DataFrame:

@@ -40,9 +40,11 @@ the ``xvnkb`` keyboard driver.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Literal
@@ -403,6 +405,11 @@ def _as_bytes(text: str) -> bytes | None:
     return bytes(out)
 
 
+_REPAIRED = frozenset(("tcvn3", "vni", "mojibake"))
+# A character no legacy table holds (above U+00FF, not Windows-1252 punctuation).
+_NOT_LEGACY = re.compile("[^\x00-\xff" + re.escape("".join(sorted(_CP1252_PUNCTUATION))) + "]")
+
+
 def legacy_chars() -> frozenset[str]:
     """Return the characters above U+00FF that legacy text may hold (Windows-1252 punctuation)."""
     return _CP1252_PUNCTUATION
@@ -435,6 +442,7 @@ def repair_mojibake(text: str) -> str | None:
     return None if repaired is None else _nfc(repaired)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def cell_encoding(text: str) -> CellEncoding | None:
     """Decide how one cell's text is encoded; ``None`` when its words read well either way.
 
@@ -459,7 +467,7 @@ def cell_encoding(text: str) -> CellEncoding | None:
     """
     if text.isascii():
         return "unicode"
-    if any(ord(c) > 0xFF and c not in _CP1252_PUNCTUATION for c in text):
+    if _NOT_LEGACY.search(text):
         return "unicode"  # a letter no legacy table has (ạ ư đ ữ, a combining mark)
     if repair_mojibake(text) is not None:
         return "mojibake"
@@ -613,26 +621,33 @@ def recode_grid(grid: Grid, *, header_rows: int, columns: Iterable[int] | None =
     changed: dict[int, list[Any]] = {}
     found: dict[str, list[str]] = {}
 
-    def apply(group: list[tuple[int, int]], where: str) -> None:
-        values = [cells[r][c] for r, c in group]
-        repairs, kinds = fix_texts(values)
-        if not repairs:
-            return
-        for (r, c), v in zip(group, values, strict=True):
-            if isinstance(v, str) and v in repairs:
-                row = changed.setdefault(r, list(cells[r]))
-                row[c] = repairs[v]
+    def repairs_of(values: Sequence[Any], where: str) -> dict[str, str]:
+        distinct = {v for v in set(values) if type(v) is str and not v.isascii()}
+        if not distinct or not any(cell_encoding(v) in _REPAIRED for v in distinct):
+            return {}  # the common case: no cell decided as legacy, so none follows one
+        repairs, kinds = fix_counts(Counter(v for v in values if v in distinct))
         for kind, n in kinds.items():
             found.setdefault(kind, []).append(f"{where}: {n} ô ({kind})")
+        return repairs
 
-    width = grid.width
-    top = [(r, c) for r in range(header_rows) for c in range(width)]
-    if top:
-        apply(top, "tiêu đề (header)")
-    for c in range(width) if columns is None else columns:
-        group = [(r, c) for r in range(header_rows, len(cells))]
-        if group:
-            apply(group, f"cột {_letter(c)} ({_header_of(cells, header_rows, c)})")
+    def patch(r: int, c: int, repairs: dict[str, str]) -> None:
+        v = cells[r][c]
+        if type(v) is str and v in repairs:
+            changed.setdefault(r, list(cells[r]))[c] = repairs[v]
+
+    # the title and header rows as one group, then each column below them
+    top = [(r, c) for r in range(header_rows) for c in range(len(cells[r]))]
+    repairs = repairs_of([cells[r][c] for r, c in top], "tiêu đề (header)")
+    for r, c in top if repairs else ():
+        patch(r, c, repairs)
+    body = cells[header_rows:]
+    transposed = list(zip(*body, strict=False)) if body else []
+    for c in range(grid.width) if columns is None else columns:
+        if c < len(transposed):
+            where = f"cột {_letter(c)} ({_header_of(cells, header_rows, c)})"
+            repairs = repairs_of(transposed[c], where)
+            for r in range(header_rows, len(cells)) if repairs else ():
+                patch(r, c, repairs)
     if not changed:
         return grid
     sheet = f', trang "{grid.sheet}"' if grid.sheet else ""

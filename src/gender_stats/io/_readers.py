@@ -9,6 +9,7 @@ Numbers typed as text
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -49,13 +50,14 @@ from gender_stats.io._tabular import (
     rows_of_total,
 )
 from gender_stats.io._trich_ngang import (
-    MARKS,
     arg_code,
     birth_dates,
     infer_missing_levels,
+    is_mark,
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
+    split_hidden,
 )
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -714,12 +716,17 @@ def _tidy_roster(
     body: str | None,
     level: str | None,
     inferred: dict[str, str],
+    include_hidden: bool = False,
 ) -> tuple[pd.DataFrame | None, list[int]]:
     table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME, FEMALE))
     if table is None:
         col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Giới tính"))
         return None, []
     grid = table.grid
+    if not include_hidden:
+        shown, hidden = split_hidden(grid, list(table.data))
+        if hidden:
+            table = dataclasses.replace(table, data=shown)
     needed = [] if FEMALE in table.columns else [SEX]
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
@@ -830,7 +837,7 @@ def _tidy_roster(
 
 
 #: Marks that say "woman" in a ``Nữ`` column of a list (blank says "man").
-_FEMALE_MARKS = frozenset({"nu", "f", *MARKS})
+_FEMALE_MARKS = frozenset({"nu", "f"})  # besides the marks of is_mark
 FEMALE_MARK = "x, ✓ hoặc 1 (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
 
 
@@ -842,9 +849,7 @@ def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
         value = grid.cells[r][c]
         if is_blank(value):
             out.append("M")
-        elif (
-            value.strip().lower() if isinstance(value, str) else loose_key(value)
-        ) in _FEMALE_MARKS or loose_key(value) in _FEMALE_MARKS:
+        elif is_mark(value) or loose_key(value) in _FEMALE_MARKS:
             out.append("F")
         else:
             col.at(r, c, value, FEMALE_MARK, header=table.headers[FEMALE])
@@ -1035,6 +1040,7 @@ def read_roster(
     body: str | None = None,
     level: str | None = None,
     layout: Layout = "auto",
+    include_hidden: bool = False,
 ) -> pd.DataFrame:
     r"""Read a roster file (tidy table or a personnel list, *danh sách trích ngang*).
 
@@ -1047,20 +1053,37 @@ def read_roster(
     term : str, optional
         The term when the file does not name it (in a column or the title).
     units : pandas.DataFrame, optional
-        A units table, to find unit ids and levels from unit names.
+        A units table, to find unit ids and levels from unit names; it always wins.
     unit, body, level : str, optional
         Fill the columns a file lacks, e.g. the list of one committee: ``unit="Huyện Quan Hóa"``,
-        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.
+        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.  Without a units table, a
+        ``Cấp`` column, a section row or ``level=``, each unit's level is inferred from its name
+        (``Huyện …`` → district, ``Xã …`` → commune, ``Sở …`` → agency, ``Tỉnh …`` → province; see
+        :func:`gender_stats.io._levels.infer_level`) with one
+        :class:`~gender_stats.io._levels.InferredLevelWarning`; a unit whose name says none is a
+        problem on each of its rows (listed as one line with the count and the first cells).
     layout : {"auto", "tidy", "trich_ngang"}
-        ``"auto"`` recognises a personnel list by ``Năm sinh`` split into ``Nam`` | ``Nữ``.
-        A tidy list may give the sex in a ``Giới tính`` column (``Nữ``/``Nam``, ``F``/``M``) or in a
-        ``Nữ`` column marked ``x`` for women and left blank for men.
+        ``"auto"`` recognises a personnel list (two header rows) by ``Năm sinh`` / ``Ngày sinh`` /
+        ``Ngày, tháng, năm sinh`` split into ``Nam`` | ``Nữ`` (the birth year or date under the
+        person's sex), or by ``Giới tính`` merged over ``Nam`` | ``Nữ`` with one of them marked
+        ``x``, ``X``, ``✓`` or ``1`` (a row with both or neither marked is a problem).  A tidy list
+        may give the sex in a ``Giới tính`` column (``Nữ``/``Nam``, ``F``/``M``) or in a ``Nữ``
+        column marked ``x`` for women and left blank for men.
+    include_hidden : bool, default False
+        Read hidden rows and sheets too; by default they are passed over with a warning naming
+        them.
 
     Returns
     -------
     pandas.DataFrame
         A canonical roster.  Without an id column, ``person_id`` is ``unit_id/name key/birth year``
         (see :func:`gender_stats.io._trich_ngang.person_key`), stable across files and terms.
+        Full dates of birth (real Excel dates, or text ``dd/mm/yyyy``, ``d/m/yyyy``,
+        ``dd-mm-yyyy``, ``dd.mm.yyyy``: the day first) give ``birth_year`` and are kept in a
+        ``birth_date`` column (``datetime64``, missing where only a year is given); an impossible
+        date such as ``31/02/1975`` is a problem that quotes the cell.  Text typed in TCVN3/VNI
+        fonts, or UTF-8 shown as Windows-1252 (``"Huyá»‡n"``), is repaired cell by cell with a
+        warning.
 
     Raises
     ------
@@ -1085,7 +1108,7 @@ def read_roster(
         if fast is not None:
             return fast
     units_df = validate_units(units) if units is not None else None
-    index = prepare_units(units_df)
+    index = UnitIndex(units_df) if units_df is not None else None  # validated just above
     inferred: dict[str, str] = {}
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
@@ -1109,6 +1132,7 @@ def read_roster(
                 body=body,
                 level=level,
                 inferred=inferred,
+                include_hidden=include_hidden,
             )
             found, problems = run_validator(validate_roster, frame, origin, units=units_df)
             col.merge(problems)
@@ -1123,12 +1147,15 @@ def read_roster(
                 body=body,
                 level=level,
                 inferred=inferred,
+                include_hidden=include_hidden,
             )
         raise_if_problems(col, rows)
         assert found is not None
         return found, len(rows)
 
-    frame = _combine(source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID))
+    frame = _combine(
+        source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID), include_hidden=include_hidden
+    )
     if inferred:
         examples = ", ".join(f"{name} → {lv}" for name, lv in list(inferred.items())[:3])
         warnings.warn(

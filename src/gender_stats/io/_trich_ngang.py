@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
+import warnings
 from collections.abc import Callable
 from typing import Any
 
@@ -200,6 +202,16 @@ def _title_body(grid: Grid, rows: range) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _text_of(value: str) -> str | None:
+    return text_cell(value)
+
+
+def _text(value: Any) -> str | None:
+    """Return :func:`text_cell` of a cell, remembered across sheets for texts (names repeat)."""
+    return _text_of(value) if type(value) is str else text_cell(value)
+
+
 def _memo(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """Return ``fn`` computed once per distinct (hashable) cell value."""
     cache: dict[tuple[type, Any], Any] = {}
@@ -227,7 +239,44 @@ class _Rows:
     sections: list[int]
 
 
-def _scan(grid: Grid, tn: TrichNgang, start: int, col: Collector) -> _Rows:
+#: The warning when hidden rows of a list were passed over.
+HIDDEN_ROWS = (
+    'Tệp "{file}"{sheet}: bỏ qua {n} dòng ẩn (hidden rows passed over): {rows}. '
+    "Hint: include_hidden=True để đọc cả dòng ẩn (to read them)."
+)
+
+
+def split_hidden(grid: Grid, data: list[int]) -> tuple[list[int], list[int]]:
+    """Return the data rows shown and those hidden; warn once, naming the hidden ones.
+
+    A hidden row (an abolished unit, a person who left) is never silently counted nor silently
+    dropped: it is passed over with a :class:`~gender_stats.io._counts.HiddenDataWarning`.
+    """
+    if not grid.hidden_rows:
+        return data, []
+    hidden = [r for r in data if r in grid.hidden_rows]
+    if not hidden:
+        return data, []
+    from gender_stats.io._counts import HiddenDataWarning
+
+    shown = [r for r in data if r not in grid.hidden_rows]
+    numbers = [str(grid.rows[r]) for r in hidden]
+    warnings.warn(
+        HIDDEN_ROWS.format(
+            file=grid.file,
+            sheet=f', trang "{grid.sheet}"' if grid.sheet else "",
+            n=len(hidden),
+            rows=", ".join(numbers[:20]) + ("…" if len(numbers) > 20 else ""),
+        ),
+        HiddenDataWarning,
+        stacklevel=5,
+    )
+    return shown, hidden
+
+
+def _scan(
+    grid: Grid, tn: TrichNgang, start: int, col: Collector, skip: frozenset[int] = frozenset()
+) -> _Rows:
     """Classify the rows below the header: data, section (``I. Ban Thường vụ``), blank, footer."""
     cells = grid.cells
     fc, mc = tn.sex_cols["F"], tn.sex_cols["M"]
@@ -237,14 +286,20 @@ def _scan(grid: Grid, tn: TrichNgang, start: int, col: Collector) -> _Rows:
     cur_body: str | None = None
     cur_level: str | None = None
     footer = _memo(lambda v: is_footer([v]))
+    width = grid.width
     for r in range(start, len(cells)):
         row = cells[r]
-        first = next((v for v in row if v is not None and not is_blank(v)), None)
-        if first is None:
-            continue
-        if isinstance(first, str) and footer(first):
-            break
-        if is_blank(row[fc]) and is_blank(row[mc]):
+        if skip and r in skip:
+            continue  # a hidden row: passed over with a warning (split_hidden)
+        first = row[0]
+        if first is None or type(first) is str:  # the usual STT number needs no look further
+            first = next((v for v in row if v is not None and not is_blank(v)), None)
+            if first is None:
+                continue
+            if isinstance(first, str) and footer(first):
+                break
+        f_val, m_val = row[fc], row[mc]
+        if (f_val is None or is_blank(f_val)) and (m_val is None or is_blank(m_val)):
             label = _section(row, tn)
             if label is not None:
                 out.sections.append(r)
@@ -258,9 +313,10 @@ def _scan(grid: Grid, tn: TrichNgang, start: int, col: Collector) -> _Rows:
         out.data.append(r)
         out.sec_body.append(cur_body)
         out.sec_level.append(cur_level)
-        filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
-        if len(filled_cells) == 1:
-            col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
+        if row.count(None) + row.count("") >= width - 2:  # cheap first: most rows are full
+            filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
+            if len(filled_cells) == 1:
+                col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
 
 
@@ -277,12 +333,20 @@ def _sexes_and_births(
     mark = _memo(is_mark)
     typed = grid.typed
 
+    parsed: dict[tuple[type, Any, str], tuple[int | None, dt.date | None, str | None]] = {}
+
     def birth(r: int, c: int, header: str | None) -> tuple[int | None, dt.date | None]:
         value = cells[r][c]
         if value is None:
             return None, None
         fmt = grid.fmt(r, c) if isinstance(value, int | float) else "General"
-        year, date, why = parse_birth(value, typed=typed, fmt=fmt)
+        key = (type(value), value, fmt)
+        try:
+            year, date, why = parsed[key]
+        except KeyError:
+            year, date, why = parsed[key] = parse_birth(value, typed=typed, fmt=fmt)
+        except TypeError:  # pragma: no cover - an unhashable cell value
+            year, date, why = parse_birth(value, typed=typed, fmt=fmt)
         if why is not None:
             col.at(r, c, value, why, header=header)
         return year, date
@@ -385,6 +449,7 @@ def read_trich_ngang(
     body: str | None,
     level: str | None,
     inferred: dict[str, str] | None = None,
+    include_hidden: bool = False,
 ) -> tuple[pd.DataFrame, Origin, list[int]]:
     """Return the roster frame of a personnel list, its origin and the data rows read.
 
@@ -399,18 +464,32 @@ def read_trich_ngang(
         start += 1
     cols = tn.columns
     name_c = cols[FULL_NAME]
-    scan = _scan(grid, tn, start, col)
+    if not include_hidden and grid.hidden_rows:
+        filled_hidden = [
+            r
+            for r in sorted(grid.hidden_rows)
+            if r >= start and any(not is_blank(v) for v in grid.cells[r])
+        ]
+        split_hidden(grid, filled_hidden)  # the warning naming them
+        skip = frozenset(grid.hidden_rows)
+    else:
+        skip = frozenset()
+    scan = _scan(grid, tn, start, col, skip)
     data = scan.data
     check_merged(grid, start, scan.sections, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
     cells = grid.cells
-    text = _memo(text_cell)
 
     def texts(key: str) -> list[str | None]:
         if key not in cols:
             return [None] * len(data)
         c = cols[key]
-        return [text(cells[r][c]) for r in data]
+        values = [cells[r][c] for r in data]
+        try:
+            once = {v: _text(v) for v in dict.fromkeys(values)}  # each distinct text once
+        except TypeError:  # an unhashable cell value
+            return [text_cell(v) for v in values]
+        return [once[v] for v in values]
 
     names = texts(FULL_NAME)
     for r, n in zip(data, names, strict=True):
@@ -437,10 +516,14 @@ def read_trich_ngang(
     lv_col = [lv_code(t) for t in texts(LEVEL)]
     lvls = [lv_col[i] or scan.sec_level[i] or level_arg for i in range(len(data))]
     norm = _memo(lambda u: nfc(u) if u else None)
+    unit_names = [norm(u) for u in unit_names]
+    if unit_ids is None and units is None:  # ids derived from names, once per distinct name
+        derive = _memo(lambda u: derive_unit_id(u) if u is not None else None)
+        unit_ids = [derive(u) for u in unit_names]
     ids, unames, lvls = resolve_units(
         grid,
         data,
-        [norm(u) for u in unit_names],
+        unit_names,
         unit_ids,
         lvls,
         _MemoUnits(units) if units is not None else None,
@@ -470,21 +553,21 @@ def read_trich_ngang(
     frame = pd.DataFrame(
         {
             TERM: pd.Series(
-                terms if terms is not None else [one_term or "1900-1901"] * len(data), dtype=object
+                terms if terms is not None else [one_term or "1900-1901"] * len(data), dtype="str"
             ),
-            UNIT_ID: pd.Series(ids, dtype=object),
-            UNIT_NAME: pd.Series(unames, dtype=object),
-            LEVEL: pd.Series(lvls, dtype=object),
-            BODY: pd.Series([b or "party_committee" for b in bodies], dtype=object),
-            PERSON_ID: pd.Series(pids, dtype=object),
-            SEX: pd.Series([s or "F" for s in sexes], dtype=object),
-            FULL_NAME: pd.Series(names, dtype=object),
+            UNIT_ID: pd.Series(ids, dtype="str"),
+            UNIT_NAME: pd.Series(unames, dtype="str"),
+            LEVEL: pd.Series(lvls, dtype="str"),
+            BODY: pd.Series([b or "party_committee" for b in bodies], dtype="str"),
+            PERSON_ID: pd.Series(pids, dtype="str"),
+            SEX: pd.Series([s or "F" for s in sexes], dtype="str"),
+            FULL_NAME: pd.Series(names, dtype="str"),
             BIRTH_YEAR: pd.array(years, dtype="Int64"),
         }
     )
     for key in (ETHNICITY, POST):
         if key in cols:
-            frame[key] = pd.Series(texts(key), dtype=object)
+            frame[key] = pd.Series(texts(key), dtype="str")
     if any(d is not None for d in dates):
         frame[BIRTH_DATE] = birth_dates(dates)
     where: dict[str, tuple[str | None, str | None]] = {
