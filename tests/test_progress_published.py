@@ -293,3 +293,30 @@ def test_status_is_the_band_of_the_score(base, current, target, direction):
     assert -5.0 <= score <= 5.0
     if status != "target achieved" and not math.isnan(value):
         assert status == _band(score)
+
+
+# --- parity (SDG 5.5.1) ------------------------------------------------------------------------
+
+
+def test_parity_counts_an_imbalance_either_way_the_same():
+    # 30 % -> 40 % women from 2015 to 2020: y' = 0.70 -> 0.60, target 0.5 by 2030, d = −1
+    # CAGR_obs = (0.6/0.7)^(1/5) − 1 = −0.030359; CAGR_req = (0.5/0.7)^(1/15) − 1 = −0.022183
+    # R = 0.030359/0.022183 = 1.3686 -> substantial, score min(7.1429·1.3686 − 4.2857, 5) = 5
+    few = make_counts([("2015-2020", "A", 100, 30), ("2020-2025", "A", 100, 40)])
+    many = make_counts([("2015-2020", "B", 100, 70), ("2020-2025", "B", 100, 60)])
+    kw = {"target_year": 2030, "target_time": "year", "parity": True}
+    a = assess_progress(few, **kw).iloc[0]
+    b = assess_progress(many, **kw).iloc[0]
+    assert a["value"] == pytest.approx(1.3686, abs=1e-4)
+    assert (a["score"], a["status"]) == (5.0, "substantial progress")
+    assert (b["value"], b["score"], b["status"]) == (a["value"], a["score"], a["status"])
+    assert a["direction"] == "negative" and a["target_share"] == 0.5
+    assert math.isnan(a["projected_share"])
+    assert a["base_share"] == 0.3  # the shares themselves are reported as they are
+    # at parity: achieved with one point
+    one = make_counts([("2020-2025", "C", 10, 5)])
+    assert assess_progress(one, **kw)["status"].tolist() == ["target achieved"]
+    with pytest.raises(ArgumentError, match="a parity target is 50 %"):
+        assess_progress(few, target_share="40%", **kw)
+    with pytest.raises(ArgumentError, match="parity applies to the growth methods only"):
+        assess_progress(few, method="linear", **kw)

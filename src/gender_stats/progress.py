@@ -55,6 +55,7 @@ of that term, on the grid of the series' own terms; with ``target_time="year"`` 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -750,6 +751,7 @@ class _Options:
     thresholds: Mapping[str, float] | None = None
     rules: str = "published"
     judge_single: bool = True  # False when there is no real target (project without one)
+    parity: bool = False  # assess the imbalance 50 % + |y − 50 %| (SDG 5.5.1 parity)
 
 
 def _assess_series(
@@ -849,6 +851,7 @@ def assess_progress(
     limit: Any = None,
     thresholds: Mapping[str, float] | None = None,
     rules: Rules = "published",
+    parity: bool = False,
 ) -> pd.DataFrame:
     """Assess each unit's progress towards a target with a named, published method.
 
@@ -890,6 +893,12 @@ def assess_progress(
         ``"legacy"``: the library's rules before this option: every zero is replaced (a body at
         0 → 0 is "limited progress" instead of "deterioration") and one point is always
         "insufficient data".
+    parity : bool, default False
+        For the growth methods: assess the imbalance instead of the share, as SDG 5.5.1 parity
+        targets are: ``y' = 50 % + |y − 50 %|``, target 50 % (``target_share`` may be omitted;
+        another value is an error), direction "negative", so too few and too many women count the
+        same; ``growth_rate`` takes 50 % as its natural limit.  ``projected_share`` is then empty
+        (a projected imbalance is not a share).
 
     Returns
     -------
@@ -949,8 +958,18 @@ def assess_progress(
     if method not in METHODS:
         raise ValueError(_METHOD_ERROR.format(method=method, methods=list(METHODS)))
     _check_target_time(target_time)
-    options = _options(method, window, direction, limit, thresholds, rules)
+    options = _options(method, window, direction, limit, thresholds, rules, parity)
+    if parity:
+        if target_share is not None and _as_share(target_share) != Fraction(1, 2):
+            raise ArgumentError(
+                f"Mục tiêu cân bằng giới là 50% (a parity target is 50 %), got "
+                f"target_share={target_share!r}. Hint: omit target_share with parity=True."
+            )
+        if target is None and target_year is not None:
+            target_share = Fraction(1, 2)
     goal = _goal(target, target_share, target_year, "assess_progress")
+    if parity and goal is not None:
+        goal = dataclasses.replace(goal, share=Fraction(1, 2))
     if goal is None and method != "growth_rate":
         raise TargetError(_NO_TARGET_ERROR.format(func="assess_progress"))
     data = _prepare(counts, units)
@@ -966,6 +985,7 @@ def _options(
     limit: Any,
     thresholds: Mapping[str, float] | None,
     rules: Any,
+    parity: bool = False,
 ) -> _Options:
     _check_option("direction", direction, DIRECTIONS)
     _check_option("rules", rules, RULES)
@@ -983,7 +1003,16 @@ def _options(
         )
     _thresholds(thresholds, with_target=method == "growth_ratio")  # checks them
     limit_value = float(_as_share(limit)) if limit is not None else None
-    return _Options(window, direction, limit_value, thresholds, rules)
+    if parity:
+        if not growth:
+            raise ArgumentError(
+                f"parity=True chỉ dùng cho phương pháp tăng trưởng (parity applies to the growth "
+                f"methods only). Got method={method!r}."
+            )
+        direction = "negative"
+        if method == "growth_rate" and limit_value is None:
+            limit_value = 0.5
+    return _Options(window, direction, limit_value, thresholds, rules, parity=parity)
 
 
 def _assess_all(
@@ -1038,9 +1067,10 @@ def _assess_all(
         elif len(usable) < 2:
             result = _one_point(usable, target_f, method, options)
         else:
-            result = _assess_series(t, y, target_f, horizon, method, options)
+            y_used = 0.5 + np.abs(y - 0.5) if options.parity else y
+            result = _assess_series(t, y_used, target_f, horizon, method, options)
         row.update(value=result.value, score=result.score, status=result.status)
-        row["projected_share"] = result.projected
+        row["projected_share"] = math.nan if options.parity else result.projected
         if method in ("growth_ratio", "growth_rate"):
             row.update(direction=options.direction, limit=options.limit, rules=options.rules)
             if result.growth is not None:
@@ -1087,6 +1117,8 @@ def _one_point(
     if method not in ("growth_ratio", "linear"):
         return _Result(status=INSUFFICIENT)
     share = float(usable[FEMALE].iloc[0] / usable[TOTAL].iloc[0])
+    if options.parity:
+        share = 0.5 + abs(share - 0.5)
     sign = 1 if options.direction == "positive" else -1
     if sign * (share - target) < -_EPS:
         return _Result(status=INSUFFICIENT)
