@@ -320,3 +320,20 @@ def test_parity_counts_an_imbalance_either_way_the_same():
         assess_progress(few, target_share="40%", **kw)
     with pytest.raises(ArgumentError, match="parity applies to the growth methods only"):
         assess_progress(few, method="linear", **kw)
+
+
+def test_aggregate_with_sub_indicator_groups():
+    # party committees: 3 series scoring 5, 5, 5 (mean 5); councils: 1 series scoring −4
+    # pooled mean of the 4 series: (15 − 4)/4 = 2.75 -> substantial; by sub-indicator:
+    # (5 + −4)/2 = 0.5 -> moderate
+    frame = pd.DataFrame(
+        {
+            "method": "growth_ratio",
+            "body": [PARTY] * 3 + [COUNCIL],
+            "score": [5.0, 5.0, 5.0, -4.0],
+            "status": ["target achieved"] * 3 + ["deterioration"],
+        }
+    )
+    assert aggregate_progress(frame)["score"].item() == 2.75
+    grouped = aggregate_progress(frame, groups=["body"]).iloc[0]
+    assert (grouped["score"], grouped["status"]) == (0.5, "moderate progress")

@@ -1127,7 +1127,10 @@ def _one_point(
 
 
 def aggregate_progress(
-    assessment: pd.DataFrame, *, by: Sequence[str] | None = None
+    assessment: pd.DataFrame,
+    *,
+    by: Sequence[str] | None = None,
+    groups: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Aggregate series scores to an indicator status, as Open SDG does for SDG 5.5.1.
 
@@ -1138,6 +1141,10 @@ def aggregate_progress(
     by : sequence of str, optional
         Columns that name the indicators (e.g. ``["level", "body"]``); by default all rows are one
         indicator.
+    groups : sequence of str, optional
+        Sub-indicator columns (e.g. ``["body"]``): the scores of each sub-indicator are averaged
+        first and the indicator's score is the mean of those means, so every sub-indicator weighs
+        the same whatever its number of series (Open SDG's sub-indicator grouping).
 
     Returns
     -------
@@ -1169,7 +1176,8 @@ def aggregate_progress(
     0         3         2    3.0  substantial progress
     """
     by = list(by or [])
-    missing = [c for c in ("score", "status", *by) if c not in assessment.columns]
+    sub = list(groups or [])
+    missing = [c for c in ("score", "status", *by, *sub) if c not in assessment.columns]
     if missing:
         raise ArgumentError(
             f"Thiếu cột (missing columns {missing}) in the assessment. Hint: pass the output of "
@@ -1183,12 +1191,15 @@ def aggregate_progress(
                 f"scores). Got method {other}. Hint: method='growth_ratio' or 'growth_rate'."
             )
     rows = []
-    groups = assessment.groupby(by, sort=True, dropna=False) if by else [((), assessment)]
-    for key, part in groups:
+    parts = assessment.groupby(by, sort=True, dropna=False) if by else [((), assessment)]
+    for key, part in parts:
         scores = part["score"].astype("float64")
         scored = part[scores.notna()]
         n_achieved = int((scored["status"] == ACHIEVED).sum())
-        mean = float(scores.mean()) if len(scored) else math.nan
+        if sub and len(scored):
+            mean = float(scored.groupby(sub, dropna=False)["score"].mean().mean())
+        else:
+            mean = float(scores.mean()) if len(scored) else math.nan
         if not len(scored):
             status = INSUFFICIENT
         elif n_achieved == len(scored):
