@@ -84,6 +84,16 @@ _UNKNOWN_DEFINITION = (
 )
 
 
+def _require_frame(value: object, func: str, what: str) -> None:
+    """Raise :class:`ArgumentError` unless ``value`` is a pandas DataFrame."""
+    if not isinstance(value, pd.DataFrame):
+        kind = f"{type(value).__module__}.{type(value).__qualname__}"
+        raise ArgumentError(
+            f"{func}() cần một pandas.DataFrame ({what}), nhưng nhận {kind} (expected a pandas "
+            f"DataFrame, got {kind}). Hint: convert other frames to pandas first."
+        )
+
+
 @dataclass(frozen=True)
 class KeyPostDefinition:
     """One cited definition of key posts.
@@ -244,6 +254,8 @@ def match_posts(posts: pd.Series | pd.DataFrame, *, levels: Any = None) -> pd.Da
     >>> [sorted(held.columns[row]) for row in held.to_numpy()]
     [['committee_chair', 'party_deputy_secretary'], ['council_vice_chair'], ['youth_union_secretary'], ['committee_vice_chair']]
     """
+    if not isinstance(posts, pd.Series):
+        _require_frame(posts, "match_posts", "a roster or its post column")
     if isinstance(posts, pd.DataFrame):
         if POST not in posts.columns:
             raise ArgumentError(
@@ -289,6 +301,7 @@ def _check_definition(definition: str | None) -> None:
 
 def _holders(roster: pd.DataFrame, definition: str | None) -> pd.DataFrame:
     """Return one row per person × term × unit holding a key post of the (level's) definition."""
+    _require_frame(roster, "count_key_posts", "a roster")
     _check_definition(definition)
     needed = [TERM, UNIT_ID, UNIT_NAME, LEVEL, PERSON_ID, SEX, POST]
     missing = [c for c in needed if c not in roster.columns]

@@ -42,6 +42,16 @@ _TITLE = {"vi": "Tỷ lệ nữ theo nhóm tuổi", "en": "Share of women by age
 _NOTE = {"vi": "ô: nữ/tổng số", "en": "cell: women/members"}
 
 
+def _require_frame(value: object, func: str, what: str) -> None:
+    """Raise :class:`ArgumentError` unless ``value`` is a pandas DataFrame."""
+    if not isinstance(value, pd.DataFrame):
+        kind = f"{type(value).__module__}.{type(value).__qualname__}"
+        raise ArgumentError(
+            f"{func}() cần một pandas.DataFrame ({what}), nhưng nhận {kind} (expected a pandas "
+            f"DataFrame, got {kind}). Hint: convert other frames to pandas first."
+        )
+
+
 def plot_intersections(
     table: pd.DataFrame,
     *,
@@ -95,6 +105,7 @@ def plot_intersections(
     >>> ax.texts[0].get_text().splitlines()
     ['3/10', '30%']
     """
+    _require_frame(table, "plot_intersections", "the table of gs.count_intersections")
     if lang not in ("vi", "en"):
         raise ArgumentError(f"Got lang={lang!r}. Must be one of ['vi', 'en'].")
     rows = list(rows)

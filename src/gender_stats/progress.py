@@ -1176,6 +1176,12 @@ def aggregate_progress(
     0         3         2    3.0  substantial progress
     """
     by = list(by or [])
+    if not isinstance(assessment, pd.DataFrame):
+        kind = f"{type(assessment).__module__}.{type(assessment).__qualname__}"
+        raise ArgumentError(
+            f"aggregate_progress() cần bảng đánh giá (expected the pandas DataFrame of "
+            f"assess_progress, got {kind})."
+        )
     sub = list(groups or [])
     missing = [c for c in ("score", "status", *by, *sub) if c not in assessment.columns]
     if missing:

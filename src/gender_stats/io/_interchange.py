@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -76,6 +77,16 @@ COUNTS_DICTIONARY: Mapping[str, tuple[str, str]] = {
 }
 
 _DICTIONARY_SUFFIX = ".columns.csv"
+
+
+def _require_frame(value: object, func: str, what: str) -> None:
+    """Raise :class:`ArgumentError` unless ``value`` is a pandas DataFrame."""
+    if not isinstance(value, pd.DataFrame):
+        kind = f"{type(value).__module__}.{type(value).__qualname__}"
+        raise ArgumentError(
+            f"{func}() cần một pandas.DataFrame ({what}), nhưng nhận {kind} (expected a pandas "
+            f"DataFrame, got {kind}). Hint: convert other frames to pandas first."
+        )
 
 
 def _pct(female: int, total: int, digits: int) -> float:
@@ -140,6 +151,7 @@ def to_open_sdg(
     1  2016  district  26.00
     2  2016  province  26.32
     """
+    _require_frame(counts, "to_open_sdg", "counts")
     frame = validate_counts(counts)
     bodies = sorted(frame[BODY].unique())
     if body is None and len(bodies) > 1:
@@ -209,6 +221,12 @@ def read_open_sdg(source: str | Path | io.StringIO) -> pd.DataFrame:
     0  2016       NaN  26.21
     1  2016  district  26.00
     """
+    if not isinstance(source, str | os.PathLike) and not hasattr(source, "read"):
+        kind = f"{type(source).__module__}.{type(source).__qualname__}"
+        raise ArgumentError(
+            f"read_open_sdg() cần đường dẫn tệp hoặc bộ đệm văn bản (a file path or a text "
+            f"buffer), got {kind}."
+        )
     name = getattr(source, "name", None) or str(
         source if not isinstance(source, io.StringIO) else ""
     )
@@ -295,6 +313,7 @@ def to_sdmx_csv(
                SERIES  TIME_PERIOD  OBS_VALUE          COMMENT_OBS
     0  SG_GEN_LOCGELS         2016       27.2  34/125 (2016-2021)
     """
+    _require_frame(counts, "to_sdmx_csv", "counts")
     frame = validate_counts(counts)
     codes = {**SDG_SERIES, **(series or {})}
     unknown = sorted(set(frame[BODY]) - set(codes))
@@ -358,6 +377,7 @@ def counts_dictionary(counts: pd.DataFrame) -> pd.DataFrame:
     6    female                       Women among them
     7  under_40  Members under 40 (at the term start)
     """
+    _require_frame(counts, "counts_dictionary", "counts")
     rows = []
     for column in counts.columns:
         vi, en = COUNTS_DICTIONARY.get(
@@ -407,6 +427,9 @@ def write_counts(counts: pd.DataFrame, path: str | Path, *, fmt: str | None = No
     ...     print(written.name, pd.read_csv(written)["column"].tolist()[-2:])
     counts.columns.csv ['total', 'female']
     """
+    _require_frame(counts, "write_counts", "counts")
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentError(f"write_counts() cần đường dẫn tệp (a file path), got {path!r}.")
     path = Path(path)
     kind = fmt or path.suffix.lower().lstrip(".")
     if kind not in ("parquet", "csv"):
