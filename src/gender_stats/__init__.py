@@ -13,7 +13,17 @@ Examples
 from importlib.metadata import PackageNotFoundError, version
 
 # --- model, vocabulary, errors (core) ---
-from gender_stats.counting import count, rollup
+from gender_stats.counting import (
+    AGE_BANDS,
+    age_at_election,
+    age_group,
+    count,
+    count_intersections,
+    derive_groups,
+    ethnic_minority,
+    group_masks,
+    rollup,
+)
 from gender_stats.errors import (
     ArgumentError,
     DataError,
@@ -37,10 +47,15 @@ from gender_stats.io import (
     ReadingLog,
     RowClass,
     TableWarning,
+    counts_dictionary,
     infer_level,
     read_counts,
+    read_open_sdg,
     read_roster,
     read_units,
+    to_open_sdg,
+    to_sdmx_csv,
+    write_counts,
 )
 
 # --- datasets ---
@@ -71,6 +86,12 @@ from gender_stats.planning import (
 from gender_stats.targets import Target, get_deadlines, get_targets, list_targets, load_targets
 
 # --- indicators, tables ---
+from gender_stats.keyposts import (
+    count_key_posts,
+    key_post_definitions,
+    match_posts,
+    units_with_woman_in_key_post,
+)
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
 from gender_stats.io import write_workbook
 from gender_stats.tables import (
@@ -96,11 +117,13 @@ from gender_stats.plots import (
     plot_trend,
 )
 
+from gender_stats.plots_intersections import plot_intersections
+
 # --- report ---
 from gender_stats.report import Report, build_report
 
 # --- progress ---
-from gender_stats.progress import assess_progress, project, trend
+from gender_stats.progress import aggregate_progress, assess_progress, project, trend
 
 # --- collection ---
 from gender_stats.collection import (
@@ -136,16 +159,28 @@ __all__ = [
     "TermError",
     "UnitNameWarning",
     "__version__",
+    "AGE_BANDS",
+    "age_at_election",
+    "age_group",
     "count",
+    "count_intersections",
+    "derive_groups",
+    "ethnic_minority",
+    "group_masks",
     "normalise_term",
     "rollup",
     "validate_counts",
     "validate_roster",
     "validate_units",
     # io
+    "counts_dictionary",
     "read_counts",
+    "read_open_sdg",
     "read_roster",
     "read_units",
+    "to_open_sdg",
+    "to_sdmx_csv",
+    "write_counts",
     "ReadingLog",
     "RowClass",
     "MismatchWarning",
@@ -177,6 +212,10 @@ __all__ = [
     "next_term_needs",
     "seats_to_keep",
     # indicators, tables
+    "count_key_posts",
+    "key_post_definitions",
+    "match_posts",
+    "units_with_woman_in_key_post",
     "change",
     "format_points",
     "format_share",
@@ -200,10 +239,12 @@ __all__ = [
     "plot_shares",
     "plot_stacked",
     "plot_trend",
+    "plot_intersections",
     # report
     "Report",
     "build_report",
     # progress
+    "aggregate_progress",
     "assess_progress",
     "project",
     "trend",
