@@ -550,12 +550,19 @@ def _codes(series: pd.Series) -> tuple[np.ndarray, int]:
     return codes, len(uniques)
 
 
-def _has_duplicates(frame: pd.DataFrame, key: Sequence[str]) -> bool:
-    """Return whether two rows share ``key``: one integer per row from the codes, sorted once."""
+def _has_duplicates(
+    frame: pd.DataFrame,
+    key: Sequence[str],
+    codes_of: Mapping[str, tuple[np.ndarray, int]] | None = None,
+) -> bool:
+    """Return whether two rows share ``key``: one integer per row from the codes, sorted once.
+
+    ``codes_of`` gives codes computed already for some columns (``person_id`` after NFC).
+    """
     combined = np.zeros(len(frame), dtype=np.int64)
     n_keys = 1
     for column in key:
-        codes, size = _codes(frame[column])
+        codes, size = (codes_of or {}).get(column) or _codes(frame[column])
         shift = int(len(codes) > 0 and codes.min() < 0)  # a slot for missing values if any
         width = size + shift
         if n_keys * width >= 2**62:
@@ -629,29 +636,36 @@ def _key_codes(series: pd.Series, *, fold: bool = False) -> tuple[np.ndarray, in
     if len(uniques) == 0:
         return codes, 0
     keys = _text_keys(uniques, fold=fold)
+    if not fold and len(keys) == len(uniques) and bool((keys == np.arange(len(keys))).all()):
+        return codes, len(uniques)  # NFC changes nothing (ASCII ids)
     return np.where(codes >= 0, keys[np.maximum(codes, 0)], -1), int(keys.max()) + 1
 
 
-def _term_starts(terms: pd.Series) -> np.ndarray:
-    """Return the start year of each row's term as float (NaN when the term is not a term)."""
-    codes, uniques = _values_and_codes(terms)
-    starts = []
-    for term in uniques:
-        text = str(term)
-        starts.append(float(text[:4]) if re.match(_TERM_PATTERN, text) else np.nan)
-    table = np.array([*starts, np.nan], dtype=float)
-    return table[np.where(codes >= 0, codes, len(starts))]
-
-
 def _latest_birth_years(frame: pd.DataFrame) -> np.ndarray:
-    """Return the latest birth year each row allows: term start − 18, and never after this year."""
+    """Return the latest birth year each row allows: term start − 18, and never after this year.
+
+    Computed per distinct term, then gathered by the term codes (a missing or malformed term
+    allows up to this year).
+    """
     this_year = float(datetime.date.today().year)
-    return np.fmin(_term_starts(frame[TERM]) - MIN_AGE, this_year)
+    terms = frame[TERM]
+    if isinstance(terms.dtype, pd.CategoricalDtype):
+        codes, uniques = terms.cat.codes.to_numpy(), pd.Index(terms.cat.categories)
+    else:
+        codes, uniques = pd.factorize(terms)
+    limits = [
+        min(float(str(t)[:4]) - MIN_AGE, this_year)
+        if re.match(_TERM_PATTERN, str(t))
+        else this_year
+        for t in uniques
+    ]
+    table = np.array([*limits, this_year], dtype=np.float64)  # code -1 (missing) takes the last
+    return table[codes]
 
 
 def _too_young(frame: pd.DataFrame, years: pd.Series) -> np.ndarray:
     """Return where a birth year is after the latest one the row's term allows."""
-    values = years.to_numpy(dtype=float, na_value=np.nan)
+    values = years.to_numpy(dtype=np.float64, na_value=np.nan)
     with np.errstate(invalid="ignore"):
         return np.asarray(values > _latest_birth_years(frame), dtype=bool)
 
@@ -703,19 +717,24 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
     combine into an int64 key.
     """
     pid = _key_codes(frame[PERSON_ID])
-    digits = [_codes(frame[TERM]), pid, _codes(frame[UNIT_ID]), _codes(frame[BODY])]
-    digits.append(_codes(frame[SEX]))
-    found = _sorted_key(digits)
-    if found is None:
-        return None
-    key, widths = found
-    sex_w = widths[-1]
-    if bool((key[1:] // sex_w == key[:-1] // sex_w).any()):
+    if _has_duplicates(frame, (TERM, UNIT_ID, BODY, PERSON_ID), {PERSON_ID: pid}):
         return False  # a person twice in one body of one unit in one term
-    person_w = sex_w * widths[-2] * widths[-3]
-    same = key[1:] // person_w == key[:-1] // person_w
-    if bool((same & (key[1:] % sex_w != key[:-1] % sex_w)).any()):
-        return False
+    # one sex per person_id: first over all terms at once (two bincounts); only when some id has
+    # both sexes somewhere, term by term (an id may be two people in two terms)
+    codes, n_ids = pid
+    if len(codes) and int(codes.min()) < 0:
+        return None
+    women = np.asarray(frame[SEX] == next(iter(SEXES)), dtype=np.float64)
+    n_women = np.bincount(codes, weights=women, minlength=n_ids)
+    n_rows = np.bincount(codes, minlength=n_ids)
+    if bool(((n_women > 0) & (n_women < n_rows)).any()):
+        term, _ = _codes(frame[TERM])
+        person = term.astype(np.int64) * n_ids + codes
+        _, person = np.unique(person, return_inverse=True)
+        n_women = np.bincount(person, weights=women)
+        n_rows = np.bincount(person)
+        if bool(((n_women > 0) & (n_women < n_rows)).any()):
+            return False
     if FULL_NAME not in frame.columns or not frame[FULL_NAME].notna().any():
         return True
     found = _sorted_key([_codes(frame[TERM]), pid, _key_codes(frame[FULL_NAME], fold=True)])
