@@ -883,7 +883,8 @@ def _extra_column(values: pd.Series) -> pd.Series:
     """Return an extra column: whole numbers as Int64 (``under_40``), anything else as text."""
     items = values.tolist()
     numbers = [_whole(v) if not is_blank(v) else None for v in items]
-    if all(n is not None or is_blank(v) for n, v in zip(numbers, items, strict=True)):
+    fits = all(n is None or -(2**63) <= n < 2**63 for n in numbers)
+    if fits and all(n is not None or is_blank(v) for n, v in zip(numbers, items, strict=True)):
         return pd.Series(numbers, dtype="Int64", index=values.index)
     return pd.Series(
         [None if is_blank(v) else text_cell(v) for v in items], dtype=object, index=values.index

@@ -887,6 +887,12 @@ def _load_csv(path: Path, name: str) -> Grid:
     while cells and all(is_blank(v) for v in cells[-1]):
         cells.pop()
         rows.pop()
+    if not cells:
+        raise _fail(
+            name,
+            "tệp rỗng, không có ô nào có giá trị (the file is empty: no cell holds a value)",
+            "gửi lại tệp có dữ liệu",
+        )
     width = max(len(r) for r in cells)
     cells = [r + [None] * (width - len(r)) for r in cells]
     return Grid(name, None, cells, rows, typed=False, delimiter=delimiter)

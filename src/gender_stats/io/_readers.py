@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats._text import loose_key
-from gender_stats.errors import ArgumentError, DataError, FileFormatError, Problem
+from gender_stats.errors import ArgumentError, DataError, FileFormatError, GenderStatsError, Problem
 from gender_stats.io import _counts, _header, _transposed
 from gender_stats.io._arrow_text import normalise_strings
 from gender_stats.io._birth import parse_birth
@@ -348,6 +348,8 @@ def _transposed_or_fail(grid: Grid, col: Collector, layout: Layout) -> None:
             continue
         if need_col not in names:
             col.at(r, None, None, MISSING_COLUMN.format(col=need_col, found=known), header=need_col)
+    if not col.problems:  # the names are there but do not make a table (e.g. numbers in the header)
+        col.at(r, None, None, NO_TABLE.format(need=need))
     col.blocking = True
     rows = [
         grid.rows[i]
@@ -1140,7 +1142,12 @@ def read_roster(
     if layout in ("auto", "tidy") and all(
         a is None for a in (sheet, term, units, unit, body, level)
     ):
-        fast = _fast_parquet_roster(source)
+        try:
+            fast = _fast_parquet_roster(source)
+        except GenderStatsError:
+            raise
+        except Exception:  # a damaged file: the cell reader reads it again and says what is wrong
+            fast = None
         if fast is not None:
             return fast
     units_df = validate_units(units) if units is not None else None
