@@ -160,18 +160,20 @@ def agree(lib: dict[str, Any], duck: pd.DataFrame, path: Path) -> str:
     keys = ["term", "unit_id", "body"]
     with duckdb.connect() as con:
         all_counts = con.execute(DUCKDB_COUNTS, [str(path)]).df()
-    left = lib["counts"].astype({k: "str" for k in keys}).set_index(keys)[["total", "female"]]
-    right = all_counts.astype({k: "str" for k in keys}).set_index(keys)[["total", "female"]]
+    left = lib["counts"].astype(dict.fromkeys(keys, "str")).set_index(keys)[["total", "female"]]
+    right = all_counts.astype(dict.fromkeys(keys, "str")).set_index(keys)[["total", "female"]]
     left, right = left.sort_index(), right.astype("int64").sort_index()
     same = left.index.equals(right.index) and np.array_equal(left.to_numpy(), right.to_numpy())
     comp = lib["compliance"]
     assessed = comp[comp["status"].astype(str).isin(["met", "below"])]
-    mine = assessed.astype({k: "str" for k in keys}).set_index([*keys, "target_id"])
+    mine = assessed.astype(dict.fromkeys(keys, "str")).set_index([*keys, "target_id"])
     mine = mine["seats_needed"].astype("int64").sort_index()
-    theirs = duck.dropna(subset=["seats_needed"]).astype({k: "str" for k in keys})
+    theirs = duck.dropna(subset=["seats_needed"]).astype(dict.fromkeys(keys, "str"))
     theirs = theirs.set_index([*keys, "target_id"])["seats_needed"].astype("int64").sort_index()
     same = (
-        same and mine.index.equals(theirs.index) and np.array_equal(mine.to_numpy(), theirs.to_numpy())
+        same
+        and mine.index.equals(theirs.index)
+        and np.array_equal(mine.to_numpy(), theirs.to_numpy())
     )
     return "yes" if same else "NO"
 
@@ -220,7 +222,10 @@ def profile(path: Path) -> None:
 def bench_rows(n_rows: int, repeats: int, *, with_polars: bool) -> dict[str, Any]:
     path = roster_path(n_rows)
     runs: list[dict[str, float]] = []
-    others: dict[str, list[float]] = {"DuckDB (one SQL query)": [], "floor (pyarrow + bincount)": []}
+    others: dict[str, list[float]] = {
+        "DuckDB (one SQL query)": [],
+        "floor (pyarrow + bincount)": [],
+    }
     if with_polars:
         others["polars scan → count"] = []
     same = "?"
@@ -256,7 +261,9 @@ def report(result: dict[str, Any]) -> list[str]:
     lines = [f"\nN = {n:,} rows, {result['groups']:,} term × unit × body groups (medians)"]
     lines.append(f"{'stage':<30}{'median s':>10}{'ns/row':>10}{'× DuckDB':>10}")
     for stage, seconds in med.items():
-        lines.append(f"{stage:<30}{seconds:>10.3f}{1e9 * seconds / n:>10.0f}{seconds / duck:>10.2f}")
+        lines.append(
+            f"{stage:<30}{seconds:>10.3f}{1e9 * seconds / n:>10.0f}{seconds / duck:>10.2f}"
+        )
     ratio = med["public path"] / duck
     lines.append(
         f"ratio public path / DuckDB = {ratio:.2f} (goal ≤ {GOAL_RATIO}, must ≤ {MUST_RATIO})"
