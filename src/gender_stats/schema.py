@@ -1056,6 +1056,7 @@ def validate_roster(
         With every problem, including a person listed twice in the same body, unit and term.
     """
     _require_frame(roster, "validate_roster", "roster")
+    mark = origin is None  # a reader (which gives the origin) marks the frame it returns
     origin = origin or Origin()
     problems = _missing_columns(roster, ROSTER_COLUMNS, origin)
     if problems:
@@ -1065,7 +1066,7 @@ def validate_roster(
     clean = _fast_roster(roster, units)
     if clean is not None:
         _warn_unit_names(clean, units)
-        return _mark_validated(clean)
+        return _mark_validated(clean) if mark else clean
     frame = _text_columns(roster, (*ROSTER_COLUMNS, ETHNICITY, POST, FULL_NAME))
     if BIRTH_YEAR in frame.columns and not isinstance(frame[BIRTH_YEAR].dtype, pd.Int64Dtype):
         years = pd.to_numeric(frame[BIRTH_YEAR], errors="coerce").astype("float64")
@@ -1092,7 +1093,7 @@ def validate_roster(
     if not problems:  # a warning is for data that are otherwise usable
         _warn_unit_names(frame, units)
     out = _finish(frame, _dedupe(problems), origin, (*ROSTER_COLUMNS, *ROSTER_OPTIONAL))
-    return _mark_validated(out)
+    return _mark_validated(out) if mark else out
 
 
 def validate_units(units: pd.DataFrame, *, origin: Origin | None = None) -> pd.DataFrame:
