@@ -1019,11 +1019,13 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     frame = table.to_pandas()
     if BIRTH_YEAR in names and table.column(BIRTH_YEAR).null_count:
         frame[BIRTH_YEAR] = pd.array(table.column(BIRTH_YEAR).to_pylist(), dtype="Int64")
+    del table, person, ids  # the Arrow copy is not needed any more (peak memory)
     columns: dict[str, tuple[str | None, str | None]] = {
         c: (letter(i), c) for i, c in enumerate(names)
     }
     origin = Origin(file=path.name, rows=_RowNumbers(n), columns=columns)
     found, problems = run_validator(validate_roster, frame, origin)
+    del frame
     if problems:
         raise DataError(problems, rows_read=n)
     assert found is not None
