@@ -33,18 +33,20 @@ def test_bench_smoke(bench, tmp_path) -> None:
     lib = run.pipeline(path)
     assert lib["rows"] == 5_000
     assert lib["counts"]["total"].sum() == 5_000
-    assert {"read", "validate", "count"} <= set(lib["times"])
+    assert {"read_roster", "validate_roster", "count", "check", "public path"} <= set(lib["times"])
     seconds, duck = run.duckdb_once(path)
     assert seconds > 0
-    assert run.agree(lib, duck) == "yes"
+    assert run.agree(lib, duck, path) == "yes"
+    assert run.floor_once(path) > 0
     lines = run.report(
         {
             "rows": 5_000,
             "groups": len(lib["counts"]),
-            "medians": {**lib["times"], "duckdb": seconds},
+            "medians": {**lib["times"], "DuckDB (one SQL query)": seconds},
             "agree": "yes",
             "peak_mb": 100.0,
             "base_mb": 50.0,
         }
     )
-    assert any(line.startswith("ratio DuckDB") for line in lines)
+    assert any(line.startswith("ratio public path / DuckDB") for line in lines)
+    assert any("peak RSS" in line for line in lines)

@@ -46,6 +46,7 @@ import decimal
 import math
 import re
 import warnings
+import zlib
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -710,12 +711,8 @@ def _sorted_key(digits: Sequence[tuple[np.ndarray, int]]) -> tuple[np.ndarray, l
     return key, widths
 
 
-def _persons_clean(frame: pd.DataFrame) -> bool | None:
-    """Say whether no person sits twice in one body and every person_id has one sex and one name.
-
-    Persons compare by ``person_id`` after NFC, per term.  ``None`` when the codes are too many to
-    combine into an int64 key.
-    """
+def _persons_clean_sorted(frame: pd.DataFrame) -> bool | None:
+    """:func:`_persons_clean` by sorting one int64 key (when the codes are too many for tables)."""
     pid = _key_codes(frame[PERSON_ID])
     if _has_duplicates(frame, (TERM, UNIT_ID, BODY, PERSON_ID), {PERSON_ID: pid}):
         return False  # a person twice in one body of one unit in one term
@@ -745,6 +742,126 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
     name = key % name_w
     same = (key[1:] // name_w == key[:-1] // name_w) & (name[1:] > 0) & (name[:-1] > 0)
     return not bool((same & (name[1:] != name[:-1])).any())
+
+
+def _one_value_each(slot: np.ndarray, n_slots: int, values: np.ndarray) -> bool:
+    """Return whether all rows of each slot hold the same value: one scatter and one gather.
+
+    Each slot keeps the value of its last row (``table[slot] = values``); a row whose value is not
+    its slot's differs from another row of the slot.  No sort, no hashing.
+
+    Examples
+    --------
+    >>> _one_value_each(np.array([0, 1, 0]), 2, np.array([5, 7, 5]))
+    True
+    >>> _one_value_each(np.array([0, 1, 0]), 2, np.array([5, 7, 6]))
+    False
+    """
+    table = np.empty(n_slots, dtype=values.dtype)
+    table[slot] = values
+    return bool((table[slot] == values).all())
+
+
+def _persons_clean(frame: pd.DataFrame) -> bool | None:
+    """Say whether no person sits twice in one body and every person_id has one sex and one name.
+
+    Persons compare by ``person_id`` after NFC, per term.  The checks are tables indexed by the
+    codes (term × person, then term × person × body): a scatter and a gather each
+    (:func:`_one_value_each`), linear in the rows.  Only rows whose term × person × body is shared
+    (a person in the same body of two units) are then compared with their unit, by sorting those
+    rows alone.  ``None`` when the codes are too many to check this way and to sort.
+    """
+    pid, n_pid = _key_codes(frame[PERSON_ID])
+    term, n_term = _codes(frame[TERM])
+    body, n_body = _codes(frame[BODY])
+    n = len(frame)
+    n_slots = n_term * n_pid * n_body
+    if n == 0:
+        return True
+    if n_slots > 8 * n + 1024 or min(pid.min(), term.min(), body.min()) < 0:
+        return _persons_clean_sorted(frame)
+    person = term.astype(np.int64) * n_pid + pid  # term × person
+    sex, _ = _codes(frame[SEX])
+    if not _one_value_each(person, n_term * n_pid, sex):
+        return False  # one person_id, two sexes in a term
+    seat = person * n_body + body  # term × person × body
+    rows = np.arange(n, dtype=np.int64)
+    last = np.empty(n_slots, dtype=np.int64)
+    last[seat] = rows
+    shared = last[seat] != rows  # a row whose term × person × body has a later row
+    if shared.any():
+        flagged = np.zeros(n_slots, dtype=bool)
+        flagged[seat[shared]] = True
+        pick = flagged[seat]
+        unit, n_unit = _codes(frame[UNIT_ID])
+        if n_slots * (n_unit + 1) >= 2**62:
+            return _persons_clean_sorted(frame)
+        key = seat[pick] * (n_unit + 1) + (unit[pick] + 1)
+        key.sort()
+        if bool((key[1:] == key[:-1]).any()):
+            return False  # a person twice in one body of one unit in one term
+    if FULL_NAME not in frame.columns or not frame[FULL_NAME].notna().any():
+        return True
+    name, _ = _key_codes(frame[FULL_NAME], fold=True)
+    named = name >= 0
+    return _one_value_each(person[named], n_term * n_pid, name[named])
+
+
+#: ``attrs`` key of a roster :func:`validate_roster` returned: the checksum of its content then
+VALIDATED_ATTR = "gender_stats.validated_roster"
+
+
+def _checksum(frame: pd.DataFrame) -> int | None:
+    """Return a CRC-32 of a frame's column names, dtypes and every buffer of its columns.
+
+    ``None`` when a column's storage is not plain memory (``object`` columns hold pointers, not
+    their values): such a frame is never taken as already validated.  Any change to the frame, in
+    place or not (a cell set, a row dropped, categories renamed), changes the checksum.
+    """
+    import pyarrow as pa
+
+    crc = zlib.crc32(repr((len(frame), [str(c) for c in frame.columns])).encode())
+    for _, series in frame.items():
+        crc = zlib.crc32(str(series.dtype).encode(), crc)
+        if isinstance(series.dtype, np.dtype):
+            if series.dtype.kind not in "biufcmM":
+                return None
+            data = np.ascontiguousarray(series.to_numpy()).view(np.uint8)
+            crc = zlib.crc32(data.data, crc)
+            continue
+        try:
+            arrow = pa.array(series.array)
+        except Exception:  # not an Arrow-backed or Arrow-convertible column
+            return None
+        chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+        for chunk in chunks:
+            parts = [chunk]
+            if isinstance(chunk, pa.DictionaryArray):
+                parts.append(chunk.dictionary)
+            for part in parts:
+                crc = zlib.crc32(repr((part.offset, len(part))).encode(), crc)
+                for buffer in part.buffers():
+                    if buffer is not None:
+                        crc = zlib.crc32(memoryview(buffer), crc)
+    return crc
+
+
+def _mark_validated(frame: pd.DataFrame) -> pd.DataFrame:
+    """Record in ``frame.attrs`` that ``frame``, as it is now, is a valid roster; return it.
+
+    Only for a frame this library built and validated (not the caller's input, which is never
+    changed).
+    """
+    checksum = _checksum(frame)
+    if checksum is not None:
+        frame.attrs[VALIDATED_ATTR] = checksum
+    return frame
+
+
+def _already_validated(frame: pd.DataFrame) -> bool:
+    """Return whether ``frame`` is a roster :func:`validate_roster` returned, unchanged since."""
+    mark = frame.attrs.get(VALIDATED_ATTR)
+    return mark is not None and mark == _checksum(frame)
 
 
 def _conflicts(frame: pd.DataFrame, column: str, *, fold: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -947,7 +1064,10 @@ def validate_roster(
     Returns
     -------
     pandas.DataFrame
-        A new frame, canonical columns first, ``birth_year`` as nullable ``Int64``.
+        A new frame, canonical columns first, ``birth_year`` as nullable ``Int64``.  Its
+        ``attrs["gender_stats.validated_roster"]`` holds a checksum of its content, so that
+        validating it again, unchanged, costs one pass over its memory instead of the checks
+        (any change, in place or not, makes it checked afresh).
 
     Raises
     ------
@@ -955,14 +1075,17 @@ def validate_roster(
         With every problem, including a person listed twice in the same body, unit and term.
     """
     _require_frame(roster, "validate_roster", "roster")
+    mark = origin is None  # a reader (which gives the origin) marks the frame it returns
     origin = origin or Origin()
     problems = _missing_columns(roster, ROSTER_COLUMNS, origin)
     if problems:
         return _finish(roster, problems, origin, ROSTER_COLUMNS)
+    if units is None and _already_validated(roster):
+        return roster.copy(deep=False)  # checked already, unchanged since: not checked twice
     clean = _fast_roster(roster, units)
     if clean is not None:
         _warn_unit_names(clean, units)
-        return clean
+        return _mark_validated(clean) if mark else clean
     frame = _text_columns(roster, (*ROSTER_COLUMNS, ETHNICITY, POST, FULL_NAME))
     if BIRTH_YEAR in frame.columns and not isinstance(frame[BIRTH_YEAR].dtype, pd.Int64Dtype):
         years = pd.to_numeric(frame[BIRTH_YEAR], errors="coerce").astype("float64")
@@ -988,7 +1111,8 @@ def validate_roster(
     problems += _check_unit_ids(frame, units, origin)
     if not problems:  # a warning is for data that are otherwise usable
         _warn_unit_names(frame, units)
-    return _finish(frame, _dedupe(problems), origin, (*ROSTER_COLUMNS, *ROSTER_OPTIONAL))
+    out = _finish(frame, _dedupe(problems), origin, (*ROSTER_COLUMNS, *ROSTER_OPTIONAL))
+    return _mark_validated(out) if mark else out
 
 
 def validate_units(units: pd.DataFrame, *, origin: Origin | None = None) -> pd.DataFrame:

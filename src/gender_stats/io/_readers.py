@@ -76,6 +76,7 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
     Origin,
+    _mark_validated,
     validate_counts,
     validate_roster,
     validate_units,
@@ -1003,6 +1004,7 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     callers may set values; ``birth_year`` is ``Int64``.
     """
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     path = Path(source)
@@ -1042,29 +1044,41 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
         if c in _FAST_REQUIRED and normalised.null_count:
             return None  # a blank text: the cell reader reports it
         table = table.set_column(table.schema.get_field_index(c), c, normalised)
-    person = table.column(PERSON_ID).combine_chunks()
-    if pa.types.is_dictionary(person.type):
-        person = person.dictionary_decode()
-    ids, leave = normalise_strings(person)
-    if leave or ids.null_count:
+    # person ids: hashed once into a dictionary, then normalised and merged on the distinct ids
+    person = table.column(PERSON_ID)
+    if not pa.types.is_dictionary(person.type):
+        person = pa.chunked_array([pc.dictionary_encode(person.combine_chunks())])
+    ids = _normalised_dictionary(person, None)
+    if ids is None or ids.null_count:
         return None
     table = table.set_column(table.schema.get_field_index(PERSON_ID), PERSON_ID, ids)
     frame = table.to_pandas()
-    codes, uniques = pd.factorize(frame[PERSON_ID])
-    categories: Any = pd.Index(uniques)
-    frame[PERSON_ID] = pd.Categorical.from_codes(codes, categories=categories, validate=False)
     if BIRTH_YEAR in names and table.column(BIRTH_YEAR).null_count:
         frame[BIRTH_YEAR] = pd.array(table.column(BIRTH_YEAR).to_pylist(), dtype="Int64")
+    del table, person, ids  # the Arrow copy is not needed any more (peak memory)
     columns: dict[str, tuple[str | None, str | None]] = {
         c: (letter(i), c) for i, c in enumerate(names)
     }
     origin = Origin(file=path.name, rows=_RowNumbers(n), columns=columns)
     found, problems = run_validator(validate_roster, frame, origin)
+    del frame
     if problems:
         raise DataError(problems, rows_read=n)
     assert found is not None
     # text as ``str`` like the grid reader (callers set values); categoricals only while checking
-    return found.astype({c: "str" for c in found.columns if c != BIRTH_YEAR})
+    out = found.assign(**{c: _decoded(found[c]) for c in found.columns if c != BIRTH_YEAR})
+    return _mark_validated(out)  # validate_roster(out) does not check it again
+
+
+def _decoded(series: pd.Series) -> pd.Series:
+    """Return a categorical of texts as a ``str`` column: one take of the categories' Arrow array."""
+    categories = series.cat.categories if isinstance(series.dtype, pd.CategoricalDtype) else None
+    if categories is None or categories.dtype != "str":
+        return series.astype("str")
+    codes = series.cat.codes.to_numpy()
+    if len(codes) and codes.min() < 0:  # pragma: no cover - validated: no missing value
+        return series.astype("str")
+    return pd.Series(categories.array.take(codes), index=series.index, name=series.name)
 
 
 def read_roster(
