@@ -844,7 +844,9 @@ def write_counts_messy(counts: pd.DataFrame, units: pd.DataFrame, path: Path) ->
     rows: list[list[object]] = [
         ["TỈNH ỦY THANH HÓA", None, None, None, None, None, None, "Biểu số 01"],
         ["BAN TỔ CHỨC"],
-        [f"TỔNG HỢP SỐ LIỆU NỮ THAM GIA CẤP ỦY {_term_title(term).lower().capitalize()} (SYNTHETIC)"],
+        [
+            f"TỔNG HỢP SỐ LIỆU NỮ THAM GIA CẤP ỦY {_term_title(term).lower().capitalize()} (SYNTHETIC)"
+        ],
         [None, None, None, None, None, None, None, "Đvt: người"],
         ["Số\nTT", "Đơn vị", "Cấp ủy", None, None, None, None, "Ghi chú"],
         [None, None, "Ban Chấp hành", None, "Ban\nThường vụ", None, None, None],
