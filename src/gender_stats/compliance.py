@@ -39,9 +39,22 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
 from gender_stats.errors import GenderStatsWarning
-from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID, require_counts
+from gender_stats.schema import (
+    BODY,
+    FEMALE,
+    KIND,
+    LEVEL,
+    TERM,
+    TOTAL,
+    UNIT_ID,
+    UNIT_NAME,
+    CountsModel,
+    require_counts,
+)
 from gender_stats.targets import (
     Conditional,
     Floor,
@@ -58,7 +71,20 @@ from gender_stats.vocab import TermError, normalise_term, term_bounds
 __all__ = [
     "ASSESSED",
     "COMPLIANCE_COLUMNS",
+    "DOCUMENT",
+    "GAP_PP",
     "MEETING",
+    "NOTE",
+    "NUMERATOR",
+    "REASON",
+    "RULE",
+    "SEATS_NEEDED",
+    "SEATS_NEEDED_IF_GROW",
+    "SHARE",
+    "STATUS",
+    "TARGET_ID",
+    "THRESHOLD",
+    "ComplianceModel",
     "NothingAssessedWarning",
     "Status",
     "check",
@@ -68,22 +94,49 @@ __all__ = [
     "summarise",
     "targets_used",
     "uncovered_terms",
+    "women_needed",
 ]
+
+# The compliance frame's own columns (after the counts columns); import these, never retype them.
+#: Target id, e.g. ``36-CT/TW:a`` (missing on a ``no_target`` row).
+TARGET_ID = "target_id"
+#: The document the target comes from, e.g. ``36-CT/TW``.
+DOCUMENT = "document"
+#: The rule in words, e.g. ``≥ 15%``.
+RULE = "rule"
+#: The counted column the rule judges (``female``, ``under_40``, ...).
+NUMERATOR = "numerator"
+#: The lower bound as a float share (for chart lines; NaN for presence).
+THRESHOLD = "threshold"
+#: ``numerator / total`` as a float (NaN when the total is 0).
+SHARE = "share"
+#: A :class:`Status` value.
+STATUS = "status"
+#: Percentage points still missing.
+GAP_PP = "gap_pp"
+#: Least number of men to replace by women (fixed size) to meet the rule.
+SEATS_NEEDED = "seats_needed"
+#: Least number of women to add (the body grows) to meet the rule.
+SEATS_NEEDED_IF_GROW = "seats_needed_if_grow"
+#: Why a row is not applicable / has no data, or other remarks.
+NOTE = "note"
+#: Why a row was not assessed (a key of :data:`REASONS`); empty when assessed.
+REASON = "reason"
 
 #: The columns :func:`check` adds after the counts columns.
 COMPLIANCE_COLUMNS: tuple[str, ...] = (
-    "target_id",
-    "document",
-    "rule",
-    "numerator",
-    "threshold",
-    "share",
-    "status",
-    "gap_pp",
-    "seats_needed",
-    "seats_needed_if_grow",
-    "note",
-    "reason",
+    TARGET_ID,
+    DOCUMENT,
+    RULE,
+    NUMERATOR,
+    THRESHOLD,
+    SHARE,
+    STATUS,
+    GAP_PP,
+    SEATS_NEEDED,
+    SEATS_NEEDED_IF_GROW,
+    NOTE,
+    REASON,
 )
 
 _NAN = float("nan")
@@ -218,6 +271,38 @@ class NothingAssessedWarning(GenderStatsWarning):
     This is never an all-clear: the message says why (no target in force for the term, the
     targets' terms, a missing column).
     """
+
+
+class ComplianceModel(CountsModel):
+    """The compliance frame: the counts columns, then one check of a row against a target.
+
+    The contract between :func:`check` and every output (tables, charts, the workbook, the page,
+    the CLI).  ``target_id``, ``document`` and ``rule`` are missing only on a ``no_target`` row;
+    the numbers are floats for display, the seats nullable integers; ``status`` is a
+    :class:`Status` value and ``reason`` a key of :data:`REASONS` (empty when assessed).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020"], "unit_id": ["A"], "unit_name": ["A"], "level": ["district"],
+    ...     "body": ["party_committee"], "total": [20], "female": [2]})
+    >>> ComplianceModel.validate(check(counts, "36-CT/TW"))[STATUS].tolist()
+    ['below']
+    """
+
+    target_id: Series[str] = pa.Field(nullable=True)
+    document: Series[str] = pa.Field(nullable=True)
+    rule: Series[str] = pa.Field(nullable=True)
+    numerator: Series[str] = pa.Field(nullable=True)
+    threshold: Series[np.float64] = pa.Field(nullable=True)
+    share: Series[np.float64] = pa.Field(nullable=True)
+    status: Series[str] = pa.Field(isin=[s.value for s in Status])
+    gap_pp: Series[np.float64] = pa.Field(nullable=True)
+    seats_needed: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    seats_needed_if_grow: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    note: Series[str] = pa.Field(nullable=True)
+    reason: Series[str] = pa.Field(isin=["", *REASONS])
 
 
 def _select(targets: Any) -> tuple[Target, ...]:
@@ -1019,34 +1104,46 @@ def shortfalls(compliance: pd.DataFrame) -> pd.DataFrame:
 def summarise(
     compliance: pd.DataFrame,
     *,
-    by: Sequence[str] = (TERM, LEVEL, BODY, "target_id"),
+    by: Sequence[str] = (TERM, LEVEL, BODY, TARGET_ID),
     targets: Iterable[Target] = (),
 ) -> pd.DataFrame:
     """Summarise a compliance frame: how many units meet each target, pooled share, women needed.
+
+    The one summary of the compliance frame: the tables, the charts, the workbook, the page and
+    the CLI all take their numbers from it.
 
     Parameters
     ----------
     compliance : pandas.DataFrame
         The output of :func:`check`.
     by : sequence of str, default ``("term", "level", "body", "target_id")``
-        The groups; ``("term", "target_id")`` pools every level and body.
+        The groups; ``("term", "target_id")`` pools every level and body, ``()`` the whole frame.
     targets : iterable of Target, optional
         User targets used in :func:`check` that are not in the catalogue (to find their rules).
 
     Returns
     -------
     pandas.DataFrame
-        One row per group: the ``by`` columns, ``rule``, ``n_units`` (rows assessed: met, below or
-        above range), ``n_met`` (rows meeting the target: met **or above the range** — exceeding a
-        range is not a shortfall), ``n_below``, ``n_above_range`` (of the ``n_met``, those above
-        the range), ``n_not_applicable``, ``n_no_data``, ``label`` (``"k/n"``: meeting of
-        assessed), ``total`` and ``part`` (sums over assessed rows), ``pooled_share``
-        (``part / total``, never a mean of shares; NaN when nothing was assessed), ``seats_needed``
-        (sum over rows below), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
-        ``unit_share_target`` (float) and ``unit_share_met`` (boolean, exact); ``<NA>`` otherwise.
-        Every assessed row is counted once: ``n_units = (n_met − n_above_range) + n_above_range +
-        n_below``.  When no row of the frame was assessed, :class:`NothingAssessedWarning` says
-        so and ``attrs["nothing_assessed"]`` is True.
+        One row per group: the ``by`` columns, ``rule``, ``document``, ``n_rows`` (every row of
+        the group), ``n_units`` (rows assessed: met, below or above range), ``n_met`` (rows
+        meeting the target: met **or above the range** — exceeding a range is not a shortfall),
+        ``n_below``, ``n_above_range`` (of the ``n_met``, those above the range),
+        ``n_not_applicable``, ``n_no_data``, ``label`` (``"k/n"``: meeting of assessed),
+        ``total`` and ``part`` (sums over assessed rows), ``pooled_share`` (``part / total``,
+        never a mean of shares; NaN when nothing was assessed), ``seats_needed`` (the women
+        needed, see Notes), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
+        ``unit_share_target`` (float) and ``unit_share_met`` (boolean, exact); ``<NA>``
+        otherwise.  Every assessed row is counted once: ``n_units = (n_met − n_above_range) +
+        n_above_range + n_below``.  When no row of the frame was assessed,
+        :class:`NothingAssessedWarning` says so and ``attrs["nothing_assessed"]`` is True.
+
+    Notes
+    -----
+    **Women needed** (``seats_needed``): for each term × unit × body of the group, the largest
+    ``seats_needed`` among its rows below target (one woman elected counts toward every target of
+    that body), summed over the term × unit × body.  With one target per group (the default
+    ``by``) this is the sum over the rows below target; over several targets it never counts a
+    woman twice.  Rows whose need is ``<NA>`` (not reachable at this size) count 0.
 
     Examples
     --------
@@ -1069,74 +1166,130 @@ def summarise(
     >>> summarise(check(councils, "11-NQ/TW:b"))[["label", "n_met", "n_above_range", "n_below"]]
       label  n_met  n_above_range  n_below
     0   2/3      2              1        1
+
+    Two targets of one body pooled: the unit short of 1 and of 3 women needs 3, not 4:
+
+    >>> frame = pd.DataFrame({
+    ...     "term": ["2020-2025"] * 2, "unit_id": ["A"] * 2, "body": ["party_committee"] * 2,
+    ...     "target_id": ["x", "y"], "rule": ["≥ 15%", "≥ 25%"], "total": [20, 20],
+    ...     "female": [2, 2], "status": ["below", "below"],
+    ...     "seats_needed": pd.array([1, 3], dtype="Int64")})
+    >>> summarise(frame, by=())[["n_units", "n_below", "seats_needed"]]
+       n_units  n_below  seats_needed
+    0        2        2             3
     """
     _warn_if_nothing_assessed(compliance)
     by = list(by)
-    rules = _rules_by_id(compliance["target_id"].unique(), targets)
-    rows = []
-    for key, group in compliance.groupby(by, sort=True, observed=True, dropna=False):
-        keys = key if isinstance(key, tuple) else (key,)
-        status = group["status"]
-        assessed = group[
-            status.isin([s.value for s in (Status.MET, Status.BELOW, Status.ABOVE_RANGE)])
-        ]
-        n_units = len(assessed)
-        n_met = int(status.isin(MEETING).sum())
-        total = int(assessed[TOTAL].sum())
-        part = _numerator_sum(assessed)
-        below = group[status == Status.BELOW.value]
-        share_rule: ShareOfUnits | None = None
-        ids = group["target_id"].unique()
-        if len(ids) == 1 and isinstance(rules.get(ids[0]), ShareOfUnits):
-            share_rule = rules[ids[0]]  # type: ignore[assignment]
-        record: dict[str, Any] = dict(zip(by, keys, strict=True))
-        record.update(
-            rule=", ".join(dict.fromkeys(group["rule"])),
-            n_units=n_units,
-            n_met=n_met,
-            n_below=len(below),
-            n_above_range=int((status == Status.ABOVE_RANGE.value).sum()),
-            n_not_applicable=int((status == Status.NOT_APPLICABLE.value).sum()),
-            n_no_data=int((status == Status.NO_DATA.value).sum()),
-            label=f"{n_met}/{n_units}",
-            total=total,
-            part=part,
-            pooled_share=part / total if total else _NAN,
-            seats_needed=int(below["seats_needed"].fillna(0).sum()),
-            unit_share=n_met / n_units if n_units else _NAN,
-            unit_share_target=float(share_rule.share) if share_rule else _NAN,
-            unit_share_met=(
-                share_rule.units_met(n_met, n_units) if share_rule and n_units else pd.NA
-            ),
-        )
-        rows.append(record)
-    columns = [
-        *by,
-        "rule",
-        "n_units",
-        "n_met",
-        "n_below",
-        "n_above_range",
-        "n_not_applicable",
-        "n_no_data",
-        "label",
-        "total",
-        "part",
-        "pooled_share",
-        "seats_needed",
-        "unit_share",
-        "unit_share_target",
-        "unit_share_met",
-    ]
-    out = pd.DataFrame(rows, columns=columns)
+    rules = _rules_by_id(compliance[TARGET_ID].dropna().unique(), targets)
+    groups = (
+        compliance.groupby(by, sort=True, observed=True, dropna=False) if by else [((), compliance)]
+    )
+    rows = [_summary_row(by, key, group, rules) for key, group in groups]
+    out = pd.DataFrame(rows, columns=[*by, *_SUMMARY_COLUMNS])
     out = out.astype({"unit_share_met": "boolean", "pooled_share": "float64"})
     out.attrs["nothing_assessed"] = nothing_assessed(compliance)
     return out
 
 
+#: The columns of :func:`summarise` after the ``by`` columns.
+_SUMMARY_COLUMNS = (
+    RULE,
+    DOCUMENT,
+    "n_rows",
+    "n_units",
+    "n_met",
+    "n_below",
+    "n_above_range",
+    "n_not_applicable",
+    "n_no_data",
+    "label",
+    TOTAL,
+    "part",
+    "pooled_share",
+    SEATS_NEEDED,
+    "unit_share",
+    "unit_share_target",
+    "unit_share_met",
+)
+
+
+def _summary_row(
+    by: list[str], key: Any, group: pd.DataFrame, rules: dict[str, Rule]
+) -> dict[str, Any]:
+    """Return one row of :func:`summarise` for one group."""
+    keys = key if isinstance(key, tuple) else (key,)
+    status = group[STATUS]
+    assessed = group[status.isin(ASSESSED)]
+    n_units = len(assessed)
+    n_met = int(status.isin(MEETING).sum())
+    total = int(assessed[TOTAL].sum())
+    part = _numerator_sum(assessed)
+    below = group[status == Status.BELOW.value]
+    share_rule: ShareOfUnits | None = None
+    ids = group[TARGET_ID].unique()
+    if len(ids) == 1 and isinstance(rules.get(ids[0]), ShareOfUnits):
+        share_rule = rules[ids[0]]  # type: ignore[assignment]
+    documents = group[DOCUMENT] if DOCUMENT in group.columns else group[TARGET_ID]
+    record: dict[str, Any] = dict(zip(by, keys, strict=True))
+    record.update(
+        {
+            RULE: ", ".join(str(r) for r in dict.fromkeys(group[RULE].dropna())),
+            DOCUMENT: ", ".join(str(d) for d in dict.fromkeys(documents.dropna())),
+            "n_rows": len(group),
+            "n_units": n_units,
+            "n_met": n_met,
+            "n_below": len(below),
+            "n_above_range": int((status == Status.ABOVE_RANGE.value).sum()),
+            "n_not_applicable": int((status == Status.NOT_APPLICABLE.value).sum()),
+            "n_no_data": int((status == Status.NO_DATA.value).sum()),
+            "label": f"{n_met}/{n_units}",
+            TOTAL: total,
+            "part": part,
+            "pooled_share": part / total if total else _NAN,
+            SEATS_NEEDED: women_needed(below),
+            "unit_share": n_met / n_units if n_units else _NAN,
+            "unit_share_target": float(share_rule.share) if share_rule else _NAN,
+            "unit_share_met": (
+                share_rule.units_met(n_met, n_units) if share_rule and n_units else pd.NA
+            ),
+        }
+    )
+    return record
+
+
+def women_needed(below: pd.DataFrame) -> int:
+    """Return the women still needed by rows below target (the one definition; see :func:`summarise`).
+
+    For each term × unit × body, the largest ``seats_needed`` of its rows (one woman counts
+    toward every target of that body), summed; ``<NA>`` counts 0.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> below = pd.DataFrame({
+    ...     "term": ["2020-2025"] * 3, "unit_id": ["A", "A", "B"],
+    ...     "body": ["party_committee", "party_committee", "party_committee"],
+    ...     "seats_needed": pd.array([1, 3, 2], dtype="Int64")})
+    >>> women_needed(below)
+    5
+    """
+    if SEATS_NEEDED not in below.columns or below.empty:
+        return 0
+    needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
+    unit = UNIT_ID if UNIT_ID in below.columns else UNIT_NAME
+    keys = [below[k] for k in (TERM, unit, BODY) if k in below.columns]
+    if not keys:
+        return int(needed.sum())
+    return int(needed.groupby(keys, sort=False, dropna=False).max().sum())
+
+
 def _numerator_sum(rows: pd.DataFrame) -> int:
     """Sum each row's own numerator column (``female``, ``under_40``, ...)."""
-    names = rows["numerator"] if "numerator" in rows.columns else pd.Series(FEMALE, rows.index)
+    names = (
+        rows[NUMERATOR].fillna(FEMALE)
+        if NUMERATOR in rows.columns
+        else pd.Series(FEMALE, rows.index)
+    )
     return sum(int(rows.loc[names == name, name].sum()) for name in names.unique())
 
 

@@ -98,8 +98,18 @@ COUNCIL_TERMS: tuple[str, ...] = (
 COUNCIL_BODIES: tuple[str, ...] = ("peoples_council", "national_assembly", "candidates")
 
 
-class Status(enum.Enum):
-    """The outcome of checking one row against one target (values appear in output tables)."""
+class Status(enum.StrEnum):
+    """The outcome of checking one row against one target: the ``status`` column's values.
+
+    A :class:`enum.StrEnum`: each member *is* the string the compliance frame holds, so
+    ``frame["status"] == Status.MET`` selects the rows that meet the target.  Exported by
+    :mod:`gender_stats.compliance`, which owns the compliance frame.
+
+    Examples
+    --------
+    >>> Status.ABOVE_RANGE == "above_range", str(Status.MET)
+    (True, 'met')
+    """
 
     MET = "met"
     BELOW = "below"
