@@ -1106,6 +1106,7 @@ def summarise(
     *,
     by: Sequence[str] = (TERM, LEVEL, BODY, TARGET_ID),
     targets: Iterable[Target] = (),
+    warn: bool = True,
 ) -> pd.DataFrame:
     """Summarise a compliance frame: how many units meet each target, pooled share, women needed.
 
@@ -1120,6 +1121,9 @@ def summarise(
         The groups; ``("term", "target_id")`` pools every level and body, ``()`` the whole frame.
     targets : iterable of Target, optional
         User targets used in :func:`check` that are not in the catalogue (to find their rules).
+    warn : bool, default True
+        Warn with :class:`NothingAssessedWarning` when no row was assessed (``False`` for a
+        caller that says so itself, such as a table or the report).
 
     Returns
     -------
@@ -1130,7 +1134,9 @@ def summarise(
         ``n_below``, ``n_above_range`` (of the ``n_met``, those above the range),
         ``n_not_applicable``, ``n_no_data``, ``label`` (``"k/n"``: meeting of assessed),
         ``total`` and ``part`` (sums over assessed rows), ``pooled_share`` (``part / total``,
-        never a mean of shares; NaN when nothing was assessed), ``seats_needed`` (the women
+        never a mean of shares; NaN when nothing was assessed), ``total_all`` and ``part_all``
+        (the same sums over every row of the group, assessed or not: the body as it stands, for
+        tables that show every unit's members), ``seats_needed`` (the women
         needed, see Notes), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
         ``unit_share_target`` (float) and ``unit_share_met`` (boolean, exact); ``<NA>``
         otherwise.  Every assessed row is counted once: ``n_units = (n_met − n_above_range) +
@@ -1178,9 +1184,11 @@ def summarise(
        n_units  n_below  seats_needed
     0        2        2             3
     """
-    _warn_if_nothing_assessed(compliance)
+    if warn:
+        _warn_if_nothing_assessed(compliance)
     by = list(by)
-    rules = _rules_by_id(compliance[TARGET_ID].dropna().unique(), targets)
+    ids = compliance[TARGET_ID].dropna().unique() if TARGET_ID in compliance.columns else ()
+    rules = _rules_by_id(ids, targets)
     groups = (
         compliance.groupby(by, sort=True, observed=True, dropna=False) if by else [((), compliance)]
     )
@@ -1206,6 +1214,8 @@ _SUMMARY_COLUMNS = (
     TOTAL,
     "part",
     "pooled_share",
+    "total_all",
+    "part_all",
     SEATS_NEEDED,
     "unit_share",
     "unit_share_target",
@@ -1222,19 +1232,20 @@ def _summary_row(
     assessed = group[status.isin(ASSESSED)]
     n_units = len(assessed)
     n_met = int(status.isin(MEETING).sum())
-    total = int(assessed[TOTAL].sum())
+    total = _column_sum(assessed, TOTAL)
     part = _numerator_sum(assessed)
     below = group[status == Status.BELOW.value]
     share_rule: ShareOfUnits | None = None
-    ids = group[TARGET_ID].unique()
+    ids = group[TARGET_ID].unique() if TARGET_ID in group.columns else ()
     if len(ids) == 1 and isinstance(rules.get(ids[0]), ShareOfUnits):
         share_rule = rules[ids[0]]  # type: ignore[assignment]
-    documents = group[DOCUMENT] if DOCUMENT in group.columns else group[TARGET_ID]
+    rules_text = group[RULE].dropna() if RULE in group.columns else ()
+    documents = next((group[c].dropna() for c in (DOCUMENT, TARGET_ID) if c in group.columns), ())
     record: dict[str, Any] = dict(zip(by, keys, strict=True))
     record.update(
         {
-            RULE: ", ".join(str(r) for r in dict.fromkeys(group[RULE].dropna())),
-            DOCUMENT: ", ".join(str(d) for d in dict.fromkeys(documents.dropna())),
+            RULE: ", ".join(str(r) for r in dict.fromkeys(rules_text)),
+            DOCUMENT: ", ".join(str(d) for d in dict.fromkeys(documents)),
             "n_rows": len(group),
             "n_units": n_units,
             "n_met": n_met,
@@ -1246,6 +1257,8 @@ def _summary_row(
             TOTAL: total,
             "part": part,
             "pooled_share": part / total if total else _NAN,
+            "total_all": _column_sum(group, TOTAL),
+            "part_all": _numerator_sum(group),
             SEATS_NEEDED: women_needed(below),
             "unit_share": n_met / n_units if n_units else _NAN,
             "unit_share_target": float(share_rule.share) if share_rule else _NAN,
@@ -1283,6 +1296,11 @@ def women_needed(below: pd.DataFrame) -> int:
     return int(needed.groupby(keys, sort=False, dropna=False).max().sum())
 
 
+def _column_sum(rows: pd.DataFrame, column: str) -> int:
+    """Sum a count column (0 when the frame has no such column; missing counts are skipped)."""
+    return int(rows[column].sum()) if column in rows.columns else 0
+
+
 def _numerator_sum(rows: pd.DataFrame) -> int:
     """Sum each row's own numerator column (``female``, ``under_40``, ...)."""
     names = (
@@ -1290,7 +1308,9 @@ def _numerator_sum(rows: pd.DataFrame) -> int:
         if NUMERATOR in rows.columns
         else pd.Series(FEMALE, rows.index)
     )
-    return sum(int(rows.loc[names == name, name].sum()) for name in names.unique())
+    return sum(
+        int(rows.loc[names == name, name].sum()) for name in names.unique() if name in rows.columns
+    )
 
 
 def _rules_by_id(ids: Iterable[str], targets: Iterable[Target] = ()) -> dict[str, Rule]:

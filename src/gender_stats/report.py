@@ -61,10 +61,6 @@ __all__ = ["Report", "build_report", "summary_numbers"]
 
 Lang = Literal["vi", "en"]
 
-#: Statuses of the compliance frame that count as "assessed" (a target applies and data exist).
-ASSESSED = ("met", "below", "above_range")
-#: Statuses that meet the target (above a range is not a shortfall).
-MEETING = ("met", "above_range")
 
 _TEXT: dict[str, dict[str, str]] = {
     "vi": {
@@ -227,9 +223,10 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     -----
     A check is a row of the compliance frame whose status is ``met``, ``below`` or ``above_range``.
     A unit is a term × unit; it meets the targets when every one of its checks is met or above the
-    range (exceeding a range is not a shortfall; ``n_checks_above_range`` counts those checks).  The women still needed are the
-    ``seats_needed`` of the rows below target, taking for each term × unit × body the largest over
-    its targets (one woman counts toward every target of the same body), then summed.
+    range (exceeding a range is not a shortfall; ``n_checks_above_range`` counts those checks).
+    The numbers are :func:`gender_stats.compliance.summarise`'s: the women still needed are its
+    ``seats_needed`` (for each term × unit × body the largest over its targets, since one woman
+    counts toward every target of the same body, then summed).
 
     Examples
     --------
@@ -246,26 +243,19 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     >>> numbers["units_below"]
     ('Huyện A', 'Huyện B')
     """
-    checked = compliance[compliance["status"].isin(ASSESSED)]
-    met = checked["status"].isin(MEETING)
-    keys = [checked[TERM], checked[UNIT_ID]] if TERM in checked.columns else [checked[UNIT_ID]]
-    unit_ok = met.groupby(keys, sort=False).all()
-    below = checked[checked["status"] == "below"]
-    needed = (
-        below["seats_needed"]
-        .fillna(0)
-        .astype("int64")
-        .groupby([below[TERM], below[UNIT_ID], below[BODY]])
-        .max()
-    )
+    checked = compliance[compliance[comp.STATUS].isin(comp.ASSESSED)]
+    unit_keys = [k for k in (TERM, UNIT_ID) if k in checked.columns]
+    units = comp.summarise(checked, by=unit_keys, warn=False)
+    whole = comp.summarise(checked, by=(), warn=False).iloc[0]
+    below = checked[checked[comp.STATUS] == comp.Status.BELOW]
     return {
-        "n_units": int(unit_ok.size),
-        "n_units_met": int(unit_ok.sum()),
-        "n_checks": len(checked),
-        "n_checks_met": int(met.sum()),
-        "women_needed": int(needed.sum()),
+        "n_units": len(units),
+        "n_units_met": int((units["n_met"] == units["n_units"]).sum()),
+        "n_checks": int(whole["n_units"]),
+        "n_checks_met": int(whole["n_met"]),
+        "women_needed": int(whole[comp.SEATS_NEEDED]),
         "units_below": tuple(pd.unique(below[UNIT_NAME].astype(str))),
-        "n_checks_above_range": int((checked["status"] == "above_range").sum()),
+        "n_checks_above_range": int(whole["n_above_range"]),
     }
 
 
@@ -469,7 +459,7 @@ def build_report(
 
     numbers = summary_numbers(result)
     nothing = comp.nothing_assessed(result)
-    checked = result[result["status"].isin(ASSESSED)]
+    checked = result[result["status"].isin(comp.ASSESSED)]
     terms = [term] if term is not None else _terms_latest_first(result)
     several = len(terms) > 1
 
@@ -733,7 +723,7 @@ def _headline(compliance: pd.DataFrame, terms: Sequence[str], lang: str) -> str:
             needed=numbers["women_needed"],
         )
         parts.append((text["term_head"].format(term=t) if several else "") + line)
-    assessed = compliance["status"].isin(ASSESSED)
+    assessed = compliance["status"].isin(comp.ASSESSED)
     summary = " ".join(parts)
     if not assessed.all():
         summary += text["coverage"].format(coverage=comp.coverage(compliance, lang=lang))

@@ -26,6 +26,14 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
+from gender_stats.compliance import (
+    DOCUMENT,
+    RULE,
+    SEATS_NEEDED,
+    SHARE,
+    TARGET_ID,
+    summarise,
+)
 from gender_stats.indicators import term_changes
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
@@ -453,52 +461,41 @@ def _applicable(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
     """Return the level and province-wide summary as numbers (shared with the workbook writer).
 
-    One row per term × body × target × level, then a row with ``level`` missing for all levels
-    together: ``n_met`` (units meeting the target: met or above the range), ``n_above_range``
-    (of them, above the range), ``n_assessed`` (units with a met / below / above-range status),
-    ``n_units`` (rows), ``total``, ``female`` (pooled), ``share`` (pooled; NaN when no unit was
-    assessed, never a "0 %" made of missing numbers) and ``seats_needed`` (sum).
+    The numbers are :func:`gender_stats.compliance.summarise`'s, one row per term × body × target
+    × level, then a row with ``level`` missing for all levels together: ``n_met`` (units meeting
+    the target: met or above the range), ``n_above_range`` (of them, above the range),
+    ``n_assessed`` (units with a met / below / above-range status), ``n_units`` (rows),
+    ``total``, ``female`` (pooled over every unit of the group: ``total_all``, ``part_all``),
+    ``share`` (pooled; NaN when no unit was assessed, never a "0 %" made of missing numbers) and ``seats_needed`` (the women needed,
+    as :func:`~gender_stats.compliance.summarise` defines them).
     """
     _require(compliance, _COMPLIANCE_NEEDS, "summary_table")
-    compliance = _applicable(compliance, (TERM, BODY, "target_id"))
+    compliance = _applicable(compliance, (TERM, BODY, TARGET_ID))
     frame = compliance.assign(
-        _met=compliance["status"].isin(["met", "above_range"]).astype("int64"),
-        _above=(compliance["status"] == "above_range").astype("int64"),
-        _assessed=compliance["status"].isin(["met", "below", "above_range"]).astype("int64"),
-        _needed=_needed(compliance).fillna(0).astype("int64"),
-        _total=compliance[TOTAL].astype("Int64").fillna(0).astype("int64"),
-        _female=_parts(compliance).fillna(0).astype("int64"),
-        _rule=_target_texts(compliance.drop(columns="document", errors="ignore")),
+        _rule=_target_texts(compliance.drop(columns=DOCUMENT, errors="ignore")),
         _document=(
-            compliance["document"].astype("str")
-            if "document" in compliance.columns
-            else compliance["target_id"].astype("str")
+            compliance[DOCUMENT].astype("str")
+            if DOCUMENT in compliance.columns
+            else compliance[TARGET_ID].astype("str")
         ),
     )
-    keys = [TERM, BODY, "target_id", "_rule", "_document"]
-    rows = []
-    for levels in ([LEVEL], []):
-        grouped = frame.groupby(keys + levels, sort=False, observed=True, dropna=False)
-        part = grouped[["_met", "_above", "_assessed", "_total", "_female", "_needed"]].sum()
-        part["n_units"] = grouped.size()
-        part = part.reset_index()
-        if not levels:
-            part[LEVEL] = None
-        rows.append(part)
-    out = pd.concat(rows, ignore_index=True)
-    out = out.rename(
+    keys = [TERM, BODY, TARGET_ID, "_rule", "_document"]
+    parts = [
+        summarise(frame, by=[*keys, LEVEL], warn=False),
+        summarise(frame, by=keys, warn=False).assign(level=None),
+    ]
+    out = pd.concat(parts, ignore_index=True)
+    out = out.drop(columns=[RULE, DOCUMENT, TOTAL]).rename(
         columns={
-            "_met": "n_met",
-            "_above": "n_above_range",
-            "_assessed": "n_assessed",
-            "_total": TOTAL,
-            "_female": FEMALE,
-            "_needed": "seats_needed",
-            "_rule": "rule",
-            "_document": "document",
+            "n_units": "n_assessed",
+            "n_rows": "n_units",
+            "total_all": TOTAL,
+            "part_all": FEMALE,
+            "_rule": RULE,
+            "_document": DOCUMENT,
         }
     )
-    out["share"] = (
+    out[SHARE] = (
         out[FEMALE]
         .astype("float64")
         .div(out[TOTAL].astype("float64").where(out[TOTAL] > 0))
@@ -508,8 +505,8 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         zip(
             [term_bounds(str(t)) for t in out[TERM]],
             [_body_order(b) for b in out[BODY]],
-            out["target_id"].astype("str"),
-            [(1, 0, "") if lv is None else (0, *_level_order(lv)) for lv in out[LEVEL]],
+            out[TARGET_ID].astype("str"),
+            [(1, 0, "") if _is_missing(lv) else (0, *_level_order(lv)) for lv in out[LEVEL]],
             strict=True,
         )
     )
@@ -518,17 +515,17 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         TERM,
         LEVEL,
         BODY,
-        "target_id",
-        "document",
-        "rule",
+        TARGET_ID,
+        DOCUMENT,
+        RULE,
         "n_met",
         "n_above_range",
         "n_assessed",
         "n_units",
         TOTAL,
         FEMALE,
-        "share",
-        "seats_needed",
+        SHARE,
+        SEATS_NEEDED,
     ]
     return out.iloc[order][columns].reset_index(drop=True)
 
@@ -598,7 +595,8 @@ def summary_table(
     if _several(numbers[TERM]):
         columns[lab["term"]] = numbers[TERM].astype("str").to_numpy()
     columns[lab["level"]] = [
-        lab["all_levels"] if lv is None else level_label(str(lv), lang) for lv in numbers[LEVEL]
+        lab["all_levels"] if _is_missing(lv) else level_label(str(lv), lang)
+        for lv in numbers[LEVEL]
     ]
     columns[lab["body"]] = [body_label(str(b), lang) for b in numbers[BODY]]
     several_docs = _several(numbers["document"])
