@@ -1236,9 +1236,10 @@ def _summary_row(
     part = _numerator_sum(assessed)
     below = group[status == Status.BELOW.value]
     share_rule: ShareOfUnits | None = None
-    ids = group[TARGET_ID].unique() if TARGET_ID in group.columns else ()
-    if len(ids) == 1 and isinstance(rules.get(ids[0]), ShareOfUnits):
-        share_rule = rules[ids[0]]  # type: ignore[assignment]
+    ids = list(group[TARGET_ID].unique()) if TARGET_ID in group.columns else []
+    if len(ids) == 1:
+        rule = rules.get(ids[0])
+        share_rule = rule if isinstance(rule, ShareOfUnits) else None
     rules_text = group[RULE].dropna() if RULE in group.columns else ()
     documents = next((group[c].dropna() for c in (DOCUMENT, TARGET_ID) if c in group.columns), ())
     record: dict[str, Any] = dict(zip(by, keys, strict=True))
