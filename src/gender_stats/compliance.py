@@ -48,6 +48,7 @@ from gender_stats.schema import (
     FEMALE,
     KIND,
     LEVEL,
+    SHARE,
     TERM,
     TOTAL,
     UNIT_ID,
@@ -108,8 +109,6 @@ RULE = "rule"
 NUMERATOR = "numerator"
 #: The lower bound as a float share (for chart lines; NaN for presence).
 THRESHOLD = "threshold"
-#: ``numerator / total`` as a float (NaN when the total is 0).
-SHARE = "share"
 #: A :class:`Status` value.
 STATUS = "status"
 #: Percentage points still missing.

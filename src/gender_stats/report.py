@@ -42,6 +42,15 @@ from tqdm.auto import tqdm
 
 from gender_stats import compliance as comp
 from gender_stats import plots, tables
+from gender_stats.compliance import (
+    DOCUMENT,
+    REASON,
+    RULE,
+    SEATS_NEEDED,
+    STATUS,
+    TARGET_ID,
+    Status,
+)
 from gender_stats.errors import GenderStatsError
 from gender_stats.io import write_workbook
 from gender_stats.io._report_files import (
@@ -459,7 +468,7 @@ def build_report(
 
     numbers = summary_numbers(result)
     nothing = comp.nothing_assessed(result)
-    checked = result[result["status"].isin(comp.ASSESSED)]
+    checked = result[result[STATUS].isin(comp.ASSESSED)]
     terms = [term] if term is not None else _terms_latest_first(result)
     several = len(terms) > 1
 
@@ -474,7 +483,7 @@ def build_report(
         on_term = checked[(checked[TERM] == t).to_numpy(dtype=bool)]
         head = text["term_head"].format(term=t).capitalize() if several else ""
         suffix = f"_{t}" if several else ""
-        below_term = on_term[on_term["status"] == "below"]
+        below_term = on_term[on_term[STATUS] == Status.BELOW]
         if several and on_term.empty:
             section = head.rstrip(": ")
             section_blocks[section] = [f"<p>{_e(_term_none(result, t, lang))}</p>"]
@@ -510,7 +519,7 @@ def build_report(
                         ),
                     )
                 )
-            below = on_body[on_body["status"] == "below"]
+            below = on_body[on_body[STATUS] == Status.BELOW]
             if not below.empty:
                 jobs.append(
                     (
@@ -687,7 +696,7 @@ def _why(rows: pd.DataFrame, lang: str) -> str:
             if lang == "vi"
             else f"; no target in the catalogue applies to {listed}"
         )
-    scope = rows["reason"].isin(comp.OUT_OF_SCOPE)
+    scope = rows[REASON].isin(comp.OUT_OF_SCOPE)
     whole = scope.groupby(rows[TERM].astype(str), sort=False).all()
     chosen = [t for t in whole.index[whole.to_numpy(dtype=bool)] if t not in uncovered]
     if chosen:
@@ -723,7 +732,7 @@ def _headline(compliance: pd.DataFrame, terms: Sequence[str], lang: str) -> str:
             needed=numbers["women_needed"],
         )
         parts.append((text["term_head"].format(term=t) if several else "") + line)
-    assessed = compliance["status"].isin(comp.ASSESSED)
+    assessed = compliance[STATUS].isin(comp.ASSESSED)
     summary = " ".join(parts)
     if not assessed.all():
         summary += text["coverage"].format(coverage=comp.coverage(compliance, lang=lang))
@@ -743,11 +752,11 @@ def _previous_term(counts: pd.DataFrame, body: str, term: str | None) -> str | N
 def _below_html(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -> str:
     """List the units below target, one line per (term,) body and rule: "Huyện A (2), Huyện B (1)"."""
     text = _TEXT[lang]
-    below = checked[checked["status"] == "below"]
+    below = checked[checked[STATUS] == Status.BELOW]
     if below.empty:
         return ""
-    needed = below["seats_needed"].astype("Int64").fillna(0).astype("int64")
-    keys = [below[TERM], below[BODY], below["rule"]] if with_term else [below[BODY], below["rule"]]
+    needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
+    keys = [below[TERM], below[BODY], below[RULE]] if with_term else [below[BODY], below[RULE]]
     items = []
     for key, group in needed.groupby(keys, sort=False):
         *term, body, rule = key
@@ -764,11 +773,11 @@ def _below_html(checked: pd.DataFrame, lang: str, *, with_term: bool = False) ->
 
 def _sources_html(compliance: pd.DataFrame, lang: str) -> str:
     """List the targets used (applied to at least one row), with their document and rule."""
-    cols = [c for c in ("target_id", "document", "rule") if c in compliance.columns]
+    cols = [c for c in (TARGET_ID, DOCUMENT, RULE) if c in compliance.columns]
     used = set(compliance.attrs.get("targets_used", ())) or set(
-        compliance["target_id"].dropna().astype(str)
+        compliance[TARGET_ID].dropna().astype(str)
     )
-    rows = compliance.loc[compliance["target_id"].isin(used).to_numpy(dtype=bool), cols]
+    rows = compliance.loc[compliance[TARGET_ID].isin(used).to_numpy(dtype=bool), cols]
     rows = rows.drop_duplicates()
     items = [f"<li>{' — '.join(_e(v) for v in row)}</li>" for row in rows.itertuples(index=False)]
     return "<ul>\n" + "\n".join(items) + "\n</ul>"

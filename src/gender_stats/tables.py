@@ -28,10 +28,13 @@ import pandas as pd
 
 from gender_stats.compliance import (
     DOCUMENT,
+    NUMERATOR,
     RULE,
     SEATS_NEEDED,
     SHARE,
+    STATUS,
     TARGET_ID,
+    Status,
     summarise,
 )
 from gender_stats.indicators import term_changes
@@ -66,9 +69,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "total": "Tổng số",
         "female": "Nữ",
         "part": "Số thuộc nhóm",
-        "share": "Tỷ lệ (%)",
+        SHARE: "Tỷ lệ (%)",
         "target": "Chỉ tiêu",
-        "status": "Đánh giá",
+        STATUS: "Đánh giá",
         "needed": "Số nữ còn thiếu",
         "units_met": "Đơn vị đạt",
         "result": "Kết quả",
@@ -87,9 +90,9 @@ LABELS: Mapping[str, Mapping[str, str]] = {
         "total": "Total",
         "female": "Women",
         "part": "In the group",
-        "share": "Share (%)",
+        SHARE: "Share (%)",
         "target": "Target",
-        "status": "Status",
+        STATUS: "Status",
         "needed": "Women still needed",
         "units_met": "Units meeting",
         "result": "Result",
@@ -105,18 +108,18 @@ LABELS: Mapping[str, Mapping[str, str]] = {
 #: Status codes of :mod:`gender_stats.compliance` in words.
 STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
     "vi": {
-        "met": "Đạt",
-        "below": "Chưa đạt",
-        "above_range": "Vượt khoảng",
-        "not_applicable": "Không áp dụng",
-        "no_data": "Không có số liệu",
+        Status.MET: "Đạt",
+        Status.BELOW: "Chưa đạt",
+        Status.ABOVE_RANGE: "Vượt khoảng",
+        Status.NOT_APPLICABLE: "Không áp dụng",
+        Status.NO_DATA: "Không có số liệu",
     },
     "en": {
-        "met": "Met",
-        "below": "Below target",
-        "above_range": "Above range",
-        "not_applicable": "Not applicable",
-        "no_data": "No data",
+        Status.MET: "Met",
+        Status.BELOW: "Below target",
+        Status.ABOVE_RANGE: "Above range",
+        Status.NOT_APPLICABLE: "Not applicable",
+        Status.NO_DATA: "No data",
     },
 }
 
@@ -311,7 +314,7 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
         )
 
 
-_COMPLIANCE_NEEDS = (TERM, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, "target_id", "rule", "status")
+_COMPLIANCE_NEEDS = (TERM, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, TARGET_ID, RULE, STATUS)
 
 
 def _several(series: pd.Series) -> bool:
@@ -321,9 +324,9 @@ def _several(series: pd.Series) -> bool:
 
 def _numerators(compliance: pd.DataFrame) -> pd.Series:
     """Return the counted column's name per row (``female`` unless a target counts another group)."""
-    if "numerator" not in compliance.columns:
+    if NUMERATOR not in compliance.columns:
         return pd.Series(FEMALE, index=compliance.index, dtype="str")
-    return compliance["numerator"].fillna(FEMALE).astype("str")
+    return compliance[NUMERATOR].fillna(FEMALE).astype("str")
 
 
 def _parts(compliance: pd.DataFrame) -> pd.Series:
@@ -344,16 +347,16 @@ def _parts(compliance: pd.DataFrame) -> pd.Series:
 
 def _target_texts(compliance: pd.DataFrame) -> pd.Series:
     """Return the rule of each row, with its document (if several) and counted group (if not women)."""
-    rule = compliance["rule"].astype("str")
-    if "document" in compliance.columns and _several(compliance["document"]):
-        rule = rule + " (" + compliance["document"].astype("str") + ")"
+    rule = compliance[RULE].astype("str")
+    if DOCUMENT in compliance.columns and _several(compliance[DOCUMENT]):
+        rule = rule + " (" + compliance[DOCUMENT].astype("str") + ")"
     names = _numerators(compliance)
     return rule.where(names == FEMALE, rule + " [" + names + "]")
 
 
 def _needed(compliance: pd.DataFrame) -> pd.Series:
-    if "seats_needed" in compliance.columns:
-        return compliance["seats_needed"].astype("Int64")
+    if SEATS_NEEDED in compliance.columns:
+        return compliance[SEATS_NEEDED].astype("Int64")
     return pd.Series(pd.NA, index=compliance.index, dtype="Int64")
 
 
@@ -410,7 +413,7 @@ def indicator_table(
     _check_rounding(rounding, digits)
     _require(compliance, _COMPLIANCE_NEEDS, "indicator_table")
     frame = compliance if term is None else compliance[compliance[TERM] == term]
-    frame = _applicable(frame, (TERM, BODY, "target_id"))
+    frame = _applicable(frame, (TERM, BODY, TARGET_ID))
     lab = LABELS[lang]
     words = STATUS_LABELS[lang]
     columns: dict[str, Any] = {}
@@ -422,11 +425,11 @@ def indicator_table(
     part = _parts(frame)
     women_only = bool((_numerators(frame) == FEMALE).all())
     columns[lab["female" if women_only else "part"]] = part.to_numpy()
-    columns[lab["share"]] = _share_texts(
+    columns[lab[SHARE]] = _share_texts(
         frame, lang=lang, digits=digits, rounding=rounding, part=part
     )
     columns[lab["target"]] = _target_texts(frame).to_numpy()
-    columns[lab["status"]] = [words.get(str(s), str(s)) for s in frame["status"]]
+    columns[lab[STATUS]] = [words.get(str(s), str(s)) for s in frame[STATUS]]
     columns[lab["needed"]] = _needed(frame).to_numpy()
     return pd.DataFrame(columns)
 
@@ -449,7 +452,7 @@ def _applicable(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     not set for come back as whole groups of "not applicable"; they say nothing in a summary.
     """
     relevant = (
-        (compliance["status"] != "not_applicable")
+        (compliance[STATUS] != Status.NOT_APPLICABLE)
         .groupby([compliance[k] for k in keys], sort=False, dropna=False)
         .transform("any")
     )
@@ -599,10 +602,10 @@ def summary_table(
         for lv in numbers[LEVEL]
     ]
     columns[lab["body"]] = [body_label(str(b), lang) for b in numbers[BODY]]
-    several_docs = _several(numbers["document"])
+    several_docs = _several(numbers[DOCUMENT])
     columns[lab["target"]] = [
         f"{r} ({d})" if several_docs else str(r)
-        for r, d in zip(numbers["rule"], numbers["document"], strict=True)
+        for r, d in zip(numbers[RULE], numbers[DOCUMENT], strict=True)
     ]
     columns[lab["units_met"]] = [
         f"{k}/{n}" if n else "–"
@@ -626,10 +629,10 @@ def summary_table(
     columns[lab["total"]] = numbers[TOTAL].astype("int64").to_numpy()
     columns[lab["female"]] = numbers[FEMALE].astype("int64").to_numpy()
     shares = _share_texts(numbers, lang=lang, digits=digits, rounding=rounding)
-    columns[lab["share"]] = [
+    columns[lab[SHARE]] = [
         text if n else "–" for text, n in zip(shares, numbers["n_assessed"], strict=True)
     ]
-    columns[lab["needed"]] = numbers["seats_needed"].astype("int64").to_numpy()
+    columns[lab["needed"]] = numbers[SEATS_NEEDED].astype("int64").to_numpy()
     return pd.DataFrame(columns)
 
 
@@ -702,7 +705,7 @@ def terms_table(
             lab["term"]: changes[TERM].astype("str").to_numpy(),
             lab["total"]: changes[TOTAL].astype("int64").to_numpy(),
             lab["female"]: changes[FEMALE].astype("int64").to_numpy(),
-            lab["share"]: _share_texts(changes, lang=lang, digits=digits, rounding=rounding),
+            lab[SHARE]: _share_texts(changes, lang=lang, digits=digits, rounding=rounding),
             lab["previous"]: changes["previous_term"].fillna(NA_REP).astype("str").to_numpy(),
             lab["change"]: points,
         }
@@ -715,9 +718,9 @@ BELOW_COLOUR = "#FFC7CE"
 
 def _below_rows(table: pd.DataFrame) -> np.ndarray:
     """Return a boolean mask of the rows to highlight (below target, or women still needed)."""
-    below_words = {STATUS_LABELS[lang]["below"] for lang in STATUS_LABELS}
+    below_words = {STATUS_LABELS[lang][Status.BELOW] for lang in STATUS_LABELS}
     for lang in LABELS:
-        status = LABELS[lang]["status"]
+        status = LABELS[lang][STATUS]
         if status in table.columns:
             return table[status].isin(below_words).to_numpy(dtype=bool)
     for lang in LABELS:
@@ -771,7 +774,7 @@ def style_table(
         c
         for c in table.columns
         if pd.api.types.is_numeric_dtype(table[c])
-        or any(str(c) == LABELS[lang][k] for lang in LABELS for k in ("share", "change"))
+        or any(str(c) == LABELS[lang][k] for lang in LABELS for k in (SHARE, "change"))
     ]
     styler = table.style.hide(axis="index").apply(_row_style, axis=1)
     styler = styler.format(na_rep=NA_REP)
