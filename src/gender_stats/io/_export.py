@@ -270,7 +270,7 @@ def _body_sheet(
         first = frame[frame[TARGET_ID].astype("str") == target_id].iloc[0]
         rules[target_id] = str(first[RULE])
         col = 6 + 3 * j
-        group = f"{target_id} ({first['rule']})"
+        group = f"{target_id} ({first[RULE]})"
         numerator = first.get(NUMERATOR, FEMALE)
         if isinstance(numerator, str) and numerator != FEMALE:
             group += f" [{numerator}]"  # the target counts another group (e.g. under_40)
