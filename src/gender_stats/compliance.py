@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -57,14 +56,15 @@ from gender_stats.schema import (
     require_counts,
 )
 from gender_stats.targets import (
+    STATUS_CODES,
     Conditional,
-    Floor,
-    Presence,
     Range,
     Rule,
     ShareOfUnits,
     Status,
     Target,
+    _ceil_div,
+    _objects,
     get_targets,
 )
 from gender_stats.vocab import TermError, normalise_term, term_bounds
@@ -564,7 +564,6 @@ def _check_target(
     has_numerator = numerator in rows.columns
     wrapped = rule.inner_rule if isinstance(rule, ShareOfUnits) else rule
     conditional = wrapped if isinstance(wrapped, Conditional) else None
-    simple = _vectorisable(rule)
 
     applies, prefix, reason = _applicability_arrays(
         target, rows, kinds, any_term=any_term, lang=lang
@@ -576,7 +575,7 @@ def _check_target(
         part, part_missing = np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool)
     lower = rule.lower_bound
     scale = max(
-        _rule_scale(simple) if simple is not None else 1,
+        rule.scale,
         lower.numerator if lower is not None else 1,
         lower.denominator if lower is not None else 1,
     )
@@ -610,7 +609,7 @@ def _check_target(
         reason[zero] = "zero_total"
         judged = np.flatnonzero(applies & valued)
         t, p = total[judged], part[judged]
-        arrays = _simple_arrays(simple, t, p) if simple is not None else _scalar_arrays(rule, t, p)
+        arrays = rule.evaluate(t, p)
         status[judged], need[judged], need_ok[judged], grow[judged], grow_ok[judged] = arrays
         text[judged] = _rule_notes(rule, t, arrays[0], arrays[2], arrays[4], lang=lang)
         if conditional is not None:
@@ -731,10 +730,8 @@ def _apply_conditions(
     )
     judge = np.flatnonzero(~no_data)
     condition = rule.condition
-    if type(condition) is Floor and _exact_bound(
-        _rule_scale(condition), cond_total[judge], cond_female[judge]
-    ):
-        met_judge = _simple_arrays(condition, cond_total[judge], cond_female[judge])[0] == _MET
+    if _exact_bound(condition.scale, cond_total[judge], cond_female[judge]):
+        met_judge = condition.evaluate(cond_total[judge], cond_female[judge]).status == _MET
     else:
         met_judge = np.array(
             [
@@ -809,14 +806,7 @@ def _applicability(
 # ``x / y``, the value ``float(Fraction(x, y))`` gives.
 
 _MET, _BELOW, _ABOVE, _NOT_APPLICABLE, _NO_DATA = range(5)
-_STATUS_CODES = (
-    Status.MET,
-    Status.BELOW,
-    Status.ABOVE_RANGE,
-    Status.NOT_APPLICABLE,
-    Status.NO_DATA,
-)
-_STATUS_VALUES = np.array([s.value for s in _STATUS_CODES], dtype=object)
+_STATUS_VALUES = np.array([s.value for s in STATUS_CODES], dtype=object)
 _EXACT = 2**53
 _INT64_SAFE = 2**62
 
@@ -872,117 +862,6 @@ def _exact_bound(scale: int, *arrays: np.ndarray) -> bool:
     if any(a.dtype == object for a in arrays):
         return False
     return 200 * max(scale, 1) * _magnitude(*arrays) < _EXACT
-
-
-def _objects(values: list[Any]) -> np.ndarray:
-    """Return a 1-d object array of the values (Python ints or str)."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
-
-
-def _ceil_div(x: np.ndarray, d: int) -> np.ndarray:
-    """Return ⌈x / d⌉ for d > 0, on integers."""
-    return -((-x) // d)
-
-
-def _rule_scale(rule: Rule) -> int:
-    """Return the largest integer the vectorised arithmetic multiplies counts by (see above)."""
-    if isinstance(rule, Floor):
-        return max(rule.threshold.numerator, rule.threshold.denominator)
-    if isinstance(rule, Range):
-        return max(
-            rule.low.numerator, rule.low.denominator, rule.high.numerator, rule.high.denominator
-        )
-    if isinstance(rule, Presence):
-        return rule.k
-    return 1
-
-
-def _vectorisable(rule: Rule) -> Rule | None:
-    """Return the simple rule that decides a unit, when every layer is a catalogue rule type."""
-    if type(rule) in (Floor, Range, Presence):
-        return rule
-    if type(rule) in (Conditional, ShareOfUnits):
-        return _vectorisable(rule.inner_rule)  # type: ignore[attr-defined]
-    return None
-
-
-def _grow_arrays(
-    total: np.ndarray, part: np.ndarray, p: Fraction, *, strict: bool
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return the least x ≥ 0 with (W + x)·b ≥ a·(N + x) (> when strict), and whether it exists.
-
-    With D = a·N − b·W (the deficit times b): x = ⌈D / (b − a)⌉ when D > 0, else 0 (strict:
-    ⌊D / (b − a)⌋ + 1 when D ≥ 0).  At a = b (100 %) no x exists unless D ≤ 0 (non-strict).
-    """
-    a, b = p.numerator, p.denominator
-    deficit = a * total - b * part
-    zero = np.zeros_like(total)
-    if a == b:
-        if strict:
-            return zero, np.zeros(len(total), dtype=bool)
-        return zero, np.asarray(deficit <= 0, dtype=bool)
-    if strict:
-        grow = np.where(deficit < 0, zero, deficit // (b - a) + 1)
-    else:
-        grow = np.where(deficit <= 0, zero, _ceil_div(deficit, b - a))
-    return grow, np.ones(len(total), dtype=bool)
-
-
-def _simple_arrays(
-    rule: Rule, total: np.ndarray, part: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Return status codes, seats needed, whether they exist, seats if grown, whether they exist.
-
-    ``rule`` is a :class:`Floor`, :class:`Range` or :class:`Presence`; ``total`` is never 0.
-    """
-    n = len(total)
-    if isinstance(rule, Floor):
-        a, b = rule.threshold.numerator, rule.threshold.denominator
-        lhs, rhs = part * b, a * total
-        met = np.asarray(lhs > rhs if rule.strict else lhs >= rhs, dtype=bool)
-        status = np.where(met, _MET, _BELOW)
-        least = (a * total) // b + 1 if rule.strict else _ceil_div(a * total, b)
-        need_ok = np.asarray(least <= total, dtype=bool)
-        need = np.maximum(least - part, 0)
-        grow, grow_ok = _grow_arrays(total, part, rule.threshold, strict=rule.strict)
-        return status, need, need_ok, grow, grow_ok
-    if isinstance(rule, Range):
-        lo_a, lo_b = rule.low.numerator, rule.low.denominator
-        hi_a, hi_b = rule.high.numerator, rule.high.denominator
-        below = np.asarray(part * lo_b < lo_a * total, dtype=bool)
-        above = ~below & np.asarray(part * hi_b > hi_a * total, dtype=bool)
-        status = np.where(below, _BELOW, np.where(above, _ABOVE, _MET))
-        zero = np.zeros_like(total)
-        need = np.where(above, zero, np.maximum(_ceil_div(lo_a * total, lo_b) - part, 0))
-        grow, grow_ok = _grow_arrays(total, part, rule.low, strict=False)
-        return status, need, np.ones(n, dtype=bool), np.where(above, zero, grow), above | grow_ok
-    if isinstance(rule, Presence):
-        k = rule.k
-        status = np.where(np.asarray(part >= k, dtype=bool), _MET, _BELOW)
-        need = np.maximum(k - part, 0)
-        return status, need, np.asarray(total >= k, dtype=bool), need, np.ones(n, dtype=bool)
-    raise TypeError(f"not a simple rule: {rule!r}")  # pragma: no cover - guarded by _vectorisable
-
-
-def _scalar_arrays(
-    rule: Rule, total: np.ndarray, part: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Return what :func:`_simple_arrays` returns, from the rule's own methods (user rules)."""
-    codes = {s: i for i, s in enumerate(_STATUS_CODES)}
-    status, need, grow = [], [], []
-    for t, p in zip(total.tolist(), part.tolist(), strict=True):
-        status.append(codes[rule.status(t, p)])
-        need.append(rule.seats_needed(t, p))
-        grow.append(rule.seats_needed_if_grow(t, p))
-    return (
-        np.array(status, dtype=np.int64).reshape(len(status)),
-        _objects([0 if x is None else x for x in need]),
-        np.array([x is not None for x in need], dtype=bool).reshape(len(need)),
-        _objects([0 if x is None else x for x in grow]),
-        np.array([x is not None for x in grow], dtype=bool).reshape(len(grow)),
-    )
 
 
 def _join(first: np.ndarray, second: np.ndarray) -> np.ndarray:

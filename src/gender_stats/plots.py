@@ -54,8 +54,8 @@ from gender_stats.compliance import (
 )
 from gender_stats.counting import rollup
 from gender_stats.errors import ArgumentError
+from gender_stats.labels import STATUS_LABELS, Lang
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.tables import STATUS_LABELS
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
 
 __all__ = [
@@ -72,7 +72,6 @@ __all__ = [
     "plot_trend",
 ]
 
-Lang = Literal["vi", "en"]
 _LANGS = ("en", "vi")
 
 #: Compliance statuses in the order legends list them.

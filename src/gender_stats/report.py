@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -62,13 +62,12 @@ from gender_stats.io._report_files import (
     write_bytes,
     write_html,
 )
+from gender_stats.labels import Lang
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
 from gender_stats.targets import get_targets
 from gender_stats.vocab import body_label, normalise_term, term_bounds
 
 __all__ = ["Report", "build_report", "summary_numbers"]
-
-Lang = Literal["vi", "en"]
 
 
 _TEXT: dict[str, dict[str, str]] = {
