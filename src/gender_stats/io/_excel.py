@@ -324,10 +324,37 @@ def _cell(value: Any, file: str, sheet: str | None, r: int, c: int) -> Any:
 def _rectangle(
     raw: Sequence[Sequence[Any]], file: str, sheet: str | None
 ) -> tuple[list[list[Any]], int]:
-    cells = [[_cell(v, file, sheet, r, c) for c, v in enumerate(row)] for r, row in enumerate(raw)]
+    """Return the cells as the readers expect them (see :func:`_cell`), and the width used.
+
+    The loop is written out (not a call per cell): it runs over every cell of every sheet.
+    """
+    cells: list[list[Any]] = []
+    width = 0
+    for r, row in enumerate(raw):
+        out: list[Any] = []
+        last = -1
+        for c, v in enumerate(row):
+            t = type(v)
+            if t is str:
+                if not v:
+                    v = None
+                elif len(v) > MAX_CELL_CHARS:
+                    _cell(v, file, sheet, r, c)
+            elif t is float:
+                if v != v:
+                    v = None
+                elif v.is_integer() and -(2**53) < v < 2**53:
+                    v = int(v)
+            elif v is None:
+                pass
+            if v is not None:
+                last = c
+            out.append(v)
+        if last + 1 > width:
+            width = last + 1
+        cells.append(out)
     while cells and all(v is None for v in cells[-1]):
         cells.pop()
-    width = max((j + 1 for row in cells for j, v in enumerate(row) if v is not None), default=0)
     return cells, width
 
 
@@ -390,7 +417,11 @@ def _load_zip_workbook(
             name, f"tệp hỏng hoặc bị cắt (a damaged or truncated workbook: {err})", "lưu lại tệp"
         ) from err
     try:
-        wb = pc.CalamineWorkbook.from_path(str(path))
+        expected = ".ods" if kind == "ods" else (".xlsx", ".xlsm")
+        if path.suffix.lower() in expected:
+            wb = pc.CalamineWorkbook.from_path(str(path))
+        else:  # renamed: calamine picks its parser by the name, so give it the bytes
+            wb = pc.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
     except Exception as err:  # calamine raises its own errors on damaged parts
         raise _fail(
             name,
@@ -498,12 +529,17 @@ def _xlsx_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
         if not member or member not in zf.namelist():
             continue
         xml = zf.read(member)
-        hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(xml)}
-        hidden_rows |= {int(r) - 1 for r in _ROW_HIDDEN_B.findall(xml)}
-        no_value = {(int(r) - 1, _col_number(c) - 1) for c, r in _NO_VALUE.findall(xml)}
+        hidden_rows: set[int] = set()
+        if b'hidden="' in xml:
+            hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(xml)}
+            hidden_rows |= {int(r) - 1 for r in _ROW_HIDDEN_B.findall(xml)}
+        no_value: set[tuple[int, int]] = set()
+        if b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml:
+            no_value = {(int(r) - 1, _col_number(c) - 1) for c, r in _NO_VALUE.findall(xml)}
         formats: dict[tuple[int, int], str] = {}
-        if percent_styles:
-            ids = b"|".join(str(i).encode() for i in sorted(percent_styles))
+        used_styles = [i for i in sorted(percent_styles) if f's="{i}"'.encode() in xml]
+        if used_styles:
+            ids = b"|".join(str(i).encode() for i in used_styles)
             pattern = re.compile(
                 rb'<(?:\w+:)?c\b(?=[^>]*?\bs="(' + ids + rb')")(?=[^>]*?\br="([A-Z]+)(\d+)")'
             )
