@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from gender_stats import labels, tables
 from gender_stats.compliance import Status
+from gender_stats.errors import ArgumentError
 from gender_stats.labels import STATUS_LABELS, format_count, format_points, format_share
 
 
@@ -24,7 +25,7 @@ def test_counts_group_thousands_by_language():
 
 def test_a_missing_count_is_a_dash_and_a_float_is_refused():
     assert format_count(None) == format_count(pd.NA) == "–"
-    with pytest.raises(TypeError, match="whole number"):
+    with pytest.raises(ArgumentError, match=r"a count must be a whole number\), got float 9.5"):
         format_count(9.5)
     with pytest.raises(ValueError, match="lang='fr'"):
         format_count(1, lang="fr")

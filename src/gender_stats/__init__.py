@@ -54,6 +54,7 @@ from gender_stats.datasets import (
 
 # --- targets, compliance, planning ---
 from gender_stats.compliance import (
+    ComplianceModel,
     NothingAssessedWarning,
     Status,
     check,
@@ -68,14 +69,26 @@ from gender_stats.planning import (
     next_term_needs,
     seats_to_keep,
 )
-from gender_stats.targets import Target, get_deadlines, get_targets, list_targets, load_targets
+from gender_stats.targets import (
+    Conditional,
+    Floor,
+    Presence,
+    Range,
+    Rule,
+    ShareOfUnits,
+    Target,
+    get_deadlines,
+    get_targets,
+    list_targets,
+    load_targets,
+    percent,
+)
 
 # --- indicators, tables ---
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
 from gender_stats.io import write_workbook
+from gender_stats.labels import format_count, format_points, format_share
 from gender_stats.tables import (
-    format_points,
-    format_share,
     indicator_table,
     style_table,
     summary_table,
@@ -85,8 +98,7 @@ from gender_stats.tables import (
 
 # --- plots ---
 from gender_stats.plots import (
-    PROGRESS_COLORS,
-    STATUS_COLORS,
+    palettes,
     plot_change,
     plot_heatmap,
     plot_progress,
@@ -108,10 +120,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0.0.0"
 
 __all__ = [
-    # core
-    "BODIES",
-    "LEVELS",
-    "SEXES",
+    # errors and vocabulary (used by every stage)
     "ArgumentError",
     "DataError",
     "FileFormatError",
@@ -124,13 +133,11 @@ __all__ = [
     "TermError",
     "UnitNameWarning",
     "__version__",
-    "count",
+    "BODIES",
+    "LEVELS",
+    "SEXES",
     "normalise_term",
-    "rollup",
-    "validate_counts",
-    "validate_roster",
-    "validate_units",
-    # io
+    # 1. read (io) and bundled data
     "read_counts",
     "read_roster",
     "read_units",
@@ -141,46 +148,64 @@ __all__ = [
     "TableWarning",
     "InferredLevelWarning",
     "infer_level",
-    # datasets
     "load_public_figures",
     "load_sample_counts",
     "load_sample_roster",
     "load_units",
     "sample_path",
-    # targets, compliance, planning
-    "NothingAssessedWarning",
-    "Status",
+    # 2. validate (schema)
+    "validate_counts",
+    "validate_roster",
+    "validate_units",
+    # 3. count (counting)
+    "count",
+    "rollup",
+    # 4. indicators
+    "change",
+    "pooled_share",
+    "shares",
+    "term_changes",
+    "units_with_woman",
+    # 5. targets (rules in Python or YAML)
     "Target",
-    "check",
-    "coverage",
+    "Rule",
+    "Floor",
+    "Range",
+    "Presence",
+    "Conditional",
+    "ShareOfUnits",
+    "percent",
     "get_deadlines",
     "get_targets",
     "list_targets",
     "load_targets",
+    # 6. compliance (the compliance frame and its one summary)
+    "ComplianceModel",
+    "NothingAssessedWarning",
+    "Status",
+    "check",
+    "coverage",
     "shortfalls",
     "summarise",
     "targets_used",
+    # 7. planning and progress
     "candidate_list_odds",
     "min_women_on_list",
     "next_term_needs",
     "seats_to_keep",
-    # indicators, tables
-    "change",
+    "assess_progress",
+    "project",
+    "trend",
+    # 8. outputs: words and formats, tables, charts, workbook, report
+    "format_count",
     "format_points",
     "format_share",
     "indicator_table",
-    "pooled_share",
-    "shares",
     "style_table",
     "summary_table",
-    "term_changes",
     "terms_table",
     "to_html",
-    "units_with_woman",
-    "write_workbook",
-    # plots
-    "PROGRESS_COLORS",
-    "STATUS_COLORS",
+    "palettes",
     "plot_change",
     "plot_heatmap",
     "plot_progress",
@@ -188,11 +213,7 @@ __all__ = [
     "plot_shares",
     "plot_stacked",
     "plot_trend",
-    # report
+    "write_workbook",
     "Report",
     "build_report",
-    # progress
-    "assess_progress",
-    "project",
-    "trend",
 ]

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats.compliance import SHARE, STATUS, Status
+from gender_stats.errors import ArgumentError
 
 __all__ = [
     "DEFAULT_NOUN",
@@ -159,7 +160,7 @@ def _as_fraction(x: Any) -> Fraction | None:
     """Return ``x`` as an exact fraction, ``None`` when it is missing or has no denominator."""
     if isinstance(x, tuple):
         if len(x) != 2:
-            raise ValueError(f"Got {x!r}. A share as a tuple must be (female, total).")
+            raise ArgumentError(f"Got {x!r}. A share as a tuple must be (female, total).")
         female, total = x
         if _is_missing(female) or _is_missing(total) or int(total) == 0:
             return None
@@ -176,10 +177,20 @@ def _as_fraction(x: Any) -> Fraction | None:
         # The shortest decimal that prints as this float is what the user meant (0.126, not
         # 0.12599999999999997513...).
         return Fraction(Decimal(repr(float(x))))
-    raise TypeError(
-        f"Got {type(x).__name__} {x!r}. A share must be a Fraction, (female, total), a float or "
-        "a Decimal."
+    raise _ShareTypeError(
+        f"tỷ lệ không hợp lệ (not a share): got {type(x).__name__} {_short(x)}. A share must be a "
+        "Fraction, (female, total), a float or a Decimal."
     )
+
+
+class _ShareTypeError(ArgumentError, TypeError):
+    """A share of the wrong type: a library error that is also a :class:`TypeError`."""
+
+
+def _short(x: Any) -> str:
+    """Return ``repr(x)`` on one line, cut at 60 characters."""
+    text = " ".join(repr(x).split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _fixed(value: Fraction, *, digits: int, rounding: str, sep: str, sign: bool = False) -> str:
@@ -196,6 +207,26 @@ def _fixed(value: Fraction, *, digits: int, rounding: str, sep: str, sign: bool 
     if n and sign:
         return "+" + text
     return text
+
+
+def _number(
+    x: Any,
+    scale: int,
+    *,
+    lang: str,
+    digits: int,
+    rounding: str,
+    sign: bool = False,
+    suffix: str = "",
+) -> str:
+    """Return ``x · scale`` written exactly, in the locale's style (the one formatter)."""
+    _check_lang(lang)
+    _check_rounding(rounding, digits)
+    value = _as_fraction(x)
+    if value is None:
+        return NA_REP
+    sep = _separators(lang)[0]
+    return _fixed(value * scale, digits=int(digits), rounding=rounding, sep=sep, sign=sign) + suffix
 
 
 def format_share(
@@ -232,13 +263,7 @@ def format_share(
     >>> format_share(0.351, lang="en"), format_share((0, 0))
     ('35.1%', '–')
     """
-    _check_lang(lang)
-    _check_rounding(rounding, digits)
-    value = _as_fraction(x)
-    if value is None:
-        return NA_REP
-    sep = _separators(lang)[0]
-    return _fixed(value * 100, digits=int(digits), rounding=rounding, sep=sep) + "%"
+    return _number(x, 100, lang=lang, digits=digits, rounding=rounding, suffix="%")
 
 
 def format_points(
@@ -267,13 +292,7 @@ def format_points(
     >>> format_points(4.44), format_points(-2, lang="en"), format_points(float("nan"))
     ('+4,4', '-2.0', '–')
     """
-    _check_lang(lang)
-    _check_rounding(rounding, digits)
-    value = _as_fraction(x)
-    if value is None:
-        return NA_REP
-    sep = _separators(lang)[0]
-    return _fixed(value, digits=int(digits), rounding=rounding, sep=sep, sign=True)
+    return _number(x, 1, lang=lang, digits=digits, rounding=rounding, sign=True)
 
 
 def _check_lang(lang: str) -> None:
@@ -310,5 +329,8 @@ def format_count(n: Any, *, lang: Lang = "vi") -> str:
     if _is_missing(n):
         return NA_REP
     if isinstance(n, bool) or not isinstance(n, int | np.integer):
-        raise TypeError(f"Got {type(n).__name__} {n!r}. A count must be a whole number.")
+        raise ArgumentError(
+            f"số đếm phải là số nguyên (a count must be a whole number), got "
+            f"{type(n).__name__} {n!r}"
+        )
     return f"{int(n):,}".replace(",", _separators(lang)[1])

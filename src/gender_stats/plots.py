@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -63,6 +64,8 @@ __all__ = [
     "PROGRESS_WORDS",
     "STATUS_COLORS",
     "STATUS_ORDER",
+    "Palettes",
+    "palettes",
     "plot_change",
     "plot_heatmap",
     "plot_progress",
@@ -113,6 +116,26 @@ PROGRESS_COLORS: Mapping[str, str] = MappingProxyType(
         _progress.NOT_APPLICABLE: "#999999",  # grey
     }
 )
+
+
+@dataclasses.dataclass(frozen=True)
+class Palettes:
+    """The colour palettes of the charts, under one name (``gs.palettes``).
+
+    Examples
+    --------
+    >>> palettes.status["below"], palettes.progress is PROGRESS_COLORS
+    ('#D55E00', True)
+    """
+
+    #: Colour of each compliance status.
+    status: Mapping[str, str]
+    #: Colour of each progress status.
+    progress: Mapping[str, str]
+
+
+#: The charts' palettes: ``palettes.status``, ``palettes.progress`` (Okabe-Ito).
+palettes = Palettes(status=STATUS_COLORS, progress=PROGRESS_COLORS)
 
 #: The words for each progress status, by language.
 PROGRESS_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(

@@ -764,9 +764,30 @@ def rule_from_dict(spec: Mapping[str, Any], *, field: str = "rule") -> Rule:
 # Targets
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Target:
     """One clause of one document, as a checkable rule with its citation.
+
+    Keyword-only; ``clause_en``, ``levels``, ``terms``, ``target_year`` and everything after
+    ``rule`` have defaults, so a target of one's own is a few lines of Python (no YAML needed).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import pandas as pd
+    >>> from gender_stats.compliance import check
+    >>> quarter = Target(
+    ...     id="plan:1", document="Kế hoạch 12/KH", date=dt.date(2024, 3, 1), issuer="Tỉnh ủy",
+    ...     clause_vi="nữ chiếm ít nhất 25% cấp ủy", bodies=("party_committee",),
+    ...     rule=Floor(percent("25")))
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2020-2025"] * 2, "unit_id": ["A", "B"], "unit_name": ["A", "B"],
+    ...     "level": ["district"] * 2, "body": ["party_committee"] * 2,
+    ...     "total": [20, 40], "female": [4, 10]})
+    >>> check(counts, [quarter])[["unit_id", "rule", "status", "seats_needed"]]
+      unit_id   rule status  seats_needed
+    0       A  ≥ 25%  below             1
+    1       B  ≥ 25%    met             0
 
     Attributes
     ----------
@@ -815,11 +836,11 @@ class Target:
     date: dt.date
     issuer: str
     clause_vi: str
-    clause_en: str
+    clause_en: str = ""
     bodies: tuple[str, ...]
-    levels: tuple[str, ...]
-    terms: tuple[str, ...]
-    target_year: int | None
+    levels: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    target_year: int | None = None
     rule: Rule
     numerator: str = FEMALE
     confidence: str = "unverified"
