@@ -43,7 +43,6 @@ FOREIGN_MODULES = {
     "indicators.py",
     "tables.py",
     "datasets.py",
-    "_readers.py",
     "_export.py",
 }
 FOREIGN_FUNCTIONS = {"shortfalls", "summarise"}  # compliance.py, not this branch's part of it

@@ -20,6 +20,7 @@ ROSTER_BODIES = ["key_posts", "party_committee", "peoples_council", "standing_co
 SAMPLE_FILES = [
     "README.md",
     "counts.csv",
+    "counts_messy.xlsx",
     "counts_wide.xlsx",
     "roster.parquet",
     "roster_trich_ngang.xlsx",

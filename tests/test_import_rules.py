@@ -76,10 +76,18 @@ def imports(path: Path) -> set[str]:
     return {n for n in found if n in known}
 
 
+#: Known crossings, each to be removed by moving code to its stage (docs/architecture.md):
+#: ``collection.add_to_report`` renders the returns into the report (tables, charts), which is
+#: output-stage work; it moves with the output package.
+KNOWN = {("collection", "plots_collection"), ("collection", "tables")}
+
+
 def violations(name: str, imported: set[str]) -> list[str]:
     mine = layer(name)
     bad = []
     for other in sorted(imported):
+        if (name, other) in KNOWN:
+            continue
         theirs = layer(other)
         if (
             (mine == "foundation" and theirs != "foundation")

@@ -759,3 +759,32 @@ def test_ods_reads_with_hidden_rows(tmp_path: Path) -> None:
         ("huyen-nga-son", "district", "party_committee", 37, 6),
         ("so-y-te", "agency", "party_committee", 9, 4),
     }
+
+
+def test_a_body_whose_name_ends_in_nu_and_a_trained_column(tmp_path: Path) -> None:
+    # "Ban vì sự tiến bộ của phụ nữ" names a body, not the women's column
+    rows = [
+        ["NHIỆM KỲ 2015-2020"],
+        ["Đơn vị", "Ban vì sự tiến bộ của phụ nữ", None, None, "Ban Chấp hành", None],
+        [None, "Tổng số", "Nữ", "Đã tập huấn", "Tổng số", "Nữ"],
+        ["Huyện Nga Sơn", 12, 7, 10, 37, 6],
+    ]
+    merges = ["A2:A3", "B2:D2", "E2:F2"]
+    with pytest.warns(InferredLevelWarning):
+        out = read_counts(build(tmp_path / "w.xlsx", rows, merges=merges))
+    assert out[["body", "total", "female"]].values.tolist() == [
+        ["women_advancement_committee", 12, 7],
+        ["party_committee", 37, 6],
+    ]
+    assert out["trained"].tolist()[0] == 10
+
+
+def test_a_body_group_without_a_women_column_is_a_problem_not_dropped(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2015-2020"],
+        ["Đơn vị", "Ban Thường vụ", None, "Ban Chấp hành", None],
+        [None, "Tổng số", "Ghi chú", "Tổng số", "Nữ"],
+        ["Huyện Nga Sơn", 12, "x", 37, 6],
+    ]
+    with pytest.raises(DataError, match='có cột "Nữ" dưới "Ban Thường vụ"'):
+        read_counts(build(tmp_path / "g.xlsx", rows, merges=["A2:A3", "B2:C2", "D2:E2"]))

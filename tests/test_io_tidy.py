@@ -268,9 +268,9 @@ def test_read_roster_tidy_csv(tmp_path: Path) -> None:
     assert out[["person_id", "sex", "body", "birth_year", "ethnicity", "post"]].to_dict(
         "records"
     ) == [
-        {"person_id": "huyen-quan-hoa/ha-thi-binh/1975", "sex": "F", "body": "standing_committee",
+        {"person_id": "huyen-quan-hoa/ha-thi-binh-9f37/1975", "sex": "F", "body": "standing_committee",
          "birth_year": 1975, "ethnicity": "Thái", "post": "Phó Bí thư"},
-        {"person_id": "huyen-quan-hoa/lo-van-cuong/1968", "sex": "M", "body": "standing_committee",
+        {"person_id": "huyen-quan-hoa/lo-van-cuong-6872/1968", "sex": "M", "body": "standing_committee",
          "birth_year": 1968, "ethnicity": "Thái", "post": "Bí thư"},
     ]  # fmt: skip
     assert str(out["birth_year"].dtype) == "Int64"
@@ -430,4 +430,19 @@ def test_csv_title_line_and_semicolons(tmp_path: Path) -> None:
     assert out[["term", "unit_name", "level", "total", "female"]].to_dict("records") == [
         {"term": "2015-2020", "unit_name": "Khối sở, ban, ngành", "level": "agency",
          "total": 9, "female": 3},
+    ]  # fmt: skip
+
+
+def test_tidy_roster_note_between_rows_and_reading_log(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "DANH SÁCH BAN THƯỜNG VỤ\nHọ và tên;Giới tính;Năm sinh\nHà Thị Bình;Nữ;1975\n"
+        "Ghi chú: đồng chí Bình nghỉ hưu 2018\nLê Văn An;Nam;1970\nNgười lập biểu\n",
+        encoding="utf-8",
+    )
+    out = read_roster(path, term="2015-2020", unit="Huyện Quan Hóa", body="BTV", level="district")
+    assert out["sex"].tolist() == ["F", "M"]  # the row after the note is read
+    kinds = [(e.row, str(e.kind)) for e in out.attrs["reading"].entries]
+    assert kinds == [
+        (1, "title"), (2, "header"), (3, "data"), (4, "note"), (5, "data"), (6, "signature")
     ]  # fmt: skip

@@ -36,11 +36,11 @@ def test_personnel_list(xlsx) -> None:
         "records"
     ) == [
         {"term": "2015-2020", "unit_id": "huyen-quan-hoa", "body": "party_committee",
-         "person_id": "huyen-quan-hoa/lo-van-cuong/1968", "sex": "M", "birth_year": 1968},
+         "person_id": "huyen-quan-hoa/lo-van-cuong-6872/1968", "sex": "M", "birth_year": 1968},
         {"term": "2015-2020", "unit_id": "huyen-quan-hoa", "body": "party_committee",
-         "person_id": "huyen-quan-hoa/ha-thi-binh/1975", "sex": "F", "birth_year": 1975},
+         "person_id": "huyen-quan-hoa/ha-thi-binh-9f37/1975", "sex": "F", "birth_year": 1975},
         {"term": "2015-2020", "unit_id": "huyen-quan-hoa", "body": "party_committee",
-         "person_id": "huyen-quan-hoa/nguyen-thi-hoa/1980", "sex": "F", "birth_year": 1980},
+         "person_id": "huyen-quan-hoa/nguyen-thi-hoa-5ffc/1980", "sex": "F", "birth_year": 1980},
     ]  # fmt: skip
     assert out["full_name"].tolist() == ["Lò Văn Cường", "Hà Thị Bình", "Nguyễn Thị Hoa"]
     assert out["ethnicity"].tolist() == ["Thái", "Thái", "Kinh"]
@@ -71,7 +71,7 @@ def test_body_from_argument_and_unit_column_and_sections(xlsx) -> None:
         {"unit_id": "TH01", "level": "district", "body": "party_committee", "sex": "F"},
     ]
     # the same person in two bodies keeps one id
-    assert out["person_id"].iloc[0] == out["person_id"].iloc[1] == "TH01/lo-van-cuong/1968"
+    assert out["person_id"].iloc[0] == out["person_id"].iloc[1] == "TH01/lo-van-cuong-6872/1968"
 
 
 def test_one_sheet_per_term(xlsx) -> None:
@@ -145,3 +145,39 @@ def test_merged_cells_in_a_personnel_list(xlsx) -> None:
     with pytest.raises(DataError, match="unmerge E5:E6") as info:
         read_roster(xlsx(rows, merges=[*MERGES, "E5:E6"]), unit="Quan Hóa", level="district")
     assert [(p.row, p.column) for p in info.value.problems] == [(5, "E")]
+
+
+def test_a_note_between_persons_and_the_signature_block(tmp_path) -> None:
+    """Issue 10 §1: rows after a "Ghi chú" line are read; every row is in the reading log."""
+    import openpyxl
+
+    from gender_stats.io import read_roster
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (
+        ["DANH SÁCH TRÍCH NGANG BAN CHẤP HÀNH NHIỆM KỲ 2015-2020"],
+        ["STT", "Họ và tên", "Năm sinh", None, "Dân tộc"],
+        [None, None, "Nam", "Nữ", None],
+        [1, "Lê Văn Hùng", 1970, None, "Kinh"],
+        ["Ghi chú: đồng chí Hùng chuyển công tác"],
+        [2, "Lê Thị Hoa", None, 1975, "Mường"],
+        [None, None, None, "Nga Sơn, ngày 5 tháng 6 năm 2015"],
+        [None, None, None, "NGƯỜI LẬP BIỂU"],
+    ):
+        ws.append(row)
+    ws.merge_cells("C2:D2")
+    wb.save(tmp_path / "tn.xlsx")
+    out = read_roster(tmp_path / "tn.xlsx", unit="Huyện Nga Sơn", level="district")
+    assert out["full_name"].tolist() == ["Lê Văn Hùng", "Lê Thị Hoa"]
+    log = out.attrs["reading"]
+    assert [(e.row, str(e.kind)) for e in log.entries] == [
+        (1, "title"), (2, "header"), (3, "header"), (4, "data"), (5, "note"), (6, "data"),
+        (7, "signature"), (8, "signature"),
+    ]  # fmt: skip
+    assert log.rows_read == log.rows_used + log.rows_reported + log.rows_structural == 8
+    ws.append([3, "Hà Văn Nam", 1960, None, "Thái"])  # a person below the signature
+    wb.save(tmp_path / "tn2.xlsx")
+    with pytest.raises(DataError, match="signature") as info:
+        read_roster(tmp_path / "tn2.xlsx", unit="Huyện Nga Sơn", level="district")
+    assert [p.row for p in info.value.problems] == [9]

@@ -144,10 +144,6 @@ def test_person_ids_compare_after_nfc_never_after_stripping_diacritics():
     assert [p.row for p in info.value.problems] == [1]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="roster reader rewrite: person_key builds ids with loose_key, so Hùng/Hưng collide",
-)
 def test_two_people_named_hung_and_hung_read_from_a_list_without_ids(tmp_path):
     from gender_stats.io import read_roster
 
@@ -209,3 +205,47 @@ def test_a_unit_id_whose_name_contradicts_the_units_table_warns_naming_both():
         validate_counts(
             counts.assign(unit_name=["huyện quan hoá", "Huyện Nga Sơn"]), units=_units()
         )
+
+
+# the fast path proves rosters clean; with the new checks it must still agree with the full path
+_cell = st.sampled_from
+_rows = st.lists(
+    st.tuples(
+        _cell(["2015-2020", "2020-2025", "2050-2055"]),
+        _cell(["A", "B"]),
+        _cell(["party_committee", "standing_committee"]),
+        _cell(["1", "2", "Hùng", "Hu\u0300ng", "Hưng"]),
+        _cell(["F", "M"]),
+        _cell([1970, 1997, 1998, 2002, None]),
+        _cell(["Lê Thị Hoa", "LÊ THỊ HOA", "Lê Thị Hòa", None]),
+    ),
+    min_size=1,
+    max_size=7,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_rows, st.booleans())
+def test_new_roster_checks_agree_on_fast_and_full_paths(rows, categorical):
+    import gender_stats.schema as schema
+
+    columns = ["term", "unit_id", "body", "person_id", "sex", "birth_year", "full_name"]
+    roster = pd.DataFrame(rows, columns=columns)
+    roster = roster.assign(unit_name=roster["unit_id"], level="district")
+    roster["birth_year"] = roster["birth_year"].astype("Int64")
+    if categorical:
+        roster = roster.astype(
+            dict.fromkeys(["term", "unit_id", "body", "person_id", "sex"], "category")
+        )
+
+    def outcome():
+        try:
+            return "ok", len(validate_roster(roster))
+        except DataError as err:
+            return "error", str(err)
+
+    fast = outcome()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(schema, "_fast_roster", lambda frame, units: None)
+        full = outcome()
+    assert fast == full

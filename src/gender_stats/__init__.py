@@ -114,6 +114,18 @@ from gender_stats.report import Report, build_report
 # --- progress ---
 from gender_stats.progress import assess_progress, project, trend
 
+# --- collection ---
+from gender_stats.collection import (
+    Collection,
+    add_to_report,
+    collect,
+    diff_counts,
+    make_templates,
+    reminders,
+    write_collection,
+)
+from gender_stats.plots_collection import plot_returns
+
 try:
     __version__ = version("gender_stats")
 except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
@@ -153,6 +165,14 @@ __all__ = [
     "load_sample_roster",
     "load_units",
     "sample_path",
+    # collection cycle: templates out, returns in (collection)
+    "Collection",
+    "add_to_report",
+    "collect",
+    "diff_counts",
+    "make_templates",
+    "reminders",
+    "write_collection",
     # 2. validate (schema)
     "validate_counts",
     "validate_roster",
@@ -213,6 +233,7 @@ __all__ = [
     "plot_shares",
     "plot_stacked",
     "plot_trend",
+    "plot_returns",
     "write_workbook",
     "Report",
     "build_report",

@@ -212,7 +212,66 @@ def _parser() -> argparse.ArgumentParser:
         description=helps["targets"],
         epilog=TARGETS_RULE_NOTE,
     )
+    _collection_parsers(sub, debug)
     return parser
+
+
+def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
+    """Add ``template`` and ``collect`` (the collection cycle)."""
+    help_template = "viết mẫu báo cáo cho từng đơn vị (write one report template per unit)"
+    p_template = sub.add_parser(
+        "template", parents=[debug], help=help_template, description=help_template
+    )
+    p_template.add_argument("--units", type=Path, help="bảng đơn vị; mặc định: mẫu (units table)")
+    p_template.add_argument("--term", required=True, help="nhiệm kỳ, ví dụ 2015-2020 (term)")
+    p_template.add_argument("--out", type=Path, required=True, help="thư mục ra (output dir)")
+    p_template.add_argument(
+        "--bodies",
+        help="mã cơ quan, cách nhau bởi dấu phẩy (body codes, comma-separated); mặc định "
+        "party_committee,standing_committee,key_posts",
+    )
+    p_template.add_argument(
+        "--deadline",
+        help="hạn nộp: ngày 2015-12-01 hoặc mã 2458/BVSTBCPN-VX:r12 (a date or a deadline id)",
+    )
+    p_template.add_argument("--period", help="kỳ báo cáo (reporting period label)")
+    p_template.add_argument(
+        "--one-workbook",
+        action="store_true",
+        help="một tệp, mỗi đơn vị một trang (one workbook, a sheet per unit)",
+    )
+    p_template.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)"
+    )
+    help_collect = (
+        "đọc các báo cáo nhận về, tổng hợp, liệt kê đơn vị thiếu/muộn (collect the returns)"
+    )
+    p_collect = sub.add_parser(
+        "collect", parents=[debug], help=help_collect, description=help_collect
+    )
+    p_collect.add_argument("folder", type=Path, metavar="DIR", help="thư mục tệp nhận về (folder)")
+    p_collect.add_argument("--units", type=Path, help="bảng đơn vị; mặc định: mẫu (units table)")
+    p_collect.add_argument("--term", required=True, help="nhiệm kỳ, ví dụ 2015-2020 (term)")
+    p_collect.add_argument(
+        "--deadline",
+        help="hạn nộp: ngày 2015-12-01 hoặc mã 2458/BVSTBCPN-VX:r12; mặc định: ghi trong mẫu",
+    )
+    p_collect.add_argument(
+        "--received",
+        type=Path,
+        help="CSV file,received: ngày nhận đã ghi sổ (recorded arrival dates; else file times)",
+    )
+    p_collect.add_argument(
+        "--out",
+        type=Path,
+        default=Path("tong_hop.xlsx"),
+        help="bảng tổng hợp mẫu ngang (consolidated workbook); default: %(default)s",
+    )
+    p_collect.add_argument(
+        "--strict",
+        action="store_true",
+        help="mã thoát 1 nếu có đơn vị thiếu, muộn hay có lỗi (exit 1 when a unit is to remind)",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -627,11 +686,84 @@ def _cmd_targets(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _collection_units(args: argparse.Namespace) -> pd.DataFrame:
+    from gender_stats.datasets import load_units
+    from gender_stats.io import read_units
+
+    return read_units(args.units) if args.units else load_units()
+
+
+def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
+    from gender_stats.collection import make_templates
+
+    bodies = [b.strip() for b in args.bodies.split(",") if b.strip()] if args.bodies else None
+    paths = make_templates(
+        _collection_units(args),
+        term=args.term,
+        out_dir=args.out,
+        bodies=bodies,
+        deadline=args.deadline,
+        period=args.period,
+        lang=args.lang,
+        one_workbook=args.one_workbook,
+    )
+    print(f"Đã viết {len(paths)} tệp mẫu vào {args.out} (wrote {len(paths)} templates).", file=out)
+    return EXIT_OK
+
+
+def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
+    from gender_stats.collection import collect, reminders, write_collection
+
+    received = None
+    if args.received is not None:
+        table = pd.read_csv(args.received, dtype=str, encoding="utf-8-sig")
+        if not {"file", "received"} <= set(table.columns):
+            raise DataError(
+                [
+                    Problem(
+                        "hai cột file, received (two columns: file name, date received)",
+                        ", ".join(map(str, table.columns)),
+                        args.received.name,
+                    )
+                ]
+            )
+        received = dict(zip(table["file"], table["received"], strict=True))
+    units = _collection_units(args)
+    result = collect(
+        args.folder, units=units, term=args.term, deadline=args.deadline, received=received
+    )
+    status = result.status
+    records: list[dict[Any, Any]] = status.to_dict("records")
+    for rec in records:
+        arrived = rec["received"]
+        when = "" if pd.isna(arrived) else f"{arrived:%d/%m/%Y}"
+        on_time = rec["on_time"]
+        late = "" if pd.isna(on_time) else ("đúng hạn" if on_time else "MUỘN (late)")
+        who = rec["unit_name"] if isinstance(rec["unit_name"], str) else "?"
+        extra = f" — {rec['n_problems']} lỗi (problems)" if rec["n_problems"] else ""
+        print(f"{rec['status']:<13} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
+    counts = status["status"].value_counts()
+    print(
+        "; ".join(f"{k}: {v}" for k, v in counts.items())
+        + (f"; hạn nộp (deadline) trước {result.deadline:%d/%m/%Y}" if result.deadline else ""),
+        file=out,
+    )
+    if result.counts.empty:
+        print("Chưa có số liệu dùng được (no usable counts): không viết tổng hợp.", file=out)
+    else:
+        write_collection(result, args.out, units=units)
+        print(f"Đã viết {args.out} (wrote the consolidated workbook).", file=out)
+    remind = reminders(result)
+    return EXIT_SHORTFALL if args.strict and not remind.empty else EXIT_OK
+
+
 _COMMANDS = {
     "report": _cmd_report,
     "validate": _cmd_validate,
     "check": _cmd_check,
     "targets": _cmd_targets,
+    "template": _cmd_template,
+    "collect": _cmd_collect,
 }
 
 

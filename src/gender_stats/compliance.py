@@ -41,7 +41,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from gender_stats.errors import GenderStatsWarning
+from gender_stats.errors import ArgumentError, GenderStatsWarning
 from gender_stats.schema import (
     BODY,
     FEMALE,
@@ -1295,6 +1295,7 @@ def targets_used(compliance: pd.DataFrame) -> pd.DataFrame:
     (35-CT/TW (2019) c, the floor on members under 40, applies too; it needs an ``under_40``
     column, so its row is ``no_data``.)
     """
+    _require_compliance(compliance, "targets_used")
     columns = ["term", "target_id", "document", "rule", "n_rows", "n_assessed"]
     if compliance.empty:
         return pd.DataFrame(
@@ -1369,6 +1370,9 @@ def coverage(compliance: pd.DataFrame, *, lang: str | None = None) -> str:
     >>> coverage(check(counts, ["36-CT/TW:a", "35-CT/TW-2019:a"]), lang="en")
     "assessed 2 of 4 rows; 2 not applicable (2 outside the target's terms)"
     """
+    _require_compliance(compliance, "coverage")
+    if lang not in (None, "vi", "en"):
+        raise ArgumentError(f"lang={lang!r} không hợp lệ (invalid); chọn 'vi' hoặc 'en'")
     if lang is None:
         return f"{coverage(compliance, lang='vi')} ({coverage(compliance, lang='en')})"
     words = _COVERAGE[lang]
@@ -1405,3 +1409,19 @@ def coverage(compliance: pd.DataFrame, *, lang: str | None = None) -> str:
             details.append(f"{int(count)} {text}")
         parts.append(words[key].format(n=n) + (f" ({'; '.join(details)})" if details else ""))
     return "; ".join(parts)
+
+
+def _require_compliance(frame: object, func: str) -> None:
+    """Raise a clear error unless ``frame`` is a compliance frame (the output of :func:`check`)."""
+    if not isinstance(frame, pd.DataFrame):
+        raise ArgumentError(
+            f"{func}() cần bảng kết quả của gs.check (a compliance frame from gs.check), "
+            f"không phải {type(frame).__name__}. Hint: compliance = gs.check(counts); "
+            f"gs.{func}(compliance)."
+        )
+    missing = [c for c in ("status", "target_id", "term") if c not in frame.columns]
+    if missing:
+        raise ArgumentError(
+            f"{func}() cần bảng kết quả của gs.check, thiếu cột {missing} (a compliance frame: "
+            f"columns {missing} are missing). Hint: compliance = gs.check(counts)."
+        )

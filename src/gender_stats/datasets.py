@@ -21,7 +21,7 @@ Examples
 --------
 >>> from gender_stats import datasets
 >>> sorted(p.name for p in datasets.sample_path().iterdir() if p.suffix != ".md")
-['counts.csv', 'counts_wide.xlsx', 'roster.parquet', 'roster_trich_ngang.xlsx', 'staff.csv', 'units.csv']
+['counts.csv', 'counts_messy.xlsx', 'counts_wide.xlsx', 'roster.parquet', 'roster_trich_ngang.xlsx', 'staff.csv', 'units.csv']
 >>> datasets.load_units()["level"].value_counts().to_dict()
 {'district': 27, 'agency': 23, 'province': 1}
 """

@@ -502,6 +502,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     for s in header.series:
         if s.body is None and s.group is not None and opts.body is None:
             col.at(header.top, s.group_col, s.group, UNKNOWN_BODY, header=s.group)
+    _report_unused_columns(grid, header, col, log)
     if not data and sums and not reported_rows:
         # a sheet of totals only ("Toàn tỉnh" per body): its rows are its data (a summary sheet,
         # checked against the other sheets when read with them)
@@ -534,6 +535,48 @@ def _numberish(value: Any) -> bool:
     if isinstance(value, (int, float)):
         return value == value
     return isinstance(value, str) and bool(_NUMBERISH.match(value.strip()))
+
+
+MISSING_IN_GROUP = 'có cột "{word}" dưới "{title}" (a {need} column for this body)'
+
+
+def _report_unused_columns(grid: Grid, header: Header, col: Collector, log: ReadingLog) -> None:
+    """Never drop a column silently.
+
+    A body group without Nữ or Tổng số is a problem; a column the reader does not use is named in
+    the log.
+    """
+    groups: dict[tuple[str | None, str | None], list[Any]] = {}
+    for u in header.unknown:
+        groups.setdefault((u.body, u.level), []).append(u)
+    usable = {(s.body, s.level) for s in header.series}
+    for (body, level), columns in groups.items():
+        if body is not None and (body, level) not in usable:
+            measures = {
+                interpret_measure(u.path[-1]) for u in columns if u.path
+            }  # what the group has
+            title = columns[0].path[0] if columns[0].path else body
+            for need, word in ((FEMALE, "Nữ"), (TOTAL, "Tổng số")):
+                if need not in measures and not (need == TOTAL and MALE in measures):
+                    col.at(
+                        header.bottom,
+                        columns[0].index,
+                        title,
+                        MISSING_IN_GROUP.format(word=word, title=title, need=need),
+                        header=title,
+                    )
+        for u in columns:
+            log.notes.append(
+                f'{grid.file}: cột {letter(u.index)} "{u.header}" không dùng (column not used)'
+            )
+
+
+def interpret_measure(text: str) -> str | None:
+    """Return the measure a header leaf names (``total``, ``female`` ...)."""
+    from gender_stats.io._header import _measure_of
+
+    m = _measure_of(text)
+    return TOTAL if m == "count" else m
 
 
 def _first_text(row: Sequence[Any]) -> str:

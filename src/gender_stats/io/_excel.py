@@ -162,7 +162,7 @@ def load_grids(
         When the path is missing or a folder, the file is empty, not a spreadsheet, encrypted,
         truncated, too large once unpacked, or has no sheet named ``sheet``.
     """
-    path = Path(source)
+    path = as_path(source)
     name = path.name or str(path)
     ext = path.suffix.lower()
     if path.is_dir():
@@ -198,6 +198,35 @@ def load_grids(
     if kind == "parquet":
         return [_load_parquet(path, name, head)]
     return [_load_csv(path, name)]
+
+
+def as_path(source: object, func: str = "read_counts") -> Path:
+    """Return ``source`` as a path, or raise a clear error for anything that is not one.
+
+    Examples
+    --------
+    >>> as_path("bc.xlsx").name
+    'bc.xlsx'
+    """
+    import os
+
+    if isinstance(source, (str, os.PathLike)):
+        try:
+            return Path(source)
+        except TypeError:
+            pass
+    kind = type(source).__name__
+    hint = (
+        "một bảng trong bộ nhớ không cần đọc: dùng gs.validate_counts(frame) "
+        "(a frame in memory needs no reader: validate it)"
+        if hasattr(source, "columns")
+        else 'truyền đường dẫn tệp, ví dụ "bao_cao.xlsx" (pass a file path)'
+    )
+    from gender_stats.errors import ArgumentError
+
+    raise ArgumentError(
+        f"{func}() cần đường dẫn tới một tệp (a file path), không phải {kind}. Hint: {hint}."
+    )
 
 
 def _decide_kind(name: str, ext: str, head: bytes, path: Path) -> str:

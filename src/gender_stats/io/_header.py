@@ -122,6 +122,12 @@ CRITERIA: dict[str, str] = {
     "tu ung cu": "self_nominated",
     "lan dau tham gia": "first_time",
     "dang vien": "party_member",
+    "da tap huan": "trained",
+    "so da tap huan": "trained",
+    "so duoc tap huan": "trained",
+    "duoc tap huan": "trained",
+    "da duoc tap huan": "trained",
+    "trained": "trained",
 }
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d.,  ]*%?$")
 
@@ -337,6 +343,8 @@ def _measure_of(text: str) -> str | None:
             return "criterion"
     if full.startswith(("ty le", "ti le")):
         return SHARE
+    if parse_body(text) is not None:
+        return None  # a body's own name ("Ban vì sự tiến bộ của phụ nữ" ends in "nữ" too)
     if full.endswith(" nu") and _body_in(text):
         return FEMALE
     if full.startswith("tong so") and _body_in(text):

@@ -36,7 +36,7 @@ from gender_stats.io._common import (
     run_validator,
     text_cell,
 )
-from gender_stats.io._excel import Grid, is_blank, load_grids
+from gender_stats.io._excel import Grid, as_path, is_blank, load_grids
 from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning
 from gender_stats.io._rows import REPORTED, ReadingLog, RowClass
 from gender_stats.io._tabular import (
@@ -397,6 +397,8 @@ def _combine(
     errors: list[DataError] = []
     rows_ok = 0
     log = log if log is not None else ReadingLog()
+    # the metadata sheet of the library's own templates is hidden on purpose: not data, no warning
+    grids = [g for g in grids if g.sheet != "_gender_stats" or sheet == "_gender_stats"]
     hidden = [g.sheet for g in grids if g.hidden and sheet is None]
     if hidden and not include_hidden:
         grids = [g for g in grids if not g.hidden]
@@ -652,6 +654,7 @@ def read_counts(
     >>> counts.attrs["reading"].summary()
     'đọc 2 dòng = 1 dùng + 0 báo lỗi/cảnh báo + 1 dòng cấu trúc (rows read = used + reported + structural)'
     """
+    as_path(source, "read_counts")
     if on_mismatch not in ("warn", "raise"):
         raise ArgumentError(
             f"on_mismatch={on_mismatch!r} không hợp lệ (invalid); chọn 'warn' hoặc 'raise'"
@@ -705,6 +708,34 @@ _LAYOUTS: dict[str, Any] = {
 }
 
 
+def _log_tidy(grid: Grid, table: Table, hidden: Sequence[int], log: ReadingLog) -> None:
+    """Record every non-blank row of a tidy list in the reading log."""
+    from gender_stats.io._rows import STRUCTURAL, USED, is_note
+
+    data, totals, hidden_set = set(table.data), set(table.totals), set(hidden)
+    ended = False
+    for r, row in enumerate(grid.cells):
+        if all(is_blank(v) for v in row):
+            continue
+        first = next((v for v in row if not is_blank(v)), "")
+        if r < table.header_row:
+            kind, outcome = RowClass.TITLE, STRUCTURAL
+        elif r == table.header_row:
+            kind, outcome = RowClass.HEADER, STRUCTURAL
+        elif r in hidden_set:
+            kind, outcome = RowClass.HIDDEN, REPORTED
+        elif r in data:
+            kind, outcome = RowClass.DATA, USED
+        elif r in totals:
+            kind, outcome = RowClass.TOTAL, STRUCTURAL
+        elif is_note(first) and not ended:
+            kind, outcome = RowClass.NOTE, STRUCTURAL
+        else:
+            ended = True
+            kind, outcome = RowClass.SIGNATURE, STRUCTURAL
+        log.add(grid.file, grid.sheet, grid.rows[r], kind, outcome, first)
+
+
 def _tidy_roster(
     grid: Grid,
     col: Collector,
@@ -717,16 +748,20 @@ def _tidy_roster(
     level: str | None,
     inferred: dict[str, str],
     include_hidden: bool = False,
+    log: ReadingLog | None = None,
 ) -> tuple[pd.DataFrame | None, list[int]]:
     table = locate(grid, col, need=(SEX, PERSON_ID, FULL_NAME, FEMALE))
     if table is None:
         col.at(None, None, None, NO_TABLE.format(need="Họ và tên, Giới tính"))
         return None, []
     grid = table.grid
+    hidden: list[int] = []
     if not include_hidden:
         shown, hidden = split_hidden(grid, list(table.data))
         if hidden:
             table = dataclasses.replace(table, data=shown)
+    if log is not None:
+        _log_tidy(grid, table, hidden, log)
     needed = [] if FEMALE in table.columns else [SEX]
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
@@ -1099,8 +1134,9 @@ def read_roster(
     >>> _ = path.write_text("Họ và tên;Giới tính;Năm sinh\nHà Thị Bình;Nữ;1975\n", encoding="utf-8")
     >>> roster = read_roster(path, term="2015-2020", unit="Huyện Quan Hóa", body="BTV", level="district")
     >>> roster[["person_id", "sex", "body"]].to_dict("records")
-    [{'person_id': 'huyen-quan-hoa/ha-thi-binh/1975', 'sex': 'F', 'body': 'standing_committee'}]
+    [{'person_id': 'huyen-quan-hoa/ha-thi-binh-9f37/1975', 'sex': 'F', 'body': 'standing_committee'}]
     """
+    as_path(source, "read_roster")
     if layout in ("auto", "tidy") and all(
         a is None for a in (sheet, term, units, unit, body, level)
     ):
@@ -1110,12 +1146,14 @@ def read_roster(
     units_df = validate_units(units) if units is not None else None
     index = UnitIndex(units_df) if units_df is not None else None  # validated just above
     inferred: dict[str, str] = {}
+    log = ReadingLog()
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         grid = _legacy_headers(
             grid,
             lambda g: locate_trich_ngang(g) or find_header(g, need=(SEX, PERSON_ID, FULL_NAME)),
         )
+        sheet_log = ReadingLog()
         col = Collector(grid)
         tn = locate_trich_ngang(grid) if layout in ("auto", "trich_ngang") else None
         if layout == "trich_ngang" and tn is None:
@@ -1133,6 +1171,7 @@ def read_roster(
                 level=level,
                 inferred=inferred,
                 include_hidden=include_hidden,
+                log=sheet_log,
             )
             found, problems = run_validator(validate_roster, frame, origin, units=units_df)
             col.merge(problems)
@@ -1148,13 +1187,21 @@ def read_roster(
                 level=level,
                 inferred=inferred,
                 include_hidden=include_hidden,
+                log=sheet_log,
             )
-        raise_if_problems(col, rows)
+        log.extend(sheet_log)
+        _finish_log(col, sheet_log, log)
+        raise_if_problems(col, rows, log=log)
         assert found is not None
         return found, len(rows)
 
     frame = _combine(
-        source, sheet, read, (TERM, UNIT_ID, BODY, PERSON_ID), include_hidden=include_hidden
+        source,
+        sheet,
+        read,
+        (TERM, UNIT_ID, BODY, PERSON_ID),
+        include_hidden=include_hidden,
+        log=log,
     )
     if inferred:
         examples = ", ".join(f"{name} → {lv}" for name, lv in list(inferred.items())[:3])
@@ -1189,6 +1236,7 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
     >>> read_units(path).iloc[0].to_dict()
     {'unit_id': 'TH01', 'unit_name': 'Huyện Quan Hóa', 'level': 'district', 'kind': 'huyện', 'aliases': 'Quan Hoá'}
     """
+    as_path(source, "read_units")
 
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         grid = _legacy_headers(grid, lambda g: find_header(g, need=(UNIT_ID, UNIT_NAME)))

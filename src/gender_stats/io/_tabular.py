@@ -36,6 +36,7 @@ from gender_stats.io._common import (
     text_cell,
 )
 from gender_stats.io._excel import Grid, is_blank
+from gender_stats.io._rows import is_note, is_signature
 from gender_stats.vocab import parse_term
 
 _FOOTER = re.compile(
@@ -121,6 +122,7 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
     data: list[int] = []
     totals: list[int] = []
     used = [c for c in range(grid.width) if c not in ignore]
+    ended: int | None = None
     for r in range(header + 1, len(grid.cells)):
         row = grid.cells[r]
         filled = [c for c in used if not is_blank(row[c])]
@@ -129,8 +131,23 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
                 data.append(r)
                 col.whole_row(r, min(ignore), row[min(ignore)], NOT_BLANK_ROW)
             continue
-        if is_footer(row):
-            break
+        first = next((v for v in row if not is_blank(v)), None)
+        if ended is not None:
+            if len(filled) >= 2:  # a record below the signature block is never dropped silently
+                data.append(r)
+                col.whole_row(
+                    r,
+                    filled[0],
+                    row[filled[0]],
+                    "không có dữ liệu sau phần ký tên (no record below the signature block: the "
+                    f"table ended at row {grid.rows[ended]})",
+                )
+            continue
+        if len(filled) == 1 and is_note(first):
+            continue  # a note between rows: the rows after it are read
+        if len(filled) <= 2 and (is_signature(first) or is_footer(row)):
+            ended = r
+            continue
         if "unit_name" in columns and is_total_label(row[columns["unit_name"]]):
             totals.append(r)
             continue

@@ -32,6 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import hashlib
 import re
 import warnings
 from collections.abc import Callable
@@ -39,7 +40,7 @@ from typing import Any
 
 import pandas as pd
 
-from gender_stats._text import loose_key, nfc
+from gender_stats._text import loose_key, name_key, nfc
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     NOT_BLANK_ROW,
@@ -55,6 +56,15 @@ from gender_stats.io._common import (
 )
 from gender_stats.io._excel import Grid, is_blank
 from gender_stats.io._levels import infer_level
+from gender_stats.io._rows import (
+    REPORTED,
+    STRUCTURAL,
+    USED,
+    ReadingLog,
+    RowClass,
+    is_note,
+    is_signature,
+)
 from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units, title_term
 from gender_stats.io._wide import _is_column_numbers, filled, section_level
 from gender_stats.schema import (
@@ -237,6 +247,9 @@ class _Rows:
     sec_body: list[str | None]
     sec_level: list[str | None]
     sections: list[int]
+    notes: list[int] = dataclasses.field(default_factory=list)
+    signature: list[int] = dataclasses.field(default_factory=list)
+    after_end: list[int] = dataclasses.field(default_factory=list)
 
 
 #: The warning when hidden rows of a list were passed over.
@@ -285,19 +298,41 @@ def _scan(
     out = _Rows([], [], [], [])
     cur_body: str | None = None
     cur_level: str | None = None
-    footer = _memo(lambda v: is_footer([v]))
+    note = _memo(is_note)
+    sign = _memo(lambda v: is_signature(v) or is_footer([v]))
     width = grid.width
+    ended: int | None = None
     for r in range(start, len(cells)):
         row = cells[r]
         if skip and r in skip:
             continue  # a hidden row: passed over with a warning (split_hidden)
         first = row[0]
-        if first is None or type(first) is str:  # the usual STT number needs no look further
+        if first is None or type(first) is str or ended is not None:
             first = next((v for v in row if v is not None and not is_blank(v)), None)
             if first is None:
                 continue
-            if isinstance(first, str) and footer(first):
-                break
+            f_val, m_val = row[fc], row[mc]
+            person = not is_blank(row[name_c]) and not (is_blank(f_val) and is_blank(m_val))
+            if ended is not None:
+                if person:  # a person below the signature block: never dropped silently
+                    out.after_end.append(r)
+                    col.whole_row(
+                        r,
+                        name_c,
+                        row[name_c],
+                        "không có người sau phần ký tên (no person below the signature block: "
+                        f"the list ended at row {grid.rows[ended]}; move the row up or delete it)",
+                    )
+                else:
+                    out.signature.append(r)
+                continue
+            if isinstance(first, str) and not person and note(first):
+                out.notes.append(r)  # a note between rows: the rows after it are read
+                continue
+            if isinstance(first, str) and not person and sign(first):
+                ended = r
+                out.signature.append(r)
+                continue
         f_val, m_val = row[fc], row[mc]
         if (f_val is None or is_blank(f_val)) and (m_val is None or is_blank(m_val)):
             label = _section(row, tn)
@@ -318,6 +353,39 @@ def _scan(
             if len(filled_cells) == 1:
                 col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
+
+
+def _log_rows(
+    grid: Grid, tn: TrichNgang, start: int, scan: _Rows, skip: frozenset[int], log: ReadingLog
+) -> None:
+    """Record every non-blank row of a personnel list in the reading log, in sheet order."""
+    kinds: dict[int, tuple[RowClass, str]] = {}
+    for r in range(tn.header_row):
+        kinds[r] = (RowClass.TITLE, STRUCTURAL)
+    for r in (tn.header_row, tn.header_row + 1):
+        kinds[r] = (RowClass.HEADER, STRUCTURAL)
+    for r in range(tn.header_row + 2, start):
+        kinds[r] = (RowClass.COLUMN_NUMBERS, STRUCTURAL)
+    for rows, kind, outcome in (
+        (skip, RowClass.HIDDEN, REPORTED),
+        (scan.sections, RowClass.SECTION, STRUCTURAL),
+        (scan.data, RowClass.DATA, USED),
+        (scan.notes, RowClass.NOTE, STRUCTURAL),
+        (scan.signature, RowClass.SIGNATURE, STRUCTURAL),
+        (scan.after_end, RowClass.DATA, REPORTED),
+    ):
+        for r in rows:
+            kinds[r] = (kind, outcome)
+    name_c = tn.columns[FULL_NAME]
+    for r in sorted(kinds):
+        if r >= len(grid.cells) or all(is_blank(v) for v in grid.cells[r]):
+            continue
+        kind, outcome = kinds[r]
+        row = grid.cells[r]
+        label = (
+            row[name_c] if kind == RowClass.DATA else next((v for v in row if not is_blank(v)), "")
+        )
+        log.add(grid.file, grid.sheet, grid.rows[r], kind, outcome, label)
 
 
 def _sexes_and_births(
@@ -450,6 +518,7 @@ def read_trich_ngang(
     level: str | None,
     inferred: dict[str, str] | None = None,
     include_hidden: bool = False,
+    log: ReadingLog | None = None,
 ) -> tuple[pd.DataFrame, Origin, list[int]]:
     """Return the roster frame of a personnel list, its origin and the data rows read.
 
@@ -476,6 +545,8 @@ def read_trich_ngang(
         skip = frozenset()
     scan = _scan(grid, tn, start, col, skip)
     data = scan.data
+    if log is not None:
+        _log_rows(grid, tn, start, scan, skip, log)
     check_merged(grid, start, scan.sections, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
     cells = grid.cells
@@ -610,17 +681,23 @@ class _MemoUnits(UnitIndex):
 def person_key(unit_id: str | None, full_name: str, birth_year: int | None) -> str:
     """Return the person id built when a list has no id column: ``unit/name/birth year``.
 
-    The name part is :func:`~gender_stats._text.loose_key` with dashes, so case, spacing and tone
-    placement do not matter; two people of one unit with the same name and birth year get the same
-    id and are reported as a duplicate.
+    The name part is the name without diacritics, with dashes, and four hex digits of a hash of
+    :func:`~gender_stats._text.name_key`: case, spacing and where the tone mark sits do not matter,
+    but every letter does (``Hùng`` and ``Hưng`` are two people).  Two people of one unit with the
+    same name and birth year get the same id and are reported as a duplicate.
 
     Examples
     --------
     >>> person_key("quan-hoa", "Hà Thị  Bình", 1975)
-    'quan-hoa/ha-thi-binh/1975'
+    'quan-hoa/ha-thi-binh-9f37/1975'
+    >>> person_key("a", "Lê Văn Hùng", 1970) == person_key("a", "Lê Văn Hưng", 1970)
+    False
+    >>> person_key("a", "NGUYỄN THỊ THUỶ", 1970) == person_key("a", "Nguyễn Thị Thủy", 1970)
+    True
     """
     year = "" if birth_year is None else str(birth_year)
-    return f"{unit_id or ''}/{derive_unit_id(full_name)}/{year}"
+    digest = hashlib.blake2s(name_key(full_name).encode("utf-8"), digest_size=2).hexdigest()
+    return f"{unit_id or ''}/{derive_unit_id(full_name)}-{digest}/{year}"
 
 
 def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:

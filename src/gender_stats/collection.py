@@ -1,0 +1,1245 @@
+"""The collection cycle: templates out, returns in, who is missing or late, what a correction changed.
+
+The founding letter (2458/BVSTBCPN-VX, item 5) asks every department and district to send periodic
+reports on a template and the provincial committee to compile them.  :func:`make_templates` writes
+one template per unit; :func:`collect` reads every file of a folder of returns, matches each to a
+unit (the template's hidden metadata first, then the unit name or an alias of the units table),
+and gives the consolidated counts (ready for :func:`gender_stats.check`) with a collection status
+— one row per unit (received, missing, late, with problems, duplicates) and one row per file that
+matched no unit.  Nothing is skipped silently: every file of the folder appears in the status.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import pandas as pd
+
+from gender_stats._text import loose_key, name_key
+from gender_stats.errors import (
+    ArgumentError,
+    DataError,
+    FileFormatError,
+    GenderStatsError,
+    Problem,
+)
+from gender_stats.io import _templates
+from gender_stats.io._readers import read_counts
+from gender_stats.schema import (
+    BODY,
+    COUNTS_KEY,
+    FEMALE,
+    KIND,
+    LEVEL,
+    TERM,
+    TOTAL,
+    UNIT_ID,
+    UNIT_NAME,
+    validate_counts,
+    validate_units,
+)
+from gender_stats.vocab import normalise_term
+
+__all__ = [
+    "STATUS_COLUMNS",
+    "Collection",
+    "add_to_report",
+    "collect",
+    "diff_counts",
+    "make_templates",
+    "reminders",
+    "status_summary",
+    "write_collection",
+]
+
+#: Columns of :attr:`Collection.status`, in order (``contact`` is added when the units have one).
+STATUS_COLUMNS: tuple[str, ...] = (
+    UNIT_ID,
+    UNIT_NAME,
+    LEVEL,
+    "status",
+    "file",
+    "received",
+    "on_time",
+    "days_late",
+    "n_files",
+    "other_files",
+    "duplicates",
+    "n_problems",
+    "problems",
+    "match",
+    "warnings",
+)
+
+#: Columns of :attr:`Collection.changes` and of :func:`diff_counts` (without the file columns).
+CHANGE_COLUMNS: tuple[str, ...] = (
+    UNIT_ID,
+    "file_before",
+    "file_after",
+    TERM,
+    BODY,
+    "column",
+    "before",
+    "after",
+    "difference",
+)
+
+#: Status values: a usable return, only returns with problems, none; rows of files with no unit.
+RECEIVED, PROBLEMS, MISSING = "received", "problems", "missing"
+UNMATCHED, AMBIGUOUS, NOT_A_REPORT = "unmatched", "ambiguous", "not_a_report"
+
+#: Files with these suffixes are reports (a failure to read them is a problem of the report); any
+#: other file that does not read as a counts table is "not a report".
+SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".parquet"})
+
+DEADLINE_HELP = (
+    "Hint: một ngày dạng 2015-12-01 hoặc mã hạn nộp của danh mục, ví dụ "
+    "'2458/BVSTBCPN-VX:r12' (an ISO date or a catalogue deadline id; see "
+    "gender_stats.targets.get_deadlines())."
+)
+UNKNOWN_DEADLINE = (
+    "deadline={value!r} không phải ngày hay mã hạn nộp (not a date or a deadline id). "
+)
+TEMPLATE_UNIT_UNKNOWN = (
+    "mẫu của đơn vị {unit_id!r} không có trong bảng đơn vị (the template's unit id is not in the "
+    "units table)"
+)
+TEMPLATE_OTHER_TERM = (
+    "mẫu nhiệm kỳ {found}, đợt thu này là {term} (a template of another term than the collection)"
+)
+NOT_A_FOLDER = (
+    "{path!r} không phải thư mục hay tệp (neither a folder nor a file). Hint: đưa thư mục chứa các "
+    "tệp báo cáo nhận về, hoặc danh sách các tệp (a folder of returns, or a list of files)."
+)
+UNKNOWN_RECEIVED = (
+    "received: tệp {name!r} không có trong các tệp thu về (not one of the files collected). "
+    "Hint: khóa là tên tệp, ví dụ 'bao_cao_TH-H01.xlsx' (keys are file names)."
+)
+BAD_RECEIVED = (
+    "received[{name!r}] = {value!r} không phải ngày/giờ (not a date or datetime); cần ví dụ "
+    "'2015-11-28' hoặc datetime.datetime(2015, 11, 28, 9, 30)"
+)
+
+
+NOT_A_COLLECTION = (
+    "{func}: cần kết quả của gs.collect (expected a Collection, the result of gs.collect), got "
+    "{got}. Hint: c = gs.collect(folder, units=units, term=...); {func}(c)"
+)
+NOT_COUNTS = (
+    "diff_counts: cần hai bảng số liệu (expected two counts pandas DataFrames) with columns "
+    "{needed}; {which} {problem}. Hint: pass collection.counts or frames of gs.read_counts."
+)
+
+
+def _type_name(value: object) -> str:
+    kind = type(value)
+    return kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+
+
+def _require_collection(value: object, func: str) -> Collection:
+    if not isinstance(value, Collection):
+        raise ArgumentError(NOT_A_COLLECTION.format(func=func, got=_type_name(value)))
+    return value
+
+
+# --------------------------------------------------------------------------------------------
+# Deadlines
+
+
+def resolve_deadline(value: object) -> tuple[dt.date | None, str]:
+    """Return ``(due_before, period)`` for a deadline given as a date, ISO text or catalogue id.
+
+    Examples
+    --------
+    >>> resolve_deadline("2458/BVSTBCPN-VX:r6")
+    (datetime.date(2015, 6, 5), 'Báo cáo sơ kết 6 tháng đầu năm')
+    >>> resolve_deadline("2015-12-01")
+    (datetime.date(2015, 12, 1), '')
+    """
+    if value is None:
+        return None, ""
+    if isinstance(value, dt.datetime):
+        return value.date(), ""
+    if isinstance(value, dt.date):
+        return value, ""
+    if isinstance(value, str):
+        from gender_stats.targets import get_deadlines
+
+        catalogue = get_deadlines()
+        hit = catalogue[catalogue["deadline_id"] == value.strip()]
+        if len(hit) == 1:
+            return hit["due_before"].iloc[0], str(hit["report_vi"].iloc[0])
+        try:
+            return dt.date.fromisoformat(value.strip()), ""
+        except ValueError as err:
+            raise ArgumentError(UNKNOWN_DEADLINE.format(value=value) + DEADLINE_HELP) from err
+    raise ArgumentError(UNKNOWN_DEADLINE.format(value=value) + DEADLINE_HELP)
+
+
+# --------------------------------------------------------------------------------------------
+# Templates out
+
+
+def _unit_rows(units: pd.DataFrame) -> list[tuple[str, str, str]]:
+    return [
+        (str(u), str(n), str(lv))
+        for u, n, lv in zip(units[UNIT_ID], units[UNIT_NAME], units[LEVEL], strict=True)
+    ]
+
+
+def make_templates(
+    units: pd.DataFrame,
+    *,
+    term: str,
+    out_dir: str | Path,
+    bodies: Sequence[str] | None = None,
+    deadline: object = None,
+    period: str | None = None,
+    lang: Literal["vi", "en"] = "vi",
+    one_workbook: bool = False,
+) -> list[Path]:
+    """Write one report template per unit (or one workbook with a sheet per unit).
+
+    Parameters
+    ----------
+    units : pandas.DataFrame
+        A units table (:func:`gender_stats.load_units`): one template per row.
+    term : str
+        The term asked for (``"2015-2020"``), written in the title as ``NHIỆM KỲ 2015 - 2020``.
+    out_dir : str or Path
+        The folder to write into (created if missing).
+    bodies : sequence of str, optional
+        Body codes, one column group each; default ``party_committee``, ``standing_committee``,
+        ``key_posts``.
+    deadline : datetime.date, str, optional
+        The due date (the report is on time when it arrives *before* it), as a date, ISO text or
+        a catalogue deadline id (``"2458/BVSTBCPN-VX:r12"``); written on the ``Hướng dẫn`` sheet
+        and in the metadata.
+    period : str, optional
+        The reporting period (``"6 tháng đầu năm 2015"``); by default the catalogue deadline's
+        report name, or none (a collection for a term).
+    lang : {"vi", "en"}, default "vi"
+        The language that comes first on the instructions sheet (both are written).
+    one_workbook : bool, default False
+        Write one workbook ``mau_bao_cao.xlsx`` with a sheet per unit instead of one file per unit.
+
+    Returns
+    -------
+    list of Path
+        The files written: ``bao_cao_<unit_id>.xlsx`` per unit, or the one workbook.
+
+    Notes
+    -----
+    Each template is the official wide layout (``STT | Đơn vị | <body> › Tổng số | Nữ | Tỷ lệ
+    (%)``, one data row) that :func:`gender_stats.read_counts` reads.  The input cells are the
+    only unlocked cells of a protected sheet, validated as whole numbers ≥ 0 (``Tổng số``) and a
+    custom rule ``0 ≤ Nữ ≤ Tổng số`` with input messages in Vietnamese; the share is a formula; the
+    workbook structure is locked.  A very hidden metadata sheet holds the unit id, the template
+    version, the term, the bodies and the deadline, so :func:`collect` matches a renamed file.
+    Read a filled template with ``read_counts(path, sheet="Báo cáo")``; without ``sheet=`` the
+    reader passes the metadata sheet over with a ``HiddenDataWarning``.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> units = gs.load_units().head(3)
+    >>> paths = make_templates(units, term="2015-2020", out_dir=tempfile.mkdtemp(),
+    ...                        deadline="2458/BVSTBCPN-VX:r12")
+    >>> [p.name for p in paths]
+    ['bao_cao_TH.xlsx', 'bao_cao_TH-H01.xlsx', 'bao_cao_TH-H02.xlsx']
+    """
+    table = validate_units(units)
+    if table.empty:
+        raise ArgumentError("units không có đơn vị nào (the units table is empty): no template")
+    term = normalise_term(term)
+    chosen = _templates.check_bodies(bodies)
+    if lang not in ("vi", "en"):
+        raise ArgumentError(f"lang={lang!r} không hợp lệ (invalid); chọn 'vi' hoặc 'en'")
+    due, catalogue_period = resolve_deadline(deadline)
+    label = catalogue_period if period is None else period
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = _unit_rows(table)
+    if one_workbook:
+        wb = _templates.build_template(
+            rows, term=term, bodies=chosen, period=label, deadline=due, lang=lang,
+            one_sheet_per_unit=True,
+        )  # fmt: skip
+        path = out / "mau_bao_cao.xlsx"
+        wb.save(path)
+        return [path]
+    paths = []
+    for row in rows:
+        wb = _templates.build_template(
+            [row], term=term, bodies=chosen, period=label, deadline=due, lang=lang
+        )
+        path = out / f"bao_cao_{row[0]}.xlsx"
+        wb.save(path)
+        paths.append(path)
+    return paths
+
+
+# --------------------------------------------------------------------------------------------
+# Returns in
+
+
+@dataclasses.dataclass
+class _File:
+    """What one file of the folder gave."""
+
+    name: str
+    path: Path
+    received: dt.datetime | None
+    kind: str = "report"  # template, report, not_a_report
+    units: list[str] = dataclasses.field(default_factory=list)
+    match: str = ""
+    frame: pd.DataFrame | None = None
+    error: DataError | None = None
+    note: str = ""
+    warnings: list[str] = dataclasses.field(default_factory=list)
+    ambiguous: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    #: How each unit of the file was matched (a compiled file names several units).
+    how: dict[str, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def usable(self) -> bool:
+        return self.frame is not None and self.error is None
+
+
+#: Words before a unit's own name, dropped when a file name is searched for it.
+_PREFIXES = frozenset({"huyen", "tinh", "xa", "phuong", "so", "tp", "tx", "ban", "cuc"})
+_PREFIXES2 = frozenset({("thi", "xa"), ("thanh", "pho"), ("thi", "tran")})
+
+
+class _Names:
+    """Unit names and aliases of the units table, every unit a key matches (to see ambiguity)."""
+
+    def __init__(self, units: pd.DataFrame) -> None:
+        self.by_key: dict[str, list[tuple[str, str]]] = {}
+        #: Each name's words without its administrative prefix, for file names.
+        self.words: list[tuple[tuple[str, ...], str]] = []
+        for row in units.itertuples(index=False):
+            uid = str(getattr(row, UNIT_ID))
+            aliases = getattr(row, "aliases", None)
+            names = [(str(getattr(row, UNIT_NAME)), "name")]
+            if isinstance(aliases, str):
+                names += [(a, "alias") for a in aliases.split("|") if a.strip()]
+            for name, how in names:
+                self._add(name, uid, how)
+
+    def _add(self, text: str, uid: str, how: str) -> None:
+        hits = self.by_key.setdefault(name_key(text), [])
+        if all(u != uid for u, _ in hits):
+            hits.append((uid, how))
+        words = tuple(loose_key(text).split())
+        if len(words) > 2 and words[:2] in _PREFIXES2:
+            words = words[2:]
+        elif len(words) > 1 and words[0] in _PREFIXES:
+            words = words[1:]
+        if words and (words, uid) not in self.words:
+            self.words.append((words, uid))
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        return list(self.by_key.get(name_key(text), []))
+
+    def in_file_name(self, stem: str) -> list[str]:
+        """Return the units whose name (without Huyện, Sở ...) is written in a file name."""
+        tokens = tuple(loose_key(stem.replace("_", " ")).split())
+        hits = []
+        for words, uid in self.words:
+            n = len(words)
+            if any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1)):
+                hits.append(uid)
+        return list(dict.fromkeys(hits))
+
+
+def _received(path: Path, recorded: Mapping[str, object]) -> dt.datetime:
+    value = recorded.get(path.name, recorded.get(str(path)))
+    if value is None:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime)
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value.strip())
+        except ValueError as err:
+            raise ArgumentError(BAD_RECEIVED.format(name=path.name, value=value)) from err
+    raise ArgumentError(BAD_RECEIVED.format(name=path.name, value=value))
+
+
+def _summary(err: DataError, limit: int = 3) -> str:
+    lines = [str(p) for p in err.problems[:limit]]
+    more = len(err.problems) - limit
+    if more > 0:
+        lines.append(f"… và {more} lỗi khác (and {more} more)")
+    return "; ".join(lines)
+
+
+#: How a training-coverage column is headed (compared with ``loose_key``); read into ``trained``.
+TRAINED_HEADERS = frozenset(
+    {"da tap huan", "duoc tap huan", "so da tap huan", "da duoc tap huan", "tap huan", "trained"}
+)
+
+
+def _read(path: Path, **kwargs: object) -> tuple[pd.DataFrame | None, DataError | None, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            frame = read_counts(path, **kwargs)  # type: ignore[arg-type]
+        except DataError as err:
+            return None, err, [str(w.message) for w in caught]
+    trained = [c for c in frame.columns if loose_key(str(c)) in TRAINED_HEADERS]
+    if len(trained) == 1 and trained[0] != _templates.TRAINED:
+        frame = frame.rename(columns={trained[0]: _templates.TRAINED})
+    return frame, None, [str(w.message) for w in caught]
+
+
+def _read_template(
+    item: _File, meta: _templates.TemplateMeta, units: pd.DataFrame, term: str
+) -> list[_File]:
+    """Read each data sheet of a template; one result per sheet (a workbook may hold several)."""
+    known = dict(zip(units[UNIT_ID].astype(str), range(len(units)), strict=True))
+    out = []
+    for sheet, uid, _name, _level in meta.sheets:
+        part = dataclasses.replace(
+            item, kind="template", units=[uid], match="metadata", warnings=[]
+        )
+        if len(meta.sheets) > 1:
+            part.note = f'trang "{sheet}"'
+        if uid not in known:
+            part.units = []
+            part.match = "none"
+            part.error = DataError(
+                [_problem(item.name, sheet, uid, TEMPLATE_UNIT_UNKNOWN.format(unit_id=uid))]
+            )
+            out.append(part)
+            continue
+        if meta.term and meta.term != term:
+            part.error = DataError(
+                [
+                    _problem(
+                        item.name,
+                        sheet,
+                        meta.term,
+                        TEMPLATE_OTHER_TERM.format(found=meta.term, term=term),
+                    )
+                ]
+            )
+            out.append(part)
+            continue
+        # the unit is known from the metadata: its level is passed, so the units table (checked
+        # once by collect) need not be validated again for every file
+        level = str(units.iloc[known[uid]][LEVEL])
+        frame, error, said = _read(item.path, sheet=sheet, term=term, level=level)
+        part.warnings = said
+        part.error = error
+        if frame is not None:
+            row = units.iloc[known[uid]]
+            frame = frame.assign(
+                **{UNIT_ID: uid, UNIT_NAME: str(row[UNIT_NAME]), LEVEL: str(row[LEVEL])}
+            )
+            frame, problems = _check_typed(item, sheet, meta.bodies, frame)
+            if problems:
+                part.error = DataError(problems)
+            else:
+                part.frame = frame
+        out.append(part)
+    return out
+
+
+UNREADABLE = "một tệp bảng tính mở được (a spreadsheet that opens): "
+
+READER_DISAGREES = (
+    "số đã đọc bằng số đã gõ ở ô {cell} ({measure} của {body}: đọc được {read}) (the reader's "
+    "value equal to the typed cell; please report this with the file)"
+)
+TRAINED_BAD = (
+    "số đã tập huấn là số nguyên từ 0 đến Tổng số {total} (the number trained: a whole number "
+    "from 0 to the total)"
+)
+
+
+def _check_typed(
+    item: _File, sheet: str, bodies: Sequence[str], frame: pd.DataFrame
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Compare the counts read with the cells typed in the template, and add ``trained``.
+
+    A template's input cells are known, so what the reader returned is checked against them: a
+    body the reader left out or a value it read differently is a problem, never silent.
+    """
+    from openpyxl.utils import get_column_letter
+
+    typed = _templates.typed_cells(item.path, sheet, bodies)[0]
+    starts = dict(zip(bodies, _templates.group_starts(bodies), strict=True))
+    rows = {str(b): i for i, b in zip(frame.index, frame[BODY], strict=True)}
+    problems: list[Problem] = []
+    trained: dict[int, int] = {}
+    for body, cells in typed.items():
+        for k, measure in enumerate((TOTAL, FEMALE)):
+            value = cells[measure]
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue  # blank, or text in a count cell: the reader reports it
+            got: Any = frame.at[rows[body], measure] if body in rows else None
+            if got is None or int(got) != value:
+                cell = f"{get_column_letter(starts[body] + k)}{_templates.FIRST_DATA_ROW}"
+                expected = READER_DISAGREES.format(cell=cell, measure=measure, body=body, read=got)
+                problems.append(_problem(item.name, sheet, value, expected))
+        value = cells.get(_templates.TRAINED)
+        if value is None or body not in rows:
+            continue
+        total_read: Any = frame.at[rows[body], TOTAL]
+        total = int(total_read)
+        whole = not isinstance(value, bool) and isinstance(value, int | float)
+        if whole and value == int(value) and 0 <= value <= total:
+            trained[rows[body]] = int(value)
+        else:
+            problems.append(_problem(item.name, sheet, value, TRAINED_BAD.format(total=total)))
+    if trained:
+        frame = frame.assign(
+            **{_templates.TRAINED: pd.array([trained.get(i) for i in frame.index], dtype="Int64")}
+        )
+    return frame, problems
+
+
+def _problem(file: str, sheet: str | None, value: object, expected: str) -> Problem:
+    return Problem(expected=expected, value=value, file=file, sheet=sheet)
+
+
+def _read_report(item: _File, units: pd.DataFrame, names: _Names, term: str) -> _File:
+    """Read a file that is not one of our templates; match its units by name or alias."""
+    spreadsheet = item.path.suffix.lower() in SPREADSHEET_SUFFIXES
+    try:
+        frame, error, said = _read(item.path, term=term, units=units)
+    except FileFormatError as err:
+        if not spreadsheet:
+            item.kind = NOT_A_REPORT
+            item.note = str(err).splitlines()[0]
+            return item
+        message = str(err).splitlines()[0]
+        frame, said = None, []
+        error = DataError([_problem(item.name, None, item.path.suffix, UNREADABLE + message)])
+    item.warnings = said
+    if error is not None and not spreadsheet:
+        item.kind = NOT_A_REPORT
+        item.note = "không đọc được như bảng số liệu (not readable as a counts table): " + (
+            str(error.problems[0]) if error.problems else ""
+        )
+        return item
+    if error is not None:
+        item.error = error
+        # the file name may still say whose it is
+        exact = [u for u, _ in names.find(item.path.stem)]
+        found = exact or names.in_file_name(item.path.stem)
+        if len(found) == 1:
+            item.units, item.match = found, "file name"
+        elif len(found) > 1:
+            item.match = AMBIGUOUS
+            item.ambiguous[item.path.name] = found
+        else:
+            item.match = "none"
+        return item
+    assert frame is not None
+    keep = pd.Series(True, index=frame.index)
+    how: list[str] = []
+    for written in dict.fromkeys(frame[UNIT_NAME].astype(str)):
+        hits = names.find(written)
+        rows = frame[UNIT_NAME].astype(str) == written
+        if len(hits) > 1:
+            item.ambiguous[written] = [u for u, _ in hits]
+            keep &= ~rows
+        elif hits:
+            how.append(hits[0][1])
+            for uid in dict.fromkeys(frame.loc[rows, UNIT_ID].astype(str)):
+                item.how[uid] = hits[0][1]
+        else:
+            how.append("id")
+    frame = frame[keep]
+    item.units = list(dict.fromkeys(frame[UNIT_ID].astype(str)))
+    item.frame = frame if not frame.empty else None
+    item.match = (
+        AMBIGUOUS
+        if item.ambiguous and not item.units
+        else ("/".join(dict.fromkeys(how)) if how else "none")
+    )
+    return item
+
+
+def _files(sources: str | Path | Iterable[str | Path]) -> list[Path]:
+    if isinstance(sources, str | Path):
+        folder = Path(sources)
+        if folder.is_dir():
+            return sorted(folder.iterdir(), key=lambda p: p.name)
+        if folder.is_file():
+            return [folder]
+        raise ArgumentError(NOT_A_FOLDER.format(path=str(folder)))
+    paths = [Path(p) for p in sources]
+    for p in paths:
+        if not p.exists():
+            raise ArgumentError(NOT_A_FOLDER.format(path=str(p)))
+    return paths
+
+
+@dataclasses.dataclass(frozen=True)
+class Collection:
+    """The result of :func:`collect`.
+
+    Attributes
+    ----------
+    counts : pandas.DataFrame
+        The consolidated canonical counts: for every unit, the rows of the file used.
+    status : pandas.DataFrame
+        One row per unit of the units table, then one per file that matched no unit (columns
+        :data:`STATUS_COLUMNS`, plus ``contact`` when the units table has it).
+    files : pandas.DataFrame
+        One row per file (per data sheet of a workbook template): ``file``, ``received``,
+        ``kind``, ``unit_id``, ``match``, ``used``, ``n_problems``, ``problems``, ``note``.
+    changes : pandas.DataFrame
+        For units that sent several usable files, what changed from one to the next, cell by
+        cell (columns :data:`CHANGE_COLUMNS`).
+    deadline : datetime.date or None
+        The deadline the status was judged against.
+    """
+
+    counts: pd.DataFrame
+    status: pd.DataFrame
+    files: pd.DataFrame
+    changes: pd.DataFrame
+    deadline: dt.date | None
+
+
+def collect(
+    sources: str | Path | Iterable[str | Path],
+    *,
+    units: pd.DataFrame,
+    term: str,
+    deadline: object = None,
+    received: Mapping[str, object] | None = None,
+) -> Collection:
+    """Read every returned file, match it to a unit and say who is missing, late or in error.
+
+    Parameters
+    ----------
+    sources : str, Path or iterable of them
+        A folder (every entry in it is looked at, subfolders and non-spreadsheets too) or files.
+    units : pandas.DataFrame
+        The units expected to report: the status has one row per unit.  An optional ``contact``
+        column is carried to the status and the reminders.
+    term : str
+        The term of the collection (``"2015-2020"``); files naming another term are problems.
+    deadline : datetime.date or str, optional
+        A date, ISO text or catalogue deadline id (``"2458/BVSTBCPN-VX:r12"``); a return is on
+        time when it arrives before it.  By default the deadline written in the templates
+        returned (when they agree); with none, ``on_time`` is ``<NA>`` (no verdict from nothing).
+    received : mapping of str to date or datetime, optional
+        The recorded time each file arrived (keyed by file name); other files use their
+        modification time.
+
+    Returns
+    -------
+    Collection
+        The consolidated counts, the status, the files and the corrections.
+
+    Notes
+    -----
+    Status columns: ``status`` is ``received`` (a usable file), ``problems`` (only files with
+    problems: received, not used), ``missing``; for the rows of files that match no unit
+    ``unmatched``, ``ambiguous`` or ``not_a_report``.  ``file`` and ``received`` are the file used
+    (or the latest) and its time; ``other_files`` and ``duplicates`` the other files of the unit and
+    why they are not used; ``n_problems`` and ``problems`` the problems of the file shown (the
+    first three, in the words of :class:`~gender_stats.errors.DataError`); ``match`` how the file
+    was matched (``metadata``, ``name``, ``alias``, ``id``, ``file name``).
+
+    Matching: a template written by :func:`make_templates` is matched by its hidden metadata (unit
+    id), whatever the file name; any other file the readers understand is matched by the unit
+    names or aliases it contains (the units table); a name that is an alias of several units is
+    reported as ``ambiguous`` and not used; a file that cannot be read is matched by its file name
+    when that names one unit.  A unit with several usable files uses the one received last (equal
+    times: the last name in sort order); the others are listed with what differs.  On time: the
+    first file received from the unit arrived before the deadline (``date < deadline``);
+    ``days_late`` counts from the deadline day (a file of the deadline day is 1 day late).
+    Reader warnings are not raised: they are recorded in the ``warnings`` column.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl, gender_stats as gs
+    >>> units = gs.load_units().iloc[1:4]
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> paths = gs.make_templates(units, term="2015-2020", out_dir=folder,
+    ...                           bodies=["party_committee"], deadline="2015-12-01")
+    >>> wb = openpyxl.load_workbook(paths[0]); ws = wb["Báo cáo"]
+    >>> ws["C7"], ws["D7"] = 35, 10
+    >>> wb.save(folder / "gui lai.xlsx"); paths[0].unlink(); paths[1].unlink()
+    >>> c = gs.collect(folder, units=units, term="2015-2020",
+    ...                received={"gui lai.xlsx": "2015-11-20", "bao_cao_TH-H03.xlsx": "2015-12-02"})
+    >>> c.status[["unit_id", "status", "on_time", "n_problems"]].to_numpy().tolist()
+    [['TH-H01', 'received', True, 0], ['TH-H02', 'missing', <NA>, 0], ['TH-H03', 'problems', False, 1]]
+    >>> c.counts[["unit_id", "total", "female"]].to_numpy().tolist()
+    [['TH-H01', 35, 10]]
+    """
+    table = validate_units(units)
+    term = normalise_term(term)
+    due, _ = resolve_deadline(deadline)
+    names = _Names(table)
+    paths = _files(sources)
+    recorded = dict(received or {})
+    known_names = {p.name for p in paths} | {str(p) for p in paths}
+    for key in recorded:
+        if key not in known_names:
+            raise ArgumentError(UNKNOWN_RECEIVED.format(name=key))
+    results: list[_File] = []
+    template_deadlines: set[dt.date] = set()
+    for path in paths:
+        item = _File(path.name, path, None)
+        if path.is_dir():
+            item.kind, item.note = NOT_A_REPORT, "thư mục, không đọc (a folder: not read)"
+            results.append(item)
+            continue
+        item.received = _received(path, recorded)
+        meta = _templates.read_meta(path)
+        if meta is not None:
+            if meta.deadline is not None:
+                template_deadlines.add(meta.deadline)
+            results.extend(_read_template(item, meta, table, term))
+            continue
+        try:
+            results.append(_read_report(item, table, names, term))
+        except GenderStatsError as err:  # an argument-level refusal of this file
+            item.kind, item.note = NOT_A_REPORT, str(err).splitlines()[0]
+            results.append(item)
+    if due is None and len(template_deadlines) == 1:
+        due = next(iter(template_deadlines))
+    return _assemble(results, table, units, term, due)
+
+
+def _assemble(
+    results: list[_File],
+    table: pd.DataFrame,
+    original_units: pd.DataFrame,
+    term: str,
+    due: dt.date | None,
+) -> Collection:
+    by_unit: dict[str, list[_File]] = {}
+    for item in results:
+        for uid in item.units:
+            by_unit.setdefault(uid, []).append(item)
+    used: dict[str, _File] = {}
+    frames: list[pd.DataFrame] = []
+    change_frames: list[pd.DataFrame] = []
+    status_rows = []
+    contact = (
+        dict(zip(original_units[UNIT_ID].astype(str), original_units["contact"], strict=True))
+        if "contact" in original_units.columns
+        else None
+    )
+    for row in table.itertuples(index=False):
+        uid = str(getattr(row, UNIT_ID))
+        items = sorted(by_unit.get(uid, []), key=lambda f: (f.received or dt.datetime.min, f.name))
+        usable = [f for f in items if f.usable]
+        chosen = usable[-1] if usable else (items[-1] if items else None)
+        first = items[0].received if items else None
+        on_time: object = pd.NA
+        days_late: object = pd.NA
+        if first is not None and due is not None:
+            on_time = first.date() < due
+            days_late = max((first.date() - due).days + 1, 0)
+        others = [f for f in items if f is not chosen]
+        duplicates = ""
+        if usable:
+            used[uid] = chosen  # type: ignore[assignment]
+            assert chosen is not None and chosen.frame is not None
+            frames.append(chosen.frame[chosen.frame[UNIT_ID].astype(str) == uid])
+            for before, after in itertools.pairwise(usable):
+                assert before.frame is not None and after.frame is not None
+                diff = diff_counts(
+                    before.frame[before.frame[UNIT_ID].astype(str) == uid],
+                    after.frame[after.frame[UNIT_ID].astype(str) == uid],
+                )
+                change_frames.append(diff.assign(file_before=before.name, file_after=after.name))
+        if others and chosen is not None:
+            parts = []
+            for f in others:
+                if not f.usable:
+                    parts.append(f"{f.name}: có lỗi, không dùng (has problems: not used)")
+                else:
+                    parts.append(f"{f.name}: nhận trước (received earlier)")
+            why = (
+                "mới nhất không lỗi (the latest without problems)"
+                if chosen.usable
+                else "mới nhất; mọi tệp đều có lỗi (the latest; every file has problems)"
+            )
+            duplicates = f"{len(items)} tệp, dùng {chosen.name} — {why}; " + "; ".join(parts)
+        status = MISSING if not items else (RECEIVED if usable else PROBLEMS)
+        shown = chosen.error if chosen is not None and chosen.error is not None else None
+        status_rows.append(
+            {
+                UNIT_ID: uid,
+                UNIT_NAME: str(getattr(row, UNIT_NAME)),
+                LEVEL: str(getattr(row, LEVEL)),
+                "status": status,
+                "file": chosen.name if chosen is not None else "",
+                "received": chosen.received if chosen is not None else None,
+                "on_time": on_time,
+                "days_late": days_late,
+                "n_files": len(items),
+                "other_files": "; ".join(f.name for f in others),
+                "duplicates": duplicates,
+                "n_problems": len(shown.problems) if shown is not None else 0,
+                "problems": _summary(shown) if shown is not None else "",
+                "match": chosen.how.get(uid, chosen.match) if chosen is not None else "",
+                "warnings": " | ".join(dict.fromkeys(w for f in items for w in f.warnings)),
+                **({"contact": contact.get(uid)} if contact is not None else {}),
+            }
+        )
+    for item in results:
+        if item.units:
+            continue
+        status = (
+            NOT_A_REPORT
+            if item.kind == NOT_A_REPORT
+            else (AMBIGUOUS if item.ambiguous else UNMATCHED)
+        )
+        said = [f'"{n}" có thể là (may be) {", ".join(ids)}' for n, ids in item.ambiguous.items()]
+        said.append(_summary(item.error) if item.error is not None else item.note)
+        note = "; ".join(t for t in said if t)
+        status_rows.append(
+            {
+                UNIT_ID: None,
+                UNIT_NAME: _names_in(item),
+                LEVEL: None,
+                "status": status,
+                "file": item.name,
+                "received": item.received,
+                "on_time": pd.NA,
+                "days_late": pd.NA,
+                "n_files": 1,
+                "other_files": "",
+                "duplicates": "",
+                "n_problems": len(item.error.problems) if item.error is not None else 0,
+                "problems": note,
+                "match": item.match or "none",
+                "warnings": " | ".join(item.warnings),
+                **({"contact": None} if contact is not None else {}),
+            }
+        )
+    columns = [*STATUS_COLUMNS, *(["contact"] if contact is not None else [])]
+    status_frame = pd.DataFrame(status_rows, columns=columns)
+    status_frame["received"] = pd.to_datetime(status_frame["received"])
+    status_frame["on_time"] = status_frame["on_time"].astype("boolean")
+    status_frame["days_late"] = status_frame["days_late"].astype("Int64")
+    status_frame["n_files"] = status_frame["n_files"].astype("int64")
+    status_frame["n_problems"] = status_frame["n_problems"].astype("int64")
+    counts = _consolidate(frames, table, term)
+    files = pd.DataFrame(
+        [
+            {
+                "file": f.name,
+                "received": f.received,
+                "kind": f.kind,
+                UNIT_ID: ", ".join(f.units),
+                "match": f.match,
+                "used": any(used.get(u) is f for u in f.units),
+                "n_problems": len(f.error.problems) if f.error is not None else 0,
+                "problems": _summary(f.error) if f.error is not None else "",
+                "note": f.note,
+            }
+            for f in results
+        ],
+        columns=[
+            "file",
+            "received",
+            "kind",
+            UNIT_ID,
+            "match",
+            "used",
+            "n_problems",
+            "problems",
+            "note",
+        ],
+    )
+    files["received"] = pd.to_datetime(files["received"])
+    changes = (
+        pd.concat(change_frames, ignore_index=True)[list(CHANGE_COLUMNS)]
+        if change_frames
+        else pd.DataFrame({c: pd.Series(dtype="object") for c in CHANGE_COLUMNS})
+    )
+    return Collection(
+        counts=counts, status=status_frame, files=files, changes=changes, deadline=due
+    )
+
+
+def _names_in(item: _File) -> str | None:
+    if item.frame is not None:
+        return ", ".join(dict.fromkeys(item.frame[UNIT_NAME].astype(str)))
+    named = [n for n in item.ambiguous if n != item.name]
+    return ", ".join(named) if named else None
+
+
+def _consolidate(frames: list[pd.DataFrame], table: pd.DataFrame, term: str) -> pd.DataFrame:
+    base = [TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE]
+    if not frames:
+        empty = pd.DataFrame({c: pd.Series(dtype="object") for c in base})
+        return empty.astype({TOTAL: "int64", FEMALE: "int64"})
+    counts = pd.concat(frames, ignore_index=True)
+    extra = [
+        c
+        for c in counts.columns
+        if c not in base and not c.startswith("_") and pd.api.types.is_numeric_dtype(counts[c])
+    ]
+    counts = counts[[*base, *extra]]
+    for column in extra:
+        values = counts[column]
+        whole = values.dropna()
+        if (whole == whole.round()).all():
+            counts[column] = values.astype("Int64")
+    if KIND in table.columns:
+        kinds = dict(zip(table[UNIT_ID].astype(str), table[KIND], strict=True))
+        counts.insert(4, KIND, counts[UNIT_ID].astype(str).map(kinds))
+    counts = counts.sort_values(list(COUNTS_KEY), kind="stable").reset_index(drop=True)
+    return validate_counts(counts)
+
+
+def diff_counts(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """Return what changed between two versions of counts, cell by cell.
+
+    Parameters
+    ----------
+    before, after : pandas.DataFrame
+        Two counts frames (e.g. a unit's first return and its correction).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``term`` × ``unit_id`` × ``body`` × count column whose value differs (or that
+        is in one version only): ``unit_id``, ``term``, ``body``, ``column`` (``total``, ``female``
+        or another numerator), ``before``, ``after`` (Int64, ``<NA>`` when absent) and
+        ``difference`` (``after - before``).
+
+    Examples
+    --------
+    >>> old = pd.DataFrame({"term": ["2015-2020"] * 2, "unit_id": ["H1", "H1"],
+    ...                     "body": ["party_committee", "key_posts"], "total": [39, 5],
+    ...                     "female": [5, 1]})
+    >>> new = old.assign(female=[6, 1])
+    >>> diff_counts(old, new)[["body", "column", "before", "after", "difference"]]
+                  body  column  before  after  difference
+    0  party_committee  female       5      6           1
+    """
+    key = list(COUNTS_KEY)
+    measures = [TOTAL, FEMALE]
+    needed = [*key, *measures]
+    for which, frame in (("before", before), ("after", after)):
+        if not isinstance(frame, pd.DataFrame):
+            problem = f"is {_type_name(frame)}"
+            raise ArgumentError(NOT_COUNTS.format(needed=needed, which=which, problem=problem))
+        missing = [c for c in needed if c not in frame.columns]
+        if missing:
+            problem = f"lacks {missing}"
+            raise ArgumentError(NOT_COUNTS.format(needed=needed, which=which, problem=problem))
+    for frame in (before, after):
+        for c in frame.columns:
+            if (
+                c not in measures
+                and c not in key
+                and c not in (UNIT_NAME, LEVEL, KIND, "note")
+                and pd.api.types.is_integer_dtype(frame[c])
+                and not c.startswith("_")
+            ):
+                measures.append(c)
+    merged = before.reindex(columns=[*key, *measures]).merge(
+        after.reindex(columns=[*key, *measures]),
+        on=key,
+        how="outer",
+        suffixes=("_before", "_after"),
+        indicator=True,
+    )
+    rows = []
+    for rec in merged.to_dict("records"):
+        for col in dict.fromkeys(measures):
+            b, a = rec.get(f"{col}_before"), rec.get(f"{col}_after")
+            b = None if b is None or pd.isna(b) else int(b)
+            a = None if a is None or pd.isna(a) else int(a)
+            if b == a:
+                continue
+            rows.append(
+                {
+                    UNIT_ID: rec[UNIT_ID],
+                    TERM: rec[TERM],
+                    BODY: rec[BODY],
+                    "column": col,
+                    "before": b,
+                    "after": a,
+                    "difference": None if a is None or b is None else a - b,
+                }
+            )
+    out = pd.DataFrame(
+        rows, columns=[UNIT_ID, TERM, BODY, "column", "before", "after", "difference"]
+    )
+    return out.astype({"before": "Int64", "after": "Int64", "difference": "Int64"})
+
+
+# --------------------------------------------------------------------------------------------
+# Outputs
+
+
+def reminders(collection: Collection) -> pd.DataFrame:
+    """Return the units to remind: missing, with problems only, or late.
+
+    Parameters
+    ----------
+    collection : Collection
+        The result of :func:`collect`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``unit_id``, ``unit_name``, ``reason`` (``missing``, ``problems``, ``late``), ``days_late``,
+        ``problems`` and ``contact`` when the units table had one.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> units = gs.load_units().iloc[1:3].assign(contact=["a@x.vn", "b@x.vn"])
+    >>> c = gs.collect(tempfile.mkdtemp(), units=units, term="2015-2020")
+    >>> reminders(c)[["unit_id", "reason", "contact"]].to_numpy().tolist()
+    [['TH-H01', 'missing', 'a@x.vn'], ['TH-H02', 'missing', 'b@x.vn']]
+    """
+    collection = _require_collection(collection, "reminders")
+    status = collection.status[collection.status[UNIT_ID].notna()]
+    late = status["on_time"].fillna(True).eq(False)
+    wanted = status["status"].isin([MISSING, PROBLEMS]) | late
+    out = status[wanted].copy()
+    out["reason"] = out["status"].where(out["status"] != RECEIVED, "late")
+    columns = [UNIT_ID, UNIT_NAME, "reason", "days_late", "problems"]
+    if "contact" in out.columns:
+        columns.append("contact")
+    return out[columns].reset_index(drop=True)
+
+
+#: The sheet of the collection status in a workbook.
+STATUS_SHEET = "Tình hình nộp báo cáo"
+
+
+def write_collection(
+    collection: Collection,
+    path: str | Path,
+    *,
+    units: pd.DataFrame | None = None,
+    add_to: str | Path | None = None,
+) -> Path:
+    """Write the consolidated counts in the official wide layout, with the status sheets.
+
+    Parameters
+    ----------
+    collection : Collection
+        The result of :func:`collect`.
+    path : str or Path
+        The ``.xlsx`` to write: sheet ``Tổng hợp`` (sections by level, a ``Cộng …`` subtotal per
+        section, ``Tổng cộng``), then ``Tình hình nộp báo cáo`` (the status), ``Nhắc nộp``
+        (reminders) and ``Thay đổi`` (corrections).
+    units : pandas.DataFrame, optional
+        Orders the units (default: the counts' order).
+    add_to : str or Path, optional
+        Also add the status sheet to this existing workbook (e.g. the report's).
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, gender_stats as gs
+    >>> units = gs.load_units().iloc[1:3]
+    >>> counts = gs.load_sample_counts().query("term == '2015-2020'")
+    >>> counts = counts[counts["unit_id"].isin(units["unit_id"])]
+    >>> c = Collection(counts, pd.DataFrame(columns=list(STATUS_COLUMNS)), pd.DataFrame(),
+    ...                pd.DataFrame(columns=list(CHANGE_COLUMNS)), None)
+    >>> out = write_collection(c, pathlib.Path(tempfile.mkdtemp()) / "tong_hop.xlsx")
+    >>> gs.read_counts(out, sheet="Tổng hợp", units=units)["total"].sum() == counts["total"].sum()
+    np.True_
+    """
+    collection = _require_collection(collection, "write_collection")
+    if not isinstance(path, str | Path):
+        raise ArgumentError(
+            f"write_collection: path cần một đường dẫn .xlsx (expected a str or Path), got "
+            f"{_type_name(path)}"
+        )
+    if collection.counts.empty:
+        raise ArgumentError(
+            "chưa có số liệu nào dùng được để tổng hợp (no usable counts to consolidate). "
+            "Hint: xem collection.status (see the status)."
+        )
+    out = _templates.write_wide_workbook(collection.counts, path, units=units)
+    _templates.append_sheet(out, _status_for_sheet(collection.status), STATUS_SHEET)
+    if not collection.status.empty:
+        _templates.append_sheet(out, reminders(collection), "Nhắc nộp")
+    _templates.append_sheet(out, collection.changes, "Thay đổi")
+    if add_to is not None:
+        _templates.append_sheet(add_to, _status_for_sheet(collection.status), STATUS_SHEET)
+    return out
+
+
+def _status_for_sheet(status: pd.DataFrame) -> pd.DataFrame:
+    out = status.copy()
+    if "on_time" in out.columns:
+        out["on_time"] = out["on_time"].map(
+            lambda v: "" if v is pd.NA or v is None else ("đúng hạn" if v else "muộn")
+        )
+    return out
+
+
+#: Status words on the page and in the sheet.
+_STATUS_WORDS = {
+    "vi": {
+        RECEIVED: "đã nhận",
+        PROBLEMS: "có lỗi",
+        MISSING: "chưa nộp",
+        UNMATCHED: "không khớp đơn vị",
+        AMBIGUOUS: "khớp nhiều đơn vị",
+        NOT_A_REPORT: "không phải báo cáo",
+    },
+    "en": {
+        RECEIVED: "received",
+        PROBLEMS: "with problems",
+        MISSING: "missing",
+        UNMATCHED: "no unit matched",
+        AMBIGUOUS: "several units matched",
+        NOT_A_REPORT: "not a report",
+    },
+}
+
+
+def status_summary(collection: Collection, *, lang: Literal["vi", "en"] = "vi") -> str:
+    """Return one sentence on the collection: how many units sent, are missing, late, in error.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:4], term="2015-2020")
+    >>> status_summary(c, lang="en")
+    '0 of 3 units received (0 late), 0 with problems only, 3 missing; 0 other files.'
+    """
+    collection = _require_collection(collection, "status_summary")
+    units = collection.status[collection.status[UNIT_ID].notna()]
+    n = len(units)
+    got = int((units["status"] == RECEIVED).sum())
+    late = int(units["on_time"].fillna(True).eq(False).sum())
+    bad = int((units["status"] == PROBLEMS).sum())
+    missing = int((units["status"] == MISSING).sum())
+    other = len(collection.status) - n
+    due = f"{collection.deadline:%d/%m/%Y}" if collection.deadline is not None else None
+    if lang == "en":
+        text = (
+            f"{got} of {n} units received ({late} late), {bad} with problems only, "
+            f"{missing} missing; {other} other files."
+        )
+        return text if due is None else text[:-1] + f"; due before {due}."
+    text = (
+        f"Đã nhận {got}/{n} đơn vị ({late} muộn), {bad} chỉ có tệp lỗi, {missing} chưa nộp; "
+        f"{other} tệp khác."
+    )
+    return text if due is None else text[:-1] + f"; hạn nộp trước {due}."
+
+
+def add_to_report(collection: Collection, report: Any, *, lang: Literal["vi", "en"] = "vi") -> Path:
+    """Add the collection status to a report: a sheet of its workbook and a section of its page.
+
+    Parameters
+    ----------
+    collection : Collection
+        The result of :func:`collect`.
+    report : Report
+        What :func:`gender_stats.build_report` returned (its ``workbook`` and ``html``).
+    lang : {"vi", "en"}, default "vi"
+
+    Returns
+    -------
+    Path
+        The page, with a section "Tình hình nộp báo cáo" (summary, chart of returns over time,
+        status table) before the end of its main part; the workbook gets the sheet of the same
+        name.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> units = gs.load_units().iloc[1:4]
+    >>> c = gs.collect(tempfile.mkdtemp(), units=units, term="2015-2020")
+    >>> counts = gs.load_sample_counts().query("term == '2015-2020'")
+    >>> r = gs.build_report(counts[counts["unit_id"].isin(units["unit_id"])], term="2015-2020",
+    ...                     out_dir=tempfile.mkdtemp())
+    >>> page = add_to_report(c, r)
+    >>> "Tình hình nộp báo cáo" in page.read_text(encoding="utf-8")
+    True
+    """
+    import html
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from gender_stats.plots_collection import plot_returns
+    from gender_stats.tables import to_html
+
+    collection = _require_collection(collection, "add_to_report")
+    if not (hasattr(report, "workbook") and hasattr(report, "html")):
+        raise ArgumentError(
+            "add_to_report: cần kết quả của gs.build_report (expected a Report), got "
+            f"{_type_name(report)}"
+        )
+    if lang not in ("vi", "en"):
+        raise ArgumentError(f"lang={lang!r} không hợp lệ (invalid); chọn 'vi' hoặc 'en'")
+    sheet = _status_for_sheet(collection.status)
+    _templates.append_sheet(report.workbook, sheet, STATUS_SHEET)
+    words = _STATUS_WORDS[lang]
+    shown = collection.status.assign(
+        status=collection.status["status"].map(words),
+        received=collection.status["received"].dt.strftime("%d/%m/%Y").fillna(""),
+        on_time=sheet["on_time"]
+        if lang == "vi"
+        else collection.status["on_time"].map(
+            lambda v: "" if v is pd.NA else ("on time" if v else "late")
+        ),
+    )[[UNIT_NAME, "status", "file", "received", "on_time", "days_late", "n_problems", "problems"]]
+    fig, ax = plt.subplots(figsize=(7.0, 3.2), layout="constrained")
+    try:
+        plot_returns(collection.status, deadline=collection.deadline, ax=ax)
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg")
+    finally:
+        plt.close(fig)
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]
+    heading = STATUS_SHEET if lang == "vi" else "Returns received"
+    section = "\n".join(
+        [
+            '<section id="collection">',
+            f"<h2>{html.escape(heading)}</h2>",
+            f"<p>{html.escape(status_summary(collection, lang=lang))}</p>",
+            f'<figure class="chart">{svg}</figure>',
+            to_html(
+                shown.astype(object).where(shown.notna(), ""),
+                caption=heading,
+                table_id="collection-status",
+            ),
+            "</section>",
+        ]
+    )
+    page = Path(report.html)
+    text = page.read_text(encoding="utf-8")
+    marker = "</main>"
+    if marker not in text:
+        raise ArgumentError(
+            f"trang {page.name!r} không có phần <main> (the page has no main part): not a page "
+            "written by build_report"
+        )
+    page.write_text(text.replace(marker, section + "\n" + marker, 1), encoding="utf-8")
+    return page
