@@ -408,6 +408,10 @@ def test_public_names_are_documented():
         "national_assembly",
         "party_committees",
         "peoples_councils",
+        "candidate_lists",
+        "congress_delegates",
+        "provincial_committees",
+        "key_leaders",
     }
 
 

@@ -1,8 +1,7 @@
 """Issue 12: fuzzing — random bytes and randomly mutated files into every reader and load_targets.
 
 Whatever comes in, only a result or a library error (:class:`~gender_stats.errors.GenderStatsError`)
-comes out.  The readers are being rewritten; cases that crash inside ``io/`` internals are marked
-``xfail(strict=False, reason="reader rewrite")`` so that the rewrite can remove the mark.
+comes out.
 """
 
 from __future__ import annotations
@@ -192,18 +191,12 @@ def test_mutated_csv_bytes(reader, name, work, edits):
     _run(READERS[reader], _write(work, name, _mutate(_seed(name), edits)))
 
 
-#: Crashes found inside io/ (the file loader being rewritten): a flipped byte in an xlsx gives
-#: zipfile.BadZipFile ("Bad CRC-32 for file 'xl/worksheets/sheet1.xml'"), in a Parquet file a
-#: UnicodeDecodeError from pyarrow.
-READER_REWRITE = pytest.mark.xfail(strict=False, reason="reader rewrite")
-
-
 @pytest.mark.parametrize(
     "name",
     [
-        pytest.param("counts_wide.xlsx", marks=READER_REWRITE),
-        pytest.param("roster_trich_ngang.xlsx", marks=READER_REWRITE),
-        pytest.param("roster.parquet", marks=READER_REWRITE),
+        "counts_wide.xlsx",
+        "roster_trich_ngang.xlsx",
+        "roster.parquet",
     ],
 )
 @pytest.mark.parametrize("reader", ["read_counts", "read_roster"])

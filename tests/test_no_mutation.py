@@ -1,5 +1,8 @@
 """One test over the public compute and plot functions: none of them changes its input frames."""
 
+import tempfile
+from pathlib import Path
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -45,6 +48,8 @@ def _roster() -> pd.DataFrame:
             "person_id": ["1", "2", "3", "4"],
             "sex": ["F", "M", "M", "M"],
             "birth_year": pd.array([1980, 1965, 1970, 1990], dtype="Int64"),
+            "ethnicity": ["Kinh", "Mường", "Kinh", "Thái"],
+            "post": ["Bí thư Huyện ủy", "PCT UBND huyện", "Chủ tịch HĐND huyện", None],
         }
     )
 
@@ -65,10 +70,36 @@ COUNTS = _counts()
 COMPLIANCE = gs.check(COUNTS, targets="36-CT/TW", term="2015-2020")
 TREND = gs.trend(COUNTS)
 ASSESSMENT = gs.assess_progress(COUNTS, target_share="25%", target_year=2020, method="linear")
+GROWTH = gs.assess_progress(COUNTS, target_share="25%", target_year=2030)
+
+SERIES = {b: f"S_{b}" for b in ("party_committee", "standing_committee", "key_posts", "staff")}
 
 CASES = {
     "count": (gs.count, lambda: (_roster(),), {}),
     "rollup": (gs.rollup, lambda: (_counts(),), {}),
+    "count_named": (gs.count, lambda: (_roster(),), {"numerators": {"w": "female & under_40"}}),
+    "age_at_election": (gs.age_at_election, lambda: (_roster(),), {}),
+    "age_group": (gs.age_group, lambda: (_roster(),), {}),
+    "ethnic_minority": (gs.ethnic_minority, lambda: (_roster(),), {}),
+    "count_key_posts": (gs.count_key_posts, lambda: (_roster(),), {"per_post": True}),
+    "match_posts": (gs.match_posts, lambda: (_roster(),), {}),
+    "units_with_woman_in_key_post": (gs.units_with_woman_in_key_post, lambda: (_roster(),), {}),
+    "derive_groups": (gs.derive_groups, lambda: (_roster(),), {}),
+    "count_intersections": (gs.count_intersections, lambda: (_roster(),), {}),
+    "plot_intersections": (
+        gs.plot_intersections,
+        lambda: (gs.count_intersections(_roster()),),
+        {},
+    ),
+    "group_masks": (gs.group_masks, lambda: (_roster(), ["female & ethnic_minority"]), {}),
+    "to_open_sdg": (gs.to_open_sdg, lambda: (_counts(),), {"body": "party_committee"}),
+    "to_sdmx_csv": (gs.to_sdmx_csv, lambda: (_counts(),), {"series": SERIES}),
+    "counts_dictionary": (gs.counts_dictionary, lambda: (_counts(),), {}),
+    "write_counts": (
+        gs.write_counts,
+        lambda: (_counts(), Path(tempfile.mkdtemp()) / "counts.csv"),
+        {},
+    ),
     "validate_counts": (gs.validate_counts, lambda: (_counts(),), {}),
     "validate_roster": (gs.validate_roster, lambda: (_roster(),), {}),
     "validate_units": (gs.validate_units, lambda: (_units(),), {}),
@@ -94,6 +125,7 @@ CASES = {
         lambda: (_counts(),),
         {"target_share": "25%", "target_year": 2020},
     ),
+    "aggregate_progress": (gs.aggregate_progress, lambda: (GROWTH.copy(),), {}),
     "project": (gs.project, lambda: (_counts(),), {"target_share": "25%", "target_year": 2030}),
     "plot_shares": (gs.plot_shares, lambda: (COMPLIANCE.copy(),), {"body": "party_committee"}),
     "plot_seats_needed": (gs.plot_seats_needed, lambda: (COMPLIANCE.copy(),), {}),

@@ -13,7 +13,17 @@ Examples
 from importlib.metadata import PackageNotFoundError, version
 
 # --- model, vocabulary, errors (core) ---
-from gender_stats.counting import count, rollup
+from gender_stats.counting import (
+    AGE_BANDS,
+    age_at_election,
+    age_group,
+    count,
+    count_intersections,
+    derive_groups,
+    ethnic_minority,
+    group_masks,
+    rollup,
+)
 from gender_stats.errors import (
     ArgumentError,
     DataError,
@@ -37,10 +47,15 @@ from gender_stats.io import (
     ReadingLog,
     RowClass,
     TableWarning,
+    counts_dictionary,
     infer_level,
     read_counts,
+    read_open_sdg,
     read_roster,
     read_units,
+    to_open_sdg,
+    to_sdmx_csv,
+    write_counts,
 )
 
 # --- datasets ---
@@ -85,6 +100,12 @@ from gender_stats.targets import (
 )
 
 # --- indicators, tables ---
+from gender_stats.keyposts import (
+    count_key_posts,
+    key_post_definitions,
+    match_posts,
+    units_with_woman_in_key_post,
+)
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
 from gender_stats.io import write_workbook
 from gender_stats.labels import format_count, format_points, format_share
@@ -108,11 +129,13 @@ from gender_stats.plots import (
     plot_trend,
 )
 
+from gender_stats.plots_intersections import plot_intersections
+
 # --- report ---
 from gender_stats.report import Report, build_report
 
 # --- progress ---
-from gender_stats.progress import assess_progress, project, trend
+from gender_stats.progress import aggregate_progress, assess_progress, project, trend
 
 # --- collection ---
 from gender_stats.collection import (
@@ -151,8 +174,12 @@ __all__ = [
     "normalise_term",
     # 1. read (io) and bundled data
     "read_counts",
+    "read_open_sdg",
     "read_roster",
     "read_units",
+    "to_open_sdg",
+    "to_sdmx_csv",
+    "write_counts",
     "ReadingLog",
     "RowClass",
     "MismatchWarning",
@@ -160,6 +187,7 @@ __all__ = [
     "TableWarning",
     "InferredLevelWarning",
     "infer_level",
+    "counts_dictionary",
     "load_public_figures",
     "load_sample_counts",
     "load_sample_roster",
@@ -180,12 +208,23 @@ __all__ = [
     # 3. count (counting)
     "count",
     "rollup",
+    "AGE_BANDS",
+    "age_at_election",
+    "age_group",
+    "count_intersections",
+    "derive_groups",
+    "ethnic_minority",
+    "group_masks",
     # 4. indicators
     "change",
     "pooled_share",
     "shares",
     "term_changes",
     "units_with_woman",
+    "count_key_posts",
+    "key_post_definitions",
+    "match_posts",
+    "units_with_woman_in_key_post",
     # 5. targets (rules in Python or YAML)
     "Target",
     "Rule",
@@ -213,6 +252,7 @@ __all__ = [
     "min_women_on_list",
     "next_term_needs",
     "seats_to_keep",
+    "aggregate_progress",
     "assess_progress",
     "project",
     "trend",
@@ -233,6 +273,7 @@ __all__ = [
     "plot_shares",
     "plot_stacked",
     "plot_trend",
+    "plot_intersections",
     "plot_returns",
     "write_workbook",
     "Report",

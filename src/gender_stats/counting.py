@@ -3,10 +3,35 @@
 :func:`count` is the only step that touches every person-seat; everything after it works on counts,
 which are small.  :func:`rollup` pools counts over units (to a level or to the province): it adds
 numerators and denominators, it never averages percentages.
+
+Intersections
+-------------
+Sex-disaggregated statistics cross sex with age and ethnicity.  From a roster's ``birth_year`` (or
+``birth_date``) and ``ethnicity`` the library derives:
+
+``age``
+    the age at election: the term's start year minus the birth year, or, with ``at=`` a date and a
+    full ``birth_date``, the exact age on that date (:func:`age_at_election`);
+``age_group``
+    an age band (:data:`AGE_BANDS`): ``"forms"``, the bands of the official forms ("Từ 40 tuổi trở
+    xuống", "Từ trên 40 tuổi đến 50 tuổi", "Từ trên 50 tuổi": ``40_and_under``, ``41_50``,
+    ``over_50``), or ``"35-CT/TW-2019"``, the age structure of Directive 35-CT/TW (2019) ("dưới 40
+    tuổi": ``under_40``, ``40_50``, ``over_50``), or bands of your own (:func:`age_group`);
+``ethnic_minority``
+    ``True`` for a person whose ethnicity is not the majority (Kinh by default; configurable)
+    (:func:`ethnic_minority`).
+
+:func:`derive_groups` adds these columns to a copy of a roster, for ``count(..., by=[...,
+"age_group"])``; :func:`group_masks` turns names such as ``"female & under_40"`` into masks for
+``count(..., numerators=...)``, and ``count`` itself accepts such names as numerator values.  All of
+it is vectorised (no Python loop over rows).  A person without a birth year (or ethnicity) has no
+age group: asking for a group that needs it raises :class:`~gender_stats.errors.DataError` rather
+than counting that person as outside the group.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -15,8 +40,14 @@ import numpy as np
 import pandas as pd
 from narwhals.typing import IntoFrame
 
+from gender_stats._text import loose_key
+from gender_stats.errors import ArgumentError, DataError, Problem
 from gender_stats.schema import (
+    AGE_GROUP,
+    BIRTH_DATE,
+    BIRTH_YEAR,
     BODY,
+    ETHNICITY,
     FEMALE,
     LEVEL,
     SEX,
@@ -25,13 +56,43 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
 )
+from gender_stats.vocab import term_bounds
 
-__all__ = ["count", "rollup"]
+__all__ = [
+    "AGE_BANDS",
+    "MAJORITY",
+    "age_at_election",
+    "age_group",
+    "count",
+    "count_intersections",
+    "derive_groups",
+    "ethnic_minority",
+    "group_masks",
+    "rollup",
+]
 
 #: The default grouping of :func:`count`: one row per term × unit × body.
 COUNT_BY: tuple[str, ...] = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY)
 
-Mask = pd.Series | np.ndarray | Callable[[pd.DataFrame], Any]
+Mask = pd.Series | np.ndarray | Callable[[pd.DataFrame], Any] | str
+
+#: Derived column names.
+AGE = "age"
+ETHNIC_MINORITY = "ethnic_minority"
+
+#: Standard age bands, by name: ``(label, lowest age, highest age)``, ages in whole years, both
+#: ends included, ``None`` for an open end.
+AGE_BANDS: Mapping[str, tuple[tuple[str, int | None, int | None], ...]] = {
+    # official forms (Biểu 1A ...): "Từ 40 tuổi trở xuống", "Từ trên 40 tuổi đến 50 tuổi",
+    # "Từ trên 50 tuổi"
+    "forms": (("40_and_under", None, 40), ("41_50", 41, 50), ("over_50", 51, None)),
+    # Directive 35-CT/TW (2019): "dưới 40 tuổi" at least 10 %, 40-50 about 40-50 %, the rest over 50
+    "35-CT/TW-2019": (("under_40", None, 39), ("40_50", 40, 50), ("over_50", 51, None)),
+}
+#: The majority ethnicity: everyone else is an ethnic minority (dân tộc thiểu số).
+MAJORITY: tuple[str, ...] = ("Kinh",)
+
+_ROW_LIMIT = 20  # problems listed per missing-value error
 
 
 def count(
@@ -54,8 +115,10 @@ def count(
         The grouping columns.  Add a column (``"ethnicity"``, ``"kind"``) to disaggregate further.
     numerators : mapping of str to mask, optional
         Other groups to count beside women, e.g. ``{"under_40": roster["birth_year"] > 1975}``.
-        A mask is a boolean Series aligned with ``roster``, a boolean array, or a function that takes
-        the roster and returns one.  Each becomes an integer column of the result.  For a frame of
+        A mask is a boolean Series aligned with ``roster``, a boolean array, a function that takes
+        the roster and returns one, or the name of derived groups joined by ``&`` (``"under_40"``,
+        ``"female & ethnic_minority"``; see :func:`group_masks`: ages at the term start, the
+        standard bands, Kinh as the majority).  Each becomes an integer column of the result.  For a frame of
         another engine, a mask is a narwhals expression, e.g. ``nw.col("birth_year") > 1975``.
 
     Returns
@@ -92,6 +155,11 @@ def count(
     [2, 0]
     >>> count(roster.astype({"unit_id": "category", "sex": "category"}))["female"].tolist()
     [1, 1]
+
+    Derived groups by name (ages at the start of the term, 2015):
+
+    >>> count(roster, numerators={"women_under_40": "female & under_40"})["women_under_40"].tolist()
+    [1, 0]
     """
     if not isinstance(roster, pd.DataFrame):
         return _count_lazy(roster, by=list(by), numerators=numerators)
@@ -101,7 +169,12 @@ def count(
         raise KeyError(f"count() needs the roster columns {missing}; got {list(roster.columns)}")
     n_rows = len(roster)
     masks = {FEMALE: _is_female(roster[SEX])}
+    named = {name: m for name, m in (numerators or {}).items() if isinstance(m, str)}
+    derived = group_masks(roster, named) if named else {}
     for name, mask in (numerators or {}).items():
+        if isinstance(mask, str):
+            masks[name] = derived[name]
+            continue
         values = mask(roster) if callable(mask) else mask
         masks[name] = np.asarray(values, dtype=bool).reshape(-1)
         if len(masks[name]) != n_rows:
@@ -294,6 +367,558 @@ def _count_lazy(
     if by:
         out = out.sort_values(by, na_position="last", kind="stable")
     return out.reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Intersections: age at election, age bands, ethnic minority
+
+
+def _term_starts(roster: pd.DataFrame) -> np.ndarray:
+    """Return the start year of each row's term (vectorised: one parse per distinct term)."""
+    if TERM not in roster.columns:
+        raise ArgumentError(
+            "Cần cột nhiệm kỳ (the roster needs a 'term' column) to compute ages at election. "
+            "Hint: or pass at= a year or a date."
+        )
+    codes, uniques = pd.factorize(roster[TERM])
+    try:
+        starts = np.array([term_bounds(str(t))[0] for t in uniques], dtype=np.int64)
+    except ValueError as err:
+        raise ArgumentError(
+            f"Nhiệm kỳ không hợp lệ (a term like 2015-2020 expected), got {list(uniques)[:5]}. "
+            "Hint: validate the roster with gender_stats.validate_roster first."
+        ) from err
+    if (codes < 0).any():
+        raise ArgumentError(
+            "Thiếu nhiệm kỳ ở một số dòng (some rows have no term). Hint: pass at= a year or a date."
+        )
+    return starts[codes] if len(starts) else np.zeros(0, dtype=np.int64)
+
+
+def _reference(roster: pd.DataFrame, at: Any) -> tuple[np.ndarray, np.ndarray | None]:
+    """Return each row's reference year and, when a date was given, its month·100 + day."""
+    n = len(roster)
+    if at is None:
+        return _term_starts(roster), None
+    if isinstance(at, Mapping):
+        codes, uniques = pd.factorize(roster[TERM]) if TERM in roster.columns else (None, None)
+        if codes is None or uniques is None:
+            raise ArgumentError("at= by term needs a 'term' column in the roster.")
+        missing = [t for t in uniques if t not in at]
+        if missing:
+            raise ArgumentError(
+                f"Thiếu ngày bầu cử cho nhiệm kỳ (at= has no date for the terms {missing}). "
+                f"Got at for {list(at)}."
+            )
+        refs = [_one_reference(at[t]) for t in uniques]
+        years = np.array([r[0] for r in refs], dtype=np.int64)[codes]
+        if all(r[1] is None for r in refs):
+            return years, None
+        # a year without a day: 1232 is after every birthday, so no one is made a year younger
+        days = np.array([r[1] if r[1] is not None else 1232 for r in refs], dtype=np.int64)
+        return years, days[codes]
+    year, day = _one_reference(at)
+    return np.full(n, year, dtype=np.int64), (None if day is None else np.full(n, day, np.int64))
+
+
+def _one_reference(value: Any) -> tuple[int, int | None]:
+    if isinstance(value, bool):
+        raise ArgumentError(
+            f"at= must be a year such as 2020 or a date such as '2020-10-15', got {value!r}"
+        )
+    if isinstance(value, int | np.integer):
+        return int(value), None
+    try:
+        stamp = pd.Timestamp(value)
+    except (TypeError, ValueError) as err:
+        raise ArgumentError(
+            f"Ngày không hợp lệ (at= must be a year such as 2020 or a date such as "
+            f"'2020-10-15'), got {value!r}"
+        ) from err
+    if isinstance(value, datetime.date | pd.Timestamp | str):
+        return int(stamp.year), int(stamp.month) * 100 + int(stamp.day)
+    raise ArgumentError(f"at= must be a year or a date, got {value!r}")  # pragma: no cover
+
+
+def age_at_election(roster: pd.DataFrame, *, at: Any = None) -> pd.Series:
+    """Return each person's age at election, in whole years.
+
+    Parameters
+    ----------
+    roster : pandas.DataFrame
+        A roster with ``birth_year`` or ``birth_date`` (and ``term`` unless ``at`` is given).
+    at : int, date, str or mapping, optional
+        When the age is taken: by default the start year of each row's term; a year (``2020``); a
+        date (``"2020-10-15"``, the congress or election day); or a mapping from term to a year or a
+        date.
+
+    Returns
+    -------
+    pandas.Series
+        ``Int64`` ages named ``age``, aligned with ``roster``; missing where the birth is unknown.
+
+    Raises
+    ------
+    ArgumentError
+        Without a birth column, or for a bad ``at``.
+
+    Notes
+    -----
+    With a year (or the term start) the age is ``year − birth_year``: a person born in 1980 is 35
+    at a 2015 congress whatever the day.  With a date and a full ``birth_date`` the age is exact
+    (one less before the birthday); rows with only a birth year use ``year − birth_year``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({"term": ["2020-2025"] * 3, "birth_year": [1981, 1980, None],
+    ...     "birth_date": pd.to_datetime(["1981-12-01", None, None])})
+    >>> age_at_election(roster).tolist()
+    [39, 40, <NA>]
+    >>> age_at_election(roster, at="2020-10-15").tolist()
+    [38, 40, <NA>]
+    """
+    has_year, has_date = BIRTH_YEAR in roster.columns, BIRTH_DATE in roster.columns
+    if not (has_year or has_date):
+        raise ArgumentError(
+            "Cần năm sinh (the roster needs 'birth_year' or 'birth_date') to compute ages. Got "
+            f"columns {list(roster.columns)}."
+        )
+    n = len(roster)
+    if has_year:
+        column = roster[BIRTH_YEAR]
+        if not pd.api.types.is_numeric_dtype(column):
+            column = pd.to_numeric(column, errors="coerce")
+        birth = column.astype("Float64").to_numpy(dtype="float64", na_value=np.nan)
+    else:
+        birth = np.full(n, np.nan)
+    dates = pd.to_datetime(roster[BIRTH_DATE], errors="coerce") if has_date else None
+    if dates is not None:
+        from_date = dates.dt.year.to_numpy(dtype="float64", na_value=np.nan)
+        birth = np.where(np.isnan(birth), from_date, birth)
+    years, md = _reference(roster, at)
+    age = years - birth
+    if md is not None and dates is not None:
+        born_md = (dates.dt.month * 100 + dates.dt.day).to_numpy(dtype="float64", na_value=np.nan)
+        before = ~np.isnan(born_md) & (md < np.nan_to_num(born_md, nan=0))
+        age = age - before
+    out = pd.Series(age, index=roster.index, name=AGE).round().astype("Int64")
+    return out
+
+
+def _bands(bands: Any) -> tuple[tuple[str, int | None, int | None], ...]:
+    if isinstance(bands, str):
+        if bands not in AGE_BANDS:
+            raise ArgumentError(
+                f"Got bands={bands!r}. Must be one of {list(AGE_BANDS)} or a sequence of "
+                "(label, lowest age, highest age)."
+            )
+        return AGE_BANDS[bands]
+    out = tuple((str(b[0]), b[1], b[2]) for b in bands)
+    previous = None
+    for label, low, high in out:
+        if low is not None and high is not None and low > high:
+            raise ArgumentError(f"Dải tuổi rỗng (empty age band {label!r}: {low} > {high}).")
+        if previous is not None and (previous is None or low is None or low <= previous):
+            raise ArgumentError(
+                f"Dải tuổi chồng nhau (age bands must be in order and not overlap), got {out}."
+            )
+        previous = high if high is not None else 10**9
+    return out
+
+
+def age_group(roster: pd.DataFrame, *, bands: Any = "forms", at: Any = None) -> pd.Series:
+    """Return each person's age band at election.
+
+    Parameters
+    ----------
+    roster : pandas.DataFrame
+        A roster with ``birth_year`` or ``birth_date``.
+    bands : str or sequence, default "forms"
+        A name of :data:`AGE_BANDS` (``"forms"``: ``40_and_under``, ``41_50``, ``over_50``;
+        ``"35-CT/TW-2019"``: ``under_40``, ``40_50``, ``over_50``) or a sequence of
+        ``(label, lowest age, highest age)`` (both included, ``None`` open), in order.
+    at : optional
+        As for :func:`age_at_election`.
+
+    Returns
+    -------
+    pandas.Series
+        A categorical named ``age_group`` (categories in band order); missing where the age is
+        unknown or in no band.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({"term": ["2020-2025"] * 4, "birth_year": [1981, 1980, 1970, 1969]})
+    >>> age_group(roster).tolist()
+    ['40_and_under', '40_and_under', '41_50', 'over_50']
+    >>> age_group(roster, bands="35-CT/TW-2019").tolist()
+    ['under_40', '40_50', '40_50', 'over_50']
+    """
+    spec = _bands(bands)
+    age = age_at_election(roster, at=at).to_numpy(dtype="float64", na_value=np.nan)
+    codes = np.full(len(age), -1, dtype=np.int64)
+    for i, (_, low, high) in enumerate(spec):
+        hit = ~np.isnan(age)
+        if low is not None:
+            hit &= age >= low
+        if high is not None:
+            hit &= age <= high
+        codes[hit & (codes < 0)] = i
+    labels = [b[0] for b in spec]
+    cat = pd.Categorical.from_codes(codes, categories=pd.Index(labels, dtype="str"))
+    return pd.Series(cat, index=roster.index, name=AGE_GROUP)
+
+
+def _ethnic_key(value: str) -> str:
+    key = loose_key(value)
+    return key.removeprefix("dan toc ").strip()
+
+
+def ethnic_minority(roster: pd.DataFrame, *, majority: Sequence[str] = MAJORITY) -> pd.Series:
+    """Return whether each person belongs to an ethnic minority (not the majority).
+
+    Parameters
+    ----------
+    roster : pandas.DataFrame
+        A roster with ``ethnicity``.
+    majority : sequence of str, default ``("Kinh",)``
+        The majority ethnicities; spellings compare without case, diacritics or a leading
+        "Dân tộc" (``"kinh"``, ``"Dân tộc Kinh"``).
+
+    Returns
+    -------
+    pandas.Series
+        ``boolean`` named ``ethnic_minority``; missing where the ethnicity is missing or blank.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({"ethnicity": ["Kinh", "Mường", "dân tộc kinh", None, "Thái"]})
+    >>> ethnic_minority(roster).tolist()
+    [False, True, False, <NA>, True]
+    """
+    if ETHNICITY not in roster.columns:
+        raise ArgumentError(
+            f"Cần cột dân tộc (the roster needs an 'ethnicity' column). Got {list(roster.columns)}."
+        )
+    if isinstance(majority, str):
+        majority = (majority,)
+    keys = {_ethnic_key(m) for m in majority}
+    codes, uniques = _codes(roster[ETHNICITY])
+    known = np.array([isinstance(u, str) and bool(u.strip()) for u in uniques] + [False])
+    minority = np.array(
+        [bool(k) and _ethnic_key(u) not in keys for u, k in zip(uniques, known, strict=False)]
+        + [False]
+    )
+    values = pd.arrays.BooleanArray(minority[codes], ~known[codes])
+    return pd.Series(values, index=roster.index, name=ETHNIC_MINORITY)
+
+
+def derive_groups(
+    roster: pd.DataFrame,
+    *,
+    bands: Any = "forms",
+    at: Any = None,
+    majority: Sequence[str] = MAJORITY,
+) -> pd.DataFrame:
+    """Return a copy of ``roster`` with ``age``, ``age_group`` and ``ethnic_minority`` columns.
+
+    The age columns are added when the roster has ``birth_year`` or ``birth_date``, the ethnicity
+    column when it has ``ethnicity``.  Use them as ``by`` columns of :func:`count`.
+
+    Parameters
+    ----------
+    roster : pandas.DataFrame
+        A roster.
+    bands, at : optional
+        As for :func:`age_group`.
+    majority : sequence of str, default ``("Kinh",)``
+        As for :func:`ethnic_minority`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame; ``roster`` is not changed.
+
+    Raises
+    ------
+    ArgumentError
+        When the roster has neither a birth column nor ``ethnicity``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({
+    ...     "term": ["2020-2025"] * 4, "unit_id": "A", "unit_name": "A", "level": "district",
+    ...     "body": "party_committee", "person_id": ["1", "2", "3", "4"],
+    ...     "sex": ["F", "F", "M", "M"], "birth_year": [1985, 1960, 1982, 1975],
+    ...     "ethnicity": ["Mường", "Kinh", "Kinh", "Thái"]})
+    >>> groups = derive_groups(roster)
+    >>> count(groups, by=["age_group"])[["age_group", "total", "female"]]
+          age_group  total  female
+    0  40_and_under      2       1
+    1         41_50      1       0
+    2       over_50      1       1
+    """
+    out = roster.copy()
+    added = False
+    if BIRTH_YEAR in roster.columns or BIRTH_DATE in roster.columns:
+        out[AGE] = age_at_election(roster, at=at)
+        out[AGE_GROUP] = age_group(roster, bands=bands, at=at)
+        added = True
+    if ETHNICITY in roster.columns:
+        out[ETHNIC_MINORITY] = ethnic_minority(roster, majority=majority)
+        added = True
+    if not added:
+        raise ArgumentError(
+            "Không có cột để suy ra nhóm (the roster has no birth_year, birth_date or ethnicity "
+            f"column). Got {list(roster.columns)}."
+        )
+    return out
+
+
+def _band_lookup(bands: Any) -> dict[str, tuple[Any, str]]:
+    """Return atom label -> (bands spec, set name) for every band label that can be asked for."""
+    table: dict[str, tuple[Any, str]] = {}
+    if bands is not None:
+        for label, *_ in _bands(bands):
+            table[label] = (bands, label)
+        return table
+    for name, spec in AGE_BANDS.items():
+        for label, *_ in spec:
+            table.setdefault(label, (name, label))
+    return table
+
+
+def group_masks(
+    roster: pd.DataFrame,
+    names: Mapping[str, str] | Sequence[str],
+    *,
+    bands: Any = None,
+    at: Any = None,
+    majority: Sequence[str] = MAJORITY,
+) -> dict[str, np.ndarray]:
+    """Return boolean masks of derived groups, for ``count(..., numerators=...)``.
+
+    Parameters
+    ----------
+    roster : pandas.DataFrame
+        A roster.
+    names : mapping or sequence of str
+        Output name -> expression, or expressions (then the name is the expression with ``" & "``
+        read as ``"_"``).  An expression is atoms joined by ``&``: ``female``, ``male``,
+        ``ethnic_minority``, ``kinh`` (the majority) and the band labels (``under_40``,
+        ``40_and_under``, ``40_50``, ``41_50``, ``over_50`` or those of ``bands``).
+    bands : str or sequence, optional
+        Bands whose labels can be asked for; by default every band of :data:`AGE_BANDS`.
+    at : optional
+        As for :func:`age_at_election` (default: the term start).
+    majority : sequence of str, default ``("Kinh",)``
+        As for :func:`ethnic_minority`.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        One boolean array per name, aligned with ``roster``.
+
+    Raises
+    ------
+    ArgumentError
+        For an unknown atom.
+    DataError
+        When a person cannot be placed (no birth year or ethnicity, and the other atoms do not
+        already exclude them): nobody is silently counted outside a group.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({"term": ["2020-2025"] * 3, "sex": ["F", "F", "M"],
+    ...     "birth_year": [1985, 1960, 1982], "ethnicity": ["Mường", "Kinh", "Thái"]})
+    >>> masks = group_masks(roster, ["female & under_40", "ethnic_minority"])
+    >>> {k: v.tolist() for k, v in masks.items()}
+    {'female_under_40': [True, False, False], 'ethnic_minority': [True, False, True]}
+    """
+    pairs = (
+        list(names.items())
+        if isinstance(names, Mapping)
+        else [("_".join(a.strip() for a in n.split("&")), n) for n in names]
+    )
+    lookup = _band_lookup(bands)
+    cache: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    ages: list[np.ndarray] = []  # the ages, computed once
+
+    def age() -> np.ndarray:
+        if not ages:
+            ages.append(age_at_election(roster, at=at).to_numpy(dtype="float64", na_value=np.nan))
+        return ages[0]
+
+    def atom(word: str) -> tuple[np.ndarray, np.ndarray]:
+        """Return (value, known) of one atom as boolean arrays."""
+        if word in cache:
+            return cache[word]
+        if word in ("female", "male"):
+            is_female = _is_female(roster[SEX])
+            known = ~np.asarray(roster[SEX].isna(), dtype=bool)
+            if word == "female":
+                value = is_female
+            else:
+                value = _is_female(roster[SEX].map({"M": "F"}).astype(object))
+        elif word in ("ethnic_minority", "kinh"):
+            flags = ethnic_minority(roster, majority=majority)
+            known = flags.notna().to_numpy(dtype=bool)
+            minority = flags.to_numpy(dtype=bool, na_value=False)
+            value = minority if word == "ethnic_minority" else ~minority & known
+        elif word in lookup:
+            spec, label = lookup[word]
+            low, high = next((lo, hi) for name, lo, hi in _bands(spec) if name == label)
+            years = age()
+            known = ~np.isnan(years)
+            value = known.copy()
+            if low is not None:
+                value &= years >= low
+            if high is not None:
+                value &= years <= high
+        else:
+            known_atoms = ["female", "male", "ethnic_minority", "kinh", *lookup]
+            raise ArgumentError(
+                f"Nhóm không rõ (unknown group {word!r}). Must be one of {known_atoms}, joined by "
+                "'&'."
+            )
+        cache[word] = (value, known)
+        return cache[word]
+
+    out: dict[str, np.ndarray] = {}
+    for name, expression in pairs:
+        words = [w.strip() for w in str(expression).split("&")]
+        if not all(words):
+            raise ArgumentError(f"Biểu thức nhóm rỗng (empty group in {expression!r}).")
+        value, known = atom(words[0])
+        for word in words[1:]:
+            other, other_known = atom(word)
+            # Kleene logic: a known False decides the conjunction even when the other is unknown
+            known = (known & other_known) | (known & ~value) | (other_known & ~other)
+            value = value & other
+        undecided = ~known
+        if undecided.any():
+            _raise_undecided(roster, name, words, undecided)
+        out[name] = value & known
+    return out
+
+
+def _raise_undecided(
+    roster: pd.DataFrame, name: str, words: Sequence[str], undecided: np.ndarray
+) -> None:
+    needs = []
+    if any(w in ("female", "male") for w in words):
+        needs.append(SEX)
+    if any(w in ("ethnic_minority", "kinh") for w in words):
+        needs.append(ETHNICITY)
+    if any(w not in ("female", "male", "ethnic_minority", "kinh") for w in words):
+        needs.append(BIRTH_YEAR)
+    rows = np.flatnonzero(undecided)
+    expected = (
+        f"{' / '.join(needs)} để xếp người vào nhóm {name!r} (a value to place the person in "
+        f"{name!r}; {len(rows)} rows lack it)"
+    )
+    problems = [
+        Problem(expected=expected, value=None, row=roster.index[i], header=needs[-1])
+        for i in rows[:_ROW_LIMIT]
+    ]
+    raise DataError(problems, source="roster", rows_read=len(roster), rows_reported=len(rows))
+
+
+def count_intersections(
+    roster: pd.DataFrame,
+    *,
+    by: Sequence[str] = (TERM, BODY),
+    groups: Sequence[str] = (AGE_GROUP,),
+    bands: Any = "forms",
+    at: Any = None,
+    majority: Sequence[str] = MAJORITY,
+) -> pd.DataFrame:
+    """Count members and women per group × age band (or ethnic minority): the intersections table.
+
+    Parameters
+    ----------
+    roster : pandas.DataFrame
+        A roster with ``birth_year`` (or ``birth_date``) and/or ``ethnicity``.
+    by : sequence of str, default ``("term", "body")``
+        The roster columns to keep apart (``"level"``, ``"unit_id"`` ...).
+    groups : sequence of str, default ``("age_group",)``
+        Derived columns to cross with: ``"age_group"``, ``"ethnic_minority"`` or both.
+    bands, at, majority : optional
+        As for :func:`derive_groups`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``by`` × ``groups`` cell with members: the columns, ``total``, ``female``,
+        ``male`` (``total − female``), ``share`` (``female / total``) and ``share_of_body`` (the
+        cell's members over all members of its ``by`` group, pooled).  Every band of ``bands``
+        appears, with 0 members when nobody falls in it.
+
+    Raises
+    ------
+    DataError
+        When someone has no birth year (or ethnicity) for the groups asked: nobody is dropped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({
+    ...     "term": "2020-2025", "unit_id": "A", "unit_name": "A", "level": "district",
+    ...     "body": "party_committee", "person_id": ["1", "2", "3", "4"],
+    ...     "sex": ["F", "F", "M", "M"], "birth_year": [1985, 1960, 1982, 1975]})
+    >>> count_intersections(roster)[["age_group", "total", "female", "share"]]
+          age_group  total  female  share
+    0  40_and_under      2       1    0.5
+    1         41_50      1       0    0.0
+    2       over_50      1       1    1.0
+    """
+    by, groups = list(by), list(groups)
+    unknown = [g for g in groups if g not in (AGE_GROUP, ETHNIC_MINORITY)]
+    if unknown:
+        raise ArgumentError(
+            f"Nhóm không rõ (unknown groups {unknown}). Must be among ['age_group', "
+            "'ethnic_minority']."
+        )
+    derived = derive_groups(roster, bands=bands, at=at, majority=majority)
+    for group in groups:
+        if group not in derived.columns:
+            raise ArgumentError(
+                f"Không suy ra được {group!r} (cannot derive {group!r}: the roster lacks its "
+                "source column, birth_year/birth_date or ethnicity)."
+            )
+        undecided = derived[group].isna().to_numpy()
+        if undecided.any():
+            needs = [BIRTH_YEAR] if group == AGE_GROUP else [ETHNICITY]
+            _raise_undecided(roster, group, ["age" if needs == [BIRTH_YEAR] else "kinh"],
+                             undecided)  # fmt: skip
+    if ETHNIC_MINORITY in groups:
+        derived[ETHNIC_MINORITY] = derived[ETHNIC_MINORITY].astype(bool)
+    counts = count(derived, by=[*by, *groups])
+    if AGE_GROUP in groups:  # every band, even an empty one
+        labels = [b[0] for b in _bands(bands)]
+        keys = counts[by].drop_duplicates()
+        others = [g for g in groups if g != AGE_GROUP]
+        grid = keys.merge(pd.DataFrame({AGE_GROUP: labels}), how="cross")
+        if others:
+            grid = grid.merge(counts[[*by, *others]].drop_duplicates(), on=by)
+        counts = grid.merge(counts, on=[*by, *groups], how="left")
+        counts[[TOTAL, FEMALE]] = counts[[TOTAL, FEMALE]].fillna(0).astype(np.int64)
+        order = {label: i for i, label in enumerate(labels)}
+        counts = counts.assign(_rank=counts[AGE_GROUP].map(order))
+        counts = counts.sort_values([*by, "_rank", *others], kind="stable").drop(columns="_rank")
+        counts = counts.reset_index(drop=True)
+    counts["male"] = counts[TOTAL] - counts[FEMALE]
+    counts["share"] = (counts[FEMALE] / counts[TOTAL].where(counts[TOTAL] > 0)).astype("float64")
+    body_total = (
+        counts.groupby(by, sort=False)[TOTAL].transform("sum") if by else counts[TOTAL].sum()
+    )
+    counts["share_of_body"] = (counts[TOTAL] / body_total).astype("float64")
+    return counts
 
 
 def rollup(

@@ -7,7 +7,8 @@ Hóa, made by ``scripts/make_sample_data.py`` (``make sample``).  It holds the u
 the official wide template.  Its README describes every file.
 
 The public figures are real published shares of women (National Assembly by term, party committees
-by level, People's Councils by level) with their ``source`` and a ``note``; where sources disagree,
+by level, People's Councils by level, candidate lists, congress delegates, single provincial
+committees, government key leaders) with their ``source`` and a ``note``; where sources disagree,
 every version is kept as its own row or in the note.
 
 The sample files are read with the library's own readers (:func:`gender_stats.read_units`,
@@ -52,6 +53,10 @@ PUBLIC_FIGURES = MappingProxyType(
         "national_assembly": ("national_assembly.csv", ("deputies", "women")),
         "party_committees": ("party_committees_national.csv", ("members", "women")),
         "peoples_councils": ("peoples_councils.csv", ()),
+        "candidate_lists": ("candidate_lists.csv", ("candidates", "women")),
+        "congress_delegates": ("congress_delegates.csv", ("delegates", "women")),
+        "provincial_committees": ("provincial_committees.csv", ()),
+        "key_leaders": ("key_leaders.csv", ("units", "units_with_woman")),
     }
 )
 
@@ -193,11 +198,19 @@ def load_public_figures(name: str) -> pd.DataFrame:
 
     Parameters
     ----------
-    name : {"national_assembly", "party_committees", "peoples_councils"}
+    name : str
         ``national_assembly``: deputies and women by khóa (I-XVI), with ``basis`` (``elected``,
         ``confirmed``, ...) where sources count different denominators; ``party_committees``:
         national shares in party committees and standing committees by level and term;
-        ``peoples_councils``: shares of women deputies by level, terms 2016-2021 and 2021-2026.
+        ``peoples_councils``: shares of women deputies by level, terms 2016-2021 and 2021-2026;
+        ``candidate_lists``: women on the candidate lists (National Assembly XV and XVI official
+        lists; the 2016 People's Council lists by level after the second consultation, with
+        ``stage`` saying which); ``congress_delegates``: women delegates to the 2020-2025
+        provincial party congresses (51 provinces); ``provincial_committees``: the share of women
+        in single provincial committees (2015-2020, and the highest of 2020-2025);
+        ``key_leaders``: the 2022 government figures of agencies and People's Committees with a
+        female key leader (``series`` names them: never mix them with the 2019 Ministry of Home
+        Affairs series, another definition).
 
     Returns
     -------
@@ -228,6 +241,11 @@ def load_public_figures(name: str) -> pd.DataFrame:
     0  2016-2021  province         26.54  published_pct
     1  2016-2021  district         27.85  published_pct
     2  2016-2021   commune         26.59  published_pct
+    >>> lists = load_public_figures("candidate_lists")
+    >>> lists.loc[lists["body"] == "national_assembly", ["election", "candidates", "women"]]
+                    election  candidates  women
+    0   National Assembly XV         868    393
+    1  National Assembly XVI         864    392
     """
     if name not in PUBLIC_FIGURES:
         raise ValueError(UNKNOWN_PUBLIC.format(name=name, names=list(PUBLIC_FIGURES)))

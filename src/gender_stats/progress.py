@@ -10,15 +10,28 @@ People's Councils (2016-2021, 2021-2026, ...) are never mixed.  Time is the **st
 
   ``"growth_ratio"``
       the growth-rate ratio of Statistics Canada / Open SDG (Eurostat-inspired), with its thresholds,
-      statuses and −5..+5 score;
+      statuses and −5..+5 score, ``direction=`` for indicators where lower is better and user
+      ``thresholds=``;
+  ``"growth_rate"``
+      the same method without a target: observed growth against fixed thresholds, shrunk near a
+      natural ``limit=`` (e.g. parity at 50 %);
   ``"escap"``
       ESCAP-style current status and anticipated progress from a time-weighted linear fit;
   ``"linear"``
       linear pace (the "weather" method of the German Sustainable Development Strategy), which also
       works for bodies that started with no women.
 
+- :func:`aggregate_progress`: the indicator-level status, from the mean of the series' scores.
 - :func:`project`: each unit's projected share at the target term, and the same for pooled series by
   level (counts added up per term first, never a mean of shares).
+
+Published rules and the library's earlier rules
+-----------------------------------------------
+By default (``rules="published"``) the growth methods follow Open SDG 2.4: only a zero **base or
+target** is replaced by 0.001, so a body that stays at 0 women is "deterioration"; and a single point
+that already meets the target is "target achieved".  ``rules="legacy"`` keeps what the library did
+before: every zero (the current value too) is replaced, so 0 → 0 is growth 0, "limited progress",
+and one point is always "insufficient data".  The output column ``rules`` says which were used.
 
 Renamed and merged units
 ------------------------
@@ -42,6 +55,7 @@ of that term, on the grid of the series' own terms; with ``target_time="year"`` 
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -52,7 +66,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats._text import name_key
-from gender_stats.errors import DataError, Problem, TargetError
+from gender_stats.errors import ArgumentError, DataError, Problem, TargetError
 from gender_stats.schema import (
     ALIASES,
     BODY,
@@ -72,18 +86,28 @@ if TYPE_CHECKING:
     from gender_stats.targets import Target
 
 __all__ = [
+    "COMPONENTS",
+    "DIRECTIONS",
     "METHODS",
+    "RULES",
     "STATUSES",
+    "aggregate_progress",
     "assess_progress",
     "growth_ratio",
     "project",
     "trend",
 ]
 
-Method = Literal["growth_ratio", "escap", "linear"]
+Method = Literal["growth_ratio", "growth_rate", "escap", "linear"]
 TargetTime = Literal["term", "year"]
+Direction = Literal["positive", "negative"]
+Rules = Literal["published", "legacy"]
 #: The progress methods, by name.
-METHODS: tuple[str, ...] = ("growth_ratio", "escap", "linear")
+METHODS: tuple[str, ...] = ("growth_ratio", "growth_rate", "escap", "linear")
+#: The desired directions of progress.
+DIRECTIONS: tuple[str, ...] = ("positive", "negative")
+#: ``"published"``: the published Open SDG rules; ``"legacy"``: the library's rules before them.
+RULES: tuple[str, ...] = ("published", "legacy")
 
 # Output columns beyond the canonical ones.
 TERM_START = "term_start"
@@ -113,6 +137,7 @@ WRONG_WAY = "wrong direction"
 #: Every status word, by method (``"*"``: any method).
 STATUSES: Mapping[str, tuple[str, ...]] = {
     "growth_ratio": (ACHIEVED, SUBSTANTIAL, MODERATE, LIMITED, DETERIORATION),
+    "growth_rate": (SUBSTANTIAL, MODERATE, LIMITED, DETERIORATION),
     "escap": (MAINTAIN, ACCELERATE, REVERSE),
     "linear": (ACHIEVED, ON_TRACK, SLIGHTLY_OFF, OFF_TRACK, WRONG_WAY),
     "*": (INSUFFICIENT, NOT_APPLICABLE),
@@ -125,6 +150,11 @@ _ZERO_REPLACEMENT = 0.001
 _R_SUBSTANTIAL, _R_MODERATE = 0.95, 0.6
 _SCORE_HIGH = (7.1429, -4.2857)  # R ≥ 0.6: min(7.1429·R − 4.2857, 5)
 _SCORE_LOW = (4.1667, -2.5)  # R < 0.6: max(4.1667·R − 2.5, −5)
+# Without a target: growth-rate thresholds and the rate that scores 5 (−rate scores −5).
+_G_SUBSTANTIAL, _G_MODERATE, _G_CAP = 0.015, 0.005, 0.02
+_LIMIT_EXPONENT = 4.44
+# The aggregate status of an indicator from its mean score.
+_BAND_SUBSTANTIAL, _BAND_MODERATE, _BAND_LIMITED = 2.5, 0.0, -2.5
 # Linear pace ("weather"): share of the remaining distance the projection misses.
 _MISS_ON_TRACK, _MISS_SLIGHTLY = 0.05, 0.20
 # Shares computed in floating point are compared with this tolerance (0.2 + 0.1 is not 0.3).
@@ -431,38 +461,213 @@ def _check_target_time(value: str) -> None:
 # The three methods on one series
 
 
-def growth_ratio(
-    base_share: float,
-    current_share: float,
-    target_share: float,
+@dataclass(frozen=True)
+class _Growth:
+    """The calculation components of the growth methods for one series."""
+
+    observed: float  # CAGR from base to current (as observed, before the direction)
+    required: float  # CAGR from base to target (NaN without a target)
+    value: float  # R with a target, d·CAGR without
+    score: float
+    status: str
+    scaling: float = 1.0  # C of a natural limit (1 without one)
+    zero_replaced: str = ""  # which values were replaced by 0.001: "base", "current", "target"
+
+
+def _check_option(name: str, value: Any, allowed: Sequence[Any]) -> None:
+    if value not in allowed:
+        raise ArgumentError(
+            f"Tham số {name} không hợp lệ (invalid {name}). Got {name}={value!r}. Must be one of "
+            f"{list(allowed)}."
+        )
+
+
+def _thresholds(thresholds: Mapping[str, float] | None, with_target: bool) -> tuple[float, float]:
+    """Return the (substantial, moderate) thresholds, the published ones unless given."""
+    default = (_R_SUBSTANTIAL, _R_MODERATE) if with_target else (_G_SUBSTANTIAL, _G_MODERATE)
+    if thresholds is None:
+        return default
+    unknown = sorted(set(thresholds) - {"substantial", "moderate"})
+    if unknown:
+        raise ArgumentError(
+            f"Ngưỡng không hợp lệ (unknown thresholds {unknown}). Must be 'substantial' and/or "
+            "'moderate'. Hint: thresholds={'substantial': 0.95, 'moderate': 0.6}."
+        )
+    high = float(thresholds.get("substantial", default[0]))
+    low = float(thresholds.get("moderate", default[1]))
+    if not 0 <= low <= high:
+        raise ArgumentError(
+            f"Ngưỡng phải tăng dần (thresholds must satisfy 0 ≤ moderate ≤ substantial). Got "
+            f"moderate={low}, substantial={high}."
+        )
+    return high, low
+
+
+def _scaling(base: float, limit: float | None, sign: int) -> float:
+    """Return the factor ``C`` that shrinks the no-target thresholds near a natural limit."""
+    if limit is None:
+        return 1.0
+    if sign > 0:  # a maximum the share grows towards
+        if base >= limit:
+            return 0.0
+        return 1.0 - (max(base, 0.0) / limit) ** _LIMIT_EXPONENT if limit > 0 else 0.0
+    if base <= limit:  # a minimum the value falls towards
+        return 0.0
+    return 1.0 - (limit / base) ** _LIMIT_EXPONENT
+
+
+def _status_of(value: float, high: float, low: float) -> str:
+    if value >= high - _EPS:
+        return SUBSTANTIAL
+    if value >= low - _EPS:
+        return MODERATE
+    if value >= -_EPS:
+        return LIMITED
+    return DETERIORATION
+
+
+def _growth(
+    base: float,
+    current: float,
+    target: float | None,
     *,
     base_year: int,
     current_year: int,
-    target_year: int,
+    target_year: int | None,
+    direction: str = "positive",
+    limit: float | None = None,
+    thresholds: Mapping[str, float] | None = None,
+    rules: str = "published",
+) -> _Growth:
+    """Compute every component of the growth methods (see :func:`growth_ratio`)."""
+    sign = 1 if direction == "positive" else -1
+    replaced = []
+    if base == 0:
+        replaced.append("base")
+    if current == 0 and rules == "legacy":
+        replaced.append("current")
+    if target is not None and target == 0:
+        replaced.append("target")
+    y0 = base or _ZERO_REPLACEMENT
+    yt = current if rules == "published" else (current or _ZERO_REPLACEMENT)
+    observed = (yt / y0) ** (1 / (current_year - base_year)) - 1
+    if target is None:
+        scaling = _scaling(base, limit, sign)
+        high, low = _thresholds(thresholds, with_target=False)
+        value = sign * observed
+        if scaling == 0 and value >= -_EPS:  # at the limit and kept there
+            return _Growth(observed, math.nan, value, 5.0, SUBSTANTIAL, scaling, ",".join(replaced))
+        score = _score_no_target(value, scaling)
+        status = _status_of(value, high * scaling, low * scaling)
+        return _Growth(observed, math.nan, value, score, status, scaling, ",".join(replaced))
+    assert target_year is not None
+    y_target = target or _ZERO_REPLACEMENT
+    required = (y_target / y0) ** (1 / (target_year - base_year)) - 1
+    ratio = sign * observed / abs(required) if required != 0 else math.nan
+    zero = ",".join(replaced)
+    if sign * (current - target) >= -_EPS:
+        return _Growth(observed, required, ratio, 5.0, ACHIEVED, zero_replaced=zero)
+    if math.isnan(ratio):  # the base met the target exactly and the share moved away from it
+        return _Growth(observed, required, ratio, -5.0, DETERIORATION, zero_replaced=zero)
+    if ratio >= _R_MODERATE:
+        score = min(_SCORE_HIGH[0] * ratio + _SCORE_HIGH[1], 5.0)
+    else:
+        score = max(_SCORE_LOW[0] * ratio + _SCORE_LOW[1], -5.0)
+    high, low = _thresholds(thresholds, with_target=True)
+    return _Growth(
+        observed, required, ratio, score, _status_of(ratio, high, low), zero_replaced=zero
+    )
+
+
+def _score_no_target(value: float, scaling: float) -> float:
+    """Return the published score of a growth rate without a target (piecewise linear)."""
+    low, high, cap = (t * scaling for t in (_G_MODERATE, _G_SUBSTANTIAL, _G_CAP))
+    if value <= -_G_CAP:
+        return -5.0
+    if value < 0:
+        return -2.5 + 2.5 * value / _G_CAP
+    if value < low:
+        return -2.5 + 2.5 * value / low
+    if value < high:
+        return 2.5 * (value - low) / (high - low)
+    if value < cap:
+        return 2.5 + 2.5 * (value - high) / (cap - high)
+    return 5.0
+
+
+def growth_ratio(
+    base_share: float,
+    current_share: float,
+    target_share: float | None,
+    *,
+    base_year: int,
+    current_year: int,
+    target_year: int | None = None,
+    direction: Direction = "positive",
+    limit: float | None = None,
+    thresholds: Mapping[str, float] | None = None,
+    rules: Rules = "published",
 ) -> tuple[float, float, str]:
-    """Return the growth-rate ratio ``R``, the score and the status of one series (Open SDG).
+    """Return the progress value, the score and the status of one series (Open SDG, StatCan).
 
     Parameters
     ----------
-    base_share, current_share, target_share : float
-        Shares in [0, 1] at the base year, the current year and the target.
-    base_year, current_year, target_year : int
-        The times of the three values; ``base_year < current_year`` and ``base_year < target_year``.
+    base_share, current_share : float
+        Values in [0, 1] at the base year and the current year.
+    target_share : float or None
+        The target; ``None`` for the method without a target (observed growth against fixed
+        thresholds).
+    base_year, current_year : int
+        The times of the two values; ``base_year < current_year``.
+    target_year : int, optional
+        The time of the target (required with a target); ``base_year < target_year``.
+    direction : {"positive", "negative"}, default "positive"
+        ``"positive"``: higher is better (a share of women); ``"negative"``: lower is better (a gap
+        to parity).
+    limit : float, optional
+        Without a target: a natural limit in the desired direction (a maximum for "positive", a
+        minimum for "negative"), e.g. 0.5 for parity.
+    thresholds : mapping, optional
+        ``{"substantial": ..., "moderate": ...}`` instead of the published thresholds (0.95 and 0.6
+        of the ratio with a target; 0.015 and 0.005 of the growth rate without).  The score keeps
+        the published scale.
+    rules : {"published", "legacy"}, default "published"
+        ``"published"`` replaces a zero base or target by 0.001 and nothing else; ``"legacy"`` (the
+        library before this option) also replaces a zero current value.
 
     Returns
     -------
     tuple of (float, float, str)
-        ``R``, the score in [−5, 5] and the status.
+        The value (``R`` with a target, ``d·CAGR`` without), the score in [−5, 5] and the status.
+
+    Raises
+    ------
+    ArgumentError
+        For years out of order or an unknown option.
 
     Notes
     -----
-    ``CAGR(v1, v0, t1, t0) = (v1 / v0) ** (1 / (t1 − t0)) − 1``; a value of 0 is replaced by 0.001.
-    If the current share meets the target the status is "target achieved" and the score 5.  Otherwise
-    ``R = CAGR(current, base) / |CAGR(target, base)|``: ``R ≥ 0.95`` substantial progress,
-    ``0.6 ≤ R < 0.95`` moderate progress, ``0 ≤ R < 0.6`` limited progress, ``R < 0`` deterioration.
-    Score: ``min(7.1429·R − 4.2857, 5)`` for ``R ≥ 0.6``, else ``max(4.1667·R − 2.5, −5)``
-    (60 % of the required pace scores 0, 130 % scores 5).  When the base already met the target
-    (required growth 0) and the share fell, ``R`` is NaN, the status deterioration and the score −5.
+    ``CAGR(v1, v0, t1, t0) = (v1 / v0) ** (1 / (t1 − t0)) − 1``, ``d = +1`` ("positive") or −1.
+
+    **With a target** ``y_T``: "target achieved" (score 5) if ``d·(y_t − y_T) ≥ 0``.  Otherwise
+    ``R = d·CAGR(y_t, y_0) / |CAGR(y_T, y_0)|``: ``R ≥ 0.95`` substantial progress,
+    ``0.6 ≤ R < 0.95`` moderate progress, ``0 ≤ R < 0.6`` limited progress, ``R < 0``
+    deterioration.  Score ``min(7.1429·R − 4.2857, 5)`` for ``R ≥ 0.6``, else
+    ``max(4.1667·R − 2.5, −5)`` (−60 % scores −5, 60 % scores 0, 130 % scores 5).  When the base
+    met the target exactly (required growth 0) and the value moved away, ``R`` is NaN, the status
+    deterioration and the score −5.
+
+    **Without a target**: ``v = d·CAGR``; thresholds ``1.5 %·C`` (substantial), ``0.5 %·C``
+    (moderate) and 0; score piecewise linear through (−2 %, −5), (0, −2.5), (0.5 %·C, 0),
+    (1.5 %·C, 2.5), (2 %·C, 5).  ``C = 1`` without a limit; with a maximum ``L``,
+    ``C = 1 − (y_0/L)^4.44`` for ``0 ≤ y_0 < L`` and 0 at or past it; with a minimum ``L``
+    (direction "negative") the library takes ``C = 1 − (L/y_0)^4.44`` (its reading of "the same
+    factor at equal relative distances").  At the limit (``C = 0``) a series that holds
+    (``v ≥ 0``) is "substantial progress" with score 5.
+
+    **Zeros**: the published method replaces a zero base or target by 0.001, so a body at 0 → 0
+    has ``CAGR = −1``: deterioration.  ``rules="legacy"`` replaces every zero (0 → 0 is then
+    growth 0, "limited progress").
 
     Examples
     --------
@@ -472,36 +677,41 @@ def growth_ratio(
     ...                                 target_year=2030)
     >>> round(r, 2), round(score, 2), status
     (1.18, 4.11, 'substantial progress')
+
+    Without a target, 1 %/yr growth is moderate progress (score 1.25):
+
+    >>> v, score, status = growth_ratio(0.20, 0.202, None, base_year=2020, current_year=2021)
+    >>> round(v, 4), round(score, 2), status
+    (0.01, 1.25, 'moderate progress')
     """
     if not base_year < current_year:
-        raise ValueError(
-            f"base_year must come before current_year, got {base_year}, {current_year}"
+        raise ArgumentError(
+            f"Năm gốc phải trước năm hiện tại (base_year must come before current_year), got "
+            f"{base_year}, {current_year}"
         )
-    if not base_year < target_year:
-        raise ValueError(f"base_year must come before target_year, got {base_year}, {target_year}")
-    y0, yt, y_target = (
-        v if v != 0 else _ZERO_REPLACEMENT for v in (base_share, current_share, target_share)
+    _check_option("direction", direction, DIRECTIONS)
+    _check_option("rules", rules, RULES)
+    if target_share is not None:
+        if target_year is None:
+            raise ArgumentError("Thiếu năm mục tiêu (a target needs target_year=).")
+        if not base_year < target_year:
+            raise ArgumentError(
+                f"Năm gốc phải trước năm mục tiêu (base_year must come before target_year), got "
+                f"{base_year}, {target_year}"
+            )
+    result = _growth(
+        base_share,
+        current_share,
+        target_share,
+        base_year=base_year,
+        current_year=current_year,
+        target_year=target_year,
+        direction=direction,
+        limit=limit,
+        thresholds=thresholds,
+        rules=rules,
     )
-    observed = (yt / y0) ** (1 / (current_year - base_year)) - 1
-    required = (y_target / y0) ** (1 / (target_year - base_year)) - 1
-    ratio = observed / abs(required) if required != 0 else math.nan
-    if current_share >= target_share - _EPS:
-        return ratio, 5.0, ACHIEVED
-    if math.isnan(ratio):
-        return ratio, -5.0, DETERIORATION
-    if ratio >= _R_MODERATE:
-        score = min(_SCORE_HIGH[0] * ratio + _SCORE_HIGH[1], 5.0)
-    else:
-        score = max(_SCORE_LOW[0] * ratio + _SCORE_LOW[1], -5.0)
-    if ratio >= _R_SUBSTANTIAL:
-        status = SUBSTANTIAL
-    elif ratio >= _R_MODERATE:
-        status = MODERATE
-    elif ratio >= 0:
-        status = LIMITED
-    else:
-        status = DETERIORATION
-    return ratio, score, status
+    return result.value, result.score, result.status
 
 
 def _weights(n: int) -> np.ndarray:
@@ -528,26 +738,52 @@ class _Result:
     score: float = math.nan
     status: str = INSUFFICIENT
     projected: float = math.nan
+    growth: _Growth | None = None
+
+
+@dataclass(frozen=True)
+class _Options:
+    """The options of the assessment that are the same for every series."""
+
+    window: int = 3
+    direction: str = "positive"
+    limit: float | None = None
+    thresholds: Mapping[str, float] | None = None
+    rules: str = "published"
+    judge_single: bool = True  # False when there is no real target (project without one)
+    parity: bool = False  # assess the imbalance 50 % + |y − 50 %| (SDG 5.5.1 parity)
 
 
 def _assess_series(
     t: np.ndarray,
     y: np.ndarray,
-    target: float,
-    horizon: int,
+    target: float | None,
+    horizon: int | None,
     method: str,
-    window: int,
+    options: _Options,
 ) -> _Result:
     """Apply ``method`` to the points ``(t, y)`` (time order, at least two)."""
     t0, tt, y0, yt = int(t[0]), int(t[-1]), float(y[0]), float(y[-1])
-    if method == "growth_ratio":
-        if horizon <= t0:
+    if method in ("growth_ratio", "growth_rate"):
+        with_target = method == "growth_ratio"
+        if with_target and (horizon is None or horizon <= t0):
             return _Result(status=INSUFFICIENT)
-        ratio, score, status = growth_ratio(
-            y0, yt, target, base_year=t0, current_year=tt, target_year=horizon
+        growth = _growth(
+            y0,
+            yt,
+            target if with_target else None,
+            base_year=t0,
+            current_year=tt,
+            target_year=horizon if with_target else None,
+            direction=options.direction,
+            limit=options.limit,
+            thresholds=options.thresholds,
+            rules=options.rules,
         )
-        observed = ((yt or _ZERO_REPLACEMENT) / (y0 or _ZERO_REPLACEMENT)) ** (1 / (tt - t0)) - 1
-        return _Result(ratio, score, status, _project_growth(yt, observed, tt, horizon))
+        start = yt if options.rules == "published" else (yt or _ZERO_REPLACEMENT)
+        projected = _project_growth(start, growth.observed, tt, horizon)
+        return _Result(growth.value, growth.score, growth.status, projected, growth)
+    assert target is not None and horizon is not None
     if method == "escap":
         slope, intercept = _weighted_fit(t.astype("float64"), y.astype("float64"))
         estimate = intercept + slope * horizon
@@ -560,7 +796,7 @@ def _assess_series(
             status = ACCELERATE
         return _Result(value=gap, status=status, projected=_clip(estimate))
     # linear pace over the last `window` points
-    first = max(0, len(t) - window)
+    first = max(0, len(t) - options.window)
     pace = (yt - float(y[first])) / (tt - int(t[first]))
     estimate = yt + pace * max(horizon - tt, 0)
     if yt >= target - _EPS:
@@ -577,8 +813,10 @@ def _assess_series(
     return _Result(value=miss, status=status, projected=_clip(estimate))
 
 
-def _project_growth(yt: float, rate: float, tt: int, horizon: int) -> float:
-    return _clip((yt or _ZERO_REPLACEMENT) * (1 + rate) ** max(horizon - tt, 0))
+def _project_growth(yt: float, rate: float, tt: int, horizon: int | None) -> float:
+    if horizon is None:
+        return math.nan
+    return _clip(yt * (1 + rate) ** max(horizon - tt, 0))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -589,7 +827,12 @@ _ASSESS_COLUMNS = [
     UNIT_ID, UNIT_NAME, LEVEL, BODY, "method", "base_term", "current_term", "n_points",
     "base_share", "current_share", TARGET_SHARE, TARGET_YEAR, TARGET_T, "value", "score", "status",
     "current_progress", "projected_share", "projected_status",
+    "direction", "observed_growth", "required_growth", "limit", "scaling", "zero_replaced", "rules",
 ]  # fmt: skip
+#: The calculation components of the growth methods, in the output of :func:`assess_progress`.
+COMPONENTS: tuple[str, ...] = (
+    "direction", "observed_growth", "required_growth", "limit", "scaling", "zero_replaced", "rules",
+)  # fmt: skip
 
 
 def assess_progress(
@@ -604,6 +847,11 @@ def assess_progress(
     target: Any = None,
     target_time: TargetTime = "term",
     window: int = 3,
+    direction: Direction = "positive",
+    limit: Any = None,
+    thresholds: Mapping[str, float] | None = None,
+    rules: Rules = "published",
+    parity: bool = False,
 ) -> pd.DataFrame:
     """Assess each unit's progress towards a target with a named, published method.
 
@@ -615,8 +863,8 @@ def assess_progress(
         The target as a share (``"0.35"``, ``"35%"``).  Or give ``target=``.
     target_year : int
         The year the target is due.  Or give ``target=``.
-    method : {"growth_ratio", "escap", "linear"}, default "growth_ratio"
-        See Notes.
+    method : {"growth_ratio", "growth_rate", "escap", "linear"}, default "growth_ratio"
+        See Notes.  ``"growth_rate"`` is the published method without a target.
     base_term : str, optional
         The term to measure from (default: each series' first term with members); a series without it
         starts at its next term, as Open SDG does for a missing base year.
@@ -632,6 +880,25 @@ def assess_progress(
         The horizon ``T``: the start of the body's term the target year judges, or the year itself.
     window : int, default 3
         For ``"linear"``: how many of the latest points give the average change per year.
+    direction : {"positive", "negative"}, default "positive"
+        For the growth methods: ``"negative"`` when lower is better (e.g. the gap to parity).
+    limit : str, Fraction or float, optional
+        For ``"growth_rate"``: a natural limit in the desired direction (``"50%"`` for parity).
+    thresholds : mapping, optional
+        For the growth methods: ``{"substantial": ..., "moderate": ...}`` instead of the published
+        thresholds (see :func:`growth_ratio`).
+    rules : {"published", "legacy"}, default "published"
+        ``"published"`` (Open SDG 2.4): only a zero base or target is replaced by 0.001, and a
+        series with one point that already meets the target is "target achieved".
+        ``"legacy"``: the library's rules before this option: every zero is replaced (a body at
+        0 → 0 is "limited progress" instead of "deterioration") and one point is always
+        "insufficient data".
+    parity : bool, default False
+        For the growth methods: assess the imbalance instead of the share, as SDG 5.5.1 parity
+        targets are: ``y' = 50 % + |y − 50 %|``, target 50 % (``target_share`` may be omitted;
+        another value is an error), direction "negative", so too few and too many women count the
+        same; ``growth_rate`` takes 50 % as its natural limit.  ``projected_share`` is then empty
+        (a projected imbalance is not a share).
 
     Returns
     -------
@@ -642,7 +909,11 @@ def assess_progress(
         indicator), ``score`` (growth_ratio only), ``status``, ``current_progress``
         (``(y_t − y_0)/(y_T − y_0)``, ESCAP's current status), ``projected_share`` (at ``T``, by the
         method's own model, clipped to [0, 1]) and ``projected_status`` (``met`` or ``below``).
-        A series with fewer than two usable points has the status "insufficient data".
+        A series with fewer than two usable points has the status "insufficient data" (but see
+        ``rules``).  The calculation components of the growth methods follow: ``direction``,
+        ``observed_growth`` (CAGR from base to current), ``required_growth`` (CAGR from base to
+        target), ``limit``, ``scaling`` (the factor ``C`` of a limit), ``zero_replaced`` (which
+        values were replaced by 0.001) and ``rules``.  :func:`aggregate_progress` pools the scores.
 
     Notes
     -----
@@ -654,6 +925,11 @@ def assess_progress(
     0.001, which makes the ratio huge for bodies that started with no women: prefer ``"linear"`` there.
     When the horizon is not after the base (a target due in the base term) the ratio is undefined and
     the status is "insufficient data".
+
+    ``growth_rate`` (Open SDG, no target): ``value`` is ``d·CAGR`` from base to current, against
+    the fixed thresholds 1.5 %/0.5 %/0 per year, shrunk near a natural ``limit``; the score and
+    status as in :func:`growth_ratio`.  A target, if given, only sets the horizon of the
+    projection.
 
     ``escap``: a line fitted by weighted least squares to the points from base to current, weight
     ``1 + position`` (1, 2, 3, ... oldest first), so recent terms count more; ``ŷ_T`` its value at
@@ -682,13 +958,61 @@ def assess_progress(
     if method not in METHODS:
         raise ValueError(_METHOD_ERROR.format(method=method, methods=list(METHODS)))
     _check_target_time(target_time)
+    options = _options(method, window, direction, limit, thresholds, rules, parity)
+    if parity:
+        if target_share is not None and _as_share(target_share) != Fraction(1, 2):
+            raise ArgumentError(
+                f"Mục tiêu cân bằng giới là 50% (a parity target is 50 %), got "
+                f"target_share={target_share!r}. Hint: omit target_share with parity=True."
+            )
+        if target is None and target_year is not None:
+            target_share = Fraction(1, 2)
     goal = _goal(target, target_share, target_year, "assess_progress")
-    if goal is None:
+    if parity and goal is not None:
+        goal = dataclasses.replace(goal, share=Fraction(1, 2))
+    if goal is None and method != "growth_rate":
         raise TargetError(_NO_TARGET_ERROR.format(func="assess_progress"))
     data = _prepare(counts, units)
     return _assess_all(
-        data, goal, method, base_term, current_term, target_time, window, by=[BODY, UNIT_ID]
+        data, goal, method, base_term, current_term, target_time, options, by=[BODY, UNIT_ID]
     )
+
+
+def _options(
+    method: str,
+    window: int,
+    direction: Any,
+    limit: Any,
+    thresholds: Mapping[str, float] | None,
+    rules: Any,
+    parity: bool = False,
+) -> _Options:
+    _check_option("direction", direction, DIRECTIONS)
+    _check_option("rules", rules, RULES)
+    growth = method in ("growth_ratio", "growth_rate")
+    if not growth and (direction != "positive" or thresholds is not None):
+        raise ArgumentError(
+            f"direction= và thresholds= chỉ dùng cho phương pháp tăng trưởng (direction= and "
+            f"thresholds= apply to the growth methods only). Got method={method!r}. Hint: use "
+            "method='growth_ratio' or 'growth_rate'."
+        )
+    if limit is not None and method != "growth_rate":
+        raise ArgumentError(
+            f"limit= chỉ dùng khi không có mục tiêu (limit= applies to method='growth_rate' only). "
+            f"Got method={method!r}."
+        )
+    _thresholds(thresholds, with_target=method == "growth_ratio")  # checks them
+    limit_value = float(_as_share(limit)) if limit is not None else None
+    if parity:
+        if not growth:
+            raise ArgumentError(
+                f"parity=True chỉ dùng cho phương pháp tăng trưởng (parity applies to the growth "
+                f"methods only). Got method={method!r}."
+            )
+        direction = "negative"
+        if method == "growth_rate" and limit_value is None:
+            limit_value = 0.5
+    return _Options(window, direction, limit_value, thresholds, rules, parity=parity)
 
 
 def _assess_all(
@@ -698,7 +1022,7 @@ def _assess_all(
     base_term: str | None,
     current_term: str | None,
     target_time: str,
-    window: int,
+    options: _Options,
     *,
     by: Sequence[str],
 ) -> pd.DataFrame:
@@ -737,30 +1061,170 @@ def _assess_all(
             horizon = _horizon(goal.year, int(last[TERM_START]), int(last["_length"]), target_time)
         row[TARGET_T] = horizon if horizon is not None else pd.NA
         applies = goal is None or goal.applies(row[BODY], row[LEVEL])
+        target_f = float(goal.share) if goal is not None else None
         if not applies:
             result = _Result(status=NOT_APPLICABLE)
         elif len(usable) < 2:
-            result = _Result(status=INSUFFICIENT)
+            result = _one_point(usable, target_f, method, options)
         else:
-            assert goal is not None and horizon is not None
-            result = _assess_series(t, y, float(goal.share), horizon, method, window)
+            y_used = 0.5 + np.abs(y - 0.5) if options.parity else y
+            result = _assess_series(t, y_used, target_f, horizon, method, options)
         row.update(value=result.value, score=result.score, status=result.status)
-        row["projected_share"] = result.projected
-        if goal is not None and applies and len(usable) >= 1:
-            y0, yt, target_f = row["base_share"], row["current_share"], float(goal.share)
-            row["current_progress"] = (yt - y0) / (target_f - y0) if target_f != y0 else math.nan
+        row["projected_share"] = math.nan if options.parity else result.projected
+        if method in ("growth_ratio", "growth_rate"):
+            row.update(direction=options.direction, limit=options.limit, rules=options.rules)
+            if result.growth is not None:
+                row.update(
+                    observed_growth=result.growth.observed,
+                    required_growth=result.growth.required,
+                    scaling=result.growth.scaling,
+                    zero_replaced=result.growth.zero_replaced,
+                )
+        if target_f is not None and applies and len(usable) >= 1:
+            y0, yt = row["base_share"], row["current_share"]
+            if len(usable) >= 2:
+                row["current_progress"] = (
+                    (yt - y0) / (target_f - y0) if target_f != y0 else math.nan
+                )
             if not math.isnan(result.projected):
                 met = result.projected >= target_f - _EPS
                 row["projected_status"] = PROJECTED_MET if met else PROJECTED_BELOW
         rows.append(row)
     out = pd.DataFrame(rows, columns=_ASSESS_COLUMNS)
     floats = ["base_share", "current_share", TARGET_SHARE, "value", "score", "current_progress",
-              "projected_share"]  # fmt: skip
+              "projected_share", "observed_growth", "required_growth", "limit",
+              "scaling"]  # fmt: skip
     out = out.astype(dict.fromkeys(floats, "float64"))
     out = out.astype({"n_points": "int64", TARGET_YEAR: "Int64", TARGET_T: "Int64"})
-    for column in ("base_term", "current_term", "status", "projected_status"):
+    for column in ("base_term", "current_term", "status", "projected_status", "direction",
+                   "zero_replaced", "rules"):  # fmt: skip
         out[column] = out[column].astype("str").where(out[column].notna())
     return out
+
+
+def _one_point(
+    usable: pd.DataFrame, target: float | None, method: str, options: _Options
+) -> _Result:
+    """Return the result of a series with fewer than two points.
+
+    Under the published rules a single point that already meets the target is "target achieved"
+    (score 5 for the growth-rate ratio); anything else is "insufficient data".
+    """
+    if len(usable) != 1 or target is None or options.rules != "published":
+        return _Result(status=INSUFFICIENT)
+    if not options.judge_single:
+        return _Result(status=INSUFFICIENT)
+    if method not in ("growth_ratio", "linear"):
+        return _Result(status=INSUFFICIENT)
+    share = float(usable[FEMALE].iloc[0] / usable[TOTAL].iloc[0])
+    if options.parity:
+        share = 0.5 + abs(share - 0.5)
+    sign = 1 if options.direction == "positive" else -1
+    if sign * (share - target) < -_EPS:
+        return _Result(status=INSUFFICIENT)
+    score = 5.0 if method == "growth_ratio" else math.nan
+    return _Result(score=score, status=ACHIEVED)
+
+
+def aggregate_progress(
+    assessment: pd.DataFrame,
+    *,
+    by: Sequence[str] | None = None,
+    groups: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Aggregate series scores to an indicator status, as Open SDG does for SDG 5.5.1.
+
+    Parameters
+    ----------
+    assessment : pandas.DataFrame
+        The output of :func:`assess_progress` with a growth method (``score`` and ``status``).
+    by : sequence of str, optional
+        Columns that name the indicators (e.g. ``["level", "body"]``); by default all rows are one
+        indicator.
+    groups : sequence of str, optional
+        Sub-indicator columns (e.g. ``["body"]``): the scores of each sub-indicator are averaged
+        first and the indicator's score is the mean of those means, so every sub-indicator weighs
+        the same whatever its number of series (Open SDG's sub-indicator grouping).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per indicator: the ``by`` columns, ``n_series`` (rows), ``n_scored`` (rows with a
+        score), ``n_achieved``, ``score`` (the mean of the series' scores) and ``status``.
+
+    Raises
+    ------
+    ArgumentError
+        If ``assessment`` lacks ``score``, ``status`` or a ``by`` column, or holds a method without
+        scores.
+
+    Notes
+    -----
+    The indicator's score is the mean of its series' scores (series without a score, e.g.
+    "insufficient data", are left out; none left gives "insufficient data").  Status bands of the
+    score: ``≥ 2.5`` substantial progress, ``[0, 2.5)`` moderate progress, ``[−2.5, 0)`` limited
+    progress, ``< −2.5`` deterioration.  "target achieved" only if **every** scored series achieved
+    its target (a series that did scores 5, but 5 alone is not enough).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> assessment = pd.DataFrame({"method": "growth_ratio", "score": [5.0, 1.0, float("nan")],
+    ...     "status": ["target achieved", "moderate progress", "insufficient data"]})
+    >>> aggregate_progress(assessment)[["n_series", "n_scored", "score", "status"]]
+       n_series  n_scored  score             status
+    0         3         2    3.0  substantial progress
+    """
+    by = list(by or [])
+    if not isinstance(assessment, pd.DataFrame):
+        kind = f"{type(assessment).__module__}.{type(assessment).__qualname__}"
+        raise ArgumentError(
+            f"aggregate_progress() cần bảng đánh giá (expected the pandas DataFrame of "
+            f"assess_progress, got {kind})."
+        )
+    sub = list(groups or [])
+    missing = [c for c in ("score", "status", *by, *sub) if c not in assessment.columns]
+    if missing:
+        raise ArgumentError(
+            f"Thiếu cột (missing columns {missing}) in the assessment. Hint: pass the output of "
+            "assess_progress(..., method='growth_ratio')."
+        )
+    if "method" in assessment.columns:
+        other = sorted(set(assessment["method"].dropna()) - {"growth_ratio", "growth_rate"})
+        if other:
+            raise ArgumentError(
+                f"Chỉ gộp được điểm của phương pháp tăng trưởng (only the growth methods have "
+                f"scores). Got method {other}. Hint: method='growth_ratio' or 'growth_rate'."
+            )
+    rows = []
+    parts = assessment.groupby(by, sort=True, dropna=False) if by else [((), assessment)]
+    for key, part in parts:
+        scores = part["score"].astype("float64")
+        scored = part[scores.notna()]
+        n_achieved = int((scored["status"] == ACHIEVED).sum())
+        if sub and len(scored):
+            mean = float(scored.groupby(sub, dropna=False)["score"].mean().mean())
+        else:
+            mean = float(scores.mean()) if len(scored) else math.nan
+        if not len(scored):
+            status = INSUFFICIENT
+        elif n_achieved == len(scored):
+            status = ACHIEVED
+        elif mean >= _BAND_SUBSTANTIAL - _EPS:
+            status = SUBSTANTIAL
+        elif mean >= _BAND_MODERATE - _EPS:
+            status = MODERATE
+        elif mean >= _BAND_LIMITED - _EPS:
+            status = LIMITED
+        else:
+            status = DETERIORATION
+        values = key if isinstance(key, tuple) else (key,)
+        row = dict(zip(by, values, strict=True))
+        row.update(n_series=len(part), n_scored=len(scored), n_achieved=n_achieved, score=mean,
+                   status=status)  # fmt: skip
+        rows.append(row)
+    columns = [*by, "n_series", "n_scored", "n_achieved", "score", "status"]
+    return pd.DataFrame(rows, columns=columns).astype({"score": "float64"})
 
 
 def project(
@@ -783,7 +1247,7 @@ def project(
         Counts.
     target_year : int
         The year to project to (or take it from ``target``).
-    method : {"linear", "growth_ratio", "escap"}, default "linear"
+    method : {"linear", "growth_ratio", "growth_rate", "escap"}, default "linear"
         The model of the projection and of the status (see :func:`assess_progress`).
     target_share : str, Fraction or float, optional
         A target; without one (and without ``target``) only the projection is returned and
@@ -841,8 +1305,9 @@ def project(
     data = _prepare(counts, units)
     # Without a target, project to the year's term with a dummy goal (share unused).
     horizon_goal = goal or _Goal(Fraction(0), year)
+    options = _Options(window=window, judge_single=goal is not None)
     unit_rows = _assess_all(
-        data, horizon_goal, method, None, None, target_time, window, by=[BODY, UNIT_ID]
+        data, horizon_goal, method, None, None, target_time, options, by=[BODY, UNIT_ID]
     )
     frames = [unit_rows.assign(scope="unit")]
     if pooled:
@@ -858,7 +1323,7 @@ def project(
         pool = pool.reset_index().sort_values([LEVEL, BODY, TERM_START], kind="stable")
         pool[UNIT_NAME] = [level_label(v) for v in pool[LEVEL]]
         level_rows = _assess_all(
-            pool, horizon_goal, method, None, None, target_time, window, by=[LEVEL, BODY]
+            pool, horizon_goal, method, None, None, target_time, options, by=[LEVEL, BODY]
         )
         frames.append(level_rows.assign(scope="level"))
     out = pd.concat(frames, ignore_index=True)

@@ -9,6 +9,13 @@ Writers produce the formatted workbook of the report.
 # --- writers ---
 from gender_stats.io._counts import HiddenDataWarning, MismatchWarning, TableWarning
 from gender_stats.io._export import write_workbook
+from gender_stats.io._interchange import (
+    counts_dictionary,
+    read_open_sdg,
+    to_open_sdg,
+    to_sdmx_csv,
+    write_counts,
+)
 from gender_stats.io._levels import InferredLevelWarning, infer_level
 from gender_stats.io._readers import read_counts, read_roster, read_units
 from gender_stats.io._rows import ReadingLog, RowClass
@@ -20,11 +27,14 @@ __all__: list[str] = [
     "ReadingLog",
     "RowClass",
     "TableWarning",
+    "counts_dictionary",
     "infer_level",
-    # readers
     "read_counts",
+    "read_open_sdg",
     "read_roster",
     "read_units",
-    # writers
+    "to_open_sdg",
+    "to_sdmx_csv",
+    "write_counts",
     "write_workbook",
 ]

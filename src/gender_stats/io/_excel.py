@@ -21,6 +21,7 @@ import datetime as _dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -242,7 +243,7 @@ def _decide_kind(name: str, ext: str, head: bytes, path: Path) -> str:
             with zipfile.ZipFile(path) as zf:
                 members = set(zf.namelist())
                 mimetype = zf.read("mimetype")[:100] if "mimetype" in members else b""
-        except (zipfile.BadZipFile, OSError, EOFError, KeyError) as err:
+        except (zipfile.BadZipFile, OSError, EOFError, KeyError, zlib.error) as err:
             if ext == ".csv":
                 raise _fail(
                     name,
@@ -441,7 +442,7 @@ def _load_zip_workbook(
         with zipfile.ZipFile(path) as zf:
             _check_size(zf, name, max_bytes)
             extras = _xlsx_extras(zf) if kind == "xlsx" else _ods_extras(zf)
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError) as err:
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError, zlib.error) as err:
         raise _fail(
             name, f"tệp hỏng hoặc bị cắt (a damaged or truncated workbook: {err})", "lưu lại tệp"
         ) from err
@@ -745,12 +746,12 @@ def _load_parquet(path: Path, name: str, head: bytes) -> Grid:
         raise _fail(name, "không phải tệp Parquet (not a Parquet file)", "dùng tệp Parquet thật")
     try:
         table = pq.read_table(path)
-    except Exception as err:  # pyarrow raises ArrowInvalid, OSError...
+        columns = table.column_names
+        data = table.to_pydict()  # damaged text pages fail here, as UnicodeDecodeError
+    except Exception as err:  # pyarrow raises ArrowInvalid, OSError, UnicodeDecodeError...
         raise _fail(
-            name, f"tệp Parquet hỏng (a damaged Parquet file: {err})", "xuất lại tệp"
+            name, f"tệp Parquet hỏng (a damaged Parquet file: {str(err)[:200]})", "xuất lại tệp"
         ) from err
-    columns = table.column_names
-    data = table.to_pydict()
     n = table.num_rows
     cells: list[list[Any]] = [list(columns)]
     for i in range(n):
