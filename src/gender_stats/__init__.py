@@ -69,6 +69,7 @@ from gender_stats.datasets import (
 
 # --- targets, compliance, planning ---
 from gender_stats.compliance import (
+    ComplianceModel,
     NothingAssessedWarning,
     Status,
     check,
@@ -83,7 +84,20 @@ from gender_stats.planning import (
     next_term_needs,
     seats_to_keep,
 )
-from gender_stats.targets import Target, get_deadlines, get_targets, list_targets, load_targets
+from gender_stats.targets import (
+    Conditional,
+    Floor,
+    Presence,
+    Range,
+    Rule,
+    ShareOfUnits,
+    Target,
+    get_deadlines,
+    get_targets,
+    list_targets,
+    load_targets,
+    percent,
+)
 
 # --- indicators, tables ---
 from gender_stats.keyposts import (
@@ -94,9 +108,8 @@ from gender_stats.keyposts import (
 )
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
 from gender_stats.io import write_workbook
+from gender_stats.labels import format_count, format_points, format_share
 from gender_stats.tables import (
-    format_points,
-    format_share,
     indicator_table,
     style_table,
     summary_table,
@@ -106,8 +119,7 @@ from gender_stats.tables import (
 
 # --- plots ---
 from gender_stats.plots import (
-    PROGRESS_COLORS,
-    STATUS_COLORS,
+    palettes,
     plot_change,
     plot_heatmap,
     plot_progress,
@@ -143,10 +155,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
     __version__ = "0.0.0"
 
 __all__ = [
-    # core
-    "BODIES",
-    "LEVELS",
-    "SEXES",
+    # errors and vocabulary (used by every stage)
     "ArgumentError",
     "DataError",
     "FileFormatError",
@@ -159,21 +168,11 @@ __all__ = [
     "TermError",
     "UnitNameWarning",
     "__version__",
-    "AGE_BANDS",
-    "age_at_election",
-    "age_group",
-    "count",
-    "count_intersections",
-    "derive_groups",
-    "ethnic_minority",
-    "group_masks",
+    "BODIES",
+    "LEVELS",
+    "SEXES",
     "normalise_term",
-    "rollup",
-    "validate_counts",
-    "validate_roster",
-    "validate_units",
-    # io
-    "counts_dictionary",
+    # 1. read (io) and bundled data
     "read_counts",
     "read_open_sdg",
     "read_roster",
@@ -188,50 +187,85 @@ __all__ = [
     "TableWarning",
     "InferredLevelWarning",
     "infer_level",
-    # datasets
+    "counts_dictionary",
     "load_public_figures",
     "load_sample_counts",
     "load_sample_roster",
     "load_units",
     "sample_path",
-    # targets, compliance, planning
-    "NothingAssessedWarning",
-    "Status",
-    "Target",
-    "check",
-    "coverage",
-    "get_deadlines",
-    "get_targets",
-    "list_targets",
-    "load_targets",
-    "shortfalls",
-    "summarise",
-    "targets_used",
-    "candidate_list_odds",
-    "min_women_on_list",
-    "next_term_needs",
-    "seats_to_keep",
-    # indicators, tables
+    # collection cycle: templates out, returns in (collection)
+    "Collection",
+    "add_to_report",
+    "collect",
+    "diff_counts",
+    "make_templates",
+    "reminders",
+    "write_collection",
+    # 2. validate (schema)
+    "validate_counts",
+    "validate_roster",
+    "validate_units",
+    # 3. count (counting)
+    "count",
+    "rollup",
+    "AGE_BANDS",
+    "age_at_election",
+    "age_group",
+    "count_intersections",
+    "derive_groups",
+    "ethnic_minority",
+    "group_masks",
+    # 4. indicators
+    "change",
+    "pooled_share",
+    "shares",
+    "term_changes",
+    "units_with_woman",
     "count_key_posts",
     "key_post_definitions",
     "match_posts",
     "units_with_woman_in_key_post",
-    "change",
+    # 5. targets (rules in Python or YAML)
+    "Target",
+    "Rule",
+    "Floor",
+    "Range",
+    "Presence",
+    "Conditional",
+    "ShareOfUnits",
+    "percent",
+    "get_deadlines",
+    "get_targets",
+    "list_targets",
+    "load_targets",
+    # 6. compliance (the compliance frame and its one summary)
+    "ComplianceModel",
+    "NothingAssessedWarning",
+    "Status",
+    "check",
+    "coverage",
+    "shortfalls",
+    "summarise",
+    "targets_used",
+    # 7. planning and progress
+    "candidate_list_odds",
+    "min_women_on_list",
+    "next_term_needs",
+    "seats_to_keep",
+    "aggregate_progress",
+    "assess_progress",
+    "project",
+    "trend",
+    # 8. outputs: words and formats, tables, charts, workbook, report
+    "format_count",
     "format_points",
     "format_share",
     "indicator_table",
-    "pooled_share",
-    "shares",
     "style_table",
     "summary_table",
-    "term_changes",
     "terms_table",
     "to_html",
-    "units_with_woman",
-    "write_workbook",
-    # plots
-    "PROGRESS_COLORS",
-    "STATUS_COLORS",
+    "palettes",
     "plot_change",
     "plot_heatmap",
     "plot_progress",
@@ -240,21 +274,8 @@ __all__ = [
     "plot_stacked",
     "plot_trend",
     "plot_intersections",
-    # report
+    "plot_returns",
+    "write_workbook",
     "Report",
     "build_report",
-    # progress
-    "aggregate_progress",
-    "assess_progress",
-    "project",
-    "trend",
-    # collection
-    "Collection",
-    "add_to_report",
-    "collect",
-    "diff_counts",
-    "make_templates",
-    "plot_returns",
-    "reminders",
-    "write_collection",
 ]

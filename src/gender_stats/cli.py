@@ -568,7 +568,7 @@ def _print_targets_used(result: pd.DataFrame, lang: str, out: TextIO) -> None:
     if used.empty:
         print(text["none_used"], file=out)
     for term, group in used.groupby("term", sort=False):
-        print(f"  {term}: {', '.join(group['target_id'].astype(str))}", file=out)
+        print(f"  {term}: {', '.join(group[compliance.TARGET_ID].astype(str))}", file=out)
     print(text["coverage"] + compliance.coverage(result, lang=lang), file=out)
 
 
@@ -600,18 +600,15 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         if term in uncovered:
             print(compliance.TERM_UNCOVERED.format(term=term) + ".", file=out)
             continue
-        status = on_term["status"]
-        assessed = int(status.isin(compliance.ASSESSED).sum())
+        numbers = compliance.summarise(on_term, by=(), warn=False).iloc[0]
+        assessed, above = int(numbers["n_units"]), int(numbers["n_above_range"])
         if not assessed:
             print(text["nothing_term"].format(term=term), file=out)
             print(text["coverage"] + compliance.coverage(on_term, lang=lang), file=out)
             continue
         term_short = short[(short["term"] == term).to_numpy(dtype=bool)]
-        above = int((status == "above_range").sum())
         if term_short.empty:
-            line = text["all_met"].format(
-                met=int(status.isin(compliance.MEETING).sum()), n=assessed
-            )
+            line = text["all_met"].format(met=int(numbers["n_met"]), n=assessed)
             print(line + (text["above"].format(k=above) if above else "") + ".", file=out)
             continue
         _print_shortfalls(term_short, lang, out)
@@ -627,10 +624,11 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
     """Print the rows below target as an aligned table."""
-    from gender_stats.tables import format_share
+    from gender_stats.compliance import NUMERATOR, RULE, SEATS_NEEDED, SHARE, TARGET_ID
+    from gender_stats.labels import format_share
     from gender_stats.vocab import body_label
 
-    numerators = short["numerator"] if "numerator" in short.columns else ["female"] * len(short)
+    numerators = short[NUMERATOR] if NUMERATOR in short.columns else ["female"] * len(short)
     shares = [
         format_share((row[num], row["total"]), lang="en" if lang == "en" else "vi")
         for num, (_, row) in zip(numerators, short.iterrows(), strict=True)
@@ -639,13 +637,13 @@ def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
         "unit": short["unit_name"].astype(str).tolist(),
         "body": [body_label(str(b), lang) for b in short["body"]],
         "term": short["term"].astype(str).tolist(),
-        "target": short["target_id"].astype(str).tolist(),
-        "share": shares,
-        "rule": short["rule"].astype(str).tolist(),
-        "women_needed": ["–" if pd.isna(n) else str(n) for n in short["seats_needed"]],
+        "target": short[TARGET_ID].astype(str).tolist(),
+        SHARE: shares,
+        RULE: short[RULE].astype(str).tolist(),
+        "women_needed": ["–" if pd.isna(n) else str(n) for n in short[SEATS_NEEDED]],
     }
     widths = {k: max(len(k), *(len(v) for v in values)) for k, values in columns.items()}
-    right = {"share", "women_needed"}
+    right = {SHARE, "women_needed"}
 
     def cell(key: str, value: str) -> str:
         return value.rjust(widths[key]) if key in right else value.ljust(widths[key])
@@ -666,13 +664,14 @@ TARGETS_RULE_NOTE = (
 
 
 def _cmd_targets(args: argparse.Namespace, out: TextIO) -> int:
+    from gender_stats.compliance import DOCUMENT, RULE, TARGET_ID
     from gender_stats.targets import list_targets
 
     catalogue = list_targets()
     wanted = [
-        "target_id",
-        "document",
-        "rule",
+        TARGET_ID,
+        DOCUMENT,
+        RULE,
         "bodies",
         "when",
         "party_terms",

@@ -34,23 +34,37 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Sequence
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
 
 from gender_stats.errors import ArgumentError, GenderStatsWarning
-from gender_stats.schema import BODY, FEMALE, KIND, LEVEL, TERM, TOTAL, UNIT_ID, require_counts
+from gender_stats.schema import (
+    BODY,
+    FEMALE,
+    KIND,
+    LEVEL,
+    SHARE,
+    TERM,
+    TOTAL,
+    UNIT_ID,
+    UNIT_NAME,
+    CountsModel,
+    require_counts,
+)
 from gender_stats.targets import (
+    STATUS_CODES,
     Conditional,
-    Floor,
-    Presence,
     Range,
     Rule,
     ShareOfUnits,
     Status,
     Target,
+    _ceil_div,
+    _objects,
     get_targets,
 )
 from gender_stats.vocab import TermError, normalise_term, term_bounds
@@ -58,7 +72,20 @@ from gender_stats.vocab import TermError, normalise_term, term_bounds
 __all__ = [
     "ASSESSED",
     "COMPLIANCE_COLUMNS",
+    "DOCUMENT",
+    "GAP_PP",
     "MEETING",
+    "NOTE",
+    "NUMERATOR",
+    "REASON",
+    "RULE",
+    "SEATS_NEEDED",
+    "SEATS_NEEDED_IF_GROW",
+    "SHARE",
+    "STATUS",
+    "TARGET_ID",
+    "THRESHOLD",
+    "ComplianceModel",
     "NothingAssessedWarning",
     "Status",
     "check",
@@ -68,22 +95,47 @@ __all__ = [
     "summarise",
     "targets_used",
     "uncovered_terms",
+    "women_needed",
 ]
+
+# The compliance frame's own columns (after the counts columns); import these, never retype them.
+#: Target id, e.g. ``36-CT/TW:a`` (missing on a ``no_target`` row).
+TARGET_ID = "target_id"
+#: The document the target comes from, e.g. ``36-CT/TW``.
+DOCUMENT = "document"
+#: The rule in words, e.g. ``≥ 15%``.
+RULE = "rule"
+#: The counted column the rule judges (``female``, ``under_40``, ...).
+NUMERATOR = "numerator"
+#: The lower bound as a float share (for chart lines; NaN for presence).
+THRESHOLD = "threshold"
+#: A :class:`Status` value.
+STATUS = "status"
+#: Percentage points still missing.
+GAP_PP = "gap_pp"
+#: Least number of men to replace by women (fixed size) to meet the rule.
+SEATS_NEEDED = "seats_needed"
+#: Least number of women to add (the body grows) to meet the rule.
+SEATS_NEEDED_IF_GROW = "seats_needed_if_grow"
+#: Why a row is not applicable / has no data, or other remarks.
+NOTE = "note"
+#: Why a row was not assessed (a key of :data:`REASONS`); empty when assessed.
+REASON = "reason"
 
 #: The columns :func:`check` adds after the counts columns.
 COMPLIANCE_COLUMNS: tuple[str, ...] = (
-    "target_id",
-    "document",
-    "rule",
-    "numerator",
-    "threshold",
-    "share",
-    "status",
-    "gap_pp",
-    "seats_needed",
-    "seats_needed_if_grow",
-    "note",
-    "reason",
+    TARGET_ID,
+    DOCUMENT,
+    RULE,
+    NUMERATOR,
+    THRESHOLD,
+    SHARE,
+    STATUS,
+    GAP_PP,
+    SEATS_NEEDED,
+    SEATS_NEEDED_IF_GROW,
+    NOTE,
+    REASON,
 )
 
 _NAN = float("nan")
@@ -218,6 +270,38 @@ class NothingAssessedWarning(GenderStatsWarning):
     This is never an all-clear: the message says why (no target in force for the term, the
     targets' terms, a missing column).
     """
+
+
+class ComplianceModel(CountsModel):
+    """The compliance frame: the counts columns, then one check of a row against a target.
+
+    The contract between :func:`check` and every output (tables, charts, the workbook, the page,
+    the CLI).  ``target_id``, ``document`` and ``rule`` are missing only on a ``no_target`` row;
+    the numbers are floats for display, the seats nullable integers; ``status`` is a
+    :class:`Status` value and ``reason`` a key of :data:`REASONS` (empty when assessed).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020"], "unit_id": ["A"], "unit_name": ["A"], "level": ["district"],
+    ...     "body": ["party_committee"], "total": [20], "female": [2]})
+    >>> ComplianceModel.validate(check(counts, "36-CT/TW"))[STATUS].tolist()
+    ['below']
+    """
+
+    target_id: Series[str] = pa.Field(nullable=True)
+    document: Series[str] = pa.Field(nullable=True)
+    rule: Series[str] = pa.Field(nullable=True)
+    numerator: Series[str] = pa.Field(nullable=True)
+    threshold: Series[np.float64] = pa.Field(nullable=True)
+    share: Series[np.float64] = pa.Field(nullable=True)
+    status: Series[str] = pa.Field(isin=[s.value for s in Status])
+    gap_pp: Series[np.float64] = pa.Field(nullable=True)
+    seats_needed: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    seats_needed_if_grow: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
+    note: Series[str] = pa.Field(nullable=True)
+    reason: Series[str] = pa.Field(isin=["", *REASONS])
 
 
 def _select(targets: Any) -> tuple[Target, ...]:
@@ -480,7 +564,6 @@ def _check_target(
     has_numerator = numerator in rows.columns
     wrapped = rule.inner_rule if isinstance(rule, ShareOfUnits) else rule
     conditional = wrapped if isinstance(wrapped, Conditional) else None
-    simple = _vectorisable(rule)
 
     applies, prefix, reason = _applicability_arrays(
         target, rows, kinds, any_term=any_term, lang=lang
@@ -492,7 +575,7 @@ def _check_target(
         part, part_missing = np.zeros(n, dtype=np.int64), np.ones(n, dtype=bool)
     lower = rule.lower_bound
     scale = max(
-        _rule_scale(simple) if simple is not None else 1,
+        rule.scale,
         lower.numerator if lower is not None else 1,
         lower.denominator if lower is not None else 1,
     )
@@ -526,7 +609,7 @@ def _check_target(
         reason[zero] = "zero_total"
         judged = np.flatnonzero(applies & valued)
         t, p = total[judged], part[judged]
-        arrays = _simple_arrays(simple, t, p) if simple is not None else _scalar_arrays(rule, t, p)
+        arrays = rule.evaluate(t, p)
         status[judged], need[judged], need_ok[judged], grow[judged], grow_ok[judged] = arrays
         text[judged] = _rule_notes(rule, t, arrays[0], arrays[2], arrays[4], lang=lang)
         if conditional is not None:
@@ -647,10 +730,8 @@ def _apply_conditions(
     )
     judge = np.flatnonzero(~no_data)
     condition = rule.condition
-    if type(condition) is Floor and _exact_bound(
-        _rule_scale(condition), cond_total[judge], cond_female[judge]
-    ):
-        met_judge = _simple_arrays(condition, cond_total[judge], cond_female[judge])[0] == _MET
+    if _exact_bound(condition.scale, cond_total[judge], cond_female[judge]):
+        met_judge = condition.evaluate(cond_total[judge], cond_female[judge]).status == _MET
     else:
         met_judge = np.array(
             [
@@ -725,14 +806,7 @@ def _applicability(
 # ``x / y``, the value ``float(Fraction(x, y))`` gives.
 
 _MET, _BELOW, _ABOVE, _NOT_APPLICABLE, _NO_DATA = range(5)
-_STATUS_CODES = (
-    Status.MET,
-    Status.BELOW,
-    Status.ABOVE_RANGE,
-    Status.NOT_APPLICABLE,
-    Status.NO_DATA,
-)
-_STATUS_VALUES = np.array([s.value for s in _STATUS_CODES], dtype=object)
+_STATUS_VALUES = np.array([s.value for s in STATUS_CODES], dtype=object)
 _EXACT = 2**53
 _INT64_SAFE = 2**62
 
@@ -788,117 +862,6 @@ def _exact_bound(scale: int, *arrays: np.ndarray) -> bool:
     if any(a.dtype == object for a in arrays):
         return False
     return 200 * max(scale, 1) * _magnitude(*arrays) < _EXACT
-
-
-def _objects(values: list[Any]) -> np.ndarray:
-    """Return a 1-d object array of the values (Python ints or str)."""
-    out = np.empty(len(values), dtype=object)
-    out[:] = values
-    return out
-
-
-def _ceil_div(x: np.ndarray, d: int) -> np.ndarray:
-    """Return ⌈x / d⌉ for d > 0, on integers."""
-    return -((-x) // d)
-
-
-def _rule_scale(rule: Rule) -> int:
-    """Return the largest integer the vectorised arithmetic multiplies counts by (see above)."""
-    if isinstance(rule, Floor):
-        return max(rule.threshold.numerator, rule.threshold.denominator)
-    if isinstance(rule, Range):
-        return max(
-            rule.low.numerator, rule.low.denominator, rule.high.numerator, rule.high.denominator
-        )
-    if isinstance(rule, Presence):
-        return rule.k
-    return 1
-
-
-def _vectorisable(rule: Rule) -> Rule | None:
-    """Return the simple rule that decides a unit, when every layer is a catalogue rule type."""
-    if type(rule) in (Floor, Range, Presence):
-        return rule
-    if type(rule) in (Conditional, ShareOfUnits):
-        return _vectorisable(rule.inner_rule)  # type: ignore[attr-defined]
-    return None
-
-
-def _grow_arrays(
-    total: np.ndarray, part: np.ndarray, p: Fraction, *, strict: bool
-) -> tuple[np.ndarray, np.ndarray]:
-    """Return the least x ≥ 0 with (W + x)·b ≥ a·(N + x) (> when strict), and whether it exists.
-
-    With D = a·N − b·W (the deficit times b): x = ⌈D / (b − a)⌉ when D > 0, else 0 (strict:
-    ⌊D / (b − a)⌋ + 1 when D ≥ 0).  At a = b (100 %) no x exists unless D ≤ 0 (non-strict).
-    """
-    a, b = p.numerator, p.denominator
-    deficit = a * total - b * part
-    zero = np.zeros_like(total)
-    if a == b:
-        if strict:
-            return zero, np.zeros(len(total), dtype=bool)
-        return zero, np.asarray(deficit <= 0, dtype=bool)
-    if strict:
-        grow = np.where(deficit < 0, zero, deficit // (b - a) + 1)
-    else:
-        grow = np.where(deficit <= 0, zero, _ceil_div(deficit, b - a))
-    return grow, np.ones(len(total), dtype=bool)
-
-
-def _simple_arrays(
-    rule: Rule, total: np.ndarray, part: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Return status codes, seats needed, whether they exist, seats if grown, whether they exist.
-
-    ``rule`` is a :class:`Floor`, :class:`Range` or :class:`Presence`; ``total`` is never 0.
-    """
-    n = len(total)
-    if isinstance(rule, Floor):
-        a, b = rule.threshold.numerator, rule.threshold.denominator
-        lhs, rhs = part * b, a * total
-        met = np.asarray(lhs > rhs if rule.strict else lhs >= rhs, dtype=bool)
-        status = np.where(met, _MET, _BELOW)
-        least = (a * total) // b + 1 if rule.strict else _ceil_div(a * total, b)
-        need_ok = np.asarray(least <= total, dtype=bool)
-        need = np.maximum(least - part, 0)
-        grow, grow_ok = _grow_arrays(total, part, rule.threshold, strict=rule.strict)
-        return status, need, need_ok, grow, grow_ok
-    if isinstance(rule, Range):
-        lo_a, lo_b = rule.low.numerator, rule.low.denominator
-        hi_a, hi_b = rule.high.numerator, rule.high.denominator
-        below = np.asarray(part * lo_b < lo_a * total, dtype=bool)
-        above = ~below & np.asarray(part * hi_b > hi_a * total, dtype=bool)
-        status = np.where(below, _BELOW, np.where(above, _ABOVE, _MET))
-        zero = np.zeros_like(total)
-        need = np.where(above, zero, np.maximum(_ceil_div(lo_a * total, lo_b) - part, 0))
-        grow, grow_ok = _grow_arrays(total, part, rule.low, strict=False)
-        return status, need, np.ones(n, dtype=bool), np.where(above, zero, grow), above | grow_ok
-    if isinstance(rule, Presence):
-        k = rule.k
-        status = np.where(np.asarray(part >= k, dtype=bool), _MET, _BELOW)
-        need = np.maximum(k - part, 0)
-        return status, need, np.asarray(total >= k, dtype=bool), need, np.ones(n, dtype=bool)
-    raise TypeError(f"not a simple rule: {rule!r}")  # pragma: no cover - guarded by _vectorisable
-
-
-def _scalar_arrays(
-    rule: Rule, total: np.ndarray, part: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Return what :func:`_simple_arrays` returns, from the rule's own methods (user rules)."""
-    codes = {s: i for i, s in enumerate(_STATUS_CODES)}
-    status, need, grow = [], [], []
-    for t, p in zip(total.tolist(), part.tolist(), strict=True):
-        status.append(codes[rule.status(t, p)])
-        need.append(rule.seats_needed(t, p))
-        grow.append(rule.seats_needed_if_grow(t, p))
-    return (
-        np.array(status, dtype=np.int64).reshape(len(status)),
-        _objects([0 if x is None else x for x in need]),
-        np.array([x is not None for x in need], dtype=bool).reshape(len(need)),
-        _objects([0 if x is None else x for x in grow]),
-        np.array([x is not None for x in grow], dtype=bool).reshape(len(grow)),
-    )
 
 
 def _join(first: np.ndarray, second: np.ndarray) -> np.ndarray:
@@ -1019,34 +982,52 @@ def shortfalls(compliance: pd.DataFrame) -> pd.DataFrame:
 def summarise(
     compliance: pd.DataFrame,
     *,
-    by: Sequence[str] = (TERM, LEVEL, BODY, "target_id"),
+    by: Sequence[str] = (TERM, LEVEL, BODY, TARGET_ID),
     targets: Iterable[Target] = (),
+    warn: bool = True,
 ) -> pd.DataFrame:
     """Summarise a compliance frame: how many units meet each target, pooled share, women needed.
+
+    The one summary of the compliance frame: the tables, the charts, the workbook, the page and
+    the CLI all take their numbers from it.
 
     Parameters
     ----------
     compliance : pandas.DataFrame
         The output of :func:`check`.
     by : sequence of str, default ``("term", "level", "body", "target_id")``
-        The groups; ``("term", "target_id")`` pools every level and body.
+        The groups; ``("term", "target_id")`` pools every level and body, ``()`` the whole frame.
     targets : iterable of Target, optional
         User targets used in :func:`check` that are not in the catalogue (to find their rules).
+    warn : bool, default True
+        Warn with :class:`NothingAssessedWarning` when no row was assessed (``False`` for a
+        caller that says so itself, such as a table or the report).
 
     Returns
     -------
     pandas.DataFrame
-        One row per group: the ``by`` columns, ``rule``, ``n_units`` (rows assessed: met, below or
-        above range), ``n_met`` (rows meeting the target: met **or above the range** — exceeding a
-        range is not a shortfall), ``n_below``, ``n_above_range`` (of the ``n_met``, those above
-        the range), ``n_not_applicable``, ``n_no_data``, ``label`` (``"k/n"``: meeting of
-        assessed), ``total`` and ``part`` (sums over assessed rows), ``pooled_share``
-        (``part / total``, never a mean of shares; NaN when nothing was assessed), ``seats_needed``
-        (sum over rows below), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
-        ``unit_share_target`` (float) and ``unit_share_met`` (boolean, exact); ``<NA>`` otherwise.
-        Every assessed row is counted once: ``n_units = (n_met − n_above_range) + n_above_range +
-        n_below``.  When no row of the frame was assessed, :class:`NothingAssessedWarning` says
-        so and ``attrs["nothing_assessed"]`` is True.
+        One row per group: the ``by`` columns, ``rule``, ``document``, ``n_rows`` (every row of
+        the group), ``n_units`` (rows assessed: met, below or above range), ``n_met`` (rows
+        meeting the target: met **or above the range** — exceeding a range is not a shortfall),
+        ``n_below``, ``n_above_range`` (of the ``n_met``, those above the range),
+        ``n_not_applicable``, ``n_no_data``, ``label`` (``"k/n"``: meeting of assessed),
+        ``total`` and ``part`` (sums over assessed rows), ``pooled_share`` (``part / total``,
+        never a mean of shares; NaN when nothing was assessed), ``total_all`` and ``part_all``
+        (the same sums over every row of the group, assessed or not: the body as it stands, for
+        tables that show every unit's members), ``seats_needed`` (the women
+        needed, see Notes), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
+        ``unit_share_target`` (float) and ``unit_share_met`` (boolean, exact); ``<NA>``
+        otherwise.  Every assessed row is counted once: ``n_units = (n_met − n_above_range) +
+        n_above_range + n_below``.  When no row of the frame was assessed,
+        :class:`NothingAssessedWarning` says so and ``attrs["nothing_assessed"]`` is True.
+
+    Notes
+    -----
+    **Women needed** (``seats_needed``): for each term × unit × body of the group, the largest
+    ``seats_needed`` among its rows below target (one woman elected counts toward every target of
+    that body), summed over the term × unit × body.  With one target per group (the default
+    ``by``) this is the sum over the rows below target; over several targets it never counts a
+    woman twice.  Rows whose need is ``<NA>`` (not reachable at this size) count 0.
 
     Examples
     --------
@@ -1069,75 +1050,146 @@ def summarise(
     >>> summarise(check(councils, "11-NQ/TW:b"))[["label", "n_met", "n_above_range", "n_below"]]
       label  n_met  n_above_range  n_below
     0   2/3      2              1        1
+
+    Two targets of one body pooled: the unit short of 1 and of 3 women needs 3, not 4:
+
+    >>> frame = pd.DataFrame({
+    ...     "term": ["2020-2025"] * 2, "unit_id": ["A"] * 2, "body": ["party_committee"] * 2,
+    ...     "target_id": ["x", "y"], "rule": ["≥ 15%", "≥ 25%"], "total": [20, 20],
+    ...     "female": [2, 2], "status": ["below", "below"],
+    ...     "seats_needed": pd.array([1, 3], dtype="Int64")})
+    >>> summarise(frame, by=())[["n_units", "n_below", "seats_needed"]]
+       n_units  n_below  seats_needed
+    0        2        2             3
     """
-    _warn_if_nothing_assessed(compliance)
+    if warn:
+        _warn_if_nothing_assessed(compliance)
     by = list(by)
-    rules = _rules_by_id(compliance["target_id"].unique(), targets)
-    rows = []
-    for key, group in compliance.groupby(by, sort=True, observed=True, dropna=False):
-        keys = key if isinstance(key, tuple) else (key,)
-        status = group["status"]
-        assessed = group[
-            status.isin([s.value for s in (Status.MET, Status.BELOW, Status.ABOVE_RANGE)])
-        ]
-        n_units = len(assessed)
-        n_met = int(status.isin(MEETING).sum())
-        total = int(assessed[TOTAL].sum())
-        part = _numerator_sum(assessed)
-        below = group[status == Status.BELOW.value]
-        share_rule: ShareOfUnits | None = None
-        ids = group["target_id"].unique()
-        if len(ids) == 1 and isinstance(rules.get(ids[0]), ShareOfUnits):
-            share_rule = rules[ids[0]]  # type: ignore[assignment]
-        record: dict[str, Any] = dict(zip(by, keys, strict=True))
-        record.update(
-            rule=", ".join(dict.fromkeys(group["rule"])),
-            n_units=n_units,
-            n_met=n_met,
-            n_below=len(below),
-            n_above_range=int((status == Status.ABOVE_RANGE.value).sum()),
-            n_not_applicable=int((status == Status.NOT_APPLICABLE.value).sum()),
-            n_no_data=int((status == Status.NO_DATA.value).sum()),
-            label=f"{n_met}/{n_units}",
-            total=total,
-            part=part,
-            pooled_share=part / total if total else _NAN,
-            seats_needed=int(below["seats_needed"].fillna(0).sum()),
-            unit_share=n_met / n_units if n_units else _NAN,
-            unit_share_target=float(share_rule.share) if share_rule else _NAN,
-            unit_share_met=(
-                share_rule.units_met(n_met, n_units) if share_rule and n_units else pd.NA
-            ),
-        )
-        rows.append(record)
-    columns = [
-        *by,
-        "rule",
-        "n_units",
-        "n_met",
-        "n_below",
-        "n_above_range",
-        "n_not_applicable",
-        "n_no_data",
-        "label",
-        "total",
-        "part",
-        "pooled_share",
-        "seats_needed",
-        "unit_share",
-        "unit_share_target",
-        "unit_share_met",
-    ]
-    out = pd.DataFrame(rows, columns=columns)
+    ids = compliance[TARGET_ID].dropna().unique() if TARGET_ID in compliance.columns else ()
+    rules = _rules_by_id(ids, targets)
+    groups = (
+        compliance.groupby(by, sort=True, observed=True, dropna=False) if by else [((), compliance)]
+    )
+    rows = [_summary_row(by, key, group, rules) for key, group in groups]
+    out = pd.DataFrame(rows, columns=[*by, *_SUMMARY_COLUMNS])
     out = out.astype({"unit_share_met": "boolean", "pooled_share": "float64"})
     out.attrs["nothing_assessed"] = nothing_assessed(compliance)
     return out
 
 
+#: The columns of :func:`summarise` after the ``by`` columns.
+_SUMMARY_COLUMNS = (
+    RULE,
+    DOCUMENT,
+    "n_rows",
+    "n_units",
+    "n_met",
+    "n_below",
+    "n_above_range",
+    "n_not_applicable",
+    "n_no_data",
+    "label",
+    TOTAL,
+    "part",
+    "pooled_share",
+    "total_all",
+    "part_all",
+    SEATS_NEEDED,
+    "unit_share",
+    "unit_share_target",
+    "unit_share_met",
+)
+
+
+def _summary_row(
+    by: list[str], key: Any, group: pd.DataFrame, rules: dict[str, Rule]
+) -> dict[str, Any]:
+    """Return one row of :func:`summarise` for one group."""
+    keys = key if isinstance(key, tuple) else (key,)
+    status = group[STATUS]
+    assessed = group[status.isin(ASSESSED)]
+    n_units = len(assessed)
+    n_met = int(status.isin(MEETING).sum())
+    total = _column_sum(assessed, TOTAL)
+    part = _numerator_sum(assessed)
+    below = group[status == Status.BELOW.value]
+    share_rule: ShareOfUnits | None = None
+    ids = list(group[TARGET_ID].unique()) if TARGET_ID in group.columns else []
+    if len(ids) == 1:
+        rule = rules.get(ids[0])
+        share_rule = rule if isinstance(rule, ShareOfUnits) else None
+    rules_text = group[RULE].dropna() if RULE in group.columns else ()
+    documents = next((group[c].dropna() for c in (DOCUMENT, TARGET_ID) if c in group.columns), ())
+    record: dict[str, Any] = dict(zip(by, keys, strict=True))
+    record.update(
+        {
+            RULE: ", ".join(str(r) for r in dict.fromkeys(rules_text)),
+            DOCUMENT: ", ".join(str(d) for d in dict.fromkeys(documents)),
+            "n_rows": len(group),
+            "n_units": n_units,
+            "n_met": n_met,
+            "n_below": len(below),
+            "n_above_range": int((status == Status.ABOVE_RANGE.value).sum()),
+            "n_not_applicable": int((status == Status.NOT_APPLICABLE.value).sum()),
+            "n_no_data": int((status == Status.NO_DATA.value).sum()),
+            "label": f"{n_met}/{n_units}",
+            TOTAL: total,
+            "part": part,
+            "pooled_share": part / total if total else _NAN,
+            "total_all": _column_sum(group, TOTAL),
+            "part_all": _numerator_sum(group),
+            SEATS_NEEDED: women_needed(below),
+            "unit_share": n_met / n_units if n_units else _NAN,
+            "unit_share_target": float(share_rule.share) if share_rule else _NAN,
+            "unit_share_met": (
+                share_rule.units_met(n_met, n_units) if share_rule and n_units else pd.NA
+            ),
+        }
+    )
+    return record
+
+
+def women_needed(below: pd.DataFrame) -> int:
+    """Return the women still needed by rows below target (the one definition; see :func:`summarise`).
+
+    For each term × unit × body, the largest ``seats_needed`` of its rows (one woman counts
+    toward every target of that body), summed; ``<NA>`` counts 0.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> below = pd.DataFrame({
+    ...     "term": ["2020-2025"] * 3, "unit_id": ["A", "A", "B"],
+    ...     "body": ["party_committee", "party_committee", "party_committee"],
+    ...     "seats_needed": pd.array([1, 3, 2], dtype="Int64")})
+    >>> women_needed(below)
+    5
+    """
+    if SEATS_NEEDED not in below.columns or below.empty:
+        return 0
+    needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
+    unit = UNIT_ID if UNIT_ID in below.columns else UNIT_NAME
+    keys = [below[k] for k in (TERM, unit, BODY) if k in below.columns]
+    if not keys:
+        return int(needed.sum())
+    return int(needed.groupby(keys, sort=False, dropna=False).max().sum())
+
+
+def _column_sum(rows: pd.DataFrame, column: str) -> int:
+    """Sum a count column (0 when the frame has no such column; missing counts are skipped)."""
+    return int(rows[column].sum()) if column in rows.columns else 0
+
+
 def _numerator_sum(rows: pd.DataFrame) -> int:
     """Sum each row's own numerator column (``female``, ``under_40``, ...)."""
-    names = rows["numerator"] if "numerator" in rows.columns else pd.Series(FEMALE, rows.index)
-    return sum(int(rows.loc[names == name, name].sum()) for name in names.unique())
+    names = (
+        rows[NUMERATOR].fillna(FEMALE)
+        if NUMERATOR in rows.columns
+        else pd.Series(FEMALE, rows.index)
+    )
+    return sum(
+        int(rows.loc[names == name, name].sum()) for name in names.unique() if name in rows.columns
+    )
 
 
 def _rules_by_id(ids: Iterable[str], targets: Iterable[Target] = ()) -> dict[str, Rule]:

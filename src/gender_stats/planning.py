@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
 from gender_stats.errors import ArgumentError, PlanningError
 from gender_stats.schema import BODY, FEMALE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import Floor, Rule, Status, Target, get_targets, percent
@@ -98,7 +99,7 @@ def _exact(value: Any, name: str, *, floats: bool = False) -> Fraction:
 
 
 #: The columns next_term_needs reads from a compliance frame.
-_COMPLIANCE_NEEDS = (TERM, UNIT_ID, BODY, TOTAL, "target_id", "status")
+_COMPLIANCE_NEEDS = (TERM, UNIT_ID, BODY, TOTAL, TARGET_ID, STATUS)
 
 
 def _require_compliance(frame: object) -> None:
@@ -505,13 +506,13 @@ def next_term_needs(
             "targets= cần các Target (expected Target objects, e.g. from gs.load_targets), "
             f"got {[type(t).__name__ for t in targets if not isinstance(t, Target)]}"
         )
-    below = compliance[compliance["status"] == Status.BELOW.value]
+    below = compliance[compliance[STATUS] == Status.BELOW.value]
     rows = []
     for _, row in below.iterrows():
-        target_id = row["target_id"]
+        target_id = row[TARGET_ID]
         target = user.get(target_id) or get_targets(target_id)[0]
         rule = target.rule.unit_rule()
-        numerator = row["numerator"] if "numerator" in row.index else FEMALE
+        numerator = row[NUMERATOR] if NUMERATOR in row.index else FEMALE
         if expected_size is None:
             size = int(row[TOTAL])
         elif isinstance(expected_size, Mapping):
@@ -532,8 +533,8 @@ def next_term_needs(
                 UNIT_ID: row[UNIT_ID],
                 UNIT_NAME: row[UNIT_NAME] if UNIT_NAME in row.index else pd.NA,
                 BODY: row[BODY],
-                "target_id": target_id,
-                "rule": rule.label,
+                TARGET_ID: target_id,
+                RULE: rule.label,
                 TOTAL: int(row[TOTAL]),
                 FEMALE: present,
                 "expected_size": size,
@@ -546,8 +547,8 @@ def next_term_needs(
         UNIT_ID,
         UNIT_NAME,
         BODY,
-        "target_id",
-        "rule",
+        TARGET_ID,
+        RULE,
         TOTAL,
         FEMALE,
         "expected_size",

@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -43,10 +44,19 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from gender_stats import progress as _progress
+from gender_stats.compliance import (
+    RULE,
+    SEATS_NEEDED,
+    SEATS_NEEDED_IF_GROW,
+    STATUS,
+    TARGET_ID,
+    THRESHOLD,
+    Status,
+)
 from gender_stats.counting import rollup
 from gender_stats.errors import ArgumentError
+from gender_stats.labels import STATUS_LABELS, Lang
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.tables import STATUS_LABELS
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
 
 __all__ = [
@@ -54,6 +64,8 @@ __all__ = [
     "PROGRESS_WORDS",
     "STATUS_COLORS",
     "STATUS_ORDER",
+    "Palettes",
+    "palettes",
     "plot_change",
     "plot_heatmap",
     "plot_progress",
@@ -63,30 +75,25 @@ __all__ = [
     "plot_trend",
 ]
 
-# Columns of the compliance frame (see docs/architecture.md); spelled here until compliance.py
-# exports constants.
-TARGET_ID = "target_id"
-DOCUMENT = "document"
-RULE = "rule"
-THRESHOLD = "threshold"
-STATUS = "status"
-SEATS_NEEDED = "seats_needed"
-SEATS_NEEDED_IF_GROW = "seats_needed_if_grow"
-
-Lang = Literal["vi", "en"]
 _LANGS = ("en", "vi")
 
 #: Compliance statuses in the order legends list them.
-STATUS_ORDER: tuple[str, ...] = ("met", "above_range", "below", "not_applicable", "no_data")
+STATUS_ORDER: tuple[str, ...] = (
+    Status.MET,
+    Status.ABOVE_RANGE,
+    Status.BELOW,
+    Status.NOT_APPLICABLE,
+    Status.NO_DATA,
+)
 
 #: Colour of each compliance status (Okabe-Ito palette, safe for colour-blind readers).
 STATUS_COLORS: Mapping[str, str] = MappingProxyType(
     {
-        "met": "#009E73",  # bluish green
-        "above_range": "#0072B2",  # blue
-        "below": "#D55E00",  # vermillion
-        "not_applicable": "#999999",  # grey
-        "no_data": "#DDDDDD",  # light grey
+        Status.MET: "#009E73",  # bluish green
+        Status.ABOVE_RANGE: "#0072B2",  # blue
+        Status.BELOW: "#D55E00",  # vermillion
+        Status.NOT_APPLICABLE: "#999999",  # grey
+        Status.NO_DATA: "#DDDDDD",  # light grey
     }
 )
 
@@ -109,6 +116,26 @@ PROGRESS_COLORS: Mapping[str, str] = MappingProxyType(
         _progress.NOT_APPLICABLE: "#999999",  # grey
     }
 )
+
+
+@dataclasses.dataclass(frozen=True)
+class Palettes:
+    """The colour palettes of the charts, under one name (``gs.palettes``).
+
+    Examples
+    --------
+    >>> palettes.status["below"], palettes.progress is PROGRESS_COLORS
+    ('#D55E00', True)
+    """
+
+    #: Colour of each compliance status.
+    status: Mapping[str, str]
+    #: Colour of each progress status.
+    progress: Mapping[str, str]
+
+
+#: The charts' palettes: ``palettes.status``, ``palettes.progress`` (Okabe-Ito).
+palettes = Palettes(status=STATUS_COLORS, progress=PROGRESS_COLORS)
 
 #: The words for each progress status, by language.
 PROGRESS_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
@@ -156,17 +183,17 @@ _FALLBACK_COLORS = ("#56B4E9", "#F0E442", "#000000", "#882255", "#44AA99", "#117
 
 _WORDS: Mapping[str, Mapping[str, str]] = {
     "vi": {
-        "share": "Tỷ lệ nữ",
+        SHARE: "Tỷ lệ nữ",
         "share_axis": "Tỷ lệ nữ (%)",
         "shares_title": "Tỷ lệ nữ theo đơn vị",
         "target": "Chỉ tiêu",
         "term": "nhiệm kỳ",
-        "no_data": "không có số liệu",
+        Status.NO_DATA: "không có số liệu",
         "seats_title": "Số nữ còn thiếu để đạt chỉ tiêu",
         "seats_grow_title": "Số nữ cần bổ sung (tăng số thành viên) để đạt chỉ tiêu",
         "seats_axis": "Số nữ còn thiếu (người)",
         "seats_none": "Tất cả đơn vị đều đạt chỉ tiêu,\nkhông đơn vị nào còn thiếu nữ",
-        "status": "Tình trạng",
+        STATUS: "Tình trạng",
         "change_title": "Thay đổi tỷ lệ nữ (điểm %)",
         "heatmap_share_title": "Tỷ lệ nữ theo đơn vị và cơ quan",
         "heatmap_status_title": "Tình trạng đạt chỉ tiêu theo đơn vị và cơ quan",
@@ -183,17 +210,17 @@ _WORDS: Mapping[str, Mapping[str, str]] = {
         "target_by": "chỉ tiêu {share} vào năm {year}",
     },
     "en": {
-        "share": "Share of women",
+        SHARE: "Share of women",
         "share_axis": "Share of women (%)",
         "shares_title": "Share of women by unit",
         "target": "Target",
         "term": "term",
-        "no_data": "no data",
+        Status.NO_DATA: "no data",
         "seats_title": "Women still needed to meet the target",
         "seats_grow_title": "Women to add (body grows) to meet the target",
         "seats_axis": "Women still needed (persons)",
         "seats_none": "Every unit meets the target:\nno unit needs more women",
-        "status": "Status",
+        STATUS: "Status",
         "change_title": "Change in the share of women (points)",
         "heatmap_share_title": "Share of women by unit and body",
         "heatmap_status_title": "Target status by unit and body",
@@ -384,7 +411,7 @@ def _status_legend(
         for s in keys
     ]
     ax.legend(
-        handles=handles, loc=loc, fontsize=8, framealpha=0.9, title=title or _WORDS[lang]["status"]
+        handles=handles, loc=loc, fontsize=8, framealpha=0.9, title=title or _WORDS[lang][STATUS]
     )
 
 
@@ -436,7 +463,7 @@ def _target_lines(rows: pd.DataFrame, lang: str) -> list[tuple[float, str]]:
 
 def _status_title(rows: pd.DataFrame, lang: str) -> str:
     """Return the legend title, naming the target whose statuses colour the bars if several."""
-    title = _WORDS[lang]["status"]
+    title = _WORDS[lang][STATUS]
     if TARGET_ID in rows.columns and len(pd.unique(rows[TARGET_ID].dropna())) > 1:
         title = f"{title} ({rows[TARGET_ID].dropna().iloc[0]})"
     return title
@@ -534,7 +561,7 @@ def plot_shares(
     seen: list[str] = []
     colors = [_status_color(s, STATUS_COLORS, seen) for s in rows[STATUS]]
     labels = [
-        f"{_pct(s, lang)} ({f}/{t})" if not np.isnan(s) else words["no_data"]
+        f"{_pct(s, lang)} ({f}/{t})" if not np.isnan(s) else words[Status.NO_DATA]
         for s, f, t in zip(shares, rows[FEMALE], rows[TOTAL], strict=True)
     ]
     lines = _target_lines(primary, lang)
@@ -671,7 +698,7 @@ def plot_seats_needed(
                 ha="center",
                 va="center",
                 fontsize=12,
-                color=STATUS_COLORS["met"],
+                color=STATUS_COLORS[Status.MET],
             )
             ax.set_xticks([])
             ax.set_yticks([])
@@ -680,7 +707,7 @@ def plot_seats_needed(
             bars = ax.barh(
                 np.arange(len(short)),
                 values,
-                **{"color": STATUS_COLORS["below"], "height": 0.7, **kwargs},
+                **{"color": STATUS_COLORS[Status.BELOW], "height": 0.7, **kwargs},
             )
             ax.bar_label(bars, labels=[str(int(v)) for v in values], padding=3, fontsize=8)
             _bar_axes(ax, short["_label"].tolist())
@@ -785,7 +812,11 @@ def plot_change(
     with _style():
         ax = _new_axes(ax, len(joined))
         colors = [
-            STATUS_COLORS["met"] if c > 0 else STATUS_COLORS["below"] if c < 0 else "#999999"
+            STATUS_COLORS[Status.MET]
+            if c > 0
+            else STATUS_COLORS[Status.BELOW]
+            if c < 0
+            else "#999999"
             for c in change
         ]
         ax.hlines(y, start, end, colors=colors, linewidth=2.0, zorder=1, gid="change")
@@ -889,7 +920,7 @@ def plot_heatmap(
     >>> plt.close(ax.figure)
     """
     _check_lang(lang)
-    if value not in ("share", "status"):
+    if value not in (SHARE, STATUS):
         raise ArgumentError(f"Got value={value!r}. Must be one of ['share', 'status'].")
     _require(compliance, (UNIT_ID, UNIT_NAME, BODY, SHARE, STATUS), "compliance")
     rows = _select(compliance, {TERM: term, TARGET_ID: target_id}, several=(TARGET_ID,))
@@ -898,7 +929,7 @@ def plot_heatmap(
     units = rows.drop_duplicates(UNIT_ID)
     unit_ids = units[UNIT_ID].tolist()
     bodies = _ordered(rows[BODY].tolist(), list(BODIES))
-    if value == "share":
+    if value == SHARE:
         cells = rows.drop_duplicates([UNIT_ID, BODY])
         columns: list[tuple[str, str | None]] = [(b, None) for b in bodies]
         col_labels = [body_label(b, lang) for b in bodies]
@@ -931,9 +962,9 @@ def plot_heatmap(
     status_index = {s: k for k, s in enumerate(status_codes)}
     has_target = TARGET_ID in cells.columns
     for _, row in cells.iterrows():
-        key = (row[BODY], row[TARGET_ID] if has_target and value == "status" else None)
+        key = (row[BODY], row[TARGET_ID] if has_target and value == STATUS else None)
         i, j = position[row[UNIT_ID]], column_of[key]
-        if value == "share":
+        if value == SHARE:
             share = float(row[SHARE])
             matrix[i, j] = share
             annotations[i, j] = "–" if np.isnan(share) else _pct(share, lang)
@@ -944,7 +975,7 @@ def plot_heatmap(
 
     with _style():
         ax = _new_axes(ax, len(unit_ids), width=4.0 + 1.35 * len(columns))
-        if value == "share":
+        if value == SHARE:
             cmap = mpl.colormaps["Blues"].with_extremes(bad="#F2F2F2")
             finite = matrix[~np.isnan(matrix)]
             vmax = max(0.1, float(np.ceil(finite.max() * 10) / 10)) if finite.size else 1.0
@@ -980,12 +1011,13 @@ def plot_heatmap(
                 loc="upper left",
                 bbox_to_anchor=(1.01, 1.0),
                 fontsize=8,
-                title=words["status"],
+                title=words[STATUS],
                 frameon=False,
             )
             dark = [
                 [
-                    not np.isnan(v) and status_codes[int(v)] in ("met", "below", "above_range")
+                    not np.isnan(v)
+                    and status_codes[int(v)] in (Status.MET, Status.BELOW, Status.ABOVE_RANGE)
                     for v in r
                 ]
                 for r in matrix
@@ -1010,7 +1042,7 @@ def plot_heatmap(
         ax.grid(which="minor", color="white", linewidth=1.0)
         ax.tick_params(which="minor", length=0)
         ax.spines[:].set_visible(False)
-        title = words["heatmap_share_title" if value == "share" else "heatmap_status_title"]
+        title = words["heatmap_share_title" if value == SHARE else "heatmap_status_title"]
         term_value = _only(rows, TERM)
         if term_value is not None:
             title += f"\n{words['term']} {term_value}"
@@ -1399,7 +1431,7 @@ def plot_progress(
     words = _WORDS[lang]
     seen: list[str] = []
     colors = [_status_color(s, PROGRESS_COLORS, seen) for s in rows[STATUS]]
-    labels = [words["no_data"] if np.isnan(v) else _number(v, lang) for v in x]
+    labels = [words[Status.NO_DATA] if np.isnan(v) else _number(v, lang) for v in x]
     method_code = str(rows[METHOD].iloc[0]) if len(rows) else ""
     title = f"{words['progress_title']} {_METHOD_WORDS[lang].get(method_code, method_code)}"
     sub = []

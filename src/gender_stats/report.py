@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -42,6 +42,15 @@ from tqdm.auto import tqdm
 
 from gender_stats import compliance as comp
 from gender_stats import plots, tables
+from gender_stats.compliance import (
+    DOCUMENT,
+    REASON,
+    RULE,
+    SEATS_NEEDED,
+    STATUS,
+    TARGET_ID,
+    Status,
+)
 from gender_stats.errors import GenderStatsError
 from gender_stats.io import write_workbook
 from gender_stats.io._report_files import (
@@ -53,18 +62,13 @@ from gender_stats.io._report_files import (
     write_bytes,
     write_html,
 )
+from gender_stats.labels import Lang
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
 from gender_stats.targets import get_targets
 from gender_stats.vocab import body_label, normalise_term, term_bounds
 
 __all__ = ["Report", "build_report", "summary_numbers"]
 
-Lang = Literal["vi", "en"]
-
-#: Statuses of the compliance frame that count as "assessed" (a target applies and data exist).
-ASSESSED = ("met", "below", "above_range")
-#: Statuses that meet the target (above a range is not a shortfall).
-MEETING = ("met", "above_range")
 
 _TEXT: dict[str, dict[str, str]] = {
     "vi": {
@@ -227,9 +231,10 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     -----
     A check is a row of the compliance frame whose status is ``met``, ``below`` or ``above_range``.
     A unit is a term × unit; it meets the targets when every one of its checks is met or above the
-    range (exceeding a range is not a shortfall; ``n_checks_above_range`` counts those checks).  The women still needed are the
-    ``seats_needed`` of the rows below target, taking for each term × unit × body the largest over
-    its targets (one woman counts toward every target of the same body), then summed.
+    range (exceeding a range is not a shortfall; ``n_checks_above_range`` counts those checks).
+    The numbers are :func:`gender_stats.compliance.summarise`'s: the women still needed are its
+    ``seats_needed`` (for each term × unit × body the largest over its targets, since one woman
+    counts toward every target of the same body, then summed).
 
     Examples
     --------
@@ -246,26 +251,19 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     >>> numbers["units_below"]
     ('Huyện A', 'Huyện B')
     """
-    checked = compliance[compliance["status"].isin(ASSESSED)]
-    met = checked["status"].isin(MEETING)
-    keys = [checked[TERM], checked[UNIT_ID]] if TERM in checked.columns else [checked[UNIT_ID]]
-    unit_ok = met.groupby(keys, sort=False).all()
-    below = checked[checked["status"] == "below"]
-    needed = (
-        below["seats_needed"]
-        .fillna(0)
-        .astype("int64")
-        .groupby([below[TERM], below[UNIT_ID], below[BODY]])
-        .max()
-    )
+    checked = compliance[compliance[comp.STATUS].isin(comp.ASSESSED)]
+    unit_keys = [k for k in (TERM, UNIT_ID) if k in checked.columns]
+    units = comp.summarise(checked, by=unit_keys, warn=False)
+    whole = comp.summarise(checked, by=(), warn=False).iloc[0]
+    below = checked[checked[comp.STATUS] == comp.Status.BELOW]
     return {
-        "n_units": int(unit_ok.size),
-        "n_units_met": int(unit_ok.sum()),
-        "n_checks": len(checked),
-        "n_checks_met": int(met.sum()),
-        "women_needed": int(needed.sum()),
+        "n_units": len(units),
+        "n_units_met": int((units["n_met"] == units["n_units"]).sum()),
+        "n_checks": int(whole["n_units"]),
+        "n_checks_met": int(whole["n_met"]),
+        "women_needed": int(whole[comp.SEATS_NEEDED]),
         "units_below": tuple(pd.unique(below[UNIT_NAME].astype(str))),
-        "n_checks_above_range": int((checked["status"] == "above_range").sum()),
+        "n_checks_above_range": int(whole["n_above_range"]),
     }
 
 
@@ -469,7 +467,7 @@ def build_report(
 
     numbers = summary_numbers(result)
     nothing = comp.nothing_assessed(result)
-    checked = result[result["status"].isin(ASSESSED)]
+    checked = result[result[STATUS].isin(comp.ASSESSED)]
     terms = [term] if term is not None else _terms_latest_first(result)
     several = len(terms) > 1
 
@@ -484,7 +482,7 @@ def build_report(
         on_term = checked[(checked[TERM] == t).to_numpy(dtype=bool)]
         head = text["term_head"].format(term=t).capitalize() if several else ""
         suffix = f"_{t}" if several else ""
-        below_term = on_term[on_term["status"] == "below"]
+        below_term = on_term[on_term[STATUS] == Status.BELOW]
         if several and on_term.empty:
             section = head.rstrip(": ")
             section_blocks[section] = [f"<p>{_e(_term_none(result, t, lang))}</p>"]
@@ -520,7 +518,7 @@ def build_report(
                         ),
                     )
                 )
-            below = on_body[on_body["status"] == "below"]
+            below = on_body[on_body[STATUS] == Status.BELOW]
             if not below.empty:
                 jobs.append(
                     (
@@ -697,7 +695,7 @@ def _why(rows: pd.DataFrame, lang: str) -> str:
             if lang == "vi"
             else f"; no target in the catalogue applies to {listed}"
         )
-    scope = rows["reason"].isin(comp.OUT_OF_SCOPE)
+    scope = rows[REASON].isin(comp.OUT_OF_SCOPE)
     whole = scope.groupby(rows[TERM].astype(str), sort=False).all()
     chosen = [t for t in whole.index[whole.to_numpy(dtype=bool)] if t not in uncovered]
     if chosen:
@@ -733,7 +731,7 @@ def _headline(compliance: pd.DataFrame, terms: Sequence[str], lang: str) -> str:
             needed=numbers["women_needed"],
         )
         parts.append((text["term_head"].format(term=t) if several else "") + line)
-    assessed = compliance["status"].isin(ASSESSED)
+    assessed = compliance[STATUS].isin(comp.ASSESSED)
     summary = " ".join(parts)
     if not assessed.all():
         summary += text["coverage"].format(coverage=comp.coverage(compliance, lang=lang))
@@ -753,11 +751,11 @@ def _previous_term(counts: pd.DataFrame, body: str, term: str | None) -> str | N
 def _below_html(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -> str:
     """List the units below target, one line per (term,) body and rule: "Huyện A (2), Huyện B (1)"."""
     text = _TEXT[lang]
-    below = checked[checked["status"] == "below"]
+    below = checked[checked[STATUS] == Status.BELOW]
     if below.empty:
         return ""
-    needed = below["seats_needed"].astype("Int64").fillna(0).astype("int64")
-    keys = [below[TERM], below[BODY], below["rule"]] if with_term else [below[BODY], below["rule"]]
+    needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
+    keys = [below[TERM], below[BODY], below[RULE]] if with_term else [below[BODY], below[RULE]]
     items = []
     for key, group in needed.groupby(keys, sort=False):
         *term, body, rule = key
@@ -774,11 +772,11 @@ def _below_html(checked: pd.DataFrame, lang: str, *, with_term: bool = False) ->
 
 def _sources_html(compliance: pd.DataFrame, lang: str) -> str:
     """List the targets used (applied to at least one row), with their document and rule."""
-    cols = [c for c in ("target_id", "document", "rule") if c in compliance.columns]
+    cols = [c for c in (TARGET_ID, DOCUMENT, RULE) if c in compliance.columns]
     used = set(compliance.attrs.get("targets_used", ())) or set(
-        compliance["target_id"].dropna().astype(str)
+        compliance[TARGET_ID].dropna().astype(str)
     )
-    rows = compliance.loc[compliance["target_id"].isin(used).to_numpy(dtype=bool), cols]
+    rows = compliance.loc[compliance[TARGET_ID].isin(used).to_numpy(dtype=bool), cols]
     rows = rows.drop_duplicates()
     items = [f"<li>{' — '.join(_e(v) for v in row)}</li>" for row in rows.itertuples(index=False)]
     return "<ul>\n" + "\n".join(items) + "\n</ul>"

@@ -17,16 +17,38 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Hashable, Sequence
 from fractions import Fraction
-from numbers import Rational
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
+from gender_stats.compliance import (
+    DOCUMENT,
+    NUMERATOR,
+    RULE,
+    SEATS_NEEDED,
+    SHARE,
+    STATUS,
+    TARGET_ID,
+    Status,
+    summarise,
+)
 from gender_stats.indicators import term_changes
+from gender_stats.labels import (
+    DEFAULT_NOUN,
+    LABELS,
+    NA_REP,
+    STATUS_LABELS,
+    UNIT_NOUNS,
+    Lang,
+    Rounding,
+    _check_rounding,
+    _is_missing,
+    format_points,
+    format_share,
+)
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
 
@@ -45,238 +67,10 @@ __all__ = [
     "to_html",
 ]
 
-Lang = Literal["vi", "en"]
-Rounding = Literal["half_up", "truncate"]
-
-#: Column headers of the tables, by language.
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "term": "Nhiệm kỳ",
-        "unit": "Đơn vị",
-        "level": "Cấp",
-        "body": "Cơ quan",
-        "total": "Tổng số",
-        "female": "Nữ",
-        "part": "Số thuộc nhóm",
-        "share": "Tỷ lệ (%)",
-        "target": "Chỉ tiêu",
-        "status": "Đánh giá",
-        "needed": "Số nữ còn thiếu",
-        "units_met": "Đơn vị đạt",
-        "result": "Kết quả",
-        "change": "Thay đổi (điểm %)",
-        "previous": "So với nhiệm kỳ",
-        "all_levels": "Toàn tỉnh",
-        "met_word": "đạt",
-        "above_word": "vượt khoảng",
-        "not_assessed": "không đánh giá được",
-    },
-    "en": {
-        "term": "Term",
-        "unit": "Unit",
-        "level": "Level",
-        "body": "Body",
-        "total": "Total",
-        "female": "Women",
-        "part": "In the group",
-        "share": "Share (%)",
-        "target": "Target",
-        "status": "Status",
-        "needed": "Women still needed",
-        "units_met": "Units meeting",
-        "result": "Result",
-        "change": "Change (points)",
-        "previous": "Compared with",
-        "all_levels": "Province-wide",
-        "met_word": "meet the target",
-        "above_word": "above range",
-        "not_assessed": "not assessed",
-    },
-}
-
-#: Status codes of :mod:`gender_stats.compliance` in words.
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "met": "Đạt",
-        "below": "Chưa đạt",
-        "above_range": "Vượt khoảng",
-        "not_applicable": "Không áp dụng",
-        "no_data": "Không có số liệu",
-    },
-    "en": {
-        "met": "Met",
-        "below": "Below target",
-        "above_range": "Above range",
-        "not_applicable": "Not applicable",
-        "no_data": "No data",
-    },
-}
-
-#: How units of a level are called in "20/27 huyện đạt".
-_UNIT_NOUNS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "district": "huyện",
-        "commune": "xã",
-        "province": "tỉnh",
-        "agency": "đơn vị",
-        "national": "đơn vị",
-    },
-    "en": {
-        "district": "districts",
-        "commune": "communes",
-        "province": "provinces",
-        "agency": "agencies",
-        "national": "units",
-    },
-}
-_DEFAULT_NOUN = {"vi": "đơn vị", "en": "units"}
-
-#: Missing values (no members, no data) are shown as this.
-NA_REP = "–"
-
-_ROUNDINGS = ("half_up", "truncate")
-
 
 def _check_lang(lang: str) -> None:
     if lang not in LABELS:
         raise ValueError(f"Got lang={lang!r}. Must be one of {list(LABELS)}.")
-
-
-def _check_rounding(rounding: str, digits: int) -> None:
-    if rounding not in _ROUNDINGS:
-        raise ValueError(f"Got rounding={rounding!r}. Must be one of {list(_ROUNDINGS)}.")
-    if not isinstance(digits, (int, np.integer)) or isinstance(digits, bool) or digits < 0:
-        raise ValueError(f"Got digits={digits!r}. Must be a whole number ≥ 0.")
-
-
-def _is_missing(x: Any) -> bool:
-    if x is None:
-        return True
-    try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):
-        return False
-
-
-def _as_fraction(x: Any) -> Fraction | None:
-    """Return ``x`` as an exact fraction, ``None`` when it is missing or has no denominator."""
-    if isinstance(x, tuple):
-        if len(x) != 2:
-            raise ValueError(f"Got {x!r}. A share as a tuple must be (female, total).")
-        female, total = x
-        if _is_missing(female) or _is_missing(total) or int(total) == 0:
-            return None
-        return Fraction(int(female), int(total))
-    if _is_missing(x):
-        return None
-    if isinstance(x, (Fraction, Rational)):
-        return Fraction(x)
-    if isinstance(x, Decimal):
-        return Fraction(x)
-    if isinstance(x, (int, np.integer)):
-        return Fraction(int(x))
-    if isinstance(x, (float, np.floating)):
-        # The shortest decimal that prints as this float is what the user meant (0.126, not
-        # 0.12599999999999997513...).
-        return Fraction(Decimal(repr(float(x))))
-    raise TypeError(
-        f"Got {type(x).__name__} {x!r}. A share must be a Fraction, (female, total), a float or "
-        "a Decimal."
-    )
-
-
-def _fixed(value: Fraction, *, digits: int, rounding: str, sep: str, sign: bool = False) -> str:
-    """Write ``value`` with ``digits`` decimals, rounding half away from zero or truncating."""
-    scaled = abs(value) * 10**digits
-    if rounding == "half_up":
-        n = (2 * scaled.numerator + scaled.denominator) // (2 * scaled.denominator)
-    else:
-        n = scaled.numerator // scaled.denominator
-    whole, frac = divmod(n, 10**digits)
-    text = str(whole) if digits == 0 else f"{whole}{sep}{frac:0{digits}d}"
-    if n and value < 0:
-        return "-" + text
-    if n and sign:
-        return "+" + text
-    return text
-
-
-def format_share(
-    x: Any,
-    *,
-    lang: Lang = "vi",
-    digits: int = 1,
-    rounding: Rounding = "half_up",
-) -> str:
-    """Format a share as a percentage in the locale's style.
-
-    Parameters
-    ----------
-    x : Fraction, (female, total), float or Decimal
-        The share as a fraction of 1.  A Fraction or a ``(female, total)`` pair is formatted
-        exactly; a float is taken as the shortest decimal that prints as it.
-    lang : {"vi", "en"}, default "vi"
-        ``"vi"`` writes a decimal comma (``35,1%``), ``"en"`` a decimal point (``35.1%``).
-    digits : int, default 1
-        Decimals after the separator.
-    rounding : {"half_up", "truncate"}, default "half_up"
-        Half-up rounds 12.55 to 12.6; truncation (as some published reports do) cuts to 12.5.
-
-    Returns
-    -------
-    str
-        The percentage with its ``%`` sign; ``"–"`` when the share is missing (``total == 0``).
-
-    Examples
-    --------
-    >>> from fractions import Fraction
-    >>> format_share((9, 45)), format_share(Fraction(17, 135), rounding="truncate")
-    ('20,0%', '12,5%')
-    >>> format_share(0.351, lang="en"), format_share((0, 0))
-    ('35.1%', '–')
-    """
-    _check_lang(lang)
-    _check_rounding(rounding, digits)
-    value = _as_fraction(x)
-    if value is None:
-        return NA_REP
-    sep = "," if lang == "vi" else "."
-    return _fixed(value * 100, digits=int(digits), rounding=rounding, sep=sep) + "%"
-
-
-def format_points(
-    x: Any,
-    *,
-    lang: Lang = "vi",
-    digits: int = 1,
-    rounding: Rounding = "half_up",
-) -> str:
-    """Format a change in percentage points with its sign (``+4,4``, ``-2,0``, ``0,0``).
-
-    Parameters
-    ----------
-    x : Fraction, float or Decimal
-        The change in points (already multiplied by 100).
-    lang, digits, rounding
-        As in :func:`format_share`.
-
-    Returns
-    -------
-    str
-        The signed number, ``"–"`` when missing.
-
-    Examples
-    --------
-    >>> format_points(4.44), format_points(-2, lang="en"), format_points(float("nan"))
-    ('+4,4', '-2.0', '–')
-    """
-    _check_lang(lang)
-    _check_rounding(rounding, digits)
-    value = _as_fraction(x)
-    if value is None:
-        return NA_REP
-    sep = "," if lang == "vi" else "."
-    return _fixed(value, digits=int(digits), rounding=rounding, sep=sep, sign=True)
 
 
 def _share_texts(
@@ -303,7 +97,7 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
         )
 
 
-_COMPLIANCE_NEEDS = (TERM, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, "target_id", "rule", "status")
+_COMPLIANCE_NEEDS = (TERM, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, TARGET_ID, RULE, STATUS)
 
 
 def _several(series: pd.Series) -> bool:
@@ -313,9 +107,9 @@ def _several(series: pd.Series) -> bool:
 
 def _numerators(compliance: pd.DataFrame) -> pd.Series:
     """Return the counted column's name per row (``female`` unless a target counts another group)."""
-    if "numerator" not in compliance.columns:
+    if NUMERATOR not in compliance.columns:
         return pd.Series(FEMALE, index=compliance.index, dtype="str")
-    return compliance["numerator"].fillna(FEMALE).astype("str")
+    return compliance[NUMERATOR].fillna(FEMALE).astype("str")
 
 
 def _parts(compliance: pd.DataFrame) -> pd.Series:
@@ -336,16 +130,16 @@ def _parts(compliance: pd.DataFrame) -> pd.Series:
 
 def _target_texts(compliance: pd.DataFrame) -> pd.Series:
     """Return the rule of each row, with its document (if several) and counted group (if not women)."""
-    rule = compliance["rule"].astype("str")
-    if "document" in compliance.columns and _several(compliance["document"]):
-        rule = rule + " (" + compliance["document"].astype("str") + ")"
+    rule = compliance[RULE].astype("str")
+    if DOCUMENT in compliance.columns and _several(compliance[DOCUMENT]):
+        rule = rule + " (" + compliance[DOCUMENT].astype("str") + ")"
     names = _numerators(compliance)
     return rule.where(names == FEMALE, rule + " [" + names + "]")
 
 
 def _needed(compliance: pd.DataFrame) -> pd.Series:
-    if "seats_needed" in compliance.columns:
-        return compliance["seats_needed"].astype("Int64")
+    if SEATS_NEEDED in compliance.columns:
+        return compliance[SEATS_NEEDED].astype("Int64")
     return pd.Series(pd.NA, index=compliance.index, dtype="Int64")
 
 
@@ -402,7 +196,7 @@ def indicator_table(
     _check_rounding(rounding, digits)
     _require(compliance, _COMPLIANCE_NEEDS, "indicator_table")
     frame = compliance if term is None else compliance[compliance[TERM] == term]
-    frame = _applicable(frame, (TERM, BODY, "target_id"))
+    frame = _applicable(frame, (TERM, BODY, TARGET_ID))
     lab = LABELS[lang]
     words = STATUS_LABELS[lang]
     columns: dict[str, Any] = {}
@@ -414,11 +208,11 @@ def indicator_table(
     part = _parts(frame)
     women_only = bool((_numerators(frame) == FEMALE).all())
     columns[lab["female" if women_only else "part"]] = part.to_numpy()
-    columns[lab["share"]] = _share_texts(
+    columns[lab[SHARE]] = _share_texts(
         frame, lang=lang, digits=digits, rounding=rounding, part=part
     )
     columns[lab["target"]] = _target_texts(frame).to_numpy()
-    columns[lab["status"]] = [words.get(str(s), str(s)) for s in frame["status"]]
+    columns[lab[STATUS]] = [words.get(str(s), str(s)) for s in frame[STATUS]]
     columns[lab["needed"]] = _needed(frame).to_numpy()
     return pd.DataFrame(columns)
 
@@ -441,7 +235,7 @@ def _applicable(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     not set for come back as whole groups of "not applicable"; they say nothing in a summary.
     """
     relevant = (
-        (compliance["status"] != "not_applicable")
+        (compliance[STATUS] != Status.NOT_APPLICABLE)
         .groupby([compliance[k] for k in keys], sort=False, dropna=False)
         .transform("any")
     )
@@ -453,52 +247,41 @@ def _applicable(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
     """Return the level and province-wide summary as numbers (shared with the workbook writer).
 
-    One row per term × body × target × level, then a row with ``level`` missing for all levels
-    together: ``n_met`` (units meeting the target: met or above the range), ``n_above_range``
-    (of them, above the range), ``n_assessed`` (units with a met / below / above-range status),
-    ``n_units`` (rows), ``total``, ``female`` (pooled), ``share`` (pooled; NaN when no unit was
-    assessed, never a "0 %" made of missing numbers) and ``seats_needed`` (sum).
+    The numbers are :func:`gender_stats.compliance.summarise`'s, one row per term × body × target
+    × level, then a row with ``level`` missing for all levels together: ``n_met`` (units meeting
+    the target: met or above the range), ``n_above_range`` (of them, above the range),
+    ``n_assessed`` (units with a met / below / above-range status), ``n_units`` (rows),
+    ``total``, ``female`` (pooled over every unit of the group: ``total_all``, ``part_all``),
+    ``share`` (pooled; NaN when no unit was assessed, never a "0 %" made of missing numbers) and ``seats_needed`` (the women needed,
+    as :func:`~gender_stats.compliance.summarise` defines them).
     """
     _require(compliance, _COMPLIANCE_NEEDS, "summary_table")
-    compliance = _applicable(compliance, (TERM, BODY, "target_id"))
+    compliance = _applicable(compliance, (TERM, BODY, TARGET_ID))
     frame = compliance.assign(
-        _met=compliance["status"].isin(["met", "above_range"]).astype("int64"),
-        _above=(compliance["status"] == "above_range").astype("int64"),
-        _assessed=compliance["status"].isin(["met", "below", "above_range"]).astype("int64"),
-        _needed=_needed(compliance).fillna(0).astype("int64"),
-        _total=compliance[TOTAL].astype("Int64").fillna(0).astype("int64"),
-        _female=_parts(compliance).fillna(0).astype("int64"),
-        _rule=_target_texts(compliance.drop(columns="document", errors="ignore")),
+        _rule=_target_texts(compliance.drop(columns=DOCUMENT, errors="ignore")),
         _document=(
-            compliance["document"].astype("str")
-            if "document" in compliance.columns
-            else compliance["target_id"].astype("str")
+            compliance[DOCUMENT].astype("str")
+            if DOCUMENT in compliance.columns
+            else compliance[TARGET_ID].astype("str")
         ),
     )
-    keys = [TERM, BODY, "target_id", "_rule", "_document"]
-    rows = []
-    for levels in ([LEVEL], []):
-        grouped = frame.groupby(keys + levels, sort=False, observed=True, dropna=False)
-        part = grouped[["_met", "_above", "_assessed", "_total", "_female", "_needed"]].sum()
-        part["n_units"] = grouped.size()
-        part = part.reset_index()
-        if not levels:
-            part[LEVEL] = None
-        rows.append(part)
-    out = pd.concat(rows, ignore_index=True)
-    out = out.rename(
+    keys = [TERM, BODY, TARGET_ID, "_rule", "_document"]
+    parts = [
+        summarise(frame, by=[*keys, LEVEL], warn=False),
+        summarise(frame, by=keys, warn=False).assign(level=None),
+    ]
+    out = pd.concat(parts, ignore_index=True)
+    out = out.drop(columns=[RULE, DOCUMENT, TOTAL]).rename(
         columns={
-            "_met": "n_met",
-            "_above": "n_above_range",
-            "_assessed": "n_assessed",
-            "_total": TOTAL,
-            "_female": FEMALE,
-            "_needed": "seats_needed",
-            "_rule": "rule",
-            "_document": "document",
+            "n_units": "n_assessed",
+            "n_rows": "n_units",
+            "total_all": TOTAL,
+            "part_all": FEMALE,
+            "_rule": RULE,
+            "_document": DOCUMENT,
         }
     )
-    out["share"] = (
+    out[SHARE] = (
         out[FEMALE]
         .astype("float64")
         .div(out[TOTAL].astype("float64").where(out[TOTAL] > 0))
@@ -508,8 +291,8 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         zip(
             [term_bounds(str(t)) for t in out[TERM]],
             [_body_order(b) for b in out[BODY]],
-            out["target_id"].astype("str"),
-            [(1, 0, "") if lv is None else (0, *_level_order(lv)) for lv in out[LEVEL]],
+            out[TARGET_ID].astype("str"),
+            [(1, 0, "") if _is_missing(lv) else (0, *_level_order(lv)) for lv in out[LEVEL]],
             strict=True,
         )
     )
@@ -518,25 +301,25 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         TERM,
         LEVEL,
         BODY,
-        "target_id",
-        "document",
-        "rule",
+        TARGET_ID,
+        DOCUMENT,
+        RULE,
         "n_met",
         "n_above_range",
         "n_assessed",
         "n_units",
         TOTAL,
         FEMALE,
-        "share",
-        "seats_needed",
+        SHARE,
+        SEATS_NEEDED,
     ]
     return out.iloc[order][columns].reset_index(drop=True)
 
 
 def _noun(level: Any, lang: str) -> str:
     if level is None or _is_missing(level):
-        return _DEFAULT_NOUN[lang]
-    return _UNIT_NOUNS[lang].get(str(level), _DEFAULT_NOUN[lang])
+        return DEFAULT_NOUN[lang]
+    return UNIT_NOUNS[lang].get(str(level), DEFAULT_NOUN[lang])
 
 
 def summary_table(
@@ -598,13 +381,14 @@ def summary_table(
     if _several(numbers[TERM]):
         columns[lab["term"]] = numbers[TERM].astype("str").to_numpy()
     columns[lab["level"]] = [
-        lab["all_levels"] if lv is None else level_label(str(lv), lang) for lv in numbers[LEVEL]
+        lab["all_levels"] if _is_missing(lv) else level_label(str(lv), lang)
+        for lv in numbers[LEVEL]
     ]
     columns[lab["body"]] = [body_label(str(b), lang) for b in numbers[BODY]]
-    several_docs = _several(numbers["document"])
+    several_docs = _several(numbers[DOCUMENT])
     columns[lab["target"]] = [
         f"{r} ({d})" if several_docs else str(r)
-        for r, d in zip(numbers["rule"], numbers["document"], strict=True)
+        for r, d in zip(numbers[RULE], numbers[DOCUMENT], strict=True)
     ]
     columns[lab["units_met"]] = [
         f"{k}/{n}" if n else "–"
@@ -628,10 +412,10 @@ def summary_table(
     columns[lab["total"]] = numbers[TOTAL].astype("int64").to_numpy()
     columns[lab["female"]] = numbers[FEMALE].astype("int64").to_numpy()
     shares = _share_texts(numbers, lang=lang, digits=digits, rounding=rounding)
-    columns[lab["share"]] = [
+    columns[lab[SHARE]] = [
         text if n else "–" for text, n in zip(shares, numbers["n_assessed"], strict=True)
     ]
-    columns[lab["needed"]] = numbers["seats_needed"].astype("int64").to_numpy()
+    columns[lab["needed"]] = numbers[SEATS_NEEDED].astype("int64").to_numpy()
     return pd.DataFrame(columns)
 
 
@@ -704,7 +488,7 @@ def terms_table(
             lab["term"]: changes[TERM].astype("str").to_numpy(),
             lab["total"]: changes[TOTAL].astype("int64").to_numpy(),
             lab["female"]: changes[FEMALE].astype("int64").to_numpy(),
-            lab["share"]: _share_texts(changes, lang=lang, digits=digits, rounding=rounding),
+            lab[SHARE]: _share_texts(changes, lang=lang, digits=digits, rounding=rounding),
             lab["previous"]: changes["previous_term"].fillna(NA_REP).astype("str").to_numpy(),
             lab["change"]: points,
         }
@@ -717,9 +501,9 @@ BELOW_COLOUR = "#FFC7CE"
 
 def _below_rows(table: pd.DataFrame) -> np.ndarray:
     """Return a boolean mask of the rows to highlight (below target, or women still needed)."""
-    below_words = {STATUS_LABELS[lang]["below"] for lang in STATUS_LABELS}
+    below_words = {STATUS_LABELS[lang][Status.BELOW] for lang in STATUS_LABELS}
     for lang in LABELS:
-        status = LABELS[lang]["status"]
+        status = LABELS[lang][STATUS]
         if status in table.columns:
             return table[status].isin(below_words).to_numpy(dtype=bool)
     for lang in LABELS:
@@ -773,7 +557,7 @@ def style_table(
         c
         for c in table.columns
         if pd.api.types.is_numeric_dtype(table[c])
-        or any(str(c) == LABELS[lang][k] for lang in LABELS for k in ("share", "change"))
+        or any(str(c) == LABELS[lang][k] for lang in LABELS for k in (SHARE, "change"))
     ]
     styler = table.style.hide(axis="index").apply(_row_style, axis=1)
     styler = styler.format(na_rep=NA_REP)

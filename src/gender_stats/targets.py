@@ -40,8 +40,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -98,8 +99,18 @@ COUNCIL_TERMS: tuple[str, ...] = (
 COUNCIL_BODIES: tuple[str, ...] = ("peoples_council", "national_assembly", "candidates")
 
 
-class Status(enum.Enum):
-    """The outcome of checking one row against one target (values appear in output tables)."""
+class Status(enum.StrEnum):
+    """The outcome of checking one row against one target: the ``status`` column's values.
+
+    A :class:`enum.StrEnum`: each member *is* the string the compliance frame holds, so
+    ``frame["status"] == Status.MET`` selects the rows that meet the target.  Exported by
+    :mod:`gender_stats.compliance`, which owns the compliance frame.
+
+    Examples
+    --------
+    >>> Status.ABOVE_RANGE == "above_range", str(Status.MET)
+    (True, 'met')
+    """
 
     MET = "met"
     BELOW = "below"
@@ -199,6 +210,68 @@ def _check_share(field: str, value: Any, *, allow_one: bool = True) -> Fraction:
 
 
 # ---------------------------------------------------------------------------------------------
+# Array evaluation: every rule judges a whole column of bodies at once (``Rule.evaluate``).
+#
+# Counts are int64 arrays, or object arrays of Python ints when a product could leave the exact
+# range (``scale`` bounds the factor counts are multiplied by); the same code serves both, so the
+# scalar methods, which evaluate one body as an object array, are exact for any size.
+
+#: The statuses in code order: :meth:`Rule.evaluate` returns indices into this tuple.
+STATUS_CODES: tuple[Status, ...] = tuple(Status)
+_MET, _BELOW, _ABOVE = (
+    STATUS_CODES.index(s) for s in (Status.MET, Status.BELOW, Status.ABOVE_RANGE)
+)
+
+
+class Evaluation(NamedTuple):
+    """Every body judged at once by :meth:`Rule.evaluate` (arrays of one length).
+
+    ``status`` holds indices into :data:`STATUS_CODES`; ``need`` the members to swap in (valid
+    where ``need_ok``), ``grow`` the members to add (valid where ``grow_ok``).
+    """
+
+    status: np.ndarray
+    need: np.ndarray
+    need_ok: np.ndarray
+    grow: np.ndarray
+    grow_ok: np.ndarray
+
+
+def _objects(values: list[Any]) -> np.ndarray:
+    """Return a 1-d object array of the values (Python ints or str)."""
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
+
+
+def _ceil_div(x: np.ndarray, d: int) -> np.ndarray:
+    """Return ⌈x / d⌉ for d > 0, on integers."""
+    return -((-x) // d)
+
+
+def _grow_arrays(
+    total: np.ndarray, part: np.ndarray, p: Fraction, *, strict: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return the least x ≥ 0 with (W + x)·b ≥ a·(N + x) (> when strict), and whether it exists.
+
+    With D = a·N − b·W (the deficit times b): x = ⌈D / (b − a)⌉ when D > 0, else 0 (strict:
+    ⌊D / (b − a)⌋ + 1 when D ≥ 0).  At a = b (100 %) no x exists unless D ≤ 0 (non-strict).
+    """
+    a, b = p.numerator, p.denominator
+    deficit = a * total - b * part
+    zero = np.zeros_like(total)
+    if a == b:
+        if strict:
+            return zero, np.zeros(len(total), dtype=bool)
+        return zero, np.asarray(deficit <= 0, dtype=bool)
+    if strict:
+        grow = np.where(deficit < 0, zero, deficit // (b - a) + 1)
+    else:
+        grow = np.where(deficit <= 0, zero, _ceil_div(deficit, b - a))
+    return grow, np.ones(len(total), dtype=bool)
+
+
+# ---------------------------------------------------------------------------------------------
 # Rules
 
 
@@ -246,6 +319,57 @@ class Rule(abc.ABC):
     def seats_needed_if_grow(self, total: int, part: int) -> int | None:
         """Return the least members to add (the body grows); None when no number is enough."""
 
+    @property
+    def scale(self) -> int:
+        """Return the largest integer :meth:`evaluate` multiplies counts by (for exactness)."""
+        return 1
+
+    def evaluate(self, total: np.ndarray, part: np.ndarray) -> Evaluation:
+        """Judge ``part`` members of ``total`` for every body at once (``total`` never 0).
+
+        The one place a rule's meaning lives: :func:`gender_stats.compliance.check` calls it on
+        whole columns.  The catalogue rules compute on the arrays; this default, for a user's
+        subclass that only writes the scalar methods, asks them row by row.
+        """
+        codes = {s: i for i, s in enumerate(STATUS_CODES)}
+        status, need, grow = [], [], []
+        for t, p in zip(total.tolist(), part.tolist(), strict=True):
+            status.append(codes[self.status(t, p)])
+            need.append(self.seats_needed(t, p))
+            grow.append(self.seats_needed_if_grow(t, p))
+        return Evaluation(
+            np.array(status, dtype=np.int64).reshape(len(status)),
+            _objects([0 if x is None else x for x in need]),
+            np.array([x is not None for x in need], dtype=bool).reshape(len(need)),
+            _objects([0 if x is None else x for x in grow]),
+            np.array([x is not None for x in grow], dtype=bool).reshape(len(grow)),
+        )
+
+
+class _ArrayRule(Rule):
+    """A rule written as :meth:`evaluate`; its scalar methods evaluate one body."""
+
+    @abc.abstractmethod
+    def evaluate(self, total: np.ndarray, part: np.ndarray) -> Evaluation:
+        """See :meth:`Rule.evaluate`."""
+
+    def _one(self, total: int, part: int) -> Evaluation:
+        return self.evaluate(_objects([int(total)]), _objects([int(part)]))
+
+    def status(self, total: int, part: int) -> Status:
+        """See :meth:`Rule.status` (one body through :meth:`evaluate`)."""
+        return STATUS_CODES[int(self._one(total, part).status[0])]
+
+    def seats_needed(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed` (one body through :meth:`evaluate`)."""
+        judged = self._one(total, part)
+        return int(judged.need[0]) if judged.need_ok[0] else None
+
+    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
+        """See :meth:`Rule.seats_needed_if_grow` (one body through :meth:`evaluate`)."""
+        judged = self._one(total, part)
+        return int(judged.grow[0]) if judged.grow_ok[0] else None
+
 
 def _grow(total: int, part: int, p: Fraction, *, strict: bool) -> int | None:
     """Return the least a ≥ 0 with (part + a)/(total + a) ≥ p (or > p when strict).
@@ -263,7 +387,7 @@ def _grow(total: int, part: int, p: Fraction, *, strict: bool) -> int | None:
 
 
 @dataclasses.dataclass(frozen=True)
-class Floor(Rule):
+class Floor(_ArrayRule):
     """At least a share of the body (``strict=True``: more than it).
 
     Parameters
@@ -315,17 +439,29 @@ class Floor(Rule):
         least = _floor(self.threshold * size) + 1 if self.strict else _ceil(self.threshold * size)
         return least if least <= size else None
 
-    def status(self, total: int, part: int) -> Status:
-        """See :meth:`Rule.status`."""
-        return Status.MET if self.is_met(total, part) else Status.BELOW
+    @property
+    def scale(self) -> int:
+        """See :attr:`Rule.scale`."""
+        return max(self.threshold.numerator, self.threshold.denominator)
 
-    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
-        """See :meth:`Rule.seats_needed_if_grow`."""
-        return _grow(total, part, self.threshold, strict=self.strict)
+    def evaluate(self, total: np.ndarray, part: np.ndarray) -> Evaluation:
+        """See :meth:`Rule.evaluate`: ``W·b ≥ a·N`` (``>`` when strict) on integers."""
+        a, b = self.threshold.numerator, self.threshold.denominator
+        lhs, rhs = part * b, a * total
+        met = np.asarray(lhs > rhs if self.strict else lhs >= rhs, dtype=bool)
+        least = (a * total) // b + 1 if self.strict else _ceil_div(a * total, b)
+        grow, grow_ok = _grow_arrays(total, part, self.threshold, strict=self.strict)
+        return Evaluation(
+            np.where(met, _MET, _BELOW),
+            np.maximum(least - part, 0),
+            np.asarray(least <= total, dtype=bool),
+            grow,
+            grow_ok,
+        )
 
 
 @dataclasses.dataclass(frozen=True)
-class Range(Rule):
+class Range(_ArrayRule):
     """A share between ``low`` and ``high`` inclusive ("từ 35% đến 40%").
 
     Below ``low`` is ``below`` (seats count to the low bound); above ``high`` is ``above_range``
@@ -369,29 +505,36 @@ class Range(Rule):
         """Say whether some count of a body of ``size`` falls inside the range."""
         return _ceil(self.low * size) <= _floor(self.high * size)
 
-    def status(self, total: int, part: int) -> Status:
-        """See :meth:`Rule.status`."""
-        if part * self.low.denominator < self.low.numerator * total:
-            return Status.BELOW
-        if part * self.high.denominator > self.high.numerator * total:
-            return Status.ABOVE_RANGE
-        return Status.MET
+    @property
+    def scale(self) -> int:
+        """See :attr:`Rule.scale`."""
+        return max(
+            self.low.numerator, self.low.denominator, self.high.numerator, self.high.denominator
+        )
 
-    def seats_needed(self, total: int, part: int) -> int | None:
-        """See :meth:`Rule.seats_needed`."""
-        if self.status(total, part) is Status.ABOVE_RANGE:
-            return 0
-        return super().seats_needed(total, part)
+    def evaluate(self, total: np.ndarray, part: np.ndarray) -> Evaluation:
+        """See :meth:`Rule.evaluate`: below the low bound, above the high bound, or met.
 
-    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
-        """See :meth:`Rule.seats_needed_if_grow`."""
-        if self.status(total, part) is Status.ABOVE_RANGE:
-            return 0
-        return _grow(total, part, self.low, strict=False)
+        Above the range needs nothing; below, the seats count to the low bound.
+        """
+        lo_a, lo_b = self.low.numerator, self.low.denominator
+        hi_a, hi_b = self.high.numerator, self.high.denominator
+        below = np.asarray(part * lo_b < lo_a * total, dtype=bool)
+        above = ~below & np.asarray(part * hi_b > hi_a * total, dtype=bool)
+        zero = np.zeros_like(total)
+        need = np.where(above, zero, np.maximum(_ceil_div(lo_a * total, lo_b) - part, 0))
+        grow, grow_ok = _grow_arrays(total, part, self.low, strict=False)
+        return Evaluation(
+            np.where(below, _BELOW, np.where(above, _ABOVE, _MET)),
+            need,
+            np.ones(len(total), dtype=bool),
+            np.where(above, zero, grow),
+            above | grow_ok,
+        )
 
 
 @dataclasses.dataclass(frozen=True)
-class Presence(Rule):
+class Presence(_ArrayRule):
     """At least ``k`` members of the group ("cần có cán bộ nữ": k = 1).
 
     Examples
@@ -415,13 +558,21 @@ class Presence(Rule):
         """See :meth:`Rule.min_count`."""
         return self.k if self.k <= size else None
 
-    def status(self, total: int, part: int) -> Status:
-        """See :meth:`Rule.status`."""
-        return Status.MET if part >= self.k else Status.BELOW
+    @property
+    def scale(self) -> int:
+        """See :attr:`Rule.scale`."""
+        return self.k
 
-    def seats_needed_if_grow(self, total: int, part: int) -> int | None:
-        """See :meth:`Rule.seats_needed_if_grow`."""
-        return max(0, self.k - part)
+    def evaluate(self, total: np.ndarray, part: np.ndarray) -> Evaluation:
+        """See :meth:`Rule.evaluate`: at least ``k`` members, reachable when ``total ≥ k``."""
+        need = np.maximum(self.k - part, 0)
+        return Evaluation(
+            np.where(np.asarray(part >= self.k, dtype=bool), _MET, _BELOW),
+            need,
+            np.asarray(total >= self.k, dtype=bool),
+            need,
+            np.ones(len(total), dtype=bool),
+        )
 
 
 class _Wrapper(Rule):
@@ -449,6 +600,15 @@ class _Wrapper(Rule):
     def seats_needed_if_grow(self, total: int, part: int) -> int | None:
         """See :meth:`Rule.seats_needed_if_grow`."""
         return self.inner_rule.seats_needed_if_grow(total, part)
+
+    @property
+    def scale(self) -> int:
+        """See :attr:`Rule.scale`."""
+        return self.inner_rule.scale
+
+    def evaluate(self, total: np.ndarray, part: np.ndarray) -> Evaluation:
+        """See :meth:`Rule.evaluate`: each unit is judged by the inner rule."""
+        return self.inner_rule.evaluate(total, part)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -604,9 +764,30 @@ def rule_from_dict(spec: Mapping[str, Any], *, field: str = "rule") -> Rule:
 # Targets
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, kw_only=True)
 class Target:
     """One clause of one document, as a checkable rule with its citation.
+
+    Keyword-only; ``clause_en``, ``levels``, ``terms``, ``target_year`` and everything after
+    ``rule`` have defaults, so a target of one's own is a few lines of Python (no YAML needed).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> import pandas as pd
+    >>> from gender_stats.compliance import check
+    >>> quarter = Target(
+    ...     id="plan:1", document="Kế hoạch 12/KH", date=dt.date(2024, 3, 1), issuer="Tỉnh ủy",
+    ...     clause_vi="nữ chiếm ít nhất 25% cấp ủy", bodies=("party_committee",),
+    ...     rule=Floor(percent("25")))
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2020-2025"] * 2, "unit_id": ["A", "B"], "unit_name": ["A", "B"],
+    ...     "level": ["district"] * 2, "body": ["party_committee"] * 2,
+    ...     "total": [20, 40], "female": [4, 10]})
+    >>> check(counts, [quarter])[["unit_id", "rule", "status", "seats_needed"]]
+      unit_id   rule status  seats_needed
+    0       A  ≥ 25%  below             1
+    1       B  ≥ 25%    met             0
 
     Attributes
     ----------
@@ -655,11 +836,11 @@ class Target:
     date: dt.date
     issuer: str
     clause_vi: str
-    clause_en: str
+    clause_en: str = ""
     bodies: tuple[str, ...]
-    levels: tuple[str, ...]
-    terms: tuple[str, ...]
-    target_year: int | None
+    levels: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    target_year: int | None = None
     rule: Rule
     numerator: str = FEMALE
     confidence: str = "unverified"

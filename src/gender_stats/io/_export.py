@@ -27,6 +27,17 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from gender_stats.compliance import (
+    DOCUMENT,
+    NOTE,
+    NUMERATOR,
+    RULE,
+    SEATS_NEEDED,
+    SHARE,
+    STATUS,
+    TARGET_ID,
+    Status,
+)
 from gender_stats.errors import TargetError
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.tables import (
@@ -60,14 +71,14 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "sources_title": "VĂN BẢN LÀM CĂN CỨ CỦA CÁC CHỈ TIÊU",
         "n_met": "Số đơn vị đạt",
         "n_assessed": "Số đơn vị được đánh giá",
-        "target_id": "Mã chỉ tiêu",
-        "document": "Văn bản",
+        TARGET_ID: "Mã chỉ tiêu",
+        DOCUMENT: "Văn bản",
         "date": "Ngày ban hành",
         "issuer": "Cơ quan ban hành",
         "clause": "Trích dẫn",
         "confidence": "Mức độ tin cậy",
         "source_list": "Nguồn",
-        "note": "Ghi chú",
+        NOTE: "Ghi chú",
         "unit_id": "Mã đơn vị",
     },
     "en": {
@@ -82,14 +93,14 @@ _TEXT: Mapping[str, Mapping[str, str]] = {
         "sources_title": "DOCUMENTS THE TARGETS COME FROM",
         "n_met": "Units meeting",
         "n_assessed": "Units assessed",
-        "target_id": "Target id",
-        "document": "Document",
+        TARGET_ID: "Target id",
+        DOCUMENT: "Document",
         "date": "Date",
         "issuer": "Issued by",
         "clause": "Clause (Vietnamese)",
         "confidence": "Confidence",
         "source_list": "Sources",
-        "note": "Note",
+        NOTE: "Note",
         "unit_id": "Unit id",
     },
 }
@@ -232,7 +243,7 @@ def _body_sheet(
     digits: int,
 ) -> None:
     lab, text, words = LABELS[lang], _TEXT[lang], STATUS_LABELS[lang]
-    targets = list(dict.fromkeys(frame["target_id"].astype("str")))
+    targets = list(dict.fromkeys(frame[TARGET_ID].astype("str")))
     last_col = 5 + 3 * len(targets)
     label = body_label(body, lang)
     heading = title or text["title"].format(body=label.upper())
@@ -249,22 +260,22 @@ def _body_sheet(
         _put(ws, bottom, col, None, **header)
         ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
     _put(ws, top, 3, label, **header)
-    for k, name in enumerate((lab["total"], lab["female"], lab["share"])):
+    for k, name in enumerate((lab["total"], lab["female"], lab[SHARE])):
         if k:
             _put(ws, top, 3 + k, None, **header)
         _put(ws, bottom, 3 + k, name, **header)
     ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
     rules: dict[str, str] = {}
     for j, target_id in enumerate(targets):
-        first = frame[frame["target_id"].astype("str") == target_id].iloc[0]
-        rules[target_id] = str(first["rule"])
+        first = frame[frame[TARGET_ID].astype("str") == target_id].iloc[0]
+        rules[target_id] = str(first[RULE])
         col = 6 + 3 * j
-        group = f"{target_id} ({first['rule']})"
-        numerator = first.get("numerator", FEMALE)
+        group = f"{target_id} ({first[RULE]})"
+        numerator = first.get(NUMERATOR, FEMALE)
         if isinstance(numerator, str) and numerator != FEMALE:
             group += f" [{numerator}]"  # the target counts another group (e.g. under_40)
         _put(ws, top, col, group, **header)
-        for k, name in enumerate((lab["target"], lab["status"], lab["needed"])):
+        for k, name in enumerate((lab["target"], lab[STATUS], lab["needed"])):
             if k:
                 _put(ws, top, col + k, None, **header)
             _put(ws, bottom, col + k, name, **header)
@@ -277,11 +288,11 @@ def _body_sheet(
     by_key = {
         (str(u), str(t)): row
         for u, t, row in zip(
-            frame[UNIT_ID], frame["target_id"], frame.itertuples(index=False), strict=True
+            frame[UNIT_ID], frame[TARGET_ID], frame.itertuples(index=False), strict=True
         )
     }
-    status_pos = list(frame.columns).index("status")
-    needed_pos = list(frame.columns).index("seats_needed") if "seats_needed" in frame else None
+    status_pos = list(frame.columns).index(STATUS)
+    needed_pos = list(frame.columns).index(SEATS_NEEDED) if SEATS_NEEDED in frame else None
     pct = _pct_format(digits)
     below_fill = _BELOW
     section_fill = _SECTION
@@ -327,7 +338,7 @@ def _body_sheet(
                 _put(ws, row, col + 2, needed)
                 for c in range(col, col + 3):
                     _style(ws, ws.cell(row=row, column=c), border=_BORDER, alignment=_CENTER)
-            if "below" in statuses:
+            if Status.BELOW in statuses:
                 for c in range(1, last_col + 1):
                     _style(ws, ws.cell(row=row, column=c), fill=below_fill)
             row += 1
@@ -384,7 +395,7 @@ def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits
         lab["result"],
         lab["total"],
         lab["female"],
-        lab["share"],
+        lab[SHARE],
         lab["needed"],
     ]
     rows = []
@@ -446,7 +457,7 @@ def _resolve_targets(compliance: pd.DataFrame, targets: Any) -> list[tuple[str, 
         items = [targets] if not isinstance(targets, (list, tuple)) else list(targets)
         return [(t.id, t) for t in get_targets(items)]
     found: list[tuple[str, Any]] = []
-    for target_id in dict.fromkeys(compliance["target_id"].dropna().astype("str")):
+    for target_id in dict.fromkeys(compliance[TARGET_ID].dropna().astype("str")):
         try:
             found.extend((target_id, t) for t in get_targets(target_id))
         except TargetError:
@@ -458,38 +469,38 @@ def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lan
     text = _TEXT[lang]
     resolved = _resolve_targets(compliance, targets)
     headers = [
-        text["target_id"],
-        text["document"],
+        text[TARGET_ID],
+        text[DOCUMENT],
         text["date"],
         text["issuer"],
         LABELS[lang]["target"],
         text["clause"],
         text["confidence"],
         text["source_list"],
-        text["note"],
+        text[NOTE],
     ]
     rows = []
     for target_id, target in resolved:
         if target is None:
-            first = compliance[compliance["target_id"].astype("str") == target_id].iloc[0]
-            document = first["document"] if "document" in compliance.columns else target_id
-            rows.append([target_id, document, None, None, first["rule"], None, None, None, None])
+            first = compliance[compliance[TARGET_ID].astype("str") == target_id].iloc[0]
+            document = first[DOCUMENT] if DOCUMENT in compliance.columns else target_id
+            rows.append([target_id, document, None, None, first[RULE], None, None, None, None])
             continue
         date = getattr(target, "date", None)
-        rule = getattr(target, "rule", None)
+        rule = getattr(target, RULE, None)
         label = getattr(rule, "label", None)
         rule_text = label if isinstance(label, str) else (None if rule is None else str(rule))
         rows.append(
             [
                 getattr(target, "id", None),
-                getattr(target, "document", None),
+                getattr(target, DOCUMENT, None),
                 date if isinstance(date, dt.date) else None,
                 getattr(target, "issuer", None),
                 rule_text,
                 getattr(target, "clause_vi", None),
                 getattr(target, "confidence", None),
                 _source_text(getattr(target, "sources", ())),
-                getattr(target, "note", None) or None,
+                getattr(target, NOTE, None) or None,
             ]
         )
     _table_sheet(
@@ -515,7 +526,7 @@ def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) 
         lab["body"],
         lab["total"],
         lab["female"],
-        lab["share"],
+        lab[SHARE],
     ]
     rows = [
         [
@@ -549,7 +560,7 @@ def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) 
     )
 
 
-_NEEDS = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, "target_id", "rule", "status")
+_NEEDS = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, TARGET_ID, RULE, STATUS)
 
 
 def write_workbook(
