@@ -970,6 +970,7 @@ def shortfalls(compliance: pd.DataFrame) -> pd.DataFrame:
     0       B  0.075             3
     1       A  0.100             1
     """
+    _require_compliance(compliance, "shortfalls")
     _warn_if_nothing_assessed(compliance)
     below = compliance[compliance["status"] == Status.BELOW.value]
     key = below["seats_needed"].astype("Float64").fillna(np.inf).astype("float64")
@@ -1062,6 +1063,7 @@ def summarise(
        n_units  n_below  seats_needed
     0        2        2             3
     """
+    _require_compliance(compliance, "summarise")
     if warn:
         _warn_if_nothing_assessed(compliance)
     by = list(by)

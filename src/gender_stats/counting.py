@@ -41,7 +41,14 @@ import pandas as pd
 from narwhals.typing import IntoFrame
 
 from gender_stats._text import loose_key
-from gender_stats.errors import ArgumentError, DataError, Problem
+from gender_stats.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    ColumnsError,
+    DataError,
+    Problem,
+    require_frame,
+)
 from gender_stats.schema import (
     AGE_GROUP,
     BIRTH_DATE,
@@ -166,7 +173,9 @@ def count(
     by = list(by)
     missing = [c for c in (*by, SEX) if c not in roster.columns]
     if missing:
-        raise KeyError(f"count() needs the roster columns {missing}; got {list(roster.columns)}")
+        raise ColumnsError(
+            f"count() needs the roster columns {missing}; got {list(roster.columns)}"
+        )
     n_rows = len(roster)
     masks = {FEMALE: _is_female(roster[SEX])}
     named = {name: m for name, m in (numerators or {}).items() if isinstance(m, str)}
@@ -332,14 +341,14 @@ def _count_lazy(
     try:
         frame = nw.from_native(roster)
     except TypeError as err:
-        raise TypeError(
+        raise ArgumentTypeError(
             "count() takes a pandas DataFrame or a frame that narwhals supports (polars, DuckDB, "
             f"pyarrow, ...); got {type(roster).__name__}"
         ) from err
     names = frame.collect_schema().names()
     missing = [c for c in (*by, SEX) if c not in names]
     if missing:
-        raise KeyError(f"count() needs the roster columns {missing}; got {names}")
+        raise ColumnsError(f"count() needs the roster columns {missing}; got {names}")
     # the flags first, then elementary aggregations (which every engine, pyarrow too, can group)
     flags = {FEMALE: nw.col(SEX) == "F"}
     for name, mask in (numerators or {}).items():
@@ -440,6 +449,9 @@ def _one_reference(value: Any) -> tuple[int, int | None]:
     raise ArgumentError(f"at= must be a year or a date, got {value!r}")  # pragma: no cover
 
 
+_ROSTER_HINT = "pass a roster (gs.read_roster)"
+
+
 def age_at_election(roster: pd.DataFrame, *, at: Any = None) -> pd.Series:
     """Return each person's age at election, in whole years.
 
@@ -478,6 +490,12 @@ def age_at_election(roster: pd.DataFrame, *, at: Any = None) -> pd.Series:
     >>> age_at_election(roster, at="2020-10-15").tolist()
     [38, 40, <NA>]
     """
+    require_frame(
+        roster,
+        (),
+        "age_at_election",
+        _ROSTER_HINT,
+    )
     has_year, has_date = BIRTH_YEAR in roster.columns, BIRTH_DATE in roster.columns
     if not (has_year or has_date):
         raise ArgumentError(
@@ -556,6 +574,12 @@ def age_group(roster: pd.DataFrame, *, bands: Any = "forms", at: Any = None) -> 
     >>> age_group(roster, bands="35-CT/TW-2019").tolist()
     ['under_40', '40_50', '40_50', 'over_50']
     """
+    require_frame(
+        roster,
+        (),
+        "age_group",
+        _ROSTER_HINT,
+    )
     spec = _bands(bands)
     age = age_at_election(roster, at=at).to_numpy(dtype="float64", na_value=np.nan)
     codes = np.full(len(age), -1, dtype=np.int64)
@@ -599,6 +623,12 @@ def ethnic_minority(roster: pd.DataFrame, *, majority: Sequence[str] = MAJORITY)
     >>> ethnic_minority(roster).tolist()
     [False, True, False, <NA>, True]
     """
+    require_frame(
+        roster,
+        (),
+        "ethnic_minority",
+        _ROSTER_HINT,
+    )
     if ETHNICITY not in roster.columns:
         raise ArgumentError(
             f"Cần cột dân tộc (the roster needs an 'ethnicity' column). Got {list(roster.columns)}."
@@ -662,6 +692,12 @@ def derive_groups(
     1         41_50      1       0
     2       over_50      1       1
     """
+    require_frame(
+        roster,
+        (),
+        "derive_groups",
+        _ROSTER_HINT,
+    )
     out = roster.copy()
     added = False
     if BIRTH_YEAR in roster.columns or BIRTH_DATE in roster.columns:
@@ -740,6 +776,12 @@ def group_masks(
     >>> {k: v.tolist() for k, v in masks.items()}
     {'female_under_40': [True, False, False], 'ethnic_minority': [True, False, True]}
     """
+    require_frame(
+        roster,
+        (),
+        "group_masks",
+        _ROSTER_HINT,
+    )
     pairs = (
         list(names.items())
         if isinstance(names, Mapping)
@@ -877,6 +919,12 @@ def count_intersections(
     1         41_50      1       0    0.0
     2       over_50      1       1    1.0
     """
+    require_frame(
+        roster,
+        (),
+        "count_intersections",
+        _ROSTER_HINT,
+    )
     by, groups = list(by), list(groups)
     unknown = [g for g in groups if g not in (AGE_GROUP, ETHNIC_MINORITY)]
     if unknown:
@@ -959,6 +1007,7 @@ def rollup(
 
     The pooled share of the districts is 7 / 49, not the mean of 10 % and 33 %.
     """
+    require_frame(counts, list(by), "rollup", "pass counts (gs.read_counts or gs.count)")
     by = list(by)
     if values is None:
         values = [

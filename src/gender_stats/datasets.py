@@ -36,6 +36,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
+from gender_stats.errors import ArgumentError, GenderStatsError
 from gender_stats.io import read_counts, read_roster, read_units
 
 __all__ = [
@@ -62,6 +63,10 @@ PUBLIC_FIGURES = MappingProxyType(
 
 UNKNOWN_FILE = "Got name={name!r}. Must be one of {names} (the files of {folder})."
 UNKNOWN_PUBLIC = "Got name={name!r}. Must be one of {names}."
+
+
+class SampleFileError(GenderStatsError, FileNotFoundError):
+    """No bundled file has that name (a library error and a ``FileNotFoundError``)."""
 
 
 def _data_dir(kind: str) -> Path:
@@ -98,8 +103,8 @@ def sample_path(name: str | None = None) -> Path:
     if name is None:
         return folder
     names = sorted(p.name for p in folder.iterdir() if p.is_file())
-    if name not in names:
-        raise FileNotFoundError(UNKNOWN_FILE.format(name=name, names=names, folder=folder))
+    if not isinstance(name, str) or name not in names:
+        raise SampleFileError(UNKNOWN_FILE.format(name=name, names=names, folder=folder))
     return folder / name
 
 
@@ -247,7 +252,7 @@ def load_public_figures(name: str) -> pd.DataFrame:
     0   National Assembly XV         868    393
     1  National Assembly XVI         864    392
     """
-    if name not in PUBLIC_FIGURES:
-        raise ValueError(UNKNOWN_PUBLIC.format(name=name, names=list(PUBLIC_FIGURES)))
+    if not isinstance(name, str) or name not in PUBLIC_FIGURES:
+        raise ArgumentError(UNKNOWN_PUBLIC.format(name=name, names=list(PUBLIC_FIGURES)))
     file, integers = PUBLIC_FIGURES[name]
     return _read_public_csv(_data_dir("public") / file, integers)

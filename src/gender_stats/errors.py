@@ -20,6 +20,8 @@ import pandas as pd
 
 __all__ = [
     "ArgumentError",
+    "ArgumentTypeError",
+    "ColumnsError",
     "DataError",
     "FileFormatError",
     "GenderStatsError",
@@ -187,6 +189,39 @@ class TargetError(GenderStatsError):
 
 class ArgumentError(GenderStatsError, ValueError):
     """An argument of a library function has the wrong type or value (a roster given for counts)."""
+
+
+class ArgumentTypeError(ArgumentError, TypeError):
+    """An argument has the wrong type (a library error, and a ``TypeError`` as Python raises)."""
+
+
+class ColumnsError(GenderStatsError, KeyError):
+    """A frame lacks columns a function needs (it is also a ``KeyError``, as pandas raises)."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+def require_frame(frame: object, columns: Sequence[str], func: str, hint: str) -> None:
+    """Raise a library error unless ``frame`` is a pandas DataFrame holding ``columns``.
+
+    Examples
+    --------
+    >>> require_frame(None, ["total"], "shares", "pass counts")
+    Traceback (most recent call last):
+    ...
+    gender_stats.errors.ArgumentError: shares() cần một bảng pandas (a pandas DataFrame), ...
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise ArgumentError(
+            f"{func}() cần một bảng pandas (a pandas DataFrame), không phải "
+            f"{type(frame).__name__}. Hint: {hint}."
+        )
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ColumnsError(
+            f"{func}() needs the columns {missing}; got {list(frame.columns)}. Hint: {hint}."
+        )
 
 
 class PlanningError(GenderStatsError):

@@ -28,6 +28,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from gender_stats.errors import require_frame
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import term_bounds
 
@@ -54,12 +55,7 @@ PREVIOUS_TERM = "previous_term"
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(
-            f"{func}() needs the columns {missing}; got {list(frame.columns)}. "
-            "Hint: pass a counts frame (see gender_stats.schema)."
-        )
+    require_frame(frame, columns, func, "pass a counts frame (see gender_stats.schema)")
 
 
 def _share(female: pd.Series, total: pd.Series) -> pd.Series:

@@ -35,6 +35,7 @@ from gender_stats.compliance import (
     Status,
     summarise,
 )
+from gender_stats.errors import require_frame
 from gender_stats.indicators import term_changes
 from gender_stats.labels import (
     DEFAULT_NOUN,
@@ -89,12 +90,7 @@ def _share_texts(
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise KeyError(
-            f"{func}() needs the columns {missing}; got {list(frame.columns)}. "
-            "Hint: pass the frame returned by gender_stats.compliance.check()."
-        )
+    require_frame(frame, columns, func, "pass the frame returned by gender_stats.check()")
 
 
 _COMPLIANCE_NEEDS = (TERM, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, TARGET_ID, RULE, STATUS)
@@ -546,6 +542,9 @@ def style_table(
     >>> "#T_t_row1_col0" in css, "#T_t_row0_col0" in css
     (True, False)
     """
+    require_frame(
+        table, (), "style_table", "pass a table made by gs.indicator_table or gs.summary_table"
+    )
     rows = _below_rows(table)
 
     def _row_style(row: pd.Series) -> list[str]:
@@ -600,6 +599,9 @@ def to_html(
     >>> "<caption>Bảng 1</caption>" in html, "Chưa đạt" in html
     (True, True)
     """
+    require_frame(
+        table, (), "to_html", "pass a table made by gs.indicator_table or gs.summary_table"
+    )
     styler = style_table(table, caption=caption, highlight=highlight)
     if table_id:
         styler = styler.set_uuid(table_id)

@@ -157,6 +157,8 @@ def reported_percent(value: Any, number_format: str) -> tuple[Decimal, int] | No
         return None
     if isinstance(value, (int, float)):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            return None  # inf or NaN: not a percentage
         fmt = number_format or "General"
         if "%" in fmt:
             number *= 100
@@ -172,6 +174,8 @@ def reported_percent(value: Any, number_format: str) -> tuple[Decimal, int] | No
     if not re.match(r"^[+-]?\d+(\.\d+)?$", text):
         return None
     number = Decimal(text)
+    if not number.is_finite():
+        return None
     return number, max(-number.as_tuple().exponent, 0)  # type: ignore[operator]
 
 

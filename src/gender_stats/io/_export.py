@@ -38,7 +38,7 @@ from gender_stats.compliance import (
     TARGET_ID,
     Status,
 )
-from gender_stats.errors import TargetError
+from gender_stats.errors import TargetError, require_frame
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.tables import (
     LABELS,
@@ -623,12 +623,9 @@ def write_workbook(
     """
     if lang not in LABELS:
         raise ValueError(f"Got lang={lang!r}. Must be one of {list(LABELS)}.")
-    missing = [c for c in _NEEDS if c not in compliance.columns]
-    if missing:
-        raise KeyError(
-            f"write_workbook() needs the columns {missing}; got {list(compliance.columns)}. "
-            "Hint: pass the frame returned by gender_stats.compliance.check()."
-        )
+    require_frame(
+        compliance, _NEEDS, "write_workbook", "pass the frame returned by gender_stats.check()"
+    )
     path = Path(path)
     wb = Workbook()
     wb.remove(wb.active)
