@@ -1297,7 +1297,7 @@ def targets_used(compliance: pd.DataFrame) -> pd.DataFrame:
     (35-CT/TW (2019) c, the floor on members under 40, applies too; it needs an ``under_40``
     column, so its row is ``no_data``.)
     """
-    _require_compliance(compliance, "targets_used")
+    _require_compliance(compliance, "targets_used", ("status", "target_id", "term"))
     columns = ["term", "target_id", "document", "rule", "n_rows", "n_assessed"]
     if compliance.empty:
         return pd.DataFrame(
@@ -1413,7 +1413,7 @@ def coverage(compliance: pd.DataFrame, *, lang: str | None = None) -> str:
     return "; ".join(parts)
 
 
-def _require_compliance(frame: object, func: str) -> None:
+def _require_compliance(frame: object, func: str, columns: Sequence[str] = ("status",)) -> None:
     """Raise a clear error unless ``frame`` is a compliance frame (the output of :func:`check`)."""
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(
@@ -1421,7 +1421,7 @@ def _require_compliance(frame: object, func: str) -> None:
             f"không phải {type(frame).__name__}. Hint: compliance = gs.check(counts); "
             f"gs.{func}(compliance)."
         )
-    missing = [c for c in ("status", "target_id", "term") if c not in frame.columns]
+    missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ArgumentError(
             f"{func}() cần bảng kết quả của gs.check, thiếu cột {missing} (a compliance frame: "

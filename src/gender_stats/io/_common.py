@@ -22,6 +22,7 @@ from gender_stats.io._excel import Grid, is_blank
 from gender_stats.io._legacy import recode as recode
 from gender_stats.io._legacy import recode_grid as recode_grid
 from gender_stats.io._legacy import recode_top as recode_top
+from gender_stats.io._numbers import NumberStyle, parse_count_text
 from gender_stats.schema import LEVEL, UNIT_ID, UNIT_NAME, Origin
 from gender_stats.vocab import COLUMN_ALIASES
 
@@ -33,10 +34,13 @@ HEADER_INDEX: dict[str, str] = {
 }
 _PAREN = re.compile(r"\([^)]*\)")
 _ROMAN = re.compile(r"^([IVXLC]+)(?:\s*[.)/:-]\s*|\s+|$)(.*)$")
-_INT_TEXT = re.compile(r"^[+-]?\d+$")
-_DEC_TEXT = re.compile(r"^[+-]?\d+[.,]\d+$")
 _TOTAL_WORDS = ("tong cong", "tong so", "cong", "tong", "toan tinh", "toan huyen", "cong chung")
 
+#: Expected text of a count cell that is a formula saved without its value.
+FORMULA_NO_VALUE = (
+    "số liệu đã tính: ô là công thức chưa lưu giá trị (a value: this formula cell was saved "
+    "without its result; open the file in Excel, let it calculate and save)"
+)
 #: Expected text of a count typed as text in a workbook.
 NUMBER_AS_TEXT = (
     "số nguyên ≥ 0 gõ dạng số, không phải dạng chữ (a whole number stored as a number, "
@@ -105,15 +109,20 @@ def text_cell(value: Any) -> str | None:
     return nfc(str(value))
 
 
-def count_cell(grid: Grid, r: int, c: int) -> tuple[Any, str | None]:
-    """Return a count cell as a number, or the raw value and why it is not one.
+def count_cell(
+    grid: Grid, r: int, c: int, style: NumberStyle | None = None
+) -> tuple[Any, str | None]:
+    """Return a count cell as a number, or its value as written and why it is not one.
 
-    XLSX and Parquet cells keep their types: a number typed as *text* (``"12"``) is a problem, not
-    silently converted, because Excel shows such cells as text and sums skip them.  CSV cells are all
-    text: ``"12"`` is 12, ``"12,0"`` / ``"12.0"`` is 12.0; anything else stays text for the model to
-    report.
+    Workbook and Parquet cells keep their types: a number typed as *text* (``"12"``) is a
+    problem, not silently converted, because Excel shows such cells as text and sums skip them.
+    CSV cells are all text: ``12`` is 12, ``12,0`` is 12.0, and a grouped ``1.234`` follows the
+    file's ``style`` (:mod:`gender_stats.io._numbers`) — without one it is a reported ambiguity.
+    A formula cell saved without its value is a problem.
     """
     value = grid.cells[r][c]
+    if (r, c) in grid.no_value:
+        return "(công thức / formula)", FORMULA_NO_VALUE
     if is_blank(value):
         return None, None
     if isinstance(value, bool):
@@ -122,14 +131,18 @@ def count_cell(grid: Grid, r: int, c: int) -> tuple[Any, str | None]:
         return value, None
     text = nfc(str(value))
     if grid.typed:
-        if _INT_TEXT.match(text) or _DEC_TEXT.match(text):
-            return value, NUMBER_AS_TEXT
+        number, _ = parse_count_text(text, NumberStyle("."))
+        if number is not None or re.match(r"^[+-]?\d[\d.,\s]*$", text):
+            return text, NUMBER_AS_TEXT
         return text, None
-    if _INT_TEXT.match(text):
-        return int(text), None
-    if _DEC_TEXT.match(text):
-        return float(text.replace(",", ".")), None
-    return text, None
+    number, why = parse_count_text(text, style or NumberStyle())
+    if why is not None:
+        return text, why
+    if number is None:
+        return text, None
+    if isinstance(number, Decimal):
+        return float(number), None
+    return number, None
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ import dataclasses
 import re
 import warnings
 from collections.abc import Sequence
-from decimal import Decimal
 from typing import Any, Literal
 
 import pandas as pd
@@ -24,9 +23,9 @@ from gender_stats.errors import GenderStatsWarning, Problem
 from gender_stats.io._common import (
     MERGED,
     NOT_BLANK_ROW,
-    NUMBER_AS_TEXT,
     Collector,
     UnitIndex,
+    count_cell,
     derive_unit_id,
     expected_percent,
     letter,
@@ -45,7 +44,7 @@ from gender_stats.io._header import (
     text_of,
 )
 from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning, infer_level
-from gender_stats.io._numbers import NumberStyle, decide_style, parse_count_text
+from gender_stats.io._numbers import NumberStyle, decide_style
 from gender_stats.io._rows import (
     REPORTED,
     STRUCTURAL,
@@ -120,10 +119,6 @@ WHAT_SECTION = "tổng các đơn vị của khối (the sum of the section's un
 UNIT_NO_FIGURES = "đơn vị không có số liệu nào (a unit row with no figures: not reported?)"
 NOT_CHECKED_FORMULA = (
     "công thức chưa có giá trị lưu (a formula saved without its value: not checked)"
-)
-FORMULA_NO_VALUE = (
-    "số liệu đã tính: ô là công thức chưa lưu giá trị (a value: this formula cell was saved "
-    "without its result; open the file in Excel, let it calculate and save)"
 )
 
 
@@ -298,29 +293,7 @@ def title_unit(title: Title) -> tuple[str, int, int] | None:
 
 def read_count(grid: Grid, r: int, c: int, style: NumberStyle) -> tuple[Any, str | None]:
     """Return a count cell as a number, or its value as written and why it is not one."""
-    value = grid.cells[r][c]
-    if (r, c) in grid.no_value:
-        return "(công thức / formula)", FORMULA_NO_VALUE
-    if is_blank(value):
-        return None, None
-    if isinstance(value, bool):
-        return value, None
-    if isinstance(value, (int, float)):
-        return value, None
-    text = nfc(str(value))
-    if grid.typed:
-        number, _ = parse_count_text(text, NumberStyle("."))
-        if number is not None or re.match(r"^[+-]?\d[\d.,\s]*$", text):
-            return text, NUMBER_AS_TEXT
-        return text, None
-    number, why = parse_count_text(text, style)
-    if why is not None:
-        return text, why
-    if number is None:
-        return text, None
-    if isinstance(number, Decimal):
-        return float(number), None
-    return number, None
+    return count_cell(grid, r, c, style)
 
 
 def _whole(value: Any) -> int | None:
