@@ -157,8 +157,12 @@ def test_html_holds_every_table_and_chart_with_captions(built):
     assert not re.search(r'(src|href)="https?:', page)
 
 
-def test_charts_are_written_as_png_and_svg(built):
+def test_charts_are_written_as_png_and_svg(built, tmp_path):
+    from gender_stats.report import build_report
+
     report, _ = built
+    assert [p.suffix for p in report.charts] == [".png"] * 6  # PNG by default (issue 13)
+    report = build_report(_counts(), targets="36-CT/TW", term=TERM, out_dir=tmp_path, svg=True)
     assert len(report.charts) == 12
     pngs = [p for p in report.charts if p.suffix == ".png"]
     svgs = [p for p in report.charts if p.suffix == ".svg"]

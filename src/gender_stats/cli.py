@@ -172,6 +172,15 @@ def _parser() -> argparse.ArgumentParser:
     target_options(p_report)
     p_report.add_argument("--out", type=Path, default=Path("out"), help="thư mục ra (output dir)")
     p_report.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)")
+    p_report.add_argument(
+        "--svg", action="store_true", help="ghi thêm biểu đồ dạng SVG (also write SVG charts)"
+    )
+    p_report.add_argument(
+        "--all-charts",
+        action="store_true",
+        help="vẽ biểu đồ cho mọi nhiệm kỳ, không chỉ nhiệm kỳ gần nhất (charts for every term, not "
+        "only the latest)",
+    )
 
     p_validate = sub.add_parser(
         "validate", parents=[debug], help=helps["validate"], description=helps["validate"], epilog=_EPILOG,
@@ -414,6 +423,8 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         lang=args.lang,
         units=units,
         progress=not _quiet(args),
+        svg=args.svg,
+        charts_for="all" if args.all_charts else "latest",
     )
     en = args.lang == "en"
     below = len(report.units_below)

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -401,6 +401,8 @@ def build_report(
     lang: Lang = "vi",
     units: pd.DataFrame | None = None,
     progress: bool = False,
+    svg: bool = False,
+    charts_for: Literal["latest", "all"] = "latest",
 ) -> Report:
     """Check counts against targets and write the workbook, the charts and the HTML page.
 
@@ -425,6 +427,11 @@ def build_report(
         The units table, passed on to the compliance check.
     progress : bool, default False
         Show a progress bar on standard error while the charts render.
+    svg : bool, default False
+        Also write each chart as SVG (PNG always; the page embeds the PNG).
+    charts_for : {"latest", "all"}, default "latest"
+        With several terms, draw the per-body charts for the latest term only (every term keeps its
+        tables; the overview charts cover every term), or for every term.
 
     Returns
     -------
@@ -478,8 +485,9 @@ def build_report(
     section_blocks: dict[str, list[str]] = {text["summary_table"].split(". ", 1)[1]: []}
     jobs: list[tuple[str, str, str, int, Callable[..., Any]]] = []
     sections_of: dict[tuple[str, str], str] = {}
-    for t in terms:
+    for i_term, t in enumerate(terms):
         on_term = checked[(checked[TERM] == t).to_numpy(dtype=bool)]
+        draw_charts = charts_for == "all" or i_term == 0
         head = text["term_head"].format(term=t).capitalize() if several else ""
         suffix = f"_{t}" if several else ""
         below_term = on_term[on_term[STATUS] == Status.BELOW]
@@ -491,6 +499,8 @@ def build_report(
             sections_of[(t, body)] = label
             section_blocks[label] = []
             on_body = on_term[on_term[BODY] == body]
+            if not draw_charts:
+                continue  # tables only (charts_for="latest")
             jobs.append(
                 (
                     label,
@@ -569,9 +579,10 @@ def build_report(
                 draw(ax=ax)
                 png = figure_bytes(fig, fmt="png")
                 charts.append(write_bytes(png, chart_dir / f"{safe_stem(stem)}.png"))
-                fig.set_layout_engine("none")  # keep the layout computed for the PNG
-                svg = figure_bytes(fig, fmt="svg")
-                charts.append(write_bytes(svg, chart_dir / f"{safe_stem(stem)}.svg"))
+                if svg:
+                    fig.set_layout_engine("none")  # keep the layout computed for the PNG
+                    vector = figure_bytes(fig, fmt="svg")
+                    charts.append(write_bytes(vector, chart_dir / f"{safe_stem(stem)}.svg"))
                 cap = caption.format(n=n_fig)
                 uri = figure_data_uri(png)
             section_blocks[section].append(_figure_html(uri, cap, cap))
