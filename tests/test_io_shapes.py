@@ -788,3 +788,20 @@ def test_a_body_group_without_a_women_column_is_a_problem_not_dropped(tmp_path: 
     ]
     with pytest.raises(DataError, match='có cột "Nữ" dưới "Ban Thường vụ"'):
         read_counts(build(tmp_path / "g.xlsx", rows, merges=["A2:A3", "B2:C2", "D2:E2"]))
+
+
+def test_the_reading_log_is_shared_not_deep_copied() -> None:
+    # pandas deep-copies attrs on every operation: a log of thousands of rows must not be copied
+    import copy
+
+    import pandas as pd
+
+    from gender_stats.io import ReadingLog
+
+    log = ReadingLog()
+    for r in range(3):
+        log.add("a.xlsx", "S", r + 1, "data", "used", f"Huyện {r}")  # type: ignore[arg-type]
+    frame = pd.DataFrame({"a": [1, 2]})
+    frame.attrs["reading"] = log
+    assert copy.deepcopy(log) is log
+    assert frame[frame["a"] > 1].attrs["reading"] is log

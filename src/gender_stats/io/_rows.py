@@ -84,6 +84,10 @@ class ReadingLog:
     entries: list[RowEntry] = dataclasses.field(default_factory=list)
     notes: list[str] = dataclasses.field(default_factory=list)
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> ReadingLog:
+        # pandas deep-copies ``attrs`` on every operation: the log of a read is shared, not copied
+        return self
+
     def add(
         self,
         file: str,
