@@ -28,7 +28,6 @@ from gender_stats.io._common import (
     UnitIndex,
     count_cell,
     letter,
-    parse_int_text,
     prepare_units,
     raise_if_problems,
     recode_grid,
@@ -41,13 +40,10 @@ from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarnin
 from gender_stats.io._rows import REPORTED, ReadingLog, RowClass
 from gender_stats.io._tabular import (
     Table,
-    check_share,
-    check_sum,
     find_header,
     locate,
     resolve_term,
     resolve_units,
-    rows_of_total,
 )
 from gender_stats.io._trich_ngang import (
     arg_code,
@@ -152,80 +148,6 @@ def _counts_cells(table: Table, key: str, col: Collector) -> list[Any]:
     return out
 
 
-def _tidy_counts(
-    grid: Grid,
-    col: Collector,
-    *,
-    term: str | None,
-    units: UnitIndex | None,
-    units_df: pd.DataFrame | None,
-) -> tuple[pd.DataFrame | None, list[int]]:
-    table = locate(grid, col, need=(TOTAL, FEMALE))
-    if table is None:
-        col.at(None, None, None, NO_TABLE.format(need="Đơn vị, Tổng số, Nữ"))
-        return None, []
-    grid = table.grid
-    needed = [BODY, TOTAL, FEMALE]
-    if UNIT_NAME not in table.columns and UNIT_ID not in table.columns:
-        needed.append(UNIT_NAME)
-    if units is None and LEVEL not in table.columns:
-        needed.append(LEVEL)
-    _missing(col, table, needed)
-    total = _counts_cells(table, TOTAL, col)
-    female = _counts_cells(table, FEMALE, col)
-    if "share" in table.columns:
-        for i, r in enumerate(table.data):
-            check_share(
-                grid, r, table.columns["share"], female[i], total[i], table.headers["share"], col
-            )
-    count_cols = [
-        (table.columns[k], table.headers[k]) for k in (TOTAL, FEMALE) if k in table.columns
-    ]
-    for t in table.totals:
-        check_sum(grid, t, rows_of_total(t, table.data), count_cols, col)
-    terms, one_term = resolve_term(table, term, col)
-    ids, names, levels = resolve_units(
-        grid,
-        table.data,
-        _texts(grid, table, UNIT_NAME),
-        _texts(grid, table, UNIT_ID) if UNIT_ID in table.columns else None,
-        _coded(_texts(grid, table, LEVEL), parse_level),
-        units,
-        table.columns.get(UNIT_NAME),
-        col,
-        table.headers.get(UNIT_NAME),
-    )
-    n = len(table.data)
-    frame = pd.DataFrame(
-        {
-            TERM: pd.Series(
-                terms if terms is not None else [one_term or _PLACEHOLDER_TERM] * n, dtype=object
-            ),
-            UNIT_ID: pd.Series(ids, dtype=object),
-            UNIT_NAME: pd.Series(
-                _names_or_ids(names, ids, UNIT_NAME in table.columns), dtype=object
-            ),
-            LEVEL: pd.Series(
-                levels if LEVEL in table.columns or units is not None else [_MISSING] * n,
-                dtype=object,
-            ),
-            BODY: pd.Series(
-                _coded(_texts(grid, table, BODY), parse_body)
-                if BODY in table.columns
-                else ["party_committee"] * n,
-                dtype=object,
-            ),
-            TOTAL: pd.Series(total, dtype=object),
-            FEMALE: pd.Series(female, dtype=object),
-        }
-    )
-    for header, c in table.extras.items():
-        frame[header] = _extra_column(table, c)
-    found, problems = run_validator(validate_counts, frame, _origin(table), units=units_df)
-    col.merge(problems)
-    return found, [grid.rows[r] for r in table.data]
-
-
 def _legacy_headers(grid: Grid, found: Callable[[Grid], object]) -> Grid:
     """Return ``grid``, or its legacy-converted copy when only that has a recognisable header."""
     if found(grid) is not None:
@@ -241,15 +163,6 @@ def _legacy_headers(grid: Grid, found: Callable[[Grid], object]) -> Grid:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         return other
     return grid
-
-
-def _extra_column(table: Table, c: int) -> pd.Series:
-    """Return an extra column: whole numbers as Int64 (e.g. ``under_40``), anything else as text."""
-    values = [count_cell(table.grid, r, c)[0] for r in table.data]
-    numbers = [None if is_blank(v) else parse_int_text(v) for v in values]
-    if all(n is not None or is_blank(v) for n, v in zip(numbers, values, strict=True)):
-        return pd.Series(numbers, dtype="Int64")
-    return pd.Series([text_cell(table.grid.cells[r][c]) for r in table.data], dtype=object)
 
 
 def _sheet_counts(
