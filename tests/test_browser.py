@@ -34,7 +34,7 @@ def _require_browser() -> None:
 
 @pytest.fixture(scope="module")
 def page(tmp_path_factory) -> Path:
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     counts = pd.DataFrame(
         {

@@ -29,7 +29,7 @@ from gender_stats.collection import (
 from gender_stats.errors import ArgumentError
 from gender_stats.io._counts import HiddenDataWarning
 from gender_stats.io._templates import META_SHEET, read_meta
-from gender_stats.plots_collection import returns_over_time
+from gender_stats.outputs.plots_collection import returns_over_time
 
 TERM = "2015-2020"
 BODIES = ["party_committee", "standing_committee"]

@@ -5,8 +5,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from gender_stats.io import write_workbook
-from gender_stats.io._export import BELOW_FILL
+from gender_stats.outputs.workbook import BELOW_FILL, write_workbook
 
 COLUMNS = [
     "term",

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gender_stats import labels, tables
 from gender_stats.compliance import Status
 from gender_stats.errors import ArgumentError
-from gender_stats.labels import STATUS_LABELS, format_count, format_points, format_share
+from gender_stats.outputs import labels, tables
+from gender_stats.outputs.labels import STATUS_LABELS, format_count, format_points, format_share
 
 
 def test_counts_group_thousands_by_language():

@@ -21,14 +21,16 @@ SRC = Path(compliance.__file__).parent
 
 #: The modules that read the compliance frame (the output stage and its clients).
 READERS_OF_THE_FRAME = (
-    "labels.py",
-    "tables.py",
-    "plots.py",
-    "report.py",
+    "outputs/labels.py",
+    "outputs/tables.py",
+    "outputs/plots.py",
+    "outputs/plots_collection.py",
+    "outputs/plots_intersections.py",
+    "outputs/report.py",
+    "outputs/workbook.py",
+    "outputs/_files.py",
     "cli.py",
     "planning.py",
-    "io/_export.py",
-    "io/_report_files.py",
 )
 WORDS = frozenset(COMPLIANCE_COLUMNS) | {s.value for s in Status}
 #: Functions that read another frame with a ``status`` column of its own (the collection cycle's

@@ -1,4 +1,4 @@
-"""Tests of gender_stats.plots: chart content asserted through the Axes (never through images)."""
+"""Tests of gender_stats.outputs.plots: chart content asserted through the Axes (never through images)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
 
-from gender_stats.plots import (
+from gender_stats.outputs.plots import (
     PROGRESS_COLORS,
     STATUS_COLORS,
     plot_change,

@@ -1,4 +1,4 @@
-"""Tests of gender_stats.plots_intersections: the heatmap of sex × age band × body."""
+"""Tests of gender_stats.outputs.plots_intersections: the heatmap of sex × age band × body."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from gender_stats.errors import ArgumentError
-from gender_stats.plots_intersections import plot_intersections
+from gender_stats.outputs.plots_intersections import plot_intersections
 
 TABLE = pd.DataFrame(
     {

@@ -1,4 +1,4 @@
-"""Tests of gender_stats.report: the HTML page, the charts, the workbook and the summary numbers."""
+"""Tests of gender_stats.outputs.report: the HTML page, the charts, the workbook and the summary numbers."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gender_stats.report import Report, render_page, summary_numbers
+from gender_stats.outputs.report import Report, render_page, summary_numbers
 
 TERM = "2015-2020"
 
@@ -117,7 +117,7 @@ def test_render_page_escapes_text_and_is_self_contained():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Report, pd.DataFrame]:
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     counts = _counts()
     before = counts.copy()
@@ -158,7 +158,7 @@ def test_html_holds_every_table_and_chart_with_captions(built):
 
 
 def test_charts_are_written_as_png_and_svg(built, tmp_path):
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     report, _ = built
     assert [p.suffix for p in report.charts] == [".png"] * 6  # PNG by default (issue 13)
@@ -184,7 +184,7 @@ def test_workbook_exists_and_opens(built):
 
 
 def test_english_report(tmp_path):
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     report = build_report(_counts(), targets="36-CT/TW", term=TERM, out_dir=tmp_path, lang="en")
     page = report.html.read_text(encoding="utf-8")
@@ -194,7 +194,7 @@ def test_english_report(tmp_path):
 
 
 def test_unknown_language_is_refused(tmp_path):
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     with pytest.raises(ValueError, match="Must be one of"):
         build_report(_counts(), out_dir=tmp_path, lang="fr")  # type: ignore[arg-type]
@@ -215,7 +215,7 @@ def test_paths_are_inside_out_dir(built):
 
 
 def test_an_earlier_term_adds_change_charts_and_the_terms_table(tmp_path):
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     earlier = _counts().assign(term="2010-2015", female=[4, 0, 3, 0, 5, 1, 2, 0])
     counts = pd.concat([earlier, _counts()], ignore_index=True)
@@ -284,7 +284,7 @@ def test_summary_numbers_invariants(compliance):
 
 
 def test_report_headline_counts_above_range_as_meeting(tmp_path):
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     # 6, 7, 9 of 20 against 35-40 %: below, met, above the range -> 2 of 3 meet, 1 above
     counts = pd.DataFrame(
@@ -307,7 +307,7 @@ def test_report_headline_counts_above_range_as_meeting(tmp_path):
 
 
 def test_report_without_term_has_a_section_per_term_latest_first(tmp_path):
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     earlier = _counts().assign(term="2010-2015")
     later = _counts().assign(term="2020-2025")

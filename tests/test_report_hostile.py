@@ -7,9 +7,9 @@ import re
 import pandas as pd
 import pytest
 
-from gender_stats import plots
 from gender_stats.errors import ArgumentError
-from gender_stats.report import build_report
+from gender_stats.outputs import plots
+from gender_stats.outputs.report import build_report
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 
-from gender_stats.tables import (
+from gender_stats.outputs.tables import (
     format_points,
     format_share,
     indicator_table,

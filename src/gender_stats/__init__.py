@@ -107,9 +107,9 @@ from gender_stats.keyposts import (
     units_with_woman_in_key_post,
 )
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
-from gender_stats.io import write_workbook
-from gender_stats.labels import format_count, format_points, format_share
-from gender_stats.tables import (
+from gender_stats.outputs.workbook import write_workbook
+from gender_stats.outputs.labels import format_count, format_points, format_share
+from gender_stats.outputs.tables import (
     indicator_table,
     style_table,
     summary_table,
@@ -118,7 +118,7 @@ from gender_stats.tables import (
 )
 
 # --- plots ---
-from gender_stats.plots import (
+from gender_stats.outputs.plots import (
     palettes,
     plot_change,
     plot_heatmap,
@@ -129,10 +129,10 @@ from gender_stats.plots import (
     plot_trend,
 )
 
-from gender_stats.plots_intersections import plot_intersections
+from gender_stats.outputs.plots_intersections import plot_intersections
 
 # --- report ---
-from gender_stats.report import Report, build_report
+from gender_stats.outputs.report import Report, build_report
 
 # --- progress ---
 from gender_stats.progress import aggregate_progress, assess_progress, project, trend
@@ -147,7 +147,7 @@ from gender_stats.collection import (
     reminders,
     write_collection,
 )
-from gender_stats.plots_collection import plot_returns
+from gender_stats.outputs.plots_collection import plot_returns
 
 try:
     __version__ = version("gender_stats")

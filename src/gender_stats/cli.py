@@ -412,7 +412,7 @@ def _quiet(args: argparse.Namespace) -> bool:
 
 
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
-    from gender_stats.report import build_report
+    from gender_stats.outputs.report import build_report
 
     counts, units = _read_inputs(args)
     report = build_report(
@@ -636,7 +636,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
     """Print the rows below target as an aligned table."""
     from gender_stats.compliance import NUMERATOR, RULE, SEATS_NEEDED, SHARE, TARGET_ID
-    from gender_stats.labels import format_share
+    from gender_stats.outputs.labels import format_share
     from gender_stats.vocab import body_label
 
     numerators = short[NUMERATOR] if NUMERATOR in short.columns else ["female"] * len(short)

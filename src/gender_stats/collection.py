@@ -1186,8 +1186,8 @@ def add_to_report(collection: Collection, report: Any, *, lang: Literal["vi", "e
 
     import matplotlib.pyplot as plt
 
-    from gender_stats.plots_collection import plot_returns
-    from gender_stats.tables import to_html
+    from gender_stats.outputs.plots_collection import plot_returns
+    from gender_stats.outputs.tables import to_html
 
     collection = _require_collection(collection, "add_to_report")
     if not (hasattr(report, "workbook") and hasattr(report, "html")):

@@ -8,7 +8,6 @@ Writers produce the formatted workbook of the report.
 # --- readers ---
 # --- writers ---
 from gender_stats.io._counts import HiddenDataWarning, MismatchWarning, TableWarning
-from gender_stats.io._export import write_workbook
 from gender_stats.io._interchange import (
     counts_dictionary,
     read_open_sdg,
@@ -36,5 +35,4 @@ __all__: list[str] = [
     "to_open_sdg",
     "to_sdmx_csv",
     "write_counts",
-    "write_workbook",
 ]

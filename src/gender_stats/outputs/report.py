@@ -4,7 +4,7 @@
 targets, indicator tables, charts — and writes the results through :mod:`gender_stats.io`:
 
 * ``bao_cao.xlsx`` (``report.xlsx`` in English), the formatted workbook of
-  :func:`gender_stats.io.write_workbook`;
+  :func:`gender_stats.outputs.workbook.write_workbook`;
 * ``bieu_do/<name>.png`` and ``bieu_do/<name>.svg`` (``charts/`` in English) for every chart;
 * ``bao_cao.html`` (``report.html``), one page with every table and every chart embedded as a
   base64 PNG: no external CSS, JavaScript or fonts, so it opens offline and can be e-mailed.
@@ -41,7 +41,6 @@ from matplotlib.figure import Figure
 from tqdm.auto import tqdm
 
 from gender_stats import compliance as comp
-from gender_stats import plots, tables
 from gender_stats.compliance import (
     DOCUMENT,
     REASON,
@@ -52,8 +51,8 @@ from gender_stats.compliance import (
     Status,
 )
 from gender_stats.errors import GenderStatsError
-from gender_stats.io import write_workbook
-from gender_stats.io._report_files import (
+from gender_stats.outputs import plots, tables
+from gender_stats.outputs._files import (
     figure_bytes,
     figure_data_uri,
     make_out_dir,
@@ -62,7 +61,8 @@ from gender_stats.io._report_files import (
     write_bytes,
     write_html,
 )
-from gender_stats.labels import Lang
+from gender_stats.outputs.labels import Lang
+from gender_stats.outputs.workbook import write_workbook
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
 from gender_stats.targets import get_targets
 from gender_stats.vocab import body_label, normalise_term, term_bounds

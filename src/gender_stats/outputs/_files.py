@@ -1,6 +1,6 @@
 """Write the files of the HTML report: the page itself and the charts as PNG and SVG.
 
-This private module is the only place where :mod:`gender_stats.report` touches the disk; the report
+This private module is the only place where :mod:`gender_stats.outputs.report` touches the disk; the report
 builds everything in memory (HTML text, :class:`matplotlib.figure.Figure` objects) and hands it here.
 """
 

@@ -55,7 +55,7 @@ from gender_stats.compliance import (
 )
 from gender_stats.counting import rollup
 from gender_stats.errors import ArgumentError
-from gender_stats.labels import STATUS_LABELS, Lang
+from gender_stats.outputs.labels import STATUS_LABELS, Lang
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
 

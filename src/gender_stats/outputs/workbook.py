@@ -39,8 +39,7 @@ from gender_stats.compliance import (
     Status,
 )
 from gender_stats.errors import TargetError, require_frame
-from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.tables import (
+from gender_stats.outputs.tables import (
     LABELS,
     STATUS_LABELS,
     _applicable,
@@ -49,6 +48,7 @@ from gender_stats.tables import (
     _noun,
     _summary_numbers,
 )
+from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import body_label, level_label, term_bounds
 
 __all__ = ["BELOW_FILL", "write_workbook"]

@@ -37,7 +37,7 @@ from gender_stats.compliance import (
 )
 from gender_stats.errors import require_frame
 from gender_stats.indicators import term_changes
-from gender_stats.labels import (
+from gender_stats.outputs.labels import (
     DEFAULT_NOUN,
     LABELS,
     NA_REP,
