@@ -55,7 +55,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from gender_stats._text import name_key
+from gender_stats._text import expand_abbreviation, name_key
 from gender_stats.errors import ArgumentError, DataError, Problem, UnitNameWarning
 from gender_stats.vocab import BODIES, SEXES
 
@@ -1195,7 +1195,8 @@ def _warn_unit_names(frame: pd.DataFrame, units: pd.DataFrame | None) -> None:
     for unit_id, unit_name in pairs.itertuples(index=False):
         if _is_blank(unit_id) or _is_blank(unit_name) or str(unit_id) not in names:
             continue
-        if name_key(str(unit_name)) not in names[str(unit_id)]:
+        written = str(unit_name)
+        if not {name_key(written), name_key(expand_abbreviation(written))} & names[str(unit_id)]:
             wrong.append(f'{unit_id}: "{unit_name}" ≠ "{table_name[str(unit_id)]}"')
     if wrong:
         shown = "; ".join(wrong[:MAX_NAME_PAIRS]) + (" …" if len(wrong) > MAX_NAME_PAIRS else "")

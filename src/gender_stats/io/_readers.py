@@ -1,10 +1,12 @@
 """The public readers: :func:`read_counts`, :func:`read_roster`, :func:`read_units` (private module).
 
 Numbers typed as text
-    In a workbook (XLSX) or Parquet file, cells keep their type.  A count or birth year typed as
-    *text* (``"12"``, often with a green triangle in Excel) is reported as a problem, never
-    converted: Excel's own sums skip such cells, so the office's totals may not include them.  CSV
-    files are text by nature: there ``12`` is read as the number 12 (and ``12,0``/``12.0`` as 12.0).
+    In a workbook (XLSX) or Parquet file, cells keep their type.  A count typed as *text*
+    (``"12"``, often with a green triangle in Excel) is read as the number and its cells named in a
+    :class:`TableWarning` (Excel's own sums skip such cells, so a total row that disagrees is then
+    reported by the sums check); a grouped ``"2.000"`` follows the file's number style or is a
+    reported ambiguity.  A birth year typed as text is still a problem.  CSV files are text by
+    nature: there ``12`` is read as the number 12 (and ``12,0``/``12.0`` as 12.0).
 """
 
 from __future__ import annotations
@@ -297,6 +299,23 @@ def _is_summary_name(name: str | None) -> bool:
     return bool(key) and (key in _SUMMARY_NAMES or key.startswith(_SUMMARY_NAMES[:4]))
 
 
+def _warn_text_numbers(grid: Grid, log: ReadingLog) -> None:
+    """Say which count cells of a workbook were typed as text (and read as numbers)."""
+    if not grid.text_numbers:
+        return
+    cells = sorted(grid.text_numbers)
+    names = [f"{letter(c)}{grid.rows[r]}" for r, c in cells[:8]]
+    more = f" và {len(cells) - 8} ô khác (and {len(cells) - 8} more)" if len(cells) > 8 else ""
+    where = f'tệp "{grid.file}"' + (f', trang "{grid.sheet}"' if grid.sheet else "")
+    msg = (
+        f"{where}: {len(cells)} ô số gõ dạng chữ đã được đọc như số (count cells typed as text, "
+        f"read as numbers): {', '.join(names)}{more}. Excel không cộng các ô này trong =SUM "
+        "(Excel's own sums skip them). Hint: chọn các ô, Convert to Number."
+    )
+    warnings.warn(msg, _counts.TableWarning, stacklevel=4)
+    log.notes.append(msg)
+
+
 def _combine(
     source: str | Path,
     sheet: str | None,
@@ -356,6 +375,7 @@ def _combine(
         else:
             frames.append(frame.assign(_sheet=grid.sheet))
             rows_ok += n
+            _warn_text_numbers(grid, log)
     if errors:
         combined = DataError.combine(errors)
         failure = DataError(
