@@ -137,6 +137,12 @@ def _parser() -> argparse.ArgumentParser:
             help="nhiệm kỳ của tệp không ghi nhiệm kỳ (the term of inputs that do not name one)",
         )
         p.add_argument(
+            "--level",
+            metavar="LEVEL",
+            help="cấp của các đơn vị khi tệp không ghi (the level of the units when the file does "
+            "not say): tỉnh/province, huyện/district, xã/commune, sở ngành/agency",
+        )
+        p.add_argument(
             "-q", "--quiet", action="store_true", help="không hiện tiến trình (no progress bar)"
         )
 
@@ -288,7 +294,13 @@ def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
 
 
 def _read_one(
-    path: Path, *, roster: bool, sheet: str | None, units: Any, term: str | None = None
+    path: Path,
+    *,
+    roster: bool,
+    sheet: str | None,
+    units: Any,
+    term: str | None = None,
+    level: str | None = None,
 ) -> pd.DataFrame:
     """Read one input file as counts (counting a roster); raise the most relevant error.
 
@@ -300,15 +312,17 @@ def _read_one(
 
     if roster:
         return _with_rows(
-            count(read_roster(path, sheet=sheet, term=term, units=units)), path, "roster"
+            count(read_roster(path, sheet=sheet, term=term, units=units, level=level)),
+            path,
+            "roster",
         )
     try:
-        frame = read_counts(path, sheet=sheet, term=term, units=units)
+        frame = read_counts(path, sheet=sheet, term=term, units=units, level=level)
     except DataError as counts_error:
         if _is_counts_table(counts_error):
             raise  # a counts table with problems: show them, never re-read it as something else
         try:
-            persons = read_roster(path, sheet=sheet, term=term, units=units)
+            persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
         except DataError as roster_error:
             raise _relevant(counts_error, roster_error) from None
         except GenderStatsError:
@@ -340,14 +354,21 @@ def _recognised(error: DataError) -> bool:
 def _is_counts_table(error: DataError) -> bool:
     """Say whether the counts reader found count columns.
 
-    Either a count in a cell is wrong, or one of ``total`` / ``female`` was found and the other is
+    Either a count in a cell is wrong, or every problem is a row's unknown level or unit (the
+    counts themselves were read), or one of ``total`` / ``female`` was found and the other is
     missing.
     """
+    from gender_stats.io._counts import NEED_LEVEL, UNKNOWN_UNIT
+
     in_cells = any(
         p.column is not None and any(mark in p.expected for mark in _COUNT_MARKS)
         for p in error.problems
     )
-    return in_cells or _lacks(error, "total") != _lacks(error, "female")
+    # every count was read; only the units of some rows are unknown: a counts table
+    only_units = bool(error.problems) and all(
+        p.row is not None and p.expected in (NEED_LEVEL, UNKNOWN_UNIT) for p in error.problems
+    )
+    return in_cells or only_units or _lacks(error, "total") != _lacks(error, "female")
 
 
 #: Words of the problems about counts in cells (the English part of their expected text).
@@ -377,7 +398,12 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
     ):
         try:
             frame = _read_one(
-                path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
+                path,
+                roster=args.roster,
+                sheet=args.sheet,
+                units=units,
+                term=args.input_term,
+                level=args.level,
             )
         except DataError as err:
             errors.append(err)
@@ -492,7 +518,12 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     for path in args.inputs:
         try:
             frame = _read_one(
-                path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
+                path,
+                roster=args.roster,
+                sheet=args.sheet,
+                units=units,
+                term=args.input_term,
+                level=args.level,
             )
         except GenderStatsError as err:
             errors.append(err)
