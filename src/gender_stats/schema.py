@@ -132,7 +132,7 @@ EXPECTED: Mapping[str, str] = {
     UNIT_ID: "mã đơn vị không trống (a unit id)",
     UNIT_NAME: "tên đơn vị không trống (a unit name)",
     LEVEL: "mã cấp viết thường như district, commune (a level code)",
-    BODY: "một mã cơ quan: " + ", ".join(BODIES),
+    BODY: "một mã cơ quan (a body code): " + ", ".join(BODIES),
     TOTAL: "số nguyên ≥ 0 (a whole number ≥ 0)",
     FEMALE: "số nguyên ≥ 0 (a whole number ≥ 0)",
     PERSON_ID: "mã người không trống (a person id)",

@@ -299,6 +299,26 @@ def _is_summary_name(name: str | None) -> bool:
     return bool(key) and (key in _SUMMARY_NAMES or key.startswith(_SUMMARY_NAMES[:4]))
 
 
+def _pass_over_summaries(failed: Sequence[tuple[Grid, DataError]], log: ReadingLog) -> None:
+    """Warn that summary sheets ("Tổng hợp") that do not read as a table of units are passed over.
+
+    Such a sheet sums the others (no unit column, the province named nowhere): its figures are not
+    data of their own, so it is not counted; it is named so the user knows it was not checked.
+    """
+    for grid, err in failed:
+        first = err.problems[0] if err.problems else None
+        why = f": {first.expected}" if first is not None else ""
+        msg = (
+            f'tệp "{grid.file}": trang "{grid.sheet}" là trang tổng hợp, không đọc được như bảng số '
+            f"liệu các đơn vị ({len(err.problems)} lỗi{why}); bỏ qua, không cộng thêm và không "
+            f'đối chiếu với các trang khác (the summary sheet "{grid.sheet}" does not read as a '
+            "table of units: passed over, not counted and not checked against the other sheets). "
+            "Hint: sheet=... để đọc riêng trang này (to read it alone)."
+        )
+        warnings.warn(msg, _counts.TableWarning, stacklevel=4)
+        log.notes.append(msg)
+
+
 def _warn_text_numbers(grid: Grid, log: ReadingLog) -> None:
     """Say which count cells of a workbook were typed as text (and read as numbers)."""
     if not grid.text_numbers:
@@ -330,6 +350,7 @@ def _combine(
     grids = load_grids(source, sheet=sheet)
     frames: list[pd.DataFrame] = []
     errors: list[DataError] = []
+    summary_errors: list[tuple[Grid, DataError]] = []
     rows_ok = 0
     log = log if log is not None else ReadingLog()
     # the metadata sheet of the library's own templates is hidden on purpose: not data, no warning
@@ -371,11 +392,18 @@ def _combine(
         try:
             frame, n = read(grid)
         except DataError as err:
-            errors.append(err)
+            if sheet is None and len(grids) > 1 and _is_summary_name(grid.sheet):
+                summary_errors.append((grid, err))
+            else:
+                errors.append(err)
         else:
             frames.append(frame.assign(_sheet=grid.sheet))
             rows_ok += n
             _warn_text_numbers(grid, log)
+    if summary_errors and not frames:
+        errors.extend(err for _, err in summary_errors)
+    elif summary_errors:
+        _pass_over_summaries(summary_errors, log)
     if errors:
         combined = DataError.combine(errors)
         failure = DataError(
