@@ -35,6 +35,7 @@ __all__ = [
     "LABELS",
     "LANGS",
     "NA_REP",
+    "PERIOD_LABELS",
     "STATUS_LABELS",
     "UNIT_NOUNS",
     "Lang",
@@ -133,6 +134,13 @@ UNIT_NOUNS: Mapping[str, Mapping[str, str]] = {
     },
 }
 DEFAULT_NOUN = {"vi": "đơn vị", "en": "units"}
+
+# --- collection cycle: reporting periods (founding letter, item 5) ---------------------------
+#: The reporting periods of the founding letter in words (``{year}`` is the year).
+PERIOD_LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {"H1": "6 tháng đầu năm {year}", "Y": "cả năm {year}"},
+    "en": {"H1": "first half of {year}", "Y": "year {year}"},
+}
 
 #: Missing values (no members, no data) are shown as this.
 NA_REP = "–"
