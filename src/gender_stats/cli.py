@@ -249,7 +249,11 @@ def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
         "--deadline",
         help="hạn nộp: ngày 2015-12-01 hoặc mã 2458/BVSTBCPN-VX:r12 (a date or a deadline id)",
     )
-    p_template.add_argument("--period", help="kỳ báo cáo (reporting period label)")
+    p_template.add_argument(
+        "--period",
+        help="kỳ báo cáo: 2015-H1 (6 tháng, trước 05/6) hoặc 2015-Y (cả năm, trước 01/12) "
+        "(reporting period; its deadline when --deadline is not given)",
+    )
     p_template.add_argument(
         "--one-workbook",
         action="store_true",
@@ -270,6 +274,11 @@ def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
     p_collect.add_argument(
         "--deadline",
         help="hạn nộp: ngày 2015-12-01 hoặc mã 2458/BVSTBCPN-VX:r12; mặc định: ghi trong mẫu",
+    )
+    p_collect.add_argument(
+        "--period",
+        help="kỳ báo cáo: 2015-H1 hoặc 2015-Y; --term là nhiệm kỳ đang có hiệu lực (reporting "
+        "period; --term is the term in force)",
     )
     p_collect.add_argument(
         "--received",
@@ -772,7 +781,12 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         received = dict(zip(table["file"], table["received"], strict=True))
     units = _collection_units(args)
     result = collect(
-        args.folder, units=units, term=args.term, deadline=args.deadline, received=received
+        args.folder,
+        units=units,
+        term=args.term,
+        deadline=args.deadline,
+        received=received,
+        period=args.period,
     )
     status = result.status
     records: list[dict[Any, Any]] = status.to_dict("records")
@@ -787,6 +801,7 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     counts = status["status"].value_counts()
     print(
         "; ".join(f"{k}: {v}" for k, v in counts.items())
+        + (f"; kỳ báo cáo (period) {result.period.code}" if result.period else "")
         + (f"; hạn nộp (deadline) trước {result.deadline:%d/%m/%Y}" if result.deadline else ""),
         file=out,
     )
