@@ -120,6 +120,19 @@ COUNTS_KEY: tuple[str, ...] = (TERM, UNIT_ID, BODY)
 COUNTS_COLUMNS: tuple[str, ...] = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE)
 ROSTER_COLUMNS: tuple[str, ...] = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, PERSON_ID, SEX)
 ROSTER_OPTIONAL: tuple[str, ...] = (FULL_NAME, BIRTH_YEAR, ETHNICITY, POST)
+#: Roster columns the readers return as categoricals of ``str`` (codes, names and ids).
+CATEGORICAL_TEXT: tuple[str, ...] = (
+    TERM,
+    UNIT_ID,
+    UNIT_NAME,
+    LEVEL,
+    BODY,
+    PERSON_ID,
+    SEX,
+    FULL_NAME,
+    ETHNICITY,
+    POST,
+)
 UNITS_COLUMNS: tuple[str, ...] = (UNIT_ID, UNIT_NAME, LEVEL, KIND)
 UNITS_OPTIONAL: tuple[str, ...] = (PARENT_ID, ALIASES)
 
@@ -265,6 +278,34 @@ def _as_text(series: pd.Series) -> pd.Series:
     if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
         return series.astype("str") if series.hasnans is False else series
     return series.map(lambda v: v if _is_blank(v) else str(v), na_action="ignore").astype("str")
+
+
+def _categorical_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with its :data:`CATEGORICAL_TEXT` columns as categoricals of ``str``.
+
+    Categories sorted (as ``str`` sorts), only those that occur; missing values stay missing.  A
+    column already categorical with such categories is kept as it is.
+
+    Examples
+    --------
+    >>> out = _categorical_text(pd.DataFrame({"sex": ["M", "F", "M"], "total": [1, 2, 3]}))
+    >>> list(out["sex"].cat.categories), out["sex"].cat.codes.tolist(), out["total"].dtype
+    (['F', 'M'], [1, 0, 1], dtype('int64'))
+    """
+    updates = {}
+    for c in CATEGORICAL_TEXT:
+        if c not in frame.columns:
+            continue
+        series = frame[c]
+        if _is_text_categorical(series) and series.cat.categories.is_monotonic_increasing:
+            continue
+        if _is_text_categorical(series):
+            categories = pd.Index(series.cat.categories)
+        else:
+            series = _as_text(series)
+            categories = pd.Index(series.dropna().unique(), dtype="str")
+        updates[c] = series.astype(pd.CategoricalDtype(categories.sort_values()))
+    return frame.assign(**updates) if updates else frame
 
 
 #: What a count past the int64 range is told.

@@ -18,10 +18,11 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from gender_stats.io._legacy import fix_counts, legacy_chars
 
-__all__ = ["normalise_strings"]
+__all__ = ["dictionary_categorical", "normalise_strings"]
 
 # Every character Python's str.isspace() accepts (what nfc collapses and str.strip removes).
 _SPACES = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
@@ -112,3 +113,41 @@ def normalise_strings(
             [None if t is None else (parse(t) or t) for t in texts_out], type=pa.large_string()
         )
     return out, False
+
+
+def dictionary_categorical(array: Any) -> pd.Categorical:
+    """Return an Arrow dictionary array of texts as a pandas categorical with sorted categories.
+
+    The categories are the texts that occur, sorted as pandas sorts ``str`` (by code point), so a
+    sort or a ``groupby`` on the categorical orders rows exactly as on the ``str`` column; an
+    unused or missing dictionary entry is dropped; a missing index is a missing value.  No pass
+    over the rows in Python: one ``bincount``, a sort of the distinct texts, one gather.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> array = pa.DictionaryArray.from_arrays(
+    ...     pa.array([2, 0, 2, None]), pa.array(["b", "unused", "a"]))
+    >>> cat = dictionary_categorical(array)
+    >>> list(cat.categories), cat.codes.tolist(), list(cat.astype(object))
+    (['a', 'b'], [0, 1, 0, -1], ['a', 'b', 'a', nan])
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(array, pa.ChunkedArray):
+        chunks = array.unify_dictionaries().chunks if array.num_chunks > 1 else array.chunks
+        array = pa.concat_arrays(chunks) if len(chunks) != 1 else chunks[0]
+    dictionary = array.dictionary.cast(pa.large_string())
+    indices = np.asarray(array.indices.fill_null(-1), dtype=np.int64)
+    n_values = len(dictionary)
+    used = np.bincount(indices[indices >= 0], minlength=n_values) > 0
+    used &= ~np.asarray(dictionary.is_null(), dtype=bool)
+    keep = np.flatnonzero(used)
+    values = dictionary.take(pa.array(keep))
+    order = np.asarray(pc.array_sort_indices(values), dtype=np.int64)
+    rank = np.full(n_values + 1, -1, dtype=np.int64)  # index -1 (missing) reads the last slot
+    rank[keep[order]] = np.arange(len(keep), dtype=np.int64)
+    categories = pd.Index(pd.array(values.take(pa.array(order)), dtype="str"))
+    dtype = pd.CategoricalDtype(categories)  # validates that the categories are unique
+    return pd.Categorical.from_codes(rank[indices], dtype=dtype, validate=False)
