@@ -862,8 +862,15 @@ def _checksum(frame: pd.DataFrame) -> int | None:
     import pyarrow as pa
 
     crc = zlib.crc32(repr((len(frame), [str(c) for c in frame.columns])).encode())
-    for _, series in frame.items():
+    for _, column in frame.items():
+        series = column
         crc = zlib.crc32(str(series.dtype).encode(), crc)
+        if isinstance(series.dtype, pd.CategoricalDtype):  # the codes, then the categories
+            crc = zlib.crc32(repr(series.cat.ordered).encode(), crc)
+            codes = np.ascontiguousarray(series.cat.codes.to_numpy())
+            crc = zlib.crc32(codes.view(np.uint8).data, crc)
+            series = pd.Series(series.cat.categories, copy=False)
+            crc = zlib.crc32(str(series.dtype).encode(), crc)
         if isinstance(series.dtype, np.dtype):
             if series.dtype.kind not in "biufcmM":
                 return None

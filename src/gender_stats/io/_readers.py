@@ -887,8 +887,10 @@ def _normalised_dictionary(column: Any, parse: Callable[[Any], str | None] | Non
     if pa.types.is_dictionary(dictionary.type):  # pragma: no cover - nested dictionaries
         dictionary = dictionary.dictionary_decode()
     indices = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
-    used = indices[indices >= 0]
-    weights = np.bincount(used, minlength=len(dictionary)).astype(np.int64)
+
+    def weights() -> np.ndarray:  # cells per value: only for the legacy-encoding vote
+        return np.bincount(indices[indices >= 0], minlength=len(dictionary)).astype(np.int64)
+
     values, leave = normalise_strings(dictionary, weights, parse)
     if leave:
         return None
