@@ -176,8 +176,8 @@ def dictionary_categorical(array: Any) -> pd.Categorical:
         array.indices.fill_null(-1) if array.null_count else array.indices, dtype=np.intp
     )
     n_values = len(dictionary)
-    used = np.bincount(indices[indices >= 0] if array.null_count else indices, minlength=n_values)
-    used = used > 0
+    cells = np.bincount(indices[indices >= 0] if array.null_count else indices, minlength=n_values)
+    used = cells > 0
     if dictionary.null_count:
         used &= ~np.asarray(dictionary.is_null(), dtype=bool)
     keep = np.flatnonzero(used)
@@ -188,5 +188,7 @@ def dictionary_categorical(array: Any) -> pd.Categorical:
     rank = np.full(n_values + 1, -1, dtype=code_type)  # index -1 (missing) reads the last slot
     rank[keep[order]] = np.arange(len(keep), dtype=code_type)
     categories = pd.Index(pd.array(values.take(pa.array(order)), dtype="str"))
-    dtype = pd.CategoricalDtype(categories)  # validates that the categories are unique
-    return pd.Categorical.from_codes(rank[indices], dtype=dtype, validate=False)
+    dtype: Any = pd.CategoricalDtype(categories)  # validates that the categories are unique
+    codes: Any = rank[indices]
+    out: pd.Categorical = pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+    return out
