@@ -23,7 +23,7 @@ import pandas as pd
 from gender_stats._text import loose_key
 from gender_stats.errors import ArgumentError, DataError, FileFormatError, GenderStatsError, Problem
 from gender_stats.io import _counts, _header, _transposed
-from gender_stats.io._arrow_text import normalise_strings
+from gender_stats.io._arrow_text import dictionary_categorical, normalise_strings
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     Collector,
@@ -74,6 +74,7 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
     Origin,
+    _categorical_text,
     _mark_validated,
     validate_counts,
     validate_roster,
@@ -934,8 +935,10 @@ def _normalised_dictionary(column: Any, parse: Callable[[Any], str | None] | Non
     if pa.types.is_dictionary(dictionary.type):  # pragma: no cover - nested dictionaries
         dictionary = dictionary.dictionary_decode()
     indices = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
-    used = indices[indices >= 0]
-    weights = np.bincount(used, minlength=len(dictionary)).astype(np.int64)
+
+    def weights() -> np.ndarray:  # cells per value: only for the legacy-encoding vote
+        return np.bincount(indices[indices >= 0], minlength=len(dictionary)).astype(np.int64)
+
     values, leave = normalise_strings(dictionary, weights, parse)
     if leave:
         return None
@@ -960,9 +963,10 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     spaces trimmed and collapsed, blanks missing, codes for ``term``/``level``/``body``/``sex``),
     computed on each column's dictionary (its distinct values) with Arrow kernels, so ``"TH01 "``
     and ``"TH01"`` are one unit.  A blank text in a required column, or one that normalises to an
-    empty text, leaves the file to the grid reader, which reports it.  Text columns are read as
-    categoricals (fast to check), then returned as ``str`` columns like the grid reader's, so
-    callers may set values; ``birth_year`` is ``Int64``.
+    empty text, leaves the file to the grid reader, which reports it.  Text columns come back as
+    categoricals of ``str`` with sorted categories (the frame contract of
+    :mod:`gender_stats.schema`), built from the Arrow dictionaries without decoding a single cell;
+    ``birth_year`` is ``Int64``.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -997,49 +1001,43 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     n = table.num_rows
     if n == 0 or any(table.column(c).null_count for c in _FAST_REQUIRED):
         return None
-    # the cell reader's normalisation (legacy text, NFC, spaces, blanks, codes), on dictionaries
-    for c in dictionary:
-        normalised = _normalised_dictionary(table.column(c), _FAST_CODES.get(c))
+    columns: dict[str, Any] = {}
+    for c in names:
+        column = table.column(c)
+        if c == BIRTH_YEAR:
+            years = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+            if years.null_count:
+                columns[c] = pd.array(years.to_pylist(), dtype="Int64")
+            else:
+                columns[c] = pd.arrays.IntegerArray(
+                    np.asarray(years, dtype=np.int64), np.zeros(n, dtype=bool)
+                )
+            continue
+        if c == PERSON_ID and not pa.types.is_dictionary(column.type):
+            # person ids: hashed once into a dictionary, then normalised on the distinct ids
+            column = pa.chunked_array([pc.dictionary_encode(column.combine_chunks())])
+        # the cell reader's normalisation (legacy text, NFC, spaces, blanks, codes), on dictionaries
+        normalised = _normalised_dictionary(column, _FAST_CODES.get(c))
         if normalised is None:
             return None
         if c in _FAST_REQUIRED and normalised.null_count:
             return None  # a blank text: the cell reader reports it
-        table = table.set_column(table.schema.get_field_index(c), c, normalised)
-    # person ids: hashed once into a dictionary, then normalised and merged on the distinct ids
-    person = table.column(PERSON_ID)
-    if not pa.types.is_dictionary(person.type):
-        person = pa.chunked_array([pc.dictionary_encode(person.combine_chunks())])
-    ids = _normalised_dictionary(person, None)
-    if ids is None or ids.null_count:
-        return None
-    table = table.set_column(table.schema.get_field_index(PERSON_ID), PERSON_ID, ids)
-    frame = table.to_pandas()
-    if BIRTH_YEAR in names and table.column(BIRTH_YEAR).null_count:
-        frame[BIRTH_YEAR] = pd.array(table.column(BIRTH_YEAR).to_pylist(), dtype="Int64")
-    del table, person, ids  # the Arrow copy is not needed any more (peak memory)
-    columns: dict[str, tuple[str | None, str | None]] = {
-        c: (letter(i), c) for i, c in enumerate(names)
-    }
-    origin = Origin(file=path.name, rows=_RowNumbers(n), columns=columns)
+        columns[c] = dictionary_categorical(normalised)
+        table = table.drop_columns([c])  # the Arrow copy is not needed any more (peak memory)
+    del table
+    frame = pd.DataFrame(columns, columns=names, copy=False)
+    del columns
+    origin = Origin(
+        file=path.name,
+        rows=_RowNumbers(n),
+        columns={c: (letter(i), c) for i, c in enumerate(names)},
+    )
     found, problems = run_validator(validate_roster, frame, origin)
     del frame
     if problems:
         raise DataError(problems, rows_read=n)
     assert found is not None
-    # text as ``str`` like the grid reader (callers set values); categoricals only while checking
-    out = found.assign(**{c: _decoded(found[c]) for c in found.columns if c != BIRTH_YEAR})
-    return _mark_validated(out)  # validate_roster(out) does not check it again
-
-
-def _decoded(series: pd.Series) -> pd.Series:
-    """Return a categorical of texts as a ``str`` column: one take of the categories' Arrow array."""
-    categories = series.cat.categories if isinstance(series.dtype, pd.CategoricalDtype) else None
-    if categories is None or categories.dtype != "str":
-        return series.astype("str")
-    codes = series.cat.codes.to_numpy()
-    if len(codes) and codes.min() < 0:  # pragma: no cover - validated: no missing value
-        return series.astype("str")
-    return pd.Series(categories.array.take(codes), index=series.index, name=series.name)
+    return _mark_validated(found)  # validate_roster(found) does not check it again
 
 
 def read_roster(
@@ -1192,7 +1190,7 @@ def read_roster(
             InferredLevelWarning,
             stacklevel=2,
         )
-    return frame
+    return _categorical_text(frame)
 
 
 def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
