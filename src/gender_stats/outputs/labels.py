@@ -1,13 +1,36 @@
 """Words and number formats of every output: one place for Vietnamese and English.
 
-Every label the outputs show (table headers, statuses, the nouns of "20/27 huyện đạt") and the
-one formatter of shares, points and counts live here; tables, charts, the workbook, the page and
-the CLI import them.  Numbers are formatted exactly (a :class:`fractions.Fraction`, rounded half
-away from zero by default) in the locale's style: Vietnamese ``35,1%`` and ``9.310``, English
-``35.1%`` and ``9,310``.
+Every word the outputs show -- column headers, statuses, bodies, levels, the nouns of "20/27
+huyện đạt", chart titles, notes of the page and the workbook, CLI messages -- is one entry of
+:data:`WORDS`, a dotted key with its Vietnamese and English text, and is read with
+:func:`label`.  The one formatter of shares, points and counts (:func:`format_share`,
+:func:`format_points`, :func:`format_count`) lives here too: numbers are formatted exactly (a
+:class:`fractions.Fraction`, rounded half away from zero by default) in the locale's style:
+Vietnamese ``35,1%`` and ``9.310``, English ``35.1%`` and ``9,310``.
+
+How to use it (tables, charts, workbook, page and CLI alike)
+-----------------------------------------------------------
+* ``label(key, lang)`` returns one word; ``label(key, lang, **fields)`` fills its ``{fields}``
+  (``label("summary.result", "en", k=3, n=4, noun="districts")``).
+* ``WORDS[key][lang]`` is the same text without the check of ``lang``.
+* ``labels_for(prefix, lang)`` returns every word under a prefix by its last part
+  (``labels_for("col", "en")["female"] == "Women"``).
+* Keys are ``area.name``: ``col.*`` column headers, ``status.*`` statuses, ``body.*`` and
+  ``level.*`` (from :mod:`gender_stats.vocab`), ``noun.*`` units of a level, ``summary.*``,
+  ``shortfalls.*``, ``pretty.*`` (tables and notebook displays), ``chart.*`` (charts),
+  ``sheet.*`` (workbook), ``page.*`` (report page), ``cli.*`` (command line), ``note.*`` (notes
+  shared by several outputs), ``progress.*`` (progress words).
+* New words are added with ``_add(area, {name: (vi, en)})`` in the block of their area below; a
+  key added twice is an error at import, so two areas never silently disagree.
 
 Examples
 --------
+>>> label("col.female"), label("col.female", "en")
+('Nữ', 'Women')
+>>> label("status.below", "en"), WORDS["body.party_committee"]["en"]
+('Below target', 'Party committee')
+>>> label("summary.result", "en", k=3, n=4, noun="districts")
+'3/4 districts meet the target'
 >>> format_share((3, 9)), format_share((3, 9), lang="en")
 ('33,3%', '33.3%')
 >>> format_count(9310), format_count(9310, lang="en")
@@ -22,6 +45,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
+from types import MappingProxyType
 from typing import Any, Literal
 
 import numpy as np
@@ -29,6 +53,7 @@ import pandas as pd
 
 from gender_stats.compliance import SHARE, STATUS, Status
 from gender_stats.errors import ArgumentError
+from gender_stats.vocab import BODIES, LEVELS
 
 __all__ = [
     "DEFAULT_NOUN",
@@ -37,11 +62,15 @@ __all__ = [
     "NA_REP",
     "STATUS_LABELS",
     "UNIT_NOUNS",
+    "WORDS",
     "Lang",
     "Rounding",
+    "check_lang",
     "format_count",
     "format_points",
     "format_share",
+    "label",
+    "labels_for",
 ]
 
 #: The languages of the outputs.
@@ -50,89 +79,189 @@ LANGS: tuple[str, ...] = ("vi", "en")
 Lang = Literal["vi", "en"]
 Rounding = Literal["half_up", "truncate"]
 
+_WORDS: dict[str, Mapping[str, str]] = {}
 
-#: Column headers of the tables, by language.
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "term": "Nhiệm kỳ",
-        "unit": "Đơn vị",
-        "level": "Cấp",
-        "body": "Cơ quan",
-        "total": "Tổng số",
-        "female": "Nữ",
-        "part": "Số thuộc nhóm",
-        SHARE: "Tỷ lệ (%)",
-        "target": "Chỉ tiêu",
-        STATUS: "Đánh giá",
-        "needed": "Số nữ còn thiếu",
-        "units_met": "Đơn vị đạt",
-        "result": "Kết quả",
-        "change": "Thay đổi (điểm %)",
-        "previous": "So với nhiệm kỳ",
-        "all_levels": "Toàn tỉnh",
-        "met_word": "đạt",
-        "above_word": "vượt khoảng",
-        "not_assessed": "không đánh giá được",
-    },
-    "en": {
-        "term": "Term",
-        "unit": "Unit",
-        "level": "Level",
-        "body": "Body",
-        "total": "Total",
-        "female": "Women",
-        "part": "In the group",
-        SHARE: "Share (%)",
-        "target": "Target",
-        STATUS: "Status",
-        "needed": "Women still needed",
-        "units_met": "Units meeting",
-        "result": "Result",
-        "change": "Change (points)",
-        "previous": "Compared with",
-        "all_levels": "Province-wide",
-        "met_word": "meet the target",
-        "above_word": "above range",
-        "not_assessed": "not assessed",
-    },
-}
 
-#: Status codes of :mod:`gender_stats.compliance` in words.
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        Status.MET: "Đạt",
-        Status.BELOW: "Chưa đạt",
-        Status.ABOVE_RANGE: "Vượt khoảng",
-        Status.NOT_APPLICABLE: "Không áp dụng",
-        Status.NO_DATA: "Không có số liệu",
-    },
-    "en": {
-        Status.MET: "Met",
-        Status.BELOW: "Below target",
-        Status.ABOVE_RANGE: "Above range",
-        Status.NOT_APPLICABLE: "Not applicable",
-        Status.NO_DATA: "No data",
-    },
-}
+def _add(area: str, words: Mapping[str, tuple[str, str]]) -> None:
+    """Add ``{name: (vi, en)}`` under ``area`` (``area.name``); a key added twice is an error."""
+    for name, (vi, en) in words.items():
+        key = f"{area}.{name}"
+        if key in _WORDS:
+            raise RuntimeError(f"labels: {key!r} is defined twice")
+        _WORDS[key] = MappingProxyType({"vi": vi, "en": en})
 
-#: How units of a level are called in "20/27 huyện đạt".
-UNIT_NOUNS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "district": "huyện",
-        "commune": "xã",
-        "province": "tỉnh",
-        "agency": "đơn vị",
-        "national": "đơn vị",
+
+# ---- shared: bodies and levels (from gender_stats.vocab), statuses ---------------------------
+_add("body", {code: (lab.vi, lab.en) for code, lab in BODIES.items()})
+_add("level", {code: (lab.vi, lab.en) for code, lab in LEVELS.items()})
+_add(
+    "status",
+    {
+        Status.MET: ("Đạt", "Met"),
+        Status.BELOW: ("Chưa đạt", "Below target"),
+        Status.ABOVE_RANGE: ("Vượt khoảng", "Above range"),
+        Status.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
+        Status.NO_DATA: ("Không có số liệu", "No data"),
     },
-    "en": {
-        "district": "districts",
-        "commune": "communes",
-        "province": "provinces",
-        "agency": "agencies",
-        "national": "units",
+)
+
+# ---- tables, summaries, notebook displays (words engineer: tables.py, pretty.py) -------------
+_add(
+    "col",
+    {
+        "term": ("Nhiệm kỳ", "Term"),
+        "unit": ("Đơn vị", "Unit"),
+        "level": ("Cấp", "Level"),
+        "body": ("Cơ quan", "Body"),
+        "total": ("Tổng số", "Total"),
+        "female": ("Nữ", "Women"),
+        "part": ("Số thuộc nhóm", "In the group"),
+        SHARE: ("Tỷ lệ (%)", "Share (%)"),
+        "target": ("Chỉ tiêu", "Target"),
+        STATUS: ("Đánh giá", "Status"),
+        "needed": ("Số nữ còn thiếu", "Women still needed"),
+        "units_met": ("Đơn vị đạt", "Units meeting"),
+        "result": ("Kết quả", "Result"),
+        "change": ("Thay đổi (điểm %)", "Change (points)"),
+        "previous": ("So với nhiệm kỳ", "Compared with"),
     },
-}
-DEFAULT_NOUN = {"vi": "đơn vị", "en": "units"}
+)
+_add(
+    "summary",
+    {
+        "all_levels": ("Toàn tỉnh", "Province-wide"),
+        "result": ("{k}/{n} {noun} đạt", "{k}/{n} {noun} meet the target"),
+        "above": ("{a} vượt khoảng", "{a} above range"),
+        "not_assessed": ("không đánh giá được", "not assessed"),
+    },
+)
+_add(
+    "noun",
+    {
+        "district": ("huyện", "districts"),
+        "commune": ("xã", "communes"),
+        "province": ("tỉnh", "provinces"),
+        "agency": ("đơn vị", "agencies"),
+        "national": ("đơn vị", "units"),
+        "default": ("đơn vị", "units"),
+    },
+)
+
+# ---- charts (charts engineer: plots*.py) -----------------------------------------------------
+# _add("chart", {...})
+
+# ---- workbook (charts engineer: workbook.py) -------------------------------------------------
+# _add("sheet", {...})
+
+# ---- report page (page engineer: report.py) --------------------------------------------------
+# _add("page", {...})
+
+# ---- command line (words engineer: cli.py) ---------------------------------------------------
+# _add("cli", {...})
+
+#: Every word of the outputs: ``WORDS[key][lang]`` (read-only).
+WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(_WORDS)
+
+
+def check_lang(lang: object) -> None:
+    """Raise a library error unless ``lang`` is one of :data:`LANGS`.
+
+    Examples
+    --------
+    >>> check_lang("en")
+    >>> try:
+    ...     check_lang("fr")
+    ... except ValueError as err:
+    ...     print(err)
+    ngôn ngữ không hợp lệ (unknown language): Got lang='fr'. Must be one of ['vi', 'en'].
+    """
+    if not isinstance(lang, str) or lang not in LANGS:
+        raise ArgumentError(
+            f"ngôn ngữ không hợp lệ (unknown language): Got lang={lang!r}. "
+            f"Must be one of {list(LANGS)}."
+        )
+
+
+def label(key: str, lang: Lang = "vi", /, **fields: Any) -> str:
+    """Return the word ``key`` in ``lang``, with its ``{fields}`` filled in.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`WORDS` (``"col.female"``, ``"status.below"``, ``"body.party_committee"``).
+    lang : {"vi", "en"}, default "vi"
+        The language.
+    **fields
+        Values of the word's ``{placeholders}``.
+
+    Returns
+    -------
+    str
+        The text.
+
+    Raises
+    ------
+    ArgumentError
+        When ``lang`` is not a language of the outputs or ``key`` is not a word.
+
+    Examples
+    --------
+    >>> label("level.district", "en"), label("summary.above", a=1)
+    ('District', '1 vượt khoảng')
+    """
+    check_lang(lang)
+    try:
+        text = _WORDS[key][lang]
+    except KeyError:
+        raise ArgumentError(
+            f"không có nhãn (no such label): {key!r}. Hint: the words are in "
+            "gender_stats.outputs.labels.WORDS."
+        ) from None
+    return text.format(**fields) if fields else text
+
+
+def labels_for(prefix: str, lang: Lang = "vi") -> dict[str, str]:
+    """Return every word whose key starts with ``prefix.``, by the rest of its key.
+
+    Examples
+    --------
+    >>> labels_for("noun", "en")["district"], labels_for("col")["female"]
+    ('districts', 'Nữ')
+    """
+    check_lang(lang)
+    start = prefix.rstrip(".") + "."
+    return {k[len(start) :]: v[lang] for k, v in _WORDS.items() if k.startswith(start)}
+
+
+def _by_lang(*prefixes: str, extra: Mapping[str, tuple[str, str]] | None = None) -> Any:
+    out = {}
+    for i, lang in enumerate(LANGS):
+        words: dict[str, str] = {}
+        for prefix in prefixes:
+            words.update(labels_for(prefix, lang))  # type: ignore[arg-type]
+        for name, pair in (extra or {}).items():
+            words[name] = pair[i]
+        out[lang] = MappingProxyType(words)
+    return MappingProxyType(out)
+
+
+#: Column headers by language, ``LABELS[lang][name]`` (a view of ``col.*`` and ``summary.*``).
+LABELS: Mapping[str, Mapping[str, str]] = _by_lang(
+    "col",
+    extra={
+        "all_levels": (WORDS["summary.all_levels"]["vi"], WORDS["summary.all_levels"]["en"]),
+        "met_word": ("đạt", "meet the target"),
+        "above_word": ("vượt khoảng", "above range"),
+        "not_assessed": (WORDS["summary.not_assessed"]["vi"], WORDS["summary.not_assessed"]["en"]),
+    },
+)
+
+#: Status codes of :mod:`gender_stats.compliance` in words, ``STATUS_LABELS[lang][status]``.
+STATUS_LABELS: Mapping[str, Mapping[str, str]] = _by_lang("status")
+
+#: How units of a level are called in "20/27 huyện đạt", ``UNIT_NOUNS[lang][level]``.
+UNIT_NOUNS: Mapping[str, Mapping[str, str]] = _by_lang("noun")
+DEFAULT_NOUN = {lang: WORDS["noun.default"][lang] for lang in LANGS}
 
 #: Missing values (no members, no data) are shown as this.
 NA_REP = "–"
@@ -296,8 +425,7 @@ def format_points(
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueError(f"Got lang={lang!r}. Must be one of {list(LANGS)}.")
+    check_lang(lang)
 
 
 def _separators(lang: str) -> tuple[str, str]:
