@@ -111,6 +111,7 @@ from gender_stats.outputs.workbook import write_workbook
 from gender_stats.outputs.labels import format_count, format_points, format_share
 from gender_stats.outputs.tables import (
     indicator_table,
+    shortfalls_table,
     style_table,
     summary_table,
     terms_table,
@@ -261,6 +262,7 @@ __all__ = [
     "format_points",
     "format_share",
     "indicator_table",
+    "shortfalls_table",
     "style_table",
     "summary_table",
     "terms_table",

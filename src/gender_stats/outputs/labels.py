@@ -95,7 +95,7 @@ def _add(area: str, words: Mapping[str, tuple[str, str]]) -> None:
 _add("body", {code: (lab.vi, lab.en) for code, lab in BODIES.items()})
 _add("level", {code: (lab.vi, lab.en) for code, lab in LEVELS.items()})
 _add(
-    "status",
+    STATUS,  # the words of the compliance frame's status column: status.met, status.below, ...
     {
         Status.MET: ("Đạt", "Met"),
         Status.BELOW: ("Chưa đạt", "Below target"),
@@ -130,11 +130,13 @@ _add(
     "summary",
     {
         "all_levels": ("Toàn tỉnh", "Province-wide"),
+        "all_levels_of_scope": ("Tất cả các cấp", "All levels"),
         "result": ("{k}/{n} {noun} đạt", "{k}/{n} {noun} meet the target"),
         "above": ("{a} vượt khoảng", "{a} above range"),
         "not_assessed": ("không đánh giá được", "not assessed"),
     },
 )
+_add("scope", {"province": ("Tỉnh", "Province"), "district": ("Huyện", "District")})
 _add(
     "noun",
     {
@@ -257,7 +259,7 @@ LABELS: Mapping[str, Mapping[str, str]] = _by_lang(
 )
 
 #: Status codes of :mod:`gender_stats.compliance` in words, ``STATUS_LABELS[lang][status]``.
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = _by_lang("status")
+STATUS_LABELS: Mapping[str, Mapping[str, str]] = _by_lang(STATUS)
 
 #: How units of a level are called in "20/27 huyện đạt", ``UNIT_NOUNS[lang][level]``.
 UNIT_NOUNS: Mapping[str, Mapping[str, str]] = _by_lang("noun")
