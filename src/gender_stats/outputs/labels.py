@@ -41,6 +41,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -71,6 +72,7 @@ __all__ = [
     "format_share",
     "label",
     "labels_for",
+    "rule_text",
 ]
 
 #: The languages of the outputs.
@@ -149,6 +151,18 @@ _add(
     },
 )
 
+# Rules are written in Vietnamese by gender_stats.targets ("≥ 1 nữ", "≥ 1 nữ (nếu staff ≥ 30%
+# nữ)", "≥ 60% đơn vị: ≥ 1 nữ"); rule_text() puts them in English with these words.
+_add(
+    "rule_word",
+    {
+        "woman": ("nữ", "woman"),
+        "women": ("nữ", "women"),
+        "if": ("nếu", "if"),
+        "of_units": ("đơn vị", "of units"),
+    },
+)
+
 # ---- charts (charts engineer: plots*.py) -----------------------------------------------------
 # _add("chart", {...})
 
@@ -159,7 +173,105 @@ _add(
 # _add("page", {...})
 
 # ---- command line (words engineer: cli.py) ---------------------------------------------------
-# _add("cli", {...})
+# The Vietnamese messages keep the English in brackets (the library's bilingual style); the
+# English ones are English only (``--lang en``).
+_add(
+    "cli",
+    {
+        # report
+        "targets_used": ("Chỉ tiêu đã áp dụng (targets used): ", "Targets used: "),
+        "none": ("không có (none)", "none"),
+        "coverage": ("Phạm vi (coverage): ", "Coverage: "),
+        "nothing_assessed": (
+            "Không đánh giá được đơn vị nào (no unit could be assessed): {coverage}. "
+            "Hint: kiểm tra --term và --targets (check --term and --targets; see "
+            "`gender-stats targets`).",
+            "No unit could be assessed: {coverage}. Hint: check --term and --targets "
+            "(see `gender-stats targets`).",
+        ),
+        "units_met": (
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu",
+            "{met}/{units} units meet every target",
+        ),
+        "checks_above": (
+            " ({above} lượt vượt khoảng, tính là đạt)",
+            " ({above} checks above range, counted as meeting)",
+        ),
+        "below_needed": (
+            "; {below} đơn vị chưa đạt; còn thiếu {needed} nữ.",
+            "; {below} below target; {needed} more women needed.",
+        ),
+        "below_names": ("Chưa đạt: ", "Below target: "),
+        "page": ("Trang báo cáo: ", "Report page: "),
+        "workbook": ("Bảng tính: ", "Workbook: "),
+        "charts": ("Biểu đồ: {dir} ({n} tệp)", "Charts: {dir} ({n} files)"),
+        # validate
+        "ok": ("OK: {path}: {n} rows — {reading}", "OK: {path}: {n} rows — {reading}"),
+        "read_roster": ("danh sách từng người, đã đếm (a roster, counted)", "a roster, counted"),
+        "read_counts": ("bảng số lượng (counts)", "counts"),
+        "problems": (
+            "{n} lỗi (problems) trong {files} tệp (files).",
+            "{n} problems in {files} files.",
+        ),
+        # check
+        "check_used": ("Chỉ tiêu đã áp dụng (targets used):", "Targets used:"),
+        "check_none_used": (
+            "  (không có chỉ tiêu nào được áp dụng / no target was applied)",
+            "  (no target was applied)",
+        ),
+        "check_term": ("Nhiệm kỳ {term}:", "Term {term}:"),
+        "check_all_met": (
+            "Mọi đơn vị đạt chỉ tiêu (every unit meets the targets): {met}/{n} lượt đạt",
+            "Every unit meets the targets: {met}/{n} checks met",
+        ),
+        "check_above": (
+            "; {k} lượt vượt khoảng (above range), tính là đạt",
+            "; {k} above range, counted as meeting",
+        ),
+        "check_nothing_term": (
+            "Không đánh giá được dòng nào của nhiệm kỳ {term} (nothing assessed in {term}).",
+            "Nothing assessed in {term}.",
+        ),
+        "check_short": (
+            "{units} đơn vị chưa đạt (units below target); {checks} lượt (checks).",
+            "{units} units below target; {checks} checks.",
+        ),
+        # targets
+        "targets_note": (
+            'Chỉ tiêu "đến năm Y" đánh giá nhiệm kỳ có năm đầu < Y ≤ năm cuối (a target set "by '
+            'year Y" judges the term with start < Y ≤ end). Ví dụ (example): 26-NQ/TW "by 2030" '
+            "judges the party committees of 2025-2030 and the National Assembly XVI (2026-2031), "
+            "not NA XV (2021-2026), whose term ends before 2030. party_terms / council_terms: the "
+            "terms each target judges for party bodies and for People's Council / National "
+            "Assembly bodies.",
+            'A target set "by year Y" judges the term with start < Y ≤ end. Example: 26-NQ/TW '
+            '"by 2030" judges the party committees of 2025-2030 and the National Assembly XVI '
+            "(2026-2031), not NA XV (2021-2026), whose term ends before 2030. party_terms / "
+            "council_terms: the terms each target judges for party bodies and for People's "
+            "Council / National Assembly bodies.",
+        ),
+        # template, collect
+        "wrote_templates": (
+            "Đã viết {n} tệp mẫu vào {out} (wrote {n} templates).",
+            "Wrote {n} templates to {out}.",
+        ),
+        "on_time": ("đúng hạn", "on time"),
+        "late": ("MUỘN (late)", "LATE"),
+        "n_problems": (" — {n} lỗi (problems)", " — {n} problems"),
+        "deadline": ("; hạn nộp (deadline) trước {date}", "; deadline before {date}"),
+        "no_usable_counts": (
+            "Chưa có số liệu dùng được (no usable counts): không viết tổng hợp.",
+            "No usable counts: the consolidated workbook is not written.",
+        ),
+        "wrote_collection": (
+            "Đã viết {out} (wrote the consolidated workbook).",
+            "Wrote the consolidated workbook {out}.",
+        ),
+        # main
+        "interrupted": ("Đã dừng (interrupted).", "Interrupted."),
+        "warning": ("Cảnh báo (warning): {message}", "Warning: {message}"),
+    },
+)
 
 #: Every word of the outputs: ``WORDS[key][lang]`` (read-only).
 WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(_WORDS)
@@ -184,7 +296,7 @@ def check_lang(lang: object) -> None:
         )
 
 
-def label(key: str, lang: Lang = "vi", /, **fields: Any) -> str:
+def label(key: str, lang: str = "vi", /, **fields: Any) -> str:
     """Return the word ``key`` in ``lang``, with its ``{fields}`` filled in.
 
     Parameters
@@ -222,7 +334,7 @@ def label(key: str, lang: Lang = "vi", /, **fields: Any) -> str:
     return text.format(**fields) if fields else text
 
 
-def labels_for(prefix: str, lang: Lang = "vi") -> dict[str, str]:
+def labels_for(prefix: str, lang: str = "vi") -> dict[str, str]:
     """Return every word whose key starts with ``prefix.``, by the rest of its key.
 
     Examples
@@ -235,12 +347,45 @@ def labels_for(prefix: str, lang: Lang = "vi") -> dict[str, str]:
     return {k[len(start) :]: v[lang] for k, v in _WORDS.items() if k.startswith(start)}
 
 
+def rule_text(text: str, lang: str = "vi") -> str:
+    """Return a rule's label (:attr:`gender_stats.targets.Rule.label`) in ``lang``.
+
+    Rule labels are numbers and signs around a few words; in English the words are replaced
+    (``nữ`` → ``woman``/``women``, ``nếu`` → ``if``, ``đơn vị`` → ``of units``).
+
+    Examples
+    --------
+    >>> rule_text("≥ 1 nữ (nếu staff ≥ 30% nữ)", "en")
+    '≥ 1 woman (if staff ≥ 30% women)'
+    >>> rule_text("≥ 60% đơn vị: ≥ 2 nữ", "en"), rule_text("≥ 1 nữ"), rule_text("≥ 15%", "en")
+    ('≥ 60% of units: ≥ 2 women', '≥ 1 nữ', '≥ 15%')
+    """
+    check_lang(lang)
+    if lang == LANGS[0]:
+        return text
+
+    def word(key: str) -> str:
+        return _WORDS[f"rule_word.{key}"][lang]
+
+    vi_woman = re.escape(_WORDS["rule_word.woman"]["vi"])
+    out = re.sub(
+        rf"(\d+)\s+{vi_woman}\b",
+        lambda m: f"{m[1]} {word('woman') if m[1] == '1' else word('women')}",
+        text,
+    )
+    out = re.sub(rf"%\s*{vi_woman}\b", "% " + word("women"), out)
+    out = re.sub(rf"\({re.escape(_WORDS['rule_word.if']['vi'])}\s", f"({word('if')} ", out)
+    return re.sub(
+        rf"%\s*{re.escape(_WORDS['rule_word.of_units']['vi'])}:", f"% {word('of_units')}:", out
+    )
+
+
 def _by_lang(*prefixes: str, extra: Mapping[str, tuple[str, str]] | None = None) -> Any:
     out = {}
     for i, lang in enumerate(LANGS):
         words: dict[str, str] = {}
         for prefix in prefixes:
-            words.update(labels_for(prefix, lang))  # type: ignore[arg-type]
+            words.update(labels_for(prefix, lang))
         for name, pair in (extra or {}).items():
             words[name] = pair[i]
         out[lang] = MappingProxyType(words)

@@ -406,22 +406,22 @@ def _noun(level: Any, lang: str) -> str:
 def _result_text(k: int, a: int, n: int, level: Any, lang: str) -> str:
     """Return ``"20/27 huyện đạt (1 vượt khoảng)"`` (``"không đánh giá được"`` when ``n`` is 0)."""
     if not n:
-        return label("summary.not_assessed", lang)  # type: ignore[arg-type]
-    text = label("summary.result", lang, k=k, n=n, noun=_noun(level, lang))  # type: ignore[arg-type]
-    return text + (f" ({label('summary.above', lang, a=a)})" if a else "")  # type: ignore[arg-type]
+        return label("summary.not_assessed", lang)
+    text = label("summary.result", lang, k=k, n=n, noun=_noun(level, lang))
+    return text + (f" ({label('summary.above', lang, a=a)})" if a else "")
 
 
 def _scope_header(column: str, lang: str) -> str:
     """Return the header of a scope column (``province`` → ``Tỉnh``), else the column's name."""
     key = f"scope.{column}"
-    return label(key, lang) if key in WORDS else column  # type: ignore[arg-type]
+    return label(key, lang) if key in WORDS else column
 
 
 def _all_levels(scope: list[str], lang: str) -> str:
     """Return the label of the scope-wide row (``Toàn tỉnh``; ``Tất cả các cấp`` by another scope)."""
     if not scope or scope == ["province"]:
-        return label("summary.all_levels", lang)  # type: ignore[arg-type]
-    return label("summary.all_levels_of_scope", lang)  # type: ignore[arg-type]
+        return label("summary.all_levels", lang)
+    return label("summary.all_levels_of_scope", lang)
 
 
 def summary_table(
