@@ -109,6 +109,7 @@ from gender_stats.keyposts import (
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
 from gender_stats.outputs.workbook import write_workbook
 from gender_stats.outputs.labels import format_count, format_points, format_share
+from gender_stats.outputs.pretty import pretty
 from gender_stats.outputs.tables import (
     indicator_table,
     shortfalls_table,
@@ -261,6 +262,7 @@ __all__ = [
     "format_count",
     "format_points",
     "format_share",
+    "pretty",
     "indicator_table",
     "shortfalls_table",
     "style_table",
