@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -471,6 +472,22 @@ def _drop_summaries(
     return kept
 
 
+#: ``attrs`` key of the synthetic mark: a frame read from the bundled sample folder carries it.
+SYNTHETIC = "synthetic"
+
+
+def _marked(frame: pd.DataFrame, source: Any) -> pd.DataFrame:
+    """Mark ``frame`` as synthetic when ``source`` is a file of the bundled sample folder."""
+    try:
+        folder = Path(str(resources.files("gender_stats") / "_data" / "sample")).resolve()
+        inside = Path(source).resolve().is_relative_to(folder)
+    except (TypeError, OSError, ValueError):
+        return frame
+    if inside:
+        frame.attrs[SYNTHETIC] = True
+    return frame
+
+
 def read_counts(
     source: str | Path,
     *,
@@ -600,7 +617,7 @@ def read_counts(
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         return _sheet_counts(grid, opts=opts, units_df=units_df, layout=kind, log=log)
 
-    return _combine(
+    frame = _combine(
         source,
         sheet,
         read,
@@ -610,6 +627,7 @@ def read_counts(
         summaries=True,
         on_mismatch=on_mismatch,
     )
+    return _marked(frame, source)
 
 
 _LAYOUTS: dict[str, Any] = {
@@ -1076,7 +1094,7 @@ def read_roster(
         except Exception:  # a damaged file: the cell reader reads it again and says what is wrong
             fast = None
         if fast is not None:
-            return fast
+            return _marked(fast, source)
     units_df = validate_units(units) if units is not None else None
     index = UnitIndex(units_df) if units_df is not None else None  # validated just above
     inferred: dict[str, str] = {}
@@ -1144,7 +1162,7 @@ def read_roster(
             InferredLevelWarning,
             stacklevel=2,
         )
-    return frame
+    return _marked(frame, source)
 
 
 def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
