@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
@@ -43,6 +44,7 @@ __all__ = [
     "format_count",
     "format_points",
     "format_share",
+    "rule_label",
 ]
 
 #: The languages of the outputs.
@@ -389,7 +391,7 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         # provenance
         "provenance": "Nguồn dữ liệu",
         "synthetic": "Dữ liệu mẫu (tổng hợp ngẫu nhiên) — không phải số liệu thật",
-        "prov_scope": "Phạm vi",
+        "prov_scope": "Địa bàn",
         "prov_terms": "Nhiệm kỳ",
         "prov_targets": "Chỉ tiêu áp dụng",
         "prov_files": "Tệp đầu vào (số dòng dùng)",
@@ -507,3 +509,30 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_status": "Status",
     },
 }
+
+#: The Vietnamese words of the rule texts of :attr:`gender_stats.targets.Rule.label` (the
+#: ``rule`` column of the compliance frame) and their English (regex, replacement), in order.
+_RULE_WORDS_EN: tuple[tuple[str, str], ...] = (
+    (r"\b1 nữ\b", "1 woman"),
+    (r"(\d) nữ\b", r"\1 women"),
+    (r"% nữ\b", "% women"),
+    (r"\(nếu ", "(if "),
+    (r"% đơn vị:", "% of units:"),
+)
+
+
+def rule_label(rule: Any, lang: Lang = "vi") -> Any:
+    """Return a rule text of the compliance frame in ``lang`` (the catalogue writes it in Vietnamese).
+
+    Examples
+    --------
+    >>> rule_label("≥ 80% đơn vị: ≥ 1 nữ (nếu staff ≥ 30% nữ)", "en")
+    '≥ 80% of units: ≥ 1 woman (if staff ≥ 30% women)'
+    >>> rule_label("≥ 2 nữ", "en"), rule_label("≥ 15%", "en"), rule_label("≥ 1 nữ")
+    ('≥ 2 women', '≥ 15%', '≥ 1 nữ')
+    """
+    if lang == "vi" or not isinstance(rule, str):
+        return rule
+    for pattern, replacement in _RULE_WORDS_EN:
+        rule = re.sub(pattern, replacement, rule)
+    return rule

@@ -63,7 +63,7 @@ from gender_stats.outputs._files import (
 )
 from gender_stats.outputs._page import Block, Section, environment, table_block
 from gender_stats.outputs.collection import collection_section, status_sheet
-from gender_stats.outputs.labels import PAGE_LABELS, Lang
+from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_label
 from gender_stats.outputs.provenance import Provenance, provenance
 from gender_stats.outputs.workbook import write_workbook
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
@@ -739,9 +739,15 @@ def _tables(plan: _Plan, sections: dict[str, Section], of_body: dict[tuple[str, 
 
 
 def _check(counts: pd.DataFrame, targets: Any, term: str | None, units: Any, lang: Lang) -> Any:
+    """Check the counts; in English, the rule texts (Vietnamese in the catalogue) in English."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", comp.NothingAssessedWarning)  # said in the headline
-        return comp.check(counts, targets, term=term, units=units, lang=lang)
+        result = comp.check(counts, targets, term=term, units=units, lang=lang)
+    if lang == "vi" or RULE not in result.columns:
+        return result
+    shown = result.copy()
+    shown[RULE] = shown[RULE].map(lambda rule: rule_label(rule, lang))
+    return shown
 
 
 def _file_names(lang: Lang, charts: Sequence[Chart]) -> tuple[str, ...]:
