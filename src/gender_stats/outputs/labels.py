@@ -18,8 +18,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
