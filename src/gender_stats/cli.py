@@ -324,11 +324,8 @@ def _read_one(
     from gender_stats.io import read_counts, read_roster
 
     if roster:
-        return _with_rows(
-            count(read_roster(path, sheet=sheet, term=term, units=units, level=level)),
-            path,
-            "roster",
-        )
+        persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
+        return _with_rows(_kept(count(persons), persons), path, "roster")
     try:
         frame = read_counts(path, sheet=sheet, term=term, units=units, level=level)
     except DataError as counts_error:
@@ -340,8 +337,28 @@ def _read_one(
             raise _relevant(counts_error, roster_error) from None
         except GenderStatsError:
             raise counts_error from None
-        return _with_rows(count(persons), path, "roster")
+        return _with_rows(_kept(count(persons), persons), path, "roster")
     return _with_rows(frame, path, "counts")
+
+
+def _kept(counts: pd.DataFrame, *sources: pd.DataFrame) -> pd.DataFrame:
+    """Give ``counts`` the reading logs and the synthetic mark of the frames it came from.
+
+    The provenance of the report (files and rows read, the sample's mark) lives in ``attrs``;
+    counting a roster or joining several files makes a new frame without them.
+    """
+    from gender_stats.datasets import SYNTHETIC
+    from gender_stats.io import ReadingLog
+
+    logs = [f.attrs["reading"] for f in sources if f.attrs.get("reading") is not None]
+    if logs:
+        merged = ReadingLog()
+        for log in logs:
+            merged.extend(log)
+        counts.attrs["reading"] = merged
+    if any(f.attrs.get(SYNTHETIC) for f in sources):
+        counts.attrs[SYNTHETIC] = True
+    return counts
 
 
 def _with_rows(frame: pd.DataFrame, path: Path, reading: str) -> pd.DataFrame:
@@ -426,10 +443,9 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         frames.append(frame)
     if errors:
         raise DataError.combine(errors)
-    counts = (
-        frames[0] if len(frames) == 1 else validate_counts(pd.concat(frames, ignore_index=True))
-    )
-    return counts, units
+    if len(frames) == 1:
+        return frames[0], units
+    return _kept(validate_counts(pd.concat(frames, ignore_index=True)), *frames), units
 
 
 def _targets(text: str | None) -> str | list[str] | None:
@@ -485,6 +501,8 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         if below > _MAX_NAMES:
             shown += f", … (+{below - _MAX_NAMES})"
         print(label("cli.below_names", lang) + shown, file=out)
+    if report.provenance is not None:
+        print(report.provenance.summary(lang), file=out)
     print(label("cli.page", lang) + str(report.html), file=out)
     print(label("cli.workbook", lang) + str(report.workbook), file=out)
     if report.charts:

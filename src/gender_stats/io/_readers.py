@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -520,6 +521,22 @@ def _drop_summaries(
     return kept
 
 
+#: ``attrs`` key of the synthetic mark: a frame read from the bundled sample folder carries it.
+SYNTHETIC = "synthetic"
+
+
+def _marked(frame: pd.DataFrame, source: Any) -> pd.DataFrame:
+    """Mark ``frame`` as synthetic when ``source`` is a file of the bundled sample folder."""
+    try:
+        folder = Path(str(resources.files("gender_stats") / "_data" / "sample")).resolve()
+        inside = Path(source).resolve().is_relative_to(folder)
+    except (TypeError, OSError, ValueError):
+        return frame
+    if inside:
+        frame.attrs[SYNTHETIC] = True
+    return frame
+
+
 def read_counts(
     source: str | Path,
     *,
@@ -649,7 +666,7 @@ def read_counts(
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         return _sheet_counts(grid, opts=opts, units_df=units_df, layout=kind, log=log)
 
-    return _combine(
+    frame = _combine(
         source,
         sheet,
         read,
@@ -659,6 +676,7 @@ def read_counts(
         summaries=True,
         on_mismatch=on_mismatch,
     )
+    return _marked(frame, source)
 
 
 _LAYOUTS: dict[str, Any] = {
@@ -1122,7 +1140,7 @@ def read_roster(
         except Exception:  # a damaged file: the cell reader reads it again and says what is wrong
             fast = None
         if fast is not None:
-            return fast
+            return _marked(fast, source)
     units_df = validate_units(units) if units is not None else None
     index = UnitIndex(units_df) if units_df is not None else None  # validated just above
     inferred: dict[str, str] = {}
@@ -1190,7 +1208,7 @@ def read_roster(
             InferredLevelWarning,
             stacklevel=2,
         )
-    return _categorical_text(frame)
+    return _marked(_categorical_text(frame), source)
 
 
 def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:

@@ -63,14 +63,15 @@ __all__ = [
     "DEFAULT_NOUN",
     "LABELS",
     "LANGS",
-    "Lang",
     "NA_REP",
+    "PAGE_LABELS",
     "PERIOD_LABELS",
     "PLANNING_LABELS",
-    "Rounding",
     "STATUS_LABELS",
     "UNIT_NOUNS",
     "WORDS",
+    "Lang",
+    "Rounding",
     "chart_file_stem",
     "chart_label",
     "chart_labels",
@@ -81,6 +82,7 @@ __all__ = [
     "format_share",
     "label",
     "labels_for",
+    "rule_label",
     "rule_text",
 ]
 
@@ -876,3 +878,200 @@ CHART_FILE_KINDS: tuple[str, ...] = (
     "intersections",
     "returns",
 )
+# page
+# The words of the report page, its provenance block and its collection section (vi / en).
+# ``{n}`` in a caption is the number of the table or figure, filled in page order.
+
+#: The report page's wording, by language.
+PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {
+        "title": "Báo cáo tỷ lệ nữ trong cấp ủy, cơ quan dân cử và chức danh chủ chốt",
+        "targets": "Chỉ tiêu",
+        "term": "nhiệm kỳ",
+        "all_terms": "mọi nhiệm kỳ có dữ liệu",
+        "in_force": "các chỉ tiêu hiện hành theo nhiệm kỳ",
+        "summary": (
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng ({rows_met}/{rows} lượt đánh giá đơn vị "
+            "× cơ quan × chỉ tiêu đạt{above}); còn thiếu {needed} nữ để đạt chỉ tiêu."
+        ),
+        "above": ", trong đó {k} lượt vượt khoảng",
+        "term_head": "Nhiệm kỳ {term}: ",
+        "coverage": " Phạm vi: {coverage}.",
+        "summary_none": "Không đánh giá được đơn vị nào: {why}.",
+        "term_none": "Không đánh giá được đơn vị nào trong nhiệm kỳ {term}: {why}.",
+        "why_empty": "không có dòng nào thuộc phạm vi của chỉ tiêu đã chọn",
+        "why_uncovered": "; không có chỉ tiêu nào trong danh mục áp dụng cho {terms}",
+        "why_not_chosen": "; các chỉ tiêu đã chọn không áp dụng cho nhiệm kỳ {terms}",
+        "below_head": "Đơn vị chưa đạt (trong ngoặc: số nữ còn thiếu)",
+        "needed_col": "còn thiếu {n} nữ",
+        "summary_section": "Tổng hợp theo chỉ tiêu",
+        "summary_table": "Bảng {n}. Tổng hợp theo chỉ tiêu",
+        "indicator_table": "Bảng {n}. Tỷ lệ nữ — {body}",
+        "terms_table": "Bảng {n}. Tỷ lệ nữ qua các nhiệm kỳ",
+        "shares_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị — {body} (đường kẻ: chỉ tiêu)",
+        "heatmap_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị và cơ quan",
+        "stacked_fig": "Hình {n}. Số nữ và nam theo cơ quan và cấp",
+        "needed_fig": "Hình {n}. Số nữ còn thiếu theo đơn vị — {body}",
+        "change_fig": "Hình {n}. Thay đổi tỷ lệ nữ từ nhiệm kỳ {a} đến {b} — {body}",
+        "overview": "Biểu đồ tổng hợp",
+        "sources": "Nguồn chỉ tiêu",
+        "files": "Tệp đã tạo",
+        "footer": "Tạo bởi gender_stats {version}. Tỷ lệ tính từ số người; tổng hợp cộng số người, "
+        "không lấy trung bình tỷ lệ.",
+        # file names (one language per report)
+        "page_file": "bao_cao.html",
+        "workbook_file": "bao_cao.xlsx",
+        "chart_dir": "bieu_do",
+        "shares_stem": "ty_le_{body}",
+        "change_stem": "thay_doi_{body}",
+        "needed_stem": "con_thieu_{body}",
+        "heatmap_stem": "ban_do_nhiet",
+        "stacked_stem": "nu_nam",
+        # provenance
+        "provenance": "Nguồn dữ liệu",
+        "synthetic": "Dữ liệu mẫu (tổng hợp ngẫu nhiên) — không phải số liệu thật",
+        "prov_scope": "Địa bàn",
+        "prov_terms": "Nhiệm kỳ",
+        "prov_targets": "Chỉ tiêu áp dụng",
+        "prov_files": "Tệp đầu vào (số dòng dùng)",
+        "prov_generated": "Ngày tạo",
+        "prov_version": "Phiên bản gender_stats",
+        "prov_units": "{n} đơn vị",
+        "prov_no_file": "không có (bảng số liệu truyền trực tiếp)",
+        "prov_none": "không có",
+        "prov_rows": "{n} dòng",
+        "prov_item": "Mục",
+        "prov_value": "Nội dung",
+        # the collection section
+        "collection": "Tình hình nộp báo cáo",
+        "coll_received": "đã nhận",
+        "coll_problems": "có lỗi",
+        "coll_missing": "chưa nộp",
+        "coll_unmatched": "không khớp đơn vị",
+        "coll_ambiguous": "khớp nhiều đơn vị",
+        "coll_not_a_report": "không phải báo cáo",
+        "coll_on_time": "đúng hạn",
+        "coll_late": "muộn",
+        "coll_summary": (
+            "Đã nhận {got}/{n} đơn vị ({late} muộn), {bad} chỉ có tệp lỗi, {missing} chưa nộp; "
+            "{other} tệp khác."
+        ),
+        "coll_due": "; hạn nộp trước {due}.",
+        "coll_fig": "Hình {n}. Số báo cáo nhận được theo ngày (đường kẻ: hạn nộp)",
+        "coll_table": "Bảng {n}. Tình hình nộp báo cáo theo đơn vị",
+        "coll_file": "Tệp",
+        "coll_date": "Ngày nhận",
+        "coll_timely": "Đúng hạn",
+        "coll_days_late": "Số ngày muộn",
+        "coll_n_problems": "Số lỗi",
+        "coll_problem_text": "Lỗi",
+        "coll_status": "Tình trạng",
+    },
+    "en": {
+        "title": "Women in party committees, elected bodies and key posts",
+        "targets": "Targets",
+        "term": "term",
+        "all_terms": "every term with data",
+        "in_force": "the targets in force for each term",
+        "summary": (
+            "{met}/{units} units meet every applicable target ({rows_met}/{rows} unit × body × "
+            "target checks met{above}); {needed} more women are needed to meet the targets."
+        ),
+        "above": ", {k} of them above range",
+        "term_head": "Term {term}: ",
+        "coverage": " Coverage: {coverage}.",
+        "summary_none": "No unit could be assessed: {why}.",
+        "term_none": "No unit could be assessed in {term}: {why}.",
+        "why_empty": "no counts row is in the scope of the chosen targets",
+        "why_uncovered": "; no target in the catalogue applies to {terms}",
+        "why_not_chosen": "; the chosen targets do not apply to {terms}",
+        "below_head": "Units below target (in brackets: women still needed)",
+        "needed_col": "{n} more women needed",
+        "summary_section": "Summary by target",
+        "summary_table": "Table {n}. Summary by target",
+        "indicator_table": "Table {n}. Women's share — {body}",
+        "terms_table": "Table {n}. Women's share across terms",
+        "shares_fig": "Figure {n}. Women's share by unit — {body} (line: target)",
+        "heatmap_fig": "Figure {n}. Women's share by unit and body",
+        "stacked_fig": "Figure {n}. Women and men by body and level",
+        "needed_fig": "Figure {n}. Women still needed by unit — {body}",
+        "change_fig": "Figure {n}. Change in women's share from {a} to {b} — {body}",
+        "overview": "Overview charts",
+        "sources": "Sources of the targets",
+        "files": "Files written",
+        "footer": "Made with gender_stats {version}. Shares are computed from counts; pooled "
+        "figures add counts, never average shares.",
+        "page_file": "report.html",
+        "workbook_file": "report.xlsx",
+        "chart_dir": "charts",
+        "shares_stem": "shares_{body}",
+        "change_stem": "change_{body}",
+        "needed_stem": "women_needed_{body}",
+        "heatmap_stem": "heatmap",
+        "stacked_stem": "women_men",
+        "provenance": "Data sources",
+        "synthetic": "Synthetic sample data — not real figures",
+        "prov_scope": "Scope",
+        "prov_terms": "Terms",
+        "prov_targets": "Targets used",
+        "prov_files": "Input files (rows used)",
+        "prov_generated": "Generated on",
+        "prov_version": "gender_stats version",
+        "prov_units": "{n} units",
+        "prov_no_file": "none (counts passed as a frame)",
+        "prov_none": "none",
+        "prov_rows": "{n} rows",
+        "prov_item": "Item",
+        "prov_value": "Value",
+        "collection": "Returns received",
+        "coll_received": "received",
+        "coll_problems": "with problems",
+        "coll_missing": "missing",
+        "coll_unmatched": "no unit matched",
+        "coll_ambiguous": "several units matched",
+        "coll_not_a_report": "not a report",
+        "coll_on_time": "on time",
+        "coll_late": "late",
+        "coll_summary": (
+            "{got} of {n} units received ({late} late), {bad} with problems only, "
+            "{missing} missing; {other} other files."
+        ),
+        "coll_due": "; due before {due}.",
+        "coll_fig": "Figure {n}. Returns received by date (line: deadline)",
+        "coll_table": "Table {n}. Returns by unit",
+        "coll_file": "File",
+        "coll_date": "Received",
+        "coll_timely": "On time",
+        "coll_days_late": "Days late",
+        "coll_n_problems": "Problems",
+        "coll_problem_text": "Problem details",
+        "coll_status": "Status",
+    },
+}
+
+#: The Vietnamese words of the rule texts of :attr:`gender_stats.targets.Rule.label` (the
+#: ``rule`` column of the compliance frame) and their English (regex, replacement), in order.
+_RULE_WORDS_EN: tuple[tuple[str, str], ...] = (
+    (r"\b1 nữ\b", "1 woman"),
+    (r"(\d) nữ\b", r"\1 women"),
+    (r"% nữ\b", "% women"),
+    (r"\(nếu ", "(if "),
+    (r"% đơn vị:", "% of units:"),
+)
+
+
+def rule_label(rule: Any, lang: Lang = "vi") -> Any:
+    """Return a rule text of the compliance frame in ``lang`` (the catalogue writes it in Vietnamese).
+
+    Examples
+    --------
+    >>> rule_label("≥ 80% đơn vị: ≥ 1 nữ (nếu staff ≥ 30% nữ)", "en")
+    '≥ 80% of units: ≥ 1 woman (if staff ≥ 30% women)'
+    >>> rule_label("≥ 2 nữ", "en"), rule_label("≥ 15%", "en"), rule_label("≥ 1 nữ")
+    ('≥ 2 women', '≥ 15%', '≥ 1 nữ')
+    """
+    if lang == "vi" or not isinstance(rule, str):
+        return rule
+    for pattern, replacement in _RULE_WORDS_EN:
+        rule = re.sub(pattern, replacement, rule)
+    return rule
