@@ -82,7 +82,6 @@ __all__ = [
     "format_share",
     "label",
     "labels_for",
-    "rule_label",
     "rule_text",
 ]
 
@@ -1048,30 +1047,3 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_status": "Status",
     },
 }
-
-#: The Vietnamese words of the rule texts of :attr:`gender_stats.targets.Rule.label` (the
-#: ``rule`` column of the compliance frame) and their English (regex, replacement), in order.
-_RULE_WORDS_EN: tuple[tuple[str, str], ...] = (
-    (r"\b1 nữ\b", "1 woman"),
-    (r"(\d) nữ\b", r"\1 women"),
-    (r"% nữ\b", "% women"),
-    (r"\(nếu ", "(if "),
-    (r"% đơn vị:", "% of units:"),
-)
-
-
-def rule_label(rule: Any, lang: Lang = "vi") -> Any:
-    """Return a rule text of the compliance frame in ``lang`` (the catalogue writes it in Vietnamese).
-
-    Examples
-    --------
-    >>> rule_label("≥ 80% đơn vị: ≥ 1 nữ (nếu staff ≥ 30% nữ)", "en")
-    '≥ 80% of units: ≥ 1 woman (if staff ≥ 30% women)'
-    >>> rule_label("≥ 2 nữ", "en"), rule_label("≥ 15%", "en"), rule_label("≥ 1 nữ")
-    ('≥ 2 women', '≥ 15%', '≥ 1 nữ')
-    """
-    if lang == "vi" or not isinstance(rule, str):
-        return rule
-    for pattern, replacement in _RULE_WORDS_EN:
-        rule = re.sub(pattern, replacement, rule)
-    return rule
