@@ -296,6 +296,10 @@ def read_count(grid: Grid, r: int, c: int, style: NumberStyle) -> tuple[Any, str
     return count_cell(grid, r, c, style)
 
 
+#: Expected text of a count cell other than total / female.
+WHOLE_COUNT = "số nguyên ≥ 0 (a whole number ≥ 0)"
+
+
 def _whole(value: Any) -> int | None:
     if isinstance(value, bool):
         return None
@@ -746,6 +750,9 @@ def _records(
             for k, v in values.items():
                 if k not in (TOTAL, FEMALE, MALE):
                     rec[k] = _whole(v) if v is not None else None
+                    if v is not None and (rec[k] is None or rec[k] < 0):
+                        # another count (seats, under_40, trained ...) is a count too
+                        col.at(r, cells[k], v, WHOLE_COUNT, header=s.headers.get(k))
             if MALE in values:
                 rec[MALE] = _whole(values[MALE])
             if note is not None:
