@@ -734,7 +734,7 @@ def _records(
             if unit_name is None and unit_id is None and UNIT_NAME not in keys:
                 need_unit = True
             rec: dict[str, Any] = {
-                TERM: row_term,
+                TERM: s.term or row_term,
                 UNIT_ID: unit_id,
                 UNIT_NAME: unit_name,
                 LEVEL: level,
