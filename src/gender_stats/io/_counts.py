@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from gender_stats._text import loose_key, nfc
+from gender_stats._text import clean_unit_name, loose_key, nfc
 from gender_stats.errors import GenderStatsWarning, Problem
 from gender_stats.io._common import (
     MERGED,
@@ -658,7 +658,7 @@ def _records(
     for d in data:
         r = d.r
         row = grid.cells[r]
-        name = text_cell(row[keys[UNIT_NAME]]) if UNIT_NAME in keys else None
+        name = clean_unit_name(text_cell(row[keys[UNIT_NAME]])) if UNIT_NAME in keys else None
         uid = text_cell(row[keys[UNIT_ID]]) if UNIT_ID in keys else None
         row_level = None
         row_body = None
