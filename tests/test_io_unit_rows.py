@@ -148,7 +148,11 @@ def test_bullets_footnote_marks_and_spaces_are_not_part_of_a_name(xlsx) -> None:
     ]
     counts = read_counts(xlsx(rows), units=load_units())
     got = dict(zip(counts["unit_id"], counts["unit_name"], strict=True))
-    assert got == {"TH-H12": "Huyện Nga Sơn", "TH-H02": "Thị xã Bỉm Sơn", "TH-H07": "Huyện Hà Trung"}
+    assert got == {
+        "TH-H12": "Huyện Nga Sơn",
+        "TH-H02": "Thị xã Bỉm Sơn",
+        "TH-H07": "Huyện Hà Trung",
+    }
     assert counts.set_index("unit_id").loc["TH-H02", "note"] == "mới sáp nhập"
     log = counts.attrs["reading"]
     assert (log.rows_used, log.rows_reported) == (3, 0)

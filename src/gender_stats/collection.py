@@ -45,7 +45,7 @@ from gender_stats.schema import (
     validate_counts,
     validate_units,
 )
-from gender_stats.vocab import normalise_term, term_bounds
+from gender_stats.vocab import PERIOD_LABELS, normalise_term, term_bounds
 
 __all__ = [
     "STATUS_COLUMNS",
@@ -254,8 +254,6 @@ class Period:
 
     def label(self, lang: Literal["vi", "en"] = "vi") -> str:
         """Return the period in words (``6 tháng đầu năm 2015``, ``year 2015``)."""
-        from gender_stats.outputs.labels import PERIOD_LABELS
-
         return PERIOD_LABELS[lang][self.kind].format(year=self.year)
 
 

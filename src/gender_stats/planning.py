@@ -631,11 +631,13 @@ class CandidateOdds:
         >>> candidate_list_odds(seats=5, candidates=8, women=3, target=Fraction(1, 5))
         CandidateOdds(seats=5, candidates=8, women=3, odds_ratio=1, rule='≥ 20%', women_needed=1, probability=55/56 (98.2%), expected_women=15/8 (1.88), distribution=6 values, P(X = 0..5))
         """
+        from gender_stats.outputs.labels import format_share  # a display hook: output stage
+
         return (
             f"CandidateOdds(seats={self.seats}, candidates={self.candidates}, "
             f"women={self.women}, odds_ratio={_short(self.odds_ratio)}, rule={self.rule!r}, "
             f"women_needed={self.women_needed}, probability={_short(self.probability)} "
-            f"({_percent(self.probability, 'en')}), expected_women={_short(self.expected_women)} "
+            f"({format_share(self.probability, lang='en')}), expected_women={_short(self.expected_women)} "
             f"({_decimal(self.expected_women, 'en')}), distribution={len(self.distribution)} "
             f"values, P(X = 0..{self.seats}))"
         )
@@ -644,7 +646,7 @@ class CandidateOdds:
         """Return the answer and a table of P(X = x) for a notebook (Vietnamese with English)."""
         import html
 
-        from gender_stats.outputs.labels import PLANNING_LABELS
+        from gender_stats.outputs.labels import PLANNING_LABELS, format_share
 
         words = PLANNING_LABELS
         summary = words["odds_summary"].format(
@@ -653,7 +655,7 @@ class CandidateOdds:
             women=self.women,
             rule=html.escape(self.rule),
             needed=self.women_needed,
-            probability=_percent(self.probability, "vi"),
+            probability=format_share(self.probability, lang="vi"),
             expected=_decimal(self.expected_women, "vi"),
         )
         if self.odds_ratio != 1:
@@ -664,7 +666,7 @@ class CandidateOdds:
                 continue
             meets = words["yes"] if x >= self.women_needed else words["no"]
             rows.append(
-                f"<tr><td>{x}</td><td>{_percent(p, 'vi')}</td>"
+                f"<tr><td>{x}</td><td>{format_share(p, lang='vi')}</td>"
                 f"<td>{html.escape(_short(p))}</td><td>{meets}</td></tr>"
             )
         head = "".join(
@@ -682,12 +684,6 @@ def _short(value: Fraction, limit: int = 24) -> str:
     """Return a Fraction as ``55/56`` (``1`` when whole; ``…`` when too long to read)."""
     text = str(value)
     return text if len(text) <= limit else "…"
-
-
-def _percent(value: Fraction, lang: str) -> str:
-    from gender_stats.outputs.labels import format_share
-
-    return format_share(value, lang="vi" if lang == "vi" else "en")
 
 
 def _decimal(value: Fraction, lang: str, digits: int = 2) -> str:

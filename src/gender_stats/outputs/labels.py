@@ -55,7 +55,7 @@ import pandas as pd
 from gender_stats import progress as _progress
 from gender_stats.compliance import SHARE, STATUS, Status
 from gender_stats.errors import ArgumentError
-from gender_stats.vocab import BODIES, LEVELS
+from gender_stats.vocab import BODIES, LEVELS, PERIOD_LABELS
 
 __all__ = [
     "CHART_FILE_KINDS",
@@ -487,12 +487,7 @@ STATUS_LABELS: Mapping[str, Mapping[str, str]] = _by_lang(STATUS)
 UNIT_NOUNS: Mapping[str, Mapping[str, str]] = _by_lang("noun")
 DEFAULT_NOUN = {lang: WORDS["noun.default"][lang] for lang in LANGS}
 
-# --- collection cycle: reporting periods (founding letter, item 5) ---------------------------
-#: The reporting periods of the founding letter in words (``{year}`` is the year).
-PERIOD_LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {"H1": "6 tháng đầu năm {year}", "Y": "cả năm {year}"},
-    "en": {"H1": "first half of {year}", "Y": "year {year}"},
-}
+# --- collection cycle: reporting periods: PERIOD_LABELS lives in gender_stats.vocab
 
 # --- planning: the candidate-list odds in a notebook (Vietnamese with English) -----------------
 #: Words of :meth:`gender_stats.planning.CandidateOdds._repr_html_`.
