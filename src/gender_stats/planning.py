@@ -23,7 +23,7 @@ from typing import Any, overload
 
 import pandas as pd
 
-from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
+from gender_stats.compliance import NOTE, NUMERATOR, RULE, STATUS, TARGET_ID
 from gender_stats.errors import ArgumentError, PlanningError
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import Floor, Rule, Status, Target, get_targets, percent
@@ -216,7 +216,7 @@ SEATS_COLUMNS: tuple[str, ...] = (
     "final_share",
     "vacant_left",
     "reachable",
-    "note",
+    NOTE,
 )
 
 NOT_ENOUGH_SEATS = (
@@ -547,7 +547,7 @@ def _seats_over_table(
                 w=w, e=e, vacant=n - e, reach=w + n - e, n=n, rule=rule.label
             )
             row |= dict.fromkeys(("k", "final_size", "final_women", "final_share", "vacant_left"))
-            row["note"] = note
+            row[NOTE] = note
         else:
             row |= {
                 "k": k,
@@ -555,7 +555,7 @@ def _seats_over_table(
                 "final_women": w + k,
                 "final_share": float(Fraction(w + k, e + k)) if e + k else float("nan"),
                 "vacant_left": n - e - k,
-                "note": "",
+                NOTE: "",
             }
         out.append(row)
     table = pd.DataFrame(out, columns=list(SEATS_COLUMNS))
@@ -570,7 +570,7 @@ def _seats_over_table(
             "final_share": "float64",
             "vacant_left": "Int64",
             "reachable": "bool",
-            "note": "str",
+            NOTE: "str",
         }
     )
 
