@@ -23,7 +23,7 @@ from typing import Any, overload
 
 import pandas as pd
 
-from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
+from gender_stats.compliance import NOTE, NUMERATOR, RULE, STATUS, TARGET_ID
 from gender_stats.errors import ArgumentError, PlanningError
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import Floor, Rule, Status, Target, get_targets, percent
@@ -147,8 +147,8 @@ def _require_compliance(frame: object, func: str = "next_term_needs") -> None:
     """Refuse what is not a compliance frame, saying what to call first."""
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(
-            f"{func}() cần bảng số liệu hoặc kết quả của gs.check (expected a counts frame or the "
-            f"compliance frame of gs.check), got {type(frame).__name__}. "
+            f"{func}() cần kết quả của gs.check hoặc bảng số liệu (expected the compliance frame "
+            f"of gs.check, or a counts frame), got {type(frame).__name__}. "
             f"Hint: {func}(counts) hoặc {func}(gs.check(counts))."
         )
     missing = [c for c in _COMPLIANCE_NEEDS if c not in frame.columns]
@@ -216,7 +216,7 @@ SEATS_COLUMNS: tuple[str, ...] = (
     "final_share",
     "vacant_left",
     "reachable",
-    "note",
+    NOTE,
 )
 
 NOT_ENOUGH_SEATS = (
@@ -471,7 +471,7 @@ def _seats_over_table(
         raise PlanningError(FRAME_NEEDS_SIZE)
     if target is not None and not isinstance(target, str | Target):
         _rule(target)  # a Fraction or Rule is fine; anything else is refused with its message
-    judged = TARGET_ID in frame.columns and STATUS in frame.columns
+    judged = TARGET_ID in frame.columns or STATUS in frame.columns
     user = {t.id: t for t in targets if isinstance(t, Target)}
     if isinstance(target, Target):
         user[target.id] = target
@@ -547,7 +547,7 @@ def _seats_over_table(
                 w=w, e=e, vacant=n - e, reach=w + n - e, n=n, rule=rule.label
             )
             row |= dict.fromkeys(("k", "final_size", "final_women", "final_share", "vacant_left"))
-            row["note"] = note
+            row[NOTE] = note
         else:
             row |= {
                 "k": k,
@@ -555,7 +555,7 @@ def _seats_over_table(
                 "final_women": w + k,
                 "final_share": float(Fraction(w + k, e + k)) if e + k else float("nan"),
                 "vacant_left": n - e - k,
-                "note": "",
+                NOTE: "",
             }
         out.append(row)
     table = pd.DataFrame(out, columns=list(SEATS_COLUMNS))
@@ -570,7 +570,7 @@ def _seats_over_table(
             "final_share": "float64",
             "vacant_left": "Int64",
             "reachable": "bool",
-            "note": "str",
+            NOTE: "str",
         }
     )
 
@@ -874,9 +874,10 @@ def next_term_needs(
     Parameters
     ----------
     compliance : pandas.DataFrame
-        The output of :func:`gender_stats.compliance.check`, or a counts frame: it is then
-        checked first, ``gs.check(counts, targets)`` (the targets in force when ``targets`` is
-        empty).  The input is not changed.
+        The output of :func:`gender_stats.compliance.check`, or a counts frame (a frame with
+        neither ``target_id`` nor ``status``): it is then checked first,
+        ``gs.check(counts, targets)`` (the targets in force when ``targets`` is empty).  The
+        input is not changed.
     expected_size : int or mapping of unit_id to int, optional
         The expected size of the next body; by default the current ``total`` (also for a unit
         not in the mapping).
@@ -923,7 +924,7 @@ def next_term_needs(
             f"{[type(t).__name__ for t in targets if not isinstance(t, Target | str)]}"
         )
     if isinstance(compliance, pd.DataFrame) and not (
-        TARGET_ID in compliance.columns and STATUS in compliance.columns
+        TARGET_ID in compliance.columns or STATUS in compliance.columns
     ):
         from gender_stats.compliance import check
 
