@@ -328,3 +328,29 @@ def test_period_is_a_dataclass_value() -> None:
         deadline_id="2458/BVSTBCPN-VX:r6",
         quoted=True,
     )
+
+
+def test_a_compiled_workbook_with_a_trained_column_is_read_by_name(tmp_path: Path) -> None:
+    # the consolidated workbook sent back as one compiled file (no template metadata): its
+    # "Đã tập huấn" column is read into trained, every unit matched by its name
+    c = gs.collect(
+        _filled_training_returns(tmp_path), units=UNITS, term="2015-2020", period="2015-Y"
+    )
+    out = gs.write_collection(c, tmp_path / "th.xlsx", units=UNITS)
+    wb = openpyxl.load_workbook(out)
+    for name in wb.sheetnames[1:]:
+        del wb[name]
+    inbox = tmp_path / "again"
+    inbox.mkdir()
+    wb.save(inbox / "tong hop cac don vi.xlsx")
+    again = gs.collect(inbox, units=UNITS, term="2015-2020", period="2015-Y")
+    assert again.status[["unit_id", "status", "match"]].to_numpy().tolist() == [
+        ["D1", "received", "name"],
+        ["A1", "received", "name"],
+        ["C1", "received", "name"],
+        ["C2", "received", "name"],
+    ]
+    cols = ["unit_id", "total", "female", "trained"]
+    assert again.counts[cols].astype(object).to_numpy().tolist() == (
+        c.counts[cols].astype(object).to_numpy().tolist()
+    )
