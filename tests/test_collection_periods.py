@@ -14,6 +14,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gender_stats as gs
 from gender_stats.collection import Period, resolve_period
@@ -354,3 +356,25 @@ def test_a_compiled_workbook_with_a_trained_column_is_read_by_name(tmp_path: Pat
     assert again.counts[cols].astype(object).to_numpy().tolist() == (
         c.counts[cols].astype(object).to_numpy().tolist()
     )
+
+
+def test_a_catalogue_deadline_of_another_year_than_the_term_gives_no_period(
+    tmp_path: Path,
+) -> None:
+    # the 2015 annual deadline on a 2020-2025 template: the deadline is written, no period
+    (path,) = gs.make_templates(
+        UNITS.iloc[:1], term="2020-2025", deadline="2458/BVSTBCPN-VX:r12", out_dir=tmp_path
+    )
+    meta = read_meta(path)
+    assert meta is not None
+    assert (meta.period, meta.deadline) == ("", dt.date(2015, 12, 1))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1990, 2099), st.sampled_from(["H1", "Y"]), st.sampled_from(["vi", "en"]))
+def test_a_period_reads_back_from_its_code_and_its_words(year: int, kind: str, lang: str) -> None:
+    period = resolve_period(f"{year}-{kind}")
+    assert period.deadline == (dt.date(year, 6, 5) if kind == "H1" else dt.date(year, 12, 1))
+    assert period.quoted == (year == 2015)
+    assert resolve_period(period.code) == period
+    assert resolve_period(period.label(lang)) == period  # type: ignore[arg-type]
