@@ -257,6 +257,12 @@ def test_training_template_has_the_trained_column(tmp_path: Path) -> None:
     ]
     rules = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
     assert rules["F7"] == "AND(ISNUMBER(F7),F7=INT(F7),F7>=0,F7<=N(C7))"
+    help_text = [str(c.value) for c in openpyxl.load_workbook(path)["Hướng dẫn"]["A"] if c.value]
+    assert (
+        "6. Ban vì sự tiến bộ của phụ nữ (Ban VSTBCPN): ghi cả số thành viên đã được tập huấn, "
+        "bồi dưỡng ở cột Đã tập huấn (không lớn hơn Tổng số)."
+    ) in help_text
+    assert any(t.startswith("6. ") and "members trained" in t for t in help_text)
 
 
 def test_training_round_trip_equals_checking_the_typed_numbers(tmp_path: Path) -> None:
