@@ -211,6 +211,13 @@ TEMPLATE_OTHER_PERIOD = (
 _PERIOD_CODE = re.compile(r"^((?:19|20)\d\d)\s*[-/ ]?\s*(h1|6t|6m|y|fy|cn|12t|12m)$")
 _PERIOD_CODE_FIRST = re.compile(r"^(h1|6t|6m|y|fy|cn|12t|12m)\s*[-/ ]?\s*((?:19|20)\d\d)$")
 _PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: The periods in words, Vietnamese and English (``{year}`` is the year), like the notes of
+#: :mod:`gender_stats.compliance`: the words of a compute module stay in it (the output stage may
+#: read them, not the other way round).
+_PERIOD_WORDS: Mapping[str, tuple[str, str]] = {
+    "H1": ("6 tháng đầu năm {year}", "first half of {year}"),
+    "Y": ("cả năm {year}", "year {year}"),
+}
 _HALF_WORDS = ("6 thang", "first half", "half year", "six month", "6 month")
 _YEAR_WORDS = ("tong ket nam", "ca nam", "hang nam", "annual", "year", "nam")
 
@@ -256,9 +263,8 @@ class Period:
 
     def label(self, lang: Literal["vi", "en"] = "vi") -> str:
         """Return the period in words (``6 tháng đầu năm 2015``, ``year 2015``)."""
-        from gender_stats.outputs.labels import PERIOD_LABELS
-
-        return PERIOD_LABELS[lang][self.kind].format(year=self.year)
+        vi, en = _PERIOD_WORDS[self.kind]
+        return (en if lang == "en" else vi).format(year=self.year)
 
 
 def _period_parts(text: str) -> tuple[int, str] | None:

@@ -644,9 +644,7 @@ class CandidateOdds:
         """Return the answer and a table of P(X = x) for a notebook (Vietnamese with English)."""
         import html
 
-        from gender_stats.outputs.labels import PLANNING_LABELS
-
-        words = PLANNING_LABELS
+        words = _ODDS_WORDS
         summary = words["odds_summary"].format(
             seats=self.seats,
             candidates=self.candidates,
@@ -678,6 +676,28 @@ class CandidateOdds:
         )
 
 
+#: Words of :meth:`CandidateOdds._repr_html_`, Vietnamese with English in brackets (the words of a
+#: compute module stay in it, as the notes of :mod:`gender_stats.compliance` do).
+_ODDS_WORDS: Mapping[str, str] = {
+    "odds_summary": (
+        "{seats} ghế, {candidates} ứng cử viên, {women} nữ ({seats} seats, {candidates} "
+        "candidates, {women} women): chỉ tiêu {rule} cần ít nhất {needed} nữ trúng cử (needs "
+        "{needed} women elected); xác suất đạt (probability met) <b>{probability}</b>; số nữ "
+        "trúng cử kỳ vọng (expected women elected) {expected}."
+    ),
+    "odds_ratio": "Tỷ số odds nữ/nam (odds ratio women/men) ω = {omega}.",
+    "women_elected": "Số nữ trúng cử (women elected)",
+    "probability": "Xác suất (probability)",
+    "exact": "Phân số (exact)",
+    "meets": "Đạt chỉ tiêu (meets the target)",
+    "yes": "đạt",
+    "no": "chưa đạt",
+    "odds_zero": (
+        "Các số nữ có xác suất 0 không ghi (counts of women with probability 0 are left out)."
+    ),
+}
+
+
 def _short(value: Fraction, limit: int = 24) -> str:
     """Return a Fraction as ``55/56`` (``1`` when whole; ``…`` when too long to read)."""
     text = str(value)
@@ -685,9 +705,8 @@ def _short(value: Fraction, limit: int = 24) -> str:
 
 
 def _percent(value: Fraction, lang: str) -> str:
-    from gender_stats.outputs.labels import format_share
-
-    return format_share(value, lang="vi" if lang == "vi" else "en")
+    """Return a share as a percentage rounded half up to one decimal (``98,2%``, ``98.2%``)."""
+    return _decimal(value * 100, lang, digits=1) + "%"
 
 
 def _decimal(value: Fraction, lang: str, digits: int = 2) -> str:
