@@ -35,6 +35,8 @@ __all__ = [
     "LABELS",
     "LANGS",
     "NA_REP",
+    "PERIOD_LABELS",
+    "PLANNING_LABELS",
     "STATUS_LABELS",
     "UNIT_NOUNS",
     "Lang",
@@ -133,6 +135,34 @@ UNIT_NOUNS: Mapping[str, Mapping[str, str]] = {
     },
 }
 DEFAULT_NOUN = {"vi": "đơn vị", "en": "units"}
+
+# --- collection cycle: reporting periods (founding letter, item 5) ---------------------------
+#: The reporting periods of the founding letter in words (``{year}`` is the year).
+PERIOD_LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {"H1": "6 tháng đầu năm {year}", "Y": "cả năm {year}"},
+    "en": {"H1": "first half of {year}", "Y": "year {year}"},
+}
+
+# --- planning: the candidate-list odds in a notebook (Vietnamese with English) -----------------
+#: Words of :meth:`gender_stats.planning.CandidateOdds._repr_html_`.
+PLANNING_LABELS: Mapping[str, str] = {
+    "odds_summary": (
+        "{seats} ghế, {candidates} ứng cử viên, {women} nữ ({seats} seats, {candidates} "
+        "candidates, {women} women): chỉ tiêu {rule} cần ít nhất {needed} nữ trúng cử (needs "
+        "{needed} women elected); xác suất đạt (probability met) <b>{probability}</b>; số nữ "
+        "trúng cử kỳ vọng (expected women elected) {expected}."
+    ),
+    "odds_ratio": "Tỷ số odds nữ/nam (odds ratio women/men) ω = {omega}.",
+    "women_elected": "Số nữ trúng cử (women elected)",
+    "probability": "Xác suất (probability)",
+    "exact": "Phân số (exact)",
+    "meets": "Đạt chỉ tiêu (meets the target)",
+    "yes": "đạt",
+    "no": "chưa đạt",
+    "odds_zero": (
+        "Các số nữ có xác suất 0 không ghi (counts of women with probability 0 are left out)."
+    ),
+}
 
 #: Missing values (no members, no data) are shown as this.
 NA_REP = "–"
