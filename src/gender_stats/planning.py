@@ -147,8 +147,8 @@ def _require_compliance(frame: object, func: str = "next_term_needs") -> None:
     """Refuse what is not a compliance frame, saying what to call first."""
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(
-            f"{func}() cần bảng số liệu hoặc kết quả của gs.check (expected a counts frame or the "
-            f"compliance frame of gs.check), got {type(frame).__name__}. "
+            f"{func}() cần kết quả của gs.check hoặc bảng số liệu (expected the compliance frame "
+            f"of gs.check, or a counts frame), got {type(frame).__name__}. "
             f"Hint: {func}(counts) hoặc {func}(gs.check(counts))."
         )
     missing = [c for c in _COMPLIANCE_NEEDS if c not in frame.columns]
@@ -471,7 +471,7 @@ def _seats_over_table(
         raise PlanningError(FRAME_NEEDS_SIZE)
     if target is not None and not isinstance(target, str | Target):
         _rule(target)  # a Fraction or Rule is fine; anything else is refused with its message
-    judged = TARGET_ID in frame.columns and STATUS in frame.columns
+    judged = TARGET_ID in frame.columns or STATUS in frame.columns
     user = {t.id: t for t in targets if isinstance(t, Target)}
     if isinstance(target, Target):
         user[target.id] = target
@@ -870,9 +870,10 @@ def next_term_needs(
     Parameters
     ----------
     compliance : pandas.DataFrame
-        The output of :func:`gender_stats.compliance.check`, or a counts frame: it is then
-        checked first, ``gs.check(counts, targets)`` (the targets in force when ``targets`` is
-        empty).  The input is not changed.
+        The output of :func:`gender_stats.compliance.check`, or a counts frame (a frame with
+        neither ``target_id`` nor ``status``): it is then checked first,
+        ``gs.check(counts, targets)`` (the targets in force when ``targets`` is empty).  The
+        input is not changed.
     expected_size : int or mapping of unit_id to int, optional
         The expected size of the next body; by default the current ``total`` (also for a unit
         not in the mapping).
@@ -919,7 +920,7 @@ def next_term_needs(
             f"{[type(t).__name__ for t in targets if not isinstance(t, Target | str)]}"
         )
     if isinstance(compliance, pd.DataFrame) and not (
-        TARGET_ID in compliance.columns and STATUS in compliance.columns
+        TARGET_ID in compliance.columns or STATUS in compliance.columns
     ):
         from gender_stats.compliance import check
 
