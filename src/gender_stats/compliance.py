@@ -53,6 +53,7 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
     CountsModel,
+    counts_frame,
     require_counts,
 )
 from gender_stats.targets import (
@@ -427,6 +428,7 @@ def check(
     >>> sorted(check(counts).attrs["targets_used"])
     ['11-NQ/TW:b', '2351/QĐ-TTg:1b-2016']
     """
+    counts = counts_frame(counts, func="check")
     require_counts(counts, func="check")
     in_force = targets is None
     chosen = get_targets() if in_force else _select(targets)

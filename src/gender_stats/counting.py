@@ -62,6 +62,7 @@ from gender_stats.schema import (
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
+    _plain_text,
 )
 from gender_stats.vocab import term_bounds
 
@@ -1008,6 +1009,7 @@ def rollup(
     The pooled share of the districts is 7 / 49, not the mean of 10 % and 33 %.
     """
     require_frame(counts, list(by), "rollup", "pass counts (gs.read_counts or gs.count)")
+    counts = _plain_text(counts)  # categoricals in any category order group as str
     by = list(by)
     if values is None:
         values = [

@@ -56,7 +56,13 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from gender_stats._text import name_key
-from gender_stats.errors import ArgumentError, DataError, Problem, UnitNameWarning
+from gender_stats.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    DataError,
+    Problem,
+    UnitNameWarning,
+)
 from gender_stats.vocab import BODIES, SEXES
 
 __all__ = [
@@ -275,9 +281,59 @@ def _is_blank(value: Any) -> bool:
 
 def _as_text(series: pd.Series) -> pd.Series:
     """Return ``series`` as strings, keeping missing values missing."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        if _is_text_categorical(series):
+            return series.astype("str")  # one take of the categories; missing stays missing
+        series = series.astype(object)
     if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
         return series.astype("str") if series.hasnans is False else series
     return series.map(lambda v: v if _is_blank(v) else str(v), na_action="ignore").astype("str")
+
+
+def _plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with every categorical column of texts as ``str`` (for small frames).
+
+    Counts and compliance frames have one row per group, so their categoricals (read back from a
+    file, or built by the caller with categories in any order) are decoded at the entry of the
+    functions that take them: sorting, grouping and setting values then work as on ``str``.
+
+    Examples
+    --------
+    >>> cat = pd.Categorical(["b", "a"], categories=["b", "a", "unused"])
+    >>> _plain_text(pd.DataFrame({"unit_id": cat, "total": [1, 2]})).dtypes.astype(str).tolist()
+    ['str', 'int64']
+    """
+    updates = {c: _as_text(frame[c]) for c in frame.columns if _is_text_categorical(frame[c])}
+    return frame.assign(**updates) if updates else frame
+
+
+def _sorted_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with each categorical of texts recoded to sorted categories that all occur.
+
+    The canonical form of the frame contract (see :func:`_categorical_text`): a caller's
+    categorical with categories in another order, or unused ones, is recoded on its codes (one
+    gather); a column already canonical is kept as it is.
+
+    Examples
+    --------
+    >>> cat = pd.Categorical(["b", "a", "b"], categories=["b", "x", "a"])
+    >>> out = _sorted_categories(pd.DataFrame({"unit_id": cat}))["unit_id"]
+    >>> list(out.cat.categories), out.cat.codes.tolist()
+    (['a', 'b'], [1, 0, 1])
+    """
+    updates = {}
+    for c in frame.columns:
+        series = frame[c]
+        if not _is_text_categorical(series) or series.cat.ordered:
+            continue
+        categories = series.cat.categories
+        codes = series.cat.codes.to_numpy()
+        used = np.bincount(codes[codes >= 0].astype(np.intp), minlength=len(categories)) > 0
+        if categories.is_monotonic_increasing and bool(used.all()):
+            continue
+        kept = pd.Index(categories[used]).sort_values()
+        updates[c] = series.cat.set_categories(kept)
+    return frame.assign(**updates) if updates else frame
 
 
 def _categorical_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -503,7 +559,7 @@ def _finish(
         )
     order = [c for c in order if c in frame.columns]
     rest = [c for c in frame.columns if c not in order]
-    return frame[order + rest].reset_index(drop=True)
+    return _sorted_categories(frame[order + rest].reset_index(drop=True))
 
 
 def _text_columns(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
@@ -1058,6 +1114,7 @@ def validate_counts(
         With every problem: missing columns, bad codes or terms, counts that are not whole numbers
         ≥ 0, ``female > total``, a ``term`` × ``unit_id`` × ``body`` given twice, unknown unit ids.
     """
+    counts = counts_frame(counts, func="validate_counts")
     _require_frame(counts, "validate_counts", "counts")
     origin = origin or Origin()
     problems = _missing_columns(counts, COUNTS_COLUMNS, origin)
@@ -1122,6 +1179,17 @@ def validate_roster(
     DataError
         With every problem, including a person listed twice in the same body, unit and term.
     """
+    if not isinstance(roster, pd.DataFrame):
+        try:
+            import narwhals.stable.v2 as nw
+
+            nw.from_native(roster)
+        except TypeError:
+            pass
+        else:
+            raise ArgumentTypeError(
+                FOREIGN_ROSTER.format(func="validate_roster", kind=_kind(roster))
+            )
     _require_frame(roster, "validate_roster", "roster")
     mark = origin is None  # a reader (which gives the origin) marks the frame it returns
     origin = origin or Origin()
@@ -1329,6 +1397,66 @@ def _require_frame(frame: object, func: str, what: str) -> None:
     if not isinstance(frame, pd.DataFrame):
         kind = f"{type(frame).__module__}.{type(frame).__qualname__}"
         raise ArgumentError(NOT_A_FRAME_TO_VALIDATE.format(func=func, what=what, kind=kind))
+
+
+#: Told when a frame of another engine is given where only a pandas frame can work.
+FOREIGN_ROSTER = (
+    "{func}() kiểm tra danh sách từng người trên pandas; nhận {kind} "
+    "(validate_roster checks a pandas roster; got {kind}). "
+    "Hint: đếm bằng chính engine đó rồi kiểm tra số lượng: gs.validate_counts(gs.count(frame)) "
+    "hoặc gs.check(frame, ...) (count it on its engine first), hoặc chuyển sang pandas "
+    "(or convert it: frame.to_pandas() / frame.collect().to_pandas() / relation.df())."
+)
+
+
+def _kind(frame: object) -> str:
+    return f"{type(frame).__module__}.{type(frame).__qualname__}"
+
+
+def counts_frame(frame: Any, *, func: str) -> Any:
+    """Return what a function taking counts works on: pandas counts with ``str`` text columns.
+
+    A pandas frame is returned with its categoricals of texts decoded (:func:`_plain_text`;
+    counts have one row per group).  A frame of another engine that narwhals supports (polars
+    ``DataFrame``/``LazyFrame``, a DuckDB relation, a pyarrow ``Table`` ...) is computed on its
+    engine: a roster (``person_id`` and ``sex``, no ``total``) is counted there
+    (:func:`gender_stats.count`), counts are collected as they are; only the result rows come to
+    pandas.  Anything else is returned unchanged, for the caller's own guard to name it.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> roster = pl.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A"] * 3, "unit_name": ["Xã A"] * 3,
+    ...     "level": ["commune"] * 3, "body": ["party_committee"] * 3,
+    ...     "person_id": ["1", "2", "3"], "sex": ["F", "M", "M"]})
+    >>> counts_frame(roster.lazy(), func="check")[["unit_id", "total", "female"]]
+      unit_id  total  female
+    0       A      3       1
+    """
+    if isinstance(frame, pd.DataFrame):
+        return _plain_text(frame)
+    import narwhals.stable.v2 as nw
+
+    try:
+        native = nw.from_native(frame)
+    except TypeError:
+        return frame
+    names = native.collect_schema().names()
+    if TOTAL not in names and PERSON_ID in names and SEX in names:
+        from gender_stats.counting import count
+
+        return count(frame)
+    if isinstance(native, nw.LazyFrame):
+        native = native.collect()
+    out = native.to_pandas()
+    for column in out.columns:
+        if (
+            pd.api.types.is_object_dtype(out[column])
+            and out[column].map(lambda v: v is None or isinstance(v, str)).all()
+        ):
+            out[column] = out[column].astype("str")
+    return _plain_text(out)
 
 
 def require_counts(frame: object, *, func: str = "check") -> pd.DataFrame:
