@@ -63,9 +63,8 @@ ENGINES = ["polars", "polars-lazy", "pyarrow", "duckdb"]
         lambda f: gs.shares(f),
         lambda f: gs.shares(f, by=["term", "body"]),
         lambda f: gs.pooled_share(f, by=["term", "body"]),
-        gs.validate_counts,
     ],
-    ids=["check", "shares", "shares-by", "pooled_share", "validate_counts"],
+    ids=["check", "shares", "shares-by", "pooled_share"],
 )
 def test_a_roster_of_another_engine_is_counted_there(
     engine: str, func: Callable[[Any], pd.DataFrame]
@@ -74,6 +73,20 @@ def test_a_roster_of_another_engine_is_counted_there(
     got = func(_engines(_roster())[engine])
     assert isinstance(got, pd.DataFrame)
     pd.testing.assert_frame_equal(got, expected)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_counts_of_another_engine_are_validated(engine: str) -> None:
+    counts = gs.count(_roster())
+    pd.testing.assert_frame_equal(
+        gs.validate_counts(_engines(counts)[engine]), gs.validate_counts(counts)
+    )
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_validate_counts_of_a_roster_of_another_engine_says_count_it(engine: str) -> None:
+    with pytest.raises(ArgumentTypeError, match=r"validate_counts.*gs\.count\(frame\)"):
+        gs.validate_counts(_engines(_roster())[engine])
 
 
 @pytest.mark.parametrize("engine", ENGINES)

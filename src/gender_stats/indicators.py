@@ -28,6 +28,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 
+from gender_stats.counting import counts_frame
 from gender_stats.errors import require_frame
 from gender_stats.schema import (
     BODY,
@@ -38,7 +39,6 @@ from gender_stats.schema import (
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
-    counts_frame,
 )
 from gender_stats.vocab import term_bounds
 
@@ -117,7 +117,7 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
     0    agency     10       0        1    0.0
     1  district     50       5        2    0.1
     """
-    counts = counts_frame(counts, func="shares")
+    counts = counts_frame(counts)
     _require(counts, (TOTAL, FEMALE), "shares")
     if by is None:
         return counts.assign(**{SHARE: _share(counts[FEMALE], counts[TOTAL])})
@@ -163,7 +163,7 @@ def pooled_share(counts: pd.DataFrame, *, by: Sequence[str] = (TERM, LEVEL, BODY
          level  female  total  share
     0  commune       5     50    0.1
     """
-    out = shares(counts_frame(counts, func="pooled_share"), by=by)
+    out = shares(counts_frame(counts), by=by)
     return out[[*by, FEMALE, TOTAL, N_UNITS, SHARE]]
 
 

@@ -1114,7 +1114,9 @@ def validate_counts(
         With every problem: missing columns, bad codes or terms, counts that are not whole numbers
         ≥ 0, ``female > total``, a ``term`` × ``unit_id`` × ``body`` given twice, unknown unit ids.
     """
-    counts = counts_frame(counts, func="validate_counts")
+    if is_foreign_roster(counts):
+        raise ArgumentTypeError(FOREIGN_ROSTER_COUNTS.format(kind=_kind(counts)))
+    counts = collected(counts)  # counts of another engine: one row per group, collected
     _require_frame(counts, "validate_counts", "counts")
     origin = origin or Origin()
     problems = _missing_columns(counts, COUNTS_COLUMNS, origin)
@@ -1179,17 +1181,8 @@ def validate_roster(
     DataError
         With every problem, including a person listed twice in the same body, unit and term.
     """
-    if not isinstance(roster, pd.DataFrame):
-        try:
-            import narwhals.stable.v2 as nw
-
-            nw.from_native(roster)
-        except TypeError:
-            pass
-        else:
-            raise ArgumentTypeError(
-                FOREIGN_ROSTER.format(func="validate_roster", kind=_kind(roster))
-            )
+    if _narwhals(roster) is not None:
+        raise ArgumentTypeError(FOREIGN_ROSTER.format(kind=_kind(roster)))
     _require_frame(roster, "validate_roster", "roster")
     mark = origin is None  # a reader (which gives the origin) marks the frame it returns
     origin = origin or Origin()
@@ -1401,11 +1394,18 @@ def _require_frame(frame: object, func: str, what: str) -> None:
 
 #: Told when a frame of another engine is given where only a pandas frame can work.
 FOREIGN_ROSTER = (
-    "{func}() kiểm tra danh sách từng người trên pandas; nhận {kind} "
+    "validate_roster() kiểm tra danh sách từng người trên pandas; nhận {kind} "
     "(validate_roster checks a pandas roster; got {kind}). "
     "Hint: đếm bằng chính engine đó rồi kiểm tra số lượng: gs.validate_counts(gs.count(frame)) "
     "hoặc gs.check(frame, ...) (count it on its engine first), hoặc chuyển sang pandas "
     "(or convert it: frame.to_pandas() / frame.collect().to_pandas() / relation.df())."
+)
+#: Told when validate_counts is given a roster of another engine.
+FOREIGN_ROSTER_COUNTS = (
+    "validate_counts() cần bảng số lượng (counts: total, female), nhưng nhận danh sách từng người "
+    "của {kind} (got a roster of another engine: person_id, sex). "
+    "Hint: đếm trước bằng chính engine đó: gs.validate_counts(gs.count(frame)) "
+    "(count it on its engine first)."
 )
 
 
@@ -1413,50 +1413,68 @@ def _kind(frame: object) -> str:
     return f"{type(frame).__module__}.{type(frame).__qualname__}"
 
 
-def counts_frame(frame: Any, *, func: str) -> Any:
-    """Return what a function taking counts works on: pandas counts with ``str`` text columns.
+def collected(frame: Any) -> Any:
+    """Return a frame of another engine as pandas (collected), or ``frame`` unchanged.
 
-    A pandas frame is returned with its categoricals of texts decoded (:func:`_plain_text`;
-    counts have one row per group).  A frame of another engine that narwhals supports (polars
-    ``DataFrame``/``LazyFrame``, a DuckDB relation, a pyarrow ``Table`` ...) is computed on its
-    engine: a roster (``person_id`` and ``sex``, no ``total``) is counted there
-    (:func:`gender_stats.count`), counts are collected as they are; only the result rows come to
-    pandas.  Anything else is returned unchanged, for the caller's own guard to name it.
+    For counts (one row per group) and results: a polars ``DataFrame``/``LazyFrame``, a DuckDB
+    relation or a pyarrow ``Table`` (anything narwhals supports) is collected on its engine and
+    converted once; text columns come back as ``str``.  A pandas frame gets its categoricals of
+    texts decoded (:func:`_plain_text`).  Anything else is returned unchanged, for the caller's
+    own guard to name it.
 
     Examples
     --------
-    >>> import polars as pl
-    >>> roster = pl.DataFrame({
-    ...     "term": ["2015-2020"] * 3, "unit_id": ["A"] * 3, "unit_name": ["Xã A"] * 3,
-    ...     "level": ["commune"] * 3, "body": ["party_committee"] * 3,
-    ...     "person_id": ["1", "2", "3"], "sex": ["F", "M", "M"]})
-    >>> counts_frame(roster.lazy(), func="check")[["unit_id", "total", "female"]]
-      unit_id  total  female
-    0       A      3       1
+    >>> import pyarrow as pa
+    >>> collected(pa.table({"unit_id": ["A"], "total": [3]})).dtypes.astype(str).tolist()
+    ['str', 'int64']
     """
     if isinstance(frame, pd.DataFrame):
         return _plain_text(frame)
+    native = _narwhals(frame)
+    if native is None:
+        return frame
     import narwhals.stable.v2 as nw
 
-    try:
-        native = nw.from_native(frame)
-    except TypeError:
-        return frame
-    names = native.collect_schema().names()
-    if TOTAL not in names and PERSON_ID in names and SEX in names:
-        from gender_stats.counting import count
-
-        return count(frame)
     if isinstance(native, nw.LazyFrame):
         native = native.collect()
     out = native.to_pandas()
     for column in out.columns:
-        if (
-            pd.api.types.is_object_dtype(out[column])
-            and out[column].map(lambda v: v is None or isinstance(v, str)).all()
+        values = out[column]
+        if pd.api.types.is_object_dtype(values) and bool(
+            values.map(lambda v: v is None or isinstance(v, str)).all()
         ):
-            out[column] = out[column].astype("str")
+            out[column] = values.astype("str")
     return _plain_text(out)
+
+
+def _narwhals(frame: Any) -> Any:
+    """Return the narwhals frame of a frame of another engine, or ``None``."""
+    if isinstance(frame, pd.DataFrame):
+        return None
+    import narwhals.stable.v2 as nw
+
+    try:
+        return nw.from_native(frame)
+    except TypeError:
+        return None
+
+
+def is_foreign_roster(frame: Any) -> bool:
+    """Return whether ``frame`` is a roster of another engine (``person_id``, ``sex``, no ``total``).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> is_foreign_roster(pa.table({"person_id": ["1"], "sex": ["F"]}))
+    True
+    >>> is_foreign_roster(pa.table({"total": [1], "sex": ["F"]})), is_foreign_roster([1])
+    (False, False)
+    """
+    native = _narwhals(frame)
+    if native is None:
+        return False
+    names = native.collect_schema().names()
+    return TOTAL not in names and PERSON_ID in names and SEX in names
 
 
 def require_counts(frame: object, *, func: str = "check") -> pd.DataFrame:
