@@ -328,7 +328,9 @@ def _sorted_categories(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         categories = series.cat.categories
         codes = series.cat.codes.to_numpy()
-        used = np.bincount(codes[codes >= 0].astype(np.intp), minlength=len(categories)) > 0
+        used = np.zeros(len(categories) + 1, dtype=bool)  # the last slot: code -1 (missing)
+        used[codes] = True  # a scatter on the small codes: no copy, no count
+        used = used[:-1]
         if categories.is_monotonic_increasing and bool(used.all()):
             continue
         kept = pd.Index(categories[used]).sort_values()
@@ -882,8 +884,9 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
     if not _one_value_each(person, n_term * n_pid, sex):
         return False  # one person_id, two sexes in a term
     seat = person * n_body + body  # term × person × body
-    rows = np.arange(n, dtype=np.int64)
-    last = np.empty(n_slots, dtype=np.int64)
+    row_type = np.int32 if n < 2**31 else np.int64  # half the table's memory and traffic
+    rows = np.arange(n, dtype=row_type)
+    last = np.empty(n_slots, dtype=row_type)
     last[seat] = rows
     shared = last[seat] != rows  # a row whose term × person × body has a later row
     if shared.any():
