@@ -62,6 +62,9 @@ from gender_stats.schema import (
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
+    _plain_text,
+    collected,
+    is_foreign_roster,
 )
 from gender_stats.vocab import BODIES, LEVELS, term_bounds
 
@@ -221,6 +224,33 @@ def count(
         _sort_ranks(values, codes) for (_, values), codes in zip(parts, group_codes, strict=True)
     ]
     return frame.take(np.lexsort(ranks[::-1])).reset_index(drop=True)
+
+
+def counts_frame(frame: Any) -> Any:
+    """Return what a function taking counts works on: pandas counts with ``str`` text columns.
+
+    The entry of :func:`~gender_stats.check`, :func:`~gender_stats.shares` and
+    :func:`~gender_stats.pooled_share`.  A pandas frame gets its categoricals of texts decoded
+    (counts have one row per group).  A frame of another engine that narwhals supports (polars
+    ``DataFrame``/``LazyFrame``, a DuckDB relation, a pyarrow ``Table`` ...) is computed on its
+    engine: a roster (``person_id`` and ``sex``, no ``total``) is counted there (:func:`count`),
+    counts are collected as they are; only the result rows come to pandas.  Anything else is
+    returned unchanged, for the caller's own guard to name it.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> roster = pl.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A"] * 3, "unit_name": ["Xã A"] * 3,
+    ...     "level": ["commune"] * 3, "body": ["party_committee"] * 3,
+    ...     "person_id": ["1", "2", "3"], "sex": ["F", "M", "M"]})
+    >>> counts_frame(roster.lazy())[["unit_id", "total", "female"]]
+      unit_id  total  female
+    0       A      3       1
+    """
+    if is_foreign_roster(frame):
+        return count(frame)
+    return collected(frame)
 
 
 def _is_female(sex: pd.Series) -> np.ndarray:
@@ -1013,6 +1043,7 @@ def rollup(
     The pooled share of the districts is 7 / 49, not the mean of 10 % and 33 %.
     """
     require_frame(counts, list(by), "rollup", "pass counts (gs.read_counts or gs.count)")
+    counts = _plain_text(counts)  # categoricals in any category order group as str
     by = list(by)
     if values is None:
         values = [

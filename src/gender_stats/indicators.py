@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
+from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, require_frame
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import BODIES, term_bounds
@@ -120,6 +121,7 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
     0    agency     10       0        1    0.0
     1  district     50       5        2    0.1
     """
+    counts = counts_frame(counts)
     _require(counts, (TOTAL, FEMALE), "shares")
     if by is None:
         return counts.assign(**{SHARE: _share(counts[FEMALE], counts[TOTAL])})
@@ -165,7 +167,7 @@ def pooled_share(counts: pd.DataFrame, *, by: Sequence[str] = (TERM, LEVEL, BODY
          level  female  total  share
     0  commune       5     50    0.1
     """
-    out = shares(counts, by=by)
+    out = shares(counts_frame(counts), by=by)
     return out[[*by, FEMALE, TOTAL, N_UNITS, SHARE]]
 
 

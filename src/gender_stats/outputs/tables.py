@@ -669,7 +669,7 @@ def terms_table(
             lab["total"]: changes[TOTAL].astype("int64").to_numpy(),
             lab["female"]: changes[FEMALE].astype("int64").to_numpy(),
             lab[SHARE]: _share_texts(changes, lang=lang, digits=digits, rounding=rounding),
-            lab["previous"]: changes["previous_term"].fillna(NA_REP).astype("str").to_numpy(),
+            lab["previous"]: changes["previous_term"].astype("str").fillna(NA_REP).to_numpy(),
             lab["change"]: points,
         }
     )
