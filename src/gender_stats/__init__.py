@@ -23,6 +23,7 @@ from gender_stats.counting import (
     ethnic_minority,
     group_masks,
     rollup,
+    women_men_totals,
 )
 from gender_stats.errors import (
     ArgumentError,
@@ -106,7 +107,14 @@ from gender_stats.keyposts import (
     match_posts,
     units_with_woman_in_key_post,
 )
-from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
+from gender_stats.indicators import (
+    change,
+    pooled_share,
+    shares,
+    term_changes,
+    unit_body_matrix,
+    units_with_woman,
+)
 from gender_stats.outputs.workbook import write_workbook
 from gender_stats.outputs.labels import format_count, format_points, format_share
 from gender_stats.outputs.tables import (
@@ -215,11 +223,13 @@ __all__ = [
     "derive_groups",
     "ethnic_minority",
     "group_masks",
+    "women_men_totals",
     # 4. indicators
     "change",
     "pooled_share",
     "shares",
     "term_changes",
+    "unit_body_matrix",
     "units_with_woman",
     "count_key_posts",
     "key_post_definitions",

@@ -371,7 +371,10 @@ CHART_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         ),
         "status_title": ("Tình trạng", "Status"),
         "change_title": ("Thay đổi tỷ lệ nữ (điểm %)", "Change in the share of women (points)"),
-        "heatmap_share_title": ("Tỷ lệ nữ theo đơn vị và cơ quan", "Share of women by unit and body"),
+        "heatmap_share_title": (
+            "Tỷ lệ nữ theo đơn vị và cơ quan",
+            "Share of women by unit and body",
+        ),
         "heatmap_status_title": (
             "Tình trạng đạt chỉ tiêu theo đơn vị và cơ quan",
             "Target status by unit and body",
