@@ -458,13 +458,13 @@ def plot_stacked(
     persons, :data:`gender_stats.counting.STAFF_BODIES`) are never drawn on the scale of
     committees (tens of members): with both, each gets its panel, one above the other (in a new
     figure, or in the place of the ``ax`` given, which is then replaced); the first panel is
-    returned and ``ax.figure.axes`` holds both.  ``panel=`` draws one of them only.
+    returned and ``ax.figure.axes`` holds both.  ``panel=`` draws one of them only.  A given
+    ``ax`` that is not part of a grid (``fig.add_axes``) cannot hold both: an ArgumentError.
 
     Parameters
     ----------
     counts : pandas.DataFrame
-        Counts (see :mod:`gender_stats.schema`), or any frame with ``body``, ``total``, ``female``
-        and the ``by`` column (the compliance frame works too when it holds one target per body).
+        Counts, or any frame with ``body``, ``total``, ``female`` and the ``by`` column.
     by : str, default "level"
         The column grouping the bars together with ``body`` (``"level"``, ``"unit_name"``, ...).
     term : str, optional
@@ -483,12 +483,6 @@ def plot_stacked(
     matplotlib.axes.Axes
         The Axes drawn on (the first panel when there are two).
 
-    Raises
-    ------
-    gender_stats.errors.ArgumentError
-        If a column is missing, the frame holds several terms (choose ``term``), or the ``ax``
-        given for both panels is not part of a grid (``fig.add_axes``).
-
     Examples
     --------
     >>> import pandas as pd
@@ -503,12 +497,9 @@ def plot_stacked(
     >>> print(ax.get_title(loc="left"))
     Số nữ và nam theo cấp và cơ quan
     Ban Chấp hành (cấp ủy), nhiệm kỳ 2015-2020
-    >>> print(ax.figure.axes[1].get_title(loc="left"))
-    Cán bộ, công chức, viên chức, nhiệm kỳ 2015-2020
     >>> [float(p.get_width()) for p in ax.patches]
     [7.0, 2.0, 42.0, 9.0]
-    >>> staff = ax.figure.axes[1]
-    >>> [t.get_text() for t in staff.texts]
+    >>> [t.get_text() for t in ax.figure.axes[1].texts]  # staff: a panel of their own
     ['610', '590', '1.200']
     >>> import matplotlib.pyplot as plt
     >>> plt.close(ax.figure)

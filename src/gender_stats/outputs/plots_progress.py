@@ -198,24 +198,28 @@ def plot_trend(
             _, ax = plt.subplots(figsize=(10.0, 5.5), layout="constrained")
         _draw_unit_lines(ax, rows, many, kwargs)
         handles = _draw_targets(ax, rows, share, None if year is None else int(year), lang)
-        tops = [float(np.nanmax(rows[SHARE].to_numpy(dtype=float), initial=0.0))]
-        tops += [float(share)] if share is not None and not np.isnan(float(share)) else []
-        ax.set_ylim(0, max(max(tops), 0.05) * 1.15)
-        share_axis(ax.yaxis, lang)
-        ax.set_ylabel(chart_label("share_axis", lang))
-        grid(ax, "y")
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.tick_params(axis="x", labelsize=8)
-        legend = handles if many else [*ax.get_lines()]
-        if legend:
-            ax.legend(handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
-                      frameon=False)  # fmt: skip
+        _trend_axes(ax, rows, share, handles if many else [*ax.get_lines()], lang)
         sub = [body_label(b, lang) for b in [only(rows, BODY)] if b is not None]
         sub += [f"{n_units} {chart_label('units', lang)}"] if many else []
-        ax.set_title(
-            chart_label("trend_title", lang) + (f"\n{', '.join(sub)}" if sub else ""), loc="left"
-        )
+        title = chart_label("trend_title", lang)
+        ax.set_title(title + (f"\n{', '.join(sub)}" if sub else ""), loc="left")
     return ax
+
+
+def _trend_axes(ax: Axes, rows: pd.DataFrame, share: Any, legend: list[Any], lang: Lang) -> None:
+    """Scale the share axis to the data and the target, format it, and draw the legend."""
+    tops = [float(np.nanmax(rows[SHARE].to_numpy(dtype=float), initial=0.0))]
+    tops += [float(share)] if share is not None and not np.isnan(float(share)) else []
+    ax.set_ylim(0, max(max(tops), 0.05) * 1.15)
+    share_axis(ax.yaxis, lang)
+    ax.set_ylabel(chart_label("share_axis", lang))
+    grid(ax, "y")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(axis="x", labelsize=8)
+    if legend:
+        ax.legend(
+            handles=legend, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False
+        )
 
 
 def _progress_title(rows: pd.DataFrame, lang: Lang) -> str:
