@@ -481,6 +481,10 @@ def _table_sheet(
     _print_setup(ws, title_rows=f"{header_row}:{header_row}")
 
 
+#: The text columns of the summary sheet (level, body, target, result) and their least widths.
+_TEXT_COLS = {2: 16, 3: 22, 4: 24, 7: 22}
+
+
 def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits: int) -> None:
     lab, text = LABELS[lang], _TEXT[lang]
     numbers = _summary_numbers(compliance)
@@ -527,7 +531,8 @@ def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits
         rows,
         formats={10: _pct_format(digits)},
         highlight=highlight,
-        widths={1: 11, 2: 16, 3: 22, 4: 24, 5: 10, 6: 12, 7: 22, 8: 9, 9: 8, 10: 10, 11: 12},
+        widths={1: 11, 5: 10, 6: 12, 8: 9, 9: 8, 10: 10, 11: 12}
+        | {c: _text_width([r[c - 1] for r in rows], low=w, high=45) for c, w in _TEXT_COLS.items()},
     )
 
 
@@ -650,8 +655,8 @@ def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) 
             1: 11,
             2: 11,
             3: _text_width(counts[UNIT_NAME], low=16, high=45),
-            4: 16,
-            5: 22,
+            4: _text_width([r[3] for r in rows], low=16, high=30),
+            5: _text_width([r[4] for r in rows], low=22, high=40),
             6: 9,
             7: 8,
             8: 10,
