@@ -265,3 +265,28 @@ def test_compute_functions_are_public_in_stage_order():
         assert name in names and callable(getattr(gs, name))
     assert names.index("women_men_totals") < names.index("unit_body_matrix")
     assert names.index("unit_body_matrix") < names.index("plot_heatmap")
+
+
+# ---------------------------------------------------------------------------------------------
+# intersection_matrix: the intersections heatmap
+
+
+def test_intersection_matrix_pools_rows_and_keeps_terms_apart():
+    table = pd.DataFrame(
+        {
+            "term": ["2020-2025"] * 3 + ["2025-2030"],
+            "body": ["party_committee"] * 4,
+            "age_group": ["40_and_under", "41_50", "41_50", "41_50"],
+            "total": [10, 12, 8, 5],
+            "female": [3, 1, 3, 5],
+        }
+    )
+    from gender_stats.counting import intersection_matrix
+
+    m = intersection_matrix(table)
+    assert m.index.tolist() == [("party_committee", "2020-2025"), ("party_committee", "2025-2030")]
+    # 2020-2025, 41-50: 12 + 8 = 20 members, 1 + 3 = 4 women (pooled, 20 %, not a mean of shares)
+    assert m["total"].to_numpy().tolist() == [[10, 20], [0, 5]]
+    assert m["female"].to_numpy().tolist() == [[3, 4], [0, 5]]
+    share = m["share"].to_numpy()
+    assert share[0].tolist() == [0.3, 0.2] and np.isnan(share[1, 0]) and share[1, 1] == 1.0

@@ -22,6 +22,7 @@ from gender_stats.counting import (
     derive_groups,
     ethnic_minority,
     group_masks,
+    intersection_matrix,
     rollup,
     women_men_totals,
 )
@@ -225,6 +226,7 @@ __all__ = [
     "derive_groups",
     "ethnic_minority",
     "group_masks",
+    "intersection_matrix",
     "women_men_totals",
     # 4. indicators
     "change",
