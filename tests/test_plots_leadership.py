@@ -143,3 +143,27 @@ def test_chart_file_names_are_ascii_english_whatever_the_language():
         assert stem.isascii() and " " not in stem
     with pytest.raises(ArgumentError, match=r"unknown chart kind.*'ty_le'"):
         chart_file_stem("ty_le")
+
+
+def test_the_report_names_its_chart_files_the_same_in_both_languages(tmp_path):
+    from gender_stats.outputs.report import build_report
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020"] * 4 + ["2020-2025"] * 4,
+            "unit_id": ["A", "B", "A", "B"] * 2,
+            "unit_name": ["Huyện A", "Huyện B"] * 4,
+            "level": ["district"] * 8,
+            "body": ["party_committee", "party_committee", "staff", "staff"] * 2,
+            "total": [40, 33, 900, 1200, 41, 33, 950, 1210],
+            "female": [8, 3, 400, 610, 9, 0, 420, 600],
+        }
+    )
+    names = {}
+    for lang in ("vi", "en"):
+        saved = build_report(counts, lang=lang).save(tmp_path / lang)
+        names[lang] = sorted(p.name for p in saved.charts)
+        assert all(n.isascii() for n in names[lang])
+    assert names["vi"] == names["en"]
+    assert "women_men_2020-2025.png" in names["vi"] or "women_men.png" in names["vi"]
+    assert any(n.startswith("change_party_committee") for n in names["vi"])

@@ -902,11 +902,13 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "page_file": "bao_cao.html",
         "workbook_file": "bao_cao.xlsx",
         "chart_dir": "bieu_do",
-        "shares_stem": "ty_le_{body}",
-        "change_stem": "thay_doi_{body}",
-        "needed_stem": "con_thieu_{body}",
-        "heatmap_stem": "ban_do_nhiet",
-        "stacked_stem": "nu_nam",
+        # chart files are named in English whatever the language (charts: chart_file_stem), so
+        # that a name never mixes a Vietnamese word with an English body code (ty_le_party_…)
+        "shares_stem": "shares_{body}",
+        "change_stem": "change_{body}",
+        "needed_stem": "women_needed_{body}",
+        "heatmap_stem": "heatmap",
+        "stacked_stem": "women_men",
         # provenance
         "provenance": "Nguồn dữ liệu",
         "synthetic": "Dữ liệu mẫu (tổng hợp ngẫu nhiên) — không phải số liệu thật",
