@@ -53,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats import progress as _progress
-from gender_stats.compliance import SHARE, STATUS, Status
+from gender_stats.compliance import DOCUMENT, NOTE, SHARE, STATUS, TARGET_ID, Status
 from gender_stats.errors import ArgumentError
 from gender_stats.vocab import BODIES, LEVELS
 
@@ -319,7 +319,34 @@ _add(
 )
 
 # ---- workbook (charts engineer: workbook.py) -------------------------------------------------
-# _add("sheet", {...})
+_add(
+    "sheet",
+    {
+        "stt": ("STT", "No."),
+        "grand_total": ("Tổng cộng", "Total"),
+        "summary": ("Tổng hợp", "Summary"),
+        "sources": ("Nguồn", "Sources"),
+        "data": ("Số liệu", "Data"),
+        "title": ("TỶ LỆ NỮ TRONG {body}", "WOMEN IN {body}"),
+        "subtitle": ("Nhiệm kỳ {term}", "Term {term}"),
+        "summary_title": (
+            "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU",
+            "SUMMARY OF RESULTS AGAINST TARGETS",
+        ),
+        "sources_title": ("VĂN BẢN LÀM CĂN CỨ CỦA CÁC CHỈ TIÊU", "DOCUMENTS THE TARGETS COME FROM"),
+        "n_met": ("Số đơn vị đạt", "Units meeting"),
+        "n_assessed": ("Số đơn vị được đánh giá", "Units assessed"),
+        TARGET_ID: ("Mã chỉ tiêu", "Target id"),
+        DOCUMENT: ("Văn bản", "Document"),
+        "date": ("Ngày ban hành", "Date"),
+        "issuer": ("Cơ quan ban hành", "Issued by"),
+        "clause": ("Trích dẫn", "Clause (Vietnamese)"),
+        "confidence": ("Mức độ tin cậy", "Confidence"),
+        "source_list": ("Nguồn", "Sources"),
+        NOTE: ("Ghi chú", "Note"),
+        "unit_id": ("Mã đơn vị", "Unit id"),
+    },
+)
 
 # ---- report page (page engineer: report.py) --------------------------------------------------
 # _add("page", {...})

@@ -41,6 +41,7 @@ from gender_stats.compliance import (
     Status,
 )
 from gender_stats.errors import TargetError, require_frame
+from gender_stats.outputs.labels import labels_for
 from gender_stats.outputs.tables import (
     LABELS,
     STATUS_LABELS,
@@ -60,52 +61,11 @@ BELOW_FILL = "FFFFC7CE"
 _HEADER_FILL = "FFD9E1F2"
 _SECTION_FILL = "FFF2F2F2"
 
-_TEXT: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "stt": "STT",
-        "grand_total": "Tổng cộng",
-        "summary": "Tổng hợp",
-        "sources": "Nguồn",
-        "data": "Số liệu",
-        "title": "TỶ LỆ NỮ TRONG {body}",
-        "subtitle": "Nhiệm kỳ {term}",
-        "summary_title": "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU",
-        "sources_title": "VĂN BẢN LÀM CĂN CỨ CỦA CÁC CHỈ TIÊU",
-        "n_met": "Số đơn vị đạt",
-        "n_assessed": "Số đơn vị được đánh giá",
-        TARGET_ID: "Mã chỉ tiêu",
-        DOCUMENT: "Văn bản",
-        "date": "Ngày ban hành",
-        "issuer": "Cơ quan ban hành",
-        "clause": "Trích dẫn",
-        "confidence": "Mức độ tin cậy",
-        "source_list": "Nguồn",
-        NOTE: "Ghi chú",
-        "unit_id": "Mã đơn vị",
-    },
-    "en": {
-        "stt": "No.",
-        "grand_total": "Total",
-        "summary": "Summary",
-        "sources": "Sources",
-        "data": "Data",
-        "title": "WOMEN IN {body}",
-        "subtitle": "Term {term}",
-        "summary_title": "SUMMARY OF RESULTS AGAINST TARGETS",
-        "sources_title": "DOCUMENTS THE TARGETS COME FROM",
-        "n_met": "Units meeting",
-        "n_assessed": "Units assessed",
-        TARGET_ID: "Target id",
-        DOCUMENT: "Document",
-        "date": "Date",
-        "issuer": "Issued by",
-        "clause": "Clause (Vietnamese)",
-        "confidence": "Confidence",
-        "source_list": "Sources",
-        NOTE: "Note",
-        "unit_id": "Unit id",
-    },
-}
+
+def _words(lang: str) -> dict[str, str]:
+    """Return the workbook's words in ``lang`` (``sheet.*`` of :mod:`~gender_stats.outputs.labels`)."""
+    return labels_for("sheet", lang)
+
 
 _THIN = Side(style="thin", color="FF808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -238,7 +198,7 @@ def _body_header(
     ws: Worksheet, frame: pd.DataFrame, targets: list[str], lang: str
 ) -> dict[str, str]:
     """Write the two-row header (rows 4 and 5); return the rule of each target."""
-    lab, text = LABELS[lang], _TEXT[lang]
+    lab, text = LABELS[lang], _words(lang)
     top, bottom = _BODY_HEADER
     header = {"font": _BOLD, "alignment": _CENTER, "border": _BORDER, "fill": _HEADER}
     for col, name in ((1, text["stt"]), (2, lab["unit"])):
@@ -329,7 +289,7 @@ def _body_sheet(
     digits: int,
 ) -> None:
     """Write one body × term: title, two-row header, units by level with pooled subtotals."""
-    text = _TEXT[lang]
+    text = _words(lang)
     targets = list(dict.fromkeys(frame[TARGET_ID].astype("str")))
     last_col = 5 + 3 * len(targets)
     label = body_label(str(frame[BODY].iloc[0]), lang)
@@ -486,7 +446,7 @@ _TEXT_COLS = {2: 16, 3: 22, 4: 24, 7: 22}
 
 
 def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits: int) -> None:
-    lab, text = LABELS[lang], _TEXT[lang]
+    lab, text = LABELS[lang], _words(lang)
     numbers = _summary_numbers(compliance)
     headers = [
         lab["term"],
@@ -570,7 +530,7 @@ def _resolve_targets(compliance: pd.DataFrame, targets: Any) -> list[tuple[str, 
 
 
 def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lang: str) -> None:
-    text = _TEXT[lang]
+    text = _words(lang)
     resolved = _resolve_targets(compliance, targets)
     headers = [
         text[TARGET_ID],
@@ -621,7 +581,7 @@ def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lan
 
 
 def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) -> None:
-    lab, text = LABELS[lang], _TEXT[lang]
+    lab, text = LABELS[lang], _words(lang)
     headers = [
         lab["term"],
         text["unit_id"],
@@ -774,7 +734,7 @@ def _write_sheets(
 ) -> None:
     """Write the sheets in order: summary, bodies, sources, data, the report's extra sheets."""
     used: set[str] = set()
-    text = _TEXT[lang]
+    text = _words(lang)
     summary = wb.create_sheet(_sheet_name(text["summary"], used))
     _summary_sheet(summary, compliance, lang=lang, digits=digits)
     _body_sheets(wb, compliance, used, lang=lang, title=title, digits=digits)
