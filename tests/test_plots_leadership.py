@@ -167,3 +167,19 @@ def test_the_report_names_its_chart_files_the_same_in_both_languages(tmp_path):
     assert names["vi"] == names["en"]
     assert "women_men_2020-2025.png" in names["vi"] or "women_men.png" in names["vi"]
     assert any(n.startswith("change_party_committee") for n in names["vi"])
+
+
+def test_returns_chart_speaks_one_language():
+    import datetime as dt
+
+    from gender_stats.outputs.plots_collection import plot_returns
+
+    status = pd.DataFrame(
+        {"unit_id": ["A", "B", "C"], "received": pd.to_datetime(["2015-11-20", "2015-12-03", None])}
+    )
+    ax = plot_returns(status, deadline=dt.date(2015, 12, 1), lang="en")
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["received", "3 units", "deadline"]
+    assert ax.get_title(loc="left") == "Returns received over time"
+    vi = plot_returns(status, deadline=dt.date(2015, 12, 1))
+    assert [t.get_text() for t in vi.get_legend().get_texts()] == ["đã nhận", "3 đơn vị", "hạn nộp"]
