@@ -183,3 +183,12 @@ def test_returns_chart_speaks_one_language():
     assert ax.get_title(loc="left") == "Returns received over time"
     vi = plot_returns(status, deadline=dt.date(2015, 12, 1))
     assert [t.get_text() for t in vi.get_legend().get_texts()] == ["đã nhận", "3 đơn vị", "hạn nộp"]
+
+
+def test_share_labels_group_thousands():
+    frame = compliance().assign(
+        total=[1200, 35, 11, 0], female=[610, 0, 0, 0], share=[610 / 1200, 0, 0, np.nan]
+    )
+    ax = plot_shares(frame)
+    assert ax.texts[0].get_text() == "50,8% (610/1.200)"
+    assert plot_shares(frame, lang="en").texts[0].get_text() == "50.8% (610/1,200)"

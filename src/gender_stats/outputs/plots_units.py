@@ -111,7 +111,10 @@ def _share_labels(rows: pd.DataFrame, shares: np.ndarray, lang: Lang) -> list[st
     """Return ``"20,0% (8/40)"`` per row, the word for no data where there is no share."""
     missing = chart_label("missing", lang)
     return [
-        missing if np.isnan(s) else f"{format_share(s, lang=lang)} ({f}/{t})"
+        missing
+        if np.isnan(s)
+        else f"{format_share(s, lang=lang)} ({format_count(int(f), lang=lang)}/"
+        f"{format_count(int(t), lang=lang)})"
         for s, f, t in zip(shares, rows[FEMALE], rows[TOTAL], strict=True)
     ]
 
