@@ -55,7 +55,7 @@ import pandas as pd
 from gender_stats import progress as _progress
 from gender_stats.compliance import DOCUMENT, NOTE, SHARE, STATUS, TARGET_ID, Status
 from gender_stats.errors import ArgumentError
-from gender_stats.vocab import BODIES, LEVELS
+from gender_stats.vocab import BODIES, LEVELS, PERIOD_LABELS
 
 __all__ = [
     "CHART_FILE_KINDS",
@@ -81,7 +81,6 @@ __all__ = [
     "format_share",
     "label",
     "labels_for",
-    "rule_label",
     "rule_text",
 ]
 
@@ -590,12 +589,7 @@ STATUS_LABELS: Mapping[str, Mapping[str, str]] = _by_lang(STATUS)
 UNIT_NOUNS: Mapping[str, Mapping[str, str]] = _by_lang("noun")
 DEFAULT_NOUN = {lang: WORDS["noun.default"][lang] for lang in LANGS}
 
-# --- collection cycle: reporting periods (founding letter, item 5) ---------------------------
-#: The reporting periods of the founding letter in words (``{year}`` is the year).
-PERIOD_LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {"H1": "6 tháng đầu năm {year}", "Y": "cả năm {year}"},
-    "en": {"H1": "first half of {year}", "Y": "year {year}"},
-}
+# --- collection cycle: reporting periods: PERIOD_LABELS lives in gender_stats.vocab
 
 # --- planning: the candidate-list odds in a notebook (Vietnamese with English) -----------------
 #: Words of :meth:`gender_stats.planning.CandidateOdds._repr_html_`.
@@ -1057,30 +1051,3 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_status": "Status",
     },
 }
-
-#: The Vietnamese words of the rule texts of :attr:`gender_stats.targets.Rule.label` (the
-#: ``rule`` column of the compliance frame) and their English (regex, replacement), in order.
-_RULE_WORDS_EN: tuple[tuple[str, str], ...] = (
-    (r"\b1 nữ\b", "1 woman"),
-    (r"(\d) nữ\b", r"\1 women"),
-    (r"% nữ\b", "% women"),
-    (r"\(nếu ", "(if "),
-    (r"% đơn vị:", "% of units:"),
-)
-
-
-def rule_label(rule: Any, lang: Lang = "vi") -> Any:
-    """Return a rule text of the compliance frame in ``lang`` (the catalogue writes it in Vietnamese).
-
-    Examples
-    --------
-    >>> rule_label("≥ 80% đơn vị: ≥ 1 nữ (nếu staff ≥ 30% nữ)", "en")
-    '≥ 80% of units: ≥ 1 woman (if staff ≥ 30% women)'
-    >>> rule_label("≥ 2 nữ", "en"), rule_label("≥ 15%", "en"), rule_label("≥ 1 nữ")
-    ('≥ 2 women', '≥ 15%', '≥ 1 nữ')
-    """
-    if lang == "vi" or not isinstance(rule, str):
-        return rule
-    for pattern, replacement in _RULE_WORDS_EN:
-        rule = re.sub(pattern, replacement, rule)
-    return rule
