@@ -67,9 +67,9 @@ def test_save_writes_what_to_html_returns(report, tmp_path):
     assert saved.out_dir == tmp_path / "bc"
     assert saved.html.read_text(encoding="utf-8") == report.to_html()
     assert [p.name for p in saved.charts] == [
-        "ty_le_party_committee.png",
-        "con_thieu_party_committee.png",
-        "nu_nam.png",
+        "shares_party_committee.png",  # chart files in one language (issue 15.4)
+        "women_needed_party_committee.png",
+        "women_men.png",
     ]
     assert all(p.exists() for p in saved.paths)
     # the page lists exactly the files written, relative to the folder

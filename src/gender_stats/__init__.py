@@ -30,7 +30,9 @@ if TYPE_CHECKING:
         derive_groups,
         ethnic_minority,
         group_masks,
+        intersection_matrix,
         rollup,
+        women_men_totals,
     )
     from gender_stats.errors import (
         ArgumentError,
@@ -114,7 +116,14 @@ if TYPE_CHECKING:
         match_posts,
         units_with_woman_in_key_post,
     )
-    from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
+    from gender_stats.indicators import (
+        change,
+        pooled_share,
+        shares,
+        term_changes,
+        unit_body_matrix,
+        units_with_woman,
+    )
     from gender_stats.outputs.workbook import write_workbook
     from gender_stats.outputs.labels import format_count, format_points, format_share
     from gender_stats.outputs.pretty import pretty
@@ -169,7 +178,9 @@ _LAZY: dict[str, str] = {
     "derive_groups": "gender_stats.counting",
     "ethnic_minority": "gender_stats.counting",
     "group_masks": "gender_stats.counting",
+    "intersection_matrix": "gender_stats.counting",
     "rollup": "gender_stats.counting",
+    "women_men_totals": "gender_stats.counting",
     "ArgumentError": "gender_stats.errors",
     "DataError": "gender_stats.errors",
     "FileFormatError": "gender_stats.errors",
@@ -240,6 +251,7 @@ _LAZY: dict[str, str] = {
     "pooled_share": "gender_stats.indicators",
     "shares": "gender_stats.indicators",
     "term_changes": "gender_stats.indicators",
+    "unit_body_matrix": "gender_stats.indicators",
     "units_with_woman": "gender_stats.indicators",
     "write_workbook": "gender_stats.outputs.workbook",
     "format_count": "gender_stats.outputs.labels",
@@ -368,11 +380,14 @@ __all__ = [
     "derive_groups",
     "ethnic_minority",
     "group_masks",
+    "intersection_matrix",
+    "women_men_totals",
     # 4. indicators
     "change",
     "pooled_share",
     "shares",
     "term_changes",
+    "unit_body_matrix",
     "units_with_woman",
     "count_key_posts",
     "key_post_definitions",

@@ -58,6 +58,7 @@ from gender_stats.schema import (
     FEMALE,
     LEVEL,
     SEX,
+    SHARE,
     TERM,
     TOTAL,
     UNIT_ID,
@@ -82,6 +83,7 @@ __all__ = [
     "derive_groups",
     "ethnic_minority",
     "group_masks",
+    "intersection_matrix",
     "rollup",
     "women_men_totals",
 ]
@@ -1150,4 +1152,62 @@ def women_men_totals(counts: pd.DataFrame, *, by: str = LEVEL) -> pd.DataFrame:
             "n_units": pooled["n_units"].to_numpy(),
             PANEL: np.where(pooled[BODY].isin(STAFF_BODIES), PANELS[1], PANELS[0]),
         }
+    )
+
+
+def intersection_matrix(
+    table: pd.DataFrame, *, rows: Sequence[str] = (BODY,), columns: str = AGE_GROUP
+) -> pd.DataFrame:
+    """Pool an intersections table into rows × columns of women, members and women's share.
+
+    This is what :func:`gender_stats.plot_intersections` draws.  When the table holds several
+    terms, ``term`` is added to ``rows`` (terms are never pooled together).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`count_intersections`: ``total``, ``female`` and the ``rows`` and
+        ``columns`` columns; not changed.
+    rows : sequence of str, default ``("body",)``
+        The columns that make the rows, in the order they first appear.
+    columns : str, default "age_group"
+        The column that makes the columns, in the order its values first appear.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the ``rows`` keys; columns: ``(female | total | share, value of columns)``.
+        Counts are sums (0 where no row); the share is ``female / total``, NaN without members.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"body": ["party_committee"] * 3 + ["peoples_council"],
+    ...     "age_group": ["40_and_under", "41_50", "41_50", "over_50"],
+    ...     "total": [10, 12, 8, 6], "female": [3, 1, 3, 3]})
+    >>> m = intersection_matrix(table)
+    >>> m["female"].to_numpy().tolist(), m["total"].to_numpy().tolist()
+    ([[3, 4, 0], [0, 0, 3]], [[10, 20, 0], [0, 0, 6]])
+    >>> m["share"].round(2).to_numpy().tolist()
+    [[0.3, 0.2, nan], [nan, nan, 0.5]]
+    """
+    rows = list(rows)
+    require_frame(table, [*rows, columns, TOTAL, FEMALE], "intersection_matrix", "pass counts")
+    if TERM in table.columns and len(pd.unique(table[TERM])) > 1 and TERM not in rows:
+        rows.append(TERM)
+    keys = pd.MultiIndex.from_frame(table[rows]).unique()
+    bands = pd.Index(pd.unique(table[columns]))
+    row_at = keys.get_indexer(pd.MultiIndex.from_frame(table[rows]))
+    col_at = bands.get_indexer(pd.Index(table[columns]))
+    counts = {}
+    for name in (FEMALE, TOTAL):
+        grid = np.zeros((len(keys), len(bands)), dtype=np.int64)
+        np.add.at(grid, (row_at, col_at), pd.to_numeric(table[name]).fillna(0).to_numpy(np.int64))
+        counts[name] = grid
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(counts[TOTAL] > 0, counts[FEMALE] / counts[TOTAL], np.nan)
+    parts = {FEMALE: counts[FEMALE], TOTAL: counts[TOTAL], SHARE: share}
+    return pd.concat(
+        {name: pd.DataFrame(values, index=keys, columns=bands) for name, values in parts.items()},
+        axis=1,
     )
