@@ -570,7 +570,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         print("", file=out)
         print(text["term"].format(term=term), file=out)
         if term in uncovered:
-            print(compliance.TERM_UNCOVERED.format(term=term) + ".", file=out)
+            print(label("cli.check_uncovered", lang, term=term) + ".", file=out)
             continue
         numbers = compliance.summarise(on_term, by=(), warn=False).iloc[0]
         assessed, above = int(numbers["n_units"]), int(numbers["n_above_range"])

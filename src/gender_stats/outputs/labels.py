@@ -52,7 +52,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from gender_stats.compliance import SHARE, STATUS, Status
+from gender_stats.compliance import SHARE, STATUS, TERM_UNCOVERED, Status
 from gender_stats.errors import ArgumentError
 from gender_stats.vocab import BODIES, LEVELS
 
@@ -293,6 +293,10 @@ _add(
         "check_above": (
             "; {k} lượt vượt khoảng (above range), tính là đạt",
             "; {k} above range, counted as meeting",
+        ),
+        "check_uncovered": (
+            TERM_UNCOVERED,
+            "no target in the catalogue applies to {term} (pass --targets or load a YAML)",
         ),
         "check_nothing_term": (
             "Không đánh giá được dòng nào của nhiệm kỳ {term} (nothing assessed in {term}).",

@@ -53,6 +53,7 @@ from gender_stats.outputs.labels import (
     format_points,
     format_share,
     label,
+    rule_text,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import Presence, Rule, ShareOfUnits, get_targets
@@ -237,7 +238,7 @@ def indicator_table(
         if numeric
         else _share_texts(frame, lang=lang, digits=digits, rounding=rounding, part=part)
     )
-    columns[lab["target"]] = _target_texts(frame).to_numpy()
+    columns[lab["target"]] = [rule_text(t, lang) for t in _target_texts(frame)]
     columns[lab[STATUS]] = [words.get(str(s), str(s)) for s in frame[STATUS]]
     columns[lab["needed"]] = _needed(frame).to_numpy()
     return pd.DataFrame(columns)
@@ -505,7 +506,7 @@ def summary_table(
     columns[lab["body"]] = [body_label(str(b), lang) for b in numbers[BODY]]
     several_docs = _several(numbers[DOCUMENT])
     columns[lab["target"]] = [
-        f"{r} ({d})" if several_docs else str(r)
+        rule_text(f"{r} ({d})" if several_docs else str(r), lang)
         for r, d in zip(numbers[RULE], numbers[DOCUMENT], strict=True)
     ]
     columns[lab["result"]] = [
@@ -589,7 +590,7 @@ def shortfalls_table(
         columns[lab["term"]] = below[TERM].astype("str").to_numpy()
     columns[lab["body"]] = [body_label(str(b), lang) for b in below[BODY]]
     columns[lab["unit"]] = below[UNIT_NAME].astype("str").to_numpy()
-    columns[lab["target"]] = _target_texts(below).to_numpy()
+    columns[lab["target"]] = [rule_text(t, lang) for t in _target_texts(below)]
     columns[lab["female" if women_only else "part"]] = part.to_numpy()
     columns[lab["total"]] = below[TOTAL].astype("Int64").to_numpy()
     columns[lab[SHARE]] = _share_texts(
