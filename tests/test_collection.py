@@ -226,7 +226,9 @@ def test_period_from_the_catalogue_deadline_is_written(tmp_path: Path) -> None:
     )
     meta = read_meta(path)
     assert meta is not None
-    assert (meta.period, meta.deadline) == ("Báo cáo sơ kết 6 tháng đầu năm", dt.date(2015, 6, 5))
+    # the 6-month report's deadline id stands for its period: the first half of 2015
+    assert (meta.period, meta.deadline) == ("2015-H1", dt.date(2015, 6, 5))
+    assert meta.period_label == "6 tháng đầu năm 2015"
     assert meta.bodies == ("party_committee", "standing_committee", "key_posts")
 
 
@@ -761,7 +763,7 @@ def test_status_goes_into_the_report_page_and_workbook(
 ) -> None:
     inbox, received = folder
     c = gs.collect(inbox, units=UNITS, term=TERM, received=received)
-    from gender_stats.collection import status_summary
+    from gender_stats.outputs.collection import status_summary
 
     # received U1 U2 U5 U6 (U2, U6 late); U4 problems only; U3 missing; 3 files of no unit
     assert status_summary(c) == (

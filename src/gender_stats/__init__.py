@@ -142,13 +142,13 @@ from gender_stats.progress import aggregate_progress, assess_progress, project, 
 # --- collection ---
 from gender_stats.collection import (
     Collection,
-    add_to_report,
     collect,
     diff_counts,
     make_templates,
     reminders,
     write_collection,
 )
+from gender_stats.outputs.collection import add_to_report
 from gender_stats.outputs.plots_collection import plot_returns
 
 try:

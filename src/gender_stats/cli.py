@@ -145,6 +145,12 @@ def _parser() -> argparse.ArgumentParser:
             help="nhiệm kỳ của tệp không ghi nhiệm kỳ (the term of inputs that do not name one)",
         )
         p.add_argument(
+            "--level",
+            metavar="LEVEL",
+            help="cấp của các đơn vị khi tệp không ghi (the level of the units when the file does "
+            "not say): tỉnh/province, huyện/district, xã/commune, sở ngành/agency",
+        )
+        p.add_argument(
             "-q", "--quiet", action="store_true", help="không hiện tiến trình (no progress bar)"
         )
 
@@ -250,7 +256,11 @@ def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
         "--deadline",
         help="hạn nộp: ngày 2015-12-01 hoặc mã 2458/BVSTBCPN-VX:r12 (a date or a deadline id)",
     )
-    p_template.add_argument("--period", help="kỳ báo cáo (reporting period label)")
+    p_template.add_argument(
+        "--period",
+        help="kỳ báo cáo: 2015-H1 (6 tháng, trước 05/6) hoặc 2015-Y (cả năm, trước 01/12) "
+        "(reporting period; its deadline when --deadline is not given)",
+    )
     p_template.add_argument(
         "--one-workbook",
         action="store_true",
@@ -268,6 +278,11 @@ def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
     p_collect.add_argument(
         "--deadline",
         help="hạn nộp: ngày 2015-12-01 hoặc mã 2458/BVSTBCPN-VX:r12; mặc định: ghi trong mẫu",
+    )
+    p_collect.add_argument(
+        "--period",
+        help="kỳ báo cáo: 2015-H1 hoặc 2015-Y; --term là nhiệm kỳ đang có hiệu lực (reporting "
+        "period; --term is the term in force)",
     )
     p_collect.add_argument(
         "--received",
@@ -292,7 +307,13 @@ def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
 
 
 def _read_one(
-    path: Path, *, roster: bool, sheet: str | None, units: Any, term: str | None = None
+    path: Path,
+    *,
+    roster: bool,
+    sheet: str | None,
+    units: Any,
+    term: str | None = None,
+    level: str | None = None,
 ) -> pd.DataFrame:
     """Read one input file as counts (counting a roster); raise the most relevant error.
 
@@ -303,22 +324,41 @@ def _read_one(
     from gender_stats.io import read_counts, read_roster
 
     if roster:
-        return _with_rows(
-            count(read_roster(path, sheet=sheet, term=term, units=units)), path, "roster"
-        )
+        persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
+        return _with_rows(_kept(count(persons), persons), path, "roster")
     try:
-        frame = read_counts(path, sheet=sheet, term=term, units=units)
+        frame = read_counts(path, sheet=sheet, term=term, units=units, level=level)
     except DataError as counts_error:
         if _is_counts_table(counts_error):
             raise  # a counts table with problems: show them, never re-read it as something else
         try:
-            persons = read_roster(path, sheet=sheet, term=term, units=units)
+            persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
         except DataError as roster_error:
             raise _relevant(counts_error, roster_error) from None
         except GenderStatsError:
             raise counts_error from None
-        return _with_rows(count(persons), path, "roster")
+        return _with_rows(_kept(count(persons), persons), path, "roster")
     return _with_rows(frame, path, "counts")
+
+
+def _kept(counts: pd.DataFrame, *sources: pd.DataFrame) -> pd.DataFrame:
+    """Give ``counts`` the reading logs and the synthetic mark of the frames it came from.
+
+    The provenance of the report (files and rows read, the sample's mark) lives in ``attrs``;
+    counting a roster or joining several files makes a new frame without them.
+    """
+    from gender_stats.datasets import SYNTHETIC
+    from gender_stats.io import ReadingLog
+
+    logs = [f.attrs["reading"] for f in sources if f.attrs.get("reading") is not None]
+    if logs:
+        merged = ReadingLog()
+        for log in logs:
+            merged.extend(log)
+        counts.attrs["reading"] = merged
+    if any(f.attrs.get(SYNTHETIC) for f in sources):
+        counts.attrs[SYNTHETIC] = True
+    return counts
 
 
 def _with_rows(frame: pd.DataFrame, path: Path, reading: str) -> pd.DataFrame:
@@ -344,14 +384,21 @@ def _recognised(error: DataError) -> bool:
 def _is_counts_table(error: DataError) -> bool:
     """Say whether the counts reader found count columns.
 
-    Either a count in a cell is wrong, or one of ``total`` / ``female`` was found and the other is
+    Either a count in a cell is wrong, or every problem is a row's unknown level or unit (the
+    counts themselves were read), or one of ``total`` / ``female`` was found and the other is
     missing.
     """
+    from gender_stats.io._counts import NEED_LEVEL, UNKNOWN_UNIT
+
     in_cells = any(
         p.column is not None and any(mark in p.expected for mark in _COUNT_MARKS)
         for p in error.problems
     )
-    return in_cells or _lacks(error, "total") != _lacks(error, "female")
+    # every count was read; only the units of some rows are unknown: a counts table
+    only_units = bool(error.problems) and all(
+        p.row is not None and p.expected in (NEED_LEVEL, UNKNOWN_UNIT) for p in error.problems
+    )
+    return in_cells or only_units or _lacks(error, "total") != _lacks(error, "female")
 
 
 #: Words of the problems about counts in cells (the English part of their expected text).
@@ -381,7 +428,12 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
     ):
         try:
             frame = _read_one(
-                path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
+                path,
+                roster=args.roster,
+                sheet=args.sheet,
+                units=units,
+                term=args.input_term,
+                level=args.level,
             )
         except DataError as err:
             errors.append(err)
@@ -391,10 +443,9 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         frames.append(frame)
     if errors:
         raise DataError.combine(errors)
-    counts = (
-        frames[0] if len(frames) == 1 else validate_counts(pd.concat(frames, ignore_index=True))
-    )
-    return counts, units
+    if len(frames) == 1:
+        return frames[0], units
+    return _kept(validate_counts(pd.concat(frames, ignore_index=True)), *frames), units
 
 
 def _targets(text: str | None) -> str | list[str] | None:
@@ -450,6 +501,8 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         if below > _MAX_NAMES:
             shown += f", … (+{below - _MAX_NAMES})"
         print(label("cli.below_names", lang) + shown, file=out)
+    if report.provenance is not None:
+        print(report.provenance.summary(lang), file=out)
     print(label("cli.page", lang) + str(report.html), file=out)
     print(label("cli.workbook", lang) + str(report.workbook), file=out)
     if report.charts:
@@ -473,7 +526,12 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     for path in args.inputs:
         try:
             frame = _read_one(
-                path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
+                path,
+                roster=args.roster,
+                sheet=args.sheet,
+                units=units,
+                term=args.input_term,
+                level=args.level,
             )
         except GenderStatsError as err:
             errors.append(err)
@@ -701,7 +759,12 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         received = dict(zip(table["file"], table["received"], strict=True))
     units = _collection_units(args)
     result = collect(
-        args.folder, units=units, term=args.term, deadline=args.deadline, received=received
+        args.folder,
+        units=units,
+        term=args.term,
+        deadline=args.deadline,
+        received=received,
+        period=args.period,
     )
     status = result.status
     records: list[dict[Any, Any]] = status.to_dict("records")
@@ -716,6 +779,7 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     counts = status["status"].value_counts()
     print(
         "; ".join(f"{k}: {v}" for k, v in counts.items())
+        + (label("cli.period", lang, period=result.period.code) if result.period else "")
         + (
             label("cli.deadline", lang, date=f"{result.deadline:%d/%m/%Y}")
             if result.deadline

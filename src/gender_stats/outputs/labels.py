@@ -52,26 +52,52 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from gender_stats.compliance import SHARE, STATUS, TERM_UNCOVERED, Status
+from gender_stats import progress as _progress
+from gender_stats.compliance import (
+    DOCUMENT,
+    GAP_PP,
+    NOTE,
+    NUMERATOR,
+    REASON,
+    RULE,
+    SEATS_NEEDED,
+    SEATS_NEEDED_IF_GROW,
+    SHARE,
+    STATUS,
+    TARGET_ID,
+    TERM_UNCOVERED,
+    THRESHOLD,
+    Status,
+)
 from gender_stats.errors import ArgumentError
 from gender_stats.vocab import BODIES, LEVELS
 
 __all__ = [
+    "CHART_FILE_KINDS",
+    "CHART_WORDS",
     "DEFAULT_NOUN",
     "LABELS",
     "LANGS",
     "NA_REP",
+    "PAGE_LABELS",
+    "PERIOD_LABELS",
+    "PLANNING_LABELS",
     "STATUS_LABELS",
     "UNIT_NOUNS",
     "WORDS",
     "Lang",
     "Rounding",
+    "chart_file_stem",
+    "chart_label",
+    "chart_labels",
     "check_lang",
     "format_count",
+    "format_number",
     "format_points",
     "format_share",
     "label",
     "labels_for",
+    "rule_label",
     "rule_text",
 ]
 
@@ -157,19 +183,19 @@ _add(
     {
         "unit_id": ("Mã đơn vị", "Unit id"),
         "unit_name": ("Đơn vị", "Unit"),
-        "target_id": ("Mã chỉ tiêu", "Target id"),
-        "document": ("Văn bản", "Document"),
-        "rule": ("Chỉ tiêu", "Target"),
-        "numerator": ("Nhóm được đếm", "Group counted"),
-        "threshold": ("Ngưỡng (%)", "Threshold (%)"),
-        "gap_pp": ("Chênh lệch (điểm %)", "Gap (points)"),
-        "seats_needed": ("Số nữ còn thiếu", "Women still needed"),
-        "seats_needed_if_grow": (
+        TARGET_ID: ("Mã chỉ tiêu", "Target id"),
+        DOCUMENT: ("Văn bản", "Document"),
+        RULE: ("Chỉ tiêu", "Target"),
+        NUMERATOR: ("Nhóm được đếm", "Group counted"),
+        THRESHOLD: ("Ngưỡng (%)", "Threshold (%)"),
+        GAP_PP: ("Chênh lệch (điểm %)", "Gap (points)"),
+        SEATS_NEEDED: ("Số nữ còn thiếu", "Women still needed"),
+        SEATS_NEEDED_IF_GROW: (
             "Số nữ cần bổ sung (nếu tăng số thành viên)",
             "Women to add (if the body grows)",
         ),
-        "note": ("Ghi chú", "Note"),
-        "reason": ("Lý do", "Reason"),
+        NOTE: ("Ghi chú", "Note"),
+        REASON: ("Lý do", "Reason"),
         "male": ("Nam", "Men"),
         "n_rows": ("Số dòng", "Rows"),
         "n_units": ("Số đơn vị", "Units"),
@@ -328,6 +354,7 @@ _add(
         "on_time": ("đúng hạn", "on time"),
         "late": ("MUỘN (late)", "LATE"),
         "n_problems": (" — {n} lỗi (problems)", " — {n} problems"),
+        "period": ("; kỳ báo cáo (period) {period}", "; reporting period {period}"),
         "deadline": ("; hạn nộp (deadline) trước {date}", "; deadline before {date}"),
         "no_usable_counts": (
             "Chưa có số liệu dùng được (no usable counts): không viết tổng hợp.",
@@ -479,6 +506,34 @@ STATUS_LABELS: Mapping[str, Mapping[str, str]] = _by_lang(STATUS)
 #: How units of a level are called in "20/27 huyện đạt", ``UNIT_NOUNS[lang][level]``.
 UNIT_NOUNS: Mapping[str, Mapping[str, str]] = _by_lang("noun")
 DEFAULT_NOUN = {lang: WORDS["noun.default"][lang] for lang in LANGS}
+
+# --- collection cycle: reporting periods (founding letter, item 5) ---------------------------
+#: The reporting periods of the founding letter in words (``{year}`` is the year).
+PERIOD_LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {"H1": "6 tháng đầu năm {year}", "Y": "cả năm {year}"},
+    "en": {"H1": "first half of {year}", "Y": "year {year}"},
+}
+
+# --- planning: the candidate-list odds in a notebook (Vietnamese with English) -----------------
+#: Words of :meth:`gender_stats.planning.CandidateOdds._repr_html_`.
+PLANNING_LABELS: Mapping[str, str] = {
+    "odds_summary": (
+        "{seats} ghế, {candidates} ứng cử viên, {women} nữ ({seats} seats, {candidates} "
+        "candidates, {women} women): chỉ tiêu {rule} cần ít nhất {needed} nữ trúng cử (needs "
+        "{needed} women elected); xác suất đạt (probability met) <b>{probability}</b>; số nữ "
+        "trúng cử kỳ vọng (expected women elected) {expected}."
+    ),
+    "odds_ratio": "Tỷ số odds nữ/nam (odds ratio women/men) ω = {omega}.",
+    "women_elected": "Số nữ trúng cử (women elected)",
+    "probability": "Xác suất (probability)",
+    "exact": "Phân số (exact)",
+    "meets": "Đạt chỉ tiêu (meets the target)",
+    "yes": "đạt",
+    "no": "chưa đạt",
+    "odds_zero": (
+        "Các số nữ có xác suất 0 không ghi (counts of women with probability 0 are left out)."
+    ),
+}
 
 #: Missing values (no members, no data) are shown as this.
 NA_REP = "–"
@@ -679,3 +734,351 @@ def format_count(n: Any, *, lang: Lang = "vi") -> str:
             f"{type(n).__name__} {n!r}"
         )
     return f"{int(n):,}".replace(",", _separators(lang)[1])
+
+
+# ---- charts (charts engineer: plots*.py) -----------------------------------------------------
+# Every word of the charts, ``name: (vi, en)``; read with :func:`chart_label`.  (When the dotted
+# WORDS registry lands, this block is ``_add("chart", CHART_WORDS)`` and ``chart_label(name)`` is
+# ``label("chart." + name)``.)
+
+#: The words of the charts: ``CHART_WORDS[name] == (vi, en)``.
+CHART_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "women_share": ("Tỷ lệ nữ", "Share of women"),
+        "share_axis": ("Tỷ lệ nữ (%)", "Share of women (%)"),
+        "shares_title": ("Tỷ lệ nữ theo đơn vị", "Share of women by unit"),
+        "target": ("Chỉ tiêu", "Target"),
+        "term": ("nhiệm kỳ", "term"),
+        "missing": ("không có số liệu", "no data"),
+        "no_woman": ("không có nữ", "no woman"),
+        "seats_title": ("Số nữ còn thiếu để đạt chỉ tiêu", "Women still needed to meet the target"),
+        "seats_grow_title": (
+            "Số nữ cần bổ sung (tăng số thành viên) để đạt chỉ tiêu",
+            "Women to add (body grows) to meet the target",
+        ),
+        "seats_axis": ("Số nữ còn thiếu (người)", "Women still needed (persons)"),
+        "seats_none": (
+            "Tất cả đơn vị đều đạt chỉ tiêu,\nkhông đơn vị nào còn thiếu nữ",
+            "Every unit meets the target:\nno unit needs more women",
+        ),
+        "status_title": ("Tình trạng", "Status"),
+        "change_title": ("Thay đổi tỷ lệ nữ (điểm %)", "Change in the share of women (points)"),
+        "heatmap_share_title": (
+            "Tỷ lệ nữ theo đơn vị và cơ quan",
+            "Share of women by unit and body",
+        ),
+        "heatmap_status_title": (
+            "Tình trạng đạt chỉ tiêu theo đơn vị và cơ quan",
+            "Target status by unit and body",
+        ),
+        "women": ("Nữ", "Women"),
+        "men": ("Nam", "Men"),
+        "persons": ("Số người", "Persons"),
+        "stacked_title": ("Số nữ và nam theo cấp và cơ quan", "Women and men by level and body"),
+        "panel.bodies": ("Các cơ quan (số thành viên)", "Bodies (members)"),
+        "panel.staff": ("Cán bộ, công chức, viên chức (số người)", "Staff (persons)"),
+        "trend_title": ("Tỷ lệ nữ qua các nhiệm kỳ", "Share of women across terms"),
+        "units": ("đơn vị", "units"),
+        "target_year": ("Năm mục tiêu", "Target year"),
+        "progress_title": ("Đánh giá tiến độ theo phương pháp", "Progress assessed by the method"),
+        "score_axis": ("Điểm (−5 đến +5)", "Score (−5 to +5)"),
+        "value_axis": ("Giá trị theo phương pháp", "Value of the method"),
+        "target_by": ("chỉ tiêu {share} vào năm {year}", "target {share} by {year}"),
+        "method.growth_ratio": ("tỷ số tốc độ tăng (Open SDG)", "growth-rate ratio (Open SDG)"),
+        "method.escap": (
+            "ESCAP (hiện trạng và dự báo)",
+            "ESCAP (current status and anticipated progress)",
+        ),
+        "method.linear": ("tốc độ tuyến tính", "linear pace"),
+        "progress." + _progress.ACHIEVED: ("Đã đạt chỉ tiêu", "Target achieved"),
+        "progress." + _progress.SUBSTANTIAL: ("Tiến bộ rõ (đúng hướng)", "Substantial progress"),
+        "progress." + _progress.MAINTAIN: ("Duy trì tiến độ", "Maintain progress"),
+        "progress." + _progress.ON_TRACK: ("Đúng tiến độ", "On track"),
+        "progress." + _progress.MODERATE: ("Tiến bộ vừa (cần đẩy nhanh)", "Moderate progress"),
+        "progress." + _progress.ACCELERATE: ("Cần đẩy nhanh", "Accelerate"),
+        "progress." + _progress.SLIGHTLY_OFF: ("Hơi chậm tiến độ", "Slightly off track"),
+        "progress." + _progress.LIMITED: ("Tiến bộ hạn chế", "Limited progress"),
+        "progress." + _progress.OFF_TRACK: ("Chậm tiến độ", "Off track"),
+        "progress." + _progress.DETERIORATION: ("Đi xuống", "Deterioration"),
+        "progress." + _progress.REVERSE: ("Cần đảo ngược xu hướng", "Reverse trend"),
+        "progress." + _progress.WRONG_WAY: ("Đi ngược hướng", "Wrong direction"),
+        "progress." + _progress.INSUFFICIENT: ("Không đủ số liệu", "Insufficient data"),
+        "progress." + _progress.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
+        "band.40_and_under": ("Từ 40 tuổi trở xuống", "40 and under"),
+        "band.41_50": ("Trên 40 đến 50", "41-50"),
+        "band.over_50": ("Trên 50", "over 50"),
+        "band.under_40": ("Dưới 40", "under 40"),
+        "band.40_50": ("40-50", "40-50"),
+        "intersections_title": ("Tỷ lệ nữ theo nhóm tuổi", "Share of women by age band"),
+        "intersections_note": ("ô: nữ/tổng số", "cell: women/members"),
+        "returns_title": ("Báo cáo nhận được theo thời gian", "Returns received over time"),
+        "returns_received": ("đã nhận", "received"),
+        "returns_units": ("{n} đơn vị", "{n} units"),
+        "returns_deadline": ("hạn nộp", "deadline"),
+        "returns_axis": ("Số đơn vị đã nộp", "Units reported"),
+    }
+)
+
+
+def chart_label(name: str, lang: Lang = "vi", /, **fields: Any) -> str:
+    """Return the chart word ``name`` in ``lang``, with its ``{fields}`` filled in.
+
+    Examples
+    --------
+    >>> chart_label("women", "en"), chart_label("target_by", share="25,0%", year=2030)
+    ('Women', 'chỉ tiêu 25,0% vào năm 2030')
+    """
+    _check_lang(lang)
+    try:
+        pair = CHART_WORDS[name]
+    except KeyError:
+        raise ArgumentError(
+            f"không có nhãn biểu đồ (no such chart label): {name!r}. Hint: the words are in "
+            "gender_stats.outputs.labels.CHART_WORDS."
+        ) from None
+    text = pair[LANGS.index(lang)]
+    return text.format(**fields) if fields else text
+
+
+def chart_labels(prefix: str, lang: Lang = "vi") -> dict[str, str]:
+    """Return every chart word under ``prefix.`` by the rest of its name.
+
+    Examples
+    --------
+    >>> chart_labels("band", "en")["over_50"]
+    'over 50'
+    """
+    _check_lang(lang)
+    start = prefix.rstrip(".") + "."
+    i = LANGS.index(lang)
+    return {k[len(start) :]: v[i] for k, v in CHART_WORDS.items() if k.startswith(start)}
+
+
+def format_number(x: Any, *, lang: Lang = "vi", digits: int = 2) -> str:
+    """Format a plain number (a score, a chart tick) half-up with the locale's decimal mark.
+
+    Examples
+    --------
+    >>> format_number(-0.745), format_number(4.11, lang="en"), format_number(2.5, digits=1)
+    ('-0,75', '4.11', '2,5')
+    """
+    return _number(x, 1, lang=lang, digits=digits, rounding="half_up")
+
+
+def chart_file_stem(kind: str, body: str | None = None, term: str | None = None) -> str:
+    """Return the file name (without extension) of a chart: ASCII, in English only.
+
+    Chart files are named the same whatever the language of the report (``shares_party_committee``
+    in a Vietnamese report too), so that links and scripts do not depend on ``lang``.
+
+    Examples
+    --------
+    >>> chart_file_stem("shares", "party_committee"), chart_file_stem("heatmap", term="2020-2025")
+    ('shares_party_committee', 'heatmap_2020-2025')
+    """
+    if kind not in CHART_FILE_KINDS:
+        raise ArgumentError(
+            f"loại biểu đồ không hợp lệ (unknown chart kind): got {kind!r}. Must be one of "
+            f"{list(CHART_FILE_KINDS)}."
+        )
+    return "_".join(str(p) for p in (kind, body, term) if p)
+
+
+#: The kinds of chart files (:func:`chart_file_stem`).
+CHART_FILE_KINDS: tuple[str, ...] = (
+    "shares",
+    "change",
+    "women_needed",
+    "heatmap",
+    "women_men",
+    "women_men_staff",
+    "trend",
+    "progress",
+    "intersections",
+    "returns",
+)
+# page
+# The words of the report page, its provenance block and its collection section (vi / en).
+# ``{n}`` in a caption is the number of the table or figure, filled in page order.
+
+#: The report page's wording, by language.
+PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {
+        "title": "Báo cáo tỷ lệ nữ trong cấp ủy, cơ quan dân cử và chức danh chủ chốt",
+        "targets": "Chỉ tiêu",
+        "term": "nhiệm kỳ",
+        "all_terms": "mọi nhiệm kỳ có dữ liệu",
+        "in_force": "các chỉ tiêu hiện hành theo nhiệm kỳ",
+        "summary": (
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng ({rows_met}/{rows} lượt đánh giá đơn vị "
+            "× cơ quan × chỉ tiêu đạt{above}); còn thiếu {needed} nữ để đạt chỉ tiêu."
+        ),
+        "above": ", trong đó {k} lượt vượt khoảng",
+        "term_head": "Nhiệm kỳ {term}: ",
+        "coverage": " Phạm vi: {coverage}.",
+        "summary_none": "Không đánh giá được đơn vị nào: {why}.",
+        "term_none": "Không đánh giá được đơn vị nào trong nhiệm kỳ {term}: {why}.",
+        "why_empty": "không có dòng nào thuộc phạm vi của chỉ tiêu đã chọn",
+        "why_uncovered": "; không có chỉ tiêu nào trong danh mục áp dụng cho {terms}",
+        "why_not_chosen": "; các chỉ tiêu đã chọn không áp dụng cho nhiệm kỳ {terms}",
+        "below_head": "Đơn vị chưa đạt (trong ngoặc: số nữ còn thiếu)",
+        "needed_col": "còn thiếu {n} nữ",
+        "summary_section": "Tổng hợp theo chỉ tiêu",
+        "summary_table": "Bảng {n}. Tổng hợp theo chỉ tiêu",
+        "indicator_table": "Bảng {n}. Tỷ lệ nữ — {body}",
+        "terms_table": "Bảng {n}. Tỷ lệ nữ qua các nhiệm kỳ",
+        "shares_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị — {body} (đường kẻ: chỉ tiêu)",
+        "heatmap_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị và cơ quan",
+        "stacked_fig": "Hình {n}. Số nữ và nam theo cơ quan và cấp",
+        "needed_fig": "Hình {n}. Số nữ còn thiếu theo đơn vị — {body}",
+        "change_fig": "Hình {n}. Thay đổi tỷ lệ nữ từ nhiệm kỳ {a} đến {b} — {body}",
+        "overview": "Biểu đồ tổng hợp",
+        "sources": "Nguồn chỉ tiêu",
+        "files": "Tệp đã tạo",
+        "footer": "Tạo bởi gender_stats {version}. Tỷ lệ tính từ số người; tổng hợp cộng số người, "
+        "không lấy trung bình tỷ lệ.",
+        # file names (one language per report)
+        "page_file": "bao_cao.html",
+        "workbook_file": "bao_cao.xlsx",
+        "chart_dir": "bieu_do",
+        "shares_stem": "ty_le_{body}",
+        "change_stem": "thay_doi_{body}",
+        "needed_stem": "con_thieu_{body}",
+        "heatmap_stem": "ban_do_nhiet",
+        "stacked_stem": "nu_nam",
+        # provenance
+        "provenance": "Nguồn dữ liệu",
+        "synthetic": "Dữ liệu mẫu (tổng hợp ngẫu nhiên) — không phải số liệu thật",
+        "prov_scope": "Địa bàn",
+        "prov_terms": "Nhiệm kỳ",
+        "prov_targets": "Chỉ tiêu áp dụng",
+        "prov_files": "Tệp đầu vào (số dòng dùng)",
+        "prov_generated": "Ngày tạo",
+        "prov_version": "Phiên bản gender_stats",
+        "prov_units": "{n} đơn vị",
+        "prov_no_file": "không có (bảng số liệu truyền trực tiếp)",
+        "prov_none": "không có",
+        "prov_rows": "{n} dòng",
+        "prov_item": "Mục",
+        "prov_value": "Nội dung",
+        # the collection section
+        "collection": "Tình hình nộp báo cáo",
+        "coll_received": "đã nhận",
+        "coll_problems": "có lỗi",
+        "coll_missing": "chưa nộp",
+        "coll_unmatched": "không khớp đơn vị",
+        "coll_ambiguous": "khớp nhiều đơn vị",
+        "coll_not_a_report": "không phải báo cáo",
+        "coll_on_time": "đúng hạn",
+        "coll_late": "muộn",
+        "coll_summary": (
+            "Đã nhận {got}/{n} đơn vị ({late} muộn), {bad} chỉ có tệp lỗi, {missing} chưa nộp; "
+            "{other} tệp khác."
+        ),
+        "coll_due": "; hạn nộp trước {due}.",
+        "coll_fig": "Hình {n}. Số báo cáo nhận được theo ngày (đường kẻ: hạn nộp)",
+        "coll_table": "Bảng {n}. Tình hình nộp báo cáo theo đơn vị",
+        "coll_file": "Tệp",
+        "coll_date": "Ngày nhận",
+        "coll_timely": "Đúng hạn",
+        "coll_days_late": "Số ngày muộn",
+        "coll_n_problems": "Số lỗi",
+        "coll_problem_text": "Lỗi",
+        "coll_status": "Tình trạng",
+    },
+    "en": {
+        "title": "Women in party committees, elected bodies and key posts",
+        "targets": "Targets",
+        "term": "term",
+        "all_terms": "every term with data",
+        "in_force": "the targets in force for each term",
+        "summary": (
+            "{met}/{units} units meet every applicable target ({rows_met}/{rows} unit × body × "
+            "target checks met{above}); {needed} more women are needed to meet the targets."
+        ),
+        "above": ", {k} of them above range",
+        "term_head": "Term {term}: ",
+        "coverage": " Coverage: {coverage}.",
+        "summary_none": "No unit could be assessed: {why}.",
+        "term_none": "No unit could be assessed in {term}: {why}.",
+        "why_empty": "no counts row is in the scope of the chosen targets",
+        "why_uncovered": "; no target in the catalogue applies to {terms}",
+        "why_not_chosen": "; the chosen targets do not apply to {terms}",
+        "below_head": "Units below target (in brackets: women still needed)",
+        "needed_col": "{n} more women needed",
+        "summary_section": "Summary by target",
+        "summary_table": "Table {n}. Summary by target",
+        "indicator_table": "Table {n}. Women's share — {body}",
+        "terms_table": "Table {n}. Women's share across terms",
+        "shares_fig": "Figure {n}. Women's share by unit — {body} (line: target)",
+        "heatmap_fig": "Figure {n}. Women's share by unit and body",
+        "stacked_fig": "Figure {n}. Women and men by body and level",
+        "needed_fig": "Figure {n}. Women still needed by unit — {body}",
+        "change_fig": "Figure {n}. Change in women's share from {a} to {b} — {body}",
+        "overview": "Overview charts",
+        "sources": "Sources of the targets",
+        "files": "Files written",
+        "footer": "Made with gender_stats {version}. Shares are computed from counts; pooled "
+        "figures add counts, never average shares.",
+        "page_file": "report.html",
+        "workbook_file": "report.xlsx",
+        "chart_dir": "charts",
+        "shares_stem": "shares_{body}",
+        "change_stem": "change_{body}",
+        "needed_stem": "women_needed_{body}",
+        "heatmap_stem": "heatmap",
+        "stacked_stem": "women_men",
+        "provenance": "Data sources",
+        "synthetic": "Synthetic sample data — not real figures",
+        "prov_scope": "Scope",
+        "prov_terms": "Terms",
+        "prov_targets": "Targets used",
+        "prov_files": "Input files (rows used)",
+        "prov_generated": "Generated on",
+        "prov_version": "gender_stats version",
+        "prov_units": "{n} units",
+        "prov_no_file": "none (counts passed as a frame)",
+        "prov_none": "none",
+        "prov_rows": "{n} rows",
+        "prov_item": "Item",
+        "prov_value": "Value",
+        "collection": "Returns received",
+        "coll_received": "received",
+        "coll_problems": "with problems",
+        "coll_missing": "missing",
+        "coll_unmatched": "no unit matched",
+        "coll_ambiguous": "several units matched",
+        "coll_not_a_report": "not a report",
+        "coll_on_time": "on time",
+        "coll_late": "late",
+        "coll_summary": (
+            "{got} of {n} units received ({late} late), {bad} with problems only, "
+            "{missing} missing; {other} other files."
+        ),
+        "coll_due": "; due before {due}.",
+        "coll_fig": "Figure {n}. Returns received by date (line: deadline)",
+        "coll_table": "Table {n}. Returns by unit",
+        "coll_file": "File",
+        "coll_date": "Received",
+        "coll_timely": "On time",
+        "coll_days_late": "Days late",
+        "coll_n_problems": "Problems",
+        "coll_problem_text": "Problem details",
+        "coll_status": "Status",
+    },
+}
+
+
+def rule_label(rule: Any, lang: Lang = "vi") -> Any:
+    """Return a rule text of the compliance frame in ``lang`` (the catalogue writes it in Vietnamese).
+
+    Examples
+    --------
+    >>> rule_label("≥ 80% đơn vị: ≥ 1 nữ (nếu staff ≥ 30% nữ)", "en")
+    '≥ 80% of units: ≥ 1 woman (if staff ≥ 30% women)'
+    >>> rule_label("≥ 2 nữ", "en"), rule_label("≥ 15%", "en"), rule_label("≥ 1 nữ")
+    ('≥ 2 women', '≥ 15%', '≥ 1 nữ')
+    """
+    if not isinstance(rule, str):
+        return rule
+    return rule_text(rule, lang)  # the one translation of rule texts
