@@ -65,10 +65,7 @@ _WORD = re.compile(
     r"(?<![\w])(" + "|".join(re.escape(w) for w in VIETNAMESE) + r")(?![\w])", re.IGNORECASE
 )
 
-CHARTS_OWNER = (
-    "charts engineer (plots*.py, workbook.py) moves the chart/workbook words to labels "
-    "(rules through labels.rule_text: '≥ 1 nữ')"
-)
+CHARTS_OWNER = "charts engineer (plots*.py, workbook.py)"
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +86,7 @@ def names(sample) -> list[str]:
     found |= set(units["unit_name"].dropna().astype(str))
     for target in get_targets():
         found |= {target.document, target.issuer, target.clause_vi, target.note}
-        found |= {str(s.get("title", "")) for s in target.sources}
+        found |= {str(s.get(k, "")) for s in target.sources for k in ("title", "url")}
         found |= {target.id}
     return sorted((n for n in found if n), key=len, reverse=True)
 
@@ -204,7 +201,11 @@ def test_cli_report_in_english(tmp_path, capsys, names):
 # --- workbook (charts engineer) -----------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason=f"workbook cells: {CHARTS_OWNER}")
+@pytest.mark.xfail(
+    strict=True,
+    reason=f"{CHARTS_OWNER}: the workbook writes rules in Vietnamese ('≥ 1 nữ', '≥ 60% đơn vị', "
+    "'nếu'); pass them through labels.rule_text",
+)
 def test_workbook_in_english(sample, tmp_path, names):
     from openpyxl import load_workbook
 
@@ -241,7 +242,11 @@ def _axes_texts(ax) -> list[str]:
     return texts
 
 
-@pytest.mark.xfail(strict=True, reason=f"chart texts: {CHARTS_OWNER}")
+@pytest.mark.xfail(
+    strict=True,
+    reason=f"{CHARTS_OWNER}: plot_seats_needed labels bars with Vietnamese rules ('≥ 1 nữ'); "
+    "pass them through labels.rule_text",
+)
 def test_charts_in_english(sample, names):
     counts, compliance = sample
     latest = compliance[compliance["term"] == "2020-2025"]
