@@ -50,6 +50,7 @@ from gender_stats.outputs.labels import (
     _check_rounding,
     _is_missing,
     check_lang,
+    format_count,
     format_points,
     format_share,
     label,
@@ -695,6 +696,14 @@ def _below_rows(table: pd.DataFrame) -> np.ndarray:
     return np.zeros(len(table), dtype=bool)
 
 
+def _table_lang(table: pd.DataFrame) -> str:
+    """Return the language of a table's headers (Vietnamese unless they are all English)."""
+    headers = {str(c) for c in table.columns}
+    english = headers & set(LABELS["en"].values()) - set(LABELS["vi"].values())
+    vietnamese = headers & set(LABELS["vi"].values()) - set(LABELS["en"].values())
+    return "en" if english and not vietnamese else "vi"
+
+
 def style_table(
     table: pd.DataFrame,
     *,
@@ -717,7 +726,9 @@ def style_table(
     Returns
     -------
     pandas.io.formats.style.Styler
-        Index hidden, numbers right-aligned; call ``.to_html()`` or display it in a notebook.
+        Index hidden, numbers right-aligned, counts grouped by thousands in the language of the
+        headers (``1.299``; ``1,299`` for English headers); call ``.to_html()`` or display it in
+        a notebook.
 
     Examples
     --------
@@ -745,7 +756,15 @@ def style_table(
         or any(str(c) == LABELS[lang][k] for lang in LABELS for k in (SHARE, "change"))
     ]
     styler = table.style.hide(axis="index").apply(_row_style, axis=1)
+    lang = _table_lang(table)
+    counts: list[Hashable] = [c for c in table.columns if pd.api.types.is_integer_dtype(table[c])]
     styler = styler.format(na_rep=NA_REP)
+    if counts:  # 1.299 in Vietnamese, 1,299 in English, as every other output writes counts
+        styler = styler.format(
+            lambda n: format_count(n, lang=lang),  # type: ignore[arg-type]
+            subset=counts,
+            na_rep=NA_REP,
+        )
     if numeric:
         styler = styler.set_properties(subset=numeric, **{"text-align": "right"})
     if caption:
