@@ -914,8 +914,9 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "all_terms": "mọi nhiệm kỳ có dữ liệu",
         "in_force": "các chỉ tiêu hiện hành theo nhiệm kỳ",
         "summary": (
-            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng ({rows_met}/{rows} lượt đánh giá đơn vị "
-            "× cơ quan × chỉ tiêu đạt{above}); còn thiếu {needed} nữ để đạt chỉ tiêu."
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng (xét từng cơ quan của từng đơn vị theo "
+            "từng chỉ tiêu: {rows_met}/{rows} lượt đạt{above}); còn thiếu {needed} nữ để đạt chỉ "
+            "tiêu."
         ),
         "above": ", trong đó {k} lượt vượt khoảng",
         "term_head": "Nhiệm kỳ {term}: ",
@@ -997,8 +998,9 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "all_terms": "every term with data",
         "in_force": "the targets in force for each term",
         "summary": (
-            "{met}/{units} units meet every applicable target ({rows_met}/{rows} unit × body × "
-            "target checks met{above}); {needed} more women are needed to meet the targets."
+            "{met}/{units} units meet every applicable target (each body of each unit against "
+            "each target: {rows_met} of {rows} checks met{above}); {needed} more women are needed "
+            "to meet the targets."
         ),
         "above": ", {k} of them above range",
         "term_head": "Term {term}: ",
