@@ -305,6 +305,16 @@ _add(
         "ok": ("OK: {path}: {n} rows — {reading}", "OK: {path}: {n} rows — {reading}"),
         "read_roster": ("danh sách từng người, đã đếm (a roster, counted)", "a roster, counted"),
         "read_counts": ("bảng số lượng (counts)", "counts"),
+        "read_as_roster": (
+            "{path}: không có cột số lượng (Tổng số, Nữ), đọc như danh sách từng người rồi đếm "
+            "(no count columns: read as a roster and counted)",
+            "{path}: no count columns (total, women): read as a roster and counted",
+        ),
+        "roster_hint": (
+            "Hint: nếu tệp là danh sách từng người (trích ngang), chạy lại với --roster "
+            "(if a file lists persons, run again with --roster).",
+            "Hint: if a file lists persons, run again with --roster.",
+        ),
         "problems": (
             "{n} lỗi (problems) trong {files} tệp (files).",
             "{n} problems in {files} files.",
