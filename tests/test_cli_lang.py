@@ -72,3 +72,18 @@ def test_check_in_english_has_no_vietnamese_message(good, capsys):
         assert word not in text.lower(), word
     shortfall = next(x for x in out.splitlines() if x.startswith("Huyện Mường Lát"))
     assert "≥ 1 woman" in shortfall and "Standing committee" in shortfall
+
+
+def test_a_roster_read_without_flag_is_said_in_english(tmp_path, capsys):
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Họ và tên,Giới tính\n"
+        "2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,Nguyễn Thị An,Nữ\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(path), "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert f"{path}: no count columns (total, women): read as a roster and counted" in err
+    assert "đọc như danh sách" not in err
+    assert main(["validate", str(path), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.strip() == f"OK: {path}: 1 rows — a roster, counted"

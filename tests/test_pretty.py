@@ -181,3 +181,12 @@ def test_target_repr_is_one_readable_line_and_html_a_table():
     assert html.startswith("<table") and "36-CT/TW:a" in html
     assert "không dưới 15%" in html  # the clause as quoted
     assert "<script" not in html
+
+
+def test_pretty_share_of_another_group_keeps_its_own_value():
+    # A frame cut from a check that counts under_40: share is 3/10, not female/total = 1/10.
+    frame = pd.DataFrame({"total": [10], "female": [1], "under_40": [3], "share": [0.3]})
+    assert gs.pretty(frame)["Tỷ lệ (%)"].tolist() == ["30,0%"]
+    with_numerator = frame.assign(numerator=["under_40"])
+    assert gs.pretty(with_numerator)["Tỷ lệ (%)"].tolist() == ["30,0%"]
+    assert gs.pretty(with_numerator, "en")["Group counted"].tolist() == ["under_40"]

@@ -681,3 +681,19 @@ def test_summary_table_by_a_missing_column_or_not_a_name_is_an_error():
         summary_table(_two_provinces(), by="region")
     with pytest.raises(TypeError, match="by must be a column name"):
         summary_table(_two_provinces(), by=["province"])
+
+
+def test_english_tables_write_rules_in_english(compliance):
+    table = indicator_table(compliance, lang="en")
+    assert table["Target"].tolist()[-1] == "≥ 1 woman"
+    summary = summary_table(compliance, lang="en")
+    assert summary["Target"].tolist()[-1] == "≥ 1 woman"
+    assert shortfalls_table(compliance, lang="en")["Target"].tolist()[-1] == "≥ 1 woman"
+    assert indicator_table(compliance)["Chỉ tiêu"].tolist()[-1] == "≥ 1 nữ"
+
+
+def test_style_table_groups_counts_by_thousands_in_the_table_language():
+    table = pd.DataFrame({"Đơn vị": ["A"], "Tổng số": [1299], "Nữ": [198]})
+    assert ">1.299<" in style_table(table).to_html()
+    english = pd.DataFrame({"Unit": ["A"], "Total": [1299], "Women": [198]})
+    assert ">1,299<" in style_table(english).to_html()

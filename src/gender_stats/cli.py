@@ -50,16 +50,10 @@ INTERNAL_ERROR = (
     "vào (this is a bug, not a problem in your data: please report it with the command and the "
     "input files). Chạy lại với --debug để xem chi tiết (run again with --debug for the traceback)."
 )
-#: Said when a file was read as a roster without --roster.
-READ_AS_ROSTER = (
-    "{path}: không có cột số lượng (Tổng số, Nữ), đọc như danh sách từng người rồi đếm "
-    "(no count columns: read as a roster and counted)"
-)
-#: Added after counts problems when --roster was not given.
-ROSTER_HINT = (
-    "Hint: nếu tệp là danh sách từng người (trích ngang), chạy lại với --roster "
-    "(if a file lists persons, run again with --roster)."
-)
+#: Said when a file was read as a roster without --roster (``cli.read_as_roster`` of labels).
+READ_AS_ROSTER = label("cli.read_as_roster", "vi")
+#: Added after counts problems when --roster was not given (``cli.roster_hint`` of labels).
+ROSTER_HINT = label("cli.roster_hint", "vi")
 #: The problem of a file without data rows.
 NO_DATA_ROWS = (
     "ít nhất một dòng dữ liệu dưới dòng tiêu đề (at least one data row under the header; "
@@ -439,7 +433,7 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
             errors.append(err)
             continue
         if frame.attrs.get("read_as") == "roster" and not args.roster:
-            print(READ_AS_ROSTER.format(path=path), file=sys.stderr)
+            print(label("cli.read_as_roster", args.lang, path=path), file=sys.stderr)
         frames.append(frame)
     if errors:
         raise DataError.combine(errors)
@@ -558,7 +552,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         if not args.roster and any(
             isinstance(e, DataError) and not _is_counts_table(e) for e in errors
         ):
-            print(ROSTER_HINT, file=sys.stderr)
+            print(label("cli.roster_hint", args.lang), file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
 
@@ -628,7 +622,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         print("", file=out)
         print(text["term"].format(term=term), file=out)
         if term in uncovered:
-            print(compliance.TERM_UNCOVERED.format(term=term) + ".", file=out)
+            print(label("cli.check_uncovered", lang, term=term) + ".", file=out)
             continue
         numbers = compliance.summarise(on_term, by=(), warn=False).iloc[0]
         assessed, above = int(numbers["n_units"]), int(numbers["n_above_range"])

@@ -53,7 +53,22 @@ import numpy as np
 import pandas as pd
 
 from gender_stats import progress as _progress
-from gender_stats.compliance import DOCUMENT, NOTE, SHARE, STATUS, TARGET_ID, Status
+from gender_stats.compliance import (
+    DOCUMENT,
+    GAP_PP,
+    NOTE,
+    NUMERATOR,
+    REASON,
+    RULE,
+    SEATS_NEEDED,
+    SEATS_NEEDED_IF_GROW,
+    SHARE,
+    STATUS,
+    TARGET_ID,
+    TERM_UNCOVERED,
+    THRESHOLD,
+    Status,
+)
 from gender_stats.errors import ArgumentError
 from gender_stats.vocab import BODIES, LEVELS, PERIOD_LABELS
 
@@ -166,19 +181,19 @@ _add(
     {
         "unit_id": ("Mã đơn vị", "Unit id"),
         "unit_name": ("Đơn vị", "Unit"),
-        "target_id": ("Mã chỉ tiêu", "Target id"),
-        "document": ("Văn bản", "Document"),
-        "rule": ("Chỉ tiêu", "Target"),
-        "numerator": ("Nhóm được đếm", "Group counted"),
-        "threshold": ("Ngưỡng (%)", "Threshold (%)"),
-        "gap_pp": ("Chênh lệch (điểm %)", "Gap (points)"),
-        "seats_needed": ("Số nữ còn thiếu", "Women still needed"),
-        "seats_needed_if_grow": (
+        TARGET_ID: ("Mã chỉ tiêu", "Target id"),
+        DOCUMENT: ("Văn bản", "Document"),
+        RULE: ("Chỉ tiêu", "Target"),
+        NUMERATOR: ("Nhóm được đếm", "Group counted"),
+        THRESHOLD: ("Ngưỡng (%)", "Threshold (%)"),
+        GAP_PP: ("Chênh lệch (điểm %)", "Gap (points)"),
+        SEATS_NEEDED: ("Số nữ còn thiếu", "Women still needed"),
+        SEATS_NEEDED_IF_GROW: (
             "Số nữ cần bổ sung (nếu tăng số thành viên)",
             "Women to add (if the body grows)",
         ),
-        "note": ("Ghi chú", "Note"),
-        "reason": ("Lý do", "Reason"),
+        NOTE: ("Ghi chú", "Note"),
+        REASON: ("Lý do", "Reason"),
         "male": ("Nam", "Men"),
         "n_rows": ("Số dòng", "Rows"),
         "n_units": ("Số đơn vị", "Units"),
@@ -221,6 +236,10 @@ _add(
         "scaling": ("Hệ số", "Scaling"),
         "zero_replaced": ("Số 0 được thay", "Zero replaced"),
         "rules": ("Quy tắc", "Rules"),
+        "share_of_body": ("Tỷ lệ trong cơ quan (%)", "Share of the body (%)"),
+        "age_group": ("Nhóm tuổi", "Age group"),
+        "ethnic_minority": ("Dân tộc thiểu số", "Ethnic minority"),
+        "scope": ("Phạm vi", "Scope"),
         "True": ("Có", "Yes"),
         "False": ("Không", "No"),
     },
@@ -387,6 +406,16 @@ _add(
         "ok": ("OK: {path}: {n} rows — {reading}", "OK: {path}: {n} rows — {reading}"),
         "read_roster": ("danh sách từng người, đã đếm (a roster, counted)", "a roster, counted"),
         "read_counts": ("bảng số lượng (counts)", "counts"),
+        "read_as_roster": (
+            "{path}: không có cột số lượng (Tổng số, Nữ), đọc như danh sách từng người rồi đếm "
+            "(no count columns: read as a roster and counted)",
+            "{path}: no count columns (total, women): read as a roster and counted",
+        ),
+        "roster_hint": (
+            "Hint: nếu tệp là danh sách từng người (trích ngang), chạy lại với --roster "
+            "(if a file lists persons, run again with --roster).",
+            "Hint: if a file lists persons, run again with --roster.",
+        ),
         "problems": (
             "{n} lỗi (problems) trong {files} tệp (files).",
             "{n} problems in {files} files.",
@@ -405,6 +434,10 @@ _add(
         "check_above": (
             "; {k} lượt vượt khoảng (above range), tính là đạt",
             "; {k} above range, counted as meeting",
+        ),
+        "check_uncovered": (
+            TERM_UNCOVERED,
+            "no target in the catalogue applies to {term} (pass --targets or load a YAML)",
         ),
         "check_nothing_term": (
             "Không đánh giá được dòng nào của nhiệm kỳ {term} (nothing assessed in {term}).",
@@ -892,8 +925,9 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "all_terms": "mọi nhiệm kỳ có dữ liệu",
         "in_force": "các chỉ tiêu hiện hành theo nhiệm kỳ",
         "summary": (
-            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng ({rows_met}/{rows} lượt đánh giá đơn vị "
-            "× cơ quan × chỉ tiêu đạt{above}); còn thiếu {needed} nữ để đạt chỉ tiêu."
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng (xét từng cơ quan của từng đơn vị theo "
+            "từng chỉ tiêu: {rows_met}/{rows} lượt đạt{above}); còn thiếu {needed} nữ để đạt chỉ "
+            "tiêu."
         ),
         "above": ", trong đó {k} lượt vượt khoảng",
         "term_head": "Nhiệm kỳ {term}: ",
@@ -977,8 +1011,9 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "all_terms": "every term with data",
         "in_force": "the targets in force for each term",
         "summary": (
-            "{met}/{units} units meet every applicable target ({rows_met}/{rows} unit × body × "
-            "target checks met{above}); {needed} more women are needed to meet the targets."
+            "{met}/{units} units meet every applicable target (each body of each unit against "
+            "each target: {rows_met} of {rows} checks met{above}); {needed} more women are needed "
+            "to meet the targets."
         ),
         "above": ", {k} of them above range",
         "term_head": "Term {term}: ",

@@ -55,6 +55,7 @@ _SHARES: Mapping[str, tuple[str, str] | None] = {
     "projected_share": None,
     "unit_share": ("n_met", "n_units"),
     "unit_share_target": None,
+    "share_of_body": None,
 }
 #: Columns of percentage points.
 _POINTS = ("gap_pp", "change_pp", "required_pace_pp", "change")
@@ -115,17 +116,25 @@ def _share_column(
                 out.append(format_share((p, t), lang=lang, digits=digits, rounding=rounding))  # type: ignore[arg-type]
         return out
     if pair is not None and pair[0] in frame.columns and pair[1] in frame.columns:
-        parts = zip(frame[pair[0]], frame[pair[1]], strict=True)
-        return [
-            format_share((p, t), lang=lang, digits=digits, rounding=rounding)  # type: ignore[arg-type]
-            if not (_is_missing(p) or _is_missing(t))
-            else NA_REP
-            for p, t in parts
-        ]
+        out = []
+        for p, t, x in zip(frame[pair[0]], frame[pair[1]], frame[column], strict=True):
+            if _is_missing(p) or _is_missing(t) or not _agrees(p, t, x):
+                # Not this pair's share (a frame cut from one counting another group): its float.
+                out.append(format_share(x, lang=lang, digits=digits, rounding=rounding))  # type: ignore[arg-type]
+            else:
+                out.append(format_share((p, t), lang=lang, digits=digits, rounding=rounding))  # type: ignore[arg-type]
+        return out
     return [
         format_share(x, lang=lang, digits=digits, rounding=rounding)  # type: ignore[arg-type]
         for x in frame[column]
     ]
+
+
+def _agrees(part: Any, total: Any, share: Any) -> bool:
+    """Say whether ``share`` is ``part / total`` (to the float), so the counts can replace it."""
+    if int(total) == 0:
+        return _is_missing(share)
+    return not _is_missing(share) and abs(int(part) / int(total) - float(share)) <= 1e-9
 
 
 def _column(

@@ -50,9 +50,11 @@ from gender_stats.outputs.labels import (
     _check_rounding,
     _is_missing,
     check_lang,
+    format_count,
     format_points,
     format_share,
     label,
+    rule_text,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import Presence, Rule, ShareOfUnits, get_targets
@@ -237,7 +239,7 @@ def indicator_table(
         if numeric
         else _share_texts(frame, lang=lang, digits=digits, rounding=rounding, part=part)
     )
-    columns[lab["target"]] = _target_texts(frame).to_numpy()
+    columns[lab["target"]] = [rule_text(t, lang) for t in _target_texts(frame)]
     columns[lab[STATUS]] = [words.get(str(s), str(s)) for s in frame[STATUS]]
     columns[lab["needed"]] = _needed(frame).to_numpy()
     return pd.DataFrame(columns)
@@ -505,7 +507,7 @@ def summary_table(
     columns[lab["body"]] = [body_label(str(b), lang) for b in numbers[BODY]]
     several_docs = _several(numbers[DOCUMENT])
     columns[lab["target"]] = [
-        f"{r} ({d})" if several_docs else str(r)
+        rule_text(f"{r} ({d})" if several_docs else str(r), lang)
         for r, d in zip(numbers[RULE], numbers[DOCUMENT], strict=True)
     ]
     columns[lab["result"]] = [
@@ -589,7 +591,7 @@ def shortfalls_table(
         columns[lab["term"]] = below[TERM].astype("str").to_numpy()
     columns[lab["body"]] = [body_label(str(b), lang) for b in below[BODY]]
     columns[lab["unit"]] = below[UNIT_NAME].astype("str").to_numpy()
-    columns[lab["target"]] = _target_texts(below).to_numpy()
+    columns[lab["target"]] = [rule_text(t, lang) for t in _target_texts(below)]
     columns[lab["female" if women_only else "part"]] = part.to_numpy()
     columns[lab["total"]] = below[TOTAL].astype("Int64").to_numpy()
     columns[lab[SHARE]] = _share_texts(
@@ -689,6 +691,14 @@ def _below_rows(table: pd.DataFrame) -> np.ndarray:
     return np.zeros(len(table), dtype=bool)
 
 
+def _table_lang(table: pd.DataFrame) -> str:
+    """Return the language of a table's headers (Vietnamese unless they are all English)."""
+    headers = {str(c) for c in table.columns}
+    english = headers & set(LABELS["en"].values()) - set(LABELS["vi"].values())
+    vietnamese = headers & set(LABELS["vi"].values()) - set(LABELS["en"].values())
+    return "en" if english and not vietnamese else "vi"
+
+
 def style_table(
     table: pd.DataFrame,
     *,
@@ -711,7 +721,9 @@ def style_table(
     Returns
     -------
     pandas.io.formats.style.Styler
-        Index hidden, numbers right-aligned; call ``.to_html()`` or display it in a notebook.
+        Index hidden, numbers right-aligned, counts grouped by thousands in the language of the
+        headers (``1.299``; ``1,299`` for English headers); call ``.to_html()`` or display it in
+        a notebook.
 
     Examples
     --------
@@ -739,7 +751,15 @@ def style_table(
         or any(str(c) == LABELS[lang][k] for lang in LABELS for k in (SHARE, "change"))
     ]
     styler = table.style.hide(axis="index").apply(_row_style, axis=1)
+    lang = _table_lang(table)
+    counts: list[Hashable] = [c for c in table.columns if pd.api.types.is_integer_dtype(table[c])]
     styler = styler.format(na_rep=NA_REP)
+    if counts:  # 1.299 in Vietnamese, 1,299 in English, as every other output writes counts
+        styler = styler.format(
+            lambda n: format_count(n, lang=lang),  # type: ignore[arg-type]
+            subset=counts,
+            na_rep=NA_REP,
+        )
     if numeric:
         styler = styler.set_properties(subset=numeric, **{"text-align": "right"})
     if caption:
