@@ -921,8 +921,9 @@ def _assemble(
     words, lang, result = plan.words, plan.lang, plan.result
     record = provenance(plan.counts, result, units=units)
     ordered = list(sections.values())
-    ordered.append(Section(words["sources"], [_sources_block(result)]))
-    ordered.append(Section(words["files"], [Block("links", items=_file_names(lang, charts))]))
+    ordered.append(Section(words["sources"], [_sources_block(result)], id="sources"))
+    links = Block("links", items=_file_names(lang, charts))
+    ordered.append(Section(words["files"], [links], id="files"))
     page = _page_context(
         title=words["title"],
         subtitle=_subtitle(targets, term, lang),
