@@ -226,7 +226,9 @@ def test_period_from_the_catalogue_deadline_is_written(tmp_path: Path) -> None:
     )
     meta = read_meta(path)
     assert meta is not None
-    assert (meta.period, meta.deadline) == ("Báo cáo sơ kết 6 tháng đầu năm", dt.date(2015, 6, 5))
+    # the 6-month report's deadline id stands for its period: the first half of 2015
+    assert (meta.period, meta.deadline) == ("2015-H1", dt.date(2015, 6, 5))
+    assert meta.period_label == "6 tháng đầu năm 2015"
     assert meta.bodies == ("party_committee", "standing_committee", "key_posts")
 
 

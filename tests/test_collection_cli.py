@@ -10,6 +10,7 @@ import pytest
 import gender_stats as gs
 from gender_stats.cli import main
 from gender_stats.collection import STATUS_SHEET
+from gender_stats.io._templates import read_meta
 
 
 def _units_csv(tmp_path: Path) -> Path:
@@ -83,3 +84,39 @@ def test_template_with_an_unknown_body_is_an_error(
     code = main(["template", "--term", "2015-2020", "--out", str(tmp_path), "--bodies", "bch2"])
     assert code == 2
     assert "'bch2' không phải mã cơ quan" in capsys.readouterr().err
+
+
+def test_template_and_collect_for_a_reporting_period(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = _units_csv(tmp_path)
+    out = tmp_path / "mau"
+    code = main(
+        ["template", "--units", str(units), "--term", "2025-2030", "--period", "2026-H1",
+         "--out", str(out), "--bodies", "party_committee"]
+    )  # fmt: skip
+    assert code == 0
+    capsys.readouterr()
+    meta = read_meta(out / "bao_cao_U1.xlsx")
+    assert meta is not None
+    assert (meta.period, str(meta.deadline)) == ("2026-H1", "2026-06-05")
+    inbox = tmp_path / "nhan"
+    inbox.mkdir()
+    wb = openpyxl.load_workbook(out / "bao_cao_U1.xlsx")
+    wb["Báo cáo"]["C7"], wb["Báo cáo"]["D7"] = 33, 6
+    wb.save(inbox / "u1.xlsx")
+    dates = tmp_path / "ngay_nhan.csv"
+    dates.write_text("file,received\nu1.xlsx,2026-06-05\n")  # the deadline day: late
+    code = main(
+        ["collect", str(inbox), "--units", str(units), "--term", "2025-2030", "--period",
+         "2026-H1", "--received", str(dates), "--out", str(tmp_path / "th.xlsx")]
+    )  # fmt: skip
+    printed = capsys.readouterr().out
+    assert code == 0
+    assert "MUỘN (late)" in printed
+    assert "kỳ báo cáo (period) 2026-H1; hạn nộp (deadline) trước 05/06/2026" in printed
+    code = main(
+        ["collect", str(inbox), "--units", str(units), "--term", "2025-2030", "--period", "2026"]
+    )
+    assert code == 2
+    assert "không phải kỳ báo cáo (not a reporting period)" in capsys.readouterr().err

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
+import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -44,19 +45,22 @@ from gender_stats.schema import (
     validate_counts,
     validate_units,
 )
-from gender_stats.vocab import normalise_term
+from gender_stats.vocab import normalise_term, term_bounds
 
 __all__ = [
     "STATUS_COLUMNS",
     "Collection",
+    "Period",
     "collect",
     "diff_counts",
     "make_templates",
     "reminders",
+    "resolve_period",
     "write_collection",
 ]
 
-#: Columns of :attr:`Collection.status`, in order (``contact`` is added when the units have one).
+#: Columns of :attr:`Collection.status`, in order (``contact`` is added when the units have one);
+#: ``period`` is the collection's reporting period code (``<NA>`` for a collection for the term).
 STATUS_COLUMNS: tuple[str, ...] = (
     UNIT_ID,
     UNIT_NAME,
@@ -73,6 +77,7 @@ STATUS_COLUMNS: tuple[str, ...] = (
     "problems",
     "match",
     "warnings",
+    "period",
 )
 
 #: Columns of :attr:`Collection.changes` and of :func:`diff_counts` (without the file columns).
@@ -181,6 +186,167 @@ def resolve_deadline(value: object) -> tuple[dt.date | None, str]:
 
 
 # --------------------------------------------------------------------------------------------
+# Reporting periods
+
+
+#: The catalogue deadline each kind of period follows: the 6-month and the annual report.
+PERIOD_DEADLINES: Mapping[str, str] = {"H1": "2458/BVSTBCPN-VX:r6", "Y": "2458/BVSTBCPN-VX:r12"}
+
+PERIOD_HELP = (
+    "Hint: '2015-H1' (báo cáo sơ kết 6 tháng đầu năm, hạn trước 05/6) hoặc '2015-Y' (báo cáo "
+    "tổng kết năm, hạn trước 01/12) (the 6-month or the annual report of a year)."
+)
+UNKNOWN_PERIOD = "period={value!r} không phải kỳ báo cáo (not a reporting period). "
+PERIOD_OUTSIDE_TERM = (
+    "period={code!r}: năm {year} nằm ngoài nhiệm kỳ {term} (the period's year is outside the "
+    "term). Hint: cho term= là nhiệm kỳ đang có hiệu lực trong năm {year} (the term in force)."
+)
+TEMPLATE_OTHER_PERIOD = (
+    "mẫu kỳ báo cáo {found}, đợt thu này là {period} (a template of another reporting period "
+    "than the collection)"
+)
+
+_PERIOD_CODE = re.compile(r"^((?:19|20)\d\d)\s*[-/ ]?\s*(h1|6t|6m|y|fy|cn|12t|12m)$")
+_PERIOD_CODE_FIRST = re.compile(r"^(h1|6t|6m|y|fy|cn|12t|12m)\s*[-/ ]?\s*((?:19|20)\d\d)$")
+_PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_HALF_WORDS = ("6 thang", "first half", "half year", "six month", "6 month")
+_YEAR_WORDS = ("tong ket nam", "ca nam", "hang nam", "annual", "year", "nam")
+
+
+@dataclasses.dataclass(frozen=True)
+class Period:
+    """A reporting period of the founding letter (item 5): the 6-month or the annual report.
+
+    Attributes
+    ----------
+    year : int
+        The year reported on.
+    kind : {"H1", "Y"}
+        ``H1``: the 6-month report (*báo cáo sơ kết 6 tháng đầu năm*), due before 05/6;
+        ``Y``: the annual report (*báo cáo tổng kết năm*), due before 01/12.
+    deadline : datetime.date
+        Due before this day (a return is on time when ``date < deadline``).
+    deadline_id : str
+        The catalogue deadline it follows (``2458/BVSTBCPN-VX:r6`` or ``:r12``).
+    quoted : bool
+        True when the catalogue quotes this very date (the letter's year, 2015); for another year
+        the letter's day and month are carried to that year.
+
+    Examples
+    --------
+    >>> p = resolve_period("2015-H1")
+    >>> p.code, p.deadline, p.quoted, p.label("en")
+    ('2015-H1', datetime.date(2015, 6, 5), True, 'first half of 2015')
+    >>> resolve_period("cả năm 2026").deadline
+    datetime.date(2026, 12, 1)
+    """
+
+    year: int
+    kind: str
+    deadline: dt.date
+    deadline_id: str
+    quoted: bool
+
+    @property
+    def code(self) -> str:
+        """The canonical code: ``2015-H1`` or ``2015-Y``."""
+        return f"{self.year}-{self.kind}"
+
+    def label(self, lang: Literal["vi", "en"] = "vi") -> str:
+        """Return the period in words (``6 tháng đầu năm 2015``, ``year 2015``)."""
+        from gender_stats.outputs.labels import PERIOD_LABELS
+
+        return PERIOD_LABELS[lang][self.kind].format(year=self.year)
+
+
+def _period_parts(text: str) -> tuple[int, str] | None:
+    key = loose_key(text)
+    for pattern, year_first in ((_PERIOD_CODE, True), (_PERIOD_CODE_FIRST, False)):
+        hit = pattern.match(key)
+        if hit:
+            year, word = (
+                (hit.group(1), hit.group(2)) if year_first else (hit.group(2), hit.group(1))
+            )
+            return int(year), "H1" if word in ("h1", "6t", "6m") else "Y"
+    years = set(_PERIOD_YEAR.findall(key))
+    if len(years) != 1:
+        return None
+    year = int(years.pop())
+    if any(w in key for w in _HALF_WORDS):
+        return year, "H1"
+    if any(re.search(rf"\b{w}\b", key) for w in _YEAR_WORDS):
+        return year, "Y"
+    return None
+
+
+def resolve_period(value: object) -> Period:
+    """Return the reporting period named by a code (``2015-H1``, ``2015-Y``) or in words.
+
+    Parameters
+    ----------
+    value : str or Period
+        ``YYYY-H1`` (also ``YYYY-6T``, ``6 tháng đầu năm YYYY``, ``first half of YYYY``) for the
+        6-month report; ``YYYY-Y`` (also ``YYYY-CN``, ``cả năm YYYY``, ``báo cáo tổng kết năm
+        YYYY``, ``annual report YYYY``) for the annual report.
+
+    Returns
+    -------
+    Period
+        With the deadline of the catalogue (:func:`gender_stats.targets.get_deadlines`): the
+        letter's 2015 dates, or their day and month in another year.
+
+    Raises
+    ------
+    ArgumentError
+        When the text names no period of one year.
+
+    Examples
+    --------
+    >>> resolve_period("6 tháng đầu năm 2020").code
+    '2020-H1'
+    >>> resolve_period("2015-Y").deadline, resolve_period("2015-Y").deadline_id
+    (datetime.date(2015, 12, 1), '2458/BVSTBCPN-VX:r12')
+    """
+    if isinstance(value, Period):
+        return value
+    parts = _period_parts(value) if isinstance(value, str) else None
+    if parts is None:
+        raise ArgumentError(UNKNOWN_PERIOD.format(value=value) + PERIOD_HELP)
+    year, kind = parts
+    deadline_id = PERIOD_DEADLINES[kind]
+    due, _ = resolve_deadline(deadline_id)
+    assert due is not None
+    quoted = due.year == year
+    return Period(
+        year=year,
+        kind=kind,
+        deadline=due if quoted else due.replace(year=year),
+        deadline_id=deadline_id,
+        quoted=quoted,
+    )
+
+
+def _period_of_deadline(value: object) -> Period | None:
+    """Return the period of a catalogue deadline id (``2458/BVSTBCPN-VX:r6`` → ``2015-H1``)."""
+    if not isinstance(value, str):
+        return None
+    for kind, deadline_id in PERIOD_DEADLINES.items():
+        if value.strip() == deadline_id:
+            due, _ = resolve_deadline(deadline_id)
+            assert due is not None
+            return resolve_period(f"{due.year}-{kind}")
+    return None
+
+
+def _period_in_term(period: Period, term: str) -> None:
+    start, end = term_bounds(term)
+    if not start <= period.year <= end:
+        raise ArgumentError(
+            PERIOD_OUTSIDE_TERM.format(code=period.code, year=period.year, term=term)
+        )
+
+
+# --------------------------------------------------------------------------------------------
 # Templates out
 
 
@@ -198,7 +364,7 @@ def make_templates(
     out_dir: str | Path,
     bodies: Sequence[str] | None = None,
     deadline: object = None,
-    period: str | None = None,
+    period: str | Period | None = None,
     lang: Literal["vi", "en"] = "vi",
     one_workbook: bool = False,
 ) -> list[Path]:
@@ -218,10 +384,13 @@ def make_templates(
     deadline : datetime.date, str, optional
         The due date (the report is on time when it arrives *before* it), as a date, ISO text or
         a catalogue deadline id (``"2458/BVSTBCPN-VX:r12"``); written on the ``Hướng dẫn`` sheet
-        and in the metadata.
-    period : str, optional
-        The reporting period (``"6 tháng đầu năm 2015"``); by default the catalogue deadline's
-        report name, or none (a collection for a term).
+        and in the metadata.  By default the period's deadline (none without a period).
+    period : str or Period, optional
+        A reporting period of the founding letter rather than a whole term: ``"2015-H1"`` (the
+        6-month report, due before 05/6) or ``"2015-Y"`` (the annual report, due before 01/12),
+        also in words (``"6 tháng đầu năm 2015"``), see :func:`resolve_period`; its year must be
+        in ``term`` (the term in force).  A catalogue deadline id of one of these reports stands
+        for its period.  Written in the title, on the ``Hướng dẫn`` sheet and in the metadata.
     lang : {"vi", "en"}, default "vi"
         The language that comes first on the instructions sheet (both are written).
     one_workbook : bool, default False
@@ -259,15 +428,21 @@ def make_templates(
     chosen = _templates.check_bodies(bodies)
     if lang not in ("vi", "en"):
         raise ArgumentError(f"lang={lang!r} không hợp lệ (invalid); chọn 'vi' hoặc 'en'")
-    due, catalogue_period = resolve_deadline(deadline)
-    label = catalogue_period if period is None else period
+    chosen_period = resolve_period(period) if period is not None else _period_of_deadline(deadline)
+    if chosen_period is not None:
+        _period_in_term(chosen_period, term)
+    due, _ = resolve_deadline(deadline)
+    if due is None and chosen_period is not None:
+        due = chosen_period.deadline
+    code = chosen_period.code if chosen_period is not None else ""
+    label = chosen_period.label("vi") if chosen_period is not None else ""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rows = _unit_rows(table)
     if one_workbook:
         wb = _templates.build_template(
-            rows, term=term, bodies=chosen, period=label, deadline=due, lang=lang,
-            one_sheet_per_unit=True,
+            rows, term=term, bodies=chosen, period=code, period_label=label, deadline=due,
+            lang=lang, one_sheet_per_unit=True,
         )  # fmt: skip
         path = out / "mau_bao_cao.xlsx"
         wb.save(path)
@@ -275,8 +450,9 @@ def make_templates(
     paths = []
     for row in rows:
         wb = _templates.build_template(
-            [row], term=term, bodies=chosen, period=label, deadline=due, lang=lang
-        )
+            [row], term=term, bodies=chosen, period=code, period_label=label, deadline=due,
+            lang=lang,
+        )  # fmt: skip
         path = out / f"bao_cao_{row[0]}.xlsx"
         wb.save(path)
         paths.append(path)
@@ -403,7 +579,11 @@ def _read(path: Path, **kwargs: object) -> tuple[pd.DataFrame | None, DataError 
 
 
 def _read_template(
-    item: _File, meta: _templates.TemplateMeta, units: pd.DataFrame, term: str
+    item: _File,
+    meta: _templates.TemplateMeta,
+    units: pd.DataFrame,
+    term: str,
+    period: Period | None = None,
 ) -> list[_File]:
     """Read each data sheet of a template; one result per sheet (a workbook may hold several)."""
     known = dict(zip(units[UNIT_ID].astype(str), range(len(units)), strict=True))
@@ -435,6 +615,12 @@ def _read_template(
             )
             out.append(part)
             continue
+        found = _meta_period(meta)
+        if period is not None and found is not None and found.code != period.code:
+            message = TEMPLATE_OTHER_PERIOD.format(found=found.code, period=period.code)
+            part.error = DataError([_problem(item.name, sheet, meta.period, message)])
+            out.append(part)
+            continue
         # the unit is known from the metadata: its level is passed, so the units table (checked
         # once by collect) need not be validated again for every file
         level = str(units.iloc[known[uid]][LEVEL])
@@ -453,6 +639,16 @@ def _read_template(
                 part.frame = frame
         out.append(part)
     return out
+
+
+def _meta_period(meta: _templates.TemplateMeta) -> Period | None:
+    """Return the period of a template (``None``: for the term, or words that are no period)."""
+    if not meta.period:
+        return None
+    try:
+        return resolve_period(meta.period)
+    except ArgumentError:
+        return None
 
 
 UNREADABLE = "một tệp bảng tính mở được (a spreadsheet that opens): "
@@ -606,6 +802,8 @@ class Collection:
         cell (columns :data:`CHANGE_COLUMNS`).
     deadline : datetime.date or None
         The deadline the status was judged against.
+    period : Period or None
+        The reporting period of the collection (``None``: a collection for the term).
     """
 
     counts: pd.DataFrame
@@ -613,6 +811,7 @@ class Collection:
     files: pd.DataFrame
     changes: pd.DataFrame
     deadline: dt.date | None
+    period: Period | None = None
 
 
 def collect(
@@ -622,6 +821,7 @@ def collect(
     term: str,
     deadline: object = None,
     received: Mapping[str, object] | None = None,
+    period: str | Period | None = None,
 ) -> Collection:
     """Read every returned file, match it to a unit and say who is missing, late or in error.
 
@@ -637,10 +837,16 @@ def collect(
     deadline : datetime.date or str, optional
         A date, ISO text or catalogue deadline id (``"2458/BVSTBCPN-VX:r12"``); a return is on
         time when it arrives before it.  By default the deadline written in the templates
-        returned (when they agree); with none, ``on_time`` is ``<NA>`` (no verdict from nothing).
+        returned (when they agree: what the units were told), else the period's deadline; with
+        none, ``on_time`` is ``<NA>`` (no verdict from nothing).
     received : mapping of str to date or datetime, optional
         The recorded time each file arrived (keyed by file name); other files use their
         modification time.
+    period : str or Period, optional
+        A reporting period rather than the whole term (``"2015-H1"``, ``"2015-Y"``, see
+        :func:`resolve_period`); ``term`` is then the term in force that year.  A template of
+        another period is a problem of that file; the counts and the status get a ``period``
+        column (the code), so the counts are still checked by their ``term``.
 
     Returns
     -------
@@ -667,6 +873,12 @@ def collect(
     ``days_late`` counts from the deadline day (a file of the deadline day is 1 day late).
     Reader warnings are not raised: they are recorded in the ``warnings`` column.
 
+    Periods: the counts of a period collection are one row per ``term`` × ``unit_id`` × ``body``
+    like any counts, with ``period`` (``"2015-H1"``) beside ``term`` (the term in force), so
+    :func:`gender_stats.check` judges them by the term's targets; keep one period per counts
+    frame (two periods of one term would give a key twice, which the schema refuses).  The status
+    has ``period`` too (``<NA>`` for a collection for the term).
+
     Examples
     --------
     >>> import tempfile, pathlib, openpyxl, gender_stats as gs
@@ -686,6 +898,9 @@ def collect(
     """
     table = validate_units(units)
     term = normalise_term(term)
+    chosen_period = resolve_period(period) if period is not None else None
+    if chosen_period is not None:
+        _period_in_term(chosen_period, term)
     due, _ = resolve_deadline(deadline)
     names = _Names(table)
     paths = _files(sources)
@@ -707,7 +922,7 @@ def collect(
         if meta is not None:
             if meta.deadline is not None:
                 template_deadlines.add(meta.deadline)
-            results.extend(_read_template(item, meta, table, term))
+            results.extend(_read_template(item, meta, table, term, chosen_period))
             continue
         try:
             results.append(_read_report(item, table, names, term))
@@ -716,7 +931,9 @@ def collect(
             results.append(item)
     if due is None and len(template_deadlines) == 1:
         due = next(iter(template_deadlines))
-    return _assemble(results, table, units, term, due)
+    if due is None and chosen_period is not None:
+        due = chosen_period.deadline
+    return _assemble(results, table, units, term, due, chosen_period)
 
 
 def _assemble(
@@ -725,7 +942,9 @@ def _assemble(
     original_units: pd.DataFrame,
     term: str,
     due: dt.date | None,
+    period: Period | None = None,
 ) -> Collection:
+    code: object = period.code if period is not None else pd.NA
     by_unit: dict[str, list[_File]] = {}
     for item in results:
         for uid in item.units:
@@ -784,6 +1003,7 @@ def _assemble(
                 UNIT_NAME: str(getattr(row, UNIT_NAME)),
                 LEVEL: str(getattr(row, LEVEL)),
                 "status": status,
+                "period": code,
                 "file": chosen.name if chosen is not None else "",
                 "received": chosen.received if chosen is not None else None,
                 "on_time": on_time,
@@ -815,6 +1035,7 @@ def _assemble(
                 UNIT_NAME: _names_in(item),
                 LEVEL: None,
                 "status": status,
+                "period": code,
                 "file": item.name,
                 "received": item.received,
                 "on_time": pd.NA,
@@ -831,12 +1052,13 @@ def _assemble(
         )
     columns = [*STATUS_COLUMNS, *(["contact"] if contact is not None else [])]
     status_frame = pd.DataFrame(status_rows, columns=columns)
+    status_frame["period"] = status_frame["period"].astype("string")
     status_frame["received"] = pd.to_datetime(status_frame["received"])
     status_frame["on_time"] = status_frame["on_time"].astype("boolean")
     status_frame["days_late"] = status_frame["days_late"].astype("Int64")
     status_frame["n_files"] = status_frame["n_files"].astype("int64")
     status_frame["n_problems"] = status_frame["n_problems"].astype("int64")
-    counts = _consolidate(frames, table, term)
+    counts = _consolidate(frames, table, term, period)
     files = pd.DataFrame(
         [
             {
@@ -871,7 +1093,12 @@ def _assemble(
         else pd.DataFrame({c: pd.Series(dtype="object") for c in CHANGE_COLUMNS})
     )
     return Collection(
-        counts=counts, status=status_frame, files=files, changes=changes, deadline=due
+        counts=counts,
+        status=status_frame,
+        files=files,
+        changes=changes,
+        deadline=due,
+        period=period,
     )
 
 
@@ -882,10 +1109,14 @@ def _names_in(item: _File) -> str | None:
     return ", ".join(named) if named else None
 
 
-def _consolidate(frames: list[pd.DataFrame], table: pd.DataFrame, term: str) -> pd.DataFrame:
+def _consolidate(
+    frames: list[pd.DataFrame], table: pd.DataFrame, term: str, period: Period | None = None
+) -> pd.DataFrame:
     base = [TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE]
     if not frames:
         empty = pd.DataFrame({c: pd.Series(dtype="object") for c in base})
+        if period is not None:
+            empty.insert(1, "period", pd.Series(dtype="string"))
         return empty.astype({TOTAL: "int64", FEMALE: "int64"})
     counts = pd.concat(frames, ignore_index=True)
     extra = [
@@ -902,6 +1133,8 @@ def _consolidate(frames: list[pd.DataFrame], table: pd.DataFrame, term: str) -> 
     if KIND in table.columns:
         kinds = dict(zip(table[UNIT_ID].astype(str), table[KIND], strict=True))
         counts.insert(4, KIND, counts[UNIT_ID].astype(str).map(kinds))
+    if period is not None:
+        counts.insert(1, "period", pd.Series(period.code, index=counts.index, dtype="string"))
     counts = counts.sort_values(list(COUNTS_KEY), kind="stable").reset_index(drop=True)
     return validate_counts(counts)
 
@@ -1042,7 +1275,7 @@ def write_collection(
         The result of :func:`collect`.
     path : str or Path
         The ``.xlsx`` to write: sheet ``Tổng hợp`` (sections by level, a ``Cộng …`` subtotal per
-        section, ``Tổng cộng``), then ``Tình hình nộp báo cáo`` (the status), ``Nhắc nộp``
+        section, ``Tổng cộng``; the title names the reporting period when there is one), then ``Tình hình nộp báo cáo`` (the status), ``Nhắc nộp``
         (reminders) and ``Thay đổi`` (corrections).
     units : pandas.DataFrame, optional
         Orders the units (default: the counts' order).
@@ -1077,7 +1310,10 @@ def write_collection(
             "chưa có số liệu nào dùng được để tổng hợp (no usable counts to consolidate). "
             "Hint: xem collection.status (see the status)."
         )
-    out = _templates.write_wide_workbook(collection.counts, path, units=units)
+    title = "TỔNG HỢP SỐ LƯỢNG NỮ THAM GIA CẤP ỦY, CƠ QUAN DÂN CỬ"
+    if collection.period is not None:
+        title += f" — {collection.period.label('vi').upper()}"
+    out = _templates.write_wide_workbook(collection.counts, path, units=units, title=title)
     _templates.append_sheet(out, _status_for_sheet(collection.status), STATUS_SHEET)
     if not collection.status.empty:
         _templates.append_sheet(out, reminders(collection), "Nhắc nộp")

@@ -112,7 +112,17 @@ BODIES: Mapping[str, Label] = _table(
         "staff",
         "Cán bộ, công chức, viên chức",
         "Staff",
-        ("can bo cong chuc vien chuc", "cbccvc", "can bo cong chuc", "nguoi lao dong", "workforce"),
+        (
+            "can bo cong chuc vien chuc",
+            "cbccvc",
+            "cbcc",
+            "ccvc",
+            "can bo cong chuc",
+            "cong chuc vien chuc",
+            "can bo cong chuc vien chuc va nguoi lao dong",
+            "nguoi lao dong",
+            "workforce",
+        ),
     ),
     Label(
         "planning_pool",

@@ -979,6 +979,7 @@ def _resolve_units(
     fixed = "_units_fixed" in frame.columns
     frame = frame.drop(columns=["_units_fixed"], errors="ignore")
     ids, names, levels = [], [], []
+    reported: set[int] = set()  # one problem per row, not one per body of the row
     for rec in frame[["_r", UNIT_NAME, UNIT_ID, LEVEL, "_level_explicit"]].to_dict("records"):
         r = int(rec["_r"])
         name = rec[UNIT_NAME]
@@ -1000,7 +1001,9 @@ def _resolve_units(
                 if found is not None:
                     hit = (found[0], name, found[2])
                 elif uid is None:
-                    col.at(r, name_col, name, UNKNOWN_UNIT, header="Đơn vị")
+                    if r not in reported:
+                        col.at(r, name_col, name, UNKNOWN_UNIT, header="Đơn vị")
+                        reported.add(r)
                     ids.append(derive_unit_id(name))
                     names.append(name)
                     levels.append(level or "missing")
@@ -1021,7 +1024,9 @@ def _resolve_units(
             if level is not None:
                 inferred.setdefault(name, level)
         if level is None and name is not None and not explicit:
-            col.at(r, None, name, NEED_LEVEL, header="level")
+            if r not in reported:
+                col.at(r, None, name, NEED_LEVEL, header="level")
+                reported.add(r)
             level = "missing"
         ids.append(uid)
         names.append(name)

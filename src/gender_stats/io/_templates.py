@@ -96,11 +96,14 @@ class TemplateMeta:
     bodies : tuple of str
         The body codes, in column order.
     period : str
-        The reporting period ("" when the collection is for a term).
+        The reporting period's code (``2015-H1``, ``2015-Y``; "" when the collection is for a
+        term; a template written before periods had codes may hold a label).
     deadline : datetime.date or None
         The deadline written on the template.
     sheets : tuple of (sheet, unit_id, unit_name, level)
         One entry per data sheet.
+    period_label : str
+        The period in Vietnamese words (``6 tháng đầu năm 2015``).
     """
 
     version: str
@@ -109,6 +112,7 @@ class TemplateMeta:
     period: str
     deadline: dt.date | None
     sheets: tuple[tuple[str, str, str, str], ...]
+    period_label: str = ""
 
 
 #: Group titles that differ from the vocabulary's name: the readers take "phụ nữ" in a group
@@ -320,6 +324,7 @@ def _help_sheet(
     term: str,
     bodies: Sequence[str],
     period: str,
+    period_label: str,
     deadline: dt.date | None,
     lang: str,
 ) -> None:
@@ -329,7 +334,8 @@ def _help_sheet(
         "HƯỚNG DẪN ĐIỀN BÁO CÁO",
         "",
         "Đơn vị: " + "; ".join(f"{n} (mã {i}, {level_names[lv]})" for i, n, lv in units),
-        f"Nhiệm kỳ: {term}" + (f" — kỳ báo cáo: {period}" if period else ""),
+        f"Nhiệm kỳ: {term}"
+        + (f" — kỳ báo cáo: {period_label or period} ({period})" if period else ""),
         "Cơ quan: " + "; ".join(body_title(b) for b in bodies),
         f"Hạn nộp: trước ngày {due}",
         "",
@@ -343,7 +349,7 @@ def _help_sheet(
         "HOW TO FILL IN THIS REPORT",
         "",
         "Unit: " + "; ".join(f"{n} (id {i}, {lv})" for i, n, lv in units),
-        f"Term: {term}" + (f" — period: {period}" if period else ""),
+        f"Term: {term}" + (f" — reporting period: {period}" if period else ""),
         "Bodies: " + "; ".join(BODIES[b].en for b in bodies),
         f"Due before: {due}",
         "",
@@ -370,13 +376,14 @@ def _meta_sheet(
     term: str,
     bodies: Sequence[str],
     period: str,
+    period_label: str,
     deadline: dt.date | None,
 ) -> None:
     rows: list[tuple[str, str, str, str]] = [
         (META_MARK, TEMPLATE_VERSION, "", ""),
         ("term", term, "", ""),
         ("bodies", ",".join(bodies), "", ""),
-        ("period", period, "", ""),
+        ("period", period, period_label, ""),  # the code, then the words (column C)
         ("deadline", deadline.isoformat() if deadline is not None else "", "", ""),
         ("sheet", "unit_id", "unit_name", "level"),
         *entries,
@@ -394,17 +401,21 @@ def build_template(
     term: str,
     bodies: Sequence[str],
     period: str = "",
+    period_label: str = "",
     deadline: dt.date | None = None,
     lang: str = "vi",
     one_sheet_per_unit: bool = False,
 ) -> Workbook:
-    """Return the workbook of a template for some units (one, or a sheet per unit)."""
+    """Return the workbook of a template for some units (one, or a sheet per unit).
+
+    ``period`` is the reporting period's code (``2015-H1``), ``period_label`` its words.
+    """
     wb = Workbook()
     ws = wb.active
     assert ws is not None
     title = "BÁO CÁO SỐ LƯỢNG NỮ THAM GIA CẤP ỦY, CƠ QUAN DÂN CỬ"
     if period:
-        title += f" — {period.upper()}"
+        title += f" — {(period_label or period).upper()}"
     entries: list[tuple[str, str, str, str]] = []
     if one_sheet_per_unit:
         taken: set[str] = set()
@@ -424,6 +435,7 @@ def build_template(
         term=term,
         bodies=bodies,
         period=period,
+        period_label=period_label,
         deadline=deadline,
         lang=lang,
     )
@@ -433,6 +445,7 @@ def build_template(
         term=term,
         bodies=bodies,
         period=period,
+        period_label=period_label,
         deadline=deadline,
     )
     wb.active = 0
@@ -461,6 +474,7 @@ def read_meta(path: str | Path) -> TemplateMeta | None:
     if not rows or rows[0][0] != META_MARK:
         return None
     info = {row[0]: (row[1] if len(row) > 1 else "") for row in rows[1:5]}
+    words = {row[0]: (row[2] if len(row) > 2 else "") for row in rows[1:5]}
     deadline = None
     if info.get("deadline"):
         try:
@@ -477,6 +491,7 @@ def read_meta(path: str | Path) -> TemplateMeta | None:
         period=info.get("period", ""),
         deadline=deadline,
         sheets=sheets,
+        period_label=words.get("period", ""),
     )
 
 

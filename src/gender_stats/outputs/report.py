@@ -63,7 +63,7 @@ from gender_stats.outputs._files import (
 )
 from gender_stats.outputs._page import Block, Section, environment, table_block
 from gender_stats.outputs.collection import collection_section, status_sheet
-from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_label
+from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_text
 from gender_stats.outputs.provenance import Provenance, provenance
 from gender_stats.outputs.workbook import write_workbook
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
@@ -746,7 +746,9 @@ def _check(counts: pd.DataFrame, targets: Any, term: str | None, units: Any, lan
     if lang == "vi" or RULE not in result.columns:
         return result
     shown = result.copy()
-    shown[RULE] = shown[RULE].map(lambda rule: rule_label(rule, lang))
+    shown[RULE] = shown[RULE].map(
+        lambda rule: rule_text(rule, lang) if isinstance(rule, str) else rule
+    )
     return shown
 
 
