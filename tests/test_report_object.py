@@ -156,3 +156,23 @@ def test_save_then_build_report_out_dir_give_the_same_files(tmp_path):
     assert names == sorted(p.relative_to(b.out_dir) for p in b.paths)
     assert a.html.read_text(encoding="utf-8") == b.html.read_text(encoding="utf-8")
     assert isinstance(a.html, Path)
+
+
+def test_cell_labels_leave_the_layout_but_labels_that_can_stick_out_stay():
+    from matplotlib.figure import Figure
+
+    from gender_stats.outputs.report import _cell_labels_out_of_layout
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    bars = ax.barh([0.5], [1.5])
+    ax.set_xlim(0, 2)
+    ax.set_ylim(0, 2)
+    cell = ax.text(1, 1, "30%", ha="center", va="center")
+    outside = ax.text(1, 3, "x", ha="center", va="center")  # above the axes
+    left = ax.text(1, 1, "note", ha="left", va="center")  # may run past the right edge
+    labels = ax.bar_label(bars)
+    assert _cell_labels_out_of_layout(ax) == 1
+    assert not cell.get_in_layout()
+    assert outside.get_in_layout() and left.get_in_layout()
+    assert all(t.get_in_layout() for t in labels)
