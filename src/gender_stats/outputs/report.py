@@ -44,8 +44,8 @@ from typing import Any, Literal
 import pandas as pd
 from markupsafe import Markup
 from matplotlib.axes import Axes
-from matplotlib.text import Annotation
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 from tqdm.auto import tqdm
 
 from gender_stats import compliance as comp
