@@ -711,7 +711,7 @@ def _cell_labels_out_of_layout(ax: Axes) -> int:
     for text in ax.texts:
         if isinstance(text, Annotation) or text.get_transform() != ax.transData:
             continue
-        if text.get_ha() != "center" or text.get_va() != "center":
+        if text.get_horizontalalignment() != "center" or text.get_verticalalignment() != "center":
             continue
         x, y = text.get_position()
         if x0 < float(x) < x1 and y0 < float(y) < y1:
