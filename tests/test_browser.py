@@ -142,6 +142,7 @@ _SLACK = 1.0
 
 @pytest.fixture(scope="module")
 def big_report(tmp_path_factory):
+    _require_browser()  # before the slow build: skipped at once without a browser
     import gender_stats as gs
     from gender_stats.outputs.report import build_report
 
