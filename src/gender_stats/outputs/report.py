@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
 from markupsafe import Markup
@@ -344,6 +344,7 @@ def _page_context(
     record: Provenance | None = None,
 ) -> dict[str, Any]:
     words = PAGE_LABELS[lang]
+    rows = [] if record is None else [r for r in record.rows(cast(Lang, lang)) if r[1]]
     return {
         "lang": lang,
         "title": title,
@@ -353,7 +354,7 @@ def _page_context(
         "footer": footer,
         "synthetic": words["synthetic"] if record is not None and record.synthetic else "",
         "provenance_heading": words["provenance"],
-        "provenance": [r for r in record.rows(lang) if r[1]] if record is not None else [],  # type: ignore[arg-type]
+        "provenance": rows,
     }
 
 
