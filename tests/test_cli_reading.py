@@ -30,3 +30,37 @@ def test_validate_verbose_prints_every_row(tmp_path: Path, capsys) -> None:
         assert f"dòng {row}: {kind} " in out
     assert main(["validate", str(path)]) == 0
     assert "dòng 4: note" not in capsys.readouterr().out  # only with --verbose
+
+
+def _unknown_level_workbook(tmp_path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (
+        ["SỐ LIỆU NỮ THAM GIA BAN CHẤP HÀNH ĐẢNG BỘ NHIỆM KỲ 2015 - 2020"],
+        ["TT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Huyện Nga Sơn", 37, 6],
+        [2, "Đảng ủy Khối CCQ tỉnh", 33, 8],  # the name says no level
+    ):
+        ws.append(row)
+    path = tmp_path / "bc.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_a_counts_table_with_an_unknown_level_shows_that_problem(tmp_path: Path, capsys) -> None:
+    # not re-read as a personnel list (whose 'a mark: x for a woman' problems would be noise)
+    path = _unknown_level_workbook(tmp_path)
+    assert main(["check", str(path), "--input-term", "2015-2020"]) == 2
+    err = capsys.readouterr().err
+    assert 'dòng 4, cột "level"' in err and "Đảng ủy Khối CCQ tỉnh" in err
+    assert "x for a woman" not in err and "1 lỗi" in err
+
+
+def test_level_option_gives_the_level(tmp_path: Path, capsys) -> None:
+    path = _unknown_level_workbook(tmp_path)
+    assert main(["validate", str(path), "--level", "agency"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path), "--level", "agency", "--targets", "36-CT/TW"]) == 0
+    out = capsys.readouterr().out
+    # --level gives the level of every row the file gives none (no column, no section row)
+    assert "đánh giá 2/2 dòng" in out

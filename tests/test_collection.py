@@ -763,7 +763,7 @@ def test_status_goes_into_the_report_page_and_workbook(
 ) -> None:
     inbox, received = folder
     c = gs.collect(inbox, units=UNITS, term=TERM, received=received)
-    from gender_stats.collection import status_summary
+    from gender_stats.outputs.collection import status_summary
 
     # received U1 U2 U5 U6 (U2, U6 late); U4 problems only; U3 missing; 3 files of no unit
     assert status_summary(c) == (

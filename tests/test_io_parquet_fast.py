@@ -63,10 +63,12 @@ def test_canonical_parquet_same_frame_as_csv(
     monkeypatch.setattr(_readers, "_fast_parquet_roster", spy)
     fast = read_roster(parquet)
     assert calls == [True]  # the fast path was taken
-    # the fast path checks categoricals but returns str columns, as the grid reader does
-    assert fast["sex"].dtype == "str" and fast["person_id"].dtype == "str"
+    # both paths return categoricals of str (the frame contract of issue 13)
+    assert isinstance(fast["sex"].dtype, pd.CategoricalDtype)
+    assert fast["person_id"].cat.categories.dtype == "str"
     assert str(fast["birth_year"].dtype) == "Int64"
     slow_csv = read_roster(csv)
+    pd.testing.assert_frame_equal(fast, slow_csv)
     assert list(fast.columns) == list(slow_csv.columns) == COLUMNS
     text = COLUMNS[:-1]
     pd.testing.assert_frame_equal(

@@ -168,8 +168,8 @@ def test_every_bad_cell_at_once(xlsx) -> None:
     with pytest.raises(DataError) as info:
         read_counts(write(xlsx, rows))
     got = {(p.row, p.column): p.expected for p in info.value.problems}
-    assert set(got) == {(7, "C"), (8, "D"), (10, "F"), (7, "G")}
-    assert "dạng chữ" in got[(7, "G")]  # a number typed as text
+    # G7 = "1" is a number typed as text: read as 1 (with a TableWarning when the file reads)
+    assert set(got) == {(7, "C"), (8, "D"), (10, "F")}
     assert "whole number" in got[(7, "C")]
     headers = {(p.row, p.column): p.header for p in info.value.problems}
     assert headers[(10, "F")] == "Ban Thường vụ / Tổng số"

@@ -53,3 +53,34 @@ def test_tables_use_the_labels_module():
 def test_a_count_reads_back(n):
     vi, en = format_count(n), format_count(n, lang="en")
     assert int(vi.replace(".", "")) == n == int(en.replace(",", ""))
+
+
+def test_a_label_is_read_by_key_and_language():
+    assert labels.label("col.female") == "Nữ"
+    assert labels.label("col.female", "en") == "Women"
+    assert labels.WORDS["status.below"]["vi"] == "Chưa đạt"
+    assert labels.label("summary.result", "en", k=3, n=4, noun="districts") == (
+        "3/4 districts meet the target"
+    )
+    assert labels.label("body.standing_committee", "en") == "Standing committee"
+
+
+def test_an_unknown_label_or_language_is_a_library_error():
+    with pytest.raises(ArgumentError, match=r"no such label\): 'col\.nope'"):
+        labels.label("col.nope")
+    with pytest.raises(ArgumentError, match=r"unknown language\): Got lang='fr'"):
+        labels.label("col.female", "fr")  # type: ignore[arg-type]
+
+
+def test_every_word_has_both_languages_and_no_key_is_added_twice():
+    for key, words in labels.WORDS.items():
+        assert set(words) == set(labels.LANGS), key
+        assert all(isinstance(w, str) and w for w in words.values()), key
+    with pytest.raises(RuntimeError, match="defined twice"):
+        labels._add("col", {"female": ("Nữ", "Women")})
+
+
+def test_the_views_by_language_read_the_same_words():
+    assert labels.LABELS["en"]["female"] == labels.label("col.female", "en")
+    assert labels.UNIT_NOUNS["vi"]["district"] == labels.labels_for("noun", "vi")["district"]
+    assert labels.STATUS_LABELS["vi"][Status.BELOW] == "Chưa đạt"

@@ -118,6 +118,8 @@ CASES = {
     "term_changes": (gs.term_changes, lambda: (_counts(),), {}),
     "indicator_table": (gs.indicator_table, lambda: (COMPLIANCE.copy(),), {}),
     "summary_table": (gs.summary_table, lambda: (COMPLIANCE.copy(),), {}),
+    "shortfalls_table": (gs.shortfalls_table, lambda: (COMPLIANCE.copy(),), {}),
+    "pretty": (gs.pretty, lambda: (COMPLIANCE.copy(),), {}),
     "terms_table": (gs.terms_table, lambda: (_counts(),), {}),
     "trend": (gs.trend, lambda: (_counts(),), {"target_share": "25%", "target_year": 2020}),
     "assess_progress": (

@@ -10,6 +10,7 @@ from gender_stats.outputs.tables import (
     format_points,
     format_share,
     indicator_table,
+    shortfalls_table,
     style_table,
     summary_table,
     terms_table,
@@ -332,16 +333,15 @@ def test_summary_table_levels_and_province(compliance):
         "Cấp",
         "Cơ quan",
         "Chỉ tiêu",
-        "Đơn vị đạt",
         "Kết quả",
         "Tổng số",
         "Nữ",
         "Tỷ lệ (%)",
         "Số nữ còn thiếu",
+        "Đánh giá",
     ]
     party = table[table["Cơ quan"] == "Ban Chấp hành (cấp ủy)"]
     assert party["Cấp"].tolist() == ["Cấp huyện", "Sở, ban, ngành", "Toàn tỉnh"]
-    assert party["Đơn vị đạt"].tolist() == ["2/3", "0/1", "2/4"]
     assert party["Kết quả"].tolist() == ["2/3 huyện đạt", "0/1 đơn vị đạt", "2/4 đơn vị đạt"]
     # Pooled: districts 23 women of 118 = 19.49 %, while the mean of 20 %, 12.12 % and 25 % is
     # 19.04 %.
@@ -350,8 +350,11 @@ def test_summary_table_levels_and_province(compliance):
     assert party["Tỷ lệ (%)"].tolist() == ["19,5%", "10,0%", "18,1%"]  # 25/138 = 18.115...
     assert format_share(sum([0.2, 4 / 33, 0.25]) / 3) != "19,5%"
     assert party["Số nữ còn thiếu"].tolist() == [1, 1, 2]
+    # Each row's own verdict: the pooled 19,5 % and 18,1 % meet ≥ 15 %, the agencies' 10 % not.
+    assert party["Đánh giá"].tolist() == ["Đạt", "Chưa đạt", "Đạt"]
     standing = table[table["Cơ quan"] == "Ban Thường vụ"]
     assert standing["Kết quả"].tolist() == ["0/1 huyện đạt", "0/1 đơn vị đạt"]
+    assert standing["Đánh giá"].tolist() == ["Chưa đạt", "Chưa đạt"]
 
 
 def test_summary_table_english_leaves_out_units_not_assessed():
@@ -377,7 +380,8 @@ def test_summary_table_english_leaves_out_units_not_assessed():
     )
     table = summary_table(frame, lang="en")
     assert table["Level"].tolist() == ["Commune", "Province-wide"]
-    assert table["Units meeting"].tolist() == ["1/1", "1/1"]
+    assert "Units meeting" not in table.columns  # "1/1" was said twice
+    assert table["Status"].tolist() == ["Met", "Met"]
     assert table["Result"].iloc[0] == "1/1 communes meet the target"
     assert table["Share (%)"].tolist() == ["16.7%", "16.7%"]  # 3 / 18
 
@@ -433,11 +437,17 @@ def test_style_table_highlights_rows_below_target(compliance):
         assert f"#T_t_row{row}_col0" not in css
 
 
-def test_style_table_summary_highlights_rows_with_women_needed(compliance):
+def test_style_table_summary_colours_rows_by_their_own_verdict(compliance):
+    # Issue 15.2: a province-wide row that meets the target (25/138 = 18,1 % ≥ 15 %) is not
+    # pink because some units still need women; rows: districts met, agencies below,
+    # province met, then the standing committee (below, below).
     table = summary_table(compliance, lang="en")
+    below = "Below target"
+    assert table["Status"].tolist() == ["Met", below, "Met", below, below]
     css = _css(style_table(table, highlight="#FF0000"))
     assert "#FF0000" in css
-    assert all(f"#T_t_row{r}_col0" in css for r in range(len(table)))
+    pink = [r for r in range(len(table)) if f"#T_t_row{r}_col0" in css]
+    assert pink == [1, 3, 4]
 
 
 def test_to_html_keeps_labels_and_caption(compliance):
@@ -543,7 +553,7 @@ def test_summary_table_counts_above_range_as_meeting_shown_distinctly():
         }
     )
     table = summary_table(check(counts, "11-NQ/TW:b"))
-    assert table["Đơn vị đạt"].tolist() == ["2/3", "2/3"]
+    assert table["Đánh giá"].tolist() == ["Đạt", "Đạt"]  # 22/60 = 36,7 % within 35–40 %
     assert table["Kết quả"].tolist() == [
         "2/3 huyện đạt (1 vượt khoảng)",
         "2/3 đơn vị đạt (1 vượt khoảng)",
@@ -571,5 +581,103 @@ def test_summary_table_without_a_trained_column_shows_no_share():
     table = summary_table(out)
     assert "0,0%" not in table["Tỷ lệ (%)"].tolist()
     assert set(table["Tỷ lệ (%)"]) == {"–"}
-    assert set(table["Đơn vị đạt"]) == {"–"}
+    assert set(table["Đánh giá"]) == {"–"}  # no verdict from nothing
     assert set(table["Kết quả"]) == {"không đánh giá được"}
+
+
+# Issue 15.2: shortfalls as a table; 15.5: numbers for export; 15.7: several provinces
+
+
+def test_shortfalls_table_grouped_by_body_worst_first(compliance):
+    table = shortfalls_table(compliance)
+    assert list(table.columns) == [
+        "Cơ quan",
+        "Đơn vị",
+        "Chỉ tiêu",
+        "Nữ",
+        "Tổng số",
+        "Tỷ lệ (%)",
+        "Số nữ còn thiếu",
+    ]
+    # Party committee: B 4/33 = 12,1 % and S 2/20 = 10,0 % both need 1: the lower share first.
+    assert table["Đơn vị"].tolist() == ["Sở Tài chính", "Huyện B", "Huyện A"]
+    assert table["Cơ quan"].tolist() == ["Ban Chấp hành (cấp ủy)"] * 2 + ["Ban Thường vụ"]
+    assert table["Tỷ lệ (%)"].tolist() == ["10,0%", "12,1%", "0,0%"]
+    assert table["Số nữ còn thiếu"].tolist() == [1, 1, 1]
+    english = shortfalls_table(compliance, lang="en")
+    assert english["Body"].iloc[2] == "Standing committee"
+    assert english["Women still needed"].tolist() == [1, 1, 1]
+
+
+def test_shortfalls_table_puts_the_most_needed_first_and_is_empty_when_all_meet(compliance):
+    frame = compliance.copy()
+    frame.loc[1, ["female", "seats_needed"]] = [1, 4]  # B: 1/33, 4 women needed
+    table = shortfalls_table(frame)
+    assert table["Đơn vị"].tolist()[:2] == ["Huyện B", "Sở Tài chính"]
+    met = compliance[compliance["status"] == "met"]
+    empty = shortfalls_table(met)
+    assert len(empty) == 0 and "Số nữ còn thiếu" in empty.columns
+
+
+def test_indicator_table_numeric_shares_for_export(compliance):
+    table = indicator_table(compliance, numeric=True)
+    assert table["Tỷ lệ (%)"].dtype == "float64"
+    # 9/45, 4/33, 10/40, 2/20, 0/9
+    assert table["Tỷ lệ (%)"].tolist() == pytest.approx([20.0, 400 / 33, 25.0, 10.0, 0.0])
+    assert table["Nữ"].tolist() == [9, 4, 10, 2, 0]
+    with pytest.raises(TypeError, match="numeric must be a bool"):
+        indicator_table(compliance, numeric="yes")
+
+
+def _two_provinces():
+    # Province P: districts 3/10 (met) and 1/10 (below, 1 needed); province Q: 2/10 (met).
+    # Pooled into one row they would read 6/30 = 20,0 %, "2/3"; by province: 4/20 = 20,0 %
+    # "1/2" for P and 2/10 = 20,0 % "1/1" for Q.
+    rows = [
+        _row(
+            "P1", "Huyện P1", "district", "party_committee", 10, 3, "36-CT/TW:a", "≥ 15%", "met", 0
+        ),
+        _row(
+            "P2",
+            "Huyện P2",
+            "district",
+            "party_committee",
+            10,
+            1,
+            "36-CT/TW:a",
+            "≥ 15%",
+            "below",
+            1,
+        ),
+        _row(
+            "Q1", "Huyện Q1", "district", "party_committee", 10, 2, "36-CT/TW:a", "≥ 15%", "met", 0
+        ),
+    ]
+    return _compliance(rows).assign(province=["P", "P", "Q"])
+
+
+def test_summary_table_by_province_never_pools_two_provinces():
+    table = summary_table(_two_provinces(), by="province")
+    assert table["Tỉnh"].tolist() == ["P", "P", "Q", "Q"]
+    assert table["Cấp"].tolist() == ["Cấp huyện", "Toàn tỉnh", "Cấp huyện", "Toàn tỉnh"]
+    assert table["Kết quả"].tolist() == [
+        "1/2 huyện đạt",
+        "1/2 đơn vị đạt",
+        "1/1 huyện đạt",
+        "1/1 đơn vị đạt",
+    ]
+    assert table["Nữ"].tolist() == [4, 4, 2, 2]
+    assert table["Tổng số"].tolist() == [20, 20, 10, 10]
+    assert table["Số nữ còn thiếu"].tolist() == [1, 1, 0, 0]
+    pooled = summary_table(_two_provinces())
+    assert pooled["Kết quả"].tolist() == ["2/3 huyện đạt", "2/3 đơn vị đạt"]
+    english = summary_table(_two_provinces(), by="province", lang="en")
+    assert english["Province"].tolist() == ["P", "P", "Q", "Q"]
+    assert english["Level"].tolist()[1] == "Province-wide"
+
+
+def test_summary_table_by_a_missing_column_or_not_a_name_is_an_error():
+    with pytest.raises(KeyError, match=r"needs the columns \['region'\]"):
+        summary_table(_two_provinces(), by="region")
+    with pytest.raises(TypeError, match="by must be a column name"):
+        summary_table(_two_provinces(), by=["province"])

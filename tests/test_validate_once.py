@@ -160,7 +160,9 @@ def test_read_roster_output_is_not_checked_again(
     path = tmp_path / "r.parquet"
     pq.write_table(pa.Table.from_pandas(_roster(), preserve_index=False), path)
     roster = gs.read_roster(path)
-    assert roster["person_id"].dtype == "str" and roster["sex"].dtype == "str"
+    # the frame contract (issue 13): codes and ids as categoricals of str, sorted categories
+    assert isinstance(roster["person_id"].dtype, pd.CategoricalDtype)
+    assert list(roster["sex"].cat.categories) == ["F", "M"]
     assert roster["person_id"].tolist() == ["p1", "p2", "p1", "p3"]
     calls: list[int] = []
     monkeypatch.setattr(schema, "_fast_roster", lambda *a, **k: calls.append(1))

@@ -109,8 +109,10 @@ from gender_stats.keyposts import (
 from gender_stats.indicators import change, pooled_share, shares, term_changes, units_with_woman
 from gender_stats.outputs.workbook import write_workbook
 from gender_stats.outputs.labels import format_count, format_points, format_share
+from gender_stats.outputs.pretty import pretty
 from gender_stats.outputs.tables import (
     indicator_table,
+    shortfalls_table,
     style_table,
     summary_table,
     terms_table,
@@ -140,13 +142,13 @@ from gender_stats.progress import aggregate_progress, assess_progress, project, 
 # --- collection ---
 from gender_stats.collection import (
     Collection,
-    add_to_report,
     collect,
     diff_counts,
     make_templates,
     reminders,
     write_collection,
 )
+from gender_stats.outputs.collection import add_to_report
 from gender_stats.outputs.plots_collection import plot_returns
 
 try:
@@ -260,7 +262,9 @@ __all__ = [
     "format_count",
     "format_points",
     "format_share",
+    "pretty",
     "indicator_table",
+    "shortfalls_table",
     "style_table",
     "summary_table",
     "terms_table",

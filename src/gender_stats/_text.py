@@ -78,3 +78,57 @@ def loose_key(text: object) -> str:
     """
     text = strip_diacritics(nfc(str(text))).lower()
     return _NON_WORD.sub(" ", text).strip()
+
+
+#: Abbreviations of a unit's kind: one letter always with a dot ("H. Hà Trung", "X.Quảng Phú"),
+#: two letters with a dot or a space ("TX. Bỉm Sơn", "TP Thanh Hóa", "TT. Lam Sơn").
+UNIT_ABBREVIATION = re.compile(r"^\s*(?:([HXPQ])\.\s*|(TX|TP|TT)(?:\.\s*|\s+))(\w.*)$", re.I)
+_ABBREVIATIONS = {
+    "H": "Huyện",
+    "X": "Xã",
+    "P": "Phường",
+    "Q": "Quận",
+    "TX": "Thị xã",
+    "TP": "Thành phố",
+    "TT": "Thị trấn",
+}
+
+
+def expand_abbreviation(name: str) -> str:
+    """Return a unit name with a one-letter abbreviation of its kind written out.
+
+    Examples
+    --------
+    >>> expand_abbreviation("H. Hà Trung"), expand_abbreviation("x.Quảng Phú")
+    ('Huyện Hà Trung', 'Xã Quảng Phú')
+    >>> expand_abbreviation("TX. Bỉm Sơn"), expand_abbreviation("TP Thanh Hóa")
+    ('Thị xã Bỉm Sơn', 'Thành phố Thanh Hóa')
+    >>> expand_abbreviation("Huyện Nga Sơn"), expand_abbreviation("A. Khối huyện")
+    ('Huyện Nga Sơn', 'A. Khối huyện')
+    """
+    short = UNIT_ABBREVIATION.match(nfc(name))
+    if short is None:
+        return name
+    kind = (short.group(1) or short.group(2)).upper()
+    return _ABBREVIATIONS[kind] + " " + short.group(3)
+
+
+_BULLET = re.compile(r"^\s*[-+*•·–—]+\s*(?=\S)")
+_FOOTNOTE = re.compile(r"(?:\s*(?:\(\s*\*+\s*\)|\*+|\(\s*\d{1,2}\s*\)))+\s*$")
+
+
+def clean_unit_name(name: str | None) -> str | None:
+    """Return a unit name without list bullets, footnote marks and repeated spaces.
+
+    Examples
+    --------
+    >>> clean_unit_name("- Huyện Nga Sơn (*)"), clean_unit_name("+ Thị xã  Bỉm Sơn**")
+    ('Huyện Nga Sơn', 'Thị xã Bỉm Sơn')
+    >>> clean_unit_name("Phường 1"), clean_unit_name("Xã Quảng Phú (cũ)"), clean_unit_name("*")
+    ('Phường 1', 'Xã Quảng Phú (cũ)', '*')
+    """
+    if name is None:
+        return None
+    cleaned = _FOOTNOTE.sub("", _BULLET.sub("", name))
+    cleaned = " ".join(cleaned.split())
+    return cleaned or name

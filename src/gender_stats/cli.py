@@ -31,6 +31,7 @@ from typing import Any, TextIO
 import pandas as pd
 
 from gender_stats.errors import DataError, GenderStatsError, GenderStatsWarning, Problem
+from gender_stats.outputs.labels import LANGS, label
 
 __all__ = ["main"]
 
@@ -113,6 +114,13 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="in chi tiết lỗi nội bộ (print the traceback of an internal error)",
     )
+    # Every command speaks both languages: --lang on each of them.
+    debug.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="vi",
+        help="ngôn ngữ của thông báo và kết quả (language of messages and outputs)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def inputs(p: argparse.ArgumentParser, *, optional: bool) -> None:
@@ -135,6 +143,12 @@ def _parser() -> argparse.ArgumentParser:
             "--input-term",
             metavar="TERM",
             help="nhiệm kỳ của tệp không ghi nhiệm kỳ (the term of inputs that do not name one)",
+        )
+        p.add_argument(
+            "--level",
+            metavar="LEVEL",
+            help="cấp của các đơn vị khi tệp không ghi (the level of the units when the file does "
+            "not say): tỉnh/province, huyện/district, xã/commune, sở ngành/agency",
         )
         p.add_argument(
             "-q", "--quiet", action="store_true", help="không hiện tiến trình (no progress bar)"
@@ -171,7 +185,6 @@ def _parser() -> argparse.ArgumentParser:
     inputs(p_report, optional=True)
     target_options(p_report)
     p_report.add_argument("--out", type=Path, default=Path("out"), help="thư mục ra (output dir)")
-    p_report.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)")
     p_report.add_argument(
         "--svg", action="store_true", help="ghi thêm biểu đồ dạng SVG (also write SVG charts)"
     )
@@ -212,7 +225,6 @@ def _parser() -> argparse.ArgumentParser:
         help="mã thoát 1 nếu có đơn vị chưa đạt, 3 nếu không đánh giá được gì (exit code 1 when "
         "a unit falls short, 3 when nothing could be assessed)",
     )
-    p_check.add_argument("--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)")
 
     sub.add_parser(
         "targets",
@@ -220,6 +232,7 @@ def _parser() -> argparse.ArgumentParser:
         help=helps["targets"],
         description=helps["targets"],
         epilog=TARGETS_RULE_NOTE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _collection_parsers(sub, debug)
     return parser
@@ -252,9 +265,6 @@ def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
         "--one-workbook",
         action="store_true",
         help="một tệp, mỗi đơn vị một trang (one workbook, a sheet per unit)",
-    )
-    p_template.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="ngôn ngữ (language)"
     )
     help_collect = (
         "đọc các báo cáo nhận về, tổng hợp, liệt kê đơn vị thiếu/muộn (collect the returns)"
@@ -297,7 +307,13 @@ def _collection_parsers(sub: Any, debug: argparse.ArgumentParser) -> None:
 
 
 def _read_one(
-    path: Path, *, roster: bool, sheet: str | None, units: Any, term: str | None = None
+    path: Path,
+    *,
+    roster: bool,
+    sheet: str | None,
+    units: Any,
+    term: str | None = None,
+    level: str | None = None,
 ) -> pd.DataFrame:
     """Read one input file as counts (counting a roster); raise the most relevant error.
 
@@ -308,22 +324,41 @@ def _read_one(
     from gender_stats.io import read_counts, read_roster
 
     if roster:
-        return _with_rows(
-            count(read_roster(path, sheet=sheet, term=term, units=units)), path, "roster"
-        )
+        persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
+        return _with_rows(_kept(count(persons), persons), path, "roster")
     try:
-        frame = read_counts(path, sheet=sheet, term=term, units=units)
+        frame = read_counts(path, sheet=sheet, term=term, units=units, level=level)
     except DataError as counts_error:
         if _is_counts_table(counts_error):
             raise  # a counts table with problems: show them, never re-read it as something else
         try:
-            persons = read_roster(path, sheet=sheet, term=term, units=units)
+            persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
         except DataError as roster_error:
             raise _relevant(counts_error, roster_error) from None
         except GenderStatsError:
             raise counts_error from None
-        return _with_rows(count(persons), path, "roster")
+        return _with_rows(_kept(count(persons), persons), path, "roster")
     return _with_rows(frame, path, "counts")
+
+
+def _kept(counts: pd.DataFrame, *sources: pd.DataFrame) -> pd.DataFrame:
+    """Give ``counts`` the reading logs and the synthetic mark of the frames it came from.
+
+    The provenance of the report (files and rows read, the sample's mark) lives in ``attrs``;
+    counting a roster or joining several files makes a new frame without them.
+    """
+    from gender_stats.datasets import SYNTHETIC
+    from gender_stats.io import ReadingLog
+
+    logs = [f.attrs["reading"] for f in sources if f.attrs.get("reading") is not None]
+    if logs:
+        merged = ReadingLog()
+        for log in logs:
+            merged.extend(log)
+        counts.attrs["reading"] = merged
+    if any(f.attrs.get(SYNTHETIC) for f in sources):
+        counts.attrs[SYNTHETIC] = True
+    return counts
 
 
 def _with_rows(frame: pd.DataFrame, path: Path, reading: str) -> pd.DataFrame:
@@ -349,14 +384,21 @@ def _recognised(error: DataError) -> bool:
 def _is_counts_table(error: DataError) -> bool:
     """Say whether the counts reader found count columns.
 
-    Either a count in a cell is wrong, or one of ``total`` / ``female`` was found and the other is
+    Either a count in a cell is wrong, or every problem is a row's unknown level or unit (the
+    counts themselves were read), or one of ``total`` / ``female`` was found and the other is
     missing.
     """
+    from gender_stats.io._counts import NEED_LEVEL, UNKNOWN_UNIT
+
     in_cells = any(
         p.column is not None and any(mark in p.expected for mark in _COUNT_MARKS)
         for p in error.problems
     )
-    return in_cells or _lacks(error, "total") != _lacks(error, "female")
+    # every count was read; only the units of some rows are unknown: a counts table
+    only_units = bool(error.problems) and all(
+        p.row is not None and p.expected in (NEED_LEVEL, UNKNOWN_UNIT) for p in error.problems
+    )
+    return in_cells or only_units or _lacks(error, "total") != _lacks(error, "female")
 
 
 #: Words of the problems about counts in cells (the English part of their expected text).
@@ -386,7 +428,12 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
     ):
         try:
             frame = _read_one(
-                path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
+                path,
+                roster=args.roster,
+                sheet=args.sheet,
+                units=units,
+                term=args.input_term,
+                level=args.level,
             )
         except DataError as err:
             errors.append(err)
@@ -396,10 +443,9 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         frames.append(frame)
     if errors:
         raise DataError.combine(errors)
-    counts = (
-        frames[0] if len(frames) == 1 else validate_counts(pd.concat(frames, ignore_index=True))
-    )
-    return counts, units
+    if len(frames) == 1:
+        return frames[0], units
+    return _kept(validate_counts(pd.concat(frames, ignore_index=True)), *frames), units
 
 
 def _targets(text: str | None) -> str | list[str] | None:
@@ -435,54 +481,33 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         svg=args.svg,
         charts_for="all" if args.all_charts else "latest",
     )
-    en = args.lang == "en"
+    lang = args.lang
     below = len(report.units_below)
-    print("Targets used: " if en else "Chỉ tiêu đã áp dụng (targets used): ", end="", file=out)
-    print(", ".join(report.targets_used) or ("none" if en else "không có (none)"), file=out)
-    print(("Coverage: " if en else "Phạm vi (coverage): ") + report.coverage, file=out)
+    print(label("cli.targets_used", lang), end="", file=out)
+    print(", ".join(report.targets_used) or label("cli.none", lang), file=out)
+    print(label("cli.coverage", lang) + report.coverage, file=out)
     if report.nothing_assessed:
-        print(
-            (
-                f"No unit could be assessed: {report.coverage}. Hint: check --term and --targets "
-                "(see `gender-stats targets`)."
-            )
-            if en
-            else (
-                f"Không đánh giá được đơn vị nào (no unit could be assessed): {report.coverage}. "
-                "Hint: kiểm tra --term và --targets (check --term and --targets; see "
-                "`gender-stats targets`)."
-            ),
-            file=sys.stderr,
-        )
+        print(label("cli.nothing_assessed", lang, coverage=report.coverage), file=sys.stderr)
     else:
         above = report.n_checks_above_range
-        if en:
-            print(
-                f"{report.n_units_met}/{report.n_units} units meet every target"
-                + (f" ({above} checks above range, counted as meeting)" if above else "")
-                + f"; {below} below target; {report.women_needed} more women needed.",
-                file=out,
-            )
-        else:
-            print(
-                f"{report.n_units_met}/{report.n_units} đơn vị đạt mọi chỉ tiêu"
-                + (f" ({above} lượt vượt khoảng, tính là đạt)" if above else "")
-                + f"; {below} đơn vị chưa đạt; còn thiếu {report.women_needed} nữ.",
-                file=out,
-            )
+        print(
+            label("cli.units_met", lang, met=report.n_units_met, units=report.n_units)
+            + (label("cli.checks_above", lang, above=above) if above else "")
+            + label("cli.below_needed", lang, below=below, needed=report.women_needed),
+            file=out,
+        )
     if report.units_below:
         shown = ", ".join(report.units_below[:_MAX_NAMES])
         if below > _MAX_NAMES:
             shown += f", … (+{below - _MAX_NAMES})"
-        print(("Below target: " if en else "Chưa đạt: ") + shown, file=out)
-    print(("Report page: " if en else "Trang báo cáo: ") + str(report.html), file=out)
-    print(("Workbook: " if en else "Bảng tính: ") + str(report.workbook), file=out)
+        print(label("cli.below_names", lang) + shown, file=out)
+    if report.provenance is not None:
+        print(report.provenance.summary(lang), file=out)
+    print(label("cli.page", lang) + str(report.html), file=out)
+    print(label("cli.workbook", lang) + str(report.workbook), file=out)
     if report.charts:
         charts = report.charts[0].parent
-        print(
-            ("Charts: " if en else "Biểu đồ: ") + f"{charts} ({len(report.charts)} files)",
-            file=out,
-        )
+        print(label("cli.charts", lang, dir=charts, n=len(report.charts)), file=out)
     return EXIT_NOTHING_ASSESSED if report.nothing_assessed else EXIT_OK
 
 
@@ -501,7 +526,12 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     for path in args.inputs:
         try:
             frame = _read_one(
-                path, roster=args.roster, sheet=args.sheet, units=units, term=args.input_term
+                path,
+                roster=args.roster,
+                sheet=args.sheet,
+                units=units,
+                term=args.input_term,
+                level=args.level,
             )
         except GenderStatsError as err:
             errors.append(err)
@@ -512,12 +542,11 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         except OSError as err:
             errors.append(GenderStatsError(_os_message(err)))
             continue
-        reading = (
-            "danh sách từng người, đã đếm (a roster, counted)"
-            if frame.attrs.get("read_as") == "roster"
-            else "bảng số lượng (counts)"
+        reading = label(
+            "cli.read_roster" if frame.attrs.get("read_as") == "roster" else "cli.read_counts",
+            args.lang,
         )
-        print(f"OK: {path}: {len(frame)} rows — {reading}", file=out)
+        print(label("cli.ok", args.lang, path=path, n=len(frame), reading=reading), file=out)
         log = frame.attrs.get("reading")
         if getattr(args, "verbose", False) and log is not None and not isinstance(log, str):
             print(log, file=out)
@@ -525,7 +554,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         for error in errors:
             print(error, file=sys.stderr)
         n = sum(len(e.problems) if isinstance(e, DataError) else 1 for e in errors)
-        print(f"{n} lỗi (problems) trong {len(errors)} tệp (files).", file=sys.stderr)
+        print(label("cli.problems", args.lang, n=n, files=len(errors)), file=sys.stderr)
         if not args.roster and any(
             isinstance(e, DataError) and not _is_counts_table(e) for e in errors
         ):
@@ -534,29 +563,10 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-_CHECK_TEXT = {
-    "vi": {
-        "used": "Chỉ tiêu đã áp dụng (targets used):",
-        "none_used": "  (không có chỉ tiêu nào được áp dụng / no target was applied)",
-        "coverage": "Phạm vi (coverage): ",
-        "term": "Nhiệm kỳ {term}:",
-        "all_met": "Mọi đơn vị đạt chỉ tiêu (every unit meets the targets): {met}/{n} lượt đạt",
-        "above": "; {k} lượt vượt khoảng (above range), tính là đạt",
-        "nothing_term": "Không đánh giá được dòng nào của nhiệm kỳ {term} (nothing assessed in "
-        "{term}).",
-        "short": "{units} đơn vị chưa đạt (units below target); {checks} lượt (checks).",
-    },
-    "en": {
-        "used": "Targets used:",
-        "none_used": "  (no target was applied)",
-        "coverage": "Coverage: ",
-        "term": "Term {term}:",
-        "all_met": "Every unit meets the targets: {met}/{n} checks met",
-        "above": "; {k} above range, counted as meeting",
-        "nothing_term": "Nothing assessed in {term}.",
-        "short": "{units} units below target; {checks} checks.",
-    },
-}
+def _text(lang: str) -> dict[str, str]:
+    """Return the messages of the check command in ``lang`` (``check_`` words of labels)."""
+    keys = ("used", "none_used", "term", "all_met", "above", "nothing_term", "short")
+    return {k: label(f"cli.check_{k}", lang) for k in keys}
 
 
 def _check_quietly(
@@ -582,21 +592,21 @@ def _check_quietly(
 def _print_targets_used(result: pd.DataFrame, lang: str, out: TextIO) -> None:
     from gender_stats import compliance
 
-    text = _CHECK_TEXT[lang]
+    text = _text(lang)
     print(text["used"], file=out)
     used = compliance.targets_used(result)
     if used.empty:
         print(text["none_used"], file=out)
     for term, group in used.groupby("term", sort=False):
         print(f"  {term}: {', '.join(group[compliance.TARGET_ID].astype(str))}", file=out)
-    print(text["coverage"] + compliance.coverage(result, lang=lang), file=out)
+    print(label("cli.coverage", lang) + compliance.coverage(result, lang=lang), file=out)
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats import compliance
 
     lang = args.lang
-    text = _CHECK_TEXT[lang]
+    text = _text(lang)
     counts, units = _read_inputs(args)
     result, nothing = _check_quietly(counts, args, units, any_term=args.any_term, lang=lang)
     _print_targets_used(result, lang, out)
@@ -624,7 +634,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         assessed, above = int(numbers["n_units"]), int(numbers["n_above_range"])
         if not assessed:
             print(text["nothing_term"].format(term=term), file=out)
-            print(text["coverage"] + compliance.coverage(on_term, lang=lang), file=out)
+            print(label("cli.coverage", lang) + compliance.coverage(on_term, lang=lang), file=out)
             continue
         term_short = short[(short["term"] == term).to_numpy(dtype=bool)]
         if term_short.empty:
@@ -645,12 +655,12 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
     """Print the rows below target as an aligned table."""
     from gender_stats.compliance import NUMERATOR, RULE, SEATS_NEEDED, SHARE, TARGET_ID
-    from gender_stats.outputs.labels import format_share
+    from gender_stats.outputs.labels import format_share, rule_text
     from gender_stats.vocab import body_label
 
     numerators = short[NUMERATOR] if NUMERATOR in short.columns else ["female"] * len(short)
     shares = [
-        format_share((row[num], row["total"]), lang="en" if lang == "en" else "vi")
+        format_share((row[num], row["total"]), lang=lang)  # type: ignore[arg-type]
         for num, (_, row) in zip(numerators, short.iterrows(), strict=True)
     ]
     columns = {
@@ -659,7 +669,7 @@ def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
         "term": short["term"].astype(str).tolist(),
         "target": short[TARGET_ID].astype(str).tolist(),
         SHARE: shares,
-        RULE: short[RULE].astype(str).tolist(),
+        RULE: [rule_text(str(r), lang) for r in short[RULE]],
         "women_needed": ["–" if pd.isna(n) else str(n) for n in short[SEATS_NEEDED]],
     }
     widths = {k: max(len(k), *(len(v) for v in values)) for k, values in columns.items()}
@@ -674,20 +684,18 @@ def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
 
 
 #: How the ``targets`` command explains the "by year Y" rule.
-TARGETS_RULE_NOTE = (
-    'Chỉ tiêu "đến năm Y" đánh giá nhiệm kỳ có năm đầu < Y ≤ năm cuối (a target set "by year '
-    'Y" judges the term with start < Y ≤ end). Ví dụ (example): 26-NQ/TW "by 2030" judges the '
-    "party committees of 2025-2030 and the National Assembly XVI (2026-2031), not NA XV (2021-2026), "
-    "whose term ends before 2030. party_terms / council_terms: the terms each target judges for "
-    "party bodies and for People's Council / National Assembly bodies."
-)
+TARGETS_RULE_NOTE = label("cli.targets_note", "vi")
 
 
 def _cmd_targets(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats.compliance import DOCUMENT, RULE, TARGET_ID
+    from gender_stats.outputs.labels import rule_text
     from gender_stats.targets import list_targets
 
+    lang = args.lang
     catalogue = list_targets()
+    catalogue[RULE] = [rule_text(str(r), lang) for r in catalogue[RULE]]
+    # "when" stays in English in both languages (the catalogue's own column); rules in words.
     wanted = [
         TARGET_ID,
         DOCUMENT,
@@ -702,7 +710,7 @@ def _cmd_targets(args: argparse.Namespace, out: TextIO) -> int:
     with pd.option_context("display.max_colwidth", 60, "display.width", 250):
         print(catalogue[columns].to_string(index=False), file=out)
     print("", file=out)
-    print(TARGETS_RULE_NOTE, file=out)
+    print(label("cli.targets_note", lang), file=out)
     return EXIT_OK
 
 
@@ -727,13 +735,14 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
         lang=args.lang,
         one_workbook=args.one_workbook,
     )
-    print(f"Đã viết {len(paths)} tệp mẫu vào {args.out} (wrote {len(paths)} templates).", file=out)
+    print(label("cli.wrote_templates", args.lang, n=len(paths), out=args.out), file=out)
     return EXIT_OK
 
 
 def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats.collection import collect, reminders, write_collection
 
+    lang = args.lang
     received = None
     if args.received is not None:
         table = pd.read_csv(args.received, dtype=str, encoding="utf-8-sig")
@@ -763,22 +772,26 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         arrived = rec["received"]
         when = "" if pd.isna(arrived) else f"{arrived:%d/%m/%Y}"
         on_time = rec["on_time"]
-        late = "" if pd.isna(on_time) else ("đúng hạn" if on_time else "MUỘN (late)")
+        late = "" if pd.isna(on_time) else label("cli.on_time" if on_time else "cli.late", lang)
         who = rec["unit_name"] if isinstance(rec["unit_name"], str) else "?"
-        extra = f" — {rec['n_problems']} lỗi (problems)" if rec["n_problems"] else ""
+        extra = label("cli.n_problems", lang, n=rec["n_problems"]) if rec["n_problems"] else ""
         print(f"{rec['status']:<13} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
     counts = status["status"].value_counts()
     print(
         "; ".join(f"{k}: {v}" for k, v in counts.items())
-        + (f"; kỳ báo cáo (period) {result.period.code}" if result.period else "")
-        + (f"; hạn nộp (deadline) trước {result.deadline:%d/%m/%Y}" if result.deadline else ""),
+        + (label("cli.period", lang, period=result.period.code) if result.period else "")
+        + (
+            label("cli.deadline", lang, date=f"{result.deadline:%d/%m/%Y}")
+            if result.deadline
+            else ""
+        ),
         file=out,
     )
     if result.counts.empty:
-        print("Chưa có số liệu dùng được (no usable counts): không viết tổng hợp.", file=out)
+        print(label("cli.no_usable_counts", lang), file=out)
     else:
         write_collection(result, args.out, units=units)
-        print(f"Đã viết {args.out} (wrote the consolidated workbook).", file=out)
+        print(label("cli.wrote_collection", lang, out=args.out), file=out)
     remind = reminders(result)
     return EXIT_SHORTFALL if args.strict and not remind.empty else EXIT_OK
 
@@ -819,9 +832,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0) if not isinstance(exit_.code, str) else EXIT_ERROR
     debug = bool(getattr(args, "debug", False))
+    lang = getattr(args, "lang", "vi")
     with warnings.catch_warnings():
         warnings.simplefilter("always", GenderStatsWarning)  # shown to the user, never raised
-        warnings.showwarning = _show_warning
+        warnings.showwarning = _warning_printer(lang)
         try:
             return _COMMANDS[args.command](args, sys.stdout)
         except GenderStatsError as err:
@@ -835,7 +849,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 traceback.print_exc(file=sys.stderr)
             return EXIT_ERROR
         except KeyboardInterrupt:
-            print("Đã dừng (interrupted).", file=sys.stderr)
+            print(label("cli.interrupted", lang), file=sys.stderr)
             return EXIT_INTERRUPTED
         except Exception as err:
             message = str(err).splitlines()[0][:300] if str(err) else ""
@@ -852,16 +866,20 @@ def _os_message(err: OSError) -> str:
     return f"Không đọc/ghi được tệp{where} (cannot read or write a file{where}): {why}"
 
 
-def _show_warning(
-    message: Warning | str,
-    category: type[Warning],
-    filename: str,
-    lineno: int,
-    file: TextIO | None = None,
-    line: str | None = None,
-) -> None:
-    """Print a library warning as one line for the user (no source file, no code)."""
-    print(f"Cảnh báo (warning): {message}", file=sys.stderr)
+def _warning_printer(lang: str) -> Any:
+    """Return a ``showwarning`` that prints a library warning as one line in ``lang``."""
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        print(label("cli.warning", lang, message=message), file=sys.stderr)
+
+    return show
 
 
 if __name__ == "__main__":

@@ -45,19 +45,17 @@ from gender_stats.schema import (
     validate_counts,
     validate_units,
 )
-from gender_stats.vocab import normalise_term, term_bounds
+from gender_stats.vocab import PERIOD_LABELS, normalise_term, term_bounds
 
 __all__ = [
     "STATUS_COLUMNS",
     "Collection",
     "Period",
-    "add_to_report",
     "collect",
     "diff_counts",
     "make_templates",
     "reminders",
     "resolve_period",
-    "status_summary",
     "write_collection",
 ]
 
@@ -211,13 +209,6 @@ TEMPLATE_OTHER_PERIOD = (
 _PERIOD_CODE = re.compile(r"^((?:19|20)\d\d)\s*[-/ ]?\s*(h1|6t|6m|y|fy|cn|12t|12m)$")
 _PERIOD_CODE_FIRST = re.compile(r"^(h1|6t|6m|y|fy|cn|12t|12m)\s*[-/ ]?\s*((?:19|20)\d\d)$")
 _PERIOD_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-#: The periods in words, Vietnamese and English (``{year}`` is the year), like the notes of
-#: :mod:`gender_stats.compliance`: the words of a compute module stay in it (the output stage may
-#: read them, not the other way round).
-_PERIOD_WORDS: Mapping[str, tuple[str, str]] = {
-    "H1": ("6 tháng đầu năm {year}", "first half of {year}"),
-    "Y": ("cả năm {year}", "year {year}"),
-}
 _HALF_WORDS = ("6 thang", "first half", "half year", "six month", "6 month")
 _YEAR_WORDS = ("tong ket nam", "ca nam", "hang nam", "annual", "year", "nam")
 
@@ -263,8 +254,7 @@ class Period:
 
     def label(self, lang: Literal["vi", "en"] = "vi") -> str:
         """Return the period in words (``6 tháng đầu năm 2015``, ``year 2015``)."""
-        vi, en = _PERIOD_WORDS[self.kind]
-        return (en if lang == "en" else vi).format(year=self.year)
+        return PERIOD_LABELS[lang][self.kind].format(year=self.year)
 
 
 def _period_parts(text: str) -> tuple[int, str] | None:
@@ -1342,150 +1332,3 @@ def _status_for_sheet(status: pd.DataFrame) -> pd.DataFrame:
             lambda v: "" if v is pd.NA or v is None else ("đúng hạn" if v else "muộn")
         )
     return out
-
-
-#: Status words on the page and in the sheet.
-_STATUS_WORDS = {
-    "vi": {
-        RECEIVED: "đã nhận",
-        PROBLEMS: "có lỗi",
-        MISSING: "chưa nộp",
-        UNMATCHED: "không khớp đơn vị",
-        AMBIGUOUS: "khớp nhiều đơn vị",
-        NOT_A_REPORT: "không phải báo cáo",
-    },
-    "en": {
-        RECEIVED: "received",
-        PROBLEMS: "with problems",
-        MISSING: "missing",
-        UNMATCHED: "no unit matched",
-        AMBIGUOUS: "several units matched",
-        NOT_A_REPORT: "not a report",
-    },
-}
-
-
-def status_summary(collection: Collection, *, lang: Literal["vi", "en"] = "vi") -> str:
-    """Return one sentence on the collection: how many units sent, are missing, late, in error.
-
-    Examples
-    --------
-    >>> import tempfile, gender_stats as gs
-    >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:4], term="2015-2020")
-    >>> status_summary(c, lang="en")
-    '0 of 3 units received (0 late), 0 with problems only, 3 missing; 0 other files.'
-    """
-    collection = _require_collection(collection, "status_summary")
-    units = collection.status[collection.status[UNIT_ID].notna()]
-    n = len(units)
-    got = int((units["status"] == RECEIVED).sum())
-    late = int(units["on_time"].fillna(True).eq(False).sum())
-    bad = int((units["status"] == PROBLEMS).sum())
-    missing = int((units["status"] == MISSING).sum())
-    other = len(collection.status) - n
-    due = f"{collection.deadline:%d/%m/%Y}" if collection.deadline is not None else None
-    if lang == "en":
-        text = (
-            f"{got} of {n} units received ({late} late), {bad} with problems only, "
-            f"{missing} missing; {other} other files."
-        )
-        return text if due is None else text[:-1] + f"; due before {due}."
-    text = (
-        f"Đã nhận {got}/{n} đơn vị ({late} muộn), {bad} chỉ có tệp lỗi, {missing} chưa nộp; "
-        f"{other} tệp khác."
-    )
-    return text if due is None else text[:-1] + f"; hạn nộp trước {due}."
-
-
-def add_to_report(collection: Collection, report: Any, *, lang: Literal["vi", "en"] = "vi") -> Path:
-    """Add the collection status to a report: a sheet of its workbook and a section of its page.
-
-    Parameters
-    ----------
-    collection : Collection
-        The result of :func:`collect`.
-    report : Report
-        What :func:`gender_stats.build_report` returned (its ``workbook`` and ``html``).
-    lang : {"vi", "en"}, default "vi"
-
-    Returns
-    -------
-    Path
-        The page, with a section "Tình hình nộp báo cáo" (summary, chart of returns over time,
-        status table) before the end of its main part; the workbook gets the sheet of the same
-        name.
-
-    Examples
-    --------
-    >>> import tempfile, gender_stats as gs
-    >>> units = gs.load_units().iloc[1:4]
-    >>> c = gs.collect(tempfile.mkdtemp(), units=units, term="2015-2020")
-    >>> counts = gs.load_sample_counts().query("term == '2015-2020'")
-    >>> r = gs.build_report(counts[counts["unit_id"].isin(units["unit_id"])], term="2015-2020",
-    ...                     out_dir=tempfile.mkdtemp())
-    >>> page = add_to_report(c, r)
-    >>> "Tình hình nộp báo cáo" in page.read_text(encoding="utf-8")
-    True
-    """
-    import html
-    import io
-
-    import matplotlib.pyplot as plt
-
-    from gender_stats.outputs.plots_collection import plot_returns
-    from gender_stats.outputs.tables import to_html
-
-    collection = _require_collection(collection, "add_to_report")
-    if not (hasattr(report, "workbook") and hasattr(report, "html")):
-        raise ArgumentError(
-            "add_to_report: cần kết quả của gs.build_report (expected a Report), got "
-            f"{_type_name(report)}"
-        )
-    if lang not in ("vi", "en"):
-        raise ArgumentError(f"lang={lang!r} không hợp lệ (invalid); chọn 'vi' hoặc 'en'")
-    sheet = _status_for_sheet(collection.status)
-    _templates.append_sheet(report.workbook, sheet, STATUS_SHEET)
-    words = _STATUS_WORDS[lang]
-    shown = collection.status.assign(
-        status=collection.status["status"].map(words),
-        received=collection.status["received"].dt.strftime("%d/%m/%Y").fillna(""),
-        on_time=sheet["on_time"]
-        if lang == "vi"
-        else collection.status["on_time"].map(
-            lambda v: "" if v is pd.NA else ("on time" if v else "late")
-        ),
-    )[[UNIT_NAME, "status", "file", "received", "on_time", "days_late", "n_problems", "problems"]]
-    fig, ax = plt.subplots(figsize=(7.0, 3.2), layout="constrained")
-    try:
-        plot_returns(collection.status, deadline=collection.deadline, ax=ax)
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg")
-    finally:
-        plt.close(fig)
-    svg = buffer.getvalue()
-    svg = svg[svg.index("<svg") :]
-    heading = STATUS_SHEET if lang == "vi" else "Returns received"
-    section = "\n".join(
-        [
-            '<section id="collection">',
-            f"<h2>{html.escape(heading)}</h2>",
-            f"<p>{html.escape(status_summary(collection, lang=lang))}</p>",
-            f'<figure class="chart">{svg}</figure>',
-            to_html(
-                shown.astype(object).where(shown.notna(), ""),
-                caption=heading,
-                table_id="collection-status",
-            ),
-            "</section>",
-        ]
-    )
-    page = Path(report.html)
-    text = page.read_text(encoding="utf-8")
-    marker = "</main>"
-    if marker not in text:
-        raise ArgumentError(
-            f"trang {page.name!r} không có phần <main> (the page has no main part): not a page "
-            "written by build_report"
-        )
-    page.write_text(text.replace(marker, section + "\n" + marker, 1), encoding="utf-8")
-    return page

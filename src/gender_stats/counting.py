@@ -63,11 +63,15 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
 )
-from gender_stats.vocab import term_bounds
+from gender_stats.vocab import BODIES, LEVELS, term_bounds
 
 __all__ = [
     "AGE_BANDS",
     "MAJORITY",
+    "MALE",
+    "PANEL",
+    "PANELS",
+    "STAFF_BODIES",
     "age_at_election",
     "age_group",
     "count",
@@ -76,6 +80,7 @@ __all__ = [
     "ethnic_minority",
     "group_masks",
     "rollup",
+    "women_men_totals",
 ]
 
 #: The default grouping of :func:`count`: one row per term × unit × body.
@@ -1023,3 +1028,95 @@ def rollup(
     out = grouped[values].sum()
     out["n_units"] = grouped.size()
     return out.reset_index()
+
+
+# ---------------------------------------------------------------------------------------------
+# charts: what plot_stacked draws (added with the charts work, issue 14.4)
+
+#: Men in a body: ``total − female``.
+MALE = "male"
+#: Which panel of the women-and-men chart a body belongs to (:data:`PANELS`).
+PANEL = "panel"
+#: The panels: elected and appointed bodies (tens of members) and staff pools (thousands).
+PANELS: tuple[str, ...] = ("bodies", "staff")
+#: Bodies counted in thousands (the workforce and its planning pool), never drawn beside
+#: committees counted in tens.
+STAFF_BODIES: tuple[str, ...] = ("staff", "planning_pool")
+
+
+def women_men_totals(counts: pd.DataFrame, *, by: str = LEVEL) -> pd.DataFrame:
+    """Pool women and men per group (level by default) and body, for one term.
+
+    This is what :func:`gender_stats.plot_stacked` draws: members are pooled over the units of
+    each group with :func:`rollup` (sums of counts), men are ``total − female``, and each body is
+    put in a panel, ``"bodies"`` or ``"staff"`` (:data:`STAFF_BODIES`), so that staff counted in
+    thousands are never drawn on the scale of committees counted in tens.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        Counts of one term (see :mod:`gender_stats.schema`), or any frame with ``body``,
+        ``total``, ``female`` and the ``by`` column; not changed.
+    by : str, default "level"
+        The column grouping the bodies (``"level"``, ``"unit_name"``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group × body: ``by``, ``body``, ``total``, ``female``, ``male``,
+        ``n_units`` and ``panel``; levels in the order of :data:`gender_stats.vocab.LEVELS`
+        (other groups sorted), bodies in the order of :data:`gender_stats.vocab.BODIES`.
+
+    Raises
+    ------
+    gender_stats.errors.ArgumentError
+        If a column is missing or the counts hold several terms (pooling terms would add the same
+        seats twice).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 4, "unit_id": ["A", "B", "C", "A"],
+    ...     "level": ["district", "district", "agency", "district"],
+    ...     "body": ["party_committee"] * 3 + ["staff"],
+    ...     "total": [40, 9, 11, 1200], "female": [4, 3, 2, 610]})
+    >>> women_men_totals(counts)[["level", "body", "female", "male", "panel"]]
+          level             body  female  male   panel
+    0  district  party_committee       7    42  bodies
+    1  district            staff     610   590   staff
+    2    agency  party_committee       2     9  bodies
+    """
+    require_frame(counts, [by, BODY, TOTAL, FEMALE], "women_men_totals", "pass counts")
+    if TERM in counts.columns:
+        terms = sorted(counts[TERM].dropna().astype(str).unique().tolist())
+        if len(terms) > 1:
+            raise ArgumentError(
+                f"cộng dồn một nhiệm kỳ mỗi lần (expected the counts of one term, got "
+                f"{len(terms)}: {terms}). Hint: keep one term, e.g. counts[counts.term == "
+                f"{terms[-1]!r}]."
+            )
+    pooled = rollup(counts, by=(by, BODY), values=(TOTAL, FEMALE))
+    group_order = list(LEVELS) if by == LEVEL else []
+    groups = list(dict.fromkeys(pooled[by].astype(str)))
+    groups = [g for g in group_order if g in groups] + [g for g in groups if g not in group_order]
+    bodies = list(dict.fromkeys(pooled[BODY].astype(str)))
+    bodies = [b for b in BODIES if b in bodies] + [b for b in bodies if b not in BODIES]
+    group_rank = {g: i for i, g in enumerate(groups)}
+    body_rank = {b: i for i, b in enumerate(bodies)}
+    pooled = pooled.assign(
+        _g=pooled[by].astype(str).map(group_rank), _b=pooled[BODY].astype(str).map(body_rank)
+    ).sort_values(["_g", "_b"], kind="stable")
+    total = pd.to_numeric(pooled[TOTAL])
+    female = pd.to_numeric(pooled[FEMALE])
+    return pd.DataFrame(
+        {
+            by: pooled[by].to_numpy(),
+            BODY: pooled[BODY].to_numpy(),
+            TOTAL: total.to_numpy(),
+            FEMALE: female.to_numpy(),
+            MALE: (total - female).to_numpy(),
+            "n_units": pooled["n_units"].to_numpy(),
+            PANEL: np.where(pooled[BODY].isin(STAFF_BODIES), PANELS[1], PANELS[0]),
+        }
+    )

@@ -38,9 +38,11 @@ import pandas as pd
 
 from gender_stats.errors import ArgumentError, GenderStatsError
 from gender_stats.io import read_counts, read_roster, read_units
+from gender_stats.io._readers import SYNTHETIC  # the attrs key of the synthetic mark
 
 __all__ = [
     "PUBLIC_FIGURES",
+    "SYNTHETIC",
     "load_public_figures",
     "load_sample_counts",
     "load_sample_roster",
@@ -179,10 +181,13 @@ def _read_sample(name: str) -> pd.DataFrame:
     """Read one sample file with the library's readers, once per session (callers copy it)."""
     path = sample_path(name)
     if name == "units.csv":
-        return read_units(path)
-    if name == "roster.parquet":
-        return read_roster(path)
-    return read_counts(path, units=_read_sample("units.csv"))
+        frame = read_units(path)
+    elif name == "roster.parquet":
+        frame = read_roster(path)
+    else:
+        frame = read_counts(path, units=_read_sample("units.csv"))
+    frame.attrs[SYNTHETIC] = True  # every output says so (gender_stats.outputs.provenance)
+    return frame
 
 
 def _read_public_csv(path: Path, integers: tuple[str, ...]) -> pd.DataFrame:

@@ -24,23 +24,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from gender_stats.errors import require_frame
+from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
+from gender_stats.errors import ArgumentError, require_frame
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.vocab import term_bounds
+from gender_stats.vocab import BODIES, term_bounds
 
 __all__ = [
     "CHANGE_PP",
+    "MATRIX_VALUES",
     "N_UNITS",
     "N_UNITS_WITH_WOMAN",
     "PREVIOUS_TERM",
+    "SHARE_PREVIOUS",
     "change",
     "pooled_share",
     "shares",
     "term_changes",
+    "unit_body_matrix",
     "units_with_woman",
 ]
 
@@ -52,6 +57,8 @@ N_UNITS_WITH_WOMAN = "n_units_with_woman"
 CHANGE_PP = "change_pp"
 #: The term a change is measured from.
 PREVIOUS_TERM = "previous_term"
+#: The share in that term.
+SHARE_PREVIOUS = "share_previous"
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
@@ -65,15 +72,21 @@ def _share(female: pd.Series, total: pd.Series) -> pd.Series:
     return f.div(t.where(t > 0))
 
 
-def _points(f_from: object, t_from: object, f_to: object, t_to: object) -> float:
+def _exact_points(f_from: object, t_from: object, f_to: object, t_to: object) -> Fraction | None:
     """Return the exact change in percentage points between two shares given as counts."""
     values = (f_from, t_from, f_to, t_to)
     if any(pd.isna(v) for v in values):  # type: ignore[call-overload]
-        return float("nan")
+        return None
     a, b, c, d = (int(v) for v in values)  # type: ignore[call-overload]
     if b == 0 or d == 0:
-        return float("nan")
-    return float((Fraction(c, d) - Fraction(a, b)) * 100)
+        return None
+    return (Fraction(c, d) - Fraction(a, b)) * 100
+
+
+def _points(f_from: object, t_from: object, f_to: object, t_to: object) -> float:
+    """Return the change in percentage points, computed exactly and rounded once to float."""
+    exact = _exact_points(f_from, t_from, f_to, t_to)
+    return float("nan") if exact is None else float(exact)
 
 
 def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataFrame:
@@ -290,8 +303,13 @@ def change(
     return out.reset_index(drop=True)
 
 
-def term_changes(counts: pd.DataFrame, *, by: Sequence[str] = (UNIT_ID, BODY)) -> pd.DataFrame:
+def term_changes(
+    counts: pd.DataFrame, *, by: Sequence[str] = (UNIT_ID, BODY), exact: bool = False
+) -> pd.DataFrame:
     """Return the share per term and its change since the previous term of the same body.
+
+    This is the one computation of "the change since the previous term": the terms table, the
+    change chart (:func:`gender_stats.plot_change`) and the report take it from here.
 
     Parameters
     ----------
@@ -300,12 +318,17 @@ def term_changes(counts: pd.DataFrame, *, by: Sequence[str] = (UNIT_ID, BODY)) -
     by : sequence of str, default ``("unit_id", "body")``
         What identifies one series across terms.  ``body`` must stay in it: party and council terms
         are never mixed.
+    exact : bool, default False
+        Give ``change_pp`` as :class:`fractions.Fraction` (``None`` where there is no change)
+        instead of a float, e.g. to round it for publication.
 
     Returns
     -------
     pandas.DataFrame
         The counts rows sorted by ``by`` and term, with ``share``, ``previous_term`` (missing for the
-        first term of a series) and ``change_pp`` (points since the previous term).
+        first term of a series), ``share_previous`` (the share in that term) and ``change_pp``
+        (points since the previous term, ``100 · (female / total − female_prev / total_prev)``
+        computed on fractions; NaN when a term has no members).
 
     Examples
     --------
@@ -320,6 +343,8 @@ def term_changes(counts: pd.DataFrame, *, by: Sequence[str] = (UNIT_ID, BODY)) -
     0  2015-2020  party_committee    0.1           NaN        NaN
     1  2020-2025  party_committee    0.2     2015-2020       10.0
     2  2016-2021  peoples_council    0.3           NaN        NaN
+    >>> term_changes(counts.assign(female=[7, 4, 15]), exact=True)["change_pp"].tolist()
+    [None, Fraction(50, 9), None]
     """
     by = list(by)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "term_changes")
@@ -335,12 +360,142 @@ def term_changes(counts: pd.DataFrame, *, by: Sequence[str] = (UNIT_ID, BODY)) -
     prev_term = grouped[TERM].shift(1)
     prev_f = grouped[FEMALE].shift(1)
     prev_t = grouped[TOTAL].shift(1)
-    points = pd.Series(
-        [
-            _points(a, b, c, d)
-            for a, b, c, d in zip(prev_f, prev_t, order[FEMALE], order[TOTAL], strict=True)
-        ],
-        index=order.index,
-        dtype="float64",
+    exact_points = [
+        _exact_points(a, b, c, d)
+        for a, b, c, d in zip(prev_f, prev_t, order[FEMALE], order[TOTAL], strict=True)
+    ]
+    points: Any = (
+        pd.Series(exact_points, index=order.index, dtype="object")
+        if exact
+        else pd.Series(
+            [float("nan") if p is None else float(p) for p in exact_points],
+            index=order.index,
+            dtype="float64",
+        )
     )
-    return order.assign(**{PREVIOUS_TERM: prev_term, CHANGE_PP: points})
+    return order.assign(
+        **{
+            PREVIOUS_TERM: prev_term,
+            SHARE_PREVIOUS: _share(prev_f, prev_t).astype("float64"),
+            CHANGE_PP: points,
+        }
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# charts: what plot_heatmap draws (added with the charts work, issue 14.4)
+
+#: What the cells of :func:`unit_body_matrix` hold.
+MATRIX_VALUES: tuple[str, ...] = (SHARE, STATUS)
+
+
+def _ordered_codes(codes: Sequence[str], known: Sequence[str]) -> list[str]:
+    """Return the distinct ``codes``: the ``known`` ones in that order, then the others as met."""
+    present = list(dict.fromkeys(codes))
+    return [c for c in known if c in present] + [c for c in present if c not in known]
+
+
+def unit_body_matrix(compliance: pd.DataFrame, *, value: str = SHARE) -> pd.DataFrame:
+    """Return units × bodies as a matrix of women's share or compliance status.
+
+    This is the matrix :func:`gender_stats.plot_heatmap` draws.  Rows are units in the order they
+    first appear; columns are bodies in the order of :data:`gender_stats.vocab.BODIES` (others
+    after them, as met).  With ``value="status"`` a body judged against several targets gets one
+    column per target, in the order the targets appear.
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The compliance frame (:func:`gender_stats.check`) of one term: ``unit_id``,
+        ``unit_name``, ``body``, ``share``, ``status`` and usually ``target_id``, ``rule`` and
+        ``numerator``; not changed.
+    value : {"share", "status"}, default "share"
+        ``"share"``: the share of the body's row (a row judging women, ``numerator == "female"``,
+        when the body has several targets); ``"status"``: the status string of each target.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: ``(unit_id, unit_name)``; columns: ``(body, target_id, rule)`` (``target_id`` and
+        ``rule`` are ``""`` for shares).  Cells hold floats (shares) or status strings; a unit
+        with no row for a column holds NaN.
+
+    Raises
+    ------
+    gender_stats.errors.ArgumentError
+        If ``value`` is unknown, a column is missing, or (for statuses) a unit has several rows
+        for one body and target (several terms: choose one).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> compliance = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A", "A", "B"],
+    ...     "unit_name": ["Hậu Lộc", "Hậu Lộc", "Ngọc Lặc"],
+    ...     "body": ["standing_committee", "party_committee", "party_committee"],
+    ...     "target_id": ["36-CT/TW:b", "36-CT/TW:a", "36-CT/TW:a"],
+    ...     "rule": ["≥ 1 nữ", "≥ 15%", "≥ 15%"],
+    ...     "share": [1 / 13, 0.2, 0.1], "status": ["met", "met", "below"]})
+    >>> matrix = unit_body_matrix(compliance)
+    >>> matrix.columns.get_level_values("body").tolist()
+    ['party_committee', 'standing_committee']
+    >>> matrix.round(3).to_numpy().tolist()
+    [[0.2, 0.077], [0.1, nan]]
+    >>> unit_body_matrix(compliance, value="status").to_numpy().tolist()
+    [['met', 'met'], ['below', nan]]
+    """
+    if value not in MATRIX_VALUES:
+        raise ArgumentError(
+            f"giá trị ô không hợp lệ (unknown cell value): got value={value!r}. "
+            f"Must be one of {list(MATRIX_VALUES)}."
+        )
+    require_frame(
+        compliance,
+        (UNIT_ID, UNIT_NAME, BODY, SHARE, STATUS),
+        "unit_body_matrix",
+        "pass the frame returned by gender_stats.check()",
+    )
+    rows = compliance.assign(
+        _target=_text_or_empty(compliance, TARGET_ID), _rule=_text_or_empty(compliance, RULE)
+    )
+    if value == SHARE:
+        if NUMERATOR in rows.columns:  # the women's share first when a body has several targets
+            other = (rows[NUMERATOR].astype("string").fillna(FEMALE) != FEMALE).to_numpy()
+            rows = rows.iloc[np.argsort(other, kind="stable")]
+        cells = rows.drop_duplicates([UNIT_ID, BODY]).assign(_target="", _rule="")
+    else:
+        keys = [UNIT_ID, BODY, "_target"]
+        if rows.duplicated(keys).any():
+            raise ArgumentError(
+                "mỗi đơn vị chỉ một dòng cho mỗi cơ quan và chỉ tiêu (expected one row per "
+                "unit × body × target, got duplicates). Hint: choose one term (term=...) or "
+                "remove the repeated rows."
+            )
+        cells = rows
+    rank = {b: i for i, b in enumerate(_ordered_codes(cells[BODY].tolist(), list(BODIES)))}
+    columns = (
+        cells[[BODY, "_target", "_rule"]]
+        .drop_duplicates([BODY, "_target"])
+        .assign(_rank=lambda f: f[BODY].map(rank))
+        .sort_values("_rank", kind="stable")
+    )
+    units = compliance.drop_duplicates(UNIT_ID)
+    matrix = cells.pivot(index=UNIT_ID, columns=[BODY, "_target"], values=value)
+    matrix = matrix.reindex(
+        index=units[UNIT_ID].tolist(),
+        columns=pd.MultiIndex.from_frame(columns[[BODY, "_target"]]),
+    )
+    matrix.index = pd.MultiIndex.from_arrays(
+        [units[UNIT_ID].to_numpy(), units[UNIT_NAME].to_numpy()], names=[UNIT_ID, UNIT_NAME]
+    )
+    matrix.columns = pd.MultiIndex.from_frame(
+        columns[[BODY, "_target", "_rule"]], names=[BODY, TARGET_ID, RULE]
+    )
+    return matrix.astype("float64") if value == SHARE else matrix.astype("object")
+
+
+def _text_or_empty(frame: pd.DataFrame, column: str) -> pd.Series:
+    """Return ``frame[column]`` as text with missing values (or a missing column) as ``""``."""
+    if column not in frame.columns:
+        return pd.Series("", index=frame.index, dtype="object")
+    return frame[column].astype("string").fillna("").astype("object")

@@ -147,8 +147,8 @@ def _require_compliance(frame: object, func: str = "next_term_needs") -> None:
     """Refuse what is not a compliance frame, saying what to call first."""
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(
-            f"{func}() cần kết quả của gs.check hoặc bảng số liệu (expected the compliance frame "
-            f"of gs.check, or a counts frame), got {type(frame).__name__}. "
+            f"{func}() cần bảng số liệu hoặc kết quả của gs.check (expected a counts frame or the "
+            f"compliance frame of gs.check), got {type(frame).__name__}. "
             f"Hint: {func}(counts) hoặc {func}(gs.check(counts))."
         )
     missing = [c for c in _COMPLIANCE_NEEDS if c not in frame.columns]
@@ -631,11 +631,13 @@ class CandidateOdds:
         >>> candidate_list_odds(seats=5, candidates=8, women=3, target=Fraction(1, 5))
         CandidateOdds(seats=5, candidates=8, women=3, odds_ratio=1, rule='≥ 20%', women_needed=1, probability=55/56 (98.2%), expected_women=15/8 (1.88), distribution=6 values, P(X = 0..5))
         """
+        from gender_stats.outputs.labels import format_share  # a display hook: output stage
+
         return (
             f"CandidateOdds(seats={self.seats}, candidates={self.candidates}, "
             f"women={self.women}, odds_ratio={_short(self.odds_ratio)}, rule={self.rule!r}, "
             f"women_needed={self.women_needed}, probability={_short(self.probability)} "
-            f"({_percent(self.probability, 'en')}), expected_women={_short(self.expected_women)} "
+            f"({format_share(self.probability, lang='en')}), expected_women={_short(self.expected_women)} "
             f"({_decimal(self.expected_women, 'en')}), distribution={len(self.distribution)} "
             f"values, P(X = 0..{self.seats}))"
         )
@@ -644,14 +646,16 @@ class CandidateOdds:
         """Return the answer and a table of P(X = x) for a notebook (Vietnamese with English)."""
         import html
 
-        words = _ODDS_WORDS
+        from gender_stats.outputs.labels import PLANNING_LABELS, format_share
+
+        words = PLANNING_LABELS
         summary = words["odds_summary"].format(
             seats=self.seats,
             candidates=self.candidates,
             women=self.women,
             rule=html.escape(self.rule),
             needed=self.women_needed,
-            probability=_percent(self.probability, "vi"),
+            probability=format_share(self.probability, lang="vi"),
             expected=_decimal(self.expected_women, "vi"),
         )
         if self.odds_ratio != 1:
@@ -662,7 +666,7 @@ class CandidateOdds:
                 continue
             meets = words["yes"] if x >= self.women_needed else words["no"]
             rows.append(
-                f"<tr><td>{x}</td><td>{_percent(p, 'vi')}</td>"
+                f"<tr><td>{x}</td><td>{format_share(p, lang='vi')}</td>"
                 f"<td>{html.escape(_short(p))}</td><td>{meets}</td></tr>"
             )
         head = "".join(
@@ -676,37 +680,10 @@ class CandidateOdds:
         )
 
 
-#: Words of :meth:`CandidateOdds._repr_html_`, Vietnamese with English in brackets (the words of a
-#: compute module stay in it, as the notes of :mod:`gender_stats.compliance` do).
-_ODDS_WORDS: Mapping[str, str] = {
-    "odds_summary": (
-        "{seats} ghế, {candidates} ứng cử viên, {women} nữ ({seats} seats, {candidates} "
-        "candidates, {women} women): chỉ tiêu {rule} cần ít nhất {needed} nữ trúng cử (needs "
-        "{needed} women elected); xác suất đạt (probability met) <b>{probability}</b>; số nữ "
-        "trúng cử kỳ vọng (expected women elected) {expected}."
-    ),
-    "odds_ratio": "Tỷ số odds nữ/nam (odds ratio women/men) ω = {omega}.",
-    "women_elected": "Số nữ trúng cử (women elected)",
-    "probability": "Xác suất (probability)",
-    "exact": "Phân số (exact)",
-    "meets": "Đạt chỉ tiêu (meets the target)",
-    "yes": "đạt",
-    "no": "chưa đạt",
-    "odds_zero": (
-        "Các số nữ có xác suất 0 không ghi (counts of women with probability 0 are left out)."
-    ),
-}
-
-
 def _short(value: Fraction, limit: int = 24) -> str:
     """Return a Fraction as ``55/56`` (``1`` when whole; ``…`` when too long to read)."""
     text = str(value)
     return text if len(text) <= limit else "…"
-
-
-def _percent(value: Fraction, lang: str) -> str:
-    """Return a share as a percentage rounded half up to one decimal (``98,2%``, ``98.2%``)."""
-    return _decimal(value * 100, lang, digits=1) + "%"
 
 
 def _decimal(value: Fraction, lang: str, digits: int = 2) -> str:

@@ -55,7 +55,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from gender_stats._text import name_key
+from gender_stats._text import expand_abbreviation, name_key
 from gender_stats.errors import ArgumentError, DataError, Problem, UnitNameWarning
 from gender_stats.vocab import BODIES, SEXES
 
@@ -120,6 +120,19 @@ COUNTS_KEY: tuple[str, ...] = (TERM, UNIT_ID, BODY)
 COUNTS_COLUMNS: tuple[str, ...] = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE)
 ROSTER_COLUMNS: tuple[str, ...] = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, PERSON_ID, SEX)
 ROSTER_OPTIONAL: tuple[str, ...] = (FULL_NAME, BIRTH_YEAR, ETHNICITY, POST)
+#: Roster columns the readers return as categoricals of ``str`` (codes, names and ids).
+CATEGORICAL_TEXT: tuple[str, ...] = (
+    TERM,
+    UNIT_ID,
+    UNIT_NAME,
+    LEVEL,
+    BODY,
+    PERSON_ID,
+    SEX,
+    FULL_NAME,
+    ETHNICITY,
+    POST,
+)
 UNITS_COLUMNS: tuple[str, ...] = (UNIT_ID, UNIT_NAME, LEVEL, KIND)
 UNITS_OPTIONAL: tuple[str, ...] = (PARENT_ID, ALIASES)
 
@@ -132,7 +145,7 @@ EXPECTED: Mapping[str, str] = {
     UNIT_ID: "mã đơn vị không trống (a unit id)",
     UNIT_NAME: "tên đơn vị không trống (a unit name)",
     LEVEL: "mã cấp viết thường như district, commune (a level code)",
-    BODY: "một mã cơ quan: " + ", ".join(BODIES),
+    BODY: "một mã cơ quan (a body code): " + ", ".join(BODIES),
     TOTAL: "số nguyên ≥ 0 (a whole number ≥ 0)",
     FEMALE: "số nguyên ≥ 0 (a whole number ≥ 0)",
     PERSON_ID: "mã người không trống (a person id)",
@@ -265,6 +278,34 @@ def _as_text(series: pd.Series) -> pd.Series:
     if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
         return series.astype("str") if series.hasnans is False else series
     return series.map(lambda v: v if _is_blank(v) else str(v), na_action="ignore").astype("str")
+
+
+def _categorical_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with its :data:`CATEGORICAL_TEXT` columns as categoricals of ``str``.
+
+    Categories sorted (as ``str`` sorts), only those that occur; missing values stay missing.  A
+    column already categorical with such categories is kept as it is.
+
+    Examples
+    --------
+    >>> out = _categorical_text(pd.DataFrame({"sex": ["M", "F", "M"], "total": [1, 2, 3]}))
+    >>> list(out["sex"].cat.categories), out["sex"].cat.codes.tolist(), out["total"].dtype
+    (['F', 'M'], [1, 0, 1], dtype('int64'))
+    """
+    updates = {}
+    for c in CATEGORICAL_TEXT:
+        if c not in frame.columns:
+            continue
+        series = frame[c]
+        if _is_text_categorical(series) and series.cat.categories.is_monotonic_increasing:
+            continue
+        if _is_text_categorical(series):
+            categories = pd.Index(series.cat.categories)
+        else:
+            series = _as_text(series)
+            categories = pd.Index(series.dropna().unique(), dtype="str")
+        updates[c] = series.astype(pd.CategoricalDtype(categories.sort_values()))
+    return frame.assign(**updates) if updates else frame
 
 
 #: What a count past the int64 range is told.
@@ -821,8 +862,15 @@ def _checksum(frame: pd.DataFrame) -> int | None:
     import pyarrow as pa
 
     crc = zlib.crc32(repr((len(frame), [str(c) for c in frame.columns])).encode())
-    for _, series in frame.items():
+    for _, column in frame.items():
+        series = column
         crc = zlib.crc32(str(series.dtype).encode(), crc)
+        if isinstance(series.dtype, pd.CategoricalDtype):  # the codes, then the categories
+            crc = zlib.crc32(repr(series.cat.ordered).encode(), crc)
+            codes = np.ascontiguousarray(series.cat.codes.to_numpy())
+            crc = zlib.crc32(codes.view(np.uint8).data, crc)
+            series = pd.Series(series.cat.categories, copy=False)
+            crc = zlib.crc32(str(series.dtype).encode(), crc)
         if isinstance(series.dtype, np.dtype):
             if series.dtype.kind not in "biufcmM":
                 return None
@@ -1195,7 +1243,8 @@ def _warn_unit_names(frame: pd.DataFrame, units: pd.DataFrame | None) -> None:
     for unit_id, unit_name in pairs.itertuples(index=False):
         if _is_blank(unit_id) or _is_blank(unit_name) or str(unit_id) not in names:
             continue
-        if name_key(str(unit_name)) not in names[str(unit_id)]:
+        written = str(unit_name)
+        if not {name_key(written), name_key(expand_abbreviation(written))} & names[str(unit_id)]:
             wrong.append(f'{unit_id}: "{unit_name}" ≠ "{table_name[str(unit_id)]}"')
     if wrong:
         shown = "; ".join(wrong[:MAX_NAME_PAIRS]) + (" …" if len(wrong) > MAX_NAME_PAIRS else "")

@@ -34,6 +34,7 @@ import abc
 import dataclasses
 import datetime as dt
 import enum
+import html
 import importlib.resources
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -195,6 +196,17 @@ def _pct_text(share: Fraction) -> str:
         exact = Decimal(value.numerator) / Decimal(value.denominator)
         return format(exact.normalize(), "f")
     return f"{float(value):.4g}"
+
+
+def _share_repr(share: Fraction) -> str:
+    """Write a share as Python that builds it: ``percent("15")``, else ``Fraction(1, 3)``."""
+    value = Fraction(share) * 100
+    den = value.denominator
+    while den % 2 == 0:
+        den //= 2
+    while den % 5 == 0:
+        den //= 5
+    return f'percent("{_pct_text(share)}")' if den == 1 else repr(Fraction(share))
 
 
 def _check_share(field: str, value: Any, *, allow_one: bool = True) -> Fraction:
@@ -415,6 +427,11 @@ class Floor(_ArrayRule):
     threshold: Fraction
     strict: bool = False
 
+    def __repr__(self) -> str:
+        """Return the rule as Python that builds it: ``Floor(percent("15"))``."""
+        strict = ", strict=True" if self.strict else ""
+        return f"Floor({_share_repr(self.threshold)}{strict})"
+
     def __post_init__(self) -> None:
         _check_share("threshold", self.threshold, allow_one=not self.strict)
 
@@ -476,6 +493,10 @@ class Range(_ArrayRule):
 
     low: Fraction
     high: Fraction
+
+    def __repr__(self) -> str:
+        """Return the rule as Python that builds it: ``Range(percent("35"), percent("40"))``."""
+        return f"Range({_share_repr(self.low)}, {_share_repr(self.high)})"
 
     def __post_init__(self) -> None:
         _check_share("low", self.low)
@@ -544,6 +565,10 @@ class Presence(_ArrayRule):
     """
 
     k: int = 1
+
+    def __repr__(self) -> str:
+        """Return the rule as Python that builds it: ``Presence()``, ``Presence(2)``."""
+        return "Presence()" if self.k == 1 else f"Presence({self.k})"
 
     def __post_init__(self) -> None:
         if isinstance(self.k, bool) or not isinstance(self.k, int) or self.k < 1:
@@ -629,6 +654,15 @@ class Conditional(_Wrapper):
     condition_body: str = "staff"
     condition: Floor = dataclasses.field(default_factory=lambda: Floor(Fraction(3, 10)))
 
+    def __repr__(self) -> str:
+        """Return the rule as Python that builds it: ``Conditional(Presence())``."""
+        args = [repr(self.inner_rule)]
+        if self.condition_body != "staff":
+            args.append(f"condition_body={self.condition_body!r}")
+        if self.condition != Floor(Fraction(3, 10)):
+            args.append(f"condition={self.condition!r}")
+        return f"Conditional({', '.join(args)})"
+
     def __post_init__(self) -> None:
         if not isinstance(self.inner_rule, Floor | Range | Presence):
             raise _FieldProblem(
@@ -674,6 +708,11 @@ class ShareOfUnits(_Wrapper):
     inner_rule: Rule
     share: Fraction
     strict: bool = False
+
+    def __repr__(self) -> str:
+        """Return the rule as Python that builds it: ``ShareOfUnits(Presence(), percent("60"))``."""
+        strict = ", strict=True" if self.strict else ""
+        return f"ShareOfUnits({self.inner_rule!r}, {_share_repr(self.share)}{strict})"
 
     def __post_init__(self) -> None:
         if not isinstance(self.inner_rule, Floor | Range | Presence | Conditional):
@@ -849,6 +888,45 @@ class Target:
     kinds: tuple[str, ...] = ()
     first_year: int | None = None
     activity_year: int | None = None
+
+    def __repr__(self) -> str:
+        """Return the target on one line: id, rule, bodies, when, document and confidence.
+
+        Examples
+        --------
+        >>> t = get_targets("36-CT/TW:b")[0]
+        >>> t
+        <Target 36-CT/TW:b: Presence() on standing_committee, 2015-2020 — 36-CT/TW, 2014-05-30, quoted>
+        """
+        bodies = ", ".join(self.bodies) or "every body"
+        counted = "" if self.numerator == FEMALE else f" counting {self.numerator}"
+        return (
+            f"<Target {self.id}: {self.rule!r}{counted} on {bodies}, {self.when_text('en')} — "
+            f"{self.document}, {self.date.isoformat()}, {self.confidence}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """Return the target as a small HTML table for notebooks (clause in both languages)."""
+        rows = [
+            ("id", self.id),
+            ("rule", f"{self.rule.label} ({self.rule!r})"),
+            ("bodies", ", ".join(self.bodies) or "every body"),
+            ("levels", ", ".join(self.levels) or "every level"),
+            ("when", self.when_text("en")),
+            ("counted", self.numerator),
+            ("document", f"{self.document}, {self.date.isoformat()}, {self.issuer}"),
+            ("clause_vi", self.clause_vi),
+            ("clause_en", self.clause_en),
+            ("confidence", self.confidence),
+            ("note", self.note),
+        ]
+        cells = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
+            f"<td style='text-align:left'>{html.escape(str(v))}</td></tr>"
+            for k, v in rows
+            if v
+        )
+        return f"<table class='gs-target'>{cells}</table>"
 
     def __post_init__(self) -> None:
         for name in ("id", "document", "issuer", "clause_vi", "numerator"):

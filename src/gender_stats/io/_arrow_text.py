@@ -18,10 +18,11 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from gender_stats.io._legacy import fix_counts, legacy_chars
 
-__all__ = ["normalise_strings"]
+__all__ = ["dictionary_categorical", "normalise_strings"]
 
 # Every character Python's str.isspace() accepts (what nfc collapses and str.strip removes).
 _SPACES = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
@@ -32,6 +33,8 @@ def _class(chars: str) -> str:
 
 
 _SPACE_RUN = _class(_SPACES) + "+"
+# ASCII white space other than single spaces inside a text (what nfc would change in ASCII)
+_ASCII_SPACES = "[\\t-\\r\\x1c-\\x1f]|  |^ | $"
 _DASHES = _class("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 # A character no legacy table has: the text is certainly Unicode.
 _NOT_LEGACY = (
@@ -52,7 +55,7 @@ def _nfc_arrow(values: Any) -> Any:
 
 def normalise_strings(
     values: Any,
-    weights: np.ndarray | None = None,
+    weights: np.ndarray | Callable[[], np.ndarray] | None = None,
     parse: Callable[[Any], str | None] | None = None,
 ) -> tuple[Any, bool]:
     r"""Return the strings as the cell reader leaves them, and whether one became an empty text.
@@ -62,8 +65,9 @@ def normalise_strings(
     values : pyarrow.Array
         A string array: a whole column, or a dictionary's values (then ``weights`` gives how many
         cells each value stands for, for the column's legacy-encoding vote).
-    weights : numpy.ndarray, optional
-        Cells per value; one each by default.
+    weights : numpy.ndarray or callable, optional
+        Cells per value (or a function returning them, called only when some text may be
+        legacy-encoded); one each by default.
     parse : callable, optional
         The code parser of the column (``parse_level``, ...): a text it recognises becomes its
         code, others stay as they are.
@@ -87,6 +91,9 @@ def normalise_strings(
     import pyarrow.compute as pc
 
     values = values.cast(pa.large_string())
+    if _plain_ascii(values):  # NFC, dashes and spaces change nothing: only blanks to find
+        out = pc.if_else(pc.equal(values, ""), pa.scalar(None, pa.large_string()), values)
+        return (out if parse is None else _parsed(out, parse)), False
     blank = pc.equal(pc.utf8_trim(values, characters=_SPACES), "")
     out = _nfc_arrow(values)
     if bool(pc.any(pc.and_(pc.equal(out, ""), pc.invert(blank))).as_py() or False):
@@ -95,6 +102,7 @@ def normalise_strings(
     maybe_legacy = pc.and_(non_ascii, pc.invert(pc.match_substring_regex(values, _NOT_LEGACY)))
     if bool(pc.any(maybe_legacy).as_py() or False):
         w = np.ones(len(values), dtype=np.int64) if weights is None else weights
+        w = w() if callable(w) else w
         mask = np.asarray(maybe_legacy.fill_null(False))
         sure = np.asarray(pc.and_(non_ascii, pc.invert(maybe_legacy)).fill_null(False))
         positions = np.flatnonzero(mask)
@@ -106,9 +114,81 @@ def normalise_strings(
         if repairs:
             return None, True  # legacy text: the cell reader converts it, with its warning
     out = pc.if_else(blank, pa.scalar(None, pa.large_string()), out)
-    if parse is not None:
-        texts_out = out.to_pylist()
-        out = pa.array(
-            [None if t is None else (parse(t) or t) for t in texts_out], type=pa.large_string()
-        )
-    return out, False
+    return (out if parse is None else _parsed(out, parse)), False
+
+
+def _parsed(values: Any, parse: Callable[[Any], str | None]) -> Any:
+    """Return each text as its code when ``parse`` recognises it (on distinct values: few)."""
+    import pyarrow as pa
+
+    texts = values.to_pylist()
+    return pa.array([None if t is None else (parse(t) or t) for t in texts], type=pa.large_string())
+
+
+def _plain_ascii(values: Any) -> bool:
+    r"""Return whether every text is ASCII with no white space but single inner spaces.
+
+    Such texts are their own :func:`~gender_stats._text.nfc` form (NFC, dashes and byte-order
+    marks concern non-ASCII characters only) and cannot be legacy-encoded: two vectorised tests
+    instead of the whole normalisation (person ids, codes).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> _plain_ascii(pa.array(["P001", "a b", ""])), _plain_ascii(pa.array(["a  b"]))
+    (True, False)
+    >>> _plain_ascii(pa.array(["Hà"])), _plain_ascii(pa.array([" a"])), _plain_ascii(pa.array(["a\t"]))
+    (False, False, False)
+    """
+    import pyarrow.compute as pc
+
+    if not bool(pc.all(pc.string_is_ascii(values)).as_py() in (True, None)):
+        return False
+    spaces = pc.match_substring_regex(values, _ASCII_SPACES)
+    return not bool(pc.any(spaces).as_py() or False)
+
+
+def dictionary_categorical(array: Any) -> pd.Categorical:
+    """Return an Arrow dictionary array of texts as a pandas categorical with sorted categories.
+
+    The categories are the texts that occur, sorted as pandas sorts ``str`` (by code point), so a
+    sort or a ``groupby`` on the categorical orders rows exactly as on the ``str`` column; an
+    unused or missing dictionary entry is dropped; a missing index is a missing value.  No pass
+    over the rows in Python: one ``bincount``, a sort of the distinct texts, one gather.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> array = pa.DictionaryArray.from_arrays(
+    ...     pa.array([2, 0, 2, None]), pa.array(["b", "unused", "a"]))
+    >>> cat = dictionary_categorical(array)
+    >>> list(cat.categories), cat.codes.tolist(), list(cat.astype(object))
+    (['a', 'b'], [0, 1, 0, -1], ['a', 'b', 'a', nan])
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(array, pa.ChunkedArray):
+        chunks = array.unify_dictionaries().chunks if array.num_chunks > 1 else array.chunks
+        array = pa.concat_arrays(chunks) if len(chunks) != 1 else chunks[0]
+    dictionary = array.dictionary.cast(pa.large_string())
+    indices = np.asarray(
+        array.indices.fill_null(-1) if array.null_count else array.indices, dtype=np.intp
+    )
+    n_values = len(dictionary)
+    cells = np.bincount(indices[indices >= 0] if array.null_count else indices, minlength=n_values)
+    used = cells > 0
+    if dictionary.null_count:
+        used &= ~np.asarray(dictionary.is_null(), dtype=bool)
+    keep = np.flatnonzero(used)
+    values = dictionary.take(pa.array(keep)) if len(keep) < n_values else dictionary
+    order = np.asarray(pc.array_sort_indices(values), dtype=np.intp)
+    # the smallest code type pandas would choose, so the gather below is the only pass
+    code_type = np.int8 if len(keep) < 2**7 else np.int16 if len(keep) < 2**15 else np.int32
+    rank = np.full(n_values + 1, -1, dtype=code_type)  # index -1 (missing) reads the last slot
+    rank[keep[order]] = np.arange(len(keep), dtype=code_type)
+    categories = pd.Index(pd.array(values.take(pa.array(order)), dtype="str"))
+    dtype: Any = pd.CategoricalDtype(categories)  # validates that the categories are unique
+    codes: Any = rank[indices]
+    out: pd.Categorical = pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
+    return out

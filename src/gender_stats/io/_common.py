@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from gender_stats._text import loose_key, name_key, nfc
+from gender_stats._text import expand_abbreviation, loose_key, name_key, nfc
 from gender_stats.errors import (
     DataError,
     Problem,
@@ -40,11 +40,6 @@ _TOTAL_WORDS = ("tong cong", "tong so", "cong", "tong", "toan tinh", "toan huyen
 FORMULA_NO_VALUE = (
     "số liệu đã tính: ô là công thức chưa lưu giá trị (a value: this formula cell was saved "
     "without its result; open the file in Excel, let it calculate and save)"
-)
-#: Expected text of a count typed as text in a workbook.
-NUMBER_AS_TEXT = (
-    "số nguyên ≥ 0 gõ dạng số, không phải dạng chữ (a whole number stored as a number, "
-    "not as text; retype it or use Convert to Number)"
 )
 NOT_BLANK_ROW = (
     "dòng có đủ dữ liệu, hoặc xóa dòng này (a complete row; this row is blank except for one cell)"
@@ -114,10 +109,12 @@ def count_cell(
 ) -> tuple[Any, str | None]:
     """Return a count cell as a number, or its value as written and why it is not one.
 
-    Workbook and Parquet cells keep their types: a number typed as *text* (``"12"``) is a
-    problem, not silently converted, because Excel shows such cells as text and sums skip them.
     CSV cells are all text: ``12`` is 12, ``12,0`` is 12.0, and a grouped ``1.234`` follows the
     file's ``style`` (:mod:`gender_stats.io._numbers`) — without one it is a reported ambiguity.
+    Workbook and Parquet cells keep their types: a count typed as *text* there (``"12"``, the
+    green triangle in Excel) is read the same way and its cell recorded in
+    ``grid.text_numbers``, so the reader can say which cells were text (Excel's own sums skip
+    them; a total row that disagrees is reported by the sums check).
     A formula cell saved without its value is a problem.
     """
     value = grid.cells[r][c]
@@ -130,12 +127,9 @@ def count_cell(
     if isinstance(value, (int, float)):
         return value, None
     text = nfc(str(value))
-    if grid.typed:
-        number, _ = parse_count_text(text, NumberStyle("."))
-        if number is not None or re.match(r"^[+-]?\d[\d.,\s]*$", text):
-            return text, NUMBER_AS_TEXT
-        return text, None
     number, why = parse_count_text(text, style or NumberStyle())
+    if grid.typed and number is not None and why is None:
+        grid.text_numbers.add((r, c))
     if why is not None:
         return text, why
     if number is None:
@@ -271,7 +265,10 @@ class UnitIndex:
 
     def find(self, name: str) -> tuple[str, str, str] | None:
         """Return ``(unit_id, unit_name, level)`` for a name, or ``None``."""
-        return self._by_key.get(name_key(name))
+        found = self._by_key.get(name_key(name))
+        if found is None and expand_abbreviation(name) != name:
+            found = self._by_key.get(name_key(expand_abbreviation(name)))
+        return found
 
 
 def prepare_units(units: pd.DataFrame | None) -> UnitIndex | None:

@@ -83,6 +83,9 @@ class Grid:
         ``(row, col)`` of formula cells saved without a value (the reader cannot see their result).
     delimiter : str or None
         The delimiter of a CSV file.
+    text_numbers : set of tuple
+        ``(row, col)`` of count cells typed as text in a typed file (``"12"``) and read as numbers;
+        filled while the sheet is read, reported with a :class:`TableWarning` afterwards.
     """
 
     file: str
@@ -97,6 +100,7 @@ class Grid:
     cell_formats: Mapping[tuple[int, int], str] = dataclasses.field(default_factory=dict)
     no_value: frozenset[tuple[int, int]] = frozenset()
     delimiter: str | None = None
+    text_numbers: set[tuple[int, int]] = dataclasses.field(default_factory=set, compare=False)
 
     @property
     def width(self) -> int:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from gender_stats._text import loose_key, name_key, strip_diacritics
+from gender_stats._text import expand_abbreviation, loose_key, name_key, strip_diacritics
 from gender_stats.errors import GenderStatsWarning
 
 __all__ = ["INFERRED_LEVEL_TEMPLATE", "InferredLevelWarning", "infer_level", "infer_levels"]
@@ -202,10 +202,12 @@ def infer_level(name: object) -> str | None:
     ['province', 'province', 'province']
     >>> print(infer_level("Quan Hóa"), infer_level(None), infer_level("Thành phố Huế"))
     None None None
+    >>> [infer_level(n) for n in ("H. Hà Trung", "X.Quảng Phú", "P. Ba Đình", "Q. Ba Đình")]
+    ['district', 'commune', 'commune', 'district']
     """
     if name is None or not isinstance(name, str):
         return None
-    words = _words(name)
+    words = _words(expand_abbreviation(name))
     # A name typed with diacritics must match them; one typed without any matches loosely.
     exact = any(strip_diacritics(word) != word for word, _ in words)
     for prefix, _ in _ORG:

@@ -1,10 +1,12 @@
 """The public readers: :func:`read_counts`, :func:`read_roster`, :func:`read_units` (private module).
 
 Numbers typed as text
-    In a workbook (XLSX) or Parquet file, cells keep their type.  A count or birth year typed as
-    *text* (``"12"``, often with a green triangle in Excel) is reported as a problem, never
-    converted: Excel's own sums skip such cells, so the office's totals may not include them.  CSV
-    files are text by nature: there ``12`` is read as the number 12 (and ``12,0``/``12.0`` as 12.0).
+    In a workbook (XLSX) or Parquet file, cells keep their type.  A count typed as *text*
+    (``"12"``, often with a green triangle in Excel) is read as the number and its cells named in a
+    :class:`TableWarning` (Excel's own sums skip such cells, so a total row that disagrees is then
+    reported by the sums check); a grouped ``"2.000"`` follows the file's number style or is a
+    reported ambiguity.  A birth year typed as text is still a problem.  CSV files are text by
+    nature: there ``12`` is read as the number 12 (and ``12,0``/``12.0`` as 12.0).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,7 +24,7 @@ import pandas as pd
 from gender_stats._text import loose_key
 from gender_stats.errors import ArgumentError, DataError, FileFormatError, GenderStatsError, Problem
 from gender_stats.io import _counts, _header, _transposed
-from gender_stats.io._arrow_text import normalise_strings
+from gender_stats.io._arrow_text import dictionary_categorical, normalise_strings
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     Collector,
@@ -72,6 +75,7 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
     Origin,
+    _categorical_text,
     _mark_validated,
     validate_counts,
     validate_roster,
@@ -297,6 +301,43 @@ def _is_summary_name(name: str | None) -> bool:
     return bool(key) and (key in _SUMMARY_NAMES or key.startswith(_SUMMARY_NAMES[:4]))
 
 
+def _pass_over_summaries(failed: Sequence[tuple[Grid, DataError]], log: ReadingLog) -> None:
+    """Warn that summary sheets ("Tổng hợp") that do not read as a table of units are passed over.
+
+    Such a sheet sums the others (no unit column, the province named nowhere): its figures are not
+    data of their own, so it is not counted; it is named so the user knows it was not checked.
+    """
+    for grid, err in failed:
+        first = err.problems[0] if err.problems else None
+        why = f": {first.expected}" if first is not None else ""
+        msg = (
+            f'tệp "{grid.file}": trang "{grid.sheet}" là trang tổng hợp, không đọc được như bảng số '
+            f"liệu các đơn vị ({len(err.problems)} lỗi{why}); bỏ qua, không cộng thêm và không "
+            f'đối chiếu với các trang khác (the summary sheet "{grid.sheet}" does not read as a '
+            "table of units: passed over, not counted and not checked against the other sheets). "
+            "Hint: sheet=... để đọc riêng trang này (to read it alone)."
+        )
+        warnings.warn(msg, _counts.TableWarning, stacklevel=4)
+        log.notes.append(msg)
+
+
+def _warn_text_numbers(grid: Grid, log: ReadingLog) -> None:
+    """Say which count cells of a workbook were typed as text (and read as numbers)."""
+    if not grid.text_numbers:
+        return
+    cells = sorted(grid.text_numbers)
+    names = [f"{letter(c)}{grid.rows[r]}" for r, c in cells[:8]]
+    more = f" và {len(cells) - 8} ô khác (and {len(cells) - 8} more)" if len(cells) > 8 else ""
+    where = f'tệp "{grid.file}"' + (f', trang "{grid.sheet}"' if grid.sheet else "")
+    msg = (
+        f"{where}: {len(cells)} ô số gõ dạng chữ đã được đọc như số (count cells typed as text, "
+        f"read as numbers): {', '.join(names)}{more}. Excel không cộng các ô này trong =SUM "
+        "(Excel's own sums skip them). Hint: chọn các ô, Convert to Number."
+    )
+    warnings.warn(msg, _counts.TableWarning, stacklevel=4)
+    log.notes.append(msg)
+
+
 def _combine(
     source: str | Path,
     sheet: str | None,
@@ -311,6 +352,7 @@ def _combine(
     grids = load_grids(source, sheet=sheet)
     frames: list[pd.DataFrame] = []
     errors: list[DataError] = []
+    summary_errors: list[tuple[Grid, DataError]] = []
     rows_ok = 0
     log = log if log is not None else ReadingLog()
     # the metadata sheet of the library's own templates is hidden on purpose: not data, no warning
@@ -352,10 +394,18 @@ def _combine(
         try:
             frame, n = read(grid)
         except DataError as err:
-            errors.append(err)
+            if sheet is None and len(grids) > 1 and _is_summary_name(grid.sheet):
+                summary_errors.append((grid, err))
+            else:
+                errors.append(err)
         else:
             frames.append(frame.assign(_sheet=grid.sheet))
             rows_ok += n
+            _warn_text_numbers(grid, log)
+    if summary_errors and not frames:
+        errors.extend(err for _, err in summary_errors)
+    elif summary_errors:
+        _pass_over_summaries(summary_errors, log)
     if errors:
         combined = DataError.combine(errors)
         failure = DataError(
@@ -469,6 +519,22 @@ def _drop_summaries(
         else:
             log.notes.append(note)
     return kept
+
+
+#: ``attrs`` key of the synthetic mark: a frame read from the bundled sample folder carries it.
+SYNTHETIC = "synthetic"
+
+
+def _marked(frame: pd.DataFrame, source: Any) -> pd.DataFrame:
+    """Mark ``frame`` as synthetic when ``source`` is a file of the bundled sample folder."""
+    try:
+        folder = Path(str(resources.files("gender_stats") / "_data" / "sample")).resolve()
+        inside = Path(source).resolve().is_relative_to(folder)
+    except (TypeError, OSError, ValueError):
+        return frame
+    if inside:
+        frame.attrs[SYNTHETIC] = True
+    return frame
 
 
 def read_counts(
@@ -600,7 +666,7 @@ def read_counts(
     def read(grid: Grid) -> tuple[pd.DataFrame, int]:
         return _sheet_counts(grid, opts=opts, units_df=units_df, layout=kind, log=log)
 
-    return _combine(
+    frame = _combine(
         source,
         sheet,
         read,
@@ -610,6 +676,7 @@ def read_counts(
         summaries=True,
         on_mismatch=on_mismatch,
     )
+    return _marked(frame, source)
 
 
 _LAYOUTS: dict[str, Any] = {
@@ -886,8 +953,10 @@ def _normalised_dictionary(column: Any, parse: Callable[[Any], str | None] | Non
     if pa.types.is_dictionary(dictionary.type):  # pragma: no cover - nested dictionaries
         dictionary = dictionary.dictionary_decode()
     indices = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
-    used = indices[indices >= 0]
-    weights = np.bincount(used, minlength=len(dictionary)).astype(np.int64)
+
+    def weights() -> np.ndarray:  # cells per value: only for the legacy-encoding vote
+        return np.bincount(indices[indices >= 0], minlength=len(dictionary)).astype(np.int64)
+
     values, leave = normalise_strings(dictionary, weights, parse)
     if leave:
         return None
@@ -912,9 +981,10 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     spaces trimmed and collapsed, blanks missing, codes for ``term``/``level``/``body``/``sex``),
     computed on each column's dictionary (its distinct values) with Arrow kernels, so ``"TH01 "``
     and ``"TH01"`` are one unit.  A blank text in a required column, or one that normalises to an
-    empty text, leaves the file to the grid reader, which reports it.  Text columns are read as
-    categoricals (fast to check), then returned as ``str`` columns like the grid reader's, so
-    callers may set values; ``birth_year`` is ``Int64``.
+    empty text, leaves the file to the grid reader, which reports it.  Text columns come back as
+    categoricals of ``str`` with sorted categories (the frame contract of
+    :mod:`gender_stats.schema`), built from the Arrow dictionaries without decoding a single cell;
+    ``birth_year`` is ``Int64``.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -949,49 +1019,43 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     n = table.num_rows
     if n == 0 or any(table.column(c).null_count for c in _FAST_REQUIRED):
         return None
-    # the cell reader's normalisation (legacy text, NFC, spaces, blanks, codes), on dictionaries
-    for c in dictionary:
-        normalised = _normalised_dictionary(table.column(c), _FAST_CODES.get(c))
+    columns: dict[str, Any] = {}
+    for c in names:
+        column = table.column(c)
+        if c == BIRTH_YEAR:
+            years = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+            if years.null_count:
+                columns[c] = pd.array(years.to_pylist(), dtype="Int64")
+            else:
+                columns[c] = pd.arrays.IntegerArray(
+                    np.asarray(years, dtype=np.int64), np.zeros(n, dtype=bool)
+                )
+            continue
+        if c == PERSON_ID and not pa.types.is_dictionary(column.type):
+            # person ids: hashed once into a dictionary, then normalised on the distinct ids
+            column = pa.chunked_array([pc.dictionary_encode(column.combine_chunks())])
+        # the cell reader's normalisation (legacy text, NFC, spaces, blanks, codes), on dictionaries
+        normalised = _normalised_dictionary(column, _FAST_CODES.get(c))
         if normalised is None:
             return None
         if c in _FAST_REQUIRED and normalised.null_count:
             return None  # a blank text: the cell reader reports it
-        table = table.set_column(table.schema.get_field_index(c), c, normalised)
-    # person ids: hashed once into a dictionary, then normalised and merged on the distinct ids
-    person = table.column(PERSON_ID)
-    if not pa.types.is_dictionary(person.type):
-        person = pa.chunked_array([pc.dictionary_encode(person.combine_chunks())])
-    ids = _normalised_dictionary(person, None)
-    if ids is None or ids.null_count:
-        return None
-    table = table.set_column(table.schema.get_field_index(PERSON_ID), PERSON_ID, ids)
-    frame = table.to_pandas()
-    if BIRTH_YEAR in names and table.column(BIRTH_YEAR).null_count:
-        frame[BIRTH_YEAR] = pd.array(table.column(BIRTH_YEAR).to_pylist(), dtype="Int64")
-    del table, person, ids  # the Arrow copy is not needed any more (peak memory)
-    columns: dict[str, tuple[str | None, str | None]] = {
-        c: (letter(i), c) for i, c in enumerate(names)
-    }
-    origin = Origin(file=path.name, rows=_RowNumbers(n), columns=columns)
+        columns[c] = dictionary_categorical(normalised)
+        table = table.drop_columns([c])  # the Arrow copy is not needed any more (peak memory)
+    del table
+    frame = pd.DataFrame(columns, columns=names, copy=False)
+    del columns
+    origin = Origin(
+        file=path.name,
+        rows=_RowNumbers(n),
+        columns={c: (letter(i), c) for i, c in enumerate(names)},
+    )
     found, problems = run_validator(validate_roster, frame, origin)
     del frame
     if problems:
         raise DataError(problems, rows_read=n)
     assert found is not None
-    # text as ``str`` like the grid reader (callers set values); categoricals only while checking
-    out = found.assign(**{c: _decoded(found[c]) for c in found.columns if c != BIRTH_YEAR})
-    return _mark_validated(out)  # validate_roster(out) does not check it again
-
-
-def _decoded(series: pd.Series) -> pd.Series:
-    """Return a categorical of texts as a ``str`` column: one take of the categories' Arrow array."""
-    categories = series.cat.categories if isinstance(series.dtype, pd.CategoricalDtype) else None
-    if categories is None or categories.dtype != "str":
-        return series.astype("str")
-    codes = series.cat.codes.to_numpy()
-    if len(codes) and codes.min() < 0:  # pragma: no cover - validated: no missing value
-        return series.astype("str")
-    return pd.Series(categories.array.take(codes), index=series.index, name=series.name)
+    return _mark_validated(found)  # validate_roster(found) does not check it again
 
 
 def read_roster(
@@ -1076,7 +1140,7 @@ def read_roster(
         except Exception:  # a damaged file: the cell reader reads it again and says what is wrong
             fast = None
         if fast is not None:
-            return fast
+            return _marked(fast, source)
     units_df = validate_units(units) if units is not None else None
     index = UnitIndex(units_df) if units_df is not None else None  # validated just above
     inferred: dict[str, str] = {}
@@ -1144,7 +1208,7 @@ def read_roster(
             InferredLevelWarning,
             stacklevel=2,
         )
-    return frame
+    return _marked(_categorical_text(frame), source)
 
 
 def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from gender_stats._text import loose_key, nfc
+from gender_stats._text import UNIT_ABBREVIATION, loose_key, nfc
 
 __all__ = ["ReadingLog", "RowClass", "RowEntry"]
 
@@ -296,16 +296,23 @@ def section_label(stt: Any, label: Any) -> str | None:
     ('Khối huyện', 'Khối sở, ban, ngành')
     >>> section_label("A", "Các huyện, thị xã"), section_label(None, "Khối huyện")
     ('Các huyện, thị xã', 'Khối huyện')
-    >>> section_label(1, "Huyện Quan Hóa") is None
-    True
+    >>> section_label(1, "Huyện Quan Hóa") is None, section_label(None, "H. Hà Trung") is None
+    (True, True)
+    >>> section_label("2", "Hà Trung") is None, section_label(1, "Khối huyện")
+    (True, 'Khối huyện')
     """
     text = nfc(str(label)) if isinstance(label, str) and label.strip() else ""
+    if _unit_number(stt):
+        # numbered as a unit (1, 2, "3."): a section only when its words say so ("1. Khối huyện")
+        return text if text and _SECTION_WORDS.match(loose_key(text)) else None
     if isinstance(stt, str) and stt.strip():
         s = nfc(stt)
         m = _ROMAN.match(s) or _LETTER.match(s)
         if m and not m.group(2).strip():
             return text or s
     for pattern in (_ROMAN, _LETTER):
+        if _abbreviated_unit(text):
+            break  # "H. Hà Trung" is a district and "X. Quảng Phú" a commune, not sections H, X
         m = pattern.match(text)
         if m and m.group(2).strip():
             return m.group(2).strip()
@@ -317,11 +324,30 @@ def section_label(stt: Any, label: Any) -> str | None:
     return None
 
 
+def _abbreviated_unit(text: str) -> bool:
+    """Return True for a unit name beginning with an abbreviation of its kind ("H. Hà Trung")."""
+    m = UNIT_ABBREVIATION.match(text)
+    return m is not None and not _SECTION_WORDS.match(loose_key(m.group(3)))
+
+
+def _unit_number(stt: Any) -> bool:
+    """Return True for an STT cell numbering a unit: ``1``, ``"2"``, ``"3."``, ``"1.2"``."""
+    if isinstance(stt, bool):
+        return False
+    if isinstance(stt, int) or (isinstance(stt, float) and stt == stt and stt.is_integer()):
+        return True
+    return isinstance(stt, str) and bool(re.match(r"^\s*\d{1,3}(\.\d{1,3})*\.?\s*$", stt))
+
+
 def numbered_section(stt: Any, label: Any) -> bool:
     """Return True when the row is numbered as a section (I., A.) rather than as a unit (1, 2)."""
+    if _unit_number(stt):
+        return False
     for value in (stt, label):
         if isinstance(value, str) and value.strip():
             s = nfc(value)
+            if value is label and _abbreviated_unit(s):
+                continue
             m = _ROMAN.match(s) or _LETTER.match(s)
             if m:
                 return True

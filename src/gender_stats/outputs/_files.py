@@ -1,7 +1,8 @@
-"""Write the files of the HTML report: the page itself and the charts as PNG and SVG.
+"""Write the files of the report: the page itself and the charts as PNG and SVG, all or nothing.
 
-This private module is the only place where :mod:`gender_stats.outputs.report` touches the disk; the report
-builds everything in memory (HTML text, :class:`matplotlib.figure.Figure` objects) and hands it here.
+This private module is the only place where :mod:`gender_stats.outputs.report` touches the disk
+(besides the workbook writer); the report builds everything in memory (HTML text, chart bytes) and
+:meth:`~gender_stats.outputs.report.Report.save` hands it here.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from matplotlib.figure import Figure
 from gender_stats.errors import ArgumentError
 
 __all__ = [
+    "check_out_dir",
     "figure_bytes",
     "figure_data_uri",
     "make_out_dir",
@@ -65,11 +67,27 @@ def safe_stem(text: object, *, limit: int = 80) -> str:
     return stem or "bieu_do"
 
 
-def _out_folder(out_dir: str | os.PathLike[str]) -> Path:
-    """Return the output folder as a Path, refusing a file; create its parent folder."""
+def check_out_dir(out_dir: str | os.PathLike[str]) -> Path:
+    """Refuse an output folder that is an existing file (before any work is done); create nothing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile() as f:
+    ...     check_out_dir(f.name)
+    Traceback (most recent call last):
+    ...
+    gender_stats.errors.ArgumentError: Thư mục ra "..." là một tệp, không phải thư mục ...
+    """
     path = Path(out_dir)
     if path.exists() and not path.is_dir():
         raise ArgumentError(OUT_IS_A_FILE.format(path=path))
+    return path
+
+
+def _out_folder(out_dir: str | os.PathLike[str]) -> Path:
+    """Return the output folder as a Path, refusing a file; create its parent folder."""
+    path = check_out_dir(out_dir)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:

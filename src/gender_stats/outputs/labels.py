@@ -1,13 +1,36 @@
 """Words and number formats of every output: one place for Vietnamese and English.
 
-Every label the outputs show (table headers, statuses, the nouns of "20/27 huyện đạt") and the
-one formatter of shares, points and counts live here; tables, charts, the workbook, the page and
-the CLI import them.  Numbers are formatted exactly (a :class:`fractions.Fraction`, rounded half
-away from zero by default) in the locale's style: Vietnamese ``35,1%`` and ``9.310``, English
-``35.1%`` and ``9,310``.
+Every word the outputs show -- column headers, statuses, bodies, levels, the nouns of "20/27
+huyện đạt", chart titles, notes of the page and the workbook, CLI messages -- is one entry of
+:data:`WORDS`, a dotted key with its Vietnamese and English text, and is read with
+:func:`label`.  The one formatter of shares, points and counts (:func:`format_share`,
+:func:`format_points`, :func:`format_count`) lives here too: numbers are formatted exactly (a
+:class:`fractions.Fraction`, rounded half away from zero by default) in the locale's style:
+Vietnamese ``35,1%`` and ``9.310``, English ``35.1%`` and ``9,310``.
+
+How to use it (tables, charts, workbook, page and CLI alike)
+-----------------------------------------------------------
+* ``label(key, lang)`` returns one word; ``label(key, lang, **fields)`` fills its ``{fields}``
+  (``label("summary.result", "en", k=3, n=4, noun="districts")``).
+* ``WORDS[key][lang]`` is the same text without the check of ``lang``.
+* ``labels_for(prefix, lang)`` returns every word under a prefix by its last part
+  (``labels_for("col", "en")["female"] == "Women"``).
+* Keys are ``area.name``: ``col.*`` column headers, ``status.*`` statuses, ``body.*`` and
+  ``level.*`` (from :mod:`gender_stats.vocab`), ``noun.*`` units of a level, ``summary.*``,
+  ``shortfalls.*``, ``pretty.*`` (tables and notebook displays), ``chart.*`` (charts),
+  ``sheet.*`` (workbook), ``page.*`` (report page), ``cli.*`` (command line), ``note.*`` (notes
+  shared by several outputs), ``progress.*`` (progress words).
+* New words are added with ``_add(area, {name: (vi, en)})`` in the block of their area below; a
+  key added twice is an error at import, so two areas never silently disagree.
 
 Examples
 --------
+>>> label("col.female"), label("col.female", "en")
+('Nữ', 'Women')
+>>> label("status.below", "en"), WORDS["body.party_committee"]["en"]
+('Below target', 'Party committee')
+>>> label("summary.result", "en", k=3, n=4, noun="districts")
+'3/4 districts meet the target'
 >>> format_share((3, 9)), format_share((3, 9), lang="en")
 ('33,3%', '33.3%')
 >>> format_count(9310), format_count(9310, lang="en")
@@ -18,32 +41,48 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Rational
+from types import MappingProxyType
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from gender_stats import progress as _progress
 from gender_stats.compliance import SHARE, STATUS, Status
 from gender_stats.errors import ArgumentError
+from gender_stats.vocab import BODIES, LEVELS, PERIOD_LABELS
 
 __all__ = [
+    "CHART_FILE_KINDS",
+    "CHART_WORDS",
     "DEFAULT_NOUN",
     "LABELS",
     "LANGS",
     "NA_REP",
+    "PAGE_LABELS",
     "PERIOD_LABELS",
     "PLANNING_LABELS",
     "STATUS_LABELS",
     "UNIT_NOUNS",
+    "WORDS",
     "Lang",
     "Rounding",
+    "chart_file_stem",
+    "chart_label",
+    "chart_labels",
+    "check_lang",
     "format_count",
+    "format_number",
     "format_points",
     "format_share",
+    "label",
+    "labels_for",
+    "rule_text",
 ]
 
 #: The languages of the outputs.
@@ -52,96 +91,403 @@ LANGS: tuple[str, ...] = ("vi", "en")
 Lang = Literal["vi", "en"]
 Rounding = Literal["half_up", "truncate"]
 
+_WORDS: dict[str, Mapping[str, str]] = {}
 
-#: Column headers of the tables, by language.
-LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "term": "Nhiệm kỳ",
-        "unit": "Đơn vị",
-        "level": "Cấp",
-        "body": "Cơ quan",
-        "total": "Tổng số",
-        "female": "Nữ",
-        "part": "Số thuộc nhóm",
-        SHARE: "Tỷ lệ (%)",
-        "target": "Chỉ tiêu",
-        STATUS: "Đánh giá",
-        "needed": "Số nữ còn thiếu",
-        "units_met": "Đơn vị đạt",
-        "result": "Kết quả",
-        "change": "Thay đổi (điểm %)",
-        "previous": "So với nhiệm kỳ",
-        "all_levels": "Toàn tỉnh",
-        "met_word": "đạt",
-        "above_word": "vượt khoảng",
-        "not_assessed": "không đánh giá được",
-    },
-    "en": {
-        "term": "Term",
-        "unit": "Unit",
-        "level": "Level",
-        "body": "Body",
-        "total": "Total",
-        "female": "Women",
-        "part": "In the group",
-        SHARE: "Share (%)",
-        "target": "Target",
-        STATUS: "Status",
-        "needed": "Women still needed",
-        "units_met": "Units meeting",
-        "result": "Result",
-        "change": "Change (points)",
-        "previous": "Compared with",
-        "all_levels": "Province-wide",
-        "met_word": "meet the target",
-        "above_word": "above range",
-        "not_assessed": "not assessed",
-    },
-}
 
-#: Status codes of :mod:`gender_stats.compliance` in words.
-STATUS_LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        Status.MET: "Đạt",
-        Status.BELOW: "Chưa đạt",
-        Status.ABOVE_RANGE: "Vượt khoảng",
-        Status.NOT_APPLICABLE: "Không áp dụng",
-        Status.NO_DATA: "Không có số liệu",
-    },
-    "en": {
-        Status.MET: "Met",
-        Status.BELOW: "Below target",
-        Status.ABOVE_RANGE: "Above range",
-        Status.NOT_APPLICABLE: "Not applicable",
-        Status.NO_DATA: "No data",
-    },
-}
+def _add(area: str, words: Mapping[str, tuple[str, str]]) -> None:
+    """Add ``{name: (vi, en)}`` under ``area`` (``area.name``); a key added twice is an error."""
+    for name, (vi, en) in words.items():
+        key = f"{area}.{name}"
+        if key in _WORDS:
+            raise RuntimeError(f"labels: {key!r} is defined twice")
+        _WORDS[key] = MappingProxyType({"vi": vi, "en": en})
 
-#: How units of a level are called in "20/27 huyện đạt".
-UNIT_NOUNS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "district": "huyện",
-        "commune": "xã",
-        "province": "tỉnh",
-        "agency": "đơn vị",
-        "national": "đơn vị",
-    },
-    "en": {
-        "district": "districts",
-        "commune": "communes",
-        "province": "provinces",
-        "agency": "agencies",
-        "national": "units",
-    },
-}
-DEFAULT_NOUN = {"vi": "đơn vị", "en": "units"}
 
-# --- collection cycle: reporting periods (founding letter, item 5) ---------------------------
-#: The reporting periods of the founding letter in words (``{year}`` is the year).
-PERIOD_LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {"H1": "6 tháng đầu năm {year}", "Y": "cả năm {year}"},
-    "en": {"H1": "first half of {year}", "Y": "year {year}"},
-}
+# ---- shared: bodies and levels (from gender_stats.vocab), statuses ---------------------------
+_add("body", {code: (lab.vi, lab.en) for code, lab in BODIES.items()})
+_add("level", {code: (lab.vi, lab.en) for code, lab in LEVELS.items()})
+_add(
+    STATUS,  # the words of the compliance frame's status column: status.met, status.below, ...
+    {
+        Status.MET: ("Đạt", "Met"),
+        Status.BELOW: ("Chưa đạt", "Below target"),
+        Status.ABOVE_RANGE: ("Vượt khoảng", "Above range"),
+        Status.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
+        Status.NO_DATA: ("Không có số liệu", "No data"),
+    },
+)
+
+# ---- tables, summaries, notebook displays (words engineer: tables.py, pretty.py) -------------
+_add(
+    "col",
+    {
+        "term": ("Nhiệm kỳ", "Term"),
+        "unit": ("Đơn vị", "Unit"),
+        "level": ("Cấp", "Level"),
+        "body": ("Cơ quan", "Body"),
+        "total": ("Tổng số", "Total"),
+        "female": ("Nữ", "Women"),
+        "part": ("Số thuộc nhóm", "In the group"),
+        SHARE: ("Tỷ lệ (%)", "Share (%)"),
+        "target": ("Chỉ tiêu", "Target"),
+        STATUS: ("Đánh giá", "Status"),
+        "needed": ("Số nữ còn thiếu", "Women still needed"),
+        "units_met": ("Đơn vị đạt", "Units meeting"),
+        "result": ("Kết quả", "Result"),
+        "change": ("Thay đổi (điểm %)", "Change (points)"),
+        "previous": ("So với nhiệm kỳ", "Compared with"),
+    },
+)
+_add(
+    "summary",
+    {
+        "all_levels": ("Toàn tỉnh", "Province-wide"),
+        "all_levels_of_scope": ("Tất cả các cấp", "All levels"),
+        "result": ("{k}/{n} {noun} đạt", "{k}/{n} {noun} meet the target"),
+        "above": ("{a} vượt khoảng", "{a} above range"),
+        "not_assessed": ("không đánh giá được", "not assessed"),
+    },
+)
+_add("scope", {"province": ("Tỉnh", "Province"), "district": ("Huyện", "District")})
+_add(
+    "noun",
+    {
+        "district": ("huyện", "districts"),
+        "commune": ("xã", "communes"),
+        "province": ("tỉnh", "provinces"),
+        "agency": ("đơn vị", "agencies"),
+        "national": ("đơn vị", "units"),
+        "default": ("đơn vị", "units"),
+    },
+)
+
+# gs.pretty: headers of the result frames' other columns (col.* first), and yes / no.
+_add(
+    "pretty",
+    {
+        "unit_id": ("Mã đơn vị", "Unit id"),
+        "unit_name": ("Đơn vị", "Unit"),
+        "target_id": ("Mã chỉ tiêu", "Target id"),
+        "document": ("Văn bản", "Document"),
+        "rule": ("Chỉ tiêu", "Target"),
+        "numerator": ("Nhóm được đếm", "Group counted"),
+        "threshold": ("Ngưỡng (%)", "Threshold (%)"),
+        "gap_pp": ("Chênh lệch (điểm %)", "Gap (points)"),
+        "seats_needed": ("Số nữ còn thiếu", "Women still needed"),
+        "seats_needed_if_grow": (
+            "Số nữ cần bổ sung (nếu tăng số thành viên)",
+            "Women to add (if the body grows)",
+        ),
+        "note": ("Ghi chú", "Note"),
+        "reason": ("Lý do", "Reason"),
+        "male": ("Nam", "Men"),
+        "n_rows": ("Số dòng", "Rows"),
+        "n_units": ("Số đơn vị", "Units"),
+        "n_met": ("Số đơn vị đạt", "Units meeting"),
+        "n_below": ("Số đơn vị chưa đạt", "Units below target"),
+        "n_above_range": ("Số đơn vị vượt khoảng", "Units above range"),
+        "n_not_applicable": ("Số đơn vị không áp dụng", "Units not applicable"),
+        "n_no_data": ("Số đơn vị không có số liệu", "Units with no data"),
+        "label": ("Đạt / được đánh giá", "Meeting / assessed"),
+        "pooled_share": ("Tỷ lệ chung (%)", "Pooled share (%)"),
+        "total_all": ("Tổng số (mọi đơn vị)", "Total (every unit)"),
+        "part_all": ("Nữ (mọi đơn vị)", "Women (every unit)"),
+        "unit_share": ("Tỷ lệ đơn vị đạt (%)", "Share of units meeting (%)"),
+        "unit_share_target": ("Chỉ tiêu tỷ lệ đơn vị (%)", "Target share of units (%)"),
+        "unit_share_met": ("Đạt chỉ tiêu tỷ lệ đơn vị", "Share of units met"),
+        "previous_term": ("So với nhiệm kỳ", "Compared with"),
+        "share_previous": ("Tỷ lệ nhiệm kỳ trước (%)", "Previous share (%)"),
+        "change_pp": ("Thay đổi (điểm %)", "Change (points)"),
+        "term_start": ("Năm đầu nhiệm kỳ", "Term start"),
+        "n_pooled": ("Số đơn vị gộp", "Units pooled"),
+        "target_share": ("Mục tiêu (%)", "Target share (%)"),
+        "target_year": ("Năm mục tiêu", "Target year"),
+        "target_t": ("Nhiệm kỳ mục tiêu (năm đầu)", "Target term (start)"),
+        "required_pace_pp": ("Tốc độ cần (điểm %/nhiệm kỳ)", "Pace needed (points a term)"),
+        "method": ("Phương pháp", "Method"),
+        "base_term": ("Nhiệm kỳ gốc", "Base term"),
+        "current_term": ("Nhiệm kỳ hiện tại", "Current term"),
+        "n_points": ("Số nhiệm kỳ có số liệu", "Terms with data"),
+        "base_share": ("Tỷ lệ gốc (%)", "Base share (%)"),
+        "current_share": ("Tỷ lệ hiện tại (%)", "Current share (%)"),
+        "value": ("Giá trị", "Value"),
+        "score": ("Điểm", "Score"),
+        "current_progress": ("Tiến độ hiện tại", "Current progress"),
+        "projected_share": ("Tỷ lệ dự báo (%)", "Projected share (%)"),
+        "projected_status": ("Dự báo", "Projected status"),
+        "direction": ("Hướng mong muốn", "Desired direction"),
+        "observed_growth": ("Tăng trưởng thực tế", "Observed growth"),
+        "required_growth": ("Tăng trưởng cần", "Required growth"),
+        "limit": ("Giới hạn", "Limit"),
+        "scaling": ("Hệ số", "Scaling"),
+        "zero_replaced": ("Số 0 được thay", "Zero replaced"),
+        "rules": ("Quy tắc", "Rules"),
+        "True": ("Có", "Yes"),
+        "False": ("Không", "No"),
+    },
+)
+
+# Rules are written in Vietnamese by gender_stats.targets ("≥ 1 nữ", "≥ 1 nữ (nếu staff ≥ 30%
+# nữ)", "≥ 60% đơn vị: ≥ 1 nữ"); rule_text() puts them in English with these words.
+_add(
+    "rule_word",
+    {
+        "woman": ("nữ", "woman"),
+        "women": ("nữ", "women"),
+        "if": ("nếu", "if"),
+        "of_units": ("đơn vị", "of units"),
+    },
+)
+
+# ---- charts (charts engineer: plots*.py) -----------------------------------------------------
+# _add("chart", {...})
+
+# ---- workbook (charts engineer: workbook.py) -------------------------------------------------
+# _add("sheet", {...})
+
+# ---- report page (page engineer: report.py) --------------------------------------------------
+# _add("page", {...})
+
+# ---- command line (words engineer: cli.py) ---------------------------------------------------
+# The Vietnamese messages keep the English in brackets (the library's bilingual style); the
+# English ones are English only (``--lang en``).
+_add(
+    "cli",
+    {
+        # report
+        "targets_used": ("Chỉ tiêu đã áp dụng (targets used): ", "Targets used: "),
+        "none": ("không có (none)", "none"),
+        "coverage": ("Phạm vi (coverage): ", "Coverage: "),
+        "nothing_assessed": (
+            "Không đánh giá được đơn vị nào (no unit could be assessed): {coverage}. "
+            "Hint: kiểm tra --term và --targets (check --term and --targets; see "
+            "`gender-stats targets`).",
+            "No unit could be assessed: {coverage}. Hint: check --term and --targets "
+            "(see `gender-stats targets`).",
+        ),
+        "units_met": (
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu",
+            "{met}/{units} units meet every target",
+        ),
+        "checks_above": (
+            " ({above} lượt vượt khoảng, tính là đạt)",
+            " ({above} checks above range, counted as meeting)",
+        ),
+        "below_needed": (
+            "; {below} đơn vị chưa đạt; còn thiếu {needed} nữ.",
+            "; {below} below target; {needed} more women needed.",
+        ),
+        "below_names": ("Chưa đạt: ", "Below target: "),
+        "page": ("Trang báo cáo: ", "Report page: "),
+        "workbook": ("Bảng tính: ", "Workbook: "),
+        "charts": ("Biểu đồ: {dir} ({n} tệp)", "Charts: {dir} ({n} files)"),
+        # validate
+        "ok": ("OK: {path}: {n} rows — {reading}", "OK: {path}: {n} rows — {reading}"),
+        "read_roster": ("danh sách từng người, đã đếm (a roster, counted)", "a roster, counted"),
+        "read_counts": ("bảng số lượng (counts)", "counts"),
+        "problems": (
+            "{n} lỗi (problems) trong {files} tệp (files).",
+            "{n} problems in {files} files.",
+        ),
+        # check
+        "check_used": ("Chỉ tiêu đã áp dụng (targets used):", "Targets used:"),
+        "check_none_used": (
+            "  (không có chỉ tiêu nào được áp dụng / no target was applied)",
+            "  (no target was applied)",
+        ),
+        "check_term": ("Nhiệm kỳ {term}:", "Term {term}:"),
+        "check_all_met": (
+            "Mọi đơn vị đạt chỉ tiêu (every unit meets the targets): {met}/{n} lượt đạt",
+            "Every unit meets the targets: {met}/{n} checks met",
+        ),
+        "check_above": (
+            "; {k} lượt vượt khoảng (above range), tính là đạt",
+            "; {k} above range, counted as meeting",
+        ),
+        "check_nothing_term": (
+            "Không đánh giá được dòng nào của nhiệm kỳ {term} (nothing assessed in {term}).",
+            "Nothing assessed in {term}.",
+        ),
+        "check_short": (
+            "{units} đơn vị chưa đạt (units below target); {checks} lượt (checks).",
+            "{units} units below target; {checks} checks.",
+        ),
+        # targets
+        "targets_note": (
+            'Chỉ tiêu "đến năm Y" đánh giá nhiệm kỳ có năm đầu < Y ≤ năm cuối (a target set "by '
+            'year Y" judges the term with start < Y ≤ end). Ví dụ (example): 26-NQ/TW "by 2030" '
+            "judges the party committees of 2025-2030 and the National Assembly XVI (2026-2031), "
+            "not NA XV (2021-2026), whose term ends before 2030. party_terms / council_terms: the "
+            "terms each target judges for party bodies and for People's Council / National "
+            "Assembly bodies.",
+            'A target set "by year Y" judges the term with start < Y ≤ end. Example: 26-NQ/TW '
+            '"by 2030" judges the party committees of 2025-2030 and the National Assembly XVI '
+            "(2026-2031), not NA XV (2021-2026), whose term ends before 2030. party_terms / "
+            "council_terms: the terms each target judges for party bodies and for People's "
+            "Council / National Assembly bodies.",
+        ),
+        # template, collect
+        "wrote_templates": (
+            "Đã viết {n} tệp mẫu vào {out} (wrote {n} templates).",
+            "Wrote {n} templates to {out}.",
+        ),
+        "on_time": ("đúng hạn", "on time"),
+        "late": ("MUỘN (late)", "LATE"),
+        "n_problems": (" — {n} lỗi (problems)", " — {n} problems"),
+        "period": ("; kỳ báo cáo (period) {period}", "; reporting period {period}"),
+        "deadline": ("; hạn nộp (deadline) trước {date}", "; deadline before {date}"),
+        "no_usable_counts": (
+            "Chưa có số liệu dùng được (no usable counts): không viết tổng hợp.",
+            "No usable counts: the consolidated workbook is not written.",
+        ),
+        "wrote_collection": (
+            "Đã viết {out} (wrote the consolidated workbook).",
+            "Wrote the consolidated workbook {out}.",
+        ),
+        # main
+        "interrupted": ("Đã dừng (interrupted).", "Interrupted."),
+        "warning": ("Cảnh báo (warning): {message}", "Warning: {message}"),
+    },
+)
+
+#: Every word of the outputs: ``WORDS[key][lang]`` (read-only).
+WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(_WORDS)
+
+
+def check_lang(lang: object) -> None:
+    """Raise a library error unless ``lang`` is one of :data:`LANGS`.
+
+    Examples
+    --------
+    >>> check_lang("en")
+    >>> try:
+    ...     check_lang("fr")
+    ... except ValueError as err:
+    ...     print(err)
+    ngôn ngữ không hợp lệ (unknown language): Got lang='fr'. Must be one of ['vi', 'en'].
+    """
+    if not isinstance(lang, str) or lang not in LANGS:
+        raise ArgumentError(
+            f"ngôn ngữ không hợp lệ (unknown language): Got lang={lang!r}. "
+            f"Must be one of {list(LANGS)}."
+        )
+
+
+def label(key: str, lang: str = "vi", /, **fields: Any) -> str:
+    """Return the word ``key`` in ``lang``, with its ``{fields}`` filled in.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`WORDS` (``"col.female"``, ``"status.below"``, ``"body.party_committee"``).
+    lang : {"vi", "en"}, default "vi"
+        The language.
+    **fields
+        Values of the word's ``{placeholders}``.
+
+    Returns
+    -------
+    str
+        The text.
+
+    Raises
+    ------
+    ArgumentError
+        When ``lang`` is not a language of the outputs or ``key`` is not a word.
+
+    Examples
+    --------
+    >>> label("level.district", "en"), label("summary.above", a=1)
+    ('District', '1 vượt khoảng')
+    """
+    check_lang(lang)
+    try:
+        text = _WORDS[key][lang]
+    except KeyError:
+        raise ArgumentError(
+            f"không có nhãn (no such label): {key!r}. Hint: the words are in "
+            "gender_stats.outputs.labels.WORDS."
+        ) from None
+    return text.format(**fields) if fields else text
+
+
+def labels_for(prefix: str, lang: str = "vi") -> dict[str, str]:
+    """Return every word whose key starts with ``prefix.``, by the rest of its key.
+
+    Examples
+    --------
+    >>> labels_for("noun", "en")["district"], labels_for("col")["female"]
+    ('districts', 'Nữ')
+    """
+    check_lang(lang)
+    start = prefix.rstrip(".") + "."
+    return {k[len(start) :]: v[lang] for k, v in _WORDS.items() if k.startswith(start)}
+
+
+def rule_text(text: str, lang: str = "vi") -> str:
+    """Return a rule's label (:attr:`gender_stats.targets.Rule.label`) in ``lang``.
+
+    Rule labels are numbers and signs around a few words; in English the words are replaced
+    (``nữ`` → ``woman``/``women``, ``nếu`` → ``if``, ``đơn vị`` → ``of units``).
+
+    Examples
+    --------
+    >>> rule_text("≥ 1 nữ (nếu staff ≥ 30% nữ)", "en")
+    '≥ 1 woman (if staff ≥ 30% women)'
+    >>> rule_text("≥ 60% đơn vị: ≥ 2 nữ", "en"), rule_text("≥ 1 nữ"), rule_text("≥ 15%", "en")
+    ('≥ 60% of units: ≥ 2 women', '≥ 1 nữ', '≥ 15%')
+    """
+    check_lang(lang)
+    if lang == LANGS[0]:
+        return text
+
+    def word(key: str) -> str:
+        return _WORDS[f"rule_word.{key}"][lang]
+
+    vi_woman = re.escape(_WORDS["rule_word.woman"]["vi"])
+    out = re.sub(
+        rf"(\d+)\s+{vi_woman}\b",
+        lambda m: f"{m[1]} {word('woman') if m[1] == '1' else word('women')}",
+        text,
+    )
+    out = re.sub(rf"%\s*{vi_woman}\b", "% " + word("women"), out)
+    out = re.sub(rf"\({re.escape(_WORDS['rule_word.if']['vi'])}\s", f"({word('if')} ", out)
+    return re.sub(
+        rf"%\s*{re.escape(_WORDS['rule_word.of_units']['vi'])}:", f"% {word('of_units')}:", out
+    )
+
+
+def _by_lang(*prefixes: str, extra: Mapping[str, tuple[str, str]] | None = None) -> Any:
+    out = {}
+    for i, lang in enumerate(LANGS):
+        words: dict[str, str] = {}
+        for prefix in prefixes:
+            words.update(labels_for(prefix, lang))
+        for name, pair in (extra or {}).items():
+            words[name] = pair[i]
+        out[lang] = MappingProxyType(words)
+    return MappingProxyType(out)
+
+
+#: Column headers by language, ``LABELS[lang][name]`` (a view of ``col.*`` and ``summary.*``).
+LABELS: Mapping[str, Mapping[str, str]] = _by_lang(
+    "col",
+    extra={
+        "all_levels": (WORDS["summary.all_levels"]["vi"], WORDS["summary.all_levels"]["en"]),
+        "met_word": ("đạt", "meet the target"),
+        "above_word": ("vượt khoảng", "above range"),
+        "not_assessed": (WORDS["summary.not_assessed"]["vi"], WORDS["summary.not_assessed"]["en"]),
+    },
+)
+
+#: Status codes of :mod:`gender_stats.compliance` in words, ``STATUS_LABELS[lang][status]``.
+STATUS_LABELS: Mapping[str, Mapping[str, str]] = _by_lang(STATUS)
+
+#: How units of a level are called in "20/27 huyện đạt", ``UNIT_NOUNS[lang][level]``.
+UNIT_NOUNS: Mapping[str, Mapping[str, str]] = _by_lang("noun")
+DEFAULT_NOUN = {lang: WORDS["noun.default"][lang] for lang in LANGS}
+
+# --- collection cycle: reporting periods: PERIOD_LABELS lives in gender_stats.vocab
 
 # --- planning: the candidate-list odds in a notebook (Vietnamese with English) -----------------
 #: Words of :meth:`gender_stats.planning.CandidateOdds._repr_html_`.
@@ -326,8 +672,7 @@ def format_points(
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueError(f"Got lang={lang!r}. Must be one of {list(LANGS)}.")
+    check_lang(lang)
 
 
 def _separators(lang: str) -> tuple[str, str]:
@@ -364,3 +709,336 @@ def format_count(n: Any, *, lang: Lang = "vi") -> str:
             f"{type(n).__name__} {n!r}"
         )
     return f"{int(n):,}".replace(",", _separators(lang)[1])
+
+
+# ---- charts (charts engineer: plots*.py) -----------------------------------------------------
+# Every word of the charts, ``name: (vi, en)``; read with :func:`chart_label`.  (When the dotted
+# WORDS registry lands, this block is ``_add("chart", CHART_WORDS)`` and ``chart_label(name)`` is
+# ``label("chart." + name)``.)
+
+#: The words of the charts: ``CHART_WORDS[name] == (vi, en)``.
+CHART_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "women_share": ("Tỷ lệ nữ", "Share of women"),
+        "share_axis": ("Tỷ lệ nữ (%)", "Share of women (%)"),
+        "shares_title": ("Tỷ lệ nữ theo đơn vị", "Share of women by unit"),
+        "target": ("Chỉ tiêu", "Target"),
+        "term": ("nhiệm kỳ", "term"),
+        "missing": ("không có số liệu", "no data"),
+        "no_woman": ("không có nữ", "no woman"),
+        "seats_title": ("Số nữ còn thiếu để đạt chỉ tiêu", "Women still needed to meet the target"),
+        "seats_grow_title": (
+            "Số nữ cần bổ sung (tăng số thành viên) để đạt chỉ tiêu",
+            "Women to add (body grows) to meet the target",
+        ),
+        "seats_axis": ("Số nữ còn thiếu (người)", "Women still needed (persons)"),
+        "seats_none": (
+            "Tất cả đơn vị đều đạt chỉ tiêu,\nkhông đơn vị nào còn thiếu nữ",
+            "Every unit meets the target:\nno unit needs more women",
+        ),
+        "status_title": ("Tình trạng", "Status"),
+        "change_title": ("Thay đổi tỷ lệ nữ (điểm %)", "Change in the share of women (points)"),
+        "heatmap_share_title": (
+            "Tỷ lệ nữ theo đơn vị và cơ quan",
+            "Share of women by unit and body",
+        ),
+        "heatmap_status_title": (
+            "Tình trạng đạt chỉ tiêu theo đơn vị và cơ quan",
+            "Target status by unit and body",
+        ),
+        "women": ("Nữ", "Women"),
+        "men": ("Nam", "Men"),
+        "persons": ("Số người", "Persons"),
+        "stacked_title": ("Số nữ và nam theo cấp và cơ quan", "Women and men by level and body"),
+        "panel.bodies": ("Các cơ quan (số thành viên)", "Bodies (members)"),
+        "panel.staff": ("Cán bộ, công chức, viên chức (số người)", "Staff (persons)"),
+        "trend_title": ("Tỷ lệ nữ qua các nhiệm kỳ", "Share of women across terms"),
+        "units": ("đơn vị", "units"),
+        "target_year": ("Năm mục tiêu", "Target year"),
+        "progress_title": ("Đánh giá tiến độ theo phương pháp", "Progress assessed by the method"),
+        "score_axis": ("Điểm (−5 đến +5)", "Score (−5 to +5)"),
+        "value_axis": ("Giá trị theo phương pháp", "Value of the method"),
+        "target_by": ("chỉ tiêu {share} vào năm {year}", "target {share} by {year}"),
+        "method.growth_ratio": ("tỷ số tốc độ tăng (Open SDG)", "growth-rate ratio (Open SDG)"),
+        "method.escap": (
+            "ESCAP (hiện trạng và dự báo)",
+            "ESCAP (current status and anticipated progress)",
+        ),
+        "method.linear": ("tốc độ tuyến tính", "linear pace"),
+        "progress." + _progress.ACHIEVED: ("Đã đạt chỉ tiêu", "Target achieved"),
+        "progress." + _progress.SUBSTANTIAL: ("Tiến bộ rõ (đúng hướng)", "Substantial progress"),
+        "progress." + _progress.MAINTAIN: ("Duy trì tiến độ", "Maintain progress"),
+        "progress." + _progress.ON_TRACK: ("Đúng tiến độ", "On track"),
+        "progress." + _progress.MODERATE: ("Tiến bộ vừa (cần đẩy nhanh)", "Moderate progress"),
+        "progress." + _progress.ACCELERATE: ("Cần đẩy nhanh", "Accelerate"),
+        "progress." + _progress.SLIGHTLY_OFF: ("Hơi chậm tiến độ", "Slightly off track"),
+        "progress." + _progress.LIMITED: ("Tiến bộ hạn chế", "Limited progress"),
+        "progress." + _progress.OFF_TRACK: ("Chậm tiến độ", "Off track"),
+        "progress." + _progress.DETERIORATION: ("Đi xuống", "Deterioration"),
+        "progress." + _progress.REVERSE: ("Cần đảo ngược xu hướng", "Reverse trend"),
+        "progress." + _progress.WRONG_WAY: ("Đi ngược hướng", "Wrong direction"),
+        "progress." + _progress.INSUFFICIENT: ("Không đủ số liệu", "Insufficient data"),
+        "progress." + _progress.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
+        "band.40_and_under": ("Từ 40 tuổi trở xuống", "40 and under"),
+        "band.41_50": ("Trên 40 đến 50", "41-50"),
+        "band.over_50": ("Trên 50", "over 50"),
+        "band.under_40": ("Dưới 40", "under 40"),
+        "band.40_50": ("40-50", "40-50"),
+        "intersections_title": ("Tỷ lệ nữ theo nhóm tuổi", "Share of women by age band"),
+        "intersections_note": ("ô: nữ/tổng số", "cell: women/members"),
+        "returns_title": ("Báo cáo nhận được theo thời gian", "Returns received over time"),
+        "returns_received": ("đã nhận", "received"),
+        "returns_units": ("{n} đơn vị", "{n} units"),
+        "returns_deadline": ("hạn nộp", "deadline"),
+        "returns_axis": ("Số đơn vị đã nộp", "Units reported"),
+    }
+)
+
+
+def chart_label(name: str, lang: Lang = "vi", /, **fields: Any) -> str:
+    """Return the chart word ``name`` in ``lang``, with its ``{fields}`` filled in.
+
+    Examples
+    --------
+    >>> chart_label("women", "en"), chart_label("target_by", share="25,0%", year=2030)
+    ('Women', 'chỉ tiêu 25,0% vào năm 2030')
+    """
+    _check_lang(lang)
+    try:
+        pair = CHART_WORDS[name]
+    except KeyError:
+        raise ArgumentError(
+            f"không có nhãn biểu đồ (no such chart label): {name!r}. Hint: the words are in "
+            "gender_stats.outputs.labels.CHART_WORDS."
+        ) from None
+    text = pair[LANGS.index(lang)]
+    return text.format(**fields) if fields else text
+
+
+def chart_labels(prefix: str, lang: Lang = "vi") -> dict[str, str]:
+    """Return every chart word under ``prefix.`` by the rest of its name.
+
+    Examples
+    --------
+    >>> chart_labels("band", "en")["over_50"]
+    'over 50'
+    """
+    _check_lang(lang)
+    start = prefix.rstrip(".") + "."
+    i = LANGS.index(lang)
+    return {k[len(start) :]: v[i] for k, v in CHART_WORDS.items() if k.startswith(start)}
+
+
+def format_number(x: Any, *, lang: Lang = "vi", digits: int = 2) -> str:
+    """Format a plain number (a score, a chart tick) half-up with the locale's decimal mark.
+
+    Examples
+    --------
+    >>> format_number(-0.745), format_number(4.11, lang="en"), format_number(2.5, digits=1)
+    ('-0,75', '4.11', '2,5')
+    """
+    return _number(x, 1, lang=lang, digits=digits, rounding="half_up")
+
+
+def chart_file_stem(kind: str, body: str | None = None, term: str | None = None) -> str:
+    """Return the file name (without extension) of a chart: ASCII, in English only.
+
+    Chart files are named the same whatever the language of the report (``shares_party_committee``
+    in a Vietnamese report too), so that links and scripts do not depend on ``lang``.
+
+    Examples
+    --------
+    >>> chart_file_stem("shares", "party_committee"), chart_file_stem("heatmap", term="2020-2025")
+    ('shares_party_committee', 'heatmap_2020-2025')
+    """
+    if kind not in CHART_FILE_KINDS:
+        raise ArgumentError(
+            f"loại biểu đồ không hợp lệ (unknown chart kind): got {kind!r}. Must be one of "
+            f"{list(CHART_FILE_KINDS)}."
+        )
+    return "_".join(str(p) for p in (kind, body, term) if p)
+
+
+#: The kinds of chart files (:func:`chart_file_stem`).
+CHART_FILE_KINDS: tuple[str, ...] = (
+    "shares",
+    "change",
+    "women_needed",
+    "heatmap",
+    "women_men",
+    "women_men_staff",
+    "trend",
+    "progress",
+    "intersections",
+    "returns",
+)
+# page
+# The words of the report page, its provenance block and its collection section (vi / en).
+# ``{n}`` in a caption is the number of the table or figure, filled in page order.
+
+#: The report page's wording, by language.
+PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {
+        "title": "Báo cáo tỷ lệ nữ trong cấp ủy, cơ quan dân cử và chức danh chủ chốt",
+        "targets": "Chỉ tiêu",
+        "term": "nhiệm kỳ",
+        "all_terms": "mọi nhiệm kỳ có dữ liệu",
+        "in_force": "các chỉ tiêu hiện hành theo nhiệm kỳ",
+        "summary": (
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng ({rows_met}/{rows} lượt đánh giá đơn vị "
+            "× cơ quan × chỉ tiêu đạt{above}); còn thiếu {needed} nữ để đạt chỉ tiêu."
+        ),
+        "above": ", trong đó {k} lượt vượt khoảng",
+        "term_head": "Nhiệm kỳ {term}: ",
+        "coverage": " Phạm vi: {coverage}.",
+        "summary_none": "Không đánh giá được đơn vị nào: {why}.",
+        "term_none": "Không đánh giá được đơn vị nào trong nhiệm kỳ {term}: {why}.",
+        "why_empty": "không có dòng nào thuộc phạm vi của chỉ tiêu đã chọn",
+        "why_uncovered": "; không có chỉ tiêu nào trong danh mục áp dụng cho {terms}",
+        "why_not_chosen": "; các chỉ tiêu đã chọn không áp dụng cho nhiệm kỳ {terms}",
+        "below_head": "Đơn vị chưa đạt (trong ngoặc: số nữ còn thiếu)",
+        "needed_col": "còn thiếu {n} nữ",
+        "summary_section": "Tổng hợp theo chỉ tiêu",
+        "summary_table": "Bảng {n}. Tổng hợp theo chỉ tiêu",
+        "indicator_table": "Bảng {n}. Tỷ lệ nữ — {body}",
+        "terms_table": "Bảng {n}. Tỷ lệ nữ qua các nhiệm kỳ",
+        "shares_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị — {body} (đường kẻ: chỉ tiêu)",
+        "heatmap_fig": "Hình {n}. Tỷ lệ nữ theo đơn vị và cơ quan",
+        "stacked_fig": "Hình {n}. Số nữ và nam theo cơ quan và cấp",
+        "needed_fig": "Hình {n}. Số nữ còn thiếu theo đơn vị — {body}",
+        "change_fig": "Hình {n}. Thay đổi tỷ lệ nữ từ nhiệm kỳ {a} đến {b} — {body}",
+        "overview": "Biểu đồ tổng hợp",
+        "sources": "Nguồn chỉ tiêu",
+        "files": "Tệp đã tạo",
+        "footer": "Tạo bởi gender_stats {version}. Tỷ lệ tính từ số người; tổng hợp cộng số người, "
+        "không lấy trung bình tỷ lệ.",
+        # file names (one language per report)
+        "page_file": "bao_cao.html",
+        "workbook_file": "bao_cao.xlsx",
+        "chart_dir": "bieu_do",
+        "shares_stem": "ty_le_{body}",
+        "change_stem": "thay_doi_{body}",
+        "needed_stem": "con_thieu_{body}",
+        "heatmap_stem": "ban_do_nhiet",
+        "stacked_stem": "nu_nam",
+        # provenance
+        "provenance": "Nguồn dữ liệu",
+        "synthetic": "Dữ liệu mẫu (tổng hợp ngẫu nhiên) — không phải số liệu thật",
+        "prov_scope": "Địa bàn",
+        "prov_terms": "Nhiệm kỳ",
+        "prov_targets": "Chỉ tiêu áp dụng",
+        "prov_files": "Tệp đầu vào (số dòng dùng)",
+        "prov_generated": "Ngày tạo",
+        "prov_version": "Phiên bản gender_stats",
+        "prov_units": "{n} đơn vị",
+        "prov_no_file": "không có (bảng số liệu truyền trực tiếp)",
+        "prov_none": "không có",
+        "prov_rows": "{n} dòng",
+        "prov_item": "Mục",
+        "prov_value": "Nội dung",
+        # the collection section
+        "collection": "Tình hình nộp báo cáo",
+        "coll_received": "đã nhận",
+        "coll_problems": "có lỗi",
+        "coll_missing": "chưa nộp",
+        "coll_unmatched": "không khớp đơn vị",
+        "coll_ambiguous": "khớp nhiều đơn vị",
+        "coll_not_a_report": "không phải báo cáo",
+        "coll_on_time": "đúng hạn",
+        "coll_late": "muộn",
+        "coll_summary": (
+            "Đã nhận {got}/{n} đơn vị ({late} muộn), {bad} chỉ có tệp lỗi, {missing} chưa nộp; "
+            "{other} tệp khác."
+        ),
+        "coll_due": "; hạn nộp trước {due}.",
+        "coll_fig": "Hình {n}. Số báo cáo nhận được theo ngày (đường kẻ: hạn nộp)",
+        "coll_table": "Bảng {n}. Tình hình nộp báo cáo theo đơn vị",
+        "coll_file": "Tệp",
+        "coll_date": "Ngày nhận",
+        "coll_timely": "Đúng hạn",
+        "coll_days_late": "Số ngày muộn",
+        "coll_n_problems": "Số lỗi",
+        "coll_problem_text": "Lỗi",
+        "coll_status": "Tình trạng",
+    },
+    "en": {
+        "title": "Women in party committees, elected bodies and key posts",
+        "targets": "Targets",
+        "term": "term",
+        "all_terms": "every term with data",
+        "in_force": "the targets in force for each term",
+        "summary": (
+            "{met}/{units} units meet every applicable target ({rows_met}/{rows} unit × body × "
+            "target checks met{above}); {needed} more women are needed to meet the targets."
+        ),
+        "above": ", {k} of them above range",
+        "term_head": "Term {term}: ",
+        "coverage": " Coverage: {coverage}.",
+        "summary_none": "No unit could be assessed: {why}.",
+        "term_none": "No unit could be assessed in {term}: {why}.",
+        "why_empty": "no counts row is in the scope of the chosen targets",
+        "why_uncovered": "; no target in the catalogue applies to {terms}",
+        "why_not_chosen": "; the chosen targets do not apply to {terms}",
+        "below_head": "Units below target (in brackets: women still needed)",
+        "needed_col": "{n} more women needed",
+        "summary_section": "Summary by target",
+        "summary_table": "Table {n}. Summary by target",
+        "indicator_table": "Table {n}. Women's share — {body}",
+        "terms_table": "Table {n}. Women's share across terms",
+        "shares_fig": "Figure {n}. Women's share by unit — {body} (line: target)",
+        "heatmap_fig": "Figure {n}. Women's share by unit and body",
+        "stacked_fig": "Figure {n}. Women and men by body and level",
+        "needed_fig": "Figure {n}. Women still needed by unit — {body}",
+        "change_fig": "Figure {n}. Change in women's share from {a} to {b} — {body}",
+        "overview": "Overview charts",
+        "sources": "Sources of the targets",
+        "files": "Files written",
+        "footer": "Made with gender_stats {version}. Shares are computed from counts; pooled "
+        "figures add counts, never average shares.",
+        "page_file": "report.html",
+        "workbook_file": "report.xlsx",
+        "chart_dir": "charts",
+        "shares_stem": "shares_{body}",
+        "change_stem": "change_{body}",
+        "needed_stem": "women_needed_{body}",
+        "heatmap_stem": "heatmap",
+        "stacked_stem": "women_men",
+        "provenance": "Data sources",
+        "synthetic": "Synthetic sample data — not real figures",
+        "prov_scope": "Scope",
+        "prov_terms": "Terms",
+        "prov_targets": "Targets used",
+        "prov_files": "Input files (rows used)",
+        "prov_generated": "Generated on",
+        "prov_version": "gender_stats version",
+        "prov_units": "{n} units",
+        "prov_no_file": "none (counts passed as a frame)",
+        "prov_none": "none",
+        "prov_rows": "{n} rows",
+        "prov_item": "Item",
+        "prov_value": "Value",
+        "collection": "Returns received",
+        "coll_received": "received",
+        "coll_problems": "with problems",
+        "coll_missing": "missing",
+        "coll_unmatched": "no unit matched",
+        "coll_ambiguous": "several units matched",
+        "coll_not_a_report": "not a report",
+        "coll_on_time": "on time",
+        "coll_late": "late",
+        "coll_summary": (
+            "{got} of {n} units received ({late} late), {bad} with problems only, "
+            "{missing} missing; {other} other files."
+        ),
+        "coll_due": "; due before {due}.",
+        "coll_fig": "Figure {n}. Returns received by date (line: deadline)",
+        "coll_table": "Table {n}. Returns by unit",
+        "coll_file": "File",
+        "coll_date": "Received",
+        "coll_timely": "On time",
+        "coll_days_late": "Days late",
+        "coll_n_problems": "Problems",
+        "coll_problem_text": "Problem details",
+        "coll_status": "Status",
+    },
+}

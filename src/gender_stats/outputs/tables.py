@@ -33,9 +33,10 @@ from gender_stats.compliance import (
     STATUS,
     TARGET_ID,
     Status,
+    shortfalls,
     summarise,
 )
-from gender_stats.errors import require_frame
+from gender_stats.errors import ArgumentTypeError, require_frame
 from gender_stats.indicators import term_changes
 from gender_stats.outputs.labels import (
     DEFAULT_NOUN,
@@ -43,14 +44,18 @@ from gender_stats.outputs.labels import (
     NA_REP,
     STATUS_LABELS,
     UNIT_NOUNS,
+    WORDS,
     Lang,
     Rounding,
     _check_rounding,
     _is_missing,
+    check_lang,
     format_points,
     format_share,
+    label,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
+from gender_stats.targets import Presence, Rule, ShareOfUnits, get_targets
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
 
 if TYPE_CHECKING:
@@ -62,6 +67,7 @@ __all__ = [
     "format_points",
     "format_share",
     "indicator_table",
+    "shortfalls_table",
     "style_table",
     "summary_table",
     "terms_table",
@@ -70,8 +76,7 @@ __all__ = [
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in LABELS:
-        raise ValueError(f"Got lang={lang!r}. Must be one of {list(LABELS)}.")
+    check_lang(lang)
 
 
 def _share_texts(
@@ -87,6 +92,17 @@ def _share_texts(
         format_share((f, t), lang=lang, digits=digits, rounding=rounding)  # type: ignore[arg-type]
         for f, t in zip(numerators, frame[TOTAL], strict=True)
     ]
+
+
+def _share_numbers(total: pd.Series, part: pd.Series) -> np.ndarray:
+    """Return ``100 · part / total`` as floats (from the exact fraction), NaN when missing or 0."""
+    out = [
+        np.nan
+        if _is_missing(p) or _is_missing(t) or int(t) == 0
+        else float(Fraction(100 * int(p), int(t)))
+        for p, t in zip(part, total, strict=True)
+    ]
+    return np.asarray(out, dtype="float64")
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
@@ -146,6 +162,7 @@ def indicator_table(
     rounding: Rounding = "half_up",
     digits: int = 1,
     term: str | None = None,
+    numeric: bool = False,
 ) -> pd.DataFrame:
     """Return the indicator table by unit × body: counts, share, target, status, women needed.
 
@@ -162,6 +179,10 @@ def indicator_table(
     term : str, optional
         Keep only this term.  When the frame holds several terms a ``Nhiệm kỳ`` column comes first.
         Term × body × target groups in which the target applies to no unit are left out.
+    numeric : bool, default False
+        For export: ``Tỷ lệ (%)`` holds the share in percent as a number (``float64``, exact
+        from the counts up to the float, NaN when the body has no members) instead of the text
+        ``"4,4%"``; ``rounding`` and ``digits`` then do not apply.
 
     Returns
     -------
@@ -187,8 +208,15 @@ def indicator_table(
         Đơn vị  Nữ Tỷ lệ (%) Đánh giá  Số nữ còn thiếu
     0  Huyện A   9     20,0%      Đạt                0
     1  Huyện B   4     12,1%  Chưa đạt                1
+    >>> indicator_table(compliance, numeric=True)["Tỷ lệ (%)"].round(3).tolist()
+    [20.0, 12.121]
     """
     _check_lang(lang)
+    if not isinstance(numeric, (bool, np.bool_)):
+        raise ArgumentTypeError(
+            f"numeric phải là True hoặc False (numeric must be a bool), got "
+            f"{type(numeric).__name__} {numeric!r}"
+        )
     _check_rounding(rounding, digits)
     _require(compliance, _COMPLIANCE_NEEDS, "indicator_table")
     frame = compliance if term is None else compliance[compliance[TERM] == term]
@@ -204,8 +232,10 @@ def indicator_table(
     part = _parts(frame)
     women_only = bool((_numerators(frame) == FEMALE).all())
     columns[lab["female" if women_only else "part"]] = part.to_numpy()
-    columns[lab[SHARE]] = _share_texts(
-        frame, lang=lang, digits=digits, rounding=rounding, part=part
+    columns[lab[SHARE]] = (
+        _share_numbers(frame[TOTAL], part)
+        if numeric
+        else _share_texts(frame, lang=lang, digits=digits, rounding=rounding, part=part)
     )
     columns[lab["target"]] = _target_texts(frame).to_numpy()
     columns[lab[STATUS]] = [words.get(str(s), str(s)) for s in frame[STATUS]]
@@ -240,18 +270,34 @@ def _applicable(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     return compliance[relevant.to_numpy(dtype=bool)]
 
 
-def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
-    """Return the level and province-wide summary as numbers (shared with the workbook writer).
+def _scope(by: str | None, compliance: pd.DataFrame, func: str) -> list[str]:
+    """Return the scope columns of a summary (``[]`` for one scope: the whole frame)."""
+    if by is None:
+        return []
+    if not isinstance(by, str):
+        raise ArgumentTypeError(
+            f"by phải là tên một cột (by must be a column name), got {type(by).__name__} {by!r}"
+        )
+    require_frame(compliance, [by], func, f"by={by!r} names a column of the compliance frame")
+    return [by]
 
-    The numbers are :func:`gender_stats.compliance.summarise`'s, one row per term × body × target
-    × level, then a row with ``level`` missing for all levels together: ``n_met`` (units meeting
-    the target: met or above the range), ``n_above_range`` (of them, above the range),
-    ``n_assessed`` (units with a met / below / above-range status), ``n_units`` (rows),
-    ``total``, ``female`` (pooled over every unit of the group: ``total_all``, ``part_all``),
-    ``share`` (pooled; NaN when no unit was assessed, never a "0 %" made of missing numbers) and ``seats_needed`` (the women needed,
-    as :func:`~gender_stats.compliance.summarise` defines them).
+
+def _summary_numbers(compliance: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+    """Return the level and scope-wide summary as numbers (shared with the workbook writer).
+
+    The numbers are :func:`gender_stats.compliance.summarise`'s, one row per term × scope × body
+    × target × level, then a row with ``level`` missing for all levels of the scope together
+    (the scope is the column ``by``, e.g. ``province``; the whole frame when ``by`` is None):
+    ``n_met`` (units meeting the target: met or above the range), ``n_above_range`` (of them,
+    above the range), ``n_assessed`` (units with a met / below / above-range status),
+    ``n_units`` (rows), ``total``, ``female`` (pooled over every unit of the group:
+    ``total_all``, ``part_all``), ``share`` (pooled; NaN when no unit was assessed, never a
+    "0 %" made of missing numbers), ``seats_needed`` (the women needed, as
+    :func:`~gender_stats.compliance.summarise` defines them) and ``verdict`` (the row's own
+    status, see :func:`_verdicts`).
     """
     _require(compliance, _COMPLIANCE_NEEDS, "summary_table")
+    scope = _scope(by, compliance, "summary_table")
     compliance = _applicable(compliance, (TERM, BODY, TARGET_ID))
     frame = compliance.assign(
         _rule=_target_texts(compliance.drop(columns=DOCUMENT, errors="ignore")),
@@ -261,14 +307,16 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
             else compliance[TARGET_ID].astype("str")
         ),
     )
-    keys = [TERM, BODY, TARGET_ID, "_rule", "_document"]
+    keys = [TERM, *scope, BODY, TARGET_ID, "_rule", "_document"]
     parts = [
         summarise(frame, by=[*keys, LEVEL], warn=False),
         summarise(frame, by=keys, warn=False).assign(level=None),
     ]
     out = pd.concat(parts, ignore_index=True)
-    out = out.drop(columns=[RULE, DOCUMENT, TOTAL]).rename(
+    out = out.drop(columns=[RULE, DOCUMENT]).rename(
         columns={
+            TOTAL: "total_assessed",
+            "part": "part_assessed",
             "n_units": "n_assessed",
             "n_rows": "n_units",
             "total_all": TOTAL,
@@ -283,9 +331,12 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         .div(out[TOTAL].astype("float64").where(out[TOTAL] > 0))
         .where(out["n_assessed"] > 0)
     )
+    out["verdict"] = _verdicts(out)
+    first_seen = {v: k for s in scope for k, v in enumerate(dict.fromkeys(compliance[s]))}
     sort_key = list(
         zip(
             [term_bounds(str(t)) for t in out[TERM]],
+            *([first_seen[v] for v in out[s]] for s in scope),
             [_body_order(b) for b in out[BODY]],
             out[TARGET_ID].astype("str"),
             [(1, 0, "") if _is_missing(lv) else (0, *_level_order(lv)) for lv in out[LEVEL]],
@@ -295,6 +346,7 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
     order = sorted(range(len(out)), key=lambda i: sort_key[i])
     columns = [
         TERM,
+        *scope,
         LEVEL,
         BODY,
         TARGET_ID,
@@ -308,8 +360,41 @@ def _summary_numbers(compliance: pd.DataFrame) -> pd.DataFrame:
         FEMALE,
         SHARE,
         SEATS_NEEDED,
+        "verdict",
     ]
     return out.iloc[order][columns].reset_index(drop=True)
+
+
+def _verdicts(numbers: pd.DataFrame) -> list[Any]:
+    """Return each summary row's own status: its target judged on the row's pooled counts.
+
+    A share-of-units target is met when enough of the assessed units meet it; a presence rule
+    (a woman in *each* body) when every assessed unit meets it; any other rule judges the pooled
+    counts of the assessed units (``Σ part / Σ total``) as it judges one body.  ``<NA>`` when no
+    unit was assessed or the target is not in the catalogue (no verdict from nothing).
+    """
+    rules: dict[str, Rule] = {t.id: t.rule for t in get_targets()}
+    out: list[Any] = []
+    for target_id, n_met, n, total, part in zip(
+        numbers[TARGET_ID],
+        numbers["n_met"],
+        numbers["n_assessed"],
+        numbers["total_assessed"],
+        numbers["part_assessed"],
+        strict=True,
+    ):
+        rule = rules.get(str(target_id))
+        if rule is None or not n:
+            out.append(pd.NA)
+        elif isinstance(rule, ShareOfUnits):
+            out.append(Status.MET if rule.units_met(int(n_met), int(n)) else Status.BELOW)
+        elif isinstance(rule.unit_rule(), Presence):
+            out.append(Status.MET if int(n_met) == int(n) else Status.BELOW)
+        elif int(total) > 0:
+            out.append(rule.unit_rule().status(int(total), int(part)))
+        else:
+            out.append(pd.NA)
+    return [pd.NA if _is_missing(v) else str(v) for v in out]
 
 
 def _noun(level: Any, lang: str) -> str:
@@ -318,12 +403,34 @@ def _noun(level: Any, lang: str) -> str:
     return UNIT_NOUNS[lang].get(str(level), DEFAULT_NOUN[lang])
 
 
+def _result_text(k: int, a: int, n: int, level: Any, lang: str) -> str:
+    """Return ``"20/27 huyện đạt (1 vượt khoảng)"`` (``"không đánh giá được"`` when ``n`` is 0)."""
+    if not n:
+        return label("summary.not_assessed", lang)
+    text = label("summary.result", lang, k=k, n=n, noun=_noun(level, lang))
+    return text + (f" ({label('summary.above', lang, a=a)})" if a else "")
+
+
+def _scope_header(column: str, lang: str) -> str:
+    """Return the header of a scope column (``province`` → ``Tỉnh``), else the column's name."""
+    key = f"scope.{column}"
+    return label(key, lang) if key in WORDS else column
+
+
+def _all_levels(scope: list[str], lang: str) -> str:
+    """Return the label of the scope-wide row (``Toàn tỉnh``; ``Tất cả các cấp`` by another scope)."""
+    if not scope or scope == ["province"]:
+        return label("summary.all_levels", lang)
+    return label("summary.all_levels_of_scope", lang)
+
+
 def summary_table(
     compliance: pd.DataFrame,
     *,
     lang: Lang = "vi",
     rounding: Rounding = "half_up",
     digits: int = 1,
+    by: str | None = None,
 ) -> pd.DataFrame:
     """Summarise compliance by level and for the whole province: "20/27 huyện đạt".
 
@@ -335,24 +442,36 @@ def summary_table(
         Language of headers and labels.
     rounding, digits
         How pooled shares are shown (see :func:`format_share`).
+    by : str, optional
+        A scope column of the frame (e.g. ``"province"``): each of its values is summarised on
+        its own, with its own scope-wide row, so two provinces are never pooled into one
+        ``Toàn tỉnh`` row.  By default the whole frame is one scope.
 
     Returns
     -------
     pandas.DataFrame
         One row per level × body × target, followed for each body × target by a province-wide row
-        (``Toàn tỉnh``): ``Cấp``, ``Cơ quan``, ``Chỉ tiêu``, ``Đơn vị đạt`` (``"k/n"``: units
-        meeting the target of the units it could be assessed on; not-applicable and no-data units
-        are left out of ``n``; units above a range meet the target), ``Kết quả``
-        (``"20/27 huyện đạt"``, ``"2/3 huyện đạt (1 vượt khoảng)"``; ``"không đánh giá được"``
-        and ``–`` for the counts when no unit could be assessed), pooled ``Tổng số``, ``Nữ`` and
-        ``Tỷ lệ (%)`` (``–`` when nothing was assessed), and ``Số nữ còn thiếu`` (sum over units).
-        A ``Nhiệm kỳ`` column comes first when there are several terms.
+        (``Toàn tỉnh``): ``Cấp``, ``Cơ quan``, ``Chỉ tiêu``, ``Kết quả`` (``"20/27 huyện
+        đạt"``: units meeting the target of the units it could be assessed on; not-applicable
+        and no-data units are left out of the 27; units above a range meet the target, ``"2/3
+        huyện đạt (1 vượt khoảng)"``; ``"không đánh giá được"`` and ``–`` for the counts when
+        no unit could be assessed), pooled ``Tổng số``, ``Nữ`` and ``Tỷ lệ (%)`` (``–`` when
+        nothing was assessed), ``Số nữ còn thiếu`` (over units) and ``Đánh giá``: the row's
+        own verdict (see Notes), which :func:`style_table` colours.  A ``Nhiệm kỳ`` column
+        comes first when there are several terms, then the scope column when ``by`` is given.
 
     Notes
     -----
     The pooled share is ``Σ female / Σ total`` over every unit of the group, not the mean of the
     units' shares.  Term × body × target groups in which the target applies to no unit at all (a
     directive checked against the terms it was not set for) are left out.
+
+    A row's verdict is its target judged on the row itself: a share rule (≥ 15 %, 35–40 %) on
+    the pooled counts of the assessed units, so a province-wide 15,2 % against ≥ 15 % is
+    ``Đạt`` even while some units fall short (their shortfall is in ``Kết quả`` and
+    ``Số nữ còn thiếu``); a presence rule (a woman in each body) only when every assessed
+    unit meets it; a share-of-units target (60 % of communes) by the share of units meeting.
+    Missing when nothing was assessed or the target is not in the catalogue.
 
     Examples
     --------
@@ -363,22 +482,25 @@ def summary_table(
     ...     "body": ["party_committee"] * 3, "total": [9, 41, 10], "female": [3, 2, 2],
     ...     "target_id": ["36-CT/TW:a"] * 3, "document": ["36-CT/TW"] * 3, "rule": ["≥ 15%"] * 3,
     ...     "status": ["met", "below", "met"], "seats_needed": pd.array([0, 5, 0], dtype="Int64")})
-    >>> summary_table(compliance)[["Cấp", "Kết quả", "Nữ", "Tổng số", "Tỷ lệ (%)"]]
-                   Cấp          Kết quả  Nữ  Tổng số Tỷ lệ (%)
-    0        Cấp huyện   1/2 huyện đạt   5       50     10,0%
-    1   Sở, ban, ngành  1/1 đơn vị đạt   2       10     20,0%
-    2        Toàn tỉnh  2/3 đơn vị đạt   7       60     11,7%
+    >>> summary_table(compliance)[["Cấp", "Kết quả", "Nữ", "Tổng số", "Tỷ lệ (%)", "Đánh giá"]]
+                   Cấp          Kết quả  Nữ  Tổng số Tỷ lệ (%)  Đánh giá
+    0        Cấp huyện   1/2 huyện đạt   5       50     10,0%  Chưa đạt
+    1   Sở, ban, ngành  1/1 đơn vị đạt   2       10     20,0%       Đạt
+    2        Toàn tỉnh  2/3 đơn vị đạt   7       60     11,7%  Chưa đạt
     """
     _check_lang(lang)
     _check_rounding(rounding, digits)
-    numbers = _summary_numbers(compliance)
+    numbers = _summary_numbers(compliance, by)
+    scope = [] if by is None else [by]
     lab = LABELS[lang]
     columns: dict[str, Any] = {}
     if _several(numbers[TERM]):
         columns[lab["term"]] = numbers[TERM].astype("str").to_numpy()
+    for column in scope:
+        columns[_scope_header(column, lang)] = numbers[column].astype("str").to_numpy()
+    all_levels = _all_levels(scope, lang)
     columns[lab["level"]] = [
-        lab["all_levels"] if _is_missing(lv) else level_label(str(lv), lang)
-        for lv in numbers[LEVEL]
+        all_levels if _is_missing(lv) else level_label(str(lv), lang) for lv in numbers[LEVEL]
     ]
     columns[lab["body"]] = [body_label(str(b), lang) for b in numbers[BODY]]
     several_docs = _several(numbers[DOCUMENT])
@@ -386,17 +508,8 @@ def summary_table(
         f"{r} ({d})" if several_docs else str(r)
         for r, d in zip(numbers[RULE], numbers[DOCUMENT], strict=True)
     ]
-    columns[lab["units_met"]] = [
-        f"{k}/{n}" if n else "–"
-        for k, n in zip(numbers["n_met"], numbers["n_assessed"], strict=True)
-    ]
     columns[lab["result"]] = [
-        (
-            f"{k}/{n} {_noun(lv, lang)} {lab['met_word']}"
-            + (f" ({a} {lab['above_word']})" if a else "")
-        )
-        if n
-        else lab["not_assessed"]
+        _result_text(int(k), int(a), int(n), lv, lang)
         for k, a, n, lv in zip(
             numbers["n_met"],
             numbers["n_above_range"],
@@ -409,9 +522,80 @@ def summary_table(
     columns[lab["female"]] = numbers[FEMALE].astype("int64").to_numpy()
     shares = _share_texts(numbers, lang=lang, digits=digits, rounding=rounding)
     columns[lab[SHARE]] = [
-        text if n else "–" for text, n in zip(shares, numbers["n_assessed"], strict=True)
+        text if n else NA_REP for text, n in zip(shares, numbers["n_assessed"], strict=True)
     ]
     columns[lab["needed"]] = numbers[SEATS_NEEDED].astype("int64").to_numpy()
+    words = STATUS_LABELS[lang]
+    columns[lab[STATUS]] = [NA_REP if _is_missing(v) else words[str(v)] for v in numbers["verdict"]]
+    return pd.DataFrame(columns)
+
+
+def shortfalls_table(
+    compliance: pd.DataFrame,
+    *,
+    lang: Lang = "vi",
+    rounding: Rounding = "half_up",
+    digits: int = 1,
+) -> pd.DataFrame:
+    """Return the units below target as a table, grouped by body, worst first in each body.
+
+    Parameters
+    ----------
+    compliance : pandas.DataFrame
+        The compliance frame of :func:`gender_stats.compliance.check`.
+    lang : {"vi", "en"}, default "vi"
+        Language of headers, bodies and levels.
+    rounding, digits
+        How shares are shown (see :func:`format_share`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per unit × body × target below target: ``Cơ quan``, ``Đơn vị``, ``Chỉ tiêu``,
+        ``Nữ`` (or ``Số thuộc nhóm`` for a target counting another group), ``Tổng số``,
+        ``Tỷ lệ (%)`` and ``Số nữ còn thiếu`` (``–`` when no number of women reaches the target at
+        this size).  Bodies in the order of :data:`gender_stats.vocab.BODIES`; within a body
+        the order of :func:`gender_stats.shortfalls`: most women needed first (unreachable first
+        of all), then the lowest share.  A ``Nhiệm kỳ`` column comes first when there are
+        several terms.  Empty (with its columns) when no unit falls short.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from gender_stats import check
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020"] * 4, "unit_id": ["A", "B", "C", "A"],
+    ...     "unit_name": ["Huyện A", "Huyện B", "Huyện C", "Huyện A"], "level": ["district"] * 4,
+    ...     "body": ["party_committee"] * 3 + ["standing_committee"],
+    ...     "total": [20, 40, 40, 12], "female": [2, 3, 9, 0]})
+    >>> shortfalls_table(check(counts, "36-CT/TW"), lang="en")[
+    ...     ["Body", "Unit", "Women", "Total", "Share (%)", "Women still needed"]]
+                     Body     Unit  Women  Total Share (%)  Women still needed
+    0     Party committee  Huyện B      3     40      7.5%                   3
+    1     Party committee  Huyện A      2     20     10.0%                   1
+    2  Standing committee  Huyện A      0     12      0.0%                   1
+    """
+    _check_lang(lang)
+    _check_rounding(rounding, digits)
+    _require(compliance, _COMPLIANCE_NEEDS, "shortfalls_table")
+    below = shortfalls(compliance)
+    order = sorted(range(len(below)), key=lambda i: (_body_order(below[BODY].iloc[i]), i))
+    below = below.iloc[order].reset_index(drop=True)
+    lab = LABELS[lang]
+    part = _parts(below)
+    women_only = bool((_numerators(below) == FEMALE).all())
+    columns: dict[str, Any] = {}
+    if _several(below[TERM]):
+        columns[lab["term"]] = below[TERM].astype("str").to_numpy()
+    columns[lab["body"]] = [body_label(str(b), lang) for b in below[BODY]]
+    columns[lab["unit"]] = below[UNIT_NAME].astype("str").to_numpy()
+    columns[lab["target"]] = _target_texts(below).to_numpy()
+    columns[lab["female" if women_only else "part"]] = part.to_numpy()
+    columns[lab["total"]] = below[TOTAL].astype("Int64").to_numpy()
+    columns[lab[SHARE]] = _share_texts(
+        below, lang=lang, digits=digits, rounding=rounding, part=part
+    )
+    columns[lab["needed"]] = _needed(below).to_numpy()
     return pd.DataFrame(columns)
 
 
@@ -525,8 +709,9 @@ def style_table(
     caption : str, optional
         A caption above the table.
     highlight : str, default ``"#FFC7CE"``
-        Background colour of rows whose status is "below target" (``Chưa đạt``), or, in a summary,
-        of rows where women are still needed.
+        Background colour of rows whose own status is "below target" (``Chưa đạt``: a unit in
+        an indicator table, a group judged on its pooled counts in a summary), or, in a table
+        without a status (the shortfalls table), of rows where women are still needed.
 
     Returns
     -------

@@ -560,6 +560,18 @@ def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) 
     )
 
 
+def _extra_sheets(wb: Workbook, extra: Sequence[tuple[str, pd.DataFrame]], used: set[str]) -> None:
+    """Add one titled table sheet per (name, frame) of ``extra`` (provenance, collection status)."""
+    for name, frame in extra:
+        widths = {
+            i: _text_width([c, *frame[c].tolist()], low=10, high=60)
+            for i, c in enumerate(frame.columns, start=1)
+        }
+        rows = [[None if _missing(v) else v for v in row] for row in frame.itertuples(index=False)]
+        ws = wb.create_sheet(_sheet_name(name, used))
+        _table_sheet(ws, name.upper(), [str(c) for c in frame.columns], rows, widths=widths)
+
+
 _NEEDS = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE, TARGET_ID, RULE, STATUS)
 
 
@@ -572,6 +584,7 @@ def write_workbook(
     lang: str = "vi",
     title: str | None = None,
     digits: int = 1,
+    extra_sheets: Sequence[tuple[str, pd.DataFrame]] = (),
 ) -> Path:
     """Write the formatted report workbook (.xlsx) and return its path.
 
@@ -592,6 +605,9 @@ def write_workbook(
         The title above each body sheet; by default "TỶ LỆ NỮ TRONG <BODY>".
     digits : int, default 1
         Decimals of the percent number format.
+    extra_sheets : sequence of (str, pandas.DataFrame), optional
+        Sheets added at the end, one titled table each (the report adds "Nguồn dữ liệu", the
+        provenance, and with a collection "Tình hình nộp báo cáo").
 
     Returns
     -------
@@ -654,6 +670,7 @@ def write_workbook(
         _data_sheet(
             wb.create_sheet(_sheet_name(text["data"], used)), counts, lang=lang, digits=digits
         )
+    _extra_sheets(wb, extra_sheets, used)
     if not wb.sheetnames:  # pragma: no cover - there is always a summary sheet
         wb.create_sheet(text["summary"])
     wb.active = 0

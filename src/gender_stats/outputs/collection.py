@@ -1,0 +1,215 @@
+"""The collection status in the outputs: a sentence, a chart, a table, a workbook sheet.
+
+:func:`gender_stats.collect` (compute) returns a :class:`~gender_stats.collection.Collection`;
+this module renders its ``status`` for people: :func:`status_summary` (one sentence),
+:func:`status_table` (the labelled table of the page), :func:`status_sheet` (the workbook's
+"Tình hình nộp báo cáo" sheet) and :func:`collection_section` (the page section, with the chart of
+returns over time).  ``build_report(..., collection=...)`` puts the section in the page and the
+sheet in the workbook; :func:`add_to_report` adds both to a report already saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from markupsafe import Markup
+from matplotlib.figure import Figure
+
+from gender_stats.collection import (
+    AMBIGUOUS,
+    MISSING,
+    NOT_A_REPORT,
+    PROBLEMS,
+    RECEIVED,
+    UNMATCHED,
+    Collection,
+)
+from gender_stats.errors import ArgumentError
+from gender_stats.outputs._files import figure_bytes
+from gender_stats.outputs._page import Block, Section, table_block
+from gender_stats.outputs.labels import LABELS, LANGS, PAGE_LABELS, Lang
+from gender_stats.outputs.plots_collection import plot_returns
+from gender_stats.schema import UNIT_ID, UNIT_NAME
+
+__all__ = [
+    "add_to_report",
+    "collection_section",
+    "status_sheet",
+    "status_summary",
+    "status_table",
+]
+
+#: The label key of each status code of the collection.
+_STATUS_KEYS = {
+    RECEIVED: "coll_received",
+    PROBLEMS: "coll_problems",
+    MISSING: "coll_missing",
+    UNMATCHED: "coll_unmatched",
+    AMBIGUOUS: "coll_ambiguous",
+    NOT_A_REPORT: "coll_not_a_report",
+}
+_STATUS = "status"
+
+
+def _require(collection: object, func: str, lang: str) -> Collection:
+    if not isinstance(collection, Collection):
+        kind = type(collection)
+        got = (
+            kind.__name__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__name__}"
+        )
+        raise ArgumentError(
+            f"{func}: cần kết quả của gs.collect (expected a Collection), got {got}"
+        )
+    if lang not in LANGS:
+        raise ArgumentError(f"lang={lang!r} không hợp lệ (invalid); chọn 'vi' hoặc 'en'")
+    return collection
+
+
+def status_summary(collection: Collection, *, lang: Lang = "vi") -> str:
+    """Return one sentence on the collection: how many units sent, are missing, late, in error.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:4], term="2015-2020")
+    >>> status_summary(c, lang="en")
+    '0 of 3 units received (0 late), 0 with problems only, 3 missing; 0 other files.'
+    """
+    collection = _require(collection, "status_summary", lang)
+    words = PAGE_LABELS[lang]
+    units = collection.status[collection.status[UNIT_ID].notna()]
+    text = words["coll_summary"].format(
+        got=int((units[_STATUS] == RECEIVED).sum()),
+        n=len(units),
+        late=int(units["on_time"].fillna(True).eq(False).sum()),
+        bad=int((units[_STATUS] == PROBLEMS).sum()),
+        missing=int((units[_STATUS] == MISSING).sum()),
+        other=len(collection.status) - len(units),
+    )
+    if collection.deadline is None:
+        return text
+    return text[:-1] + words["coll_due"].format(due=f"{collection.deadline:%d/%m/%Y}")
+
+
+def _on_time(value: Any, lang: Lang) -> str:
+    if value is None or value is pd.NA:
+        return ""
+    return PAGE_LABELS[lang]["coll_on_time" if value else "coll_late"]
+
+
+def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
+    """Return the status for people: one row per unit or file, labelled columns, words for codes.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:3], term="2015-2020")
+    >>> status_table(c, lang="en").iloc[0].tolist()
+    ['Thành phố Thanh Hóa', 'missing', '', '', '', '', '', '']
+    """
+    collection = _require(collection, "status_table", lang)
+    words, status = PAGE_LABELS[lang], collection.status
+
+    def text(values: pd.Series) -> pd.Series:
+        return values.astype(object).where(values.notna(), "").map(str)
+
+    received = pd.to_datetime(status["received"])
+    table = {
+        LABELS[lang]["unit"]: text(status[UNIT_NAME]),
+        words["coll_status"]: status[_STATUS].map(lambda v: words[_STATUS_KEYS[v]]),
+        words["coll_file"]: text(status["file"]),
+        words["coll_date"]: received.dt.strftime("%d/%m/%Y").fillna(""),
+        words["coll_timely"]: status["on_time"].map(lambda v: _on_time(v, lang)),
+        words["coll_days_late"]: text(status["days_late"]),
+        words["coll_n_problems"]: text(status["n_problems"]).replace("0", ""),
+        words["coll_problem_text"]: text(status["problems"]),
+    }
+    return pd.DataFrame(table).reset_index(drop=True)
+
+
+def status_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
+    """Return the frame of the workbook's status sheet (the page's table, with the unit ids)."""
+    collection = _require(collection, "status_sheet", lang)
+    table = status_table(collection, lang=lang)
+    ids = collection.status[UNIT_ID].astype(object).where(collection.status[UNIT_ID].notna(), "")
+    table.insert(0, "ID", ids.reset_index(drop=True))
+    return table
+
+
+def _returns_svg(collection: Collection) -> Markup:
+    """Draw the returns over time and return the chart as inline SVG."""
+    fig = Figure(figsize=(7.0, 3.2), layout="constrained")
+    try:
+        plot_returns(collection.status, deadline=collection.deadline, ax=fig.add_subplot())
+        svg = figure_bytes(fig, fmt="svg").decode("utf-8")
+    finally:
+        fig.clear()
+    return Markup(svg[svg.index("<svg") :])
+
+
+def collection_section(
+    collection: Collection, *, lang: Lang = "vi", figure: int = 1, table: int = 1
+) -> Section:
+    """Return the page section "Tình hình nộp báo cáo": the sentence, the chart and the table.
+
+    ``figure`` and ``table`` are the numbers of its figure and table in the page.
+    """
+    collection = _require(collection, "collection_section", lang)
+    words = PAGE_LABELS[lang]
+    blocks = [
+        Block("text", text=status_summary(collection, lang=lang)),
+        Block("svg", caption=words["coll_fig"].format(n=figure), markup=_returns_svg(collection)),
+        table_block(
+            status_table(collection, lang=lang),
+            words["coll_table"].format(n=table),
+            "collection-status",
+        ),
+    ]
+    return Section(words["collection"], blocks, id="collection")
+
+
+def add_to_report(collection: Collection, report: Any, *, lang: Lang | None = None) -> Path:
+    """Add the collection status to a saved report: a sheet of its workbook, a section of its page.
+
+    ``build_report(..., collection=...)`` does the same in one step; this adds it to a report
+    already built and saved (its page and workbook are written again, with the status).
+
+    Parameters
+    ----------
+    collection : Collection
+        The result of :func:`gender_stats.collect`.
+    report : Report
+        What :func:`gender_stats.build_report` returned, saved (``out_dir=`` or ``save``).
+    lang : {"vi", "en"}, optional
+        The report's language by default.
+
+    Returns
+    -------
+    Path
+        The page, with a section "Tình hình nộp báo cáo" (summary, chart of returns over time,
+        status table) before the sources; the workbook gets the sheet of the same name.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> units = gs.load_units().iloc[1:4]
+    >>> c = gs.collect(tempfile.mkdtemp(), units=units, term="2015-2020")
+    >>> counts = gs.load_sample_counts().query("term == '2015-2020'")
+    >>> r = gs.build_report(counts[counts["unit_id"].isin(units["unit_id"])], term="2015-2020",
+    ...                     out_dir=tempfile.mkdtemp())
+    >>> page = add_to_report(c, r)
+    >>> "Tình hình nộp báo cáo" in page.read_text(encoding="utf-8")
+    True
+    """
+    from gender_stats.outputs.report import Report, with_collection
+
+    _require(collection, "add_to_report", lang or "vi")
+    if not isinstance(report, Report):
+        raise ArgumentError(
+            "add_to_report: cần kết quả của gs.build_report (expected a Report), got "
+            f"{type(report).__name__}"
+        )
+    updated = with_collection(report, collection, lang=lang)
+    return updated.save(report.out_dir).html
