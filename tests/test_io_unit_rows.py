@@ -156,3 +156,25 @@ def test_bullets_footnote_marks_and_spaces_are_not_part_of_a_name(xlsx) -> None:
     assert counts.set_index("unit_id").loc["TH-H02", "note"] == "mới sáp nhập"
     log = counts.attrs["reading"]
     assert (log.rows_used, log.rows_reported) == (3, 0)
+
+
+def test_of_which_rows_are_part_of_the_unit_above_never_added(xlsx) -> None:
+    rows = [
+        ["BÁO CÁO SỐ LIỆU NỮ THAM GIA BAN CHẤP HÀNH NHIỆM KỲ 2020 - 2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Huyện Nga Sơn", 45, 7],
+        [None, "Trong đó: khối xã", 30, 5],
+        [2, "Huyện Hà Trung", 43, 6],
+        [None, "- trong do nu duoi 40 tuoi", None, 2],
+        [3, "Sở Y tế", 20, 8],
+        [None, "Tổng số", 108, 21],  # 45 + 43 + 20, 7 + 6 + 8: the "Trong đó" rows not added
+    ]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", category=UserWarning)
+        warnings.simplefilter("error", category=MismatchWarning)
+        with pytest.warns(TableWarning, match=r"2 dòng \"Trong đó\" \(dòng 4, 6\)"):
+            counts = read_counts(xlsx(rows))
+    assert counts["total"].tolist() == [45, 43, 20]
+    log = counts.attrs["reading"]
+    assert (log.rows_used, log.rows_reported) == (3, 2)
+    assert log.rows_read == log.rows_used + log.rows_reported + log.rows_structural

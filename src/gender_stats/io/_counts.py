@@ -53,6 +53,7 @@ from gender_stats.io._rows import (
     RowClass,
     is_column_numbers,
     is_note,
+    is_of_which,
     is_signature,
     numbered_section,
     section_label,
@@ -82,6 +83,9 @@ class HiddenDataWarning(GenderStatsWarning):
 class TableWarning(GenderStatsWarning):
     """Something in a table was read with a decision the user should know (e.g. a unit row with no figures)."""
 
+
+#: Why a "Trong đó" row is not counted.
+OF_WHICH = "một phần của đơn vị ở trên, không cộng thêm (part of the unit above, not counted again)"
 
 NEED_TERM = (
     "nhiệm kỳ ghi ở tiêu đề (NHIỆM KỲ 2015 - 2020), ở cột Nhiệm kỳ, hoặc truyền term='2015-2020' "
@@ -366,6 +370,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     current_level: str | None = None
     ended: int | None = None
     hidden: list[int] = []
+    of_which: list[int] = []
     hidden_data: list[_Row] = []  # hidden unit rows: a total may include them (SUM) or not
     hidden_in: dict[int, list[int]] = {}
     empty_units: list[int] = []
@@ -422,6 +427,11 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if is_note(first) and (not numbers or not _is_label_cell(row, first, label_cols)):
             log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first)
             continue
+        if is_of_which(name if name is not None else first):
+            # "Trong đó: khối xã" breaks the unit above down: part of it, never added again
+            log.add(file, sheet, user_row, RowClass.CRITERION, REPORTED, label, OF_WHICH)
+            of_which.append(user_row)
+            continue
         sec = section_label(stt, name if name is not None else first)
         if sec is not None and (not numbers or numbered_section(stt, name)):
             current = r
@@ -456,6 +466,16 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             section_rows[current].append(r)
         log.add(file, sheet, user_row, RowClass.DATA, USED, label)
     _check_merged(grid, header, {s for s, _, _ in sums} | set(sections), col)
+    if of_which:
+        msg = (
+            f'Tệp "{file}"'
+            + (f', trang "{sheet}"' if sheet else "")
+            + f': {len(of_which)} dòng "Trong đó" (dòng {", ".join(map(str, of_which[:20]))}) là '
+            "một phần của đơn vị ở trên, không cộng thêm (rows breaking the unit above down: "
+            "part of it, not counted again)."
+        )
+        warnings.warn(msg, TableWarning, stacklevel=6)
+        notes.append(msg)
     if hidden:
         msg = (
             f'Tệp "{file}"'

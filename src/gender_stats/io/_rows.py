@@ -271,6 +271,22 @@ def is_note(text: Any) -> bool:
     return bool(_NOTE.match(loose_key(text)) or _NOTE_MARK.match(nfc(text)))
 
 
+_OF_WHICH = re.compile(r"^(trong do|trong so do|in which|of which|of whom)\b")
+
+
+def is_of_which(text: Any) -> bool:
+    """Return True for a row breaking the unit above down ("Trong đó: khối xã", "- Trong đó nữ").
+
+    Examples
+    --------
+    >>> is_of_which("Trong đó: khối xã"), is_of_which("- trong đó nữ dưới 40"), is_of_which("Sở Y tế")
+    (True, True, False)
+    """
+    if not isinstance(text, str):
+        return False
+    return bool(_OF_WHICH.match(loose_key(text)))
+
+
 def is_signature(text: Any) -> bool:
     """Return True for a date line or the first line of a signature block.
 
