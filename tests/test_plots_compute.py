@@ -290,3 +290,11 @@ def test_intersection_matrix_pools_rows_and_keeps_terms_apart():
     assert m["female"].to_numpy().tolist() == [[3, 4], [0, 5]]
     share = m["share"].to_numpy()
     assert share[0].tolist() == [0.3, 0.2] and np.isnan(share[1, 0]) and share[1, 1] == 1.0
+
+
+def test_change_chart_shows_a_dot_at_zero_whole():
+    ax = plot_change(
+        counts_two_terms(), from_term="2015-2020", to_term="2020-2025", body="party_committee"
+    )
+    to = next(c for c in ax.collections if c.get_gid() == "to")
+    assert to.get_offsets()[1, 0] == 0.0 and to.get_clip_on() is False  # Huyện B: 0/31

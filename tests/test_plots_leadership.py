@@ -192,3 +192,11 @@ def test_share_labels_group_thousands():
     ax = plot_shares(frame)
     assert ax.texts[0].get_text() == "50,8% (610/1.200)"
     assert plot_shares(frame, lang="en").texts[0].get_text() == "50.8% (610/1,200)"
+
+
+def test_the_marker_says_no_woman_only_when_there_is_none():
+    # a target judging another group (under 40): share 0 of under-40s with 2 women is not "no woman"
+    frame = compliance().assign(female=[8, 2, 0, 0], numerator="under_40")
+    ax = plot_shares(frame)
+    (marks,) = no_woman_marks(ax)
+    assert marks.get_offsets().tolist() == [[0.0, 2.0]]  # Quan Sơn only

@@ -101,7 +101,7 @@ def _draw_dumbbells(
     ]
     y = np.arange(len(changes))
     ax.hlines(y, start, end, colors=colors, linewidth=2.0, zorder=1, gid="change")
-    dots = {"s": 30, **kwargs}
+    dots = {"s": 30, "clip_on": False, **kwargs}  # a share of 0 sits on the axis, whole
     ax.scatter(start, y, **{"color": "#B0B0B0", "zorder": 2, "label": terms[0], **dots}).set_gid(
         "from"
     )

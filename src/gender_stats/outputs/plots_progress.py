@@ -96,7 +96,13 @@ def _draw_unit_lines(ax: Axes, rows: pd.DataFrame, many: bool, kwargs: dict[str,
         ax.plot(
             part[TERM_START].to_numpy(dtype=float),
             part[SHARE].to_numpy(dtype=float),
-            **{**style, "label": str(part[UNIT_NAME].iloc[-1]), "gid": f"unit:{unit}", **kwargs},
+            **{
+                **style,
+                "label": str(part[UNIT_NAME].iloc[-1]),
+                "gid": f"unit:{unit}",
+                "clip_on": False,  # a unit with no woman (share 0) keeps its whole marker
+                **kwargs,
+            },
         )
 
 

@@ -139,7 +139,9 @@ def _draw_share_bars(
         )
         for (t, lab), s in zip(lines, _LINE_STYLES, strict=False)
     ]
-    zero = shares == 0.0  # no woman (share 0, members present): a zero-width bar shows nothing
+    # no woman (members present, share 0): a zero-width bar shows nothing, so a marker does
+    female = pd.to_numeric(rows[FEMALE]).fillna(-1).to_numpy(dtype=float)
+    zero = (shares == 0.0) & (female == 0)
     if zero.any():
         marks = ax.scatter(
             np.zeros(int(zero.sum())),
