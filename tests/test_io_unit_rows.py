@@ -178,3 +178,21 @@ def test_of_which_rows_are_part_of_the_unit_above_never_added(xlsx) -> None:
     log = counts.attrs["reading"]
     assert (log.rows_used, log.rows_reported) == (3, 2)
     assert log.rows_read == log.rows_used + log.rows_reported + log.rows_structural
+
+
+def test_a_dash_is_not_a_number_but_a_body_of_dashes_is_absent(xlsx) -> None:
+    rows = table(
+        [1, "Huyện Nga Sơn", 45, 7, 13, 2],
+        [2, "Huyện Hà Trung", 43, 6, "-", "–"],  # no standing committee figures: the body is absent
+        [3, "Thị xã Bỉm Sơn", 41, "-", 13, 3],  # one dash among figures: 0 or unknown? reported
+    )
+    with pytest.raises(DataError) as info:
+        read_counts(xlsx(rows, merges=MERGES), level="district")
+    (problem,) = info.value.problems
+    assert (problem.row, problem.column, problem.value) == (6, "D", "-")
+    assert "0 for none, blank for no figure" in problem.expected
+    rows[-1][3] = 0
+    counts = read_counts(xlsx(rows, merges=MERGES), level="district")
+    got = sorted(zip(counts["unit_name"], counts["body"], strict=True))
+    assert ("Huyện Hà Trung", "standing_committee") not in got
+    assert len(got) == 5

@@ -41,6 +41,12 @@ FORMULA_NO_VALUE = (
     "số liệu đã tính: ô là công thức chưa lưu giá trị (a value: this formula cell was saved "
     "without its result; open the file in Excel, let it calculate and save)"
 )
+#: Expected text of a count written as a dash: it may mean none (0) or no figure (blank).
+DASH_COUNT = (
+    "một số: 0 nếu không có người nào, để trống nếu không có số liệu (a number: 0 for none, blank "
+    "for no figure; a dash could mean either)"
+)
+_DASH = re.compile(r"^\s*[-–—_.]+\s*$")
 NOT_BLANK_ROW = (
     "dòng có đủ dữ liệu, hoặc xóa dòng này (a complete row; this row is blank except for one cell)"
 )
@@ -104,6 +110,17 @@ def text_cell(value: Any) -> str | None:
     return nfc(str(value))
 
 
+def is_dash(value: Any) -> bool:
+    """Return True for a cell holding only a dash ("-", "–", "—") or dots, no figure.
+
+    Examples
+    --------
+    >>> is_dash("-"), is_dash(" – "), is_dash("0"), is_dash(None)
+    (True, True, False, False)
+    """
+    return isinstance(value, str) and bool(_DASH.match(value))
+
+
 def count_cell(
     grid: Grid, r: int, c: int, style: NumberStyle | None = None
 ) -> tuple[Any, str | None]:
@@ -127,6 +144,8 @@ def count_cell(
     if isinstance(value, (int, float)):
         return value, None
     text = nfc(str(value))
+    if is_dash(text):
+        return text, DASH_COUNT
     number, why = parse_count_text(text, style or NumberStyle())
     if grid.typed and number is not None and why is None:
         grid.text_numbers.add((r, c))

@@ -28,6 +28,7 @@ from gender_stats.io._common import (
     count_cell,
     derive_unit_id,
     expected_percent,
+    is_dash,
     letter,
     percent_ok,
     reported_percent,
@@ -725,8 +726,11 @@ def _records(
             if s.body is None and s.group is not None and opts.body is None:
                 continue  # an unknown group, reported at its header cell
             cells = dict(s.cols)
-            if all(is_blank(row[c]) and (r, c) not in grid.no_value for c in cells.values()):
-                continue  # the unit has no such body
+            if all(
+                (is_blank(row[c]) or is_dash(row[c])) and (r, c) not in grid.no_value
+                for c in cells.values()
+            ):
+                continue  # the unit has no such body (blank, or "-" in every cell: no members)
             values: dict[str, Any] = {}
             for k, c in cells.items():
                 v, why = read_count(grid, r, c, style)
