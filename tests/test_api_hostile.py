@@ -97,8 +97,16 @@ def test_public_function_with_a_wrong_argument_raises_only_library_errors(name, 
         (lambda: gs.validate_roster([1]), "expected a pandas DataFrame, got builtins.list"),
         (lambda: gs.validate_units("units.csv"), "expected a pandas DataFrame, got builtins.str"),
         (lambda: gs.plot_shares(None), r"expected a compliance pandas DataFrame\), got NoneType"),
-        (lambda: gs.next_term_needs(gs.load_sample_counts()), r"missing \['target_id', 'status'\]"),
-        (lambda: gs.next_term_needs(3), "expected the compliance frame of gs.check"),
+        # a counts frame is fine (issue 15.6: over a whole table); a frame of neither is not
+        (lambda: gs.next_term_needs(pd.DataFrame({"x": [1]})), r"cần có cột \"total\""),
+        (
+            lambda: gs.next_term_needs(3),
+            "expected a counts frame or the compliance frame of gs.check",
+        ),
+        (
+            lambda: gs.next_term_needs(gs.check(gs.load_sample_counts()).drop(columns="status")),
+            r"missing \['status'\]",
+        ),
         (lambda: gs.check(gs.load_sample_roster()), "call gs.count|count it first"),
     ],
 )

@@ -130,3 +130,79 @@ def test_report_page_renders_in_headless_chromium(page, driver, tmp_path):
     keep = os.environ.get("GENDER_STATS_SCREENSHOT")
     if keep:
         Path(keep).write_bytes(shot.read_bytes())
+
+
+# ---------------------------------------------------------------------------------------------
+# Printing on A4 (issue 15.3): a section per page, charts never cut, table headers repeated
+
+#: A4 in PostScript points, and the slack allowed on the page edges.
+A4 = (595.0, 842.0)
+_SLACK = 1.0
+
+
+@pytest.fixture(scope="module")
+def big_report(tmp_path_factory):
+    _require_browser()  # before the slow build: skipped at once without a browser
+    import gender_stats as gs
+    from gender_stats.outputs.report import build_report
+
+    counts = gs.load_sample_counts()
+    counts = counts[counts["term"].isin(["2015-2020", "2020-2025"])]
+    out = tmp_path_factory.mktemp("print_report")
+    return build_report(counts, term="2020-2025", units=gs.load_units(), out_dir=out / "bc")
+
+
+def _image_draws(page) -> list[tuple[float, float, float, float]]:
+    """Return (x, y, width, height) of every image XObject a PDF page draws (``Do``)."""
+    draws: list[tuple[float, float, float, float]] = []
+
+    def before(operator, operands, cm, tm):
+        if operator == b"Do":
+            draws.append((float(cm[4]), float(cm[5]), float(cm[0]), float(cm[3])))
+
+    page.extract_text(visitor_operand_before=before)
+    return draws
+
+
+def test_the_page_prints_on_a4_without_cutting_a_chart(big_report, driver, tmp_path):
+    import base64
+    import io
+
+    pypdf = pytest.importorskip("pypdf")
+
+    driver.get(big_report.html.resolve().as_uri())
+    printed = driver.execute_cdp_cmd(
+        "Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True}
+    )
+    pdf = base64.b64decode(printed["data"])
+    (tmp_path / "report.pdf").write_bytes(pdf)
+    keep = os.environ.get("GENDER_STATS_PDF")
+    if keep:
+        Path(keep).write_bytes(pdf)
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    html_text = big_report.html.read_text(encoding="utf-8")
+    n_images, n_sections = html_text.count("<img"), html_text.count("<section")
+
+    # A4 pages: about one per section, and for the long tables at least 12 rows a page
+    for page in pages:
+        box = page.mediabox
+        assert abs(float(box.width) - A4[0]) < 2 and abs(float(box.height) - A4[1]) < 2
+    n_rows = html_text.count("<tr")
+    assert n_sections - 2 <= len(pages) <= n_sections + n_rows // 12
+
+    # every chart is drawn once, whole, inside one page
+    draws = [(i, d) for i, page in enumerate(pages) for d in _image_draws(page)]
+    assert len(draws) == n_images == len(big_report.charts)
+    for i, (x, y, w, h) in draws:
+        assert w > 100 and h > 100, (i, w, h)
+        assert x >= -_SLACK and x + w <= A4[0] + _SLACK, (i, x, w)
+        assert y >= -_SLACK and y + h <= A4[1] + _SLACK, (i, y, h)
+
+    texts = [page.extract_text() for page in pages]
+    # a section per page: each body section starts a page with its heading
+    for body in ("Ban Chấp hành (cấp ủy)", "Ban Thường vụ", "Biểu đồ tổng hợp"):
+        assert any(t.startswith(body) for t in texts), body
+    # long tables go on over pages and repeat their header row there (no caption before it)
+    header = "Đơn vị Cơ quan Tổng số Nữ Tỷ lệ (%)"
+    continued = [t for t in texts if t.startswith(header)]
+    assert len(continued) >= 2

@@ -14,6 +14,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gender_stats as gs
 from gender_stats.collection import Period, resolve_period
@@ -255,6 +257,12 @@ def test_training_template_has_the_trained_column(tmp_path: Path) -> None:
     ]
     rules = {str(dv.sqref): dv.formula1 for dv in ws.data_validations.dataValidation}
     assert rules["F7"] == "AND(ISNUMBER(F7),F7=INT(F7),F7>=0,F7<=N(C7))"
+    help_text = [str(c.value) for c in openpyxl.load_workbook(path)["Hướng dẫn"]["A"] if c.value]
+    assert (
+        "6. Ban vì sự tiến bộ của phụ nữ (Ban VSTBCPN): ghi cả số thành viên đã được tập huấn, "
+        "bồi dưỡng ở cột Đã tập huấn (không lớn hơn Tổng số)."
+    ) in help_text
+    assert any(t.startswith("6. ") and "members trained" in t for t in help_text)
 
 
 def test_training_round_trip_equals_checking_the_typed_numbers(tmp_path: Path) -> None:
@@ -328,3 +336,51 @@ def test_period_is_a_dataclass_value() -> None:
         deadline_id="2458/BVSTBCPN-VX:r6",
         quoted=True,
     )
+
+
+def test_a_compiled_workbook_with_a_trained_column_is_read_by_name(tmp_path: Path) -> None:
+    # the consolidated workbook sent back as one compiled file (no template metadata): its
+    # "Đã tập huấn" column is read into trained, every unit matched by its name
+    c = gs.collect(
+        _filled_training_returns(tmp_path), units=UNITS, term="2015-2020", period="2015-Y"
+    )
+    out = gs.write_collection(c, tmp_path / "th.xlsx", units=UNITS)
+    wb = openpyxl.load_workbook(out)
+    for name in wb.sheetnames[1:]:
+        del wb[name]
+    inbox = tmp_path / "again"
+    inbox.mkdir()
+    wb.save(inbox / "tong hop cac don vi.xlsx")
+    again = gs.collect(inbox, units=UNITS, term="2015-2020", period="2015-Y")
+    assert again.status[["unit_id", "status", "match"]].to_numpy().tolist() == [
+        ["D1", "received", "name"],
+        ["A1", "received", "name"],
+        ["C1", "received", "name"],
+        ["C2", "received", "name"],
+    ]
+    cols = ["unit_id", "total", "female", "trained"]
+    assert again.counts[cols].astype(object).to_numpy().tolist() == (
+        c.counts[cols].astype(object).to_numpy().tolist()
+    )
+
+
+def test_a_catalogue_deadline_of_another_year_than_the_term_gives_no_period(
+    tmp_path: Path,
+) -> None:
+    # the 2015 annual deadline on a 2020-2025 template: the deadline is written, no period
+    (path,) = gs.make_templates(
+        UNITS.iloc[:1], term="2020-2025", deadline="2458/BVSTBCPN-VX:r12", out_dir=tmp_path
+    )
+    meta = read_meta(path)
+    assert meta is not None
+    assert (meta.period, meta.deadline) == ("", dt.date(2015, 12, 1))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1990, 2099), st.sampled_from(["H1", "Y"]), st.sampled_from(["vi", "en"]))
+def test_a_period_reads_back_from_its_code_and_its_words(year: int, kind: str, lang: str) -> None:
+    period = resolve_period(f"{year}-{kind}")
+    assert period.deadline == (dt.date(year, 6, 5) if kind == "H1" else dt.date(year, 12, 1))
+    assert period.quoted == (year == 2015)
+    assert resolve_period(period.code) == period
+    assert resolve_period(period.label(lang)) == period  # type: ignore[arg-type]

@@ -142,10 +142,10 @@ def book(compliance, tmp_path):
 def test_returns_the_path_and_names_the_sheets(compliance, tmp_path):
     path = write_workbook(compliance, str(tmp_path / "bc.xlsx"))
     assert path == tmp_path / "bc.xlsx" and path.is_file()
-    assert load_workbook(path).sheetnames == [
+    assert load_workbook(path).sheetnames == [  # issue 15.3: the summary sheet first
+        "Tổng hợp",
         "Ban Chấp hành (cấp ủy)",
         "Ban Thường vụ",
-        "Tổng hợp",
         "Nguồn",
     ]
 
@@ -274,7 +274,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(name, compliance, tmp
 
 def test_english_workbook(compliance, tmp_path):
     wb = load_workbook(write_workbook(compliance, tmp_path / "en.xlsx", lang="en", title="Report"))
-    assert wb.sheetnames == ["Party committee", "Standing committee", "Summary", "Sources"]
+    assert wb.sheetnames == ["Summary", "Party committee", "Standing committee", "Sources"]
     ws = wb["Party committee"]
     assert ws["A1"].value == "Report"
     assert ws["A2"].value == "Party committee — Term 2015-2020"
@@ -295,11 +295,11 @@ def test_counts_sheet_and_several_terms(compliance, tmp_path):
     counts = both.drop_duplicates(["term", "unit_id", "body"])[COLUMNS[:7]]
     wb = load_workbook(write_workbook(both, tmp_path / "t.xlsx", counts=counts, digits=2))
     assert wb.sheetnames == [
+        "Tổng hợp",
         "Ban Chấp hành 2015-2020",
         "Ban Chấp hành 2020-2025",
         "Ban Thường vụ 2015-2020",
         "Ban Thường vụ 2020-2025",
-        "Tổng hợp",
         "Nguồn",
         "Số liệu",
     ]
@@ -377,7 +377,7 @@ def test_terms_where_no_target_applies_get_no_sheet(compliance, tmp_path):
     ).astype({"seats_needed": "Int64", "seats_needed_if_grow": "Int64"})
     both = pd.concat([other_term, compliance], ignore_index=True)
     wb = load_workbook(write_workbook(both, tmp_path / "x.xlsx"))
-    assert wb.sheetnames == ["Ban Chấp hành (cấp ủy)", "Ban Thường vụ", "Tổng hợp", "Nguồn"]
+    assert wb.sheetnames == ["Tổng hợp", "Ban Chấp hành (cấp ủy)", "Ban Thường vụ", "Nguồn"]
     assert wb["Ban Thường vụ"]["A2"].value == "Nhiệm kỳ 2015-2020"
     assert {wb["Tổng hợp"].cell(r, 1).value for r in range(4, 9)} == {"2015-2020"}
 

@@ -54,10 +54,28 @@ def modules() -> dict[str, Path]:
     return out
 
 
-def imports(path: Path) -> set[str]:
-    """Return the package modules ``path`` imports (at any depth of the file), package-relative."""
+#: Display hooks of compute objects (how a notebook shows a result): they render, so they may import
+#: the output stage's words and formats, lazily, inside the hook itself — and nothing else may.
+DISPLAY_HOOKS = frozenset({"__repr__", "_repr_html_"})
+
+
+def _outside_display_hooks(tree: ast.AST) -> list[ast.AST]:
+    """Return every node of ``tree`` except those inside a display hook's body."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name in DISPLAY_HOOKS:
+            skip.update(id(n) for n in ast.walk(node))
+    return [n for n in ast.walk(tree) if id(n) not in skip]
+
+
+def imports(path: Path, *, hooks: bool = True) -> set[str]:
+    """Return the package modules ``path`` imports (at any depth of the file), package-relative.
+
+    With ``hooks=False`` the imports inside display hooks (:data:`DISPLAY_HOOKS`) are left out.
+    """
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree) if hooks else _outside_display_hooks(tree):
         if isinstance(node, ast.Import):
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -108,4 +126,14 @@ def test_the_walk_sees_the_layers():
 
 @pytest.mark.parametrize("name", sorted(modules()))
 def test_imports_follow_the_layers(name):
-    assert violations(name, imports(modules()[name])) == []
+    imported = imports(modules()[name], hooks=layer(name) != "compute")
+    assert violations(name, imported) == []
+
+
+def test_display_hooks_import_only_the_words_and_formats():
+    # a compute object's __repr__ / _repr_html_ may import outputs.labels, nothing else of outputs
+    for name, path in modules().items():
+        if layer(name) != "compute":
+            continue
+        extra = imports(path) - imports(path, hooks=False)
+        assert {m for m in extra if layer(m) == "outputs"} <= {"outputs.labels"}, name

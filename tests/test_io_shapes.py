@@ -805,3 +805,28 @@ def test_the_reading_log_is_shared_not_deep_copied() -> None:
     frame.attrs["reading"] = log
     assert copy.deepcopy(log) is log
     assert frame[frame["a"] > 1].attrs["reading"] is log
+
+
+def test_other_counts_that_are_not_whole_numbers_are_problems(tmp_path: Path) -> None:
+    # seats "1.146" typed by an en-US Excel (1.146, a decimal) and an under-40 count of -3: never
+    # silently blank, each reported at its cell
+    rows = [list(r) for r in MAU_30]
+    rows[6][2] = 1.146
+    rows[7][8] = -3
+    merges = ["A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:F4", "G4:H4", "I4:J4"]
+    with pytest.raises(DataError) as info:
+        read_counts(build(tmp_path / "m30.xlsx", rows, merges=merges))
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    assert (7, "C", 1.146) in got and (8, "I", -3) in got
+    assert len(got) == len(set(got))
+
+
+def test_a_transposed_criterion_that_is_not_a_whole_number_is_a_problem(tmp_path: Path) -> None:
+    rows = [list(r) for r in BIEU_9B]
+    dtts = next(i for i, r in enumerate(rows) if r and r[0] == "- Dân tộc thiểu số")
+    rows[dtts][1] = 2.5
+    path = build(tmp_path / "9b.xlsx", rows, merges=BIEU_MERGES)
+    with pytest.raises(DataError) as info:
+        read_counts(path, term="2020-2025")
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    assert got == [(dtts + 1, "B", 2.5)]

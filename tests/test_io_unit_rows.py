@@ -135,3 +135,24 @@ def test_abbreviations() -> None:
         "district",
         "commune",
     ]
+
+
+def test_bullets_footnote_marks_and_spaces_are_not_part_of_a_name(xlsx) -> None:
+    rows = [
+        ["BÁO CÁO SỐ LIỆU NỮ THAM GIA BAN CHẤP HÀNH NHIỆM KỲ 2020 - 2025"],
+        ["STT", "Tên đơn vị", "Số lượng", "Nữ (người)", "Ghi chú"],
+        ["1", "- Huyện Nga Sơn (*)", 45, 7, None],
+        ["2", "+ Thị xã Bỉm Sơn", 41, 9, "mới sáp nhập"],
+        ["3", "Huyện  Hà   Trung", 43, 6, None],
+        [None, "(*) Số liệu đến 30/6"],
+    ]
+    counts = read_counts(xlsx(rows), units=load_units())
+    got = dict(zip(counts["unit_id"], counts["unit_name"], strict=True))
+    assert got == {
+        "TH-H12": "Huyện Nga Sơn",
+        "TH-H02": "Thị xã Bỉm Sơn",
+        "TH-H07": "Huyện Hà Trung",
+    }
+    assert counts.set_index("unit_id").loc["TH-H02", "note"] == "mới sáp nhập"
+    log = counts.attrs["reading"]
+    assert (log.rows_used, log.rows_reported) == (3, 0)

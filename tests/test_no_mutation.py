@@ -116,6 +116,23 @@ CASES = {
     "units_with_woman": (gs.units_with_woman, lambda: (_counts(),), {}),
     "change": (gs.change, lambda: (_counts(),), {"from_term": TERMS[0], "to_term": TERMS[1]}),
     "term_changes": (gs.term_changes, lambda: (_counts(),), {}),
+    "term_changes_exact": (gs.term_changes, lambda: (_counts(),), {"exact": True}),
+    "unit_body_matrix": (gs.unit_body_matrix, lambda: (COMPLIANCE.copy(),), {}),
+    "unit_body_matrix_status": (
+        gs.unit_body_matrix,
+        lambda: (COMPLIANCE.copy(),),
+        {"value": "status"},
+    ),
+    "women_men_totals": (
+        gs.women_men_totals,
+        lambda: (_counts()[lambda c: c["term"] == TERMS[0]],),
+        {},
+    ),
+    "intersection_matrix": (
+        gs.intersection_matrix,
+        lambda: (_counts().assign(age_group="41_50"),),
+        {},
+    ),
     "indicator_table": (gs.indicator_table, lambda: (COMPLIANCE.copy(),), {}),
     "summary_table": (gs.summary_table, lambda: (COMPLIANCE.copy(),), {}),
     "shortfalls_table": (gs.shortfalls_table, lambda: (COMPLIANCE.copy(),), {}),

@@ -129,7 +129,7 @@ def test_shares_bars_ranked_with_widths_labels_and_colours():
     ]
     texts = [t.get_text() for t in ax.texts]
     assert texts == [
-        "20% (8/40)",
+        "20,0% (8/40)",
         "18,2% (6/33)",
         "11,1% (5/45)",
         "8,6% (3/35)",
@@ -304,20 +304,21 @@ def test_change_dumbbells_sorted_by_change_from_counts():
     assert dots["to"][:, 0].tolist() == pytest.approx([0.20, 0.125, 0.15])
     (segments,) = [c for c in ax.collections if c.get_gid() == "change"]
     assert len(segments.get_segments()) == 3
-    assert [t.get_text() for t in ax.texts] == ["+10", "+2,5", "−5"]
+    assert [t.get_text() for t in ax.texts] == ["+10,0", "+2,5", "-5,0"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["2010-2015", "2015-2020"]
     assert ax.get_title(loc="left") == (
         "Thay đổi tỷ lệ nữ (điểm %), 2010-2015 → 2015-2020\nBan Chấp hành (cấp ủy)"
     )
 
 
-def test_change_uses_share_of_a_trend_frame_and_rejects_unknown_term():
+def test_change_of_a_trend_frame_is_computed_from_its_counts_and_rejects_unknown_term():
+    # issue 14.4: the change is term_changes' (exact, from the counts), whatever "share" says
     trend = two_terms().assign(share=[0.1, 0.2, 0.1, 0.3, 0.1, 0.1, 0.2])
     ax = plot_change(
         trend, from_term="2010-2015", to_term="2015-2020", body="party_committee", lang="en"
     )
     assert ytick_texts(ax) == ["Hậu Lộc", "Vĩnh Lộc", "Ngọc Lặc"]
-    assert [t.get_text() for t in ax.texts] == ["+20", "0", "−10"]
+    assert [t.get_text() for t in ax.texts] == ["+10.0", "+2.5", "-5.0"]
     assert ax.get_title(loc="left").startswith("Change in the share of women (points)")
     with pytest.raises(ValueError, match=r"expected term '2020-2025' in the data"):
         plot_change(trend, from_term="2015-2020", to_term="2020-2025", body="party_committee")
@@ -340,7 +341,7 @@ def test_heatmap_shares_units_by_bodies():
         "Ban Thường vụ",
     ]
     texts = [t.get_text() for t in ax.texts]
-    assert texts == ["20%", "7,7%", "11,1%", "0%", "18,2%", "18,2%", "8,6%", "0%"]
+    assert texts == ["20,0%", "7,7%", "11,1%", "0,0%", "18,2%", "18,2%", "8,6%", "0,0%"]
 
 
 def test_heatmap_status_one_column_per_target_with_words_and_colours():
@@ -432,7 +433,7 @@ def test_trend_lines_target_and_target_year_from_the_frame():
     assert units[0].get_ydata().tolist() == [0.1, 0.2, 0.25]
     (target,) = target_lines(ax)
     assert list(target.get_ydata()) == [0.25, 0.25]
-    assert target.get_label() == "Chỉ tiêu 25%"
+    assert target.get_label() == "Chỉ tiêu 25,0%"
     (year,) = [line for line in ax.lines if line.get_gid() == "target_year"]
     assert list(year.get_xdata()) == [2030, 2030]
     assert [t.get_text() for t in ax.get_xticklabels()] == [
@@ -448,7 +449,7 @@ def test_trend_selects_units_and_overrides_target():
     ax = plot_trend(trend_frame(), units=["Ngọc Lặc"], target_share=0.35, lang="en")
     units = [line for line in ax.lines if str(line.get_gid()).startswith("unit:")]
     assert [line.get_label() for line in units] == ["Ngọc Lặc"]
-    assert target_lines(ax)[0].get_label() == "Target 35%"
+    assert target_lines(ax)[0].get_label() == "Target 35.0%"
     with pytest.raises(ValueError, match=r"got unknown \['Quảng Xương'\]"):
         plot_trend(trend_frame(), units=["Quảng Xương"])
 
@@ -490,10 +491,10 @@ def test_progress_bars_of_score_coloured_by_status_with_method_in_title():
         PROGRESS_COLORS["substantial progress"].lower(),
         PROGRESS_COLORS["limited progress"].lower(),
     ]
-    assert [t.get_text() for t in ax.texts] == ["5,00", "4,11", "−0,74"]
+    assert [t.get_text() for t in ax.texts] == ["5,00", "4,11", "-0,74"]
     assert ax.get_title(loc="left") == (
         "Đánh giá tiến độ theo phương pháp tỷ số tốc độ tăng (Open SDG)\n"
-        "Ban Chấp hành (cấp ủy), 2015-2020 → 2020-2025, chỉ tiêu 35% vào năm 2030"
+        "Ban Chấp hành (cấp ủy), 2015-2020 → 2020-2025, chỉ tiêu 35,0% vào năm 2030"
     )
     en = plot_progress(assessment_frame(), lang="en")
     assert en.get_title(loc="left").startswith("Progress assessed by the method growth-rate ratio")

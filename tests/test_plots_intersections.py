@@ -35,7 +35,9 @@ def test_cells_labels_and_axes():
         assert len(ax.get_yticklabels()) == 2
         texts = [t.get_text() for t in ax.texts]
         # row 1: 3/10 = 30 %, 4/20 = 20 %, 1/10 = 10 %; row 2: 2/4 = 50 %, empty, 3/6 = 50 %
-        assert texts == ["3/10\n30%", "4/20\n20%", "1/10\n10%", "2/4\n50%", "–", "3/6\n50%"]
+        assert texts == [
+            "3/10\n30,0%", "4/20\n20,0%", "1/10\n10,0%", "2/4\n50,0%", "–", "3/6\n50,0%",
+        ]  # fmt: skip
         image = ax.images[0].get_array()
         assert image[0, 0] == pytest.approx(0.3)
         assert bool(image.mask[1, 1])  # no members: masked, not 0 %

@@ -67,9 +67,9 @@ def test_save_writes_what_to_html_returns(report, tmp_path):
     assert saved.out_dir == tmp_path / "bc"
     assert saved.html.read_text(encoding="utf-8") == report.to_html()
     assert [p.name for p in saved.charts] == [
-        "ty_le_party_committee.png",
-        "con_thieu_party_committee.png",
-        "nu_nam.png",
+        "shares_party_committee.png",  # chart files in one language (issue 15.4)
+        "women_needed_party_committee.png",
+        "women_men.png",
     ]
     assert all(p.exists() for p in saved.paths)
     # the page lists exactly the files written, relative to the folder
@@ -156,3 +156,111 @@ def test_save_then_build_report_out_dir_give_the_same_files(tmp_path):
     assert names == sorted(p.relative_to(b.out_dir) for p in b.paths)
     assert a.html.read_text(encoding="utf-8") == b.html.read_text(encoding="utf-8")
     assert isinstance(a.html, Path)
+
+
+def test_cell_labels_leave_the_layout_but_labels_that_can_stick_out_stay():
+    from matplotlib.figure import Figure
+
+    from gender_stats.outputs.report import _cell_labels_out_of_layout
+
+    fig = Figure()
+    ax = fig.add_subplot()
+    bars = ax.barh([0.5], [1.5])
+    ax.set_xlim(0, 2)
+    ax.set_ylim(0, 2)
+    cell = ax.text(1, 1, "30%", ha="center", va="center")
+    outside = ax.text(1, 3, "x", ha="center", va="center")  # above the axes
+    left = ax.text(1, 1, "note", ha="left", va="center")  # may run past the right edge
+    labels = ax.bar_label(bars)
+    assert _cell_labels_out_of_layout(ax) == 1
+    assert not cell.get_in_layout()
+    assert outside.get_in_layout() and left.get_in_layout()
+    assert all(t.get_in_layout() for t in labels)
+
+
+def test_the_templates_are_package_data():
+    from importlib import resources
+
+    folder = resources.files("gender_stats.outputs") / "templates"
+    names = {"page.html.j2", "body.html.j2", "macros.html.j2", "section.html.j2", "report.css"}
+    assert all((folder / name).is_file() for name in names)
+
+
+# ---------------------------------------------------------------------------------------------
+# The collection status in the report (issue 16.4)
+
+
+@pytest.fixture(scope="module")
+def returns(tmp_path_factory):
+    import gender_stats as gs
+
+    units = pd.DataFrame(
+        {
+            "unit_id": ["A", "B", "C"],
+            "unit_name": ["Huyện Á", "Huyện Bá Thước", "Huyện Cẩm Thủy"],
+            "level": ["district"] * 3,
+            "kind": ["district"] * 3,
+        }
+    )
+    inbox = tmp_path_factory.mktemp("inbox")
+    # A sends on time, B late; C sends nothing
+    (inbox / "a.csv").write_text(
+        "Nhiệm kỳ,Đơn vị,Cơ quan,Tổng số,Nữ\n2015-2020,Huyện Á,BCH,40,8\n", encoding="utf-8"
+    )
+    (inbox / "b.csv").write_text(
+        "Nhiệm kỳ,Đơn vị,Cơ quan,Tổng số,Nữ\n2015-2020,Huyện Bá Thước,BCH,33,3\n", encoding="utf-8"
+    )
+    return gs.collect(
+        inbox,
+        units=units,
+        term=TERM,
+        deadline="2015-12-01",
+        received={"a.csv": "2015-11-20", "b.csv": "2015-12-05"},
+    )
+
+
+def test_build_report_with_a_collection_adds_the_section_and_the_sheet(returns, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    report = build_report(returns.counts, term=TERM, collection=returns, out_dir=tmp_path)
+    page = report.html.read_text(encoding="utf-8")
+    section = page[page.index('<section id="collection">') :]
+    section = section[: section.index("</section>")]
+    assert "<h2>Tình hình nộp báo cáo</h2>" in section
+    assert "Đã nhận 2/3 đơn vị (1 muộn), 0 chỉ có tệp lỗi, 1 chưa nộp" in section
+    assert "<svg" in section  # the returns over time, inline
+    # numbered after the report's own: 3 charts and 2 tables before it
+    assert "Hình 4. Số báo cáo nhận được theo ngày" in section
+    assert "Bảng 3. Tình hình nộp báo cáo theo đơn vị" in section
+    assert "chưa nộp" in section and "muộn" in section and "đúng hạn" in section
+    # before the sources of the targets
+    assert page.index('id="collection"') < page.index('id="sources"')
+    book = openpyxl.load_workbook(report.workbook)
+    assert "Tình hình nộp báo cáo" in book.sheetnames
+    rows = list(book["Tình hình nộp báo cáo"].iter_rows(min_row=4, values_only=True))
+    assert [(r[0], r[2]) for r in rows] == [
+        ("A", "đã nhận"),
+        ("B", "đã nhận"),
+        ("C", "chưa nộp"),
+    ]
+
+
+def test_the_english_collection_section(returns):
+    report = build_report(returns.counts, term=TERM, collection=returns, lang="en")
+    page = report.to_html()
+    assert "<h2>Returns received</h2>" in page
+    assert "2 of 3 units received (1 late), 0 with problems only, 1 missing" in page
+    assert "Tình hình" not in page and "chưa nộp" not in page
+
+
+def test_add_to_report_on_a_report_built_without_it(returns, tmp_path):
+    import gender_stats as gs
+
+    report = build_report(returns.counts, term=TERM, out_dir=tmp_path)
+    assert 'id="collection"' not in report.html.read_text(encoding="utf-8")
+    page = gs.add_to_report(returns, report)
+    assert page == report.html
+    assert page.read_text(encoding="utf-8").count('<section id="collection">') == 1
+    gs.add_to_report(returns, report)  # twice: still one section
+    assert page.read_text(encoding="utf-8").count('<section id="collection">') == 1
+    with pytest.raises(ArgumentError, match="not saved"):
+        gs.add_to_report(returns, build_report(returns.counts, term=TERM))

@@ -195,3 +195,11 @@ def test_normalise_term_round_trips(start, length, dash):
     assert normalise_term(f"{start}{dash}{end}") == f"{start}-{end}"
     assert normalise_term(f"{start}{dash}{end % 100:02d}") == f"{start}-{end}"
     assert normalise_term(normalise_term(f"{start}-{end}")) == f"{start}-{end}"
+
+
+def test_staff_abbreviations_name_the_staff() -> None:
+    from gender_stats.vocab import parse_body
+
+    for written in ("CBCC", "CCVC", "Cán bộ, công chức", "Công chức, viên chức", "CBCCVC"):
+        assert parse_body(written) == "staff", written
+    assert parse_body("Công an") is None

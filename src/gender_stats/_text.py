@@ -111,3 +111,24 @@ def expand_abbreviation(name: str) -> str:
         return name
     kind = (short.group(1) or short.group(2)).upper()
     return _ABBREVIATIONS[kind] + " " + short.group(3)
+
+
+_BULLET = re.compile(r"^\s*[-+*•·–—]+\s*(?=\S)")
+_FOOTNOTE = re.compile(r"(?:\s*(?:\(\s*\*+\s*\)|\*+|\(\s*\d{1,2}\s*\)))+\s*$")
+
+
+def clean_unit_name(name: str | None) -> str | None:
+    """Return a unit name without list bullets, footnote marks and repeated spaces.
+
+    Examples
+    --------
+    >>> clean_unit_name("- Huyện Nga Sơn (*)"), clean_unit_name("+ Thị xã  Bỉm Sơn**")
+    ('Huyện Nga Sơn', 'Thị xã Bỉm Sơn')
+    >>> clean_unit_name("Phường 1"), clean_unit_name("Xã Quảng Phú (cũ)"), clean_unit_name("*")
+    ('Phường 1', 'Xã Quảng Phú (cũ)', '*')
+    """
+    if name is None:
+        return None
+    cleaned = _FOOTNOTE.sub("", _BULLET.sub("", name))
+    cleaned = " ".join(cleaned.split())
+    return cleaned or name

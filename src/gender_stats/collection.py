@@ -45,7 +45,7 @@ from gender_stats.schema import (
     validate_counts,
     validate_units,
 )
-from gender_stats.vocab import normalise_term, term_bounds
+from gender_stats.vocab import PERIOD_LABELS, normalise_term, term_bounds
 
 __all__ = [
     "STATUS_COLUMNS",
@@ -254,8 +254,6 @@ class Period:
 
     def label(self, lang: Literal["vi", "en"] = "vi") -> str:
         """Return the period in words (``6 tháng đầu năm 2015``, ``year 2015``)."""
-        from gender_stats.outputs.labels import PERIOD_LABELS
-
         return PERIOD_LABELS[lang][self.kind].format(year=self.year)
 
 
@@ -390,7 +388,8 @@ def make_templates(
         6-month report, due before 05/6) or ``"2015-Y"`` (the annual report, due before 01/12),
         also in words (``"6 tháng đầu năm 2015"``), see :func:`resolve_period`; its year must be
         in ``term`` (the term in force).  A catalogue deadline id of one of these reports stands
-        for its period.  Written in the title, on the ``Hướng dẫn`` sheet and in the metadata.
+        for its period (when its year is in the term).  Written in the title, on the ``Hướng
+        dẫn`` sheet and in the metadata.
     lang : {"vi", "en"}, default "vi"
         The language that comes first on the instructions sheet (both are written).
     one_workbook : bool, default False
@@ -429,8 +428,11 @@ def make_templates(
     if lang not in ("vi", "en"):
         raise ArgumentError(f"lang={lang!r} không hợp lệ (invalid); chọn 'vi' hoặc 'en'")
     chosen_period = resolve_period(period) if period is not None else _period_of_deadline(deadline)
-    if chosen_period is not None:
+    start, end = term_bounds(term)
+    if chosen_period is not None and period is not None:
         _period_in_term(chosen_period, term)
+    elif chosen_period is not None and not start <= chosen_period.year <= end:
+        chosen_period = None  # a catalogue deadline of a year outside the term: no period
     due, _ = resolve_deadline(deadline)
     if due is None and chosen_period is not None:
         due = chosen_period.deadline

@@ -41,6 +41,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, GenderStatsWarning
 from gender_stats.schema import (
     BODY,
@@ -427,6 +428,7 @@ def check(
     >>> sorted(check(counts).attrs["targets_used"])
     ['11-NQ/TW:b', '2351/QĐ-TTg:1b-2016']
     """
+    counts = counts_frame(counts)
     require_counts(counts, func="check")
     in_force = targets is None
     chosen = get_targets() if in_force else _select(targets)

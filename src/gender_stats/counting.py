@@ -58,10 +58,14 @@ from gender_stats.schema import (
     FEMALE,
     LEVEL,
     SEX,
+    SHARE,
     TERM,
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
+    _plain_text,
+    collected,
+    is_foreign_roster,
 )
 from gender_stats.vocab import BODIES, LEVELS, term_bounds
 
@@ -79,6 +83,7 @@ __all__ = [
     "derive_groups",
     "ethnic_minority",
     "group_masks",
+    "intersection_matrix",
     "rollup",
     "women_men_totals",
 ]
@@ -221,6 +226,33 @@ def count(
         _sort_ranks(values, codes) for (_, values), codes in zip(parts, group_codes, strict=True)
     ]
     return frame.take(np.lexsort(ranks[::-1])).reset_index(drop=True)
+
+
+def counts_frame(frame: Any) -> Any:
+    """Return what a function taking counts works on: pandas counts with ``str`` text columns.
+
+    The entry of :func:`~gender_stats.check`, :func:`~gender_stats.shares` and
+    :func:`~gender_stats.pooled_share`.  A pandas frame gets its categoricals of texts decoded
+    (counts have one row per group).  A frame of another engine that narwhals supports (polars
+    ``DataFrame``/``LazyFrame``, a DuckDB relation, a pyarrow ``Table`` ...) is computed on its
+    engine: a roster (``person_id`` and ``sex``, no ``total``) is counted there (:func:`count`),
+    counts are collected as they are; only the result rows come to pandas.  Anything else is
+    returned unchanged, for the caller's own guard to name it.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> roster = pl.DataFrame({
+    ...     "term": ["2015-2020"] * 3, "unit_id": ["A"] * 3, "unit_name": ["Xã A"] * 3,
+    ...     "level": ["commune"] * 3, "body": ["party_committee"] * 3,
+    ...     "person_id": ["1", "2", "3"], "sex": ["F", "M", "M"]})
+    >>> counts_frame(roster.lazy())[["unit_id", "total", "female"]]
+      unit_id  total  female
+    0       A      3       1
+    """
+    if is_foreign_roster(frame):
+        return count(frame)
+    return collected(frame)
 
 
 def _is_female(sex: pd.Series) -> np.ndarray:
@@ -1013,6 +1045,7 @@ def rollup(
     The pooled share of the districts is 7 / 49, not the mean of 10 % and 33 %.
     """
     require_frame(counts, list(by), "rollup", "pass counts (gs.read_counts or gs.count)")
+    counts = _plain_text(counts)  # categoricals in any category order group as str
     by = list(by)
     if values is None:
         values = [
@@ -1119,4 +1152,62 @@ def women_men_totals(counts: pd.DataFrame, *, by: str = LEVEL) -> pd.DataFrame:
             "n_units": pooled["n_units"].to_numpy(),
             PANEL: np.where(pooled[BODY].isin(STAFF_BODIES), PANELS[1], PANELS[0]),
         }
+    )
+
+
+def intersection_matrix(
+    table: pd.DataFrame, *, rows: Sequence[str] = (BODY,), columns: str = AGE_GROUP
+) -> pd.DataFrame:
+    """Pool an intersections table into rows × columns of women, members and women's share.
+
+    This is what :func:`gender_stats.plot_intersections` draws.  When the table holds several
+    terms, ``term`` is added to ``rows`` (terms are never pooled together).
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`count_intersections`: ``total``, ``female`` and the ``rows`` and
+        ``columns`` columns; not changed.
+    rows : sequence of str, default ``("body",)``
+        The columns that make the rows, in the order they first appear.
+    columns : str, default "age_group"
+        The column that makes the columns, in the order its values first appear.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: the ``rows`` keys; columns: ``(female | total | share, value of columns)``.
+        Counts are sums (0 where no row); the share is ``female / total``, NaN without members.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"body": ["party_committee"] * 3 + ["peoples_council"],
+    ...     "age_group": ["40_and_under", "41_50", "41_50", "over_50"],
+    ...     "total": [10, 12, 8, 6], "female": [3, 1, 3, 3]})
+    >>> m = intersection_matrix(table)
+    >>> m["female"].to_numpy().tolist(), m["total"].to_numpy().tolist()
+    ([[3, 4, 0], [0, 0, 3]], [[10, 20, 0], [0, 0, 6]])
+    >>> m["share"].round(2).to_numpy().tolist()
+    [[0.3, 0.2, nan], [nan, nan, 0.5]]
+    """
+    rows = list(rows)
+    require_frame(table, [*rows, columns, TOTAL, FEMALE], "intersection_matrix", "pass counts")
+    if TERM in table.columns and len(pd.unique(table[TERM])) > 1 and TERM not in rows:
+        rows.append(TERM)
+    keys = pd.MultiIndex.from_frame(table[rows]).unique()
+    bands = pd.Index(pd.unique(table[columns]))
+    row_at = keys.get_indexer(pd.MultiIndex.from_frame(table[rows]))
+    col_at = bands.get_indexer(pd.Index(table[columns]))
+    counts = {}
+    for name in (FEMALE, TOTAL):
+        grid = np.zeros((len(keys), len(bands)), dtype=np.int64)
+        np.add.at(grid, (row_at, col_at), pd.to_numeric(table[name]).fillna(0).to_numpy(np.int64))
+        counts[name] = grid
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(counts[TOTAL] > 0, counts[FEMALE] / counts[TOTAL], np.nan)
+    parts = {FEMALE: counts[FEMALE], TOTAL: counts[TOTAL], SHARE: share}
+    return pd.concat(
+        {name: pd.DataFrame(values, index=keys, columns=bands) for name, values in parts.items()},
+        axis=1,
     )

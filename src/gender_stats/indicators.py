@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
+from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, require_frame
 from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import BODIES, term_bounds
@@ -120,6 +121,7 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
     0    agency     10       0        1    0.0
     1  district     50       5        2    0.1
     """
+    counts = counts_frame(counts)
     _require(counts, (TOTAL, FEMALE), "shares")
     if by is None:
         return counts.assign(**{SHARE: _share(counts[FEMALE], counts[TOTAL])})
@@ -165,7 +167,7 @@ def pooled_share(counts: pd.DataFrame, *, by: Sequence[str] = (TERM, LEVEL, BODY
          level  female  total  share
     0  commune       5     50    0.1
     """
-    out = shares(counts, by=by)
+    out = shares(counts_frame(counts), by=by)
     return out[[*by, FEMALE, TOTAL, N_UNITS, SHARE]]
 
 
@@ -480,16 +482,25 @@ def unit_body_matrix(compliance: pd.DataFrame, *, value: str = SHARE) -> pd.Data
         .sort_values("_rank", kind="stable")
     )
     units = compliance.drop_duplicates(UNIT_ID)
-    matrix = cells.pivot(index=UNIT_ID, columns=[BODY, "_target"], values=value)
-    matrix = matrix.reindex(
-        index=units[UNIT_ID].tolist(),
-        columns=pd.MultiIndex.from_frame(columns[[BODY, "_target"]]),
+    row_of = {u: i for i, u in enumerate(units[UNIT_ID])}
+    column_keys = list(zip(columns[BODY], columns["_target"], strict=True))
+    col_of = {key: j for j, key in enumerate(column_keys)}
+    i = cells[UNIT_ID].map(row_of).to_numpy(dtype=np.int64)
+    j = np.array(
+        [col_of[k] for k in zip(cells[BODY], cells["_target"], strict=True)], dtype=np.int64
     )
-    matrix.index = pd.MultiIndex.from_arrays(
-        [units[UNIT_ID].to_numpy(), units[UNIT_NAME].to_numpy()], names=[UNIT_ID, UNIT_NAME]
+    grid = np.full(
+        (len(units), len(column_keys)), np.nan, dtype="float64" if value == SHARE else "object"
     )
-    matrix.columns = pd.MultiIndex.from_frame(
-        columns[[BODY, "_target", "_rule"]], names=[BODY, TARGET_ID, RULE]
+    grid[i, j] = cells[value].to_numpy(dtype=grid.dtype)
+    matrix = pd.DataFrame(
+        grid,
+        index=pd.MultiIndex.from_arrays(
+            [units[UNIT_ID].to_numpy(), units[UNIT_NAME].to_numpy()], names=[UNIT_ID, UNIT_NAME]
+        ),
+        columns=pd.MultiIndex.from_frame(
+            columns[[BODY, "_target", "_rule"]], names=[BODY, TARGET_ID, RULE]
+        ),
     )
     return matrix.astype("float64") if value == SHARE else matrix.astype("object")
 

@@ -23,7 +23,7 @@ from typing import Any, overload
 
 import pandas as pd
 
-from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
+from gender_stats.compliance import NOTE, NUMERATOR, RULE, STATUS, TARGET_ID
 from gender_stats.errors import ArgumentError, PlanningError
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import Floor, Rule, Status, Target, get_targets, percent
@@ -147,8 +147,8 @@ def _require_compliance(frame: object, func: str = "next_term_needs") -> None:
     """Refuse what is not a compliance frame, saying what to call first."""
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(
-            f"{func}() cần bảng số liệu hoặc kết quả của gs.check (expected a counts frame or the "
-            f"compliance frame of gs.check), got {type(frame).__name__}. "
+            f"{func}() cần kết quả của gs.check hoặc bảng số liệu (expected the compliance frame "
+            f"of gs.check, or a counts frame), got {type(frame).__name__}. "
             f"Hint: {func}(counts) hoặc {func}(gs.check(counts))."
         )
     missing = [c for c in _COMPLIANCE_NEEDS if c not in frame.columns]
@@ -216,7 +216,7 @@ SEATS_COLUMNS: tuple[str, ...] = (
     "final_share",
     "vacant_left",
     "reachable",
-    "note",
+    NOTE,
 )
 
 NOT_ENOUGH_SEATS = (
@@ -471,7 +471,7 @@ def _seats_over_table(
         raise PlanningError(FRAME_NEEDS_SIZE)
     if target is not None and not isinstance(target, str | Target):
         _rule(target)  # a Fraction or Rule is fine; anything else is refused with its message
-    judged = TARGET_ID in frame.columns and STATUS in frame.columns
+    judged = TARGET_ID in frame.columns or STATUS in frame.columns
     user = {t.id: t for t in targets if isinstance(t, Target)}
     if isinstance(target, Target):
         user[target.id] = target
@@ -547,7 +547,7 @@ def _seats_over_table(
                 w=w, e=e, vacant=n - e, reach=w + n - e, n=n, rule=rule.label
             )
             row |= dict.fromkeys(("k", "final_size", "final_women", "final_share", "vacant_left"))
-            row["note"] = note
+            row[NOTE] = note
         else:
             row |= {
                 "k": k,
@@ -555,7 +555,7 @@ def _seats_over_table(
                 "final_women": w + k,
                 "final_share": float(Fraction(w + k, e + k)) if e + k else float("nan"),
                 "vacant_left": n - e - k,
-                "note": "",
+                NOTE: "",
             }
         out.append(row)
     table = pd.DataFrame(out, columns=list(SEATS_COLUMNS))
@@ -570,7 +570,7 @@ def _seats_over_table(
             "final_share": "float64",
             "vacant_left": "Int64",
             "reachable": "bool",
-            "note": "str",
+            NOTE: "str",
         }
     )
 
@@ -631,11 +631,13 @@ class CandidateOdds:
         >>> candidate_list_odds(seats=5, candidates=8, women=3, target=Fraction(1, 5))
         CandidateOdds(seats=5, candidates=8, women=3, odds_ratio=1, rule='≥ 20%', women_needed=1, probability=55/56 (98.2%), expected_women=15/8 (1.88), distribution=6 values, P(X = 0..5))
         """
+        from gender_stats.outputs.labels import format_share  # a display hook: output stage
+
         return (
             f"CandidateOdds(seats={self.seats}, candidates={self.candidates}, "
             f"women={self.women}, odds_ratio={_short(self.odds_ratio)}, rule={self.rule!r}, "
             f"women_needed={self.women_needed}, probability={_short(self.probability)} "
-            f"({_percent(self.probability, 'en')}), expected_women={_short(self.expected_women)} "
+            f"({format_share(self.probability, lang='en')}), expected_women={_short(self.expected_women)} "
             f"({_decimal(self.expected_women, 'en')}), distribution={len(self.distribution)} "
             f"values, P(X = 0..{self.seats}))"
         )
@@ -644,7 +646,7 @@ class CandidateOdds:
         """Return the answer and a table of P(X = x) for a notebook (Vietnamese with English)."""
         import html
 
-        from gender_stats.outputs.labels import PLANNING_LABELS
+        from gender_stats.outputs.labels import PLANNING_LABELS, format_share
 
         words = PLANNING_LABELS
         summary = words["odds_summary"].format(
@@ -653,7 +655,7 @@ class CandidateOdds:
             women=self.women,
             rule=html.escape(self.rule),
             needed=self.women_needed,
-            probability=_percent(self.probability, "vi"),
+            probability=format_share(self.probability, lang="vi"),
             expected=_decimal(self.expected_women, "vi"),
         )
         if self.odds_ratio != 1:
@@ -664,7 +666,7 @@ class CandidateOdds:
                 continue
             meets = words["yes"] if x >= self.women_needed else words["no"]
             rows.append(
-                f"<tr><td>{x}</td><td>{_percent(p, 'vi')}</td>"
+                f"<tr><td>{x}</td><td>{format_share(p, lang='vi')}</td>"
                 f"<td>{html.escape(_short(p))}</td><td>{meets}</td></tr>"
             )
         head = "".join(
@@ -682,12 +684,6 @@ def _short(value: Fraction, limit: int = 24) -> str:
     """Return a Fraction as ``55/56`` (``1`` when whole; ``…`` when too long to read)."""
     text = str(value)
     return text if len(text) <= limit else "…"
-
-
-def _percent(value: Fraction, lang: str) -> str:
-    from gender_stats.outputs.labels import format_share
-
-    return format_share(value, lang="vi" if lang == "vi" else "en")
 
 
 def _decimal(value: Fraction, lang: str, digits: int = 2) -> str:
@@ -874,9 +870,10 @@ def next_term_needs(
     Parameters
     ----------
     compliance : pandas.DataFrame
-        The output of :func:`gender_stats.compliance.check`, or a counts frame: it is then
-        checked first, ``gs.check(counts, targets)`` (the targets in force when ``targets`` is
-        empty).  The input is not changed.
+        The output of :func:`gender_stats.compliance.check`, or a counts frame (a frame with
+        neither ``target_id`` nor ``status``): it is then checked first,
+        ``gs.check(counts, targets)`` (the targets in force when ``targets`` is empty).  The
+        input is not changed.
     expected_size : int or mapping of unit_id to int, optional
         The expected size of the next body; by default the current ``total`` (also for a unit
         not in the mapping).
@@ -923,7 +920,7 @@ def next_term_needs(
             f"{[type(t).__name__ for t in targets if not isinstance(t, Target | str)]}"
         )
     if isinstance(compliance, pd.DataFrame) and not (
-        TARGET_ID in compliance.columns and STATUS in compliance.columns
+        TARGET_ID in compliance.columns or STATUS in compliance.columns
     ):
         from gender_stats.compliance import check
 

@@ -56,7 +56,13 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from gender_stats._text import expand_abbreviation, name_key
-from gender_stats.errors import ArgumentError, DataError, Problem, UnitNameWarning
+from gender_stats.errors import (
+    ArgumentError,
+    ArgumentTypeError,
+    DataError,
+    Problem,
+    UnitNameWarning,
+)
 from gender_stats.vocab import BODIES, SEXES
 
 __all__ = [
@@ -275,9 +281,61 @@ def _is_blank(value: Any) -> bool:
 
 def _as_text(series: pd.Series) -> pd.Series:
     """Return ``series`` as strings, keeping missing values missing."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        if _is_text_categorical(series):
+            return series.astype("str")  # one take of the categories; missing stays missing
+        series = series.astype(object)
     if pd.api.types.is_string_dtype(series) and not pd.api.types.is_object_dtype(series):
         return series.astype("str") if series.hasnans is False else series
     return series.map(lambda v: v if _is_blank(v) else str(v), na_action="ignore").astype("str")
+
+
+def _plain_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with every categorical column of texts as ``str`` (for small frames).
+
+    Counts and compliance frames have one row per group, so their categoricals (read back from a
+    file, or built by the caller with categories in any order) are decoded at the entry of the
+    functions that take them: sorting, grouping and setting values then work as on ``str``.
+
+    Examples
+    --------
+    >>> cat = pd.Categorical(["b", "a"], categories=["b", "a", "unused"])
+    >>> _plain_text(pd.DataFrame({"unit_id": cat, "total": [1, 2]})).dtypes.astype(str).tolist()
+    ['str', 'int64']
+    """
+    updates = {c: _as_text(frame[c]) for c in frame.columns if _is_text_categorical(frame[c])}
+    return frame.assign(**updates) if updates else frame
+
+
+def _sorted_categories(frame: pd.DataFrame) -> pd.DataFrame:
+    """Return ``frame`` with each categorical of texts recoded to sorted categories that all occur.
+
+    The canonical form of the frame contract (see :func:`_categorical_text`): a caller's
+    categorical with categories in another order, or unused ones, is recoded on its codes (one
+    gather); a column already canonical is kept as it is.
+
+    Examples
+    --------
+    >>> cat = pd.Categorical(["b", "a", "b"], categories=["b", "x", "a"])
+    >>> out = _sorted_categories(pd.DataFrame({"unit_id": cat}))["unit_id"]
+    >>> list(out.cat.categories), out.cat.codes.tolist()
+    (['a', 'b'], [1, 0, 1])
+    """
+    updates = {}
+    for c in frame.columns:
+        series = frame[c]
+        if not _is_text_categorical(series) or series.cat.ordered:
+            continue
+        categories = series.cat.categories
+        codes = series.cat.codes.to_numpy()
+        used = np.zeros(len(categories) + 1, dtype=bool)  # the last slot: code -1 (missing)
+        used[codes] = True  # a scatter on the small codes: no copy, no count
+        used = used[:-1]
+        if categories.is_monotonic_increasing and bool(used.all()):
+            continue
+        kept = pd.Index(categories[used]).sort_values()
+        updates[c] = series.cat.set_categories(kept)
+    return frame.assign(**updates) if updates else frame
 
 
 def _categorical_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -503,7 +561,7 @@ def _finish(
         )
     order = [c for c in order if c in frame.columns]
     rest = [c for c in frame.columns if c not in order]
-    return frame[order + rest].reset_index(drop=True)
+    return _sorted_categories(frame[order + rest].reset_index(drop=True))
 
 
 def _text_columns(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
@@ -826,8 +884,9 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
     if not _one_value_each(person, n_term * n_pid, sex):
         return False  # one person_id, two sexes in a term
     seat = person * n_body + body  # term × person × body
-    rows = np.arange(n, dtype=np.int64)
-    last = np.empty(n_slots, dtype=np.int64)
+    row_type = np.int32 if n < 2**31 else np.int64  # half the table's memory and traffic
+    rows = np.arange(n, dtype=row_type)
+    last = np.empty(n_slots, dtype=row_type)
     last[seat] = rows
     shared = last[seat] != rows  # a row whose term × person × body has a later row
     if shared.any():
@@ -1058,6 +1117,9 @@ def validate_counts(
         With every problem: missing columns, bad codes or terms, counts that are not whole numbers
         ≥ 0, ``female > total``, a ``term`` × ``unit_id`` × ``body`` given twice, unknown unit ids.
     """
+    if is_foreign_roster(counts):
+        raise ArgumentTypeError(FOREIGN_ROSTER_COUNTS.format(kind=_kind(counts)))
+    counts = collected(counts)  # counts of another engine: one row per group, collected
     _require_frame(counts, "validate_counts", "counts")
     origin = origin or Origin()
     problems = _missing_columns(counts, COUNTS_COLUMNS, origin)
@@ -1122,6 +1184,8 @@ def validate_roster(
     DataError
         With every problem, including a person listed twice in the same body, unit and term.
     """
+    if _narwhals(roster) is not None:
+        raise ArgumentTypeError(FOREIGN_ROSTER.format(kind=_kind(roster)))
     _require_frame(roster, "validate_roster", "roster")
     mark = origin is None  # a reader (which gives the origin) marks the frame it returns
     origin = origin or Origin()
@@ -1330,6 +1394,91 @@ def _require_frame(frame: object, func: str, what: str) -> None:
     if not isinstance(frame, pd.DataFrame):
         kind = f"{type(frame).__module__}.{type(frame).__qualname__}"
         raise ArgumentError(NOT_A_FRAME_TO_VALIDATE.format(func=func, what=what, kind=kind))
+
+
+#: Told when a frame of another engine is given where only a pandas frame can work.
+FOREIGN_ROSTER = (
+    "validate_roster() kiểm tra danh sách từng người trên pandas; nhận {kind} "
+    "(validate_roster checks a pandas roster; got {kind}). "
+    "Hint: đếm bằng chính engine đó rồi kiểm tra số lượng: gs.validate_counts(gs.count(frame)) "
+    "hoặc gs.check(frame, ...) (count it on its engine first), hoặc chuyển sang pandas "
+    "(or convert it: frame.to_pandas() / frame.collect().to_pandas() / relation.df())."
+)
+#: Told when validate_counts is given a roster of another engine.
+FOREIGN_ROSTER_COUNTS = (
+    "validate_counts() cần bảng số lượng (counts: total, female), nhưng nhận danh sách từng người "
+    "của {kind} (got a roster of another engine: person_id, sex). "
+    "Hint: đếm trước bằng chính engine đó: gs.validate_counts(gs.count(frame)) "
+    "(count it on its engine first)."
+)
+
+
+def _kind(frame: object) -> str:
+    return f"{type(frame).__module__}.{type(frame).__qualname__}"
+
+
+def collected(frame: Any) -> Any:
+    """Return a frame of another engine as pandas (collected), or ``frame`` unchanged.
+
+    For counts (one row per group) and results: a polars ``DataFrame``/``LazyFrame``, a DuckDB
+    relation or a pyarrow ``Table`` (anything narwhals supports) is collected on its engine and
+    converted once; text columns come back as ``str``.  A pandas frame gets its categoricals of
+    texts decoded (:func:`_plain_text`).  Anything else is returned unchanged, for the caller's
+    own guard to name it.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> collected(pa.table({"unit_id": ["A"], "total": [3]})).dtypes.astype(str).tolist()
+    ['str', 'int64']
+    """
+    if isinstance(frame, pd.DataFrame):
+        return _plain_text(frame)
+    native = _narwhals(frame)
+    if native is None:
+        return frame
+    import narwhals.stable.v2 as nw
+
+    if isinstance(native, nw.LazyFrame):
+        native = native.collect()
+    out = native.to_pandas()
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_object_dtype(values) and bool(
+            values.map(lambda v: v is None or isinstance(v, str)).all()
+        ):
+            out[column] = values.astype("str")
+    return _plain_text(out)
+
+
+def _narwhals(frame: Any) -> Any:
+    """Return the narwhals frame of a frame of another engine, or ``None``."""
+    if isinstance(frame, pd.DataFrame):
+        return None
+    import narwhals.stable.v2 as nw
+
+    try:
+        return nw.from_native(frame)
+    except TypeError:
+        return None
+
+
+def is_foreign_roster(frame: Any) -> bool:
+    """Return whether ``frame`` is a roster of another engine (``person_id``, ``sex``, no ``total``).
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> is_foreign_roster(pa.table({"person_id": ["1"], "sex": ["F"]}))
+    True
+    >>> is_foreign_roster(pa.table({"total": [1], "sex": ["F"]})), is_foreign_roster([1])
+    (False, False)
+    """
+    native = _narwhals(frame)
+    if native is None:
+        return False
+    names = native.collect_schema().names()
+    return TOTAL not in names and PERSON_ID in names and SEX in names
 
 
 def require_counts(frame: object, *, func: str = "check") -> pd.DataFrame:

@@ -112,7 +112,17 @@ BODIES: Mapping[str, Label] = _table(
         "staff",
         "Cán bộ, công chức, viên chức",
         "Staff",
-        ("can bo cong chuc vien chuc", "cbccvc", "can bo cong chuc", "nguoi lao dong", "workforce"),
+        (
+            "can bo cong chuc vien chuc",
+            "cbccvc",
+            "cbcc",
+            "ccvc",
+            "can bo cong chuc",
+            "cong chuc vien chuc",
+            "can bo cong chuc vien chuc va nguoi lao dong",
+            "nguoi lao dong",
+            "workforce",
+        ),
     ),
     Label(
         "planning_pool",
@@ -404,3 +414,12 @@ def level_label(code: str, lang: str = "vi") -> str:
     """Return the label of a level code in ``lang``; unknown codes are returned as they are."""
     lab = LEVELS.get(code)
     return lab(lang) if lab else code
+
+
+# Reporting periods of the founding letter (item 5): vocabulary like the bodies and levels, used
+# by the collection cycle (compute) and the outputs; re-exported by gender_stats.outputs.labels.
+#: The reporting periods of the founding letter in words (``{year}`` is the year).
+PERIOD_LABELS: Mapping[str, Mapping[str, str]] = {
+    "vi": {"H1": "6 tháng đầu năm {year}", "Y": "cả năm {year}"},
+    "en": {"H1": "first half of {year}", "Y": "year {year}"},
+}

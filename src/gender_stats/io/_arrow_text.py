@@ -172,12 +172,12 @@ def dictionary_categorical(array: Any) -> pd.Categorical:
         chunks = array.unify_dictionaries().chunks if array.num_chunks > 1 else array.chunks
         array = pa.concat_arrays(chunks) if len(chunks) != 1 else chunks[0]
     dictionary = array.dictionary.cast(pa.large_string())
-    indices = np.asarray(
-        array.indices.fill_null(-1) if array.null_count else array.indices, dtype=np.intp
-    )
+    # the Arrow indices as they are (zero copy without nulls); a missing one reads the last slot
+    indices = np.asarray(array.indices.fill_null(-1) if array.null_count else array.indices)
     n_values = len(dictionary)
-    cells = np.bincount(indices[indices >= 0] if array.null_count else indices, minlength=n_values)
-    used = cells > 0
+    seen = np.zeros(n_values + 1, dtype=bool)
+    seen[indices] = True  # one scatter: which values occur
+    used = seen[:n_values]
     if dictionary.null_count:
         used &= ~np.asarray(dictionary.is_null(), dtype=bool)
     keep = np.flatnonzero(used)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from gender_stats._text import loose_key, nfc
+from gender_stats._text import clean_unit_name, loose_key, nfc
 from gender_stats.errors import GenderStatsWarning, Problem
 from gender_stats.io._common import (
     MERGED,
@@ -294,6 +294,10 @@ def title_unit(title: Title) -> tuple[str, int, int] | None:
 def read_count(grid: Grid, r: int, c: int, style: NumberStyle) -> tuple[Any, str | None]:
     """Return a count cell as a number, or its value as written and why it is not one."""
     return count_cell(grid, r, c, style)
+
+
+#: Expected text of a count cell other than total / female.
+WHOLE_COUNT = "số nguyên ≥ 0 (a whole number ≥ 0)"
 
 
 def _whole(value: Any) -> int | None:
@@ -654,7 +658,7 @@ def _records(
     for d in data:
         r = d.r
         row = grid.cells[r]
-        name = text_cell(row[keys[UNIT_NAME]]) if UNIT_NAME in keys else None
+        name = clean_unit_name(text_cell(row[keys[UNIT_NAME]])) if UNIT_NAME in keys else None
         uid = text_cell(row[keys[UNIT_ID]]) if UNIT_ID in keys else None
         row_level = None
         row_body = None
@@ -730,7 +734,7 @@ def _records(
             if unit_name is None and unit_id is None and UNIT_NAME not in keys:
                 need_unit = True
             rec: dict[str, Any] = {
-                TERM: row_term,
+                TERM: s.term or row_term,
                 UNIT_ID: unit_id,
                 UNIT_NAME: unit_name,
                 LEVEL: level,
@@ -746,6 +750,9 @@ def _records(
             for k, v in values.items():
                 if k not in (TOTAL, FEMALE, MALE):
                     rec[k] = _whole(v) if v is not None else None
+                    if v is not None and (rec[k] is None or rec[k] < 0):
+                        # another count (seats, under_40, trained ...) is a count too
+                        col.at(r, cells[k], v, WHOLE_COUNT, header=s.headers.get(k))
             if MALE in values:
                 rec[MALE] = _whole(values[MALE])
             if note is not None:

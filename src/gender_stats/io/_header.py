@@ -27,7 +27,7 @@ from gender_stats.io._common import header_column
 from gender_stats.io._excel import Grid, is_blank
 from gender_stats.io._rows import is_column_numbers
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.vocab import BODIES, LEVELS, parse_body, parse_level
+from gender_stats.vocab import BODIES, LEVELS, parse_body, parse_level, parse_term
 
 MALE = "male"
 SHARE = "share"
@@ -144,6 +144,7 @@ class Column:
     level: str | None = None
     share_of: str | None = None
     group: str | None = None
+    term: str | None = None
 
     @property
     def header(self) -> str:
@@ -162,6 +163,7 @@ class Series:
     group_col: int | None = None
     headers: dict[str, str] = dataclasses.field(default_factory=dict)
     shares: dict[str, int] = dataclasses.field(default_factory=dict)
+    term: str | None = None
 
     @property
     def usable(self) -> bool:
@@ -171,7 +173,7 @@ class Series:
     @property
     def title(self) -> str:
         """Return a readable name of the series."""
-        return " / ".join(x for x in (self.body, self.level) if x) or "counts"
+        return " / ".join(x for x in (self.body, self.level, self.term) if x) or "counts"
 
 
 @dataclasses.dataclass
@@ -354,7 +356,33 @@ def _measure_of(text: str) -> str | None:
     return None
 
 
+def _term_group(element: str) -> str | None:
+    """Return the term a header group names ("Nhiệm kỳ 2015 - 2020", "NK 2020-2025"), or None."""
+    term = parse_term(element)
+    if term is None or _measure_of(element) is not None:
+        return None
+    return term
+
+
 def interpret(index: int, path: tuple[str, ...]) -> Column:
+    """Return what a column with this header path means, with the term a group above it names.
+
+    Examples
+    --------
+    >>> c = interpret(2, ("Nhiệm kỳ 2015 - 2020", "Nữ"))
+    >>> c.measure, c.term, c.group
+    ('female', '2015-2020', None)
+    >>> interpret(4, ("Ban Chấp hành nhiệm kỳ 2020-2025", "Tổng số")).body
+    'party_committee'
+    """
+    column = _interpret(index, path)
+    term = next((t for t in map(_term_group, path[:-1]) if t is not None), None)
+    if term is None or column.measure is None:
+        return column
+    return dataclasses.replace(column, term=term)
+
+
+def _interpret(index: int, path: tuple[str, ...]) -> Column:
     """Return what a column with this header path means.
 
     Examples
@@ -401,6 +429,9 @@ def interpret(index: int, path: tuple[str, ...]) -> Column:
         lv = _level_in(element)
         if lv is not None and not leaf:
             level = lv
+            continue
+        if not leaf and _term_group(element) is not None:
+            body = _body_in(element) or body  # "Nhiệm kỳ 2015-2020" groups the terms
             continue
         b = _body_in(element)
         if b is not None:
@@ -478,7 +509,7 @@ def _build(grid: Grid, top: int, bottom: int) -> Header | None:
     for col in columns:
         if col.key is not None and col.key not in keys:
             keys[col.key] = col.index
-    groups: dict[tuple[str | None, str | None, str | None], Series] = {}
+    groups: dict[tuple[str | None, str | None, str | None, str | None], Series] = {}
     unknown: list[Column] = []
     for col in columns:
         if col.measure is None:
@@ -486,8 +517,8 @@ def _build(grid: Grid, top: int, bottom: int) -> Header | None:
                 unknown.append(col)
             continue
         series = groups.setdefault(
-            (col.body, col.level, col.group),
-            Series(col.body, col.level, group=col.group, group_col=col.index),
+            (col.body, col.level, col.group, col.term),
+            Series(col.body, col.level, group=col.group, group_col=col.index, term=col.term),
         )
         if col.measure == SHARE:
             series.shares.setdefault(col.share_of or FEMALE, col.index)

@@ -952,10 +952,13 @@ def _normalised_dictionary(column: Any, parse: Callable[[Any], str | None] | Non
     dictionary = array.dictionary
     if pa.types.is_dictionary(dictionary.type):  # pragma: no cover - nested dictionaries
         dictionary = dictionary.dictionary_decode()
-    indices = np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
+
+    def indices() -> np.ndarray:  # only when needed (10⁷ rows: 80 MB)
+        return np.asarray(pc.fill_null(array.indices, -1), dtype=np.int64)
 
     def weights() -> np.ndarray:  # cells per value: only for the legacy-encoding vote
-        return np.bincount(indices[indices >= 0], minlength=len(dictionary)).astype(np.int64)
+        codes = indices()
+        return np.bincount(codes[codes >= 0], minlength=len(dictionary)).astype(np.int64)
 
     values, leave = normalise_strings(dictionary, weights, parse)
     if leave:
@@ -964,7 +967,7 @@ def _normalised_dictionary(column: Any, parse: Callable[[Any], str | None] | Non
         return array
     codes, uniques = pd.factorize(np.asarray(values.to_pylist(), dtype=object))
     remap = np.append(codes, -1).astype(np.int32)
-    new = remap[indices]
+    new = remap[indices()]
     return pa.DictionaryArray.from_arrays(
         pa.array(new, mask=new < 0, type=pa.int32()),
         pa.array(list(uniques), type=pa.large_string()),

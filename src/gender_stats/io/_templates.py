@@ -345,6 +345,12 @@ def _help_sheet(
         "4. Không thêm, xóa hay đổi tên trang, dòng, cột; có thể đổi tên tệp.",
         "5. Lưu tệp (Excel tự tính tỷ lệ) rồi gửi lại trước hạn.",
     ]
+    trained = [b for b in bodies if b in TRAINED_BODIES]
+    if trained:
+        lines_vi.append(
+            f"6. {'; '.join(body_title(b) for b in trained)}: ghi cả số thành viên đã được tập "
+            f"huấn, bồi dưỡng ở cột {TRAINED_LABEL} (không lớn hơn Tổng số)."
+        )
     lines_en = [
         "HOW TO FILL IN THIS REPORT",
         "",
@@ -359,6 +365,11 @@ def _help_sheet(
         "4. Do not add, delete or rename sheets, rows or columns; the file may be renamed.",
         "5. Save the file (Excel computes the shares) and send it back before the deadline.",
     ]
+    if trained:
+        lines_en.append(
+            f"6. {'; '.join(BODIES[b].en for b in trained)}: also the members trained, in the "
+            f"column {TRAINED_LABEL} (at most the total)."
+        )
     first, second = (lines_vi, lines_en) if lang == "vi" else (lines_en, lines_vi)
     for r, text in enumerate([*first, "", *second], start=1):
         if text:

@@ -25,6 +25,7 @@ from gender_stats.io._common import Collector, derive_unit_id, letter, text_cell
 from gender_stats.io._counts import (
     NEED_LEVEL,
     NEED_UNIT,
+    WHOLE_COUNT,
     Options,
     Sheet,
     _resolve_term,
@@ -309,7 +310,10 @@ def read_transposed(
                             f'số liệu "{label_of(grid, r, c0)}" (a count)',
                             header=form.columns[c][1],
                         )
-                values.append(_whole(v) if v is not None else v)
+                whole = _whole(v) if v is not None else None
+                if v is not None and (whole is None or whole < 0):
+                    col.at(r, c, v, WHOLE_COUNT, header=form.columns[c][1])
+                values.append(whole)
             rec[name] = (
                 sum(values)
                 if all(isinstance(v, int) for v in values)

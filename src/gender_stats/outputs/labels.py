@@ -70,11 +70,10 @@ from gender_stats.compliance import (
     Status,
 )
 from gender_stats.errors import ArgumentError
-from gender_stats.vocab import BODIES, LEVELS
+from gender_stats.vocab import BODIES, LEVELS, PERIOD_LABELS
 
 __all__ = [
     "CHART_FILE_KINDS",
-    "CHART_WORDS",
     "DEFAULT_NOUN",
     "LABELS",
     "LANGS",
@@ -97,7 +96,6 @@ __all__ = [
     "format_share",
     "label",
     "labels_for",
-    "rule_label",
     "rule_text",
 ]
 
@@ -262,10 +260,113 @@ _add(
 )
 
 # ---- charts (charts engineer: plots*.py) -----------------------------------------------------
-# _add("chart", {...})
+_add(
+    "chart",
+    {
+        "women_share": ("Tỷ lệ nữ", "Share of women"),
+        "share_axis": ("Tỷ lệ nữ (%)", "Share of women (%)"),
+        "shares_title": ("Tỷ lệ nữ theo đơn vị", "Share of women by unit"),
+        "target": ("Chỉ tiêu", "Target"),
+        "term": ("nhiệm kỳ", "term"),
+        "missing": ("không có số liệu", "no data"),
+        "no_woman": ("không có nữ", "no woman"),
+        "seats_title": ("Số nữ còn thiếu để đạt chỉ tiêu", "Women still needed to meet the target"),
+        "seats_grow_title": (
+            "Số nữ cần bổ sung (tăng số thành viên) để đạt chỉ tiêu",
+            "Women to add (body grows) to meet the target",
+        ),
+        "seats_axis": ("Số nữ còn thiếu (người)", "Women still needed (persons)"),
+        "seats_none": (
+            "Tất cả đơn vị đều đạt chỉ tiêu,\nkhông đơn vị nào còn thiếu nữ",
+            "Every unit meets the target:\nno unit needs more women",
+        ),
+        "status_title": ("Tình trạng", "Status"),
+        "change_title": ("Thay đổi tỷ lệ nữ (điểm %)", "Change in the share of women (points)"),
+        "heatmap_share_title": (
+            "Tỷ lệ nữ theo đơn vị và cơ quan",
+            "Share of women by unit and body",
+        ),
+        "heatmap_status_title": (
+            "Tình trạng đạt chỉ tiêu theo đơn vị và cơ quan",
+            "Target status by unit and body",
+        ),
+        "women": ("Nữ", "Women"),
+        "men": ("Nam", "Men"),
+        "persons": ("Số người", "Persons"),
+        "stacked_title": ("Số nữ và nam theo cấp và cơ quan", "Women and men by level and body"),
+        "panel.bodies": ("Các cơ quan (số thành viên)", "Bodies (members)"),
+        "panel.staff": ("Cán bộ, công chức, viên chức (số người)", "Staff (persons)"),
+        "trend_title": ("Tỷ lệ nữ qua các nhiệm kỳ", "Share of women across terms"),
+        "units": ("đơn vị", "units"),
+        "target_year": ("Năm mục tiêu", "Target year"),
+        "progress_title": ("Đánh giá tiến độ theo phương pháp", "Progress assessed by the method"),
+        "score_axis": ("Điểm (−5 đến +5)", "Score (−5 to +5)"),
+        "value_axis": ("Giá trị theo phương pháp", "Value of the method"),
+        "target_by": ("chỉ tiêu {share} vào năm {year}", "target {share} by {year}"),
+        "method.growth_ratio": ("tỷ số tốc độ tăng (Open SDG)", "growth-rate ratio (Open SDG)"),
+        "method.escap": (
+            "ESCAP (hiện trạng và dự báo)",
+            "ESCAP (current status and anticipated progress)",
+        ),
+        "method.linear": ("tốc độ tuyến tính", "linear pace"),
+        "progress." + _progress.ACHIEVED: ("Đã đạt chỉ tiêu", "Target achieved"),
+        "progress." + _progress.SUBSTANTIAL: ("Tiến bộ rõ (đúng hướng)", "Substantial progress"),
+        "progress." + _progress.MAINTAIN: ("Duy trì tiến độ", "Maintain progress"),
+        "progress." + _progress.ON_TRACK: ("Đúng tiến độ", "On track"),
+        "progress." + _progress.MODERATE: ("Tiến bộ vừa (cần đẩy nhanh)", "Moderate progress"),
+        "progress." + _progress.ACCELERATE: ("Cần đẩy nhanh", "Accelerate"),
+        "progress." + _progress.SLIGHTLY_OFF: ("Hơi chậm tiến độ", "Slightly off track"),
+        "progress." + _progress.LIMITED: ("Tiến bộ hạn chế", "Limited progress"),
+        "progress." + _progress.OFF_TRACK: ("Chậm tiến độ", "Off track"),
+        "progress." + _progress.DETERIORATION: ("Đi xuống", "Deterioration"),
+        "progress." + _progress.REVERSE: ("Cần đảo ngược xu hướng", "Reverse trend"),
+        "progress." + _progress.WRONG_WAY: ("Đi ngược hướng", "Wrong direction"),
+        "progress." + _progress.INSUFFICIENT: ("Không đủ số liệu", "Insufficient data"),
+        "progress." + _progress.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
+        "band.40_and_under": ("Từ 40 tuổi trở xuống", "40 and under"),
+        "band.41_50": ("Trên 40 đến 50", "41-50"),
+        "band.over_50": ("Trên 50", "over 50"),
+        "band.under_40": ("Dưới 40", "under 40"),
+        "band.40_50": ("40-50", "40-50"),
+        "intersections_title": ("Tỷ lệ nữ theo nhóm tuổi", "Share of women by age band"),
+        "intersections_note": ("ô: nữ/tổng số", "cell: women/members"),
+        "returns_title": ("Báo cáo nhận được theo thời gian", "Returns received over time"),
+        "returns_received": ("đã nhận", "received"),
+        "returns_units": ("{n} đơn vị", "{n} units"),
+        "returns_deadline": ("hạn nộp", "deadline"),
+        "returns_axis": ("Số đơn vị đã nộp", "Units reported"),
+    },
+)
 
 # ---- workbook (charts engineer: workbook.py) -------------------------------------------------
-# _add("sheet", {...})
+_add(
+    "sheet",
+    {
+        "stt": ("STT", "No."),
+        "grand_total": ("Tổng cộng", "Total"),
+        "summary": ("Tổng hợp", "Summary"),
+        "sources": ("Nguồn", "Sources"),
+        "data": ("Số liệu", "Data"),
+        "title": ("TỶ LỆ NỮ TRONG {body}", "WOMEN IN {body}"),
+        "subtitle": ("Nhiệm kỳ {term}", "Term {term}"),
+        "summary_title": (
+            "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU",
+            "SUMMARY OF RESULTS AGAINST TARGETS",
+        ),
+        "sources_title": ("VĂN BẢN LÀM CĂN CỨ CỦA CÁC CHỈ TIÊU", "DOCUMENTS THE TARGETS COME FROM"),
+        "n_met": ("Số đơn vị đạt", "Units meeting"),
+        "n_assessed": ("Số đơn vị được đánh giá", "Units assessed"),
+        TARGET_ID: ("Mã chỉ tiêu", "Target id"),
+        DOCUMENT: ("Văn bản", "Document"),
+        "date": ("Ngày ban hành", "Date"),
+        "issuer": ("Cơ quan ban hành", "Issued by"),
+        "clause": ("Trích dẫn", "Clause (Vietnamese)"),
+        "confidence": ("Mức độ tin cậy", "Confidence"),
+        "source_list": ("Nguồn", "Sources"),
+        NOTE: ("Ghi chú", "Note"),
+        "unit_id": ("Mã đơn vị", "Unit id"),
+    },
+)
 
 # ---- report page (page engineer: report.py) --------------------------------------------------
 # _add("page", {...})
@@ -521,12 +622,7 @@ STATUS_LABELS: Mapping[str, Mapping[str, str]] = _by_lang(STATUS)
 UNIT_NOUNS: Mapping[str, Mapping[str, str]] = _by_lang("noun")
 DEFAULT_NOUN = {lang: WORDS["noun.default"][lang] for lang in LANGS}
 
-# --- collection cycle: reporting periods (founding letter, item 5) ---------------------------
-#: The reporting periods of the founding letter in words (``{year}`` is the year).
-PERIOD_LABELS: Mapping[str, Mapping[str, str]] = {
-    "vi": {"H1": "6 tháng đầu năm {year}", "Y": "cả năm {year}"},
-    "en": {"H1": "first half of {year}", "Y": "year {year}"},
-}
+# --- collection cycle: reporting periods: PERIOD_LABELS lives in gender_stats.vocab
 
 # --- planning: the candidate-list odds in a notebook (Vietnamese with English) -----------------
 #: Words of :meth:`gender_stats.planning.CandidateOdds._repr_html_`.
@@ -750,122 +846,27 @@ def format_count(n: Any, *, lang: Lang = "vi") -> str:
     return f"{int(n):,}".replace(",", _separators(lang)[1])
 
 
-# ---- charts (charts engineer: plots*.py) -----------------------------------------------------
-# Every word of the charts, ``name: (vi, en)``; read with :func:`chart_label`.  (When the dotted
-# WORDS registry lands, this block is ``_add("chart", CHART_WORDS)`` and ``chart_label(name)`` is
-# ``label("chart." + name)``.)
-
-#: The words of the charts: ``CHART_WORDS[name] == (vi, en)``.
-CHART_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "women_share": ("Tỷ lệ nữ", "Share of women"),
-        "share_axis": ("Tỷ lệ nữ (%)", "Share of women (%)"),
-        "shares_title": ("Tỷ lệ nữ theo đơn vị", "Share of women by unit"),
-        "target": ("Chỉ tiêu", "Target"),
-        "term": ("nhiệm kỳ", "term"),
-        "missing": ("không có số liệu", "no data"),
-        "no_woman": ("không có nữ", "no woman"),
-        "seats_title": ("Số nữ còn thiếu để đạt chỉ tiêu", "Women still needed to meet the target"),
-        "seats_grow_title": (
-            "Số nữ cần bổ sung (tăng số thành viên) để đạt chỉ tiêu",
-            "Women to add (body grows) to meet the target",
-        ),
-        "seats_axis": ("Số nữ còn thiếu (người)", "Women still needed (persons)"),
-        "seats_none": (
-            "Tất cả đơn vị đều đạt chỉ tiêu,\nkhông đơn vị nào còn thiếu nữ",
-            "Every unit meets the target:\nno unit needs more women",
-        ),
-        "status_title": ("Tình trạng", "Status"),
-        "change_title": ("Thay đổi tỷ lệ nữ (điểm %)", "Change in the share of women (points)"),
-        "heatmap_share_title": (
-            "Tỷ lệ nữ theo đơn vị và cơ quan",
-            "Share of women by unit and body",
-        ),
-        "heatmap_status_title": (
-            "Tình trạng đạt chỉ tiêu theo đơn vị và cơ quan",
-            "Target status by unit and body",
-        ),
-        "women": ("Nữ", "Women"),
-        "men": ("Nam", "Men"),
-        "persons": ("Số người", "Persons"),
-        "stacked_title": ("Số nữ và nam theo cấp và cơ quan", "Women and men by level and body"),
-        "panel.bodies": ("Các cơ quan (số thành viên)", "Bodies (members)"),
-        "panel.staff": ("Cán bộ, công chức, viên chức (số người)", "Staff (persons)"),
-        "trend_title": ("Tỷ lệ nữ qua các nhiệm kỳ", "Share of women across terms"),
-        "units": ("đơn vị", "units"),
-        "target_year": ("Năm mục tiêu", "Target year"),
-        "progress_title": ("Đánh giá tiến độ theo phương pháp", "Progress assessed by the method"),
-        "score_axis": ("Điểm (−5 đến +5)", "Score (−5 to +5)"),
-        "value_axis": ("Giá trị theo phương pháp", "Value of the method"),
-        "target_by": ("chỉ tiêu {share} vào năm {year}", "target {share} by {year}"),
-        "method.growth_ratio": ("tỷ số tốc độ tăng (Open SDG)", "growth-rate ratio (Open SDG)"),
-        "method.escap": (
-            "ESCAP (hiện trạng và dự báo)",
-            "ESCAP (current status and anticipated progress)",
-        ),
-        "method.linear": ("tốc độ tuyến tính", "linear pace"),
-        "progress." + _progress.ACHIEVED: ("Đã đạt chỉ tiêu", "Target achieved"),
-        "progress." + _progress.SUBSTANTIAL: ("Tiến bộ rõ (đúng hướng)", "Substantial progress"),
-        "progress." + _progress.MAINTAIN: ("Duy trì tiến độ", "Maintain progress"),
-        "progress." + _progress.ON_TRACK: ("Đúng tiến độ", "On track"),
-        "progress." + _progress.MODERATE: ("Tiến bộ vừa (cần đẩy nhanh)", "Moderate progress"),
-        "progress." + _progress.ACCELERATE: ("Cần đẩy nhanh", "Accelerate"),
-        "progress." + _progress.SLIGHTLY_OFF: ("Hơi chậm tiến độ", "Slightly off track"),
-        "progress." + _progress.LIMITED: ("Tiến bộ hạn chế", "Limited progress"),
-        "progress." + _progress.OFF_TRACK: ("Chậm tiến độ", "Off track"),
-        "progress." + _progress.DETERIORATION: ("Đi xuống", "Deterioration"),
-        "progress." + _progress.REVERSE: ("Cần đảo ngược xu hướng", "Reverse trend"),
-        "progress." + _progress.WRONG_WAY: ("Đi ngược hướng", "Wrong direction"),
-        "progress." + _progress.INSUFFICIENT: ("Không đủ số liệu", "Insufficient data"),
-        "progress." + _progress.NOT_APPLICABLE: ("Không áp dụng", "Not applicable"),
-        "band.40_and_under": ("Từ 40 tuổi trở xuống", "40 and under"),
-        "band.41_50": ("Trên 40 đến 50", "41-50"),
-        "band.over_50": ("Trên 50", "over 50"),
-        "band.under_40": ("Dưới 40", "under 40"),
-        "band.40_50": ("40-50", "40-50"),
-        "intersections_title": ("Tỷ lệ nữ theo nhóm tuổi", "Share of women by age band"),
-        "intersections_note": ("ô: nữ/tổng số", "cell: women/members"),
-        "returns_title": ("Báo cáo nhận được theo thời gian", "Returns received over time"),
-        "returns_received": ("đã nhận", "received"),
-        "returns_units": ("{n} đơn vị", "{n} units"),
-        "returns_deadline": ("hạn nộp", "deadline"),
-        "returns_axis": ("Số đơn vị đã nộp", "Units reported"),
-    }
-)
-
-
+# ---- charts: accessors and formats (charts engineer) -----------------------------------------
 def chart_label(name: str, lang: Lang = "vi", /, **fields: Any) -> str:
-    """Return the chart word ``name`` in ``lang``, with its ``{fields}`` filled in.
+    """Return the chart word ``name`` in ``lang``: ``label("chart." + name, lang, **fields)``.
 
     Examples
     --------
     >>> chart_label("women", "en"), chart_label("target_by", share="25,0%", year=2030)
     ('Women', 'chỉ tiêu 25,0% vào năm 2030')
     """
-    _check_lang(lang)
-    try:
-        pair = CHART_WORDS[name]
-    except KeyError:
-        raise ArgumentError(
-            f"không có nhãn biểu đồ (no such chart label): {name!r}. Hint: the words are in "
-            "gender_stats.outputs.labels.CHART_WORDS."
-        ) from None
-    text = pair[LANGS.index(lang)]
-    return text.format(**fields) if fields else text
+    return label(f"chart.{name}", lang, **fields)
 
 
 def chart_labels(prefix: str, lang: Lang = "vi") -> dict[str, str]:
-    """Return every chart word under ``prefix.`` by the rest of its name.
+    """Return every chart word under ``chart.<prefix>.`` by the rest of its name.
 
     Examples
     --------
     >>> chart_labels("band", "en")["over_50"]
     'over 50'
     """
-    _check_lang(lang)
-    start = prefix.rstrip(".") + "."
-    i = LANGS.index(lang)
-    return {k[len(start) :]: v[i] for k, v in CHART_WORDS.items() if k.startswith(start)}
+    return labels_for(f"chart.{prefix.rstrip('.')}", lang)
 
 
 def format_number(x: Any, *, lang: Lang = "vi", digits: int = 2) -> str:
@@ -956,11 +957,13 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "page_file": "bao_cao.html",
         "workbook_file": "bao_cao.xlsx",
         "chart_dir": "bieu_do",
-        "shares_stem": "ty_le_{body}",
-        "change_stem": "thay_doi_{body}",
-        "needed_stem": "con_thieu_{body}",
-        "heatmap_stem": "ban_do_nhiet",
-        "stacked_stem": "nu_nam",
+        # chart files are named in English whatever the language (charts: chart_file_stem), so
+        # that a name never mixes a Vietnamese word with an English body code (ty_le_party_…)
+        "shares_stem": "shares_{body}",
+        "change_stem": "change_{body}",
+        "needed_stem": "women_needed_{body}",
+        "heatmap_stem": "heatmap",
+        "stacked_stem": "women_men",
         # provenance
         "provenance": "Nguồn dữ liệu",
         "synthetic": "Dữ liệu mẫu (tổng hợp ngẫu nhiên) — không phải số liệu thật",
@@ -1083,18 +1086,3 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_status": "Status",
     },
 }
-
-
-def rule_label(rule: Any, lang: Lang = "vi") -> Any:
-    """Return a rule text of the compliance frame in ``lang`` (the catalogue writes it in Vietnamese).
-
-    Examples
-    --------
-    >>> rule_label("≥ 80% đơn vị: ≥ 1 nữ (nếu staff ≥ 30% nữ)", "en")
-    '≥ 80% of units: ≥ 1 woman (if staff ≥ 30% women)'
-    >>> rule_label("≥ 2 nữ", "en"), rule_label("≥ 15%", "en"), rule_label("≥ 1 nữ")
-    ('≥ 2 women', '≥ 15%', '≥ 1 nữ')
-    """
-    if not isinstance(rule, str):
-        return rule
-    return rule_text(rule, lang)  # the one translation of rule texts

@@ -11,6 +11,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from gender_stats.errors import ArgumentError
+from gender_stats.outputs.labels import Lang, chart_label
+from gender_stats.outputs.plots_base import chart_style, check_lang, count_axis
 from gender_stats.schema import UNIT_ID
 
 __all__ = ["plot_returns", "returns_over_time"]
@@ -64,6 +66,7 @@ def plot_returns(
     *,
     deadline: dt.date | None = None,
     ax: Axes | None = None,
+    lang: Lang = "vi",
     **kwargs: Any,
 ) -> Axes:
     """Draw the returns received over time as a step line, with the deadline and the units expected.
@@ -76,6 +79,8 @@ def plot_returns(
         Drawn as a vertical dashed line ("hạn nộp").
     ax : matplotlib Axes, optional
         Where to draw; a new figure when ``None``.
+    lang : {"vi", "en"}, default "vi"
+        Language of the title, axis label and legend.
     **kwargs
         Passed to :meth:`~matplotlib.axes.Axes.step` (e.g. ``color``).
 
@@ -92,27 +97,27 @@ def plot_returns(
     ([1, 2], True)
     >>> plt.close(ax.figure)
     """
+    check_lang(lang)
     data = returns_over_time(status)
     expected = int(status[UNIT_ID].notna().sum())
-    if ax is None:
-        _, ax = plt.subplots(figsize=(8.0, 4.0), layout="constrained")
-    dates = mdates.date2num([pd.Timestamp(d).to_pydatetime() for d in data["date"]])
-    options = {"where": "post", "color": "#1f77b4", "label": "đã nhận (received)", **kwargs}
-    ax.step(dates, data["cumulative"].tolist(), **options)
-    ax.axhline(
-        expected, color="#555555", linewidth=1, linestyle=":", label=f"{expected} đơn vị (units)"
-    )
-    if deadline is not None:
-        ax.axvline(
-            float(mdates.date2num(pd.Timestamp(deadline).to_pydatetime())),
-            color="#d62728",
-            linestyle="--",
-            label="hạn nộp (deadline)",
-        )
-    ax.set_ylim(0, max(expected, 1) * 1.08)
-    ax.set_ylabel("số đơn vị đã nộp (units reported)")
-    ax.set_title("Báo cáo nhận được theo thời gian (returns received over time)")
-    ax.xaxis_date()
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
-    ax.legend(loc="lower right")
+    with chart_style():
+        if ax is None:
+            _, ax = plt.subplots(figsize=(8.0, 4.0), layout="constrained")
+        dates = mdates.date2num([pd.Timestamp(d).to_pydatetime() for d in data["date"]])
+        received = chart_label("returns_received", lang)
+        options = {"where": "post", "color": "#0072B2", "label": received, **kwargs}
+        ax.step(dates, data["cumulative"].tolist(), **options)
+        units = chart_label("returns_units", lang, n=expected)
+        ax.axhline(expected, color="#555555", linewidth=1, linestyle=":", label=units)
+        if deadline is not None:
+            when = float(mdates.date2num(pd.Timestamp(deadline).to_pydatetime()))
+            label = chart_label("returns_deadline", lang)
+            ax.axvline(when, color="#D55E00", linestyle="--", label=label)
+        ax.set_ylim(0, max(expected, 1) * 1.08)
+        count_axis(ax.yaxis, lang)
+        ax.set_ylabel(chart_label("returns_axis", lang))
+        ax.set_title(chart_label("returns_title", lang), loc="left")
+        ax.xaxis_date()
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d/%m"))
+        ax.legend(loc="lower right")
     return ax

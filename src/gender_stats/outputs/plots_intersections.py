@@ -1,45 +1,35 @@
 """A chart of intersections: the share of women by body (rows) × age band (columns).
 
-The numbers come from :func:`gender_stats.counting.count_intersections`; this module only draws.
+The numbers come from :func:`gender_stats.counting.intersection_matrix` (which pools
+:func:`gender_stats.counting.count_intersections`); this module only draws.  Words and numbers
+come from :mod:`gender_stats.outputs.labels`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Any
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from gender_stats.counting import intersection_matrix
 from gender_stats.errors import ArgumentError
-from gender_stats.schema import AGE_GROUP, BODY, FEMALE, TERM, TOTAL
+from gender_stats.outputs.labels import (
+    NA_REP,
+    Lang,
+    chart_label,
+    chart_labels,
+    format_count,
+    format_share,
+)
+from gender_stats.outputs.plots_base import chart_style, share_tick
+from gender_stats.schema import AGE_GROUP, BODY, FEMALE, SHARE, TOTAL
 from gender_stats.vocab import body_label
 
 __all__ = ["plot_intersections"]
-
-Lang = Literal["vi", "en"]
-
-#: Band labels in words.
-BAND_WORDS: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "40_and_under": "Từ 40 tuổi trở xuống",
-        "41_50": "Trên 40 đến 50",
-        "over_50": "Trên 50",
-        "under_40": "Dưới 40",
-        "40_50": "40-50",
-    },
-    "en": {
-        "40_and_under": "40 and under",
-        "41_50": "41-50",
-        "over_50": "over 50",
-        "under_40": "under 40",
-        "40_50": "40-50",
-    },
-}
-_TITLE = {"vi": "Tỷ lệ nữ theo nhóm tuổi", "en": "Share of women by age band"}
-_NOTE = {"vi": "ô: nữ/tổng số", "en": "cell: women/members"}
 
 
 def _require_frame(value: object, func: str, what: str) -> None:
@@ -63,6 +53,9 @@ def plot_intersections(
     **kwargs: Any,
 ) -> Axes:
     """Draw a heatmap of the share of women, one row per body (and term), one column per band.
+
+    The numbers are :func:`gender_stats.counting.intersection_matrix`; cells read
+    ``women/members`` and the share (``30,0%``).
 
     Parameters
     ----------
@@ -103,16 +96,29 @@ def plot_intersections(
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['40 and under', '41-50', 'over 50']
     >>> ax.texts[0].get_text().splitlines()
-    ['3/10', '30%']
+    ['3/10', '30.0%']
     """
+    _check_table(table, [*rows, columns], lang)
+    matrix = intersection_matrix(table, rows=rows, columns=columns)
+    shares = matrix[SHARE].to_numpy(dtype=float)
+    with chart_style():
+        if ax is None:
+            size = (2.2 + 1.8 * len(matrix[SHARE].columns), 1.2 + 0.7 * len(matrix))
+            _, ax = plt.subplots(figsize=size, layout="constrained")
+        options = {"cmap": cmap, "vmin": 0.0, "vmax": 1.0, "aspect": "auto", **kwargs}
+        image = ax.imshow(np.ma.masked_invalid(shares), **options)
+        _label_cells(ax, matrix, lang)
+        _intersection_axes(ax, matrix, lang)
+        ax.figure.colorbar(image, ax=ax, format=lambda v, _: share_tick(v, lang), shrink=0.8)
+    return ax
+
+
+def _check_table(table: pd.DataFrame, needed: list[str], lang: str) -> None:
+    """Raise :class:`ArgumentError` for a table that is not one, lacks a column or is empty."""
     _require_frame(table, "plot_intersections", "the table of gs.count_intersections")
     if lang not in ("vi", "en"):
         raise ArgumentError(f"Got lang={lang!r}. Must be one of ['vi', 'en'].")
-    rows = list(rows)
-    if TERM in table.columns and (table[TERM] != table[TERM].iloc[0]).any() and TERM not in rows:
-        rows.append(TERM)
-    needed = [*rows, columns, TOTAL, FEMALE]
-    missing = [c for c in needed if c not in table.columns]
+    missing = [c for c in [*needed, TOTAL, FEMALE] if c not in table.columns]
     if missing:
         raise ArgumentError(
             f"Thiếu cột {missing} (the table lacks the columns {missing}). Hint: pass the output "
@@ -120,49 +126,37 @@ def plot_intersections(
         )
     if table.empty:
         raise ArgumentError("Bảng rỗng (the table is empty): nothing to draw.")
-    pooled = (
-        table.groupby([*rows, columns], sort=False, observed=True)[[TOTAL, FEMALE]]
-        .sum()
-        .reset_index()
-    )
-    row_values = [tuple(r) for r in pooled[rows].itertuples(index=False, name=None)]
-    row_keys: list[tuple[Any, ...]] = list(dict.fromkeys(row_values))
-    col_keys: list[Any] = list(dict.fromkeys(pooled[columns]))
-    totals = np.zeros((len(row_keys), len(col_keys)), dtype=np.int64)
-    women = np.zeros_like(totals)
-    for key, col_key, total, female in zip(
-        row_values, pooled[columns], pooled[TOTAL], pooled[FEMALE], strict=True
-    ):
-        i, j = row_keys.index(key), col_keys.index(col_key)
-        totals[i, j], women[i, j] = int(total), int(female)
-    shares = np.where(totals > 0, women / np.where(totals > 0, totals, 1), np.nan)
-    if ax is None:
-        _, ax = plt.subplots(
-            figsize=(2.2 + 1.8 * len(col_keys), 1.2 + 0.7 * len(row_keys)), layout="constrained"
+
+
+def _intersection_axes(ax: Axes, matrix: pd.DataFrame, lang: Lang) -> None:
+    """Name the bands on the columns and the bodies (and terms) on the rows; set the title."""
+    bands = chart_labels("band", lang)
+    columns = matrix[SHARE].columns
+    ax.set_xticks(range(len(columns)), [bands.get(str(c), str(c)) for c in columns])
+    names = list(matrix.index.names)
+    ax.set_yticks(range(len(matrix)), [_row_label(k, names, lang) for k in matrix.index])
+    note = chart_label("intersections_note", lang)
+    ax.set_title(f"{chart_label('intersections_title', lang)} ({note})", loc="left")
+
+
+def _label_cells(ax: Axes, matrix: pd.DataFrame, lang: Lang) -> None:
+    """Write ``women/members`` and the share in each cell, a dash where there are no members."""
+    women, totals = matrix[FEMALE].to_numpy(), matrix[TOTAL].to_numpy()
+    for (i, j), share in np.ndenumerate(matrix[SHARE].to_numpy(dtype=float)):
+        if np.isnan(share):
+            text, dark = NA_REP, False
+        else:
+            counts = f"{format_count(int(women[i, j]), lang=lang)}/{format_count(int(totals[i, j]), lang=lang)}"
+            text, dark = f"{counts}\n{format_share(share, lang=lang)}", share > 0.55
+        ax.text(
+            j, i, text, ha="center", va="center", fontsize=9, color="white" if dark else "black"
         )
-    image = ax.imshow(
-        np.ma.masked_invalid(shares), cmap=cmap, vmin=0.0, vmax=1.0, aspect="auto", **kwargs
-    )
-    for i in range(len(row_keys)):
-        for j in range(len(col_keys)):
-            if totals[i, j] == 0:
-                text, dark = "–", False
-            else:
-                text = f"{women[i, j]}/{totals[i, j]}\n{shares[i, j] * 100:.0f}%"
-                dark = shares[i, j] > 0.55
-            ax.text(j, i, text, ha="center", va="center", fontsize=9,
-                    color="white" if dark else "black")  # fmt: skip
-    words = BAND_WORDS[lang]
-    ax.set_xticks(range(len(col_keys)), [words.get(str(c), str(c)) for c in col_keys])
-    ax.set_yticks(range(len(row_keys)), [_row_label(k, rows, lang) for k in row_keys])
-    ax.set_title(f"{_TITLE[lang]} ({_NOTE[lang]})", loc="left")
-    ax.figure.colorbar(image, ax=ax, format=lambda v, _: f"{v * 100:.0f}%", shrink=0.8)
-    return ax
 
 
-def _row_label(key: tuple[Any, ...], rows: Sequence[str], lang: str) -> str:
+def _row_label(key: Any, rows: Sequence[Any], lang: Lang) -> str:
+    values = key if isinstance(key, tuple) else (key,)
     words = [
         body_label(str(v), lang) if column == BODY else str(v)
-        for column, v in zip(rows, key, strict=True)
+        for column, v in zip(rows, values, strict=True)
     ]
     return ", ".join(words)

@@ -39,12 +39,13 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
 from markupsafe import Markup
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.text import Annotation
 from tqdm.auto import tqdm
 
 from gender_stats import compliance as comp
@@ -63,7 +64,7 @@ from gender_stats.outputs._files import (
 )
 from gender_stats.outputs._page import Block, Section, environment, table_block
 from gender_stats.outputs.collection import collection_section, status_sheet
-from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_label
+from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_text
 from gender_stats.outputs.provenance import Provenance, provenance
 from gender_stats.outputs.workbook import write_workbook
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
@@ -343,6 +344,7 @@ def _page_context(
     record: Provenance | None = None,
 ) -> dict[str, Any]:
     words = PAGE_LABELS[lang]
+    rows = [] if record is None else [r for r in record.rows(cast(Lang, lang)) if r[1]]
     return {
         "lang": lang,
         "title": title,
@@ -352,7 +354,7 @@ def _page_context(
         "footer": footer,
         "synthetic": words["synthetic"] if record is not None and record.synthetic else "",
         "provenance_heading": words["provenance"],
-        "provenance": [r for r in record.rows(lang) if r[1]] if record is not None else [],  # type: ignore[arg-type]
+        "provenance": rows,
     }
 
 
@@ -698,10 +700,32 @@ def _figure(n_rows: int) -> Iterator[tuple[Figure, Axes]]:
         fig.clear()
 
 
+def _cell_labels_out_of_layout(ax: Axes) -> int:
+    """Leave the centred labels inside the axes (heatmap cells) out of the layout; return how many.
+
+    The layout measures every artist to find the margins; labels centred on a point inside the
+    axes cannot reach the margins, and measuring the hundreds of a heatmap's cells cost about as
+    much as drawing the chart.  Anything else (tick labels, bar labels, notes) is still measured.
+    """
+    (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    n = 0
+    for text in ax.texts:
+        if isinstance(text, Annotation) or text.get_transform() != ax.transData:
+            continue
+        if text.get_horizontalalignment() != "center" or text.get_verticalalignment() != "center":
+            continue
+        x, y = text.get_position()
+        if x0 < float(x) < x1 and y0 < float(y) < y1:
+            text.set_in_layout(False)
+            n += 1
+    return n
+
+
 def _render(job: _Job, number: int, *, svg: bool) -> Chart:
     """Draw one chart job and render it in memory (one layout pass: the PNG's)."""
     with _figure(job.n_rows) as (fig, ax):
         job.draw(ax=ax)
+        _cell_labels_out_of_layout(ax)
         png = figure_bytes(fig, fmt="png")
         vector = None
         if svg:
@@ -746,7 +770,9 @@ def _check(counts: pd.DataFrame, targets: Any, term: str | None, units: Any, lan
     if lang == "vi" or RULE not in result.columns:
         return result
     shown = result.copy()
-    shown[RULE] = shown[RULE].map(lambda rule: rule_label(rule, lang))
+    shown[RULE] = shown[RULE].map(
+        lambda rule: rule_text(rule, lang) if isinstance(rule, str) else rule
+    )
     return shown
 
 
@@ -921,8 +947,9 @@ def _assemble(
     words, lang, result = plan.words, plan.lang, plan.result
     record = provenance(plan.counts, result, units=units)
     ordered = list(sections.values())
-    ordered.append(Section(words["sources"], [_sources_block(result)]))
-    ordered.append(Section(words["files"], [Block("links", items=_file_names(lang, charts))]))
+    ordered.append(Section(words["sources"], [_sources_block(result)], id="sources"))
+    links = Block("links", items=_file_names(lang, charts))
+    ordered.append(Section(words["files"], [links], id="files"))
     page = _page_context(
         title=words["title"],
         subtitle=_subtitle(targets, term, lang),

@@ -37,7 +37,7 @@ from gender_stats.compliance import (
     summarise,
 )
 from gender_stats.errors import ArgumentTypeError, require_frame
-from gender_stats.indicators import term_changes
+from gender_stats.indicators import CHANGE_PP, term_changes
 from gender_stats.outputs.labels import (
     DEFAULT_NOUN,
     LABELS,
@@ -644,7 +644,7 @@ def terms_table(
     """
     _check_lang(lang)
     _check_rounding(rounding, digits)
-    changes = term_changes(counts)
+    changes = term_changes(counts, exact=True)
     # Units in the order the user gave them, bodies in the vocabulary's order, terms in time.
     first_seen = {u: k for k, u in enumerate(dict.fromkeys(counts[UNIT_ID]))}
     keys = [
@@ -653,15 +653,10 @@ def terms_table(
     ]
     changes = changes.iloc[sorted(range(len(changes)), key=keys.__getitem__)].reset_index(drop=True)
     lab = LABELS[lang]
-    prev_f = changes.groupby([UNIT_ID, BODY], sort=False)[FEMALE].shift(1)
-    prev_t = changes.groupby([UNIT_ID, BODY], sort=False)[TOTAL].shift(1)
-    points = []
-    for a, b, c, d in zip(prev_f, prev_t, changes[FEMALE], changes[TOTAL], strict=True):
-        if _is_missing(a) or _is_missing(b) or int(b) == 0 or int(d) == 0:
-            points.append(NA_REP)
-        else:
-            diff = (Fraction(int(c), int(d)) - Fraction(int(a), int(b))) * 100
-            points.append(format_points(diff, lang=lang, digits=digits, rounding=rounding))
+    points = [  # the one change since the previous term: indicators.term_changes, exact
+        format_points(p, lang=lang, digits=digits, rounding=rounding) if p is not None else NA_REP
+        for p in changes[CHANGE_PP]
+    ]
     name = changes[UNIT_NAME] if UNIT_NAME in changes.columns else changes[UNIT_ID]
     return pd.DataFrame(
         {
@@ -671,7 +666,7 @@ def terms_table(
             lab["total"]: changes[TOTAL].astype("int64").to_numpy(),
             lab["female"]: changes[FEMALE].astype("int64").to_numpy(),
             lab[SHARE]: _share_texts(changes, lang=lang, digits=digits, rounding=rounding),
-            lab["previous"]: changes["previous_term"].fillna(NA_REP).astype("str").to_numpy(),
+            lab["previous"]: changes["previous_term"].astype("str").fillna(NA_REP).to_numpy(),
             lab["change"]: points,
         }
     )

@@ -25,6 +25,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gender_stats.compliance import (
@@ -39,6 +41,7 @@ from gender_stats.compliance import (
     Status,
 )
 from gender_stats.errors import TargetError, require_frame
+from gender_stats.outputs.labels import labels_for
 from gender_stats.outputs.tables import (
     LABELS,
     STATUS_LABELS,
@@ -58,52 +61,11 @@ BELOW_FILL = "FFFFC7CE"
 _HEADER_FILL = "FFD9E1F2"
 _SECTION_FILL = "FFF2F2F2"
 
-_TEXT: Mapping[str, Mapping[str, str]] = {
-    "vi": {
-        "stt": "STT",
-        "grand_total": "Tổng cộng",
-        "summary": "Tổng hợp",
-        "sources": "Nguồn",
-        "data": "Số liệu",
-        "title": "TỶ LỆ NỮ TRONG {body}",
-        "subtitle": "Nhiệm kỳ {term}",
-        "summary_title": "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU",
-        "sources_title": "VĂN BẢN LÀM CĂN CỨ CỦA CÁC CHỈ TIÊU",
-        "n_met": "Số đơn vị đạt",
-        "n_assessed": "Số đơn vị được đánh giá",
-        TARGET_ID: "Mã chỉ tiêu",
-        DOCUMENT: "Văn bản",
-        "date": "Ngày ban hành",
-        "issuer": "Cơ quan ban hành",
-        "clause": "Trích dẫn",
-        "confidence": "Mức độ tin cậy",
-        "source_list": "Nguồn",
-        NOTE: "Ghi chú",
-        "unit_id": "Mã đơn vị",
-    },
-    "en": {
-        "stt": "No.",
-        "grand_total": "Total",
-        "summary": "Summary",
-        "sources": "Sources",
-        "data": "Data",
-        "title": "WOMEN IN {body}",
-        "subtitle": "Term {term}",
-        "summary_title": "SUMMARY OF RESULTS AGAINST TARGETS",
-        "sources_title": "DOCUMENTS THE TARGETS COME FROM",
-        "n_met": "Units meeting",
-        "n_assessed": "Units assessed",
-        TARGET_ID: "Target id",
-        DOCUMENT: "Document",
-        "date": "Date",
-        "issuer": "Issued by",
-        "clause": "Clause (Vietnamese)",
-        "confidence": "Confidence",
-        "source_list": "Sources",
-        NOTE: "Note",
-        "unit_id": "Unit id",
-    },
-}
+
+def _words(lang: str) -> dict[str, str]:
+    """Return the workbook's words in ``lang`` (``sheet.*`` of :mod:`~gender_stats.outputs.labels`)."""
+    return labels_for("sheet", lang)
+
 
 _THIN = Side(style="thin", color="FF808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -232,124 +194,217 @@ def _title_block(ws: Worksheet, title: str, subtitle: str | None, last_col: int)
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=max(last_col, 1))
 
 
-def _body_sheet(
-    ws: Worksheet,
-    frame: pd.DataFrame,
-    *,
-    term: str,
-    body: str,
-    lang: str,
-    title: str | None,
-    digits: int,
-) -> None:
-    lab, text, words = LABELS[lang], _TEXT[lang], STATUS_LABELS[lang]
-    targets = list(dict.fromkeys(frame[TARGET_ID].astype("str")))
-    last_col = 5 + 3 * len(targets)
-    label = body_label(body, lang)
-    heading = title or text["title"].format(body=label.upper())
-    sub = text["subtitle"].format(term=term)
-    if title:
-        sub = f"{label} — {sub}"
-    _title_block(ws, heading, sub, last_col)
-
-    # Two-row header: STT and Đơn vị merged down; groups merged across.
-    top, bottom = 4, 5
+def _body_header(
+    ws: Worksheet, frame: pd.DataFrame, targets: list[str], lang: str
+) -> dict[str, str]:
+    """Write the two-row header (rows 4 and 5); return the rule of each target."""
+    lab, text = LABELS[lang], _words(lang)
+    top, bottom = _BODY_HEADER
     header = {"font": _BOLD, "alignment": _CENTER, "border": _BORDER, "fill": _HEADER}
     for col, name in ((1, text["stt"]), (2, lab["unit"])):
         _put(ws, top, col, name, **header)
         _put(ws, bottom, col, None, **header)
         ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
-    _put(ws, top, 3, label, **header)
-    for k, name in enumerate((lab["total"], lab["female"], lab[SHARE])):
-        if k:
-            _put(ws, top, 3 + k, None, **header)
-        _put(ws, bottom, 3 + k, name, **header)
-    ws.merge_cells(start_row=top, start_column=3, end_row=top, end_column=5)
+    groups = [
+        (body_label(str(frame[BODY].iloc[0]), lang), (lab["total"], lab["female"], lab[SHARE]))
+    ]
     rules: dict[str, str] = {}
-    for j, target_id in enumerate(targets):
+    for target_id in targets:
         first = frame[frame[TARGET_ID].astype("str") == target_id].iloc[0]
         rules[target_id] = str(first[RULE])
-        col = 6 + 3 * j
         group = f"{target_id} ({first[RULE]})"
         numerator = first.get(NUMERATOR, FEMALE)
         if isinstance(numerator, str) and numerator != FEMALE:
             group += f" [{numerator}]"  # the target counts another group (e.g. under_40)
+        groups.append((group, (lab["target"], lab[STATUS], lab["needed"])))
+    for j, (group, names) in enumerate(groups):
+        col = 3 + 3 * j
         _put(ws, top, col, group, **header)
-        for k, name in enumerate((lab["target"], lab[STATUS], lab["needed"])):
+        for k, name in enumerate(names):
             if k:
                 _put(ws, top, col + k, None, **header)
             _put(ws, bottom, col + k, name, **header)
         ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + 2)
-    ws.row_dimensions[bottom].height = 30
+    return rules
 
-    # One row per unit, grouped by level.
+
+def _totals_row(
+    ws: Worksheet, r: int, label_text: str, part: pd.DataFrame, last_col: int, pct: str
+) -> None:
+    """Write a pooled subtotal (or grand total) row: sums of members and women, their share."""
+    total = int(part[TOTAL].fillna(0).sum())
+    female = int(part[FEMALE].fillna(0).sum())
+    style = {"font": _BOLD, "border": _BORDER, "fill": _SECTION}
+    _put(ws, r, 1, None, **style)
+    _put(ws, r, 2, label_text, **style)
+    _put(ws, r, 3, total, **style)
+    _put(ws, r, 4, female, **style)
+    _put(ws, r, 5, _share(female, total), number_format=pct, **style)
+    for col in range(6, last_col + 1):
+        _put(ws, r, col, None, **style)
+
+
+def _unit_row(
+    ws: Worksheet,
+    row: int,
+    number: int,
+    unit: Any,
+    cells: Mapping[tuple[str, str], Any],
+    rules: Mapping[str, str],
+    lang: str,
+    pct: str,
+) -> None:
+    """Write one unit: its counts and share, then rule, status and women needed per target."""
+    words = STATUS_LABELS[lang]
+    total, female = getattr(unit, TOTAL), getattr(unit, FEMALE)
+    _put(ws, row, 1, number, border=_BORDER, alignment=_CENTER)
+    _put(ws, row, 2, getattr(unit, UNIT_NAME), border=_BORDER, alignment=_LEFT)
+    _put(ws, row, 3, total, border=_BORDER)
+    _put(ws, row, 4, female, border=_BORDER)
+    _put(ws, row, 5, _share(female, total), border=_BORDER, number_format=pct)
+    statuses = []
+    for j, target_id in enumerate(rules):
+        col = 6 + 3 * j
+        found = cells.get((str(getattr(unit, UNIT_ID)), target_id))
+        status = None if found is None else str(getattr(found, STATUS))
+        statuses.append(status)
+        needed = None if found is None else getattr(found, SEATS_NEEDED, None)
+        _put(ws, row, col, rules[target_id] if found is not None else None)
+        _put(ws, row, col + 1, None if status is None else words.get(status, status))
+        _put(ws, row, col + 2, needed)
+        for c in range(col, col + 3):
+            _style(ws, ws.cell(row=row, column=c), border=_BORDER, alignment=_CENTER)
+    if Status.BELOW in statuses:
+        for c in range(1, 6 + 3 * len(rules)):
+            _style(ws, ws.cell(row=row, column=c), fill=_BELOW)
+
+
+def _body_sheet(
+    ws: Worksheet,
+    frame: pd.DataFrame,
+    *,
+    term: str,
+    lang: str,
+    title: str | None,
+    digits: int,
+) -> None:
+    """Write one body × term: title, two-row header, units by level with pooled subtotals."""
+    text = _words(lang)
+    targets = list(dict.fromkeys(frame[TARGET_ID].astype("str")))
+    last_col = 5 + 3 * len(targets)
+    label = body_label(str(frame[BODY].iloc[0]), lang)
+    sub = text["subtitle"].format(term=term)
+    heading = title or text["title"].format(body=label.upper())
+    _title_block(ws, heading, f"{label} — {sub}" if title else sub, last_col)
+    rules = _body_header(ws, frame, targets, lang)
     units = frame.drop_duplicates(UNIT_ID, keep="first")
     levels = sorted(dict.fromkeys(units[LEVEL].astype("str")), key=_level_order)
-    by_key = {
-        (str(u), str(t)): row
-        for u, t, row in zip(
-            frame[UNIT_ID], frame[TARGET_ID], frame.itertuples(index=False), strict=True
-        )
+    cells = {
+        (str(u), str(t)): rec
+        for u, t, rec in zip(frame[UNIT_ID], frame[TARGET_ID], frame.itertuples(), strict=True)
     }
-    status_pos = list(frame.columns).index(STATUS)
-    needed_pos = list(frame.columns).index(SEATS_NEEDED) if SEATS_NEEDED in frame else None
     pct = _pct_format(digits)
-    below_fill = _BELOW
-    section_fill = _SECTION
-    row = bottom + 1
-    number = 0
-
-    def totals_row(r: int, label_text: str, part: pd.DataFrame, fill: PatternFill) -> None:
-        total = int(part[TOTAL].fillna(0).sum())
-        female = int(part[FEMALE].fillna(0).sum())
-        style = {"font": _BOLD, "border": _BORDER, "fill": fill}
-        _put(ws, r, 1, None, **style)
-        _put(ws, r, 2, label_text, **style)
-        _put(ws, r, 3, total, **style)
-        _put(ws, r, 4, female, **style)
-        _put(ws, r, 5, _share(female, total), number_format=pct, **style)
-        for col in range(6, last_col + 1):
-            _put(ws, r, col, None, **style)
-
+    row, number = _BODY_HEADER[1] + 1, 0
     for k, level in enumerate(levels):
         part = units[units[LEVEL].astype("str") == level]
         if len(levels) > 1:
             roman = _ROMAN[k] if k < len(_ROMAN) else str(k + 1)
-            totals_row(row, f"{roman}. {level_label(level, lang)}", part, section_fill)
+            _totals_row(ws, row, f"{roman}. {level_label(level, lang)}", part, last_col, pct)
             row += 1
         for unit in part.itertuples(index=False):
             number += 1
-            unit_id = str(getattr(unit, UNIT_ID))
-            total, female = getattr(unit, TOTAL), getattr(unit, FEMALE)
-            statuses = []
-            _put(ws, row, 1, number, border=_BORDER, alignment=_CENTER)
-            _put(ws, row, 2, getattr(unit, UNIT_NAME), border=_BORDER, alignment=_LEFT)
-            _put(ws, row, 3, total, border=_BORDER)
-            _put(ws, row, 4, female, border=_BORDER)
-            _put(ws, row, 5, _share(female, total), border=_BORDER, number_format=pct)
-            for j, target_id in enumerate(targets):
-                col = 6 + 3 * j
-                found = by_key.get((unit_id, target_id))
-                status = None if found is None else str(found[status_pos])
-                statuses.append(status)
-                needed = None if found is None or needed_pos is None else found[needed_pos]
-                _put(ws, row, col, rules[target_id] if found is not None else None)
-                _put(ws, row, col + 1, None if status is None else words.get(status, status))
-                _put(ws, row, col + 2, needed)
-                for c in range(col, col + 3):
-                    _style(ws, ws.cell(row=row, column=c), border=_BORDER, alignment=_CENTER)
-            if Status.BELOW in statuses:
-                for c in range(1, last_col + 1):
-                    _style(ws, ws.cell(row=row, column=c), fill=below_fill)
+            _unit_row(ws, row, number, unit, cells, rules, lang, pct)
             row += 1
-    totals_row(row, text["grand_total"], units, section_fill)
-
-    ws.freeze_panes = ws.cell(row=bottom + 1, column=3)
+    _totals_row(ws, row, text["grand_total"], units, last_col, pct)
+    ws.freeze_panes = ws.cell(row=_BODY_HEADER[1] + 1, column=3)
     widths = {1: 6.0, 2: _text_width(units[UNIT_NAME], low=16, high=45), 3: 9.0, 4: 8.0, 5: 10.0}
     for j in range(len(targets)):
-        col = 6 + 3 * j
-        widths |= {col: 11.0, col + 1: 17.0, col + 2: 11.0}
+        widths |= {6 + 3 * j: 11.0, 7 + 3 * j: 17.0, 8 + 3 * j: 11.0}
     _widths(ws, widths)
+    _fit_headers(ws, (1, *_BODY_HEADER))
+    _print_setup(ws, title_rows=f"{_BODY_HEADER[0]}:{_BODY_HEADER[1]}", title_cols="A:B")
+
+
+# ---------------------------------------------------------------------------------------------
+# print: A4, fit to width, header rows on every page, no clipped header cell
+
+#: Rows of the two-row header of a body sheet.
+_BODY_HEADER = (4, 5)
+#: Widths (in characters) that fit across an A4 page in portrait; wider sheets print landscape.
+PORTRAIT_WIDTH = 95.0
+#: Height (points) of one line of 11-point text.
+_LINE_POINTS = 15.0
+
+
+def _text_lines(text: str, width: float) -> int:
+    """Return how many lines ``text`` takes wrapped at spaces in a cell ``width`` characters wide.
+
+    Header text is bold, about a tenth wider than the digits Excel measures widths in.
+    """
+    room = max(width - 1.5, 1.0)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        used = 0.0
+        lines += 1
+        for word in paragraph.split():
+            n = len(word) * 1.1
+            if used and used + 1.1 + n > room:
+                lines, used = lines + 1, 0.0
+            used += (1.1 if used else 0.0) + n
+            while used > room:  # a word longer than the cell breaks inside
+                lines, used = lines + 1, used - room
+    return lines
+
+
+def _span(ws: Worksheet, cell: Any) -> tuple[list[int], int]:
+    """Return the columns and the number of rows the (merged) cell covers."""
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row == cell.row and rng.min_col == cell.column:
+            return list(range(rng.min_col, rng.max_col + 1)), rng.max_row - rng.min_row + 1
+    return [cell.column], 1
+
+
+def _width(ws: Worksheet, col: int) -> float:
+    return float(ws.column_dimensions[get_column_letter(col)].width or 8.43)
+
+
+def _fit_headers(ws: Worksheet, rows: Sequence[int]) -> None:
+    """Widen columns to their longest header word and raise header rows to show every line."""
+    for r in rows:
+        need = 1
+        for cell in ws[r]:
+            if not isinstance(cell.value, str) or not cell.value:
+                continue
+            cols, n_rows = _span(ws, cell)
+            longest = max((len(w) for w in cell.value.split()), default=0) * 1.1 + 2.0
+            if longest > sum(_width(ws, c) for c in cols):
+                extra = longest - sum(_width(ws, c) for c in cols)
+                ws.column_dimensions[get_column_letter(cols[-1])].width = (
+                    _width(ws, cols[-1]) + extra
+                )
+            width = sum(_width(ws, c) for c in cols)
+            need = max(need, -(-_text_lines(cell.value, width) // n_rows))
+            if cell.alignment is None or not cell.alignment.wrap_text:
+                _style(ws, cell, alignment=_CENTER)
+        height = ws.row_dimensions[r].height or _LINE_POINTS
+        ws.row_dimensions[r].height = max(float(height), need * _LINE_POINTS + 4.0)
+
+
+def _print_setup(ws: Worksheet, *, title_rows: str, title_cols: str | None = None) -> None:
+    """A4, landscape when the columns are wider than a portrait page, fit to one page wide."""
+    used = range(1, ws.max_column + 1)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    wide = sum(_width(ws, c) for c in used) > PORTRAIT_WIDTH
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE if wide else ws.ORIENTATION_PORTRAIT
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.print_title_rows = title_rows
+    if title_cols is not None:
+        ws.print_title_cols = title_cols
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.oddFooter.center.text = "&P/&N"
 
 
 def _table_sheet(
@@ -380,10 +435,18 @@ def _table_sheet(
             _put(ws, r, col, value, **style)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     _widths(ws, widths or {})
+    last = get_column_letter(max(len(headers), 1))
+    ws.auto_filter.ref = f"A{header_row}:{last}{max(header_row + 1, ws.max_row)}"
+    _fit_headers(ws, (1, header_row))
+    _print_setup(ws, title_rows=f"{header_row}:{header_row}")
+
+
+#: The text columns of the summary sheet (level, body, target, result) and their least widths.
+_TEXT_COLS = {2: 16, 3: 22, 4: 24, 7: 22}
 
 
 def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits: int) -> None:
-    lab, text = LABELS[lang], _TEXT[lang]
+    lab, text = LABELS[lang], _words(lang)
     numbers = _summary_numbers(compliance)
     headers = [
         lab["term"],
@@ -428,7 +491,8 @@ def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits
         rows,
         formats={10: _pct_format(digits)},
         highlight=highlight,
-        widths={1: 11, 2: 16, 3: 22, 4: 24, 5: 10, 6: 12, 7: 22, 8: 9, 9: 8, 10: 10, 11: 12},
+        widths={1: 11, 5: 10, 6: 12, 8: 9, 9: 8, 10: 10, 11: 12}
+        | {c: _text_width([r[c - 1] for r in rows], low=w, high=45) for c, w in _TEXT_COLS.items()},
     )
 
 
@@ -466,7 +530,7 @@ def _resolve_targets(compliance: pd.DataFrame, targets: Any) -> list[tuple[str, 
 
 
 def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lang: str) -> None:
-    text = _TEXT[lang]
+    text = _words(lang)
     resolved = _resolve_targets(compliance, targets)
     headers = [
         text[TARGET_ID],
@@ -517,7 +581,7 @@ def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lan
 
 
 def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) -> None:
-    lab, text = LABELS[lang], _TEXT[lang]
+    lab, text = LABELS[lang], _words(lang)
     headers = [
         lab["term"],
         text["unit_id"],
@@ -551,8 +615,8 @@ def _data_sheet(ws: Worksheet, counts: pd.DataFrame, *, lang: str, digits: int) 
             1: 11,
             2: 11,
             3: _text_width(counts[UNIT_NAME], low=16, high=45),
-            4: 16,
-            5: 22,
+            4: _text_width([r[3] for r in rows], low=16, high=30),
+            5: _text_width([r[4] for r in rows], low=22, high=40),
             6: 9,
             7: 8,
             8: 10,
@@ -616,10 +680,12 @@ def write_workbook(
 
     Notes
     -----
-    Sheets: one per body × term (named by the body, with the term when there are several; a body
-    × term where no target applies to any unit gets no sheet), then
-    ``Tổng hợp`` (summary by level and province-wide), ``Nguồn`` (sources) and, with ``counts``,
-    ``Số liệu``.  Shares are numbers (``female / total``) with a percent format; Excel shows them
+    Sheets: ``Tổng hợp`` (summary by level and province-wide) first, then one per body × term
+    (named by the body, with the term when there are several; a body × term where no target
+    applies to any unit gets no sheet), ``Nguồn`` (sources), with ``counts`` ``Số liệu``, then
+    ``extra_sheets``.  Every sheet prints on A4 (landscape if wider than :data:`PORTRAIT_WIDTH`),
+    one page wide, header rows repeated on each page, page numbers in the footer; table sheets
+    have an autofilter; header cells wrap and their rows are tall enough for every line.  Shares are numbers (``female / total``) with a percent format; Excel shows them
     with the decimal separator of the reader's locale.
 
     Examples
@@ -634,8 +700,11 @@ def write_workbook(
     ...     "seats_needed": pd.array([0, 1], dtype="Int64")})
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     wb = load_workbook(write_workbook(compliance, f"{tmp}/bc.xlsx"))
-    ...     print(wb.sheetnames, wb.active["E6"].value, wb.active["E6"].number_format)
-    ['Ban Chấp hành (cấp ủy)', 'Tổng hợp', 'Nguồn'] 0.2 0.0%
+    ...     body = wb["Ban Chấp hành (cấp ủy)"]
+    ...     print(wb.sheetnames, body["E6"].value, body["E6"].number_format)
+    ...     print(body.page_setup.paperSize, body.print_title_rows, wb["Tổng hợp"].auto_filter.ref)
+    ['Tổng hợp', 'Ban Chấp hành (cấp ủy)', 'Nguồn'] 0.2 0.0%
+    9 $4:$5 A3:K5
     """
     if lang not in LABELS:
         raise ValueError(f"Got lang={lang!r}. Must be one of {list(LABELS)}.")
@@ -645,7 +714,48 @@ def write_workbook(
     path = Path(path)
     wb = Workbook()
     wb.remove(wb.active)
+    sheets = {"counts": counts, "targets": targets, "extra_sheets": extra_sheets}
+    _write_sheets(wb, compliance, lang=lang, title=title, digits=digits, **sheets)
+    wb.active = 0
+    wb.save(path)
+    return path
+
+
+def _write_sheets(
+    wb: Workbook,
+    compliance: pd.DataFrame,
+    *,
+    counts: pd.DataFrame | None,
+    targets: Any,
+    extra_sheets: Sequence[tuple[str, pd.DataFrame]],
+    lang: str,
+    title: str | None,
+    digits: int,
+) -> None:
+    """Write the sheets in order: summary, bodies, sources, data, the report's extra sheets."""
     used: set[str] = set()
+    text = _words(lang)
+    summary = wb.create_sheet(_sheet_name(text["summary"], used))
+    _summary_sheet(summary, compliance, lang=lang, digits=digits)
+    _body_sheets(wb, compliance, used, lang=lang, title=title, digits=digits)
+    sources = wb.create_sheet(_sheet_name(text["sources"], used))
+    _sources_sheet(sources, compliance, targets, lang=lang)
+    if counts is not None:
+        data = wb.create_sheet(_sheet_name(text["data"], used))
+        _data_sheet(data, counts, lang=lang, digits=digits)
+    _extra_sheets(wb, extra_sheets, used)  # the provenance and other sheets the report adds
+
+
+def _body_sheets(
+    wb: Workbook,
+    compliance: pd.DataFrame,
+    used: set[str],
+    *,
+    lang: str,
+    title: str | None,
+    digits: int,
+) -> None:
+    """Add one sheet per body × term that a target applies to, bodies in vocabulary order."""
     shown = _applicable(compliance, (TERM, BODY))
     pairs = list(
         dict.fromkeys(zip(shown[TERM].astype("str"), shown[BODY].astype("str"), strict=True))
@@ -658,21 +768,4 @@ def write_workbook(
         ]
         name = _body_sheet_label(body_label(body, lang), term if several_terms else None)
         ws = wb.create_sheet(_sheet_name(name, used))
-        _body_sheet(ws, part, term=term, body=body, lang=lang, title=title, digits=digits)
-    text = _TEXT[lang]
-    _summary_sheet(
-        wb.create_sheet(_sheet_name(text["summary"], used)), compliance, lang=lang, digits=digits
-    )
-    _sources_sheet(
-        wb.create_sheet(_sheet_name(text["sources"], used)), compliance, targets, lang=lang
-    )
-    if counts is not None:
-        _data_sheet(
-            wb.create_sheet(_sheet_name(text["data"], used)), counts, lang=lang, digits=digits
-        )
-    _extra_sheets(wb, extra_sheets, used)
-    if not wb.sheetnames:  # pragma: no cover - there is always a summary sheet
-        wb.create_sheet(text["summary"])
-    wb.active = 0
-    wb.save(path)
-    return path
+        _body_sheet(ws, part, term=term, lang=lang, title=title, digits=digits)

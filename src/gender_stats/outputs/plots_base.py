@@ -1,0 +1,339 @@
+"""What every chart shares: palettes, the font, choosing rows, axes, legends and number formats.
+
+The chart modules (:mod:`~gender_stats.outputs.plots_units`,
+:mod:`~gender_stats.outputs.plots_overview`, :mod:`~gender_stats.outputs.plots_progress`) draw
+with these helpers; :mod:`gender_stats.outputs.plots` gathers the public names.  Words come from
+:mod:`gender_stats.outputs.labels` (:func:`~gender_stats.outputs.labels.chart_label`) and every
+number on a chart is written by its one formatter (Vietnamese ``35,1%``, ``1.200``).
+
+Examples
+--------
+>>> palettes.status["below"], palettes.progress is PROGRESS_COLORS
+('#D55E00', True)
+>>> share_tick(0.25, "vi"), share_tick(0.025, "en"), count_tick(1200, "vi")
+('25%', '2.5%', '1.200')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from gender_stats import progress as _progress
+from gender_stats.compliance import Status
+from gender_stats.errors import ArgumentError
+from gender_stats.outputs.labels import (
+    chart_label,
+    chart_labels,
+    format_count,
+    format_number,
+    format_share,
+)
+from gender_stats.schema import BODY, TERM, UNIT_ID
+from gender_stats.vocab import body_label
+
+__all__ = [
+    "PROGRESS_COLORS",
+    "STATUS_COLORS",
+    "STATUS_ORDER",
+    "Palettes",
+    "count_tick",
+    "palettes",
+    "share_tick",
+]
+
+_LANGS = ("en", "vi")
+
+#: Compliance statuses in the order legends list them.
+STATUS_ORDER: tuple[str, ...] = (
+    Status.MET,
+    Status.ABOVE_RANGE,
+    Status.BELOW,
+    Status.NOT_APPLICABLE,
+    Status.NO_DATA,
+)
+
+#: Colour of each compliance status (Okabe-Ito palette, safe for colour-blind readers).
+STATUS_COLORS: Mapping[str, str] = MappingProxyType(
+    {
+        Status.MET: "#009E73",  # bluish green
+        Status.ABOVE_RANGE: "#0072B2",  # blue
+        Status.BELOW: "#D55E00",  # vermillion
+        Status.NOT_APPLICABLE: "#999999",  # grey
+        Status.NO_DATA: "#DDDDDD",  # light grey
+    }
+)
+
+#: Colour of each progress status of :mod:`gender_stats.progress` (best to worst, Okabe-Ito).
+PROGRESS_COLORS: Mapping[str, str] = MappingProxyType(
+    {
+        _progress.ACHIEVED: "#0072B2",  # blue
+        _progress.SUBSTANTIAL: "#009E73",  # bluish green
+        _progress.MAINTAIN: "#009E73",
+        _progress.ON_TRACK: "#009E73",
+        _progress.MODERATE: "#E69F00",  # orange
+        _progress.ACCELERATE: "#E69F00",
+        _progress.SLIGHTLY_OFF: "#E69F00",
+        _progress.LIMITED: "#CC79A7",  # reddish purple
+        _progress.OFF_TRACK: "#CC79A7",
+        _progress.DETERIORATION: "#D55E00",  # vermillion
+        _progress.REVERSE: "#D55E00",
+        _progress.WRONG_WAY: "#D55E00",
+        _progress.INSUFFICIENT: "#DDDDDD",  # light grey
+        _progress.NOT_APPLICABLE: "#999999",  # grey
+    }
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Palettes:
+    """The colour palettes of the charts, under one name (``gs.palettes``).
+
+    Examples
+    --------
+    >>> palettes.status["met"]
+    '#009E73'
+    """
+
+    #: Colour of each compliance status.
+    status: Mapping[str, str]
+    #: Colour of each progress status.
+    progress: Mapping[str, str]
+
+
+#: The charts' palettes: ``palettes.status``, ``palettes.progress`` (Okabe-Ito).
+palettes = Palettes(status=STATUS_COLORS, progress=PROGRESS_COLORS)
+
+_FALLBACK_COLORS = ("#56B4E9", "#F0E442", "#000000", "#882255", "#44AA99", "#117733")
+WOMEN_COLOR = "#CC79A7"  # reddish purple (Okabe-Ito)
+MEN_COLOR = "#0072B2"  # blue (Okabe-Ito)
+GRID = {"color": "#E5E5E5", "linewidth": 0.6}
+_INCH_PER_ROW = 0.28
+_MARGIN_INCH = 1.9
+
+
+@contextmanager
+def chart_style() -> Iterator[None]:
+    """Draw with DejaVu Sans first (it has every Vietnamese glyph); restore rcParams afterwards."""
+    others = [f for f in mpl.rcParams["font.sans-serif"] if f != "DejaVu Sans"]
+    interactive = mpl.is_interactive()
+    try:
+        with mpl.rc_context(
+            {"font.family": "sans-serif", "font.sans-serif": ["DejaVu Sans", *others]}
+        ):
+            yield
+            # In Jupyter the inline backend is chosen when the first figure is made, and switches
+            # interactive mode on; rc_context would switch it off again and hide later charts.
+            interactive = mpl.is_interactive()
+    finally:
+        mpl.interactive(interactive)
+
+
+def check_lang(lang: str) -> None:
+    """Raise :class:`ArgumentError` unless ``lang`` is ``"vi"`` or ``"en"``."""
+    if lang not in _LANGS:
+        raise ArgumentError(f"Got lang={lang!r}. Must be one of {list(_LANGS)}.")
+
+
+def require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    """Raise :class:`ArgumentError` unless ``frame`` is a frame with ``columns``."""
+    if not isinstance(frame, pd.DataFrame):
+        raise ArgumentError(
+            f"biểu đồ cần một bảng {what} (expected a {what} pandas DataFrame), got "
+            f"{type(frame).__name__}. Hint: pass the output of the function that builds the "
+            f"{what} frame."
+        )
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ArgumentError(
+            f"expected a {what} frame with columns {list(columns)}, got one without {missing}. "
+            f"Hint: pass the output of the function that builds the {what} frame."
+        )
+
+
+def select(
+    frame: pd.DataFrame, choices: Mapping[str, str | None], *, several: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Keep the rows of the chosen term, body, target...; a column with several values needs a choice.
+
+    Columns named in ``several`` may keep several values when no choice is made.
+    """
+    rows = frame
+    for column, chosen in choices.items():
+        if column not in rows.columns:
+            continue
+        if chosen is not None:
+            rows = rows[rows[column] == chosen]
+            if rows.empty:
+                present = sorted(frame[column].dropna().unique().tolist())
+                raise ArgumentError(
+                    f"expected {column}={chosen!r} to be in the data, got only {present}. "
+                    f"Hint: pass one of them as {column}=..."
+                )
+            continue
+        present = sorted(rows[column].dropna().unique().tolist())
+        if len(present) > 1 and column not in several:
+            raise ArgumentError(
+                f"biểu đồ vẽ một {column} mỗi lần, dữ liệu có {len(present)} "
+                f"(expected one {column} to chart, got {len(present)}: {present}). "
+                f"Hint: pass {column}=... to choose one"
+                + (" (gender-stats report --term ...)." if column == TERM else ".")
+            )
+    return rows
+
+
+def nonempty(rows: pd.DataFrame, what: str) -> None:
+    """Raise :class:`ArgumentError` when there is nothing to chart."""
+    if rows.empty:
+        raise ArgumentError(
+            f"expected a {what} frame with rows to chart, got none. "
+            "Hint: check the term, body and target chosen, or the frame passed."
+        )
+
+
+def one_row_per_unit(rows: pd.DataFrame) -> None:
+    """Raise :class:`ArgumentError` when a unit has several rows."""
+    dup = rows[UNIT_ID].duplicated()
+    if dup.any():
+        ids = sorted(rows.loc[dup, UNIT_ID].unique().tolist())
+        raise ArgumentError(
+            f"expected one row per unit, got several rows for {ids}. "
+            "Hint: choose the term, body and target_id to chart."
+        )
+
+
+def only(rows: pd.DataFrame, column: str) -> Any:
+    """Return the one value of ``column`` in ``rows`` (None if absent or not unique)."""
+    if column not in rows.columns:
+        return None
+    values = rows[column].dropna().unique().tolist()
+    return values[0] if len(values) == 1 else None
+
+
+def subtitle(rows: pd.DataFrame, lang: str) -> str:
+    """Return ``"Ban Chấp hành (cấp ủy), nhiệm kỳ 2015-2020"`` for the rows' body and term."""
+    parts = []
+    body = only(rows, BODY)
+    if body is not None:
+        parts.append(body_label(body, lang))
+    term = only(rows, TERM)
+    if term is not None:
+        parts.append(f"{chart_label('term', lang)} {term}")  # type: ignore[arg-type]
+    return ", ".join(parts)
+
+
+def new_axes(ax: Axes | None, n_rows: int, *, width: float = 9.0) -> Axes:
+    """Return ``ax``, or the Axes of a new figure tall enough for ``n_rows`` labelled rows."""
+    if ax is not None:
+        return ax
+    height = max(3.0, _INCH_PER_ROW * n_rows + _MARGIN_INCH)
+    _, new = plt.subplots(figsize=(width, height), layout="constrained")
+    return new
+
+
+def status_color(status: object, palette: Mapping[str, str], seen: list[str]) -> str:
+    """Return the colour of ``status``; unknown statuses get fallback colours in order met."""
+    if isinstance(status, str) and status in palette:
+        return palette[status]
+    key = str(status)
+    if key not in seen:
+        seen.append(key)
+    return _FALLBACK_COLORS[seen.index(key) % len(_FALLBACK_COLORS)]
+
+
+def status_legend(
+    ax: Axes,
+    statuses: Sequence[object],
+    colors: Sequence[str],
+    words: Mapping[str, str],
+    order: Sequence[str],
+    *,
+    extra: Sequence[Any] = (),
+    loc: Any = "lower right",
+    title: str,
+) -> None:
+    """Draw a legend of the statuses present (in ``order``), after any ``extra`` handles."""
+    first: dict[str, str] = {}
+    for status, color in zip(statuses, colors, strict=True):
+        first.setdefault(str(status), color)
+    rank = {s: i for i, s in enumerate(order)}
+    keys = sorted(first, key=lambda s: (rank.get(s, len(rank)), s))
+    handles = [*extra] + [
+        Patch(facecolor=first[s], edgecolor="none", label=words.get(s, s.replace("_", " ")))
+        for s in keys
+    ]
+    ax.legend(handles=handles, loc=loc, fontsize=8, framealpha=0.9, title=title)
+
+
+def progress_words(lang: str) -> dict[str, str]:
+    """Return the words of the progress statuses in ``lang``."""
+    return chart_labels("progress", lang)  # type: ignore[arg-type]
+
+
+def bar_axes(ax: Axes, labels: Sequence[str]) -> None:
+    """Put ``labels`` on the y axis, first label at the top."""
+    n = len(labels)
+    ax.set_yticks(np.arange(n), labels=list(labels))
+    ax.set_ylim(n - 0.5, -0.5)
+    ax.tick_params(axis="y", labelsize=8, length=0)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def share_tick(value: float, lang: str) -> str:
+    """Write an axis tick of shares: whole percents without decimals, others with one."""
+    hundred = round(float(value) * 100, 6)  # ticks are floats such as 0.30000000000000004
+    digits = 0 if hundred.is_integer() else 1
+    return format_share(Fraction(repr(hundred)) / 100, lang=lang, digits=digits)  # type: ignore[arg-type]
+
+
+def count_tick(value: float, lang: str) -> str:
+    """Write an axis tick of counts with the locale's thousands separator."""
+    if float(value).is_integer():
+        return format_count(int(value), lang=lang)  # type: ignore[arg-type]
+    return format_number(value, lang=lang, digits=1)  # type: ignore[arg-type]
+
+
+def share_axis(axis: Axis, lang: str) -> None:
+    """Format ``axis`` as shares in the locale's style (``12,5%``)."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: share_tick(v, lang)))
+
+
+def count_axis(axis: Axis, lang: str) -> None:
+    """Put whole-number ticks on ``axis``, with the locale's thousands separator (``1.200``)."""
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: count_tick(v, lang)))
+
+
+def number_axis(axis: Axis, lang: str) -> None:
+    """Format ``axis`` as plain numbers with the locale's decimal mark (``2,5``)."""
+
+    def tick(value: float, _pos: Any) -> str:
+        if float(value).is_integer():
+            return format_count(int(value), lang=lang)  # type: ignore[arg-type]
+        return format_number(value, lang=lang, digits=1)  # type: ignore[arg-type]
+
+    axis.set_major_formatter(FuncFormatter(tick))
+
+
+def status_title(lang: str) -> str:
+    """Return the title of a legend of statuses (``Tình trạng``)."""
+    return chart_label("status_title", lang)  # type: ignore[arg-type]
+
+
+def grid(ax: Axes, axis: str = "x") -> None:
+    """Draw light grid lines behind the data along ``axis``."""
+    ax.grid(axis=axis, **GRID)  # type: ignore[arg-type]
+    ax.set_axisbelow(True)
