@@ -101,7 +101,7 @@ def test_public_function_with_a_wrong_argument_raises_only_library_errors(name, 
         (lambda: gs.next_term_needs(pd.DataFrame({"x": [1]})), r"cần có cột \"total\""),
         (
             lambda: gs.next_term_needs(3),
-            "expected a counts frame or the compliance frame of gs.check",
+            "the compliance frame of gs.check",
         ),
         (
             lambda: gs.next_term_needs(gs.check(gs.load_sample_counts()).drop(columns="status")),

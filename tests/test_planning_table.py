@@ -252,7 +252,7 @@ def test_next_term_needs_takes_counts_too() -> None:
 
 def test_next_term_needs_refuses_what_is_not_a_frame() -> None:
     with pytest.raises(
-        ArgumentError, match=r"expected the compliance frame of gs.check, or a counts frame"
+        ArgumentError, match=r"expected a counts frame or the compliance frame of gs.check"
     ):
         next_term_needs([1, 2])  # type: ignore[arg-type]
     with pytest.raises(ArgumentError, match="expected Target objects"):

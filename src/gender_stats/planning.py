@@ -147,8 +147,8 @@ def _require_compliance(frame: object, func: str = "next_term_needs") -> None:
     """Refuse what is not a compliance frame, saying what to call first."""
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(
-            f"{func}() cần kết quả của gs.check hoặc bảng số liệu (expected the compliance frame "
-            f"of gs.check, or a counts frame), got {type(frame).__name__}. "
+            f"{func}() cần bảng số liệu hoặc kết quả của gs.check (expected a counts frame or the "
+            f"compliance frame of gs.check), got {type(frame).__name__}. "
             f"Hint: {func}(counts) hoặc {func}(gs.check(counts))."
         )
     missing = [c for c in _COMPLIANCE_NEEDS if c not in frame.columns]

@@ -14,7 +14,7 @@ from typing import Any
 
 from gender_stats._text import nfc
 
-__all__ = ["BAD_DATE", "NOT_BIRTH", "YEAR_AS_TEXT", "parse_birth"]
+__all__ = ["BAD_DATE", "NOT_BIRTH", "parse_birth"]
 
 #: Expected text of a cell that is neither a year nor a date of birth.
 NOT_BIRTH = (
@@ -23,11 +23,6 @@ NOT_BIRTH = (
 )
 #: Expected text of a date that does not exist (31/02/1975).
 BAD_DATE = "một ngày có thật dạng dd/mm/yyyy (a real date, day/month/year)"
-#: Expected text of a year typed as text in a workbook.
-YEAR_AS_TEXT = (
-    "năm sinh gõ dạng số, không phải dạng chữ (a birth year stored as a number, not as text; "
-    "retype it or use Convert to Number)"
-)
 
 _FIRST, _LAST = 1900, 2100
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$")
@@ -56,8 +51,8 @@ def parse_birth(
     value : object
         The cell: a year, a date or datetime, an Excel date serial in a date-formatted cell, or text.
     typed : bool, default True
-        Whether the cell kept its type (a workbook); there a year typed as text is a problem, as for
-        counts.  In a CSV (``typed=False``) ``"1975"`` is the year 1975.
+        Whether the cell kept its type (a workbook).  A year typed as text (``"1975"``) is the
+        year 1975 either way: Excel sums no birth years, so the text type changes nothing.
     fmt : str, default "General"
         The cell's number format (a serial number is a date only in a date format).
 
@@ -77,8 +72,8 @@ def parse_birth(
     ((1975, datetime.date(1975, 4, 3)), (1975, datetime.date(1975, 4, 3)))
     >>> parse_birth("31/02/1975")[2] == BAD_DATE
     True
-    >>> parse_birth("1975", typed=False), parse_birth("1975")[2] == YEAR_AS_TEXT
-    ((1975, None, None), True)
+    >>> parse_birth("1975", typed=False), parse_birth("1975"), parse_birth(" 1975 ")
+    ((1975, None, None), (1975, None, None), (1975, None, None))
     """
     if value is None or isinstance(value, bool):
         return (None, None, None) if value is None else (None, None, NOT_BIRTH)
@@ -101,9 +96,7 @@ def parse_birth(
     text = nfc(value)
     if not text:
         return None, None, None
-    if _YEAR.match(text):
-        if typed:
-            return None, None, YEAR_AS_TEXT
+    if _YEAR.match(text):  # a year typed as text (in a workbook too) is that year
         year = int(text)
         return (year, None, None) if _in_range(year) else (None, None, NOT_BIRTH)
     match = _DAY_FIRST.match(text)
