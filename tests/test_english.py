@@ -116,6 +116,18 @@ def test_the_word_finder_finds_words_and_leaves_names():
     assert vietnamese(["Nam Dinh", "namely"], []) == [("Nam", "Nam Dinh")]
 
 
+def test_every_english_word_of_labels_is_english():
+    from gender_stats.outputs import labels
+
+    english = [words["en"] for words in labels.WORDS.values()]
+    # The areas that keep their own tables beside the registry (charts, page, periods, odds).
+    english += [pair[1] for pair in getattr(labels, "CHART_WORDS", {}).values()]
+    for name in ("PAGE_LABELS", "PERIOD_LABELS", "PLANNING_LABELS"):
+        english += list(getattr(labels, name, {}).get("en", {}).values())
+    assert len(english) > 100
+    assert vietnamese(english, []) == []
+
+
 # --- tables, pretty, styled HTML (words engineer) -----------------------------------------
 
 

@@ -669,8 +669,10 @@ def test_summary_table_by_province_never_pools_two_provinces():
     assert table["Nữ"].tolist() == [4, 4, 2, 2]
     assert table["Tổng số"].tolist() == [20, 20, 10, 10]
     assert table["Số nữ còn thiếu"].tolist() == [1, 1, 0, 0]
-    pooled = summary_table(_two_provinces())
-    assert pooled["Kết quả"].tolist() == ["2/3 huyện đạt", "2/3 đơn vị đạt"]
+    # Without by=, a province column with two provinces is the scope all the same.
+    assert summary_table(_two_provinces()).equals(table)
+    one = _two_provinces().assign(province="P")
+    assert summary_table(one)["Kết quả"].tolist() == ["2/3 huyện đạt", "2/3 đơn vị đạt"]
     english = summary_table(_two_provinces(), by="province", lang="en")
     assert english["Province"].tolist() == ["P", "P", "Q", "Q"]
     assert english["Level"].tolist()[1] == "Province-wide"

@@ -485,9 +485,19 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     else:
         above = report.n_checks_above_range
         print(
-            label("cli.units_met", lang, met=report.n_units_met, units=report.n_units)
-            + (label("cli.checks_above", lang, above=above) if above else "")
-            + label("cli.below_needed", lang, below=below, needed=report.women_needed),
+            label(
+                "cli.units_met",
+                lang,
+                met=_n(report.n_units_met, lang),
+                units=_n(report.n_units, lang),
+            )
+            + (label("cli.checks_above", lang, above=_n(above, lang)) if above else "")
+            + label(
+                "cli.below_needed",
+                lang,
+                below=_n(below, lang),
+                needed=_n(report.women_needed, lang),
+            ),
             file=out,
         )
     if report.units_below:
@@ -555,6 +565,13 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             print(label("cli.roster_hint", args.lang), file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def _n(value: Any, lang: str) -> str:
+    """Return a count as every output writes it (``1.299``; ``1,299`` in English)."""
+    from gender_stats.outputs.labels import format_count
+
+    return format_count(int(value), lang=lang)  # type: ignore[arg-type]
 
 
 def _text(lang: str) -> dict[str, str]:
@@ -632,17 +649,18 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             continue
         term_short = short[(short["term"] == term).to_numpy(dtype=bool)]
         if term_short.empty:
-            line = text["all_met"].format(met=int(numbers["n_met"]), n=assessed)
-            print(line + (text["above"].format(k=above) if above else "") + ".", file=out)
+            line = text["all_met"].format(met=_n(numbers["n_met"], lang), n=_n(assessed, lang))
+            print(line + (text["above"].format(k=_n(above, lang)) if above else "") + ".", file=out)
             continue
         _print_shortfalls(term_short, lang, out)
         if above:
-            print(text["above"].format(k=above).lstrip("; ").capitalize() + ".", file=out)
+            print(text["above"].format(k=_n(above, lang)).lstrip("; ").capitalize() + ".", file=out)
     print("", file=out)
     if short.empty:
         print(text["short"].format(units=0, checks=0), file=out)
         return EXIT_OK
-    print(text["short"].format(units=short["unit_id"].nunique(), checks=len(short)), file=out)
+    units_short, checks = _n(short["unit_id"].nunique(), lang), _n(len(short), lang)
+    print(text["short"].format(units=units_short, checks=checks), file=out)
     return EXIT_SHORTFALL if args.strict else EXIT_OK
 
 

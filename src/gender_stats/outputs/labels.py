@@ -157,6 +157,8 @@ _add(
     {
         "all_levels": ("Toàn tỉnh", "Province-wide"),
         "all_levels_of_scope": ("Tất cả các cấp", "All levels"),
+        "met_word": ("đạt", "meet the target"),
+        "above_word": ("vượt khoảng", "above range"),
         "result": ("{k}/{n} {noun} đạt", "{k}/{n} {noun} meet the target"),
         "above": ("{a} vượt khoảng", "{a} above range"),
         "not_assessed": ("không đánh giá được", "not assessed"),
@@ -608,10 +610,8 @@ def _by_lang(*prefixes: str, extra: Mapping[str, tuple[str, str]] | None = None)
 LABELS: Mapping[str, Mapping[str, str]] = _by_lang(
     "col",
     extra={
-        "all_levels": (WORDS["summary.all_levels"]["vi"], WORDS["summary.all_levels"]["en"]),
-        "met_word": ("đạt", "meet the target"),
-        "above_word": ("vượt khoảng", "above range"),
-        "not_assessed": (WORDS["summary.not_assessed"]["vi"], WORDS["summary.not_assessed"]["en"]),
+        name: (WORDS[f"summary.{name}"]["vi"], WORDS[f"summary.{name}"]["en"])
+        for name in ("all_levels", "met_word", "above_word", "not_assessed")
     },
 )
 

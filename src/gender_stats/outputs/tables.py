@@ -272,6 +272,10 @@ def _applicable(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     return compliance[relevant.to_numpy(dtype=bool)]
 
 
+#: The scope column a summary groups by on its own when it holds several values.
+_PROVINCE = "province"
+
+
 def _scope(by: str | None, compliance: pd.DataFrame, func: str) -> list[str]:
     """Return the scope columns of a summary (``[]`` for one scope: the whole frame)."""
     if by is None:
@@ -421,7 +425,7 @@ def _scope_header(column: str, lang: str) -> str:
 
 def _all_levels(scope: list[str], lang: str) -> str:
     """Return the label of the scope-wide row (``Toàn tỉnh``; ``Tất cả các cấp`` by another scope)."""
-    if not scope or scope == ["province"]:
+    if not scope or scope == [_PROVINCE]:
         return label("summary.all_levels", lang)
     return label("summary.all_levels_of_scope", lang)
 
@@ -447,7 +451,8 @@ def summary_table(
     by : str, optional
         A scope column of the frame (e.g. ``"province"``): each of its values is summarised on
         its own, with its own scope-wide row, so two provinces are never pooled into one
-        ``Toàn tỉnh`` row.  By default the whole frame is one scope.
+        ``Toàn tỉnh`` row.  By default the whole frame is one scope, unless it has a
+        ``province`` column with several provinces: then ``by="province"``.
 
     Returns
     -------
@@ -492,6 +497,9 @@ def summary_table(
     """
     _check_lang(lang)
     _check_rounding(rounding, digits)
+    columns_in = getattr(compliance, "columns", ())
+    if by is None and _PROVINCE in columns_in and _several(compliance[_PROVINCE]):
+        by = _PROVINCE  # two provinces are never pooled into one "Toàn tỉnh" row
     numbers = _summary_numbers(compliance, by)
     scope = [] if by is None else [by]
     lab = LABELS[lang]
