@@ -4,8 +4,7 @@ Each output is rendered with ``lang="en"`` on the bundled sample (tables, styled
 frames, the workbook's cells, the report page, the charts' texts, the CLI's messages) and its
 texts are searched for Vietnamese words.  Proper names are left out first: the units' names
 (``Huyện Quan Hóa``), the documents and their issuers, titles and quoted clauses (the targets'
-``clause_vi``, shown as quoted).  Outputs whose words another engineer moves are marked
-``xfail(strict=True)`` with the owner; the lead removes the marks after merging.
+``clause_vi``, shown as quoted).
 """
 
 from __future__ import annotations
@@ -64,8 +63,6 @@ VIETNAMESE = (
 _WORD = re.compile(
     r"(?<![\w])(" + "|".join(re.escape(w) for w in VIETNAMESE) + r")(?![\w])", re.IGNORECASE
 )
-
-CHARTS_OWNER = "charts engineer (plots*.py, workbook.py)"
 
 
 @pytest.fixture(scope="module")
@@ -213,11 +210,6 @@ def test_cli_report_in_english(tmp_path, capsys, names):
 # --- workbook (charts engineer) -----------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=f"{CHARTS_OWNER}: the workbook writes rules in Vietnamese ('≥ 1 nữ', '≥ 60% đơn vị', "
-    "'nếu'); pass them through labels.rule_text",
-)
 def test_workbook_in_english(sample, tmp_path, names):
     from openpyxl import load_workbook
 
@@ -254,11 +246,6 @@ def _axes_texts(ax) -> list[str]:
     return texts
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=f"{CHARTS_OWNER}: plot_seats_needed labels bars with Vietnamese rules ('≥ 1 nữ'); "
-    "pass them through labels.rule_text",
-)
 def test_charts_in_english(sample, names):
     counts, compliance = sample
     latest = compliance[compliance["term"] == "2020-2025"]

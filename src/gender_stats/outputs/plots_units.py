@@ -22,7 +22,14 @@ from gender_stats.compliance import (
     Status,
 )
 from gender_stats.errors import ArgumentError
-from gender_stats.outputs.labels import STATUS_LABELS, Lang, chart_label, format_count, format_share
+from gender_stats.outputs.labels import (
+    STATUS_LABELS,
+    Lang,
+    chart_label,
+    format_count,
+    format_share,
+    rule_text,
+)
 from gender_stats.outputs.plots_base import (
     STATUS_COLORS,
     STATUS_ORDER,
@@ -83,7 +90,7 @@ def _target_lines(rows: pd.DataFrame, lang: Lang) -> list[tuple[float, str]]:
         if np.isnan(threshold):
             continue
         rule = record[1] if len(record) > 1 and isinstance(record[1], str) else None
-        text = rule if rule is not None else format_share(threshold, lang=lang)
+        text = rule_text(rule, lang) if rule is not None else format_share(threshold, lang=lang)
         found.append((threshold, f"{chart_label('target', lang)} {text}"))
     return found
 
@@ -103,7 +110,7 @@ def _row_labels(rows: pd.DataFrame, lang: Lang) -> list[str]:
         parts.append([body_label(b, lang) for b in rows[BODY]])
     if TARGET_ID in rows.columns and len(pd.unique(rows[TARGET_ID])) > 1:
         column = RULE if RULE in rows.columns else TARGET_ID
-        parts.append(rows[column].astype(str).tolist())
+        parts.append([rule_text(r, lang) for r in rows[column].astype(str)])
     return [" · ".join(p) for p in zip(*parts, strict=True)]
 
 

@@ -41,7 +41,7 @@ from gender_stats.compliance import (
     Status,
 )
 from gender_stats.errors import TargetError, require_frame
-from gender_stats.outputs.labels import labels_for
+from gender_stats.outputs.labels import labels_for, rule_text
 from gender_stats.outputs.tables import (
     LABELS,
     STATUS_LABELS,
@@ -211,8 +211,8 @@ def _body_header(
     rules: dict[str, str] = {}
     for target_id in targets:
         first = frame[frame[TARGET_ID].astype("str") == target_id].iloc[0]
-        rules[target_id] = str(first[RULE])
-        group = f"{target_id} ({first[RULE]})"
+        rules[target_id] = rule_text(str(first[RULE]), lang)
+        group = f"{target_id} ({rules[target_id]})"
         numerator = first.get(NUMERATOR, FEMALE)
         if isinstance(numerator, str) and numerator != FEMALE:
             group += f" [{numerator}]"  # the target counts another group (e.g. under_40)
@@ -470,7 +470,7 @@ def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits
                 getattr(rec, TERM),
                 lab["all_levels"] if all_levels else level_label(str(level), lang),
                 body_label(str(getattr(rec, BODY)), lang),
-                f"{rec.rule} ({rec.target_id})",
+                f"{rule_text(str(rec.rule), lang)} ({rec.target_id})",
                 rec.n_met,
                 rec.n_assessed,
                 f"{rec.n_met}/{rec.n_assessed} {_noun(None if all_levels else level, lang)} "
@@ -548,19 +548,20 @@ def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lan
         if target is None:
             first = compliance[compliance[TARGET_ID].astype("str") == target_id].iloc[0]
             document = first[DOCUMENT] if DOCUMENT in compliance.columns else target_id
-            rows.append([target_id, document, None, None, first[RULE], None, None, None, None])
+            rule = rule_text(str(first[RULE]), lang)
+            rows.append([target_id, document, None, None, rule, None, None, None, None])
             continue
         date = getattr(target, "date", None)
         rule = getattr(target, RULE, None)
         label = getattr(rule, "label", None)
-        rule_text = label if isinstance(label, str) else (None if rule is None else str(rule))
+        written = label if isinstance(label, str) else (None if rule is None else str(rule))
         rows.append(
             [
                 getattr(target, "id", None),
                 getattr(target, DOCUMENT, None),
                 date if isinstance(date, dt.date) else None,
                 getattr(target, "issuer", None),
-                rule_text,
+                None if written is None else rule_text(written, lang),
                 getattr(target, "clause_vi", None),
                 getattr(target, "confidence", None),
                 _source_text(getattr(target, "sources", ())),
