@@ -23,9 +23,7 @@ import pandas as pd
 
 from gender_stats.compliance import NUMERATOR, RULE, SHARE, STATUS
 from gender_stats.errors import ArgumentTypeError, require_frame
-from gender_stats.outputs import labels as _labels
 from gender_stats.outputs.labels import (
-    LANGS,
     NA_REP,
     WORDS,
     Rounding,
@@ -78,18 +76,13 @@ def _header(column: Any, lang: str) -> Any:
 def _status_word(value: Any, lang: str) -> str:
     """Return a compliance or progress status in words (the code itself when it has none).
 
-    Progress statuses are the charts' words (``chart.progress.*`` of labels, or the charts'
-    own table of words while it is not in :data:`~gender_stats.outputs.labels.WORDS`).
+    Progress statuses are the charts' words (``chart.progress.*`` of labels).
     """
     if _is_missing(value):
         return NA_REP
     for key in (f"status.{value}", f"progress.{value}", f"chart.progress.{value}"):
         if key in WORDS:
             return label(key, lang)
-    chart_words = getattr(_labels, "CHART_WORDS", {})
-    pair = chart_words.get(f"progress.{value}")
-    if pair is not None:
-        return str(pair[LANGS.index(lang)])
     return str(value)
 
 
