@@ -548,8 +548,8 @@ def _sources_sheet(ws: Worksheet, compliance: pd.DataFrame, targets: Any, *, lan
         if target is None:
             first = compliance[compliance[TARGET_ID].astype("str") == target_id].iloc[0]
             document = first[DOCUMENT] if DOCUMENT in compliance.columns else target_id
-            rule = rule_text(str(first[RULE]), lang)
-            rows.append([target_id, document, None, None, rule, None, None, None, None])
+            shown = rule_text(str(first[RULE]), lang)
+            rows.append([target_id, document, None, None, shown, None, None, None, None])
             continue
         date = getattr(target, "date", None)
         rule = getattr(target, RULE, None)
