@@ -340,6 +340,7 @@ class _Row:
     r: int
     section: int | None
     level: str | None
+    body: str | None = None
 
 
 def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts: Options) -> Sheet:
@@ -369,6 +370,8 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     section_rows: dict[int, list[int]] = {}
     current: int | None = None
     current_level: str | None = None
+    current_body: str | None = None  # from a caption row ("2. Ban Thường vụ") of stacked tables
+    captions: set[int] = set()
     ended: int | None = None
     hidden: list[int] = []
     of_which: list[int] = []
@@ -417,6 +420,8 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if kind is not None:
             if kind == "sum" and current is None:
                 kind = "total"
+            if current is not None and current in captions:
+                kind = "subtotal"  # in one table of a sheet of one table per body: that table's
             sums.append((r, kind, current if kind in ("subtotal", "sum") else None))
             cls = RowClass.TOTAL if kind == "total" else RowClass.SUBTOTAL
             log.add(file, sheet, user_row, cls, STRUCTURAL, label)
@@ -427,6 +432,17 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             continue
         if is_note(first) and (not numbers or not _is_label_cell(row, first, label_cols)):
             log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first)
+            continue
+        caption = None if numbers else _body_caption(row)
+        if caption is not None:
+            # a caption over the next table of a sheet holding one table per body
+            current_body, current = caption, r
+            captions.add(r)
+            sections[r] = (str(first), current_level)
+            section_rows[r] = []
+            log.add(
+                file, sheet, user_row, RowClass.SECTION, STRUCTURAL, first, f"cơ quan {caption}"
+            )
             continue
         if is_of_which(name if name is not None else first):
             # "Trong đó: khối xã" breaks the unit above down: part of it, never added again
@@ -462,7 +478,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
                 continue
             log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first)
             continue
-        data.append(_Row(r, current, current_level))
+        data.append(_Row(r, current, current_level, current_body))
         if current is not None:
             section_rows[current].append(r)
         log.add(file, sheet, user_row, RowClass.DATA, USED, label)
@@ -624,6 +640,23 @@ def _section_level(label: str) -> str | None:
     return None
 
 
+_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2})\s*[.)/:-]\s*")
+
+
+def _body_caption(row: Sequence[Any]) -> str | None:
+    """Return the body a caption row names ("2. Ban Thường vụ", "B. BAN CHẤP HÀNH"), or None.
+
+    Only a row with one text cell and at most eight words: a caption, not a unit or a note.
+    """
+    filled = [v for v in row if not is_blank(v)]
+    if len(filled) != 1 or not isinstance(filled[0], str):
+        return None
+    text = _NUMBERING.sub("", nfc(filled[0])).strip(" :")
+    if not text or len(text.split()) > 8:
+        return None
+    return parse_body(text)
+
+
 def _looks_like_section(row: Sequence[Any], label_cols: Sequence[int]) -> bool:
     filled = [v for v in row if not is_blank(v)]
     return len(filled) == 1 and isinstance(filled[0], str) and infer_level(filled[0]) is None
@@ -748,7 +781,7 @@ def _records(
             if BODY in keys:
                 body = s.body or row_body  # a blank cell of the body column is reported
             else:
-                body = s.body or body_arg or body_title
+                body = s.body or body_arg or d.body or body_title
                 if body is None:
                     need_body = True
             level = s.level or (row_level if LEVEL in keys else None)
