@@ -17,6 +17,20 @@ Every reader converges on these frames and every later stage takes them:
 Codes: bodies and sexes as in :mod:`gender_stats.vocab`; levels are any lower-case code (levels are
 data); terms are labels ``YYYY-YYYY`` with the start before the end.
 
+Text columns: ``str`` or categorical, alike
+    The readers return a roster's codes, names and ids (:data:`CATEGORICAL_TEXT`: ``term``,
+    ``unit_id``, ``unit_name``, ``level``, ``body``, ``person_id``, ``sex``, ``full_name``,
+    ``ethnicity``, ``post``) as **categoricals of** ``str`` **with sorted categories, all of which
+    occur**: a national roster then holds one small integer code per cell and each distinct text
+    once, and validating and counting work on the codes.  Sorted categories make a sort or a
+    ``groupby`` give the order of the ``str`` column.  Every public function takes ``str``,
+    ``object`` and categorical columns alike and gives the same result (``tests/test_categorical.py``);
+    the ``validate_*`` functions return a categorical column in that canonical form (a caller's
+    categories in another order, or unused ones, are recoded), and the functions that take counts
+    decode categoricals first (counts have one row per group).  Counts from :func:`~gender_stats.count`
+    have ``str`` columns.  To set a new value in a categorical column, add the category first
+    (``roster["sex"].cat.add_categories(...)``) or convert the column (``.astype("str")``).
+
 The ``validate_*`` functions check a frame and return a canonical copy (columns in canonical order,
 integer counts as ``int64``); they never change their input.  They report **every** problem at once in
 a :class:`~gender_stats.errors.DataError`, located in the user's file when the frame came from a reader.
@@ -71,6 +85,7 @@ __all__ = [
     "BIRTH_DATE",
     "BIRTH_YEAR",
     "BODY",
+    "CATEGORICAL_TEXT",
     "COUNTS_COLUMNS",
     "COUNTS_KEY",
     "ETHNICITY",

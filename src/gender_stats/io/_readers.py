@@ -1137,7 +1137,11 @@ def read_roster(
     Returns
     -------
     pandas.DataFrame
-        A canonical roster.  Without an id column, ``person_id`` is ``unit_id/name key/birth year``
+        A canonical roster; codes, names and ids as categoricals of ``str`` with sorted
+        categories (the frame contract of :mod:`gender_stats.schema`).  A canonical Parquet or
+        CSV file (canonical column names in the first row) is read columnar, into the categories
+        directly; other files cell by cell.  Without an id column, ``person_id`` is
+        ``unit_id/name key/birth year``
         (see :func:`gender_stats.io._trich_ngang.person_key`), stable across files and terms.
         Full dates of birth (real Excel dates, or text ``dd/mm/yyyy``, ``d/m/yyyy``,
         ``dd-mm-yyyy``, ``dd.mm.yyyy``: the day first) give ``birth_year`` and are kept in a
