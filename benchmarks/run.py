@@ -371,8 +371,7 @@ def wide_workbook(path: Path, n_units: int = 60, *, seed: int = 7) -> Path:
 
 def bench_excel(repeats: int) -> list[str]:
     try:
-        from gender_stats.compliance import check
-        from gender_stats.io import read_counts, write_workbook
+        from gender_stats import check, read_counts, write_workbook
     except ImportError as err:
         return [f"\nExcel: skipped ({err})"]
     lines = ["\nExcel (60 units, official wide template)"]
