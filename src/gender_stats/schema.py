@@ -894,12 +894,14 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
         return True
     if n_slots > 8 * n + 1024 or min(pid.min(), term.min(), body.min()) < 0:
         return _persons_clean_sorted(frame)
-    person = term.astype(np.int64) * n_pid + pid  # term × person
+    # slots fit in int32 (fewer than 8 n + 1024): half the memory and traffic of int64 keys
+    key_type = np.int32 if n_slots < 2**31 else np.int64
+    person = term.astype(key_type) * n_pid + pid.astype(key_type)  # term × person
     sex, _ = _codes(frame[SEX])
     if not _one_value_each(person, n_term * n_pid, sex):
         return False  # one person_id, two sexes in a term
-    seat = person * n_body + body  # term × person × body
-    row_type = np.int32 if n < 2**31 else np.int64  # half the table's memory and traffic
+    seat = person * n_body + body.astype(key_type)  # term × person × body
+    row_type = np.int32 if n < 2**31 else np.int64
     rows = np.arange(n, dtype=row_type)
     last = np.empty(n_slots, dtype=row_type)
     last[seat] = rows
@@ -911,7 +913,7 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
         unit, n_unit = _codes(frame[UNIT_ID])
         if n_slots * (n_unit + 1) >= 2**62:
             return _persons_clean_sorted(frame)
-        key = seat[pick] * (n_unit + 1) + (unit[pick] + 1)
+        key = seat[pick].astype(np.int64) * (n_unit + 1) + (unit[pick].astype(np.int64) + 1)
         key.sort()
         if bool((key[1:] == key[:-1]).any()):
             return False  # a person twice in one body of one unit in one term
