@@ -131,6 +131,19 @@ def roster_path(n_rows: int, *, seed: int = 20251126) -> Path:
     return path
 
 
+def csv_path(n_rows: int, *, seed: int = 20251126) -> Path:
+    """Return the same roster as canonical CSV (UTF-8, comma, header of canonical names)."""
+    import pyarrow.csv as pacsv
+
+    path = roster_path(n_rows, seed=seed).with_suffix(".csv")
+    if not path.exists():
+        tmp = path.with_suffix(".csv.tmp")
+        table = pq.read_table(roster_path(n_rows, seed=seed))
+        pacsv.write_csv(table, tmp, pacsv.WriteOptions(quoting_style="needed"))
+        tmp.replace(path)
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)

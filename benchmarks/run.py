@@ -54,7 +54,7 @@ import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import roster_path
+from generate import csv_path, roster_path
 
 import gender_stats as gs
 
@@ -115,10 +115,21 @@ def duckdb_once(path: Path) -> tuple[float, pd.DataFrame]:
     """Time the one DuckDB query (connection set-up included) and return its pandas result."""
     import duckdb
 
+    query = (
+        DUCKDB_QUERY if path.suffix != ".csv" else DUCKDB_QUERY.replace("read_parquet", "read_csv")
+    )
     start = time.perf_counter()
     with duckdb.connect() as con:
-        result = con.execute(DUCKDB_QUERY, [str(path)]).df()
+        result = con.execute(query, [str(path)]).df()
     return time.perf_counter() - start, result
+
+
+def csv_once(path: Path) -> float:
+    """Time the public path from the canonical CSV copy of the roster."""
+    start = time.perf_counter()
+    roster = gs.validate_roster(gs.read_roster(path))
+    gs.check(gs.count(roster), "36-CT/TW")
+    return time.perf_counter() - start
 
 
 def polars_once(path: Path) -> float:
@@ -219,7 +230,9 @@ def profile(path: Path) -> None:
     print("\n".join(line for line in text.getvalue().splitlines() if line.strip()))
 
 
-def bench_rows(n_rows: int, repeats: int, *, with_polars: bool) -> dict[str, Any]:
+def bench_rows(
+    n_rows: int, repeats: int, *, with_polars: bool, with_csv: bool = True
+) -> dict[str, Any]:
     path = roster_path(n_rows)
     runs: list[dict[str, float]] = []
     others: dict[str, list[float]] = {
@@ -228,6 +241,10 @@ def bench_rows(n_rows: int, repeats: int, *, with_polars: bool) -> dict[str, Any
     }
     if with_polars:
         others["polars scan → count"] = []
+    csv = csv_path(n_rows) if with_csv else None
+    if csv is not None:
+        others["CSV: public path"] = []
+        others["CSV: DuckDB read_csv + query"] = []
     same = "?"
     n_groups = 0
     for _ in range(repeats):
@@ -238,6 +255,9 @@ def bench_rows(n_rows: int, repeats: int, *, with_polars: bool) -> dict[str, Any
         others["floor (pyarrow + bincount)"].append(floor_once(path))
         if with_polars:
             others["polars scan → count"].append(polars_once(path))
+        if csv is not None:
+            others["CSV: public path"].append(csv_once(csv))
+            others["CSV: DuckDB read_csv + query"].append(duckdb_once(csv)[0])
         same = agree(lib, duck, path)
         n_groups = len(lib["counts"])
         del lib
@@ -271,6 +291,11 @@ def report(result: dict[str, Any]) -> list[str]:
     lines.append(
         f"ratio validate_roster / count = {med['validate_roster'] / med['count']:.2f} (goal ≤ 1)"
     )
+    if "CSV: public path" in med:
+        csv_ratio = med["CSV: public path"] / med["CSV: DuckDB read_csv + query"]
+        lines.append(
+            f"ratio CSV public path / DuckDB read_csv = {csv_ratio:.2f} (must ≤ {MUST_RATIO})"
+        )
     lines.append(f"same counts and 36-CT/TW check as DuckDB: {result['agree']}")
     lines.append(
         f"peak RSS of the public path (fresh process): {result['peak_mb']:.0f} MB "
@@ -346,8 +371,7 @@ def wide_workbook(path: Path, n_units: int = 60, *, seed: int = 7) -> Path:
 
 def bench_excel(repeats: int) -> list[str]:
     try:
-        from gender_stats.compliance import check
-        from gender_stats.io import read_counts, write_workbook
+        from gender_stats import check, read_counts, write_workbook
     except ImportError as err:
         return [f"\nExcel: skipped ({err})"]
     lines = ["\nExcel (60 units, official wide template)"]
@@ -413,6 +437,79 @@ def bench_trich_ngang(repeats: int) -> list[str]:
     return lines
 
 
+def bench_processes(repeats: int) -> list[str]:
+    """Time ``import gender_stats`` and ``gender-stats report`` on the sample, as fresh processes."""
+    lines = ["\nProcesses (medians, wall time of a fresh process)"]
+    code = (
+        "import time; t = time.perf_counter(); import gender_stats; print(time.perf_counter() - t)"
+    )
+    imports = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(repeats)
+    ]
+    seconds = statistics.median(imports)
+    lines.append(
+        f"{'import gender_stats':<34}{seconds:>8.3f} s   goal ≤ 0.5 s: "
+        f"{'met' if seconds <= 0.5 else 'NOT met'}"
+    )
+    cli = Path(sys.executable).with_name("gender-stats")
+    reports = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for i in range(repeats):
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    str(cli),
+                    "report",
+                    "--targets",
+                    "36-CT/TW",
+                    "--term",
+                    "2015-2020",
+                    "--out",
+                    str(Path(tmp) / str(i)),
+                ],
+                capture_output=True,
+                check=True,
+            )
+            reports.append(time.perf_counter() - start)
+    seconds = statistics.median(reports)
+    lines.append(
+        f"{'gender-stats report (sample)':<34}{seconds:>8.3f} s   goal ≤ 3 s: "
+        f"{'met' if seconds <= 3 else 'NOT met'} (the page engineer's; timed here)"
+    )
+    return lines
+
+
+def table(results: list[dict[str, Any]]) -> list[str]:
+    """Return the ns/row of every stage for every N (linear cost: roughly flat)."""
+    if not results:
+        return []
+    stages = list(results[0]["medians"])
+    head = "".join(f"{r['rows'] / 1e6:>10g} M" for r in results)
+    lines = [f"\nns/row by N (medians){'':<9}{head}"]
+    for stage in stages:
+        cells = "".join(
+            f"{1e9 * r['medians'][stage] / r['rows']:>12,.0f}"
+            if stage in r["medians"]
+            else f"{'':>12}"
+            for r in results
+        )
+        lines.append(f"{stage:<30}{cells}")
+    lines.append(
+        f"{'ratio public path / DuckDB':<30}"
+        + "".join(
+            f"{r['medians']['public path'] / r['medians']['DuckDB (one SQL query)']:>12.2f}"
+            for r in results
+        )
+    )
+    lines.append(f"{'peak RSS (MB)':<30}" + "".join(f"{r['peak_mb']:>12,.0f}" for r in results))
+    return lines
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -435,18 +532,29 @@ def machine() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="gender_stats at national scale")
-    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000])
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000, 10_000_000])
+    parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-excel", action="store_true", help="skip the Excel goals")
     parser.add_argument("--no-polars", action="store_true", help="skip the polars LazyFrame count")
     parser.add_argument("--profile", action="store_true", help="cProfile the public path")
+    parser.add_argument("--no-csv", action="store_true", help="skip the canonical CSV")
+    parser.add_argument(
+        "--no-processes", action="store_true", help="skip import and report processes"
+    )
     args = parser.parse_args(argv)
     print(machine())
+    results = []
     for n_rows in args.rows:
         if args.profile:
             profile(roster_path(n_rows))
-        result = bench_rows(n_rows, args.repeats, with_polars=not args.no_polars)
+        result = bench_rows(
+            n_rows, args.repeats, with_polars=not args.no_polars, with_csv=not args.no_csv
+        )
+        results.append(result)
         print("\n".join(report(result)), flush=True)
+    print("\n".join(table(results)), flush=True)
+    if not args.no_processes:
+        print("\n".join(bench_processes(args.repeats)), flush=True)
     if not args.no_excel:
         print("\n".join(bench_excel(args.repeats)))
         print("\n".join(bench_trich_ngang(args.repeats)))

@@ -17,6 +17,20 @@ Every reader converges on these frames and every later stage takes them:
 Codes: bodies and sexes as in :mod:`gender_stats.vocab`; levels are any lower-case code (levels are
 data); terms are labels ``YYYY-YYYY`` with the start before the end.
 
+Text columns: ``str`` or categorical, alike
+    The readers return a roster's codes, names and ids (:data:`CATEGORICAL_TEXT`: ``term``,
+    ``unit_id``, ``unit_name``, ``level``, ``body``, ``person_id``, ``sex``, ``full_name``,
+    ``ethnicity``, ``post``) as **categoricals of** ``str`` **with sorted categories, all of which
+    occur**: a national roster then holds one small integer code per cell and each distinct text
+    once, and validating and counting work on the codes.  Sorted categories make a sort or a
+    ``groupby`` give the order of the ``str`` column.  Every public function takes ``str``,
+    ``object`` and categorical columns alike and gives the same result (``tests/test_categorical.py``);
+    the ``validate_*`` functions return a categorical column in that canonical form (a caller's
+    categories in another order, or unused ones, are recoded), and the functions that take counts
+    decode categoricals first (counts have one row per group).  Counts from :func:`~gender_stats.count`
+    have ``str`` columns.  To set a new value in a categorical column, add the category first
+    (``roster["sex"].cat.add_categories(...)``) or convert the column (``.astype("str")``).
+
 The ``validate_*`` functions check a frame and return a canonical copy (columns in canonical order,
 integer counts as ``int64``); they never change their input.  They report **every** problem at once in
 a :class:`~gender_stats.errors.DataError`, located in the user's file when the frame came from a reader.
@@ -71,6 +85,7 @@ __all__ = [
     "BIRTH_DATE",
     "BIRTH_YEAR",
     "BODY",
+    "CATEGORICAL_TEXT",
     "COUNTS_COLUMNS",
     "COUNTS_KEY",
     "ETHNICITY",
@@ -879,12 +894,14 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
         return True
     if n_slots > 8 * n + 1024 or min(pid.min(), term.min(), body.min()) < 0:
         return _persons_clean_sorted(frame)
-    person = term.astype(np.int64) * n_pid + pid  # term × person
+    # slots fit in int32 (fewer than 8 n + 1024): half the memory and traffic of int64 keys
+    key_type = np.int32 if n_slots < 2**31 else np.int64
+    person = term.astype(key_type) * n_pid + pid.astype(key_type)  # term × person
     sex, _ = _codes(frame[SEX])
     if not _one_value_each(person, n_term * n_pid, sex):
         return False  # one person_id, two sexes in a term
-    seat = person * n_body + body  # term × person × body
-    row_type = np.int32 if n < 2**31 else np.int64  # half the table's memory and traffic
+    seat = person * n_body + body.astype(key_type)  # term × person × body
+    row_type = np.int32 if n < 2**31 else np.int64
     rows = np.arange(n, dtype=row_type)
     last = np.empty(n_slots, dtype=row_type)
     last[seat] = rows
@@ -896,7 +913,7 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
         unit, n_unit = _codes(frame[UNIT_ID])
         if n_slots * (n_unit + 1) >= 2**62:
             return _persons_clean_sorted(frame)
-        key = seat[pick] * (n_unit + 1) + (unit[pick] + 1)
+        key = seat[pick].astype(np.int64) * (n_unit + 1) + (unit[pick].astype(np.int64) + 1)
         key.sort()
         if bool((key[1:] == key[:-1]).any()):
             return False  # a person twice in one body of one unit in one term

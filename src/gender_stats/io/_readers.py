@@ -30,6 +30,7 @@ from gender_stats.io._common import (
     Collector,
     UnitIndex,
     count_cell,
+    is_total_label,
     letter,
     prepare_units,
     raise_if_problems,
@@ -38,7 +39,14 @@ from gender_stats.io._common import (
     run_validator,
     text_cell,
 )
-from gender_stats.io._excel import Grid, as_path, is_blank, load_grids
+from gender_stats.io._excel import (
+    MAX_CELL_CHARS,
+    Grid,
+    as_path,
+    is_blank,
+    load_grids,
+    sniff_delimiter,
+)
 from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning
 from gender_stats.io._rows import REPORTED, ReadingLog, RowClass
 from gender_stats.io._tabular import (
@@ -990,7 +998,6 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     ``birth_year`` is ``Int64``.
     """
     import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     path = Path(source)
@@ -1019,6 +1026,19 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
         table = pq.read_table(path, read_dictionary=dictionary)
     except Exception:
         return None
+    return _roster_from_table(table, names, path.name)
+
+
+def _roster_from_table(table: Any, names: list[str], file: str) -> pd.DataFrame | None:
+    """Return the validated roster of an Arrow table in canonical form, or ``None`` (grid reader).
+
+    The columnar half of the fast readers (Parquet, canonical CSV): texts normalised on each
+    column's dictionary, as categoricals; ``birth_year`` as ``Int64``; validated and marked.
+    Problems are located at row ``i + 2`` of the file (the header is row 1).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     n = table.num_rows
     if n == 0 or any(table.column(c).null_count for c in _FAST_REQUIRED):
         return None
@@ -1043,13 +1063,15 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
             return None
         if c in _FAST_REQUIRED and normalised.null_count:
             return None  # a blank text: the cell reader reports it
+        if c == UNIT_NAME and any(is_total_label(v) for v in normalised.dictionary.to_pylist()):
+            return None  # a total row: the cell reader checks it against the rows and drops it
         columns[c] = dictionary_categorical(normalised)
         table = table.drop_columns([c])  # the Arrow copy is not needed any more (peak memory)
     del table
     frame = pd.DataFrame(columns, columns=names, copy=False)
     del columns
     origin = Origin(
-        file=path.name,
+        file=file,
         rows=_RowNumbers(n),
         columns={c: (letter(i), c) for i, c in enumerate(names)},
     )
@@ -1059,6 +1081,80 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
         raise DataError(problems, rows_read=n)
     assert found is not None
     return _mark_validated(found)  # validate_roster(found) does not check it again
+
+
+def _fast_csv_roster(source: str | Path) -> pd.DataFrame | None:
+    """Return the validated roster of a canonical CSV file, or ``None`` to use the cell reader.
+
+    Canonical means: UTF-8 (a byte-order mark allowed), the first line naming only canonical
+    roster columns (all required ones), ``,``/``;``/tab as the cell reader sniffs it, no quoted
+    line break, no blank line (row numbers stay the file's lines), ``birth_year`` whole numbers.
+    The file is parsed by :func:`pyarrow.csv.read_csv` straight into dictionary columns, then
+    goes the way of a Parquet roster (:func:`_roster_from_table`).  Anything else — an office's
+    messy file, a title above the header, a total row, a number typed ``1975,0`` — makes the
+    parse fail or the checks refuse, and the cell reader reads the file and says what is wrong.
+    """
+    import csv
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    path = Path(source)
+    if path.suffix.lower() != ".csv" or not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        head = fh.read(1 << 16)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head[:4096]:
+        return None
+    text = head.decode("utf-8-sig", errors="replace")
+    lines = text.splitlines()
+    if not lines:
+        return None
+    delimiter = sniff_delimiter(text)
+    names = next(csv.reader([lines[0]], delimiter=delimiter), [])
+    if len(set(names)) != len(names) or not set(names) <= _FAST_ALLOWED:
+        return None
+    if not all(c in names for c in _FAST_REQUIRED):
+        return None
+    text_type = pa.dictionary(pa.int32(), pa.string())
+    types = {c: (pa.int64() if c == BIRTH_YEAR else text_type) for c in names}
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(encoding="utf8"),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types=types,
+                null_values=[""],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except Exception:  # not canonical after all: the cell reader reads it
+        return None
+    if table.column_names != names:
+        return None
+    for c in names:
+        if c == BIRTH_YEAR:
+            continue
+        for chunk in table.column(c).chunks:
+            if _max_length(chunk.dictionary) > MAX_CELL_CHARS:
+                return None  # the cell reader refuses such a cell, naming it
+            if bool(pc.any(pc.match_substring_regex(chunk.dictionary, "[\r\n]")).as_py()):
+                return None  # a quoted line break: the file's line numbers are not rows + 1
+    return _roster_from_table(table, names, path.name)
+
+
+def _max_length(values: Any) -> int:
+    """Return the length of the longest text of an Arrow string array (0 when empty)."""
+    import pyarrow.compute as pc
+
+    if len(values) == 0:
+        return 0
+    return int(pc.max(pc.utf8_length(values)).as_py() or 0)
 
 
 def read_roster(
@@ -1107,7 +1203,11 @@ def read_roster(
     Returns
     -------
     pandas.DataFrame
-        A canonical roster.  Without an id column, ``person_id`` is ``unit_id/name key/birth year``
+        A canonical roster; codes, names and ids as categoricals of ``str`` with sorted
+        categories (the frame contract of :mod:`gender_stats.schema`).  A canonical Parquet or
+        CSV file (canonical column names in the first row) is read columnar, into the categories
+        directly; other files cell by cell.  Without an id column, ``person_id`` is
+        ``unit_id/name key/birth year``
         (see :func:`gender_stats.io._trich_ngang.person_key`), stable across files and terms.
         Full dates of birth (real Excel dates, or text ``dd/mm/yyyy``, ``d/m/yyyy``,
         ``dd-mm-yyyy``, ``dd.mm.yyyy``: the day first) give ``birth_year`` and are kept in a
@@ -1138,6 +1238,8 @@ def read_roster(
     ):
         try:
             fast = _fast_parquet_roster(source)
+            if fast is None:
+                fast = _fast_csv_roster(source)
         except GenderStatsError:
             raise
         except Exception:  # a damaged file: the cell reader reads it again and says what is wrong
