@@ -631,14 +631,14 @@ class CandidateOdds:
         >>> candidate_list_odds(seats=5, candidates=8, women=3, target=Fraction(1, 5))
         CandidateOdds(seats=5, candidates=8, women=3, odds_ratio=1, rule='≥ 20%', women_needed=1, probability=55/56 (98.2%), expected_women=15/8 (1.88), distribution=6 values, P(X = 0..5))
         """
-        from gender_stats.outputs.labels import format_share  # a display hook: output stage
+        from gender_stats.outputs.labels import format_number, format_share  # a display hook
 
         return (
             f"CandidateOdds(seats={self.seats}, candidates={self.candidates}, "
             f"women={self.women}, odds_ratio={_short(self.odds_ratio)}, rule={self.rule!r}, "
             f"women_needed={self.women_needed}, probability={_short(self.probability)} "
             f"({format_share(self.probability, lang='en')}), expected_women={_short(self.expected_women)} "
-            f"({_decimal(self.expected_women, 'en')}), distribution={len(self.distribution)} "
+            f"({format_number(self.expected_women, lang='en')}), distribution={len(self.distribution)} "
             f"values, P(X = 0..{self.seats}))"
         )
 
@@ -646,7 +646,7 @@ class CandidateOdds:
         """Return the answer and a table of P(X = x) for a notebook (Vietnamese with English)."""
         import html
 
-        from gender_stats.outputs.labels import PLANNING_LABELS, format_share
+        from gender_stats.outputs.labels import PLANNING_LABELS, format_number, format_share
 
         words = PLANNING_LABELS
         summary = words["odds_summary"].format(
@@ -656,10 +656,12 @@ class CandidateOdds:
             rule=html.escape(self.rule),
             needed=self.women_needed,
             probability=format_share(self.probability, lang="vi"),
-            expected=_decimal(self.expected_women, "vi"),
+            expected=format_number(self.expected_women, lang="vi"),
         )
         if self.odds_ratio != 1:
-            summary += " " + words["odds_ratio"].format(omega=_decimal(self.odds_ratio, "vi"))
+            summary += " " + words["odds_ratio"].format(
+                omega=format_number(self.odds_ratio, lang="vi")
+            )
         rows = []
         for x, p in enumerate(self.distribution):
             if p == 0:
@@ -684,16 +686,6 @@ def _short(value: Fraction, limit: int = 24) -> str:
     """Return a Fraction as ``55/56`` (``1`` when whole; ``…`` when too long to read)."""
     text = str(value)
     return text if len(text) <= limit else "…"
-
-
-def _decimal(value: Fraction, lang: str, digits: int = 2) -> str:
-    """Return a Fraction rounded half up to ``digits`` decimals in the locale's style."""
-    scaled = value * 10**digits
-    whole = int(scaled + Fraction(1, 2)) if scaled >= 0 else -int(-scaled + Fraction(1, 2))
-    sign = "-" if whole < 0 else ""
-    units, cents = divmod(abs(whole), 10**digits)
-    mark = "," if lang == "vi" else "."
-    return f"{sign}{units}{mark}{cents:0{digits}d}" if digits else f"{sign}{units}"
 
 
 def _odds_ratio(success_women: Any, success_men: Any) -> Fraction:
