@@ -199,3 +199,16 @@ def test_the_cli_report_summary_names_the_provenance(tmp_path, capsys):
     assert main(["report", "--term", "2020-2025", "--out", str(tmp_path / "s")]) == 0
     out = capsys.readouterr().out
     assert MARK_VI in out and "Địa bàn: Tỉnh Thanh Hóa" in out
+
+
+def test_every_chart_of_the_sample_carries_the_mark_and_real_charts_do_not(tmp_path):
+    counts = gs.load_sample_counts()
+    counts = counts[counts["term"] == "2020-2025"]
+    sample = build_report(counts, svg=True, lang="en")
+    svgs = [c.svg.decode("utf-8") for c in sample._content.charts if c.svg is not None]
+    assert svgs and all(MARK_EN in svg for svg in svgs)
+    path = tmp_path / "that.csv"
+    _csv(path)
+    real = build_report(gs.read_counts(path), term=TERM, svg=True, lang="en")
+    real_svgs = [c.svg.decode("utf-8") for c in real._content.charts if c.svg is not None]
+    assert real_svgs and not any(MARK_EN in svg for svg in real_svgs)

@@ -264,3 +264,15 @@ def test_add_to_report_on_a_report_built_without_it(returns, tmp_path):
     assert page.read_text(encoding="utf-8").count('<section id="collection">') == 1
     with pytest.raises(ArgumentError, match="not saved"):
         gs.add_to_report(returns, build_report(returns.counts, term=TERM))
+
+
+def test_a_report_where_no_target_applies_is_saved_and_says_why(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    # party committees 2010-2015: no target of the catalogue applies (every target_id missing)
+    counts = _counts().assign(term="2010-2015")
+    report = build_report(counts, out_dir=tmp_path)
+    assert report.nothing_assessed
+    page = report.html.read_text(encoding="utf-8")
+    assert "Không đánh giá được đơn vị nào" in page
+    assert "không có chỉ tiêu nào trong danh mục áp dụng cho 2010-2015" in page
+    assert "Nguồn dữ liệu" in openpyxl.load_workbook(report.workbook).sheetnames

@@ -118,7 +118,9 @@ def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
     received = pd.to_datetime(status["received"])
     table = {
         LABELS[lang]["unit"]: text(status[UNIT_NAME]),
-        words["coll_status"]: status[_STATUS].map(lambda v: words[_STATUS_KEYS[v]]),
+        words["coll_status"]: status[_STATUS].map(
+            lambda v: words[_STATUS_KEYS[v]] if v in _STATUS_KEYS else str(v)
+        ),
         words["coll_file"]: text(status["file"]),
         words["coll_date"]: received.dt.strftime("%d/%m/%Y").fillna(""),
         words["coll_timely"]: status["on_time"].map(lambda v: _on_time(v, lang)),

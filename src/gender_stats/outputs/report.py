@@ -721,11 +721,17 @@ def _cell_labels_out_of_layout(ax: Axes) -> int:
     return n
 
 
-def _render(job: _Job, number: int, *, svg: bool) -> Chart:
-    """Draw one chart job and render it in memory (one layout pass: the PNG's)."""
+def _render(job: _Job, number: int, *, svg: bool, mark: str = "") -> Chart:
+    """Draw one chart job and render it in memory (one layout pass: the PNG's).
+
+    ``mark`` (the synthetic-data mark) is written under the chart, so a chart file sent on alone
+    still says it.
+    """
     with _figure(job.n_rows) as (fig, ax):
         job.draw(ax=ax)
         _cell_labels_out_of_layout(ax)
+        if mark:
+            fig.supxlabel(mark, x=0.01, ha="left", fontsize=8, color="#8a1c1c")
         png = figure_bytes(fig, fmt="png")
         vector = None
         if svg:
@@ -798,7 +804,12 @@ def _subtitle(targets: Any, term: str | None, lang: Lang) -> str:
 
 
 def _charts(
-    jobs: Sequence[_Job], sections: dict[str, Section], *, svg: bool, progress: bool
+    jobs: Sequence[_Job],
+    sections: dict[str, Section],
+    *,
+    svg: bool,
+    progress: bool,
+    mark: str = "",
 ) -> list[Chart]:
     """Render every chart job in page order (numbered so) and add its figure to its section."""
     charts = []
@@ -811,7 +822,7 @@ def _charts(
         leave=False,
     ) as bar:
         for number, job in enumerate(jobs, start=1):
-            chart = _render(job, number, svg=svg)
+            chart = _render(job, number, svg=svg, mark=mark)
             charts.append(chart)
             sections[job.section].blocks.append(
                 Block("figure", caption=chart.caption, uri=figure_data_uri(chart.png))
@@ -907,10 +918,12 @@ def build_report(
     terms = [term] if term is not None else _terms_latest_first(result)
     plan = _Plan(counts, result, checked, terms, lang, charts_for)
     sections, of_body, jobs = _layout(plan)
-    charts = _charts(jobs, sections, svg=svg, progress=progress)
+    record = provenance(counts, result, units=units)
+    mark = PAGE_LABELS[lang]["synthetic"] if record.synthetic else ""
+    charts = _charts(jobs, sections, svg=svg, progress=progress, mark=mark)
     _tables(plan, sections, of_body)
     report = _assemble(
-        plan, sections, charts, targets=targets, term=term, units=units, collection=collection
+        plan, sections, charts, record, targets=targets, term=term, collection=collection
     )
     return report if out_dir is None else report.save(out_dir)
 
@@ -937,15 +950,14 @@ def _assemble(
     plan: _Plan,
     sections: dict[str, Section],
     charts: list[Chart],
+    record: Provenance,
     *,
     targets: Any,
     term: str | None,
-    units: Any,
     collection: Any,
 ) -> Report:
     """Add the closing sections and build the :class:`Report`."""
     words, lang, result = plan.words, plan.lang, plan.result
-    record = provenance(plan.counts, result, units=units)
     ordered = list(sections.values())
     ordered.append(Section(words["sources"], [_sources_block(result)], id="sources"))
     links = Block("links", items=_file_names(lang, charts))

@@ -290,7 +290,7 @@ def _body_sheet(
 ) -> None:
     """Write one body × term: title, two-row header, units by level with pooled subtotals."""
     text = _words(lang)
-    targets = list(dict.fromkeys(frame[TARGET_ID].astype("str")))
+    targets = list(dict.fromkeys(frame[TARGET_ID].dropna().astype("str")))
     last_col = 5 + 3 * len(targets)
     label = body_label(str(frame[BODY].iloc[0]), lang)
     sub = text["subtitle"].format(term=term)
