@@ -130,14 +130,6 @@ def _on_all(
     return results
 
 
-#: Functions of other engineers' files that still sort or set values by category order: they
-#: are right on the readers' categoricals (sorted categories, all used), not on a caller's
-#: categorical with categories in another order or unused ones.  Strict: fixing one fails here.
-GAP = pytest.mark.xfail(
-    strict=True, reason="categories in another order than sorted, or unused (not this file's)"
-)
-
-
 # ---------------------------------------------------------------------------------------------
 # the contract itself
 
@@ -232,8 +224,8 @@ def test_roster_functions(func: Callable[[pd.DataFrame], Any]) -> None:
         lambda r: gs.count_intersections(r),
         lambda r: gs.age_group(r),
         lambda r: gs.derive_groups(r),
-        pytest.param(lambda r: gs.count_key_posts(r), marks=GAP),
-        pytest.param(lambda r: gs.units_with_woman_in_key_post(r), marks=GAP),
+        lambda r: gs.count_key_posts(r),
+        lambda r: gs.units_with_woman_in_key_post(r),
     ],
     ids=[
         "count-by-ethnicity",
@@ -316,9 +308,9 @@ def test_counts_functions(func: Callable[[pd.DataFrame], Any]) -> None:
         lambda c: gs.summarise(gs.check(c, "36-CT/TW"), warn=False),
         lambda c: gs.summary_table(gs.check(c, "36-CT/TW")),
         lambda c: gs.trend(c, target_share=0.3, target_year=2030),
-        pytest.param(lambda c: gs.change(c, from_term="2015-2020", to_term="2020-2025"), marks=GAP),
-        pytest.param(lambda c: gs.term_changes(c), marks=GAP),
-        pytest.param(lambda c: gs.terms_table(c), marks=GAP),
+        lambda c: gs.change(c, from_term="2015-2020", to_term="2020-2025"),
+        lambda c: gs.term_changes(c),
+        lambda c: gs.terms_table(c),
     ],
     ids=[
         "validate_counts",
@@ -347,7 +339,6 @@ def test_compliance_of_categorical_compliance() -> None:
     _on_all(compliance, lambda c: gs.summarise(c, warn=False), hostile=False)
 
 
-@GAP
 def test_summarise_of_hostile_categorical_compliance() -> None:
     _on_all(gs.check(_counts(), "36-CT/TW"), lambda c: gs.summarise(c, warn=False))
 
@@ -414,7 +405,6 @@ def test_build_report(tmp_path: Path) -> None:
     assert reports["str"][2] == 4  # two units × two bodies assessed in 2015-2020
 
 
-@GAP
 def test_build_report_on_hostile_categoricals(tmp_path: Path) -> None:
     counts = _hostile(_counts())
     report = gs.build_report(counts, targets="36-CT/TW", out_dir=tmp_path)

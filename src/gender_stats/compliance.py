@@ -54,6 +54,7 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
     CountsModel,
+    _plain_text,
     require_counts,
 )
 from gender_stats.targets import (
@@ -1066,6 +1067,7 @@ def summarise(
     0        2        2             3
     """
     _require_compliance(compliance, "summarise")
+    compliance = _plain_text(compliance)  # categoricals in any category order group as str
     if warn:
         _warn_if_nothing_assessed(compliance)
     by = list(by)

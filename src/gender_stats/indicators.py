@@ -32,7 +32,17 @@ import pandas as pd
 from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
 from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, require_frame
-from gender_stats.schema import BODY, FEMALE, LEVEL, SHARE, TERM, TOTAL, UNIT_ID, UNIT_NAME
+from gender_stats.schema import (
+    BODY,
+    FEMALE,
+    LEVEL,
+    SHARE,
+    TERM,
+    TOTAL,
+    UNIT_ID,
+    UNIT_NAME,
+    _plain_text,
+)
 from gender_stats.vocab import BODIES, term_bounds
 
 __all__ = [
@@ -279,6 +289,7 @@ def change(
     """
     by = list(by)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "change")
+    counts = _plain_text(counts)  # categoricals in any category order compare and sort as str
     if term_bounds(from_term) >= term_bounds(to_term):
         raise ValueError(
             f"change() needs from_term before to_term; got from_term={from_term!r}, "
@@ -350,6 +361,7 @@ def term_changes(
     """
     by = list(by)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "term_changes")
+    counts = _plain_text(counts)  # categoricals in any category order sort as str
     start = counts[TERM].map(lambda t: term_bounds(str(t)))
     order = (
         counts.assign(_start=start)

@@ -59,6 +59,7 @@ from gender_stats.schema import (
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
+    _sorted_categories,
 )
 
 __all__ = [
@@ -310,6 +311,7 @@ def _holders(roster: pd.DataFrame, definition: str | None) -> pd.DataFrame:
             f"Thiếu cột (the roster lacks the columns {missing}) to count key posts. Got "
             f"{list(roster.columns)}."
         )
+    roster = _sorted_categories(roster)  # a caller's categoricals group and sort as str
     cat = _catalogue()
     held = match_posts(roster[POST], levels=roster[LEVEL])
     levels = pd.Index(pd.unique(roster[LEVEL]))
