@@ -320,3 +320,16 @@ def test_report_without_term_has_a_section_per_term_latest_first(tmp_path):
     )
     assert "Không đánh giá được đơn vị nào trong nhiệm kỳ 2010-2015" in page
     assert "35-CT/TW-2019:a" in page and "36-CT/TW:a" not in page
+
+
+def test_charts_are_for_the_latest_term_with_assessed_rows(tmp_path):
+    from gender_stats.outputs.report import build_report
+
+    # 36-CT/TW covers 2015-2020, not the newer 2020-2025: the charts must not vanish with it
+    assessed = _counts().assign(term="2015-2020")
+    newer = _counts().assign(term="2020-2025")
+    counts = pd.concat([assessed, newer], ignore_index=True)
+    report = build_report(counts, targets="36-CT/TW", out_dir=tmp_path)
+    names = sorted(p.name for p in report.charts)
+    assert any(n.startswith("shares_") and n.endswith("_2015-2020.png") for n in names), names
+    assert not any(n.startswith("shares_") and "2020-2025" in n for n in names), names

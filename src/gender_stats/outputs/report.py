@@ -665,7 +665,10 @@ def _layout(plan: _Plan) -> tuple[dict[str, Section], dict[tuple[str, str], str]
     sections[first] = Section(first, [])
     of_body: dict[tuple[str, str], str] = {}
     jobs: list[_Job] = []
-    for i_term, t in enumerate(plan.terms):
+    # the per-body charts are for the latest term that has assessed rows (a newer term no target
+    # covers yet would leave the page without its charts)
+    charted = next((t for t in plan.terms if not _of_term(plan.checked, t).empty), None)
+    for t in plan.terms:
         on_term = _of_term(plan.checked, t)
         head = words["term_head"].format(term=t).capitalize() if plan.several else ""
         if plan.several and on_term.empty:
@@ -677,7 +680,7 @@ def _layout(plan: _Plan) -> tuple[dict[str, Section], dict[tuple[str, str], str]
             label = head + body_label(body, plan.lang)
             of_body[(t, body)] = label
             sections[label] = Section(label, [])
-            if plan.charts_for == "all" or i_term == 0:
+            if plan.charts_for == "all" or t == charted:
                 suffix = f"_{t}" if plan.several else ""
                 jobs += _body_jobs(plan, t, str(body), label, suffix=suffix)
     overview = words["overview"]
@@ -870,8 +873,8 @@ def build_report(
     svg : bool, default False
         Also render each chart as SVG (PNG always; the page embeds the PNG).
     charts_for : {"latest", "all"}, default "latest"
-        With several terms, draw the per-body charts for the latest term only (every term keeps its
-        tables; the overview charts cover every term), or for every term.
+        With several terms, draw the per-body charts for the latest term with assessed rows only
+        (every term keeps its tables; the overview charts cover every term), or for every term.
     collection : gender_stats.Collection, optional
         The returns of :func:`gender_stats.collect`: the page gets a section "Tình hình nộp báo
         cáo" and the workbook a sheet of the same name.
