@@ -140,11 +140,13 @@ def status_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
     return table
 
 
-def _returns_svg(collection: Collection) -> Markup:
+def _returns_svg(collection: Collection, lang: Lang) -> Markup:
     """Draw the returns over time and return the chart as inline SVG."""
     fig = Figure(figsize=(7.0, 3.2), layout="constrained")
     try:
-        plot_returns(collection.status, deadline=collection.deadline, ax=fig.add_subplot())
+        plot_returns(
+            collection.status, deadline=collection.deadline, ax=fig.add_subplot(), lang=lang
+        )
         svg = figure_bytes(fig, fmt="svg").decode("utf-8")
     finally:
         fig.clear()
@@ -162,7 +164,9 @@ def collection_section(
     words = PAGE_LABELS[lang]
     blocks = [
         Block("text", text=status_summary(collection, lang=lang)),
-        Block("svg", caption=words["coll_fig"].format(n=figure), markup=_returns_svg(collection)),
+        Block(
+            "svg", caption=words["coll_fig"].format(n=figure), markup=_returns_svg(collection, lang)
+        ),
         table_block(
             status_table(collection, lang=lang),
             words["coll_table"].format(n=table),
