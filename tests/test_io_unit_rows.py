@@ -196,3 +196,45 @@ def test_a_dash_is_not_a_number_but_a_body_of_dashes_is_absent(xlsx) -> None:
     got = sorted(zip(counts["unit_name"], counts["body"], strict=True))
     assert ("Huyện Hà Trung", "standing_committee") not in got
     assert len(got) == 5
+
+
+def _bodies_down(btv_men: int) -> list[list[object]]:
+    return [
+        ["SỐ LIỆU NỮ THAM GIA CẤP ỦY NHIỆM KỲ 2020 - 2025"],
+        ["STT", "Đơn vị", "Cơ quan", "Tổng số", "Nam", "Nữ"],
+        [1, "Huyện Nga Sơn", "BCH", 45, 38, 7],
+        [None, None, "BTV", 13, 11, 2],
+        [2, "Huyện Hà Trung", "BCH", 43, 37, 6],
+        [None, None, "BTV", 13, btv_men, 1],
+    ]
+
+
+MERGED_UNITS = ["A3:A4", "B3:B4", "A5:A6", "B5:B6"]
+
+
+def test_a_unit_merged_down_its_body_rows_names_each_row(xlsx) -> None:
+    counts = read_counts(xlsx(_bodies_down(12), merges=MERGED_UNITS), level="district")
+    got = {
+        (u, b): (n, f)
+        for u, b, n, f in counts[["unit_name", "body", "total", "female"]].itertuples(index=False)
+    }
+    assert got == {
+        ("Huyện Nga Sơn", "party_committee"): (45, 7),
+        ("Huyện Nga Sơn", "standing_committee"): (13, 2),
+        ("Huyện Hà Trung", "party_committee"): (43, 6),
+        ("Huyện Hà Trung", "standing_committee"): (13, 1),
+    }
+
+
+def test_a_total_that_is_not_men_plus_women_is_a_problem(xlsx) -> None:
+    with pytest.raises(DataError) as info:
+        read_counts(xlsx(_bodies_down(13), merges=MERGED_UNITS), level="district")
+    (problem,) = info.value.problems
+    assert (problem.row, problem.column, problem.value) == (6, "D", 13)
+    assert "13 + 1 = 14" in problem.expected
+
+
+def test_merged_count_cells_are_still_reported(xlsx) -> None:
+    rows = _bodies_down(12)
+    with pytest.raises(DataError, match="D5:D6"):
+        read_counts(xlsx(rows, merges=[*MERGED_UNITS, "D5:D6"]), level="district")

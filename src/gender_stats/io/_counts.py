@@ -85,6 +85,9 @@ class TableWarning(GenderStatsWarning):
     """Something in a table was read with a decision the user should know (e.g. a unit row with no figures)."""
 
 
+#: Expected text of a total that is not men + women.
+MEN_WOMEN = "tổng số = nam + nữ = {m} + {f} = {s} (a total equal to men + women)"
+
 #: Why a "Trong đó" row is not counted.
 OF_WHICH = "một phần của đơn vị ở trên, không cộng thêm (part of the unit above, not counted again)"
 
@@ -343,8 +346,45 @@ class _Row:
     body: str | None = None
 
 
+#: The columns whose merged cells name every row they span (a unit over its body rows).
+_LABEL_KEYS = (ROW_NUMBER, UNIT_NAME, UNIT_ID, LEVEL, TERM)
+
+
+def _fill_merged_labels(grid: Grid, header: Header, log: ReadingLog) -> Grid:
+    """Return ``grid`` with label cells merged down the rows written into every row they span.
+
+    A unit merged over its body rows (``Huyện Nga Sơn`` over BCH and BTV) or a level merged over
+    its units names each of those rows, as it shows; the reading log says which.  Merged count
+    cells stay merged (and are reported: which row would the number belong to?).
+    """
+    label_cols = {header.keys[k] for k in _LABEL_KEYS if k in header.keys}
+    filled = [
+        m
+        for m in grid.merged
+        if m[0] >= header.first_data and m[2] > m[0] and {*range(m[1], m[3] + 1)} <= label_cols
+    ]
+    if not filled:
+        return grid
+    cells = [list(row) for row in grid.cells]
+    for r0, c0, r1, c1 in filled:
+        for r in range(r0 + 1, min(r1, len(cells) - 1) + 1):
+            for c in range(c0, c1 + 1):
+                cells[r][c] = cells[r0][c]
+    rest = tuple(m for m in grid.merged if m not in filled)
+    shown = ", ".join(
+        f"{letter(c0)}{grid.rows[r0]}:{letter(c1)}{grid.rows[min(r1, len(grid.rows) - 1)]}"
+        for r0, c0, r1, c1 in filled[:10]
+    )
+    log.notes.append(
+        f"{grid.file}: ô gộp theo cột áp dụng cho mọi dòng của nó (merged label cells name every "
+        f"row they span): {shown}" + (" …" if len(filled) > 10 else "")
+    )
+    return dataclasses.replace(grid, cells=cells, merged=rest)
+
+
 def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts: Options) -> Sheet:
     """Read one sheet whose header is known; log every row; collect problems in ``col``."""
+    grid = _fill_merged_labels(grid, header, log)
     file, sheet = grid.file, grid.sheet
     notes: list[str] = []
     title = read_title(grid, range(header.top))
@@ -778,6 +818,16 @@ def _records(
             if TOTAL not in cells and MALE in cells:
                 m, f = _whole(values.get(MALE)), _whole(female)
                 total = m + f if m is not None and f is not None else None
+            elif MALE in cells:
+                m, f, t = _whole(values.get(MALE)), _whole(female), _whole(total)
+                if m is not None and f is not None and t is not None and m + f != t:
+                    col.at(
+                        r,
+                        cells[TOTAL],
+                        total,
+                        MEN_WOMEN.format(m=m, f=f, s=m + f),
+                        header=s.headers.get(TOTAL),
+                    )
             if BODY in keys:
                 body = s.body or row_body  # a blank cell of the body column is reported
             else:
