@@ -34,7 +34,7 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
-bench: $(VENV)/.installed-dev  ## public path vs DuckDB at 1 M rows (`--rows 10000000` for 10 M); not part of `make test`
+bench: $(VENV)/.installed-dev  ## public path vs DuckDB at 0.1 M, 1 M and 10 M rows; not part of `make test`
 	$(BIN)/python benchmarks/run.py
 
 sample: $(VENV)/.installed-dev  ## regenerate data/sample/ (seeded, re-runnable)
