@@ -238,3 +238,28 @@ def test_merged_count_cells_are_still_reported(xlsx) -> None:
     rows = _bodies_down(12)
     with pytest.raises(DataError, match="D5:D6"):
         read_counts(xlsx(rows, merges=[*MERGED_UNITS, "D5:D6"]), level="district")
+
+
+def test_a_name_typed_without_diacritics_matches_one_unit_only(xlsx) -> None:
+    import pandas as pd
+
+    units = pd.DataFrame(
+        {
+            "unit_id": ["A", "B", "C"],
+            "unit_name": ["Huyện Hà Trung", "Xã Quảng Phú", "Xã Quảng Phù"],
+            "level": ["district", "commune", "commune"],
+            "kind": ["district", "commune", "commune"],
+        }
+    )
+    rows = [
+        ["BÁO CÁO SỐ LIỆU NỮ THAM GIA BAN CHẤP HÀNH NHIỆM KỲ 2020 - 2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Huyen Ha Trung", 43, 6],
+        [2, "Xa Quang Phu", 15, 3],  # Quảng Phú or Quảng Phù? not guessed
+    ]
+    with pytest.raises(DataError) as info:
+        read_counts(xlsx(rows), units=units)
+    (problem,) = info.value.problems
+    assert (problem.row, problem.value) == (4, "Xa Quang Phu")
+    counts = read_counts(xlsx(rows[:3]), units=units)
+    assert counts["unit_id"].tolist() == ["A"]

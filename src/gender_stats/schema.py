@@ -69,7 +69,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from gender_stats._text import expand_abbreviation, name_key
+from gender_stats._text import expand_abbreviation, loose_key, name_key
 from gender_stats.errors import (
     ArgumentError,
     ArgumentTypeError,
@@ -1325,8 +1325,13 @@ def _warn_unit_names(frame: pd.DataFrame, units: pd.DataFrame | None) -> None:
         if _is_blank(unit_id) or _is_blank(unit_name) or str(unit_id) not in names:
             continue
         written = str(unit_name)
-        if not {name_key(written), name_key(expand_abbreviation(written))} & names[str(unit_id)]:
-            wrong.append(f'{unit_id}: "{unit_name}" ≠ "{table_name[str(unit_id)]}"')
+        if {name_key(written), name_key(expand_abbreviation(written))} & names[str(unit_id)]:
+            continue
+        if written.isascii() and loose_key(expand_abbreviation(written)) in {
+            loose_key(k) for k in names[str(unit_id)]
+        }:
+            continue  # typed without diacritics: the same name
+        wrong.append(f'{unit_id}: "{unit_name}" ≠ "{table_name[str(unit_id)]}"')
     if wrong:
         shown = "; ".join(wrong[:MAX_NAME_PAIRS]) + (" …" if len(wrong) > MAX_NAME_PAIRS else "")
         warnings.warn(

@@ -265,6 +265,9 @@ class UnitIndex:
 
     def __init__(self, units: pd.DataFrame) -> None:
         self._by_key: dict[str, tuple[str, str, str]] = {}
+        # without diacritics: a name typed in plain ASCII ("Huyen Ha Trung") matches when only
+        # one unit has that spelling once the marks are gone
+        self._loose: dict[str, set[tuple[str, str, str]]] = {}
         for row in units.itertuples(index=False):
             unit_id, name, level = (
                 str(getattr(row, UNIT_ID)),
@@ -277,6 +280,7 @@ class UnitIndex:
             for n in names:
                 if not is_blank(n):
                     self._by_key.setdefault(name_key(str(n)), entry)
+                    self._loose.setdefault(loose_key(str(n)), set()).add(entry)
         self.ids = {
             str(i): (str(n), str(lv))
             for i, n, lv in zip(units[UNIT_ID], units[UNIT_NAME], units[LEVEL], strict=True)
@@ -287,6 +291,9 @@ class UnitIndex:
         found = self._by_key.get(name_key(name))
         if found is None and expand_abbreviation(name) != name:
             found = self._by_key.get(name_key(expand_abbreviation(name)))
+        if found is None and name.isascii():
+            hits = self._loose.get(loose_key(expand_abbreviation(name)), set())
+            found = next(iter(hits)) if len(hits) == 1 else None
         return found
 
 
