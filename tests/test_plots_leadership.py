@@ -200,3 +200,17 @@ def test_the_marker_says_no_woman_only_when_there_is_none():
     ax = plot_shares(frame)
     (marks,) = no_woman_marks(ax)
     assert marks.get_offsets().tolist() == [[0.0, 2.0]]  # Quan Sơn only
+
+
+def test_unit_names_clear_the_markers_at_zero():
+    ax = plot_shares(compliance())
+    ax.figure.canvas.draw()
+    renderer = ax.figure.canvas.get_renderer()
+    (marks,) = no_woman_marks(ax)
+    centre = ax.transData.transform((0.0, 0.0))[0]
+    scale = marks.get_transforms()[0][:2, :2]  # the marker's path in pixels
+    half_width = abs(marks.get_paths()[0].vertices @ scale.T)[:, 0].max()
+    mark_left = centre - half_width
+    for label in ax.get_yticklabels():
+        if label.get_text() in ("Như Thanh", "Quan Sơn"):
+            assert label.get_window_extent(renderer).x1 <= mark_left  # the name is not covered

@@ -162,6 +162,7 @@ def _draw_share_bars(
         )
         marks.set_gid(NO_WOMAN_GID)
         extra.append(marks)
+        ax.tick_params(axis="y", pad=7)  # the unit names clear the markers drawn on the axis
     top = max([float(widths.max(initial=0.0)), *(t for t, _ in lines), 0.05])
     ax.set_xlim(0, top * 1.3)
     share_axis(ax.xaxis, lang)
