@@ -241,17 +241,11 @@ def _validation(kind: str, body: str, cells: str, total_cell: str) -> DataValida
     return dv
 
 
-def write_data_sheet(
-    ws: Worksheet,
-    units: Sequence[tuple[str, str, str]],
-    *,
-    term: str,
-    bodies: Sequence[str],
-    title: str,
-) -> None:
-    """Write the wide table of some units (one row each) with validations, formulas, protection.
+def _wide_header(ws: Worksheet, *, title: str, term: str, bodies: Sequence[str]) -> int:
+    """Write the title, the term and the two header rows of the wide layout; return its width.
 
-    ``units`` are ``(unit_id, unit_name, level)``.
+    ``STT | Đơn vị`` merged over two rows, then one group per body over its columns
+    (:func:`group_labels`): the layout of the templates and of the consolidated workbook alike.
     """
     starts = group_starts(bodies)
     width = starts[-1] + len(group_labels(bodies[-1])) - 1
@@ -259,9 +253,6 @@ def write_data_sheet(
     ws["A1"].font = Font(bold=True, size=13)
     ws["A2"] = term_title(term)
     ws["A2"].font = Font(bold=True)
-    for row in (1, 2):
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-        ws.cell(row, 1).alignment = Alignment(horizontal="center")
     ws.cell(HEADER_ROW, 1, "STT")
     ws.cell(HEADER_ROW, 2, "Đơn vị")
     for col in (1, 2):
@@ -282,6 +273,26 @@ def write_data_sheet(
     for r in (HEADER_ROW, HEADER_ROW + 1):
         for c in range(1, width + 1):
             _style_header(ws.cell(r, c))
+    return width
+
+
+def write_data_sheet(
+    ws: Worksheet,
+    units: Sequence[tuple[str, str, str]],
+    *,
+    term: str,
+    bodies: Sequence[str],
+    title: str,
+) -> None:
+    """Write the wide table of some units (one row each) with validations, formulas, protection.
+
+    ``units`` are ``(unit_id, unit_name, level)``.
+    """
+    width = _wide_header(ws, title=title, term=term, bodies=bodies)
+    for row in (1, 2):
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        ws.cell(row, 1).alignment = Alignment(horizontal="center")
+    starts = group_starts(bodies)
     ws.column_dimensions["A"].width = 6
     ws.column_dimensions["B"].width = 34
     for c in range(3, width + 1):
@@ -579,32 +590,8 @@ def write_wide_workbook(
     ws = wb.active
     assert ws is not None
     ws.title = "Tổng hợp"
+    width = _wide_header(ws, title=title, term=term, bodies=chosen)
     starts = group_starts(chosen)
-    width = starts[-1] + len(group_labels(chosen[-1])) - 1
-    ws["A1"] = title
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = term_title(term)
-    ws["A2"].font = Font(bold=True)
-    ws.cell(HEADER_ROW, 1, "STT")
-    ws.cell(HEADER_ROW, 2, "Đơn vị")
-    for col in (1, 2):
-        ws.merge_cells(
-            start_row=HEADER_ROW, start_column=col, end_row=HEADER_ROW + 1, end_column=col
-        )
-    for body, first in zip(chosen, starts, strict=True):
-        labels = group_labels(body)
-        ws.cell(HEADER_ROW, first, body_title(body))
-        ws.merge_cells(
-            start_row=HEADER_ROW,
-            start_column=first,
-            end_row=HEADER_ROW,
-            end_column=first + len(labels) - 1,
-        )
-        for j, label in enumerate(labels):
-            ws.cell(HEADER_ROW + 1, first + j, label)
-    for r in (HEADER_ROW, HEADER_ROW + 1):
-        for c in range(1, width + 1):
-            _style_header(ws.cell(r, c))
     ws.column_dimensions["B"].width = 36
 
     Sums = dict[str, tuple[int, int, int | None]]
