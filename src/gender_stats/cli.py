@@ -355,6 +355,18 @@ def _kept(counts: pd.DataFrame, *sources: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
+def _read_input(args: argparse.Namespace, path: Path, units: Any) -> pd.DataFrame:
+    """Read one input file with the reading options of the command line."""
+    return _read_one(
+        path,
+        roster=args.roster,
+        sheet=args.sheet,
+        units=units,
+        term=args.input_term,
+        level=args.level,
+    )
+
+
 def _with_rows(frame: pd.DataFrame, path: Path, reading: str) -> pd.DataFrame:
     """Refuse a file without data rows; tag the frame with the reading used."""
     if len(frame) == 0:
@@ -421,14 +433,7 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         args.inputs, desc="đọc (read)", unit="file", file=sys.stderr, disable=_quiet(args)
     ):
         try:
-            frame = _read_one(
-                path,
-                roster=args.roster,
-                sheet=args.sheet,
-                units=units,
-                term=args.input_term,
-                level=args.level,
-            )
+            frame = _read_input(args, path, units)
         except DataError as err:
             errors.append(err)
             continue
@@ -529,14 +534,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             errors.append(GenderStatsError(_os_message(err)))
     for path in args.inputs:
         try:
-            frame = _read_one(
-                path,
-                roster=args.roster,
-                sheet=args.sheet,
-                units=units,
-                term=args.input_term,
-                level=args.level,
-            )
+            frame = _read_input(args, path, units)
         except GenderStatsError as err:
             errors.append(err)
             log = getattr(err, "reading", None)
