@@ -333,3 +333,14 @@ def test_charts_are_for_the_latest_term_with_assessed_rows(tmp_path):
     names = sorted(p.name for p in report.charts)
     assert any(n.startswith("shares_") and n.endswith("_2015-2020.png") for n in names), names
     assert not any(n.startswith("shares_") and "2020-2025" in n for n in names), names
+
+
+def test_the_headline_says_what_was_checked_in_plain_words(tmp_path):
+    from gender_stats.outputs.report import build_report
+
+    report = build_report(_counts(), targets="36-CT/TW", term="2015-2020")
+    page = report.to_html()
+    assert "×" not in page.split("<h2>")[0]  # not "lượt đánh giá đơn vị × cơ quan × chỉ tiêu"
+    assert "xét từng cơ quan của từng đơn vị theo từng chỉ tiêu" in page
+    english = build_report(_counts(), targets="36-CT/TW", term="2015-2020", lang="en").to_html()
+    assert "each body of each unit against each target" in english
