@@ -172,3 +172,49 @@ def test_non_canonical_headers_still_read(tmp_path: Path) -> None:
     assert roster["sex"].astype(str).tolist() == ["F", "M"]
     assert roster["level"].astype(str).tolist() == ["district", "district"]
     assert roster["body"].astype(str).tolist() == ["party_committee", "party_committee"]
+
+
+def test_many_row_groups_and_pages_read_as_one_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # person ids repeat across row groups (one dictionary over all chunks) and a unit's texts
+    # differ only by spaces in two row groups (unified dictionaries, then merged by the spaces rule)
+    rows = [
+        ["2015-2020", f"TH{u:02d}", f"Huyện {u}", "district", body, f"p{p}", "FM"[p % 2], 1970]
+        for u in range(1, 5)
+        for body in ("party_committee", "standing_committee")
+        for p in range(u, u + 6)
+    ]
+    rows[-1] = [*rows[-1][:1], "TH04 ", *rows[-1][2:]]  # "TH04 " is TH04
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    path = tmp_path / "groups.parquet"
+    pq.write_table(
+        pa.Table.from_pandas(frame, preserve_index=False), path, row_group_size=5, data_page_size=64
+    )
+    assert pq.ParquetFile(path).metadata.num_row_groups == 10
+    fast = read_roster(path)
+    slow = _slow(path, monkeypatch)
+    pd.testing.assert_frame_equal(fast, slow, check_categorical=False)
+    assert fast["person_id"].astype(str).tolist() == [r[5] for r in rows]
+    assert sorted(fast["unit_id"].cat.categories) == ["TH01", "TH02", "TH03", "TH04"]
+    assert fast["unit_id"].astype(str).tolist()[-1] == "TH04"
+
+
+@pytest.mark.parametrize(
+    ("name", "is_total"),
+    [
+        ("  TỔNG CỘNG: ", True),
+        ("Cộng", True),
+        ("toàn huyện", True),
+        ("Tổng số", True),
+        ("Xã Cộng Hòa", False),  # short, but a unit
+        ("Tổng Đội", False),
+        ("Huyện Tổng cộng Xa", False),  # more letters than any total label
+    ],
+)
+def test_a_total_row_leaves_the_file_to_the_cell_reader(
+    tmp_path: Path, name: str, is_total: bool
+) -> None:
+    rows = [*ROWS, ["2015-2020", "TH09", name, "district", "party_committee", "p9", "M", 1970]]
+    parquet, _ = _write(tmp_path, rows)
+    assert (_readers._fast_parquet_roster(parquet) is None) is is_total

@@ -769,20 +769,25 @@ def _latest_birth_years(frame: pd.DataFrame) -> np.ndarray:
     else:
         codes, uniques = pd.factorize(terms)
     limits = [
-        min(float(str(t)[:4]) - MIN_AGE, this_year)
-        if re.match(_TERM_PATTERN, str(t))
-        else this_year
+        min(int(str(t)[:4]) - MIN_AGE, this_year) if re.match(_TERM_PATTERN, str(t)) else this_year
         for t in uniques
     ]
-    table = np.array([*limits, this_year], dtype=np.float64)  # code -1 (missing) takes the last
+    table = np.array([*limits, this_year], dtype=np.int16)  # code -1 (missing) takes the last
     return table[codes]
 
 
 def _too_young(frame: pd.DataFrame, years: pd.Series) -> np.ndarray:
-    """Return where a birth year is after the latest one the row's term allows."""
-    values = years.to_numpy(dtype=np.float64, na_value=np.nan)
+    """Return where a birth year is after the latest one the row's term allows.
+
+    Whole-number years are compared as integers (no float copy of a 10 M-row column).
+    """
+    latest = _latest_birth_years(frame)
+    if pd.api.types.is_integer_dtype(years.dtype):
+        values = years.to_numpy(dtype=np.int64, na_value=0)  # a missing year is never too young
+        return np.asarray(values > latest, dtype=bool)
+    floats = years.to_numpy(dtype=np.float64, na_value=np.nan)
     with np.errstate(invalid="ignore"):
-        return np.asarray(values > _latest_birth_years(frame), dtype=bool)
+        return np.asarray(floats > latest, dtype=bool)
 
 
 def _young_problems(frame: pd.DataFrame, origin: Origin) -> list[Problem]:
@@ -881,9 +886,10 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
 
     Persons compare by ``person_id`` after NFC, per term.  The checks are tables indexed by the
     codes (term × person, then term × person × body): a scatter and a gather each
-    (:func:`_one_value_each`), linear in the rows.  Only rows whose term × person × body is shared
-    (a person in the same body of two units) are then compared with their unit, by sorting those
-    rows alone.  ``None`` when the codes are too many to check this way and to sort.
+    (:func:`_one_value_each`), linear in the rows; a byte per term × person × body says whether
+    two rows share one (the count of slots taken is then below the rows).  Only then are the rows
+    whose slot is shared (a person in the same body of two units) compared with their unit, by
+    sorting those rows alone.  ``None`` when the codes are too many to check this way and to sort.
     """
     pid, n_pid = _key_codes(frame[PERSON_ID])
     term, n_term = _codes(frame[TERM])
@@ -901,12 +907,15 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
     if not _one_value_each(person, n_term * n_pid, sex):
         return False  # one person_id, two sexes in a term
     seat = person * n_body + body.astype(key_type)  # term × person × body
-    row_type = np.int32 if n < 2**31 else np.int64
-    rows = np.arange(n, dtype=row_type)
-    last = np.empty(n_slots, dtype=row_type)
-    last[seat] = rows
-    shared = last[seat] != rows  # a row whose term × person × body has a later row
-    if shared.any():
+    taken = np.zeros(n_slots, dtype=np.uint8)  # one byte a slot: 4 times less memory than rows
+    taken[seat] = 1
+    if int(np.count_nonzero(taken)) < n:  # some term × person × body has two rows
+        del taken
+        rows = np.arange(n, dtype=np.int32 if n < 2**31 else np.int64)
+        last = np.empty(n_slots, dtype=rows.dtype)
+        last[seat] = rows
+        shared = last[seat] != rows  # a row whose term × person × body has a later row
+        del last
         flagged = np.zeros(n_slots, dtype=bool)
         flagged[seat[shared]] = True
         pick = flagged[seat]
@@ -1060,6 +1069,11 @@ def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFra
                 values.astype(np.int64, copy=True), np.zeros(len(values), dtype=bool)
             )
             years = pd.Series(array, index=source.index, name=BIRTH_YEAR)
+        elif pd.api.types.is_integer_dtype(source.dtype):  # nullable integers (the readers' Int64)
+            values = source.to_numpy(dtype=np.int64, na_value=1900)
+            if len(values) and (values.min() < 1900 or values.max() > 2100):
+                return None
+            years = source.astype("Int64")
         else:
             years = pd.to_numeric(source, errors="coerce").astype("float64")
             if bool(

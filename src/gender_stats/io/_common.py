@@ -96,6 +96,30 @@ def is_total_label(text: Any) -> bool:
     return isinstance(text, str) and loose_key(text) in _TOTAL_WORDS
 
 
+#: The most letters and digits in a total label ("toàn huyện"): a text with more is never one.
+TOTAL_LABEL_LETTERS = max(len(word.replace(" ", "")) for word in _TOTAL_WORDS)
+
+
+def has_total_label(texts: Any) -> bool:
+    """Return whether an Arrow string array holds a total row's label (:func:`is_total_label`).
+
+    Only texts of at most :data:`TOTAL_LABEL_LETTERS` letters and digits can be one (each letter
+    or digit gives at most one character of :func:`~gender_stats._text.loose_key`), so the 10,000
+    unit names of a national roster are not each keyed in Python.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> has_total_label(pa.array(["Huyện Nga Sơn", "Xã Hà", None])), has_total_label(pa.array(["TỔNG CỘNG:"]))
+    (False, True)
+    """
+    import pyarrow.compute as pc
+
+    letters = pc.count_substring_regex(texts, r"[\p{L}\p{N}]")
+    short = texts.filter(pc.less_equal(letters, TOTAL_LABEL_LETTERS))
+    return any(is_total_label(text) for text in short.to_pylist())
+
+
 def letter(c: int) -> str:
     """Return the column letter of a 0-based column position."""
     return excel_column_letter(c + 1)

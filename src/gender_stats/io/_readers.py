@@ -24,13 +24,18 @@ import pandas as pd
 from gender_stats._text import loose_key
 from gender_stats.errors import ArgumentError, DataError, FileFormatError, GenderStatsError, Problem
 from gender_stats.io import _counts, _header, _transposed
-from gender_stats.io._arrow_text import dictionary_categorical, normalise_strings
+from gender_stats.io._arrow_text import (
+    arrow_pool,
+    dictionary_categorical,
+    normalise_strings,
+    one_dictionary,
+)
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     Collector,
     UnitIndex,
     count_cell,
-    is_total_label,
+    has_total_label,
     letter,
     prepare_units,
     raise_if_problems,
@@ -953,10 +958,9 @@ def _normalised_dictionary(column: Any, parse: Callable[[Any], str | None] | Non
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    chunks = column.unify_dictionaries().chunks if column.num_chunks > 1 else column.chunks
-    if not chunks:
+    array = one_dictionary(column)
+    if array is None:
         return column
-    array = pa.concat_arrays(chunks) if len(chunks) > 1 else chunks[0]
     dictionary = array.dictionary
     if pa.types.is_dictionary(dictionary.type):  # pragma: no cover - nested dictionaries
         dictionary = dictionary.dictionary_decode()
@@ -1056,14 +1060,15 @@ def _roster_from_table(table: Any, names: list[str], file: str) -> pd.DataFrame 
             continue
         if c == PERSON_ID and not pa.types.is_dictionary(column.type):
             # person ids: hashed once into a dictionary, then normalised on the distinct ids
-            column = pa.chunked_array([pc.dictionary_encode(column.combine_chunks())])
+            # (chunk by chunk: the chunks share the one dictionary, the texts are not copied)
+            column = pc.dictionary_encode(column, memory_pool=arrow_pool())
         # the cell reader's normalisation (legacy text, NFC, spaces, blanks, codes), on dictionaries
         normalised = _normalised_dictionary(column, _FAST_CODES.get(c))
         if normalised is None:
             return None
         if c in _FAST_REQUIRED and normalised.null_count:
             return None  # a blank text: the cell reader reports it
-        if c == UNIT_NAME and any(is_total_label(v) for v in normalised.dictionary.to_pylist()):
+        if c == UNIT_NAME and has_total_label(normalised.dictionary):
             return None  # a total row: the cell reader checks it against the rows and drops it
         columns[c] = dictionary_categorical(normalised)
         table = table.drop_columns([c])  # the Arrow copy is not needed any more (peak memory)
