@@ -9,6 +9,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gender_stats import read_roster
 from gender_stats.errors import DataError
@@ -218,3 +220,30 @@ def test_a_total_row_leaves_the_file_to_the_cell_reader(
     rows = [*ROWS, ["2015-2020", "TH09", name, "district", "party_committee", "p9", "M", 1970]]
     parquet, _ = _write(tmp_path, rows)
     assert (_readers._fast_parquet_roster(parquet) is None) is is_total
+
+
+_PIECES = [
+    "Tổng",
+    "TỔNG",
+    "cộng",
+    "Cộng",
+    "số",
+    "toàn",
+    "huyện",
+    "Xã",
+    "Hà",
+    "1",
+    " ",
+    "-",
+    ":",
+    "(",
+    "đ",
+    "Đ",
+]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=4).map("".join), max_size=6))
+def test_total_label_prefilter_agrees_with_the_cell_rule(texts: list[str]) -> None:
+    from gender_stats.io._common import has_total_label, is_total_label
+
+    assert has_total_label(pa.array(texts, type=pa.string())) == any(map(is_total_label, texts))
