@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from test_io_parquet_paths_equal import rosters
 
 from gender_stats import read_roster
-from gender_stats.errors import DataError
+from gender_stats.errors import DataError, FileFormatError
 from gender_stats.io import _readers
 
 HEADER = "term,unit_id,unit_name,level,body,person_id,sex,birth_year\n"
@@ -76,6 +76,7 @@ def test_a_canonical_csv_takes_the_columnar_path(
         (HEADER.replace("unit_name", "Tên đơn vị") + ROWS, "an alias in the header"),
         (HEADER + ROWS.replace("p2,M,1968", "p2,M,NA"), "NA is text for the cell reader"),
         (HEADER + ROWS.replace("Huyện Quan Hóa", '"Huyện\nQuan Hóa"', 1), "a quoted line break"),
+        (HEADER + ROWS.replace(",p2,", ',"p\n2",', 1), "a quoted line break in a person id"),
     ],
 )
 def test_messy_files_are_left_to_the_cell_reader(
@@ -124,3 +125,13 @@ def test_columnar_and_cell_csv_paths_agree(
     else:
         assert isinstance(fast, pd.DataFrame)
         pd.testing.assert_frame_equal(fast, slow)
+
+
+def test_a_person_id_longer_than_a_cell_is_refused_naming_its_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text(HEADER + ROWS.replace(",p2,", "," + "p" * 40_000 + ",", 1), encoding="utf-8")
+    assert _readers._fast_csv_roster(path) is None  # the cell reader names the cell
+    with pytest.raises(FileFormatError, match=r'"r.csv".*ô F3 dài 40000 ký tự'):
+        read_roster(path)

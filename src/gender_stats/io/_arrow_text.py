@@ -22,7 +22,13 @@ import pandas as pd
 
 from gender_stats.io._legacy import fix_counts, legacy_chars
 
-__all__ = ["arrow_pool", "dictionary_categorical", "normalise_strings", "one_dictionary"]
+__all__ = [
+    "arrow_pool",
+    "dictionary_categorical",
+    "normalise_strings",
+    "one_dictionary",
+    "same_buffers",
+]
 
 
 def arrow_pool() -> Any:
@@ -43,7 +49,7 @@ def arrow_pool() -> Any:
 _SPACES = "".join(chr(i) for i in range(0x3001) if chr(i).isspace())
 
 
-def _same_buffers(a: Any, b: Any) -> bool:
+def same_buffers(a: Any, b: Any) -> bool:
     """Return whether two Arrow arrays are views of the very same memory (no comparison of data)."""
     if len(a) != len(b) or a.offset != b.offset or a.type != b.type:
         return False
@@ -78,7 +84,7 @@ def one_dictionary(column: Any) -> Any:
         return chunks[0]
     pool = arrow_pool()
     first = chunks[0].dictionary
-    if all(_same_buffers(chunk.dictionary, first) for chunk in chunks[1:]):
+    if all(same_buffers(chunk.dictionary, first) for chunk in chunks[1:]):
         indices = pa.concat_arrays([chunk.indices for chunk in chunks], pool)
         return pa.DictionaryArray.from_arrays(indices, first)
     return pa.concat_arrays(column.unify_dictionaries(pool).chunks, pool)

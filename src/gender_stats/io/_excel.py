@@ -346,9 +346,12 @@ def _cell(value: Any, file: str, sheet: str | None, r: int, c: int) -> Any:
     if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
         from gender_stats.errors import excel_column_letter
 
+        where = f"ô {excel_column_letter(c + 1)}{r + 1}" + (
+            f' của trang "{sheet}"' if sheet else ""
+        )
         raise _fail(
             file,
-            f'ô {excel_column_letter(c + 1)}{r + 1} của trang "{sheet}" dài {len(value)} ký tự, '
+            f"{where} dài {len(value)} ký tự, "
             f"quá giới hạn {MAX_CELL_CHARS} của Excel (a cell longer than Excel allows)",
             "tệp bị hỏng hoặc không phải bảng số liệu; lưu lại từ Excel",
         )
