@@ -1040,37 +1040,15 @@ def _roster_from_table(table: Any, names: list[str], file: str) -> pd.DataFrame 
     column's dictionary, as categoricals; ``birth_year`` as ``Int64``; validated and marked.
     Problems are located at row ``i + 2`` of the file (the header is row 1).
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     n = table.num_rows
     if n == 0 or any(table.column(c).null_count for c in _FAST_REQUIRED):
         return None
     columns: dict[str, Any] = {}
     for c in names:
         column = table.column(c)
-        if c == BIRTH_YEAR:
-            years = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
-            if years.null_count:
-                columns[c] = pd.array(years.to_pylist(), dtype="Int64")
-            else:
-                columns[c] = pd.arrays.IntegerArray(
-                    np.asarray(years, dtype=np.int64), np.zeros(n, dtype=bool)
-                )
-            continue
-        if c == PERSON_ID and not pa.types.is_dictionary(column.type):
-            # person ids: hashed once into a dictionary, then normalised on the distinct ids
-            # (chunk by chunk: the chunks share the one dictionary, the texts are not copied)
-            column = pc.dictionary_encode(column, memory_pool=arrow_pool())
-        # the cell reader's normalisation (legacy text, NFC, spaces, blanks, codes), on dictionaries
-        normalised = _normalised_dictionary(column, _FAST_CODES.get(c))
-        if normalised is None:
+        columns[c] = _years(column) if c == BIRTH_YEAR else _text_categorical(column, c)
+        if columns[c] is None:
             return None
-        if c in _FAST_REQUIRED and normalised.null_count:
-            return None  # a blank text: the cell reader reports it
-        if c == UNIT_NAME and has_total_label(normalised.dictionary):
-            return None  # a total row: the cell reader checks it against the rows and drops it
-        columns[c] = dictionary_categorical(normalised)
         table = table.drop_columns([c])  # the Arrow copy is not needed any more (peak memory)
     del table
     frame = pd.DataFrame(columns, columns=names, copy=False)
@@ -1086,6 +1064,38 @@ def _roster_from_table(table: Any, names: list[str], file: str) -> pd.DataFrame 
         raise DataError(problems, rows_read=n)
     assert found is not None
     return _mark_validated(found)  # validate_roster(found) does not check it again
+
+
+def _years(column: Any) -> Any:
+    """Return an Arrow column of birth years as ``Int64`` (no copy when none is missing)."""
+    years = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if years.null_count:
+        return pd.array(years.to_pylist(), dtype="Int64")
+    return pd.arrays.IntegerArray(np.asarray(years, dtype=np.int64), np.zeros(len(years), bool))
+
+
+def _text_categorical(column: Any, name: str) -> pd.Categorical | None:
+    """Return a text column of a canonical table as a categorical, or ``None`` (cell reader).
+
+    The cell reader's normalisation (legacy text, NFC, spaces, blanks, codes) runs on the
+    column's dictionary; person ids are first hashed into one (chunk by chunk: the chunks share
+    it, the texts are not copied).  ``None`` when a required text is blank, a unit name is a
+    total row's label (the cell reader checks it against the rows and drops it), or the texts
+    need the cell reader's conversions.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if name == PERSON_ID and not pa.types.is_dictionary(column.type):
+        column = pc.dictionary_encode(column, memory_pool=arrow_pool())
+    normalised = _normalised_dictionary(column, _FAST_CODES.get(name))
+    if normalised is None:
+        return None
+    if name in _FAST_REQUIRED and normalised.null_count:
+        return None
+    if name == UNIT_NAME and has_total_label(normalised.dictionary):
+        return None
+    return dictionary_categorical(normalised)
 
 
 def _fast_csv_roster(source: str | Path) -> pd.DataFrame | None:
