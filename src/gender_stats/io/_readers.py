@@ -1002,6 +1002,7 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
     ``birth_year`` is ``Int64``.
     """
     import pyarrow as pa
+    import pyarrow.dataset as pads
     import pyarrow.parquet as pq
 
     path = Path(source)
@@ -1027,7 +1028,11 @@ def _fast_parquet_roster(source: str | Path) -> pd.DataFrame | None:
             return None
     dictionary = [c for c in names if c not in (PERSON_ID, BIRTH_YEAR)]
     try:
-        table = pq.read_table(path, read_dictionary=dictionary)
+        # the dataset reader, because it takes a memory pool (see arrow_pool: at 10⁷ rows 0.5 s
+        # instead of 4 s with pq.read_table); one file, read in its order
+        options = pads.ParquetReadOptions(dictionary_columns=dictionary)
+        data = pads.dataset(str(path), format=pads.ParquetFileFormat(read_options=options))
+        table = data.to_table(memory_pool=arrow_pool())
     except Exception:
         return None
     return _roster_from_table(table, names, path.name)
