@@ -716,8 +716,8 @@ MIN_AGE = 18
 
 def _values_and_codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Return integer codes (``-1`` for missing) and the distinct values of ``series``."""
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        return series.cat.codes.to_numpy().astype(np.int64), pd.Index(series.cat.categories)
+    if isinstance(series.dtype, pd.CategoricalDtype):  # the codes as they are (no 64-bit copy)
+        return series.cat.codes.to_numpy(), pd.Index(series.cat.categories)
     codes, uniques = pd.factorize(series)
     return codes.astype(np.int64), pd.Index(uniques)
 
@@ -901,12 +901,17 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
     if n_slots > 8 * n + 1024 or min(pid.min(), term.min(), body.min()) < 0:
         return _persons_clean_sorted(frame)
     # slots fit in int32 (fewer than 8 n + 1024): half the memory and traffic of int64 keys
+    # (in place: each temporary of 10⁷ rows is fresh memory the system must hand over)
     key_type = np.int32 if n_slots < 2**31 else np.int64
-    person = term.astype(key_type) * n_pid + pid.astype(key_type)  # term × person
+    person = term.astype(key_type)
+    person *= n_pid
+    person += pid  # term × person
     sex, _ = _codes(frame[SEX])
     if not _one_value_each(person, n_term * n_pid, sex):
         return False  # one person_id, two sexes in a term
-    seat = person * n_body + body.astype(key_type)  # term × person × body
+    seat = person.copy() if FULL_NAME in frame.columns else person
+    seat *= n_body
+    seat += body  # term × person × body
     taken = np.zeros(n_slots, dtype=np.uint8)  # one byte a slot: 4 times less memory than rows
     taken[seat] = 1
     if int(np.count_nonzero(taken)) < n:  # some term × person × body has two rows
