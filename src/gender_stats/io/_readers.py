@@ -1073,7 +1073,7 @@ def _roster_from_table(table: Any, names: list[str], file: str) -> pd.DataFrame 
 
 def _years(column: Any) -> Any:
     """Return an Arrow column of birth years as ``Int64`` (no copy when none is missing)."""
-    years = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    years = column.combine_chunks(arrow_pool()) if column.num_chunks != 1 else column.chunk(0)
     if years.null_count:
         return pd.array(years.to_pylist(), dtype="Int64")
     return pd.arrays.IntegerArray(np.asarray(years, dtype=np.int64), np.zeros(len(years), bool))
@@ -1157,6 +1157,7 @@ def _fast_csv_roster(source: str | Path) -> pd.DataFrame | None:
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
+            memory_pool=arrow_pool(),
         )
     except Exception:  # not canonical after all: the cell reader reads it
         return None
