@@ -247,3 +247,24 @@ def test_total_label_prefilter_agrees_with_the_cell_rule(texts: list[str]) -> No
     from gender_stats.io._common import has_total_label, is_total_label
 
     assert has_total_label(pa.array(texts, type=pa.string())) == any(map(is_total_label, texts))
+
+
+def test_a_dictionary_holding_a_text_twice_is_one_category(tmp_path: Path) -> None:
+    from gender_stats.io._arrow_text import dictionary_categorical
+
+    twice = pa.DictionaryArray.from_arrays(pa.array([0, 1, 2, None]), pa.array(["b", "a", "b"]))
+    cat = dictionary_categorical(twice)
+    assert list(cat.categories) == ["a", "b"]
+    assert cat.codes.tolist() == [1, 0, 1, -1]
+    # the same through a Parquet file whose unit_id dictionary holds "TH01" twice
+    frame = pd.DataFrame(ROWS, columns=COLUMNS)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    units = pa.DictionaryArray.from_arrays(
+        pa.array([0, 1, 0, 2]), pa.array(["TH01", "TH01", "TH02"])
+    )
+    table = table.set_column(COLUMNS.index("unit_id"), "unit_id", units)
+    path = tmp_path / "twice.parquet"
+    pq.write_table(table, path)
+    roster = read_roster(path)
+    assert list(roster["unit_id"].cat.categories) == ["TH01", "TH02"]
+    assert roster["unit_id"].astype(str).tolist() == ["TH01", "TH01", "TH01", "TH02"]

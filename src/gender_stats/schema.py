@@ -322,6 +322,33 @@ def _plain_text(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(**updates) if updates else frame
 
 
+def _increasing(categories: pd.Index) -> bool:
+    """Return whether texts are in increasing order (code points; categories are unique).
+
+    Texts held by Arrow are compared by Arrow, each with the next: pandas would first make a
+    Python string of each (2 M person ids: 0.15 s and 120 MB).  UTF-8 byte order is code-point
+    order, the order in which pandas sorts ``str``.
+
+    Examples
+    --------
+    >>> _increasing(pd.Index(["a", "b", "Đ"], dtype="str")), _increasing(pd.Index(["b", "a"]))
+    (True, False)
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(categories) < 2:
+        return True
+    try:
+        texts = pa.array(categories.array)
+    except (TypeError, ValueError, pa.ArrowException):  # not texts Arrow takes: pandas decides
+        return bool(categories.is_monotonic_increasing)
+    if not (pa.types.is_string(texts.type) or pa.types.is_large_string(texts.type)):
+        return bool(categories.is_monotonic_increasing)
+    after = pc.less(texts.slice(0, len(texts) - 1), texts.slice(1))
+    return bool(pc.all(after).as_py())
+
+
 def _sorted_categories(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` with each categorical of texts recoded to sorted categories that all occur.
 
@@ -346,7 +373,7 @@ def _sorted_categories(frame: pd.DataFrame) -> pd.DataFrame:
         used = np.zeros(len(categories) + 1, dtype=bool)  # the last slot: code -1 (missing)
         used[codes] = True  # a scatter on the small codes: no copy, no count
         used = used[:-1]
-        if categories.is_monotonic_increasing and bool(used.all()):
+        if bool(used.all()) and _increasing(categories):
             continue
         kept = pd.Index(categories[used]).sort_values()
         updates[c] = series.cat.set_categories(kept)
@@ -903,15 +930,15 @@ def _persons_clean(frame: pd.DataFrame) -> bool | None:
     # slots fit in int32 (fewer than 8 n + 1024): half the memory and traffic of int64 keys
     # (in place: each temporary of 10⁷ rows is fresh memory the system must hand over)
     key_type = np.int32 if n_slots < 2**31 else np.int64
-    person = term.astype(key_type)
-    person *= n_pid
-    person += pid  # term × person
+    person: np.ndarray = term.astype(key_type)
+    np.multiply(person, n_pid, out=person)
+    np.add(person, pid, out=person, casting="same_kind")  # term × person
     sex, _ = _codes(frame[SEX])
     if not _one_value_each(person, n_term * n_pid, sex):
         return False  # one person_id, two sexes in a term
     seat = person.copy() if FULL_NAME in frame.columns else person
-    seat *= n_body
-    seat += body  # term × person × body
+    np.multiply(seat, n_body, out=seat)
+    np.add(seat, body, out=seat, casting="same_kind")  # term × person × body
     taken = np.zeros(n_slots, dtype=np.uint8)  # one byte a slot: 4 times less memory than rows
     taken[seat] = 1
     if int(np.count_nonzero(taken)) < n:  # some term × person × body has two rows

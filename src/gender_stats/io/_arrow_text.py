@@ -254,8 +254,31 @@ def dictionary_categorical(array: Any) -> pd.Categorical:
     code_type = np.int8 if len(keep) < 2**7 else np.int16 if len(keep) < 2**15 else np.int32
     rank = np.full(n_values + 1, -1, dtype=code_type)  # index -1 (missing) reads the last slot
     rank[keep[order]] = np.arange(len(keep), dtype=code_type)
-    categories = pd.Index(pd.array(values.take(pa.array(order)), dtype="str"))
-    dtype: Any = pd.CategoricalDtype(categories)  # validates that the categories are unique
+    ordered = values.take(pa.array(order))
+    if len(ordered) > 1 and bool(pc.any(pc.equal(ordered[1:], ordered[:-1])).as_py()):
+        # a dictionary holding a text twice (a hand-made Parquet file): decoded, then encoded
+        decoded = pd.array(array.dictionary_decode(), dtype="str")
+        return pd.Categorical(decoded, categories=pd.Index(decoded).dropna().unique().sort_values())
     codes: Any = rank[indices]
+    dtype = _unique_categories_dtype(pd.Index(pd.array(ordered, dtype="str")))
     out: pd.Categorical = pd.Categorical.from_codes(codes, dtype=dtype, validate=False)
     return out
+
+
+def _unique_categories_dtype(categories: pd.Index) -> pd.CategoricalDtype:
+    """Return the categorical dtype of categories known to be unique (checked on Arrow above).
+
+    pandas' public constructor checks uniqueness again with a hash table of Python strings:
+    at 2 M person ids 1.5 s and 270 MB.  ``CategoricalDtype._from_fastpath`` skips that check;
+    when a pandas version lacks it, the public constructor is used.
+    """
+    fast = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    if fast is not None:
+        try:
+            dtype = fast(categories, False)
+        except TypeError:  # pragma: no cover - another signature: the public way
+            pass
+        else:
+            if isinstance(dtype, pd.CategoricalDtype) and dtype.categories.equals(categories):
+                return dtype
+    return pd.CategoricalDtype(categories)  # pragma: no cover - pandas without the fast path
