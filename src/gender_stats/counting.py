@@ -32,6 +32,7 @@ than counting that person as outside the group.
 from __future__ import annotations
 
 import datetime
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -310,8 +311,11 @@ def _group_key(
         return key, n_keys, None
     steps: list[Step] | None = []
     limit = 4 * n_rows + 1024
-    for codes, values in parts:
-        shift = int(codes.min() < 0)
+    shifts = [int(codes.min() < 0) for codes, _ in parts]
+    # 32-bit keys when every combination fits: half the memory of a 10⁷-row key
+    widths = [len(values) + shift for (_, values), shift in zip(parts, shifts, strict=True)]
+    key_type = np.int32 if math.prod(widths) < 2**31 else np.int64
+    for (codes, values), shift in zip(parts, shifts, strict=True):
         width = len(values) + shift
         if width <= 1:
             if steps is not None:
@@ -325,7 +329,7 @@ def _group_key(
                     steps.append(("fixed", fixed, 0))
                 continue
         if n_keys == 1:
-            key = codes.astype(np.int64)
+            key = codes.astype(key_type)
         else:
             key *= width
             key += codes
