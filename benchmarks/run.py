@@ -38,6 +38,7 @@ import argparse
 import cProfile
 import io
 import json
+import os
 import pstats
 import resource
 import statistics
@@ -235,6 +236,55 @@ def peak_memory_mb(path: Path) -> tuple[float, float]:
     )
     peak, base = json.loads(done.stdout.strip().splitlines()[-1])
     return peak, base
+
+
+#: glibc's allocator told to keep the memory it frees for reuse: no ``mmap`` of big blocks (which
+#: ``free`` hands straight back to the system), no trimming of the heap.  See ``bench_allocator``.
+KEEP_FREED_MEMORY = {"MALLOC_MMAP_MAX_": "0", "MALLOC_TRIM_THRESHOLD_": str(2**40)}
+
+
+def fresh_process_seconds(path: Path, env: dict[str, str] | None = None) -> float:
+    """Return the wall time of the public path in a fresh process (imports not counted)."""
+    here = str(Path(__file__).resolve().parent)
+    code = (
+        f"import sys, time; sys.path.insert(0, {here!r})\n"
+        "import run\n"
+        "start = time.perf_counter()\n"
+        f"run.pipeline(run.Path({str(path)!r}))\n"
+        "print(time.perf_counter() - start)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path.cwd(),
+        env={**os.environ, **(env or {})},
+    )
+    return float(done.stdout.strip().splitlines()[-1])
+
+
+def bench_allocator(n_rows: int, repeats: int) -> list[str]:
+    """Time the public path in fresh processes, with glibc's defaults and keeping freed memory.
+
+    On a virtual machine whose host takes back the memory a guest frees, every large temporary
+    that glibc returns with ``munmap`` must be faulted in again, page by page, at the next
+    allocation: most of the system time of the public path at 10 M rows.  Keeping freed memory
+    in the process (environment variables read by glibc at start-up; the library itself sets
+    nothing) shows how much of the time that is.
+    """
+    path = roster_path(n_rows)
+    default: list[float] = []
+    keep: list[float] = []
+    for _ in range(repeats):
+        default.append(fresh_process_seconds(path))
+        keep.append(fresh_process_seconds(path, KEEP_FREED_MEMORY))
+    words = " ".join(f"{k}={v}" for k, v in KEEP_FREED_MEMORY.items())
+    return [
+        f"\nPublic path in a fresh process, {n_rows:,} rows (medians of {repeats}, wall)",
+        f"{'glibc defaults':<58}{statistics.median(default):>8.3f} s",
+        f"{words:<58}{statistics.median(keep):>8.3f} s",
+    ]
 
 
 def profile(path: Path) -> None:
@@ -562,6 +612,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-processes", action="store_true", help="skip import and report processes"
     )
+    parser.add_argument(
+        "--no-allocator", action="store_true", help="skip the fresh-process allocator timing"
+    )
     args = parser.parse_args(argv)
     print(machine())
     results = []
@@ -574,6 +627,8 @@ def main(argv: list[str] | None = None) -> int:
         results.append(result)
         print("\n".join(report(result)), flush=True)
     print("\n".join(table(results)), flush=True)
+    if not args.no_allocator:
+        print("\n".join(bench_allocator(max(args.rows), args.repeats)), flush=True)
     if not args.no_processes:
         print("\n".join(bench_processes(args.repeats)), flush=True)
     if not args.no_excel:

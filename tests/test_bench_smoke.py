@@ -69,3 +69,5 @@ def test_bench_smoke(bench, tmp_path) -> None:
     )
     assert any(line.startswith("ratio public path / DuckDB") for line in rows)
     assert any(line.startswith("public path") for line in rows)
+    assert run.lazy_once(path) > 0
+    assert run.fresh_process_seconds(path, run.KEEP_FREED_MEMORY) > 0
