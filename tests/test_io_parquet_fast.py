@@ -268,3 +268,17 @@ def test_a_dictionary_holding_a_text_twice_is_one_category(tmp_path: Path) -> No
     roster = read_roster(path)
     assert list(roster["unit_id"].cat.categories) == ["TH01", "TH02"]
     assert roster["unit_id"].astype(str).tolist() == ["TH01", "TH01", "TH01", "TH02"]
+
+
+@pytest.mark.parametrize(
+    "name", ["year=2020/Báo cáo 2020.parquet", "_tổng hợp.parquet", ".bản sao.parquet"]
+)
+def test_any_file_name_is_read_as_one_file(tmp_path: Path, name: str) -> None:
+    # the dataset reader must not take "year=2020" for a partition, nor skip "_" or "." names
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.Table.from_pandas(pd.DataFrame(ROWS, columns=COLUMNS)), path)
+    roster = _readers._fast_parquet_roster(path)
+    assert roster is not None
+    assert list(roster.columns) == COLUMNS
+    assert roster["person_id"].astype(str).tolist() == [r[5] for r in ROWS]
