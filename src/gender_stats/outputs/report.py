@@ -51,7 +51,7 @@ from tqdm.auto import tqdm
 from gender_stats import compliance as comp
 from gender_stats.compliance import DOCUMENT, REASON, RULE, SEATS_NEEDED, STATUS, TARGET_ID, Status
 from gender_stats.errors import ArgumentError, GenderStatsError
-from gender_stats.outputs import plots, tables
+from gender_stats.outputs import plots, plots_base, tables
 from gender_stats.outputs._files import (
     check_out_dir,
     figure_bytes,
@@ -733,8 +733,11 @@ def _render(job: _Job, number: int, *, svg: bool, mark: str = "") -> Chart:
     with _figure(job.n_rows) as (fig, ax):
         job.draw(ax=ax)
         _cell_labels_out_of_layout(ax)
+        footer = None
         if mark:
-            fig.supxlabel(mark, x=0.01, ha="left", fontsize=8, color="#8a1c1c")
+            footer = fig.supxlabel(mark, x=0.01, ha="left", fontsize=8, color="#8a1c1c")
+        if len(fig.axes) == 1:  # one Axes: its margins measured once (no colour bar, one panel)
+            fig.set_layout_engine(plots_base.OnePassLayout(footer=footer))
         png = figure_bytes(fig, fmt="png")
         vector = None
         if svg:
