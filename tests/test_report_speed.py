@@ -1,8 +1,11 @@
-"""Issue 13 (the report part): one layout pass per chart, margins that fit the labels."""
+"""Issue 13 (the report part): one layout pass per chart, margins that fit, two processes."""
 
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
+import time
 from collections import Counter
 
 import pytest
@@ -10,8 +13,9 @@ from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 import gender_stats as gs
+from gender_stats.outputs import _files
 from gender_stats.outputs import report as report_module
-from gender_stats.outputs.plots_base import OnePassLayout
+from gender_stats.outputs.plots_base import OnePassLayout, pin_empty_axis_labels
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +57,7 @@ def test_each_chart_of_the_report_runs_its_layout_once(sample, monkeypatch):
         return _Keep()
 
     monkeypatch.setattr(report_module, "_figure", keep)
+    monkeypatch.setattr(report_module, "_WORKERS", 1)  # every chart drawn in this process
     report = gs.build_report(sample, targets="36-CT/TW", term="2015-2020", svg=True)
     charts = report._need_content().charts
     assert len(charts) == len(figures) == 8
@@ -99,3 +104,88 @@ def test_one_pass_layout_of_several_axes_is_constrained_layout():
         return [tuple(ax.get_position().bounds) for ax in fig.axes]
 
     assert drawn(OnePassLayout()) == drawn(ConstrainedLayoutEngine())
+
+
+# ---------------------------------------------------------------------------------------------
+# two processes
+
+
+needs_fork = pytest.mark.skipif(not _files._can_fork(8), reason="no safe fork or one core")
+
+
+def test_two_processes_draw_the_same_bytes_as_one(sample, monkeypatch):
+    both = gs.build_report(sample, targets="36-CT/TW", term="2015-2020", svg=True)
+    monkeypatch.setattr(report_module, "_WORKERS", 1)
+    one = gs.build_report(sample, targets="36-CT/TW", term="2015-2020", svg=True)
+    assert [c.png for c in both._need_content().charts] == [
+        c.png for c in one._need_content().charts
+    ]
+    assert [c.svg for c in both._need_content().charts] == [
+        c.svg for c in one._need_content().charts
+    ]
+    assert both.to_html() == one.to_html()
+    assert multiprocessing.active_children() == []
+
+
+@needs_fork
+def test_in_two_processes_shares_the_tasks_and_keeps_their_order():
+    parent = os.getpid()
+
+    def task(index):
+        time.sleep(0.05)
+        return index, os.getpid()
+
+    results = _files.in_two_processes(task, 8, cost=[1, 8, 2, 7, 3, 6, 4, 5])
+    assert [index for index, _ in results] == list(range(8))
+    pids = {pid for _, pid in results}
+    assert parent in pids and len(pids) == 2  # both did some
+    assert multiprocessing.active_children() == []
+
+
+@needs_fork
+def test_a_task_failing_in_the_child_fails_here_with_its_own_error():
+    parent = os.getpid()
+
+    def task(index):
+        if os.getpid() != parent:
+            time.sleep(0.01)
+        if index == 5:
+            raise ValueError(f"task {index} failed")
+        return index
+
+    with pytest.raises(ValueError, match="task 5 failed"):
+        _files.in_two_processes(task, 8)
+    assert multiprocessing.active_children() == []
+
+
+@needs_fork
+def test_a_child_that_hangs_is_killed_and_its_tasks_done_here(monkeypatch):
+    monkeypatch.setattr(_files, "CHILD_TIMEOUT_S", 0.5)
+    monkeypatch.setattr(_files, "CHILD_TIMEOUT_FACTOR", 1.0)
+    parent = os.getpid()
+    done = []
+
+    def task(index):
+        if os.getpid() != parent:
+            time.sleep(3600)  # a deadlocked child
+        return index * 10
+
+    start = time.perf_counter()
+    assert _files.in_two_processes(task, 6, done=done.append) == [0, 10, 20, 30, 40, 50]
+    assert time.perf_counter() - start < 30
+    assert sum(done) == 6  # the progress counts every task once
+    assert multiprocessing.active_children() == []
+
+
+def test_few_tasks_are_done_here_in_order():
+    parent = os.getpid()
+    assert _files.in_two_processes(lambda i: (i, os.getpid()), 3) == [(i, parent) for i in range(3)]
+
+
+def test_empty_axis_labels_are_pinned_and_left_out_of_the_layout():
+    fig = Figure()
+    ax = fig.add_subplot()
+    ax.set_xlabel("Tỷ lệ nữ (%)")
+    assert pin_empty_axis_labels(fig) == 1
+    assert not ax.yaxis.label.get_in_layout()
+    assert ax.xaxis.label.get_in_layout() and ax.get_xlabel() == "Tỷ lệ nữ (%)"

@@ -56,6 +56,7 @@ from gender_stats.outputs._files import (
     check_out_dir,
     figure_bytes,
     figure_data_uri,
+    in_two_processes,
     make_out_dir,
     safe_stem,
     staged_output,
@@ -554,6 +555,7 @@ class _Job:
     caption: str  # with a "{n}" placeholder for the figure number
     n_rows: int
     draw: Callable[..., Any]
+    weight: float = 1.0  # the cost of drawing a row, relative to a bar with its label
 
 
 @dataclasses.dataclass(frozen=True)
@@ -641,6 +643,7 @@ def _overview_jobs(plan: _Plan, section: str) -> list[_Job]:
                     words["heatmap_fig"] + named,
                     on_term[UNIT_ID].nunique(),
                     partial(plots.plot_heatmap, on_term, lang=lang),
+                    weight=1.2,  # a label per cell
                 )
             )
         counts_term = _rows_of_term(plan.counts, t)
@@ -733,6 +736,7 @@ def _render(job: _Job, number: int, *, svg: bool, mark: str = "") -> Chart:
     with _figure(job.n_rows) as (fig, ax):
         job.draw(ax=ax)
         _cell_labels_out_of_layout(ax)
+        plots_base.pin_empty_axis_labels(fig)
         footer = None
         if mark:
             footer = fig.supxlabel(mark, x=0.01, ha="left", fontsize=8, color="#8a1c1c")
@@ -809,6 +813,12 @@ def _subtitle(targets: Any, term: str | None, lang: Lang) -> str:
     return f"{words['targets']}: {spec} — {term_text}"
 
 
+#: How many processes draw the charts: this one and, where a fork is safe and there are two cores
+#: or more, one forked child (see :func:`gender_stats.outputs._files.in_two_processes`); 1 draws
+#: every chart here.
+_WORKERS = 2
+
+
 def _charts(
     jobs: Sequence[_Job],
     sections: dict[str, Section],
@@ -817,8 +827,11 @@ def _charts(
     progress: bool,
     mark: str = "",
 ) -> list[Chart]:
-    """Render every chart job in page order (numbered so) and add its figure to its section."""
-    charts = []
+    """Render every chart job (numbered in page order) and add its figure to its section.
+
+    The charts are drawn by two processes at once where that is safe (the same bytes as one
+    process draws, in the same order).
+    """
     with tqdm(
         total=len(jobs),
         desc="report",
@@ -827,13 +840,20 @@ def _charts(
         disable=not progress,
         leave=False,
     ) as bar:
-        for number, job in enumerate(jobs, start=1):
-            chart = _render(job, number, svg=svg, mark=mark)
-            charts.append(chart)
-            sections[job.section].blocks.append(
-                Block("figure", caption=chart.caption, uri=figure_data_uri(chart.png))
-            )
-            bar.update()
+
+        def draw(index: int) -> Chart:
+            return _render(jobs[index], index + 1, svg=svg, mark=mark)
+
+        if _WORKERS > 1:
+            cost = [(job.n_rows + 10) * job.weight for job in jobs]
+            charts = in_two_processes(draw, len(jobs), cost=cost, done=bar.update)
+        else:
+            charts = [draw(index) for index in range(len(jobs))]
+            bar.update(len(jobs))
+    for job, chart in zip(jobs, charts, strict=True):
+        sections[job.section].blocks.append(
+            Block("figure", caption=chart.caption, uri=figure_data_uri(chart.png))
+        )
     return charts
 
 
