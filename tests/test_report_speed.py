@@ -7,6 +7,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter
+from functools import partial
 
 import pytest
 from matplotlib.figure import Figure
@@ -189,3 +190,16 @@ def test_empty_axis_labels_are_pinned_and_left_out_of_the_layout():
     assert pin_empty_axis_labels(fig) == 1
     assert not ax.yaxis.label.get_in_layout()
     assert ax.xaxis.label.get_in_layout() and ax.get_xlabel() == "Tỷ lệ nữ (%)"
+
+
+def _pid(into: list[int]) -> None:
+    into.append(os.getpid())
+
+
+def test_meanwhile_runs_once_here_with_or_without_a_child():
+    parent = os.getpid()
+    for n_tasks in (2, 8):  # no child, then (where a fork is safe) a child
+        ran: list[int] = []
+        results = _files.in_two_processes(lambda i: i + 1, n_tasks, meanwhile=partial(_pid, ran))
+        assert results == list(range(1, n_tasks + 1))
+        assert ran == [parent]

@@ -295,6 +295,7 @@ def in_two_processes(
     *,
     cost: Sequence[float] | None = None,
     done: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[_T]:
     """Return ``[task(0), ..., task(n_tasks - 1)]``, done by this process and a forked one at once.
 
@@ -306,7 +307,9 @@ def in_two_processes(
     Whatever the child did not send — it failed, died, or took far longer than this process took
     for its own share — is done here afterwards, so an error is raised here with its own
     traceback, and the results are the same as in one process.  No child outlives the call.
-    ``done(k)`` is told each time ``k`` more tasks are finished (a progress bar).
+    ``done(k)`` is told each time ``k`` more tasks are finished (a progress bar).  ``meanwhile()``
+    is other work of this process, done while the child starts on the tasks (first of all when
+    there is no child).
 
     Examples
     --------
@@ -319,9 +322,13 @@ def in_two_processes(
     if cost is not None:
         order.sort(key=lambda index: -cost[index])
     child = _forked_child(task, order) if _can_fork(n_tasks) else None
+    if child is None and meanwhile is not None:
+        meanwhile()
     if child is not None:
         process, counter, receive = child
         try:
+            if meanwhile is not None:
+                meanwhile()
             start = time.perf_counter()
             while (index := _claim(counter, order)) is not None:
                 results[index] = task(index)

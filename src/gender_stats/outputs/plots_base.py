@@ -381,9 +381,9 @@ def progress_words(lang: str) -> dict[str, str]:
 def bar_axes(ax: Axes, labels: Sequence[str]) -> None:
     """Put ``labels`` on the y axis, first label at the top."""
     n = len(labels)
+    ax.tick_params(axis="y", labelsize=8, length=0)  # first: the ticks are made with it
     ax.set_yticks(np.arange(n), labels=list(labels))
     ax.set_ylim(n - 0.5, -0.5)
-    ax.tick_params(axis="y", labelsize=8, length=0)
     ax.spines[["top", "right"]].set_visible(False)
 
 

@@ -64,7 +64,6 @@ from gender_stats.outputs._files import (
     write_html,
 )
 from gender_stats.outputs._page import Block, Section, environment, table_block
-from gender_stats.outputs.collection import collection_section, status_sheet
 from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_text
 from gender_stats.outputs.provenance import Provenance, provenance
 from gender_stats.outputs.workbook import write_workbook
@@ -276,6 +275,8 @@ def _save(report: Report, *, out_dir: str | Path) -> Report:
     if report.provenance is not None:
         extra.append((words["provenance"], report.provenance.to_frame(report.lang)))
     if content.collection is not None:
+        from gender_stats.outputs.collection import status_sheet  # only with a collection
+
         extra.append((words["collection"], status_sheet(content.collection, lang=report.lang)))
     write_workbook(
         content.compliance,
@@ -826,11 +827,13 @@ def _charts(
     svg: bool,
     progress: bool,
     mark: str = "",
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Chart]:
     """Render every chart job (numbered in page order) and add its figure to its section.
 
     The charts are drawn by two processes at once where that is safe (the same bytes as one
-    process draws, in the same order).
+    process draws, in the same order); ``meanwhile()`` is done here while the other process
+    starts on the charts.
     """
     with tqdm(
         total=len(jobs),
@@ -846,8 +849,12 @@ def _charts(
 
         if _WORKERS > 1:
             cost = [(job.n_rows + 10) * job.weight for job in jobs]
-            charts = in_two_processes(draw, len(jobs), cost=cost, done=bar.update)
+            charts = in_two_processes(
+                draw, len(jobs), cost=cost, done=bar.update, meanwhile=meanwhile
+            )
         else:
+            if meanwhile is not None:
+                meanwhile()
             charts = [draw(index) for index in range(len(jobs))]
             bar.update(len(jobs))
     for job, chart in zip(jobs, charts, strict=True):
@@ -946,8 +953,19 @@ def build_report(
     sections, of_body, jobs = _layout(plan)
     record = provenance(counts, result, units=units)
     mark = PAGE_LABELS[lang]["synthetic"] if record.synthetic else ""
-    charts = _charts(jobs, sections, svg=svg, progress=progress, mark=mark)
-    _tables(plan, sections, of_body)
+    # the tables are made while the charts are drawn (in the other process), into sections of
+    # their own, then put after the figures of each section
+    tabled = {label: Section(s.heading, [], s.id) for label, s in sections.items()}
+    charts = _charts(
+        jobs,
+        sections,
+        svg=svg,
+        progress=progress,
+        mark=mark,
+        meanwhile=partial(_tables, plan, tabled, of_body),
+    )
+    for label, section in tabled.items():
+        sections[label].blocks.extend(section.blocks)
     report = _assemble(
         plan, sections, charts, record, targets=targets, term=term, collection=collection
     )
@@ -964,6 +982,8 @@ def with_collection(report: Report, collection: Any, *, lang: Lang | None = None
     page = dict(content.page)
     sections = [s for s in page["sections"] if s.id != "collection"]
     n_tab = 1 + sum(b.kind == "table" for s in sections for b in s.blocks)
+    from gender_stats.outputs.collection import collection_section  # (imports the returns code)
+
     section = collection_section(
         collection, lang=lang or report.lang, figure=len(content.charts) + 1, table=n_tab
     )
