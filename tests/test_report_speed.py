@@ -6,8 +6,10 @@ import io
 import multiprocessing
 import os
 import time
+import warnings
 from collections import Counter
 from functools import partial
+from typing import Any
 
 import pytest
 from matplotlib.figure import Figure
@@ -203,3 +205,23 @@ def test_meanwhile_runs_once_here_with_or_without_a_child():
         results = _files.in_two_processes(lambda i: i + 1, n_tasks, meanwhile=partial(_pid, ran))
         assert results == list(range(1, n_tasks + 1))
         assert ran == [parent]
+
+
+def _warn_in_child(parent: int, child_did_one: Any, index: int) -> int:
+    if os.getpid() == parent:
+        child_did_one.wait(timeout=20)  # the child takes some tasks too
+    else:
+        warnings.warn(f"from the child: {index}", UserWarning, stacklevel=1)
+        child_did_one.set()
+    return index
+
+
+@needs_fork
+def test_the_warnings_of_the_childs_tasks_are_given_here():
+    with pytest.warns(UserWarning, match="from the child") as caught:
+        flag = multiprocessing.get_context("fork").Event()
+        results = _files.in_two_processes(partial(_warn_in_child, os.getpid(), flag), 8)
+    assert results == list(range(8))
+    told = sorted(int(str(w.message).rsplit(" ", 1)[1]) for w in caught)
+    assert told and set(told) <= set(range(8))
+    assert multiprocessing.active_children() == []

@@ -275,16 +275,25 @@ def _claim(counter: Any, order: Sequence[int]) -> int | None:
 def _child(
     task: Callable[[int], Any], order: Sequence[int], counter: Any, send: Connection
 ) -> None:
-    """Do tasks until none is left and send their results (runs in the forked process)."""
+    """Do tasks until none is left and send their results (runs in the forked process).
+
+    Each result goes with the warnings its task gave (the parent gives them again, so that its
+    caller sees them); a task that fails is left to the parent, which raises the error itself.
+    """
     gc.freeze()  # the parent's objects are never collected here (no finaliser of theirs runs)
-    results: dict[int, Any] = {}
+    results: dict[int, tuple[Any, list[tuple[Any, ...]]]] = {}
     try:
         while (index := _claim(counter, order)) is not None:
-            results[index] = task(index)
+            with warnings.catch_warnings(record=True) as caught:
+                value = task(index)
+            told = [(w.message, w.category, w.filename, w.lineno) for w in caught]
+            results[index] = (value, told)
     except BaseException:  # the parent does the rest, and raises the error itself
         pass
     try:
         send.send(results)
+    except Exception:  # the parent gone, or a result that cannot be sent: the parent does them
+        pass
     finally:
         send.close()
 
@@ -306,7 +315,8 @@ def in_two_processes(
     child is not safe or not worth it (see :func:`_can_fork`) every task is done here, in order.
     Whatever the child did not send — it failed, died, or took far longer than this process took
     for its own share — is done here afterwards, so an error is raised here with its own
-    traceback, and the results are the same as in one process.  No child outlives the call.
+    traceback, and the results are the same as in one process; the warnings of the child's
+    tasks are given again here (after this process's own).  No child outlives the call.
     ``done(k)`` is told each time ``k`` more tasks are finished (a progress bar).  ``meanwhile()``
     is other work of this process, done while the child starts on the tasks (first of all when
     there is no child).
@@ -334,9 +344,14 @@ def in_two_processes(
                 results[index] = task(index)
                 tell(1)
             wait = max(CHILD_TIMEOUT_S, CHILD_TIMEOUT_FACTOR * (time.perf_counter() - start))
-            theirs = _received(receive, wait)
-            tell(len(theirs))
-            results.update(theirs)
+            for index, (value, told) in sorted(_received(receive, wait).items()):
+                for message, category, filename, lineno in told:
+                    warnings.warn_explicit(message, category, filename, lineno)
+                results[index] = value
+                tell(1)
+        except BaseException:
+            process.kill()  # an error here (or Ctrl-C): the child's work is not wanted
+            raise
         finally:
             receive.close()
             process.join(timeout=5)
