@@ -18,7 +18,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 import gender_stats as gs
 from gender_stats.outputs import _files
 from gender_stats.outputs import report as report_module
-from gender_stats.outputs.plots_base import OnePassLayout, pin_empty_axis_labels
+from gender_stats.outputs.plots_base import OnePassLayout, pin_labels
 
 
 @pytest.fixture(scope="module")
@@ -185,13 +185,19 @@ def test_few_tasks_are_done_here_in_order():
     assert _files.in_two_processes(lambda i: (i, os.getpid()), 3) == [(i, parent) for i in range(3)]
 
 
-def test_empty_axis_labels_are_pinned_and_left_out_of_the_layout():
+def test_empty_axis_labels_and_titles_over_bottom_ticks_are_pinned():
     fig = Figure()
     ax = fig.add_subplot()
     ax.set_xlabel("Tỷ lệ nữ (%)")
-    assert pin_empty_axis_labels(fig) == 1
-    assert not ax.yaxis.label.get_in_layout()
+    ax.set_title("Tỷ lệ nữ\nBan Chấp hành", loc="left")
+    top = fig.add_subplot(2, 1, 2)
+    top.xaxis.tick_top()
+    top.set_title("trên", loc="left")
+    assert pin_labels(fig) == 4  # both empty y labels, the empty x label on top, the first title
+    assert not ax.yaxis.label.get_in_layout() and not top.yaxis.label.get_in_layout()
     assert ax.xaxis.label.get_in_layout() and ax.get_xlabel() == "Tỷ lệ nữ (%)"
+    assert ax.get_title(loc="left") == "Tỷ lệ nữ\nBan Chấp hành"
+    assert ax._left_title.get_position()[1] == 1.0
 
 
 def _pid(into: list[int]) -> None:

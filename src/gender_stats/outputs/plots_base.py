@@ -56,7 +56,7 @@ __all__ = [
     "Palettes",
     "count_tick",
     "palettes",
-    "pin_empty_axis_labels",
+    "pin_labels",
     "share_tick",
 ]
 
@@ -321,12 +321,15 @@ class OnePassLayout(LayoutEngine):
         )
 
 
-def pin_empty_axis_labels(fig: Figure) -> int:
-    """Fix the place of every empty axis label of ``fig`` on its spine; return how many.
+def pin_labels(fig: Figure) -> int:
+    """Fix the place of the empty axis labels and of the titles of ``fig``; return how many.
 
-    Matplotlib places an axis label away from the tick labels by measuring every tick label again
-    at each draw and each layout measurement (50 unit names on a bar chart); an empty label draws
-    nothing, so it is pinned instead, and left out of the layout.
+    Matplotlib places an axis label away from the tick labels, and a title above the top tick
+    labels, by measuring every tick label again at each draw and each layout measurement (50 unit
+    names on a bar chart).  An empty label draws nothing, so it is pinned on its spine and left
+    out of the layout; a title over an Axes whose ticks are all at the bottom goes where it
+    would anyway (``y=1``, above the Axes by its pad), so it is set there.  The picture is the
+    same.
     """
     n = 0
     for ax in fig.axes:
@@ -336,6 +339,13 @@ def pin_empty_axis_labels(fig: Figure) -> int:
             axis.set_label_coords(*coords)
             axis.label.set_in_layout(False)
             n += 1
+        if ax.xaxis.get_ticks_position() != "bottom" or ax.xaxis.get_label_position() != "bottom":
+            continue  # ticks on top: the title is placed above them
+        for loc in ("left", "center", "right"):
+            title = ax.get_title(loc=loc)
+            if title:
+                ax.set_title(title, loc=loc, y=1.0)
+                n += 1
     return n
 
 

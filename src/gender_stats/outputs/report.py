@@ -738,7 +738,7 @@ def _render(job: _Job, number: int, *, svg: bool, mark: str = "") -> Chart:
     with _figure(job.n_rows) as (fig, ax):
         job.draw(ax=ax)
         _cell_labels_out_of_layout(ax)
-        plots_base.pin_empty_axis_labels(fig)
+        plots_base.pin_labels(fig)
         footer = None
         if mark:
             footer = fig.supxlabel(mark, x=0.01, ha="left", fontsize=8, color="#8a1c1c")
