@@ -508,8 +508,38 @@ def bench_trich_ngang(repeats: int) -> list[str]:
     return lines
 
 
+#: ``build_report`` on the bundled sample, in a fresh process: the first call (cold: fonts, templates,
+#: first figures), then ``repeats`` calls (wall and CPU time of this process; the charts are drawn
+#: by it and one forked child where that is safe, so CPU < wall x 2).
+REPORT_CODE = """
+import json, os, sys, time
+import gender_stats as gs
+from gender_stats.outputs import report
+from gender_stats.outputs._files import _can_fork
+report._WORKERS = int(sys.argv[2])
+counts = gs.load_sample_counts()
+def once():
+    wall, cpu = time.perf_counter(), time.process_time()
+    gs.build_report(counts, targets="36-CT/TW", term="2015-2020")
+    return time.perf_counter() - wall, time.process_time() - cpu
+first = once()
+runs = [once() for _ in range(int(sys.argv[1]))]
+print(json.dumps({"first": first, "runs": runs, "two": report._WORKERS > 1 and _can_fork(8)}))
+"""
+
+
+def _report_in_process(repeats: int, workers: int) -> dict[str, Any]:
+    out = subprocess.run(
+        [sys.executable, "-c", REPORT_CODE, str(repeats), str(workers)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out)
+
+
 def bench_processes(repeats: int) -> list[str]:
-    """Time ``import gender_stats`` and ``gender-stats report`` on the sample, as fresh processes."""
+    """Time ``import gender_stats``, ``build_report`` and ``gender-stats report`` on the sample."""
     lines = ["\nProcesses (medians, wall time of a fresh process)"]
     code = (
         "import time; t = time.perf_counter(); import gender_stats; print(time.perf_counter() - t)"
@@ -524,9 +554,20 @@ def bench_processes(repeats: int) -> list[str]:
     ]
     seconds = statistics.median(imports)
     lines.append(
-        f"{'import gender_stats':<34}{seconds:>8.3f} s   goal ≤ 0.5 s: "
+        f"{'import gender_stats':<38}{seconds:>8.3f} s   goal ≤ 0.5 s: "
         f"{'met' if seconds <= 0.5 else 'NOT met'}"
     )
+    for workers in (2, 1):
+        timed = _report_in_process(max(repeats, 3), workers)
+        wall = statistics.median(w for w, _ in timed["runs"])
+        cpu = statistics.median(c for _, c in timed["runs"])
+        how = "two processes" if timed["two"] else "one process"
+        name = f"build_report (sample, {how})"
+        verdict = ("met" if wall <= 1.5 else "NOT met") if workers > 1 else "for comparison"
+        lines.append(
+            f"{name:<38}{wall:>8.3f} s   (CPU here {cpu:.3f} s; first call {timed['first'][0]:.3f} s)"
+            f"   goal ≤ 1.5 s: {verdict}"
+        )
     cli = Path(sys.executable).with_name("gender-stats")
     reports = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -549,8 +590,8 @@ def bench_processes(repeats: int) -> list[str]:
             reports.append(time.perf_counter() - start)
     seconds = statistics.median(reports)
     lines.append(
-        f"{'gender-stats report (sample)':<34}{seconds:>8.3f} s   goal ≤ 3 s: "
-        f"{'met' if seconds <= 3 else 'NOT met'} (the page engineer's; timed here)"
+        f"{'gender-stats report (sample)':<38}{seconds:>8.3f} s   goal ≤ 3 s: "
+        f"{'met' if seconds <= 3 else 'NOT met'} (import, reading the sample, build, save)"
     )
     return lines
 

@@ -2,7 +2,8 @@
 
 This private module is the only place where :mod:`gender_stats.outputs.report` touches the disk
 (besides the workbook writer); the report builds everything in memory (HTML text, chart bytes) and
-:meth:`~gender_stats.outputs.report.Report.save` hands it here.
+:meth:`~gender_stats.outputs.report.Report.save` hands it here.  :func:`in_two_processes` renders
+the charts in this process and a forked one at once, where that is safe.
 """
 
 from __future__ import annotations
@@ -10,12 +11,18 @@ from __future__ import annotations
 import base64
 import dataclasses
 import functools
+import gc
 import io
+import multiprocessing
 import os
 import re
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,6 +35,7 @@ __all__ = [
     "check_out_dir",
     "figure_bytes",
     "figure_data_uri",
+    "in_two_processes",
     "make_out_dir",
     "safe_stem",
     "staged_output",
@@ -49,6 +57,14 @@ OUT_NOT_WRITABLE = (
 _UNSAFE = re.compile(r"[^0-9A-Za-z_-]+")
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+_T = TypeVar("_T")
+
+#: Fewer tasks than this are done in this process alone (a fork costs more than it saves).
+MIN_FORKED_TASKS = 4
+#: How long the parent waits for the child's results past its own share: this many times the
+#: time of its own share, and at least ``CHILD_TIMEOUT_S`` seconds; then it does them itself.
+CHILD_TIMEOUT_FACTOR = 5.0
+CHILD_TIMEOUT_S = 20.0
 
 
 def safe_stem(text: object, *, limit: int = 80) -> str:
@@ -176,7 +192,8 @@ def figure_bytes(fig: Figure, *, fmt: str = "png", dpi: int = 110) -> bytes:
 
     A bare :class:`~matplotlib.figure.Figure` renders through Agg (PNG) or the SVG backend without
     pyplot, so no global backend is chosen or changed.  SVG text is kept as ``<text>`` elements
-    (``svg.fonttype = "none"``), set for this call only.
+    (``svg.fonttype = "none"``) and its ids are the same at each call (``svg.hashsalt``), set for
+    this call only.
 
     Examples
     --------
@@ -189,9 +206,10 @@ def figure_bytes(fig: Figure, *, fmt: str = "png", dpi: int = 110) -> bytes:
     """
     buffer = io.BytesIO()
     metadata = {"Date": None} if fmt == "svg" else None
-    # Text as text in SVG (smaller, searchable, several times faster than glyph outlines); the
-    # setting is local to this call.
-    with matplotlib.rc_context({"svg.fonttype": "none"}):
+    # Text as text in SVG (smaller, searchable, several times faster than glyph outlines), and
+    # the ids of its clip paths and markers from a fixed salt (the same chart gives the same
+    # bytes, whichever process draws it); the settings are local to this call.
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "gender_stats"}):
         fig.savefig(buffer, format=fmt, dpi=dpi, metadata=metadata)
     return buffer.getvalue()
 
@@ -227,3 +245,155 @@ def write_html(text: str, path: str | Path) -> Path:
     path = Path(path)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _can_fork(n_tasks: int) -> bool:
+    """Return True when a forked helper process is safe and worth it for ``n_tasks`` tasks.
+
+    Linux only (macOS and Windows have no safe ``fork``), two cores or more for this process, not
+    inside a daemonic process (which may not have children), at least :data:`MIN_FORKED_TASKS`.
+    """
+    if n_tasks < MIN_FORKED_TASKS or not sys.platform.startswith("linux"):
+        return False
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return False
+    if multiprocessing.current_process().daemon:
+        return False
+    return len(os.sched_getaffinity(0)) >= 2
+
+
+def _claim(counter: Any, order: Sequence[int]) -> int | None:
+    """Take the next task of ``order`` from the counter both processes share (None: all taken)."""
+    with counter.get_lock():
+        position = int(counter.value)
+        if position >= len(order):
+            return None
+        counter.value = position + 1
+    return order[position]
+
+
+def _child(
+    task: Callable[[int], Any], order: Sequence[int], counter: Any, send: Connection
+) -> None:
+    """Do tasks until none is left and send their results (runs in the forked process).
+
+    Each result goes with the warnings its task gave (the parent gives them again, so that its
+    caller sees them); a task that fails is left to the parent, which raises the error itself.
+    """
+    gc.freeze()  # the parent's objects are never collected here (no finaliser of theirs runs)
+    results: dict[int, tuple[Any, list[tuple[Any, ...]]]] = {}
+    try:
+        while (index := _claim(counter, order)) is not None:
+            with warnings.catch_warnings(record=True) as caught:
+                value = task(index)
+            told = [(w.message, w.category, w.filename, w.lineno) for w in caught]
+            results[index] = (value, told)
+    except BaseException:  # the parent does the rest, and raises the error itself
+        pass
+    try:
+        send.send(results)
+    except Exception:  # the parent gone, or a result that cannot be sent: the parent does them
+        pass
+    finally:
+        send.close()
+
+
+def in_two_processes(
+    task: Callable[[int], _T],
+    n_tasks: int,
+    *,
+    cost: Sequence[float] | None = None,
+    done: Callable[[int], None] | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[_T]:
+    """Return ``[task(0), ..., task(n_tasks - 1)]``, done by this process and a forked one at once.
+
+    The two processes take the next task from a shared counter until none is left, so a slow or
+    busy core gets fewer; the costliest first when ``cost`` (a guess per task) is given, so that
+    neither waits long for the other at the end.  The child is forked (it sees the same objects, nothing is pickled but
+    the results it sends back) and never collects the parent's objects (``gc.freeze``).  Where a
+    child is not safe or not worth it (see :func:`_can_fork`) every task is done here, in order.
+    Whatever the child did not send — it failed, died, or took far longer than this process took
+    for its own share — is done here afterwards, so an error is raised here with its own
+    traceback, and the results are the same as in one process; the warnings of the child's
+    tasks are given again here (after this process's own).  No child outlives the call.
+    ``done(k)`` is told each time ``k`` more tasks are finished (a progress bar).  ``meanwhile()``
+    is other work of this process, done while the child starts on the tasks (first of all when
+    there is no child).
+
+    Examples
+    --------
+    >>> in_two_processes(lambda i: i * i, 6)
+    [0, 1, 4, 9, 16, 25]
+    """
+    tell = done or (lambda _k: None)
+    results: dict[int, _T] = {}
+    order = list(range(n_tasks))
+    if cost is not None:
+        order.sort(key=lambda index: -cost[index])
+    child = _forked_child(task, order) if _can_fork(n_tasks) else None
+    if child is None and meanwhile is not None:
+        meanwhile()
+    if child is not None:
+        process, counter, receive = child
+        try:
+            if meanwhile is not None:
+                meanwhile()
+            start = time.perf_counter()
+            while (index := _claim(counter, order)) is not None:
+                results[index] = task(index)
+                tell(1)
+            wait = max(CHILD_TIMEOUT_S, CHILD_TIMEOUT_FACTOR * (time.perf_counter() - start))
+            for index, (value, told) in sorted(_received(receive, wait).items()):
+                for message, category, filename, lineno in told:
+                    warnings.warn_explicit(message, category, filename, lineno)
+                results[index] = value
+                tell(1)
+        except BaseException:
+            process.kill()  # an error here (or Ctrl-C): the child's work is not wanted
+            raise
+        finally:
+            receive.close()
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+    for index in range(n_tasks):  # all of them without a child; else what the child did not send
+        if index not in results:
+            results[index] = task(index)
+            tell(1)
+    return [results[index] for index in range(n_tasks)]
+
+
+def _forked_child(
+    task: Callable[[int], Any], order: Sequence[int]
+) -> tuple[Any, Any, Connection] | None:
+    """Start the child (forked); return it, the shared counter and the end results come from."""
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(task, order, counter, send), daemon=True)
+    try:
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on any fork of a process with threads (pyarrow's pool): the child
+            # only draws, Arrow resets its pools in a forked child, and a child that hangs is
+            # waited for a bounded time, then its tasks are done here.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            process.start()
+    except OSError:  # no more processes allowed, no memory: everything is done here
+        receive.close()
+        return None
+    finally:
+        send.close()
+    return process, counter, receive
+
+
+def _received(receive: Connection, wait: float) -> dict[int, Any]:
+    """Return the child's results, or nothing if it died or did not send them within ``wait`` s."""
+    if not receive.poll(wait):
+        return {}
+    try:
+        results = receive.recv()
+    except (EOFError, OSError):  # the child died before sending
+        return {}
+    return results if isinstance(results, dict) else {}

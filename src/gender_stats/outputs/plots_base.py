@@ -29,7 +29,10 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine, LayoutEngine
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from gender_stats import progress as _progress
@@ -49,9 +52,11 @@ __all__ = [
     "PROGRESS_COLORS",
     "STATUS_COLORS",
     "STATUS_ORDER",
+    "OnePassLayout",
     "Palettes",
     "count_tick",
     "palettes",
+    "pin_labels",
     "share_tick",
 ]
 
@@ -244,6 +249,106 @@ def new_axes(ax: Axes | None, n_rows: int, *, width: float = 9.0) -> Axes:
     return new
 
 
+#: The space left around the decorations of an Axes and at the figure's edges, in inches (the
+#: ``w_pad`` and ``h_pad`` of matplotlib's constrained layout: 3 points).
+_PAD_INCH = 3 / 72
+
+
+class OnePassLayout(LayoutEngine):
+    """Fix a figure's margins from ONE measurement of its Axes' decorations, then leave them.
+
+    For a figure of one Axes (the report's bar and dumbbell charts), the tick labels, axis labels,
+    title and legend are measured once (``Axes.get_tightbbox``, whose text sizes the drawing then
+    reuses) and the subplot parameters are set so that they fit, with 3 points of padding: the
+    margins constrained layout gives, without its second measuring pass.  A ``footer`` (the text
+    of :meth:`~matplotlib.figure.Figure.supxlabel`) gets a band of its own at the bottom.  A figure
+    of several Axes (a colour bar, two panels) is laid out by constrained layout, once.
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(4, 3))
+    >>> ax = fig.add_subplot()
+    >>> _ = ax.set_yticks([0, 1], labels=["a rather long unit name", "B"])
+    >>> fig.set_layout_engine(OnePassLayout())
+    >>> fig.get_layout_engine().execute(fig)
+    >>> left = ax.get_tightbbox().x0  # the long label starts at the 3-point padding
+    >>> bool(abs(left - _PAD_INCH * fig.dpi) < 1)
+    True
+    """
+
+    _adjust_compatible = True
+    _colorbar_gridspec = False  # as constrained layout, which lays out figures with a colour bar
+
+    def __init__(self, *, footer: Text | None = None, pad: float = _PAD_INCH) -> None:
+        super().__init__()
+        self._params: dict[str, Any] = {"footer": footer, "pad": pad}
+
+    def set(self, *, footer: Text | None = None, pad: float | None = None) -> None:
+        """Set the footer text and the padding (inches)."""
+        if footer is not None:
+            self._params["footer"] = footer
+        if pad is not None:
+            self._params["pad"] = pad
+
+    def execute(self, fig: Any) -> None:
+        """Measure the decorations once and set the margins (several Axes: constrained layout)."""
+        axes = [ax for ax in fig.axes if ax.get_in_layout()]
+        if len(axes) != 1 or not isinstance(fig, Figure):
+            ConstrainedLayoutEngine().execute(fig)
+            return
+        (ax,) = axes
+        renderer = fig._get_renderer()  # type: ignore[attr-defined]  # as matplotlib's engines
+        pad = self._params["pad"] * fig.dpi
+        width, height = fig.bbox.width, fig.bbox.height
+        box = ax.get_window_extent(renderer)
+        tight = ax.get_tightbbox(renderer)
+        if tight is None:
+            return
+        left = max(box.x0 - tight.x0, 0.0) + pad
+        right = max(tight.x1 - box.x1, 0.0) + pad
+        bottom = max(box.y0 - tight.y0, 0.0) + pad
+        top = max(tight.y1 - box.y1, 0.0) + pad
+        footer = self._params["footer"]
+        if footer is not None and footer.get_text():
+            footer.set_y(pad / height)
+            footer.set_verticalalignment("bottom")
+            bottom += footer.get_window_extent(renderer).height + pad
+        if left + right >= width or bottom + top >= height:
+            return  # too small a figure for its labels: leave it as it is
+        fig.subplots_adjust(
+            left=left / width, right=1 - right / width, bottom=bottom / height, top=1 - top / height
+        )
+
+
+def pin_labels(fig: Figure) -> int:
+    """Fix the place of the empty axis labels and of the titles of ``fig``; return how many.
+
+    Matplotlib places an axis label away from the tick labels, and a title above the top tick
+    labels, by measuring every tick label again at each draw and each layout measurement (50 unit
+    names on a bar chart).  An empty label draws nothing, so it is pinned on its spine and left
+    out of the layout; a title over an Axes whose ticks are all at the bottom goes where it
+    would anyway (``y=1``, above the Axes by its pad), so it is set there.  The picture is the
+    same.
+    """
+    n = 0
+    for ax in fig.axes:
+        for axis, coords in ((ax.xaxis, (0.5, 0.0)), (ax.yaxis, (0.0, 0.5))):
+            if axis.label.get_text():
+                continue
+            axis.set_label_coords(*coords)
+            axis.label.set_in_layout(False)
+            n += 1
+        if ax.xaxis.get_ticks_position() != "bottom" or ax.xaxis.get_label_position() != "bottom":
+            continue  # ticks on top: the title is placed above them
+        for loc in ("left", "center", "right"):
+            title = ax.get_title(loc=loc)
+            if title:
+                ax.set_title(title, loc=loc, y=1.0)
+                n += 1
+    return n
+
+
 def status_color(status: object, palette: Mapping[str, str], seen: list[str]) -> str:
     """Return the colour of ``status``; unknown statuses get fallback colours in order met."""
     if isinstance(status, str) and status in palette:
@@ -286,9 +391,9 @@ def progress_words(lang: str) -> dict[str, str]:
 def bar_axes(ax: Axes, labels: Sequence[str]) -> None:
     """Put ``labels`` on the y axis, first label at the top."""
     n = len(labels)
+    ax.tick_params(axis="y", labelsize=8, length=0)  # first: the ticks are made with it
     ax.set_yticks(np.arange(n), labels=list(labels))
     ax.set_ylim(n - 0.5, -0.5)
-    ax.tick_params(axis="y", labelsize=8, length=0)
     ax.spines[["top", "right"]].set_visible(False)
 
 

@@ -33,6 +33,7 @@ without pyplot, so building a report never changes the global matplotlib backend
 from __future__ import annotations
 
 import dataclasses
+import gc
 import sys
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -51,11 +52,12 @@ from tqdm.auto import tqdm
 from gender_stats import compliance as comp
 from gender_stats.compliance import DOCUMENT, REASON, RULE, SEATS_NEEDED, STATUS, TARGET_ID, Status
 from gender_stats.errors import ArgumentError, GenderStatsError
-from gender_stats.outputs import plots, tables
+from gender_stats.outputs import plots, plots_base, tables
 from gender_stats.outputs._files import (
     check_out_dir,
     figure_bytes,
     figure_data_uri,
+    in_two_processes,
     make_out_dir,
     safe_stem,
     staged_output,
@@ -63,7 +65,6 @@ from gender_stats.outputs._files import (
     write_html,
 )
 from gender_stats.outputs._page import Block, Section, environment, table_block
-from gender_stats.outputs.collection import collection_section, status_sheet
 from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_text
 from gender_stats.outputs.provenance import Provenance, provenance
 from gender_stats.outputs.workbook import write_workbook
@@ -275,6 +276,8 @@ def _save(report: Report, *, out_dir: str | Path) -> Report:
     if report.provenance is not None:
         extra.append((words["provenance"], report.provenance.to_frame(report.lang)))
     if content.collection is not None:
+        from gender_stats.outputs.collection import status_sheet  # only with a collection
+
         extra.append((words["collection"], status_sheet(content.collection, lang=report.lang)))
     write_workbook(
         content.compliance,
@@ -554,6 +557,7 @@ class _Job:
     caption: str  # with a "{n}" placeholder for the figure number
     n_rows: int
     draw: Callable[..., Any]
+    weight: float = 1.0  # the cost of drawing a row, relative to a bar with its label
 
 
 @dataclasses.dataclass(frozen=True)
@@ -641,6 +645,7 @@ def _overview_jobs(plan: _Plan, section: str) -> list[_Job]:
                     words["heatmap_fig"] + named,
                     on_term[UNIT_ID].nunique(),
                     partial(plots.plot_heatmap, on_term, lang=lang),
+                    weight=1.2,  # a label per cell
                 )
             )
         counts_term = _rows_of_term(plan.counts, t)
@@ -733,8 +738,12 @@ def _render(job: _Job, number: int, *, svg: bool, mark: str = "") -> Chart:
     with _figure(job.n_rows) as (fig, ax):
         job.draw(ax=ax)
         _cell_labels_out_of_layout(ax)
+        plots_base.pin_labels(fig)
+        footer = None
         if mark:
-            fig.supxlabel(mark, x=0.01, ha="left", fontsize=8, color="#8a1c1c")
+            footer = fig.supxlabel(mark, x=0.01, ha="left", fontsize=8, color="#8a1c1c")
+        if len(fig.axes) == 1:  # one Axes: its margins measured once (no colour bar, one panel)
+            fig.set_layout_engine(plots_base.OnePassLayout(footer=footer))
         png = figure_bytes(fig, fmt="png")
         vector = None
         if svg:
@@ -806,6 +815,12 @@ def _subtitle(targets: Any, term: str | None, lang: Lang) -> str:
     return f"{words['targets']}: {spec} — {term_text}"
 
 
+#: How many processes draw the charts: this one and, where a fork is safe and there are two cores
+#: or more, one forked child (see :func:`gender_stats.outputs._files.in_two_processes`); 1 draws
+#: every chart here.
+_WORKERS = 2
+
+
 def _charts(
     jobs: Sequence[_Job],
     sections: dict[str, Section],
@@ -813,9 +828,14 @@ def _charts(
     svg: bool,
     progress: bool,
     mark: str = "",
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Chart]:
-    """Render every chart job in page order (numbered so) and add its figure to its section."""
-    charts = []
+    """Render every chart job (numbered in page order) and add its figure to its section.
+
+    The charts are drawn by two processes at once where that is safe (the same bytes as one
+    process draws, in the same order); ``meanwhile()`` is done here while the other process
+    starts on the charts.
+    """
     with tqdm(
         total=len(jobs),
         desc="report",
@@ -824,13 +844,49 @@ def _charts(
         disable=not progress,
         leave=False,
     ) as bar:
-        for number, job in enumerate(jobs, start=1):
-            chart = _render(job, number, svg=svg, mark=mark)
-            charts.append(chart)
-            sections[job.section].blocks.append(
-                Block("figure", caption=chart.caption, uri=figure_data_uri(chart.png))
-            )
-            bar.update()
+
+        def draw(index: int) -> Chart:
+            return _render(jobs[index], index + 1, svg=svg, mark=mark)
+
+        with _collection_paused():
+            charts = _drawn(draw, jobs, bar, meanwhile)
+    for job, chart in zip(jobs, charts, strict=True):
+        sections[job.section].blocks.append(
+            Block("figure", caption=chart.caption, uri=figure_data_uri(chart.png))
+        )
+    return charts
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Keep Python's cycle collector off the caller's objects while the charts are drawn.
+
+    Drawing makes hundreds of thousands of small objects, so the collector runs often, and each
+    full collection would walk the caller's whole heap (the frames, the modules).  The objects
+    that exist before the drawing are frozen (``gc.freeze``: left out of collections, not freed)
+    and unfrozen afterwards; the charts' own garbage is still collected as it comes.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _drawn(
+    draw: Callable[[int], Chart],
+    jobs: Sequence[_Job],
+    bar: Any,
+    meanwhile: Callable[[], object] | None,
+) -> list[Chart]:
+    """Draw every job, in two processes when allowed; ``meanwhile()`` done here meanwhile."""
+    if _WORKERS > 1:
+        cost = [(job.n_rows + 10) * job.weight for job in jobs]
+        return in_two_processes(draw, len(jobs), cost=cost, done=bar.update, meanwhile=meanwhile)
+    if meanwhile is not None:
+        meanwhile()
+    charts = [draw(index) for index in range(len(jobs))]
+    bar.update(len(jobs))
     return charts
 
 
@@ -923,8 +979,19 @@ def build_report(
     sections, of_body, jobs = _layout(plan)
     record = provenance(counts, result, units=units)
     mark = PAGE_LABELS[lang]["synthetic"] if record.synthetic else ""
-    charts = _charts(jobs, sections, svg=svg, progress=progress, mark=mark)
-    _tables(plan, sections, of_body)
+    # the tables are made while the charts are drawn (in the other process), into sections of
+    # their own, then put after the figures of each section
+    tabled = {label: Section(s.heading, [], s.id) for label, s in sections.items()}
+    charts = _charts(
+        jobs,
+        sections,
+        svg=svg,
+        progress=progress,
+        mark=mark,
+        meanwhile=partial(_tables, plan, tabled, of_body),
+    )
+    for label, section in tabled.items():
+        sections[label].blocks.extend(section.blocks)
     report = _assemble(
         plan, sections, charts, record, targets=targets, term=term, collection=collection
     )
@@ -941,6 +1008,8 @@ def with_collection(report: Report, collection: Any, *, lang: Lang | None = None
     page = dict(content.page)
     sections = [s for s in page["sections"] if s.id != "collection"]
     n_tab = 1 + sum(b.kind == "table" for s in sections for b in s.blocks)
+    from gender_stats.outputs.collection import collection_section  # (imports the returns code)
+
     section = collection_section(
         collection, lang=lang or report.lang, figure=len(content.charts) + 1, table=n_tab
     )
