@@ -184,6 +184,45 @@ def test_units_checks():
     assert found == {(1, "unit_id"), (1, "level")}
 
 
+def test_a_clean_units_table_is_checked_without_pandera(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gender_stats import schema
+
+    units = pd.DataFrame(
+        {
+            "unit_id": ["H01", "H02"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district", "district"],
+            "kind": ["rural_district", "town"],
+            "parent_id": ["T", None],
+            "aliases": [None, "B cũ"],
+        }
+    )
+    expected = validate_units(units)
+    monkeypatch.setattr(schema, "_pandera_problems", lambda *a, **k: pytest.fail("pandera ran"))
+    pd.testing.assert_frame_equal(validate_units(units), expected)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("unit_id", ""), ("unit_name", None), ("level", "Huyện"), ("kind", "")],
+)
+def test_every_units_rule_still_names_its_cell(column: str, value: object) -> None:
+    units = pd.DataFrame(
+        {
+            "unit_id": ["H01", "H02"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district", "district"],
+            "kind": ["rural_district", "town"],
+            "parent_id": ["T", "T"],
+        }
+    )
+    units[column] = units[column].astype(object)
+    units.loc[1, column] = value
+    with pytest.raises(DataError) as info:
+        validate_units(units)
+    assert {(p.row, p.header) for p in info.value.problems} == {(1, column)}
+
+
 def test_a_bad_total_is_reported_once_not_compared_again():
     with pytest.raises(DataError) as info:
         validate_counts(_counts(total=["12", 33, 5]))

@@ -1290,6 +1290,19 @@ def validate_roster(
     return _mark_validated(out) if mark else out
 
 
+def _units_clean(frame: pd.DataFrame) -> bool:
+    """Return whether the rules of :class:`UnitsModel` hold, checked vectorised.
+
+    Text columns of texts; ``unit_id``, ``unit_name`` and ``kind`` never blank; ``level`` a level
+    code.  When this says no, pandera checks the frame and names every problem.
+    """
+    rules = {UNIT_ID: _not_empty, UNIT_NAME: _not_empty, LEVEL: _level_ok, KIND: _not_empty}
+    for column in (*rules, *UNITS_OPTIONAL):
+        if column in frame.columns and not pd.api.types.is_string_dtype(frame[column]):
+            return False
+    return all(_column_clean(frame[column], rule) for column, rule in rules.items())
+
+
 def validate_units(units: pd.DataFrame, *, origin: Origin | None = None) -> pd.DataFrame:
     """Check a units table and return its canonical copy.
 
@@ -1317,7 +1330,8 @@ def validate_units(units: pd.DataFrame, *, origin: Origin | None = None) -> pd.D
     if problems:
         return _finish(units, problems, origin, UNITS_COLUMNS)
     frame = _text_columns(units, (*UNITS_COLUMNS, *UNITS_OPTIONAL))
-    problems += _pandera_problems(UnitsModel, frame, origin)
+    if not _units_clean(frame):  # pandera (and what it imports) only to say what is wrong
+        problems += _pandera_problems(UnitsModel, frame, origin)
     problems += _duplicates(frame, (UNIT_ID,), origin, "mã đơn vị không trùng;")
     problems += _alias_problems(frame, origin)
     return _finish(frame, _dedupe(problems), origin, (*UNITS_COLUMNS, *UNITS_OPTIONAL))
