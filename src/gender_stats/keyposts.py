@@ -44,7 +44,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from gender_stats._text import loose_key
 from gender_stats.errors import ArgumentError
@@ -61,6 +60,7 @@ from gender_stats.schema import (
     UNIT_NAME,
     _sorted_categories,
 )
+from gender_stats.targets import bundled_yaml
 
 __all__ = [
     "KeyPostDefinition",
@@ -141,7 +141,7 @@ class _Catalogue:
 @functools.cache
 def _catalogue() -> _Catalogue:
     text = (resources.files("gender_stats") / "_data" / "key_posts.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = bundled_yaml(text)
     definitions = {
         d["id"]: KeyPostDefinition(
             id=d["id"],
