@@ -1,6 +1,6 @@
 """The layers of ``docs/architecture.md``, enforced on the imports of every module (AST walk).
 
-foundation (errors, _text, vocab, schema) ← io readers, datasets ← compute (counting,
+foundation (errors, _text, vocab, schema, models) ← io readers, datasets ← compute (counting,
 indicators, targets, compliance, planning, progress, ...) ← outputs (the ``outputs`` package:
 labels, tables, plots*, workbook, report, _files) ← cli, the package root.
 
@@ -22,7 +22,7 @@ import gender_stats
 
 SRC = Path(gender_stats.__file__).parent
 
-FOUNDATION = {"errors", "_text", "vocab", "schema"}
+FOUNDATION = {"errors", "_text", "vocab", "schema", "models"}
 #: Compute modules that must not touch files either.
 PURE_COMPUTE = {"counting", "indicators", "targets", "compliance", "planning", "progress"}
 TOP = {"__init__", "cli", "__main__"}

@@ -34,12 +34,10 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
-from pandera.typing import Series
 
 from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, GenderStatsWarning
@@ -53,7 +51,6 @@ from gender_stats.schema import (
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
-    CountsModel,
     _plain_text,
     require_counts,
 )
@@ -70,6 +67,9 @@ from gender_stats.targets import (
     get_targets,
 )
 from gender_stats.vocab import TermError, normalise_term, term_bounds
+
+if TYPE_CHECKING:  # the models are imported on first use (see __getattr__)
+    from gender_stats._compliance_model import ComplianceModel
 
 __all__ = [
     "ASSESSED",
@@ -274,36 +274,12 @@ class NothingAssessedWarning(GenderStatsWarning):
     """
 
 
-class ComplianceModel(CountsModel):
-    """The compliance frame: the counts columns, then one check of a row against a target.
+def __getattr__(name: str) -> Any:  # PEP 562: the model, imported when first asked for
+    if name == "ComplianceModel":
+        from gender_stats._compliance_model import ComplianceModel
 
-    The contract between :func:`check` and every output (tables, charts, the workbook, the page,
-    the CLI).  ``target_id``, ``document`` and ``rule`` are missing only on a ``no_target`` row;
-    the numbers are floats for display, the seats nullable integers; ``status`` is a
-    :class:`Status` value and ``reason`` a key of :data:`REASONS` (empty when assessed).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> counts = pd.DataFrame({
-    ...     "term": ["2015-2020"], "unit_id": ["A"], "unit_name": ["A"], "level": ["district"],
-    ...     "body": ["party_committee"], "total": [20], "female": [2]})
-    >>> ComplianceModel.validate(check(counts, "36-CT/TW"))[STATUS].tolist()
-    ['below']
-    """
-
-    target_id: Series[str] = pa.Field(nullable=True)
-    document: Series[str] = pa.Field(nullable=True)
-    rule: Series[str] = pa.Field(nullable=True)
-    numerator: Series[str] = pa.Field(nullable=True)
-    threshold: Series[np.float64] = pa.Field(nullable=True)
-    share: Series[np.float64] = pa.Field(nullable=True)
-    status: Series[str] = pa.Field(isin=[s.value for s in Status])
-    gap_pp: Series[np.float64] = pa.Field(nullable=True)
-    seats_needed: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
-    seats_needed_if_grow: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0)
-    note: Series[str] = pa.Field(nullable=True)
-    reason: Series[str] = pa.Field(isin=["", *REASONS])
+        return ComplianceModel
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _select(targets: Any) -> tuple[Target, ...]:
