@@ -221,20 +221,31 @@ def _hwm_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux
 
 
-def peak_memory_mb(path: Path) -> tuple[float, float]:
-    """Return (peak RSS of the public path, peak RSS after imports) in MB, in a fresh process."""
+def _in_fresh_process(path: Path, before: str, after: str, env: dict[str, str] | None) -> Any:
+    """Run ``before``, the public path on ``path``, then ``after`` (which prints a JSON value) in a
+    fresh interpreter; return that value."""
     here = str(Path(__file__).resolve().parent)
     code = (
-        f"import sys, json; sys.path.insert(0, {here!r})\n"
+        f"import sys, json, time; sys.path.insert(0, {here!r})\n"
         "import run\n"
-        "base = run._hwm_mb()\n"
+        f"{before}\n"
         f"run.pipeline(run.Path({str(path)!r}))\n"
-        "print(json.dumps([run._hwm_mb(), base]))\n"
+        f"print(json.dumps({after}))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path.cwd(),
+        env={**os.environ, **(env or {})},
     )
-    peak, base = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def peak_memory_mb(path: Path) -> tuple[float, float]:
+    """Return (peak RSS of the public path, peak RSS after imports) in MB, in a fresh process."""
+    peak, base = _in_fresh_process(path, "base = run._hwm_mb()", "[run._hwm_mb(), base]", None)
     return peak, base
 
 
@@ -245,23 +256,10 @@ KEEP_FREED_MEMORY = {"MALLOC_MMAP_MAX_": "0", "MALLOC_TRIM_THRESHOLD_": str(2**4
 
 def fresh_process_seconds(path: Path, env: dict[str, str] | None = None) -> float:
     """Return the wall time of the public path in a fresh process (imports not counted)."""
-    here = str(Path(__file__).resolve().parent)
-    code = (
-        f"import sys, time; sys.path.insert(0, {here!r})\n"
-        "import run\n"
-        "start = time.perf_counter()\n"
-        f"run.pipeline(run.Path({str(path)!r}))\n"
-        "print(time.perf_counter() - start)\n"
+    seconds = _in_fresh_process(
+        path, "start = time.perf_counter()", "time.perf_counter() - start", env
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=Path.cwd(),
-        env={**os.environ, **(env or {})},
-    )
-    return float(done.stdout.strip().splitlines()[-1])
+    return float(seconds)
 
 
 def bench_allocator(n_rows: int, repeats: int) -> list[str]:
