@@ -214,3 +214,36 @@ def test_unit_names_clear_the_markers_at_zero():
     for label in ax.get_yticklabels():
         if label.get_text() in ("Như Thanh", "Quan Sơn"):
             assert label.get_window_extent(renderer).x1 <= mark_left  # the name is not covered
+
+
+def test_change_dots_at_zero_clear_the_unit_names_and_the_legend_clears_the_dots():
+    from gender_stats import plot_change
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2010-2015"] * 3 + ["2015-2020"] * 3,
+            "unit_id": ["A", "B", "C"] * 2,
+            "unit_name": ["Sở Giao thông vận tải", "Huyện Như Xuân", "Sở Tài chính"] * 2,
+            "level": ["province"] * 6,
+            "body": ["party_committee"] * 6,
+            "total": [20] * 6,
+            "female": [0, 5, 9, 0, 2, 4],  # A stays at 0 %; C falls from 45 % (lower right)
+        }
+    )
+    ax = plot_change(counts, from_term="2010-2015", to_term="2015-2020", body="party_committee")
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    dots = [c for c in ax.collections if c.get_gid() in ("from", "to")]
+    radius = max(np.sqrt(c.get_sizes()).max() for c in dots) / 2 * fig.dpi / 72  # points → px
+    zero_x = ax.transData.transform((0.0, 0.0))[0]
+    gap = 2 * fig.dpi / 72  # 2 points of white between a name and a dot at 0 %
+    for label in ax.get_yticklabels():
+        assert label.get_window_extent(renderer).x1 <= zero_x - radius - gap
+    legend = ax.get_legend().get_window_extent(renderer)
+    for collection in dots:
+        for x, y in ax.transData.transform(collection.get_offsets()):
+            assert not (legend.x0 <= x <= legend.x1 and legend.y0 <= y <= legend.y1)
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)

@@ -112,12 +112,14 @@ def _draw_dumbbells(
             fontsize=7, color=colors[yi],
         )  # fmt: skip
     bar_axes(ax, changes[UNIT_NAME].astype(str).tolist())
+    ax.tick_params(axis="y", pad=7)  # the unit names clear a dot drawn on the axis (a share of 0)
     top = max(float(np.max(np.concatenate([start, end]), initial=0.0)), 0.05)
     ax.set_xlim(0, top * 1.15 + 0.03)
     share_axis(ax.xaxis, lang)
     ax.set_xlabel(chart_label("share_axis", lang))
     grid(ax)
-    ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+    # beside the plot, never over a dot (the longest lines can reach its lower right corner)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
 
 
 def plot_change(
