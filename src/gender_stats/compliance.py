@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats.counting import counts_frame
-from gender_stats.errors import ArgumentError, GenderStatsWarning
+from gender_stats.errors import ArgumentError, GenderStatsWarning, require_frame
 from gender_stats.schema import (
     BODY,
     FEMALE,
@@ -1395,15 +1395,10 @@ def coverage(compliance: pd.DataFrame, *, lang: str | None = None) -> str:
 
 def _require_compliance(frame: object, func: str, columns: Sequence[str] = ("status",)) -> None:
     """Raise a clear error unless ``frame`` is a compliance frame (the output of :func:`check`)."""
-    if not isinstance(frame, pd.DataFrame):
-        raise ArgumentError(
-            f"{func}() cần bảng kết quả của gs.check (a compliance frame from gs.check), "
-            f"không phải {type(frame).__name__}. Hint: compliance = gs.check(counts); "
-            f"gs.{func}(compliance)."
-        )
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise ArgumentError(
-            f"{func}() cần bảng kết quả của gs.check, thiếu cột {missing} (a compliance frame: "
-            f"columns {missing} are missing). Hint: compliance = gs.check(counts)."
-        )
+    require_frame(
+        frame,
+        columns,
+        func,
+        f"compliance = gs.check(counts); gs.{func}(compliance)",
+        expected=("bảng kết quả của gs.check", "a compliance frame from gs.check"),
+    )

@@ -202,8 +202,20 @@ class ColumnsError(GenderStatsError, KeyError):
         return str(self.args[0]) if self.args else ""
 
 
-def require_frame(frame: object, columns: Sequence[str], func: str, hint: str) -> None:
+def require_frame(
+    frame: object,
+    columns: Sequence[str],
+    func: str,
+    hint: str,
+    *,
+    expected: tuple[str, str] | None = None,
+) -> None:
     """Raise a library error unless ``frame`` is a pandas DataFrame holding ``columns``.
+
+    ``expected`` names the frame ``func`` takes, in Vietnamese and English (``("bảng kết quả của
+    gs.check", "the compliance frame of gs.check")``): both errors then say it, and a missing
+    column is an :class:`ArgumentError` (the caller passed the wrong frame) instead of a
+    :class:`ColumnsError`.
 
     Examples
     --------
@@ -211,13 +223,24 @@ def require_frame(frame: object, columns: Sequence[str], func: str, hint: str) -
     Traceback (most recent call last):
     ...
     gender_stats.errors.ArgumentError: shares() cần một bảng pandas (a pandas DataFrame), ...
+    >>> require_frame(pd.DataFrame({"x": [1]}), ["status"], "coverage", "gs.check(counts)",
+    ...               expected=("bảng kết quả của gs.check", "the compliance frame of gs.check"))
+    Traceback (most recent call last):
+    ...
+    gender_stats.errors.ArgumentError: coverage() cần bảng kết quả của gs.check, thiếu cột ['status'] ...
     """
+    vi, en = expected or ("một bảng pandas", "a pandas DataFrame")
     if not isinstance(frame, pd.DataFrame):
         raise ArgumentError(
-            f"{func}() cần một bảng pandas (a pandas DataFrame), không phải "
+            f"{func}() cần {vi} ({'expected ' if expected else ''}{en}), không phải "
             f"{type(frame).__name__}. Hint: {hint}."
         )
     missing = [c for c in columns if c not in frame.columns]
+    if missing and expected:
+        raise ArgumentError(
+            f"{func}() cần {vi}, thiếu cột {missing} (expected {en}; missing {missing}). "
+            f"Hint: {hint}."
+        )
     if missing:
         raise ColumnsError(
             f"{func}() needs the columns {missing}; got {list(frame.columns)}. Hint: {hint}."

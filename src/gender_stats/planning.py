@@ -24,7 +24,7 @@ from typing import Any, overload
 import pandas as pd
 
 from gender_stats.compliance import NOTE, NUMERATOR, RULE, STATUS, TARGET_ID
-from gender_stats.errors import ArgumentError, PlanningError
+from gender_stats.errors import ArgumentError, PlanningError, require_frame
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import Floor, Rule, Status, Target, get_targets, percent
 
@@ -145,19 +145,16 @@ _COMPLIANCE_NEEDS = (TERM, UNIT_ID, BODY, TOTAL, TARGET_ID, STATUS)
 
 def _require_compliance(frame: object, func: str = "next_term_needs") -> None:
     """Refuse what is not a compliance frame, saying what to call first."""
-    if not isinstance(frame, pd.DataFrame):
-        raise ArgumentError(
-            f"{func}() cần bảng số liệu hoặc kết quả của gs.check (expected a counts frame or the "
-            f"compliance frame of gs.check), got {type(frame).__name__}. "
-            f"Hint: {func}(counts) hoặc {func}(gs.check(counts))."
-        )
-    missing = [c for c in _COMPLIANCE_NEEDS if c not in frame.columns]
-    if missing:
-        raise ArgumentError(
-            f"{func}() cần bảng kết quả của gs.check, thiếu cột {missing} (expected the "
-            f"compliance frame of gs.check; missing {missing}). "
-            f"Hint: {func}(gs.check(counts))."
-        )
+    require_frame(
+        frame,
+        _COMPLIANCE_NEEDS,
+        func,
+        f"{func}(counts) hoặc {func}(gs.check(counts))",
+        expected=(
+            "bảng số liệu hoặc kết quả của gs.check",
+            "a counts frame or the compliance frame of gs.check",
+        ),
+    )
 
 
 def _whole(value: Any, name: str, *, low: int = 0) -> int:

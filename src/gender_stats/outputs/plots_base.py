@@ -164,8 +164,9 @@ def require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         raise ArgumentError(
-            f"expected a {what} frame with columns {list(columns)}, got one without {missing}. "
-            f"Hint: pass the output of the function that builds the {what} frame."
+            f"biểu đồ cần bảng {what}, thiếu cột {missing} (expected a {what} frame with columns "
+            f"{list(columns)}, got one without {missing}). Hint: pass the output of the function "
+            f"that builds the {what} frame."
         )
 
 
