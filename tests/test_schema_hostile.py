@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gender_stats.errors import DataError
-from gender_stats.schema import TOO_LARGE, validate_counts, validate_roster
+from gender_stats.schema import TOO_LARGE, validate_counts, validate_roster, validate_units
 
 
 def _counts(total, female=(1, 1)):
@@ -249,3 +249,44 @@ def test_new_roster_checks_agree_on_fast_and_full_paths(rows, categorical):
         mp.setattr(schema, "_fast_roster", lambda frame, units: None)
         full = outcome()
     assert fast == full
+
+
+BLANKS = [" ", "   ", "\u00a0", "\t", "\u3000"]
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+@pytest.mark.parametrize("categorical", [False, True])
+def test_a_unit_id_or_name_of_only_white_space_is_blank(blank, categorical):
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020", "2015-2020"],
+            "unit_id": ["A", blank],
+            "unit_name": [blank, "Huyện B"],
+            "level": ["district", "district"],
+            "body": ["party_committee", "party_committee"],
+            "total": [10, 12],
+            "female": [2, 3],
+        }
+    )
+    if categorical:
+        counts = counts.astype({"unit_id": "category", "unit_name": "category"})
+    with pytest.raises(DataError) as err:
+        validate_counts(counts)
+    text = str(err.value)
+    assert 'dòng 0, cột "unit_name"' in text
+    assert 'dòng 1, cột "unit_id"' in text
+    assert "2 lỗi" in text
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_units_kind_of_only_white_space_is_blank(blank):
+    units = pd.DataFrame(
+        {
+            "unit_id": ["A", "B"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district", "district"],
+            "kind": [blank, "huyện"],
+        }
+    )
+    with pytest.raises(DataError, match='dòng 0, cột "kind"'):
+        validate_units(units)

@@ -160,6 +160,8 @@ UNITS_OPTIONAL: tuple[str, ...] = (PARENT_ID, ALIASES)
 
 _TERM_PATTERN = r"^(19|20)\d\d-(19|20)\d\d$"
 _LEVEL_PATTERN = r"^[a-z][a-z0-9_]*$"
+#: A text that is not blank: at least one character other than white space.
+_NOT_BLANK = r"^\s*\S"
 
 #: What each column must hold, in the words used in error messages.
 EXPECTED: Mapping[str, str] = {
@@ -585,7 +587,8 @@ def _term_ok(values: pd.Series) -> np.ndarray:
 
 
 def _not_empty(values: pd.Series) -> np.ndarray:
-    return np.asarray(values.str.len() >= 1, dtype=bool)
+    """Return which texts hold a character other than white space (``" "`` is blank)."""
+    return np.asarray((values.str.len() >= 1) & ~values.str.isspace(), dtype=bool)
 
 
 def _level_ok(values: pd.Series) -> np.ndarray:
