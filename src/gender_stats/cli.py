@@ -750,7 +750,8 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
-    from gender_stats.collection import collect, reminders, write_collection
+    from gender_stats.collection import collect, reminders
+    from gender_stats.outputs.collection import status_word, write_collection
 
     lang = args.lang
     received = None
@@ -785,10 +786,10 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         late = "" if pd.isna(on_time) else label("cli.on_time" if on_time else "cli.late", lang)
         who = rec["unit_name"] if isinstance(rec["unit_name"], str) else "?"
         extra = label("cli.n_problems", lang, n=rec["n_problems"]) if rec["n_problems"] else ""
-        print(f"{rec['status']:<13} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
+        print(f"{status_word(rec['status'], lang):<17} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
     counts = status["status"].value_counts()
     print(
-        "; ".join(f"{k}: {v}" for k, v in counts.items())
+        "; ".join(f"{status_word(k, lang)}: {v}" for k, v in counts.items())
         + (label("cli.period", lang, period=result.period.code) if result.period else "")
         + (
             label("cli.deadline", lang, date=f"{result.deadline:%d/%m/%Y}")
@@ -800,7 +801,7 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     if result.counts.empty:
         print(label("cli.no_usable_counts", lang), file=out)
     else:
-        write_collection(result, args.out, units=units)
+        write_collection(result, args.out, units=units, lang=lang)
         print(label("cli.wrote_collection", lang, out=args.out), file=out)
     remind = reminders(result)
     return EXIT_SHORTFALL if args.strict and not remind.empty else EXIT_OK

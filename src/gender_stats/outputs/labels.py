@@ -1003,6 +1003,14 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_n_problems": "Số lỗi",
         "coll_problem_text": "Lỗi",
         "coll_status": "Tình trạng",
+        "coll_reason": "Lý do nhắc",
+        "coll_contact": "Liên hệ",
+        "coll_all_compiled": "Ghi chú: số liệu tổng hợp gồm đủ {n}/{n} đơn vị.",
+        "coll_not_compiled": (
+            "Ghi chú: số liệu tổng hợp gồm {got}/{n} đơn vị; các dòng Cộng và Tổng cộng không gồm "
+            "{left} đơn vị: {names}."
+        ),
+        "coll_not_compiled_more": " và {more} đơn vị khác (xem trang Tình hình nộp báo cáo)",
     },
     "en": {
         "title": "Women in party committees, elected bodies and key posts",
@@ -1084,5 +1092,13 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_n_problems": "Problems",
         "coll_problem_text": "Problem details",
         "coll_status": "Status",
+        "coll_reason": "Reminder for",
+        "coll_contact": "Contact",
+        "coll_all_compiled": "Note: the figures cover all {n} of {n} units.",
+        "coll_not_compiled": (
+            "Note: the figures cover {got} of {n} units; the subtotals and the total leave out "
+            "{left}: {names}."
+        ),
+        "coll_not_compiled_more": " and {more} more (see the returns sheet)",
     },
 }
