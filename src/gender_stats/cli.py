@@ -550,8 +550,9 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         )
         print(label("cli.ok", args.lang, path=path, n=len(frame), reading=reading), file=out)
         log = frame.attrs.get("reading")
-        if getattr(args, "verbose", False) and log is not None and not isinstance(log, str):
-            print(log, file=out)
+        if log is not None and not isinstance(log, str):
+            # every row accounted for, always: the sum line; each row with --verbose
+            print(log if getattr(args, "verbose", False) else _accounted(log, args.lang), file=out)
     if errors:
         for error in errors:
             print(error, file=sys.stderr)
@@ -563,6 +564,18 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             print(label("cli.roster_hint", args.lang), file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def _accounted(log: Any, lang: str) -> str:
+    """Return the line that accounts for every row a reader saw (a ``ReadingLog``)."""
+    return label(
+        "cli.rows_accounted",
+        lang,
+        read=_n(log.rows_read, lang),
+        used=_n(log.rows_used, lang),
+        reported=_n(log.rows_reported, lang),
+        structural=_n(log.rows_structural, lang),
+    )
 
 
 def _n(value: Any, lang: str) -> str:

@@ -408,6 +408,11 @@ _add(
         "ok": ("OK: {path}: {n} rows — {reading}", "OK: {path}: {n} rows — {reading}"),
         "read_roster": ("danh sách từng người, đã đếm (a roster, counted)", "a roster, counted"),
         "read_counts": ("bảng số lượng (counts)", "counts"),
+        "rows_accounted": (
+            "  đọc {read} dòng = {used} dùng + {reported} báo lỗi/cảnh báo + {structural} dòng "
+            "cấu trúc (rows read = used + reported + structural)",
+            "  {read} rows read = {used} used + {reported} reported + {structural} structural",
+        ),
         "read_as_roster": (
             "{path}: không có cột số lượng (Tổng số, Nữ), đọc như danh sách từng người rồi đếm "
             "(no count columns: read as a roster and counted)",
