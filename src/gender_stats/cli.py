@@ -799,7 +799,8 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         late = "" if pd.isna(on_time) else label("cli.on_time" if on_time else "cli.late", lang)
         who = rec["unit_name"] if isinstance(rec["unit_name"], str) else "?"
         extra = label("cli.n_problems", lang, n=rec["n_problems"]) if rec["n_problems"] else ""
-        print(f"{status_word(rec['status'], lang):<17} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
+        word = status_word(rec["status"], lang)
+        print(f"{word:<17} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
     counts = status["status"].value_counts()
     print(
         "; ".join(f"{status_word(k, lang)}: {v}" for k, v in counts.items())

@@ -372,9 +372,7 @@ def write_collection(
     if collection.period is not None:
         title += f" — {collection.period.label('vi').upper()}"
     notes = [compiled_note(collection, lang=lang)] if not collection.status.empty else []
-    out = write_wide_workbook(
-        collection.counts, path, units=units, title=title, notes=notes
-    )
+    out = write_wide_workbook(collection.counts, path, units=units, title=title, notes=notes)
     append_sheet(out, status_sheet(collection, lang=lang), STATUS_SHEET)
     if not collection.status.empty:
         append_sheet(out, reminders_sheet(collection, lang=lang), "Nhắc nộp")
