@@ -33,6 +33,7 @@ from gender_stats.io._counts import (
     read_count,
     read_title,
     title_unit,
+    title_unit_problem,
 )
 from gender_stats.io._excel import Grid, is_blank
 from gender_stats.io._header import _body_in, _paths, text_of
@@ -260,7 +261,7 @@ def read_transposed(
             unit = found[0]
             log.notes.append(f"{file}: đơn vị lấy từ tiêu đề (unit from the title): {unit}")
     if unit is None and uid is None:
-        col.at(None, None, None, NEED_UNIT, header="unit")
+        col.at(None, None, None, title_unit_problem(title) or NEED_UNIT, header="unit")
         col.blocking = True
     level = parse_level(opts.level) if opts.level else None
     units = opts.units
