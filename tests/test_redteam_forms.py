@@ -14,6 +14,8 @@ from typing import Any
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import gender_stats as gs
 from gender_stats.errors import DataError
@@ -163,3 +165,226 @@ def test_a_per_level_summary_takes_its_province_from_the_title(tmp_path: Path) -
         "Tỉnh Nghệ An (cấp huyện)",
         "Tỉnh Nghệ An (cấp xã)",
     }
+
+
+# --------------------------------------------------------------------------------------------
+# Biểu 9A/9B/9C-BTCTW: criteria down, bodies and posts across
+
+TITLE_9B = [
+    ["HUYỆN ỦY NGA SƠN", None, None, None, None, "Biểu số 9B-BTCTW"],
+    ["BAN TỔ CHỨC"],
+    ["THỐNG KÊ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2021"],
+    [None, None, None, None, None, "Đvt: Người"],
+]
+
+
+def _simple(rows: list[list[Any]], head: list[Any] | None = None) -> list[list[Any]]:
+    return [*TITLE_9B, head or ["Nội dung", "Ban chấp hành", "Ban thường vụ"], *rows]
+
+
+@pytest.mark.parametrize(
+    "women",
+    ["Trong đó: Nữ", "Nữ", "- Nữ", "trong do nu", "Trong đó\nnữ", "TRONG ĐÓ: NỮ", "+ Nữ",
+     "Trong đó:\n- Nữ", "Số nữ", "Nữ (người)", "Trong đó : - Nữ"],
+)  # fmt: skip
+def test_the_womens_row_in_every_wording(tmp_path: Path, women: str) -> None:
+    path = build(tmp_path / "9b.xlsx", _simple([["TỔNG SỐ", 37, 13], [women, 6, 2]]))
+    out = read(path, term="2020-2025")
+    assert rows_of(out) == [
+        ["Huyện Nga Sơn", "party_committee", 37, 6],
+        ["Huyện Nga Sơn", "standing_committee", 13, 2],
+    ]
+    assert set(out["level"]) == {"district"}  # from the form number 9B
+
+
+@pytest.mark.parametrize(
+    "total", ["Tổng số", "TỔNG SỐ:", "Tổng số (người)", "I. TỔNG SỐ", "Tổng\nsố", "Tong so",
+              "Tổng số cán bộ"],
+)  # fmt: skip
+def test_the_total_row_in_every_wording(tmp_path: Path, total: str) -> None:
+    path = build(tmp_path / "9b.xlsx", _simple([[total, 37, 13], ["*Trong đó:- Nữ", 6, 2]]))
+    assert rows_of(read(path, term="2020-2025"), "body", "total", "female") == [
+        ["party_committee", 37, 6],
+        ["standing_committee", 13, 2],
+    ]
+
+
+@pytest.mark.parametrize("start", [(9, 3), (12, 4), (3, 6)])
+def test_a_form_placed_anywhere_on_the_sheet(tmp_path: Path, start: tuple[int, int]) -> None:
+    rows = [
+        ["HUYỆN ỦY HÀ TRUNG"],
+        [],
+        ["THỐNG KÊ NĂM 2021"],
+        [],
+        ["Nội dung", "Ban chấp hành", "Ban thường vụ"],
+        ["(1)", "(2)", "(3)"],
+        ["TỔNG SỐ", 35, 11],
+        ["Trong đó: Nữ", 5, 1],
+    ]
+    out = read(build(tmp_path / "9b.xlsx", rows, start=start), term="2020-2025", level="district")
+    assert rows_of(out) == [
+        ["Huyện Hà Trung", "party_committee", 35, 5],
+        ["Huyện Hà Trung", "standing_committee", 11, 1],
+    ]
+    accounted(out.attrs["reading"])
+
+
+def test_two_terms_side_by_side_are_two_terms_not_a_sum(tmp_path: Path) -> None:
+    head = ["Nội dung", "Nhiệm kỳ 2015-2020", None, "Nhiệm kỳ 2020 - 2025", None]
+    sub = [None, "Ban chấp hành", "Ban thường vụ", "Ban chấp hành", "Ban thường vụ"]
+    rows = [*TITLE_9B, head, sub, ["TỔNG SỐ", 35, 11, 37, 13], ["Trong đó: Nữ", 5, 1, 6, 2]]
+    out = read(build(tmp_path / "t.xlsx", rows, merges=["A5:A6", "B5:C5", "D5:E5"]))
+    assert rows_of(out, "term", "body", "total", "female") == [
+        ["2015-2020", "party_committee", 35, 5],
+        ["2015-2020", "standing_committee", 11, 1],
+        ["2020-2025", "party_committee", 37, 6],
+        ["2020-2025", "standing_committee", 13, 2],
+    ]  # never 72 members with 11 women
+
+
+def test_a_body_in_two_columns_is_a_problem_not_a_sum(tmp_path: Path) -> None:
+    head = ["Nội dung", "Ban chấp hành", "Ban thường vụ", "Ban Chấp hành"]
+    path = build(tmp_path / "d.xlsx", _simple([["TỔNG SỐ", 37, 13, 30], ["Nữ", 6, 2, 5]], head))
+    with pytest.raises(DataError, match="một cột cho mỗi cơ quan") as info:
+        read(path, term="2020-2025")
+    assert [(p.row, p.column) for p in info.value.problems] == [(5, "D")]
+    assert 'cột B "Ban chấp hành"' in str(info.value)
+
+
+def test_a_blank_total_over_figures_is_a_problem_a_blank_column_is_not(tmp_path: Path) -> None:
+    head = ["Nội dung", "Ban chấp hành", "Ban thường vụ", "Ủy ban kiểm tra", "Ghi chú"]
+    rows = [["TỔNG SỐ", 37, None, 7, None], ["Trong đó: Nữ", 6, 2, 1, "tạm tính"]]
+    with pytest.raises(DataError, match="dòng TỔNG SỐ") as info:
+        read(build(tmp_path / "b.xlsx", _simple(rows, head)), term="2020-2025")
+    assert [(p.row, p.column) for p in info.value.problems] == [(6, "C")]
+    rows[1][2] = None  # the whole column blank: the body is not in this form
+    out = read(build(tmp_path / "c.xlsx", _simple(rows, head)), term="2020-2025")
+    assert rows_of(out, "body", "total", "female") == [["party_committee", 37, 6]]
+    notes = out.attrs["reading"].notes
+    assert any('cột D "Ủy ban kiểm tra" không dùng' in n for n in notes)  # never silently
+    assert any('cột E "Ghi chú" không dùng' in n for n in notes)
+
+
+def test_blank_criteria_are_no_figure_not_zero_and_get_no_verdict(tmp_path: Path) -> None:
+    rows = [
+        ["TỔNG SỐ", 37, 13],
+        ["*Trong đó:- Nữ", 6, 2],
+        ["- Dân tộc thiểu số"],  # an empty sub-row
+        ["1. Tuổi đời"],
+        ["- Từ 40 tuổi trở xuống", 5, None],  # the standing committee's band not filled in
+        ["- Từ trên 40 tuổi đến 50 tuổi", 20, 6],
+    ]
+    out = read(build(tmp_path / "n.xlsx", _simple(rows)), term="2020-2025")
+    assert rows_of(out, "body", "ethnic_minority", "under_40", "age_41_50") == [
+        ["party_committee", None, 5, 20],
+        ["standing_committee", None, None, 6],
+    ]
+    checked = gs.check(out, targets=["35-CT/TW-2019:c"])  # under 40: at least 10 %
+    assert rows_of(checked, "body", "status", "reason") == [
+        ["party_committee", "met", ""],  # 5/37 = 13.5 %
+        ["standing_committee", "no_data", "no_value"],  # not "below" from an empty cell
+    ]
+
+
+def test_a_share_row_that_disagrees_with_the_counts_is_reported(tmp_path: Path) -> None:
+    rows = [["TỔNG SỐ", 37, 13], ["Trong đó: Nữ", 6, 2], ["Tỷ lệ nữ (%)", "16,2", 30]]
+    path = build(tmp_path / "p.xlsx", _simple(rows))
+    with pytest.warns(gs.MismatchWarning, match=r"ô C8 .*15,38 % = 2/13"):
+        out = read(path, term="2020-2025")  # 6/37 = 16.2 % agrees; 30 for 2/13 does not
+    assert rows_of(out, "body", "total", "female") == [
+        ["party_committee", 37, 6],
+        ["standing_committee", 13, 2],
+    ]
+    assert (8, "criterion") in [(e.row, str(e.kind)) for e in out.attrs["reading"].entries]
+    with pytest.raises(DataError) as info:
+        read(path, term="2020-2025", on_mismatch="raise")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(8, "C", 30)]
+
+
+def test_more_women_than_members_is_reported_at_the_womens_cell(tmp_path: Path) -> None:
+    path = build(tmp_path / "f.xlsx", _simple([["TỔNG SỐ", 37, 13], ["Trong đó: Nữ", 6, 14]]))
+    with pytest.raises(DataError) as info:
+        read(path, term="2020-2025")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(7, "C", 14)]
+
+
+def test_members_wording_in_the_header(tmp_path: Path) -> None:
+    head = ["Nội dung", "Cấp ủy viên", "Ủy viên BTV", "UBKT"]
+    path = build(tmp_path / "u.xlsx", _simple([["TỔNG SỐ", 37, 13, 7], ["Nữ", 6, 2, 1]], head))
+    out = read(path, term="2020-2025")
+    assert rows_of(out, "body", "total", "female") == [
+        ["party_committee", 37, 6],
+        ["standing_committee", 13, 2],
+    ]
+    assert any('cột D "UBKT" không dùng' in n for n in out.attrs["reading"].notes)
+
+
+_WOMEN = ("*Trong đó:- Nữ", "Trong đó: Nữ", "Nữ", "- Nữ", "trong do nu", "Trong đó\nnữ")
+_TOTALS = ("TỔNG SỐ", "Tổng số", "TONG SO", "Tổng số (người)")
+_ISSUERS = (
+    (["HUYỆN ỦY QUAN HÓA", "BAN TỔ CHỨC"], "Huyện Quan Hóa"),
+    (["ĐẢNG BỘ TỈNH THANH HÓA", "HUYỆN ỦY QUAN HÓA"], "Huyện Quan Hóa"),
+    (["BAN TỔ CHỨC HUYỆN ỦY QUAN HÓA"], "Huyện Quan Hóa"),
+)
+
+
+@st.composite
+def forms(draw: st.DrawFn) -> dict[str, Any]:
+    """A 9B form: bodies and posts with planted counts, worded and placed in varied ways."""
+    counts = []
+    for _ in range(draw(st.integers(2, 4))):  # BCH, BTV, then 0-2 post pairs
+        total = draw(st.integers(0, 60))
+        counts.append((total, draw(st.integers(0, total))))
+    return {
+        "counts": counts,
+        "women": draw(st.sampled_from(_WOMEN)),
+        "total": draw(st.sampled_from(_TOTALS)),
+        "issuer": draw(st.sampled_from(_ISSUERS)),
+        "start": (draw(st.integers(1, 6)), draw(st.integers(1, 4))),
+        "numbers_row": draw(st.booleans()),
+        "blank_rows": draw(st.integers(0, 2)),
+        "ethnic": [draw(st.integers(0, t)) for t, _ in counts],
+    }
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(spec=forms())
+def test_planted_forms_are_read(tmp_path: Path, spec: dict[str, Any]) -> None:
+    counts = spec["counts"]
+    heads = ["Ban chấp hành", "Ban thường vụ", "Bí thư", "Phó bí thư"][: len(counts)]
+    lines, unit = spec["issuer"]
+    rows: list[list[Any]] = [[line] for line in lines]
+    rows += [[]] * spec["blank_rows"] + [["THỐNG KÊ CÁN BỘ NĂM 2022"]]
+    top = ["Nội dung", "Ban chấp hành", "Ban thường vụ"]
+    if len(counts) > 2:
+        top += ["Lãnh đạo cấp ủy", None][: len(counts) - 2]
+    rows.append(top)
+    rows.append([None, None, None, *heads[2:]])
+    if spec["numbers_row"]:
+        rows.append(["A", *range(1, len(counts) + 1)])
+    rows.append([spec["total"], *(t for t, _ in counts)])
+    rows.append([spec["women"], *(f for _, f in counts)])
+    rows.append(["- Dân tộc thiểu số", *spec["ethnic"]])
+    rows.append([None, None, "Quan Hóa, ngày 5 tháng 1 năm 2022"])
+    r0, c0 = spec["start"]
+    n = r0 + rows.index(top)
+    col = openpyxl.utils.get_column_letter
+    merges = [f"{col(c0 + i)}{n}:{col(c0 + i)}{n + 1}" for i in range(3)]
+    if len(counts) == 4:
+        merges.append(f"{col(c0 + 3)}{n}:{col(c0 + 4)}{n}")
+    path = build(tmp_path / "gen.xlsx", rows, merges=merges, start=spec["start"])
+    out = read(path, term="2020-2025", level="district")
+    posts = counts[2:]
+    expect = [
+        [unit, "party_committee", *counts[0], spec["ethnic"][0]],
+        [unit, "standing_committee", *counts[1], spec["ethnic"][1]],
+    ]
+    if posts:
+        expect.append(
+            [unit, "key_posts", sum(t for t, _ in posts), sum(f for _, f in posts),
+             sum(spec["ethnic"][2:])]
+        )  # fmt: skip
+    assert rows_of(out, "unit_name", "body", "total", "female", "ethnic_minority") == expect
+    accounted(out.attrs["reading"])
