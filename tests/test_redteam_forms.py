@@ -388,3 +388,129 @@ def test_planted_forms_are_read(tmp_path: Path, spec: dict[str, Any]) -> None:
         )  # fmt: skip
     assert rows_of(out, "unit_name", "body", "total", "female", "ethnic_minority") == expect
     accounted(out.attrs["reading"])
+
+
+# --------------------------------------------------------------------------------------------
+# Mẫu số 30/HĐBC: rows are levels, seats beside elected, Số người | Tỷ lệ (%) groups
+
+
+def mau_30(
+    seats: str = "Số đại biểu được bầu",
+    elected: str = "Số đại biểu trúng cử",
+    levels: tuple[str, str, str] = ("Cấp tỉnh", "Cấp huyện", "Cấp xã"),
+    title: str = "ĐẠI BIỂU QUỐC HỘI KHÓA XIV VÀ ĐẠI BIỂU HĐND CÁC CẤP NHIỆM KỲ 2016 - 2021",
+) -> tuple[list[list[Any]], list[str]]:
+    rows = [
+        ["ỦY BAN BẦU CỬ TỈNH THANH HÓA", None, None, None, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        [f"BIỂU THỐNG KÊ SƠ BỘ KẾT QUẢ BẦU CỬ {title}"],
+        ["II. KẾT QUẢ BẦU CỬ ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN CÁC CẤP"],
+        ["Số TT", "Cấp bầu cử", seats, elected, "Nữ", None, "Dân tộc thiểu số", None],
+        [None, None, None, None, "Số người", "Tỷ lệ (%)", "Số người", "Tỷ lệ (%)"],
+        ["1", "2", "3", "4", "5", "6", "7", "8"],
+        [1, levels[0], 95, 94, 25, "26,59", 10, "10,63"],  # 25/94 = 26.595 %, 10/94 = 10.638 %
+        [2, levels[1], 900, 898, 270, "30,06", 100, 11.13],  # 270/898 = 30.067 %, truncated
+        [3, levels[2], 10000, 9990, 2900, 29.03, 1200, "12,01"],  # 2900/9990 = 29.029 %
+        [None, "Tổng cộng", 10995, 10982, 3195, None, 1310, None],
+        [None, None, None, "Thanh Hóa, ngày 30 tháng 5 năm 2016"],
+        [None, None, None, "TM. ỦY BAN BẦU CỬ"],
+    ]
+    return rows, ["A4:A5", "B4:B5", "C4:C5", "D4:D5", "E4:F4", "G4:H4"]
+
+
+MAU_30_EXPECT = [
+    ["tinh-thanh-hoa", "province", "2016-2021", 94, 25, 95, 10],
+    ["tinh-thanh-hoa/district", "district", "2016-2021", 898, 270, 900, 100],
+    ["tinh-thanh-hoa/commune", "commune", "2016-2021", 9990, 2900, 10000, 1200],
+]
+MAU_30_COLS = ("unit_id", "level", "term", "total", "female", "seats", "ethnic_minority")
+
+
+@pytest.mark.parametrize(
+    ("seats", "elected"),
+    [
+        ("Số đại biểu được bầu", "Số đại biểu trúng cử"),
+        ("Tổng số đại biểu được bầu", "Số đại biểu trúng cử"),
+        ("Số ĐB được bầu", "Số ĐB trúng cử"),
+        ("Số đại biểu\nđược bầu", "Số đại biểu\ntrúng cử"),
+        ("SỐ ĐẠI BIỂU ĐƯỢC BẦU", "Tổng số đại biểu trúng cử"),
+    ],
+)
+def test_mau_30_seats_and_elected_in_every_wording(
+    tmp_path: Path, seats: str, elected: str
+) -> None:
+    rows, merges = mau_30(seats, elected)
+    out = read(build(tmp_path / "m30.xlsx", rows, merges=merges))
+    assert rows_of(out, *MAU_30_COLS) == MAU_30_EXPECT  # elected is the total, seats kept
+    assert set(out["body"]) == {"peoples_council"}
+    accounted(out.attrs["reading"])
+
+
+@pytest.mark.parametrize(
+    "levels",
+    [("HĐND tỉnh", "HĐND cấp huyện", "HĐND cấp xã"), ("Tỉnh", "Huyện", "Xã"),
+     ("CẤP TỈNH", "Cấp Huyện", "cấp xã")],
+)  # fmt: skip
+def test_mau_30_level_rows_in_every_wording(tmp_path: Path, levels: tuple[str, str, str]) -> None:
+    rows, merges = mau_30(levels=levels)
+    out = read(build(tmp_path / "m30.xlsx", rows, merges=merges))
+    assert rows_of(out, *MAU_30_COLS) == MAU_30_EXPECT
+
+
+def test_mau_30_more_elected_than_seats_is_reported(tmp_path: Path) -> None:
+    rows, merges = mau_30()
+    rows[6][3], rows[9][3] = 96, 10984  # 96 elected for 95 seats (and the total follows)
+    rows[6][5], rows[6][7] = "26,04", "10,41"  # 25/96, 10/96: the shares agree with 96
+    path = build(tmp_path / "m30.xlsx", rows, merges=merges)
+    with pytest.warns(gs.MismatchWarning, match=r"ô D7 .*không vượt số đại biểu được bầu 95"):
+        out = read(path)
+    assert out["total"].tolist()[0] == 96  # the counts are kept, the user is told
+    with pytest.raises(DataError) as info:
+        read(path, on_mismatch="raise")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(7, "D", 96)]
+
+
+def test_mau_30_a_share_of_the_seats_is_reported_the_share_uses_elected(tmp_path: Path) -> None:
+    rows, merges = mau_30()
+    rows[6][5] = "26,32"  # 25/95: the seats, not the 94 elected
+    path = build(tmp_path / "m30.xlsx", rows, merges=merges)
+    with pytest.warns(gs.MismatchWarning, match=r"ô F7 .*26,60 % = 25/94"):
+        out = read(path)
+    checked = gs.check(out, targets=["2351/QĐ-TTg:1b-2016"])
+    share = checked.loc[checked["level"] == "province", "share"].tolist()
+    assert share == [pytest.approx(25 / 94)]
+
+
+def test_mau_30_the_council_term_not_the_na_khoa(tmp_path: Path) -> None:
+    # both in the title: the council rows take the council term (NA XIV is 2016-2021 too, so
+    # name a different NA khóa to be sure the khóa is not what is read)
+    rows, merges = mau_30(
+        title="ĐẠI BIỂU QUỐC HỘI KHÓA XV VÀ ĐẠI BIỂU HĐND CÁC CẤP NHIỆM KỲ 2016-2021"
+    )
+    out = read(build(tmp_path / "a.xlsx", rows, merges=merges))
+    assert set(out["term"]) == {"2016-2021"}
+    rows, merges = mau_30(title="ĐẠI BIỂU HỘI ĐỒNG NHÂN DÂN TỈNH KHÓA XVIII")  # a council number
+    with pytest.raises(DataError, match=r"khóa XVIII.*không phải nhiệm kỳ"):
+        read(build(tmp_path / "b.xlsx", rows, merges=merges))
+
+
+def test_a_summary_with_only_the_deputies_elected_column(tmp_path: Path) -> None:
+    rows = [
+        ["SỐ LIỆU NỮ ĐẠI BIỂU HĐND TỈNH NHIỆM KỲ 2021-2026"],
+        ["STT", "Tỉnh", "Tổng số đại biểu được bầu", "Nữ", "Tỷ lệ (%)"],
+        [1, "Tỉnh Thanh Hóa", 84, 24, "28,57"],  # 24/84 = 28.571 %
+    ]
+    out = read(build(tmp_path / "s.xlsx", rows))
+    assert rows_of(out) == [["Tỉnh Thanh Hóa", "peoples_council", 84, 24]]
+    assert any("là tổng số" in n for n in out.attrs["reading"].notes)
+
+
+def test_cli_check_on_a_mau_30_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gender_stats.cli import main
+
+    rows, merges = mau_30()
+    path = build(tmp_path / "m30.xlsx", rows, merges=merges)
+    code = main(["check", str(path), "--targets", "2351/QĐ-TTg:1b-2016", "--lang", "en"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "Traceback" not in captured.err
+    assert "assessed 3 of 3 rows" in captured.out

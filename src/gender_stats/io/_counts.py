@@ -555,6 +555,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if s.body is None and s.group is not None and opts.body is None:
             col.at(header.top, s.group_col, s.group, UNKNOWN_BODY, header=s.group)
     _report_unused_columns(grid, header, col, log)
+    log.notes.extend(f"{file}: {n}" for n in header.notes)
     if not data and sums and not reported_rows:
         # a sheet of totals only ("Toàn tỉnh" per body): its rows are its data (a summary sheet,
         # checked against the other sheets when read with them)
@@ -756,7 +757,7 @@ def _records(
         row_body = None
         if LEVEL in keys:
             raw = text_cell(row[keys[LEVEL]])
-            row_level = parse_level(raw) if raw else None
+            row_level = (parse_level(raw) or _council_level(raw)) if raw else None
             if raw and row_level is None:
                 row_body = parse_body(raw)
                 if row_body is None:
@@ -858,6 +859,11 @@ def _records(
                     if v is not None and (rec[k] is None or rec[k] < 0):
                         # another count (seats, under_40, trained ...) is a count too
                         col.at(r, cells[k], v, WHOLE_COUNT, header=s.headers.get(k))
+            seats, elected = _whole(values.get("seats")), _whole(total)
+            if seats is not None and elected is not None and 0 <= seats < elected:
+                # Mẫu 30/HĐBC: fewer may be elected than the seats, never more
+                expected = MORE_THAN_SEATS.format(seats=seats)
+                _mismatch(col, log, opts, r, cells[TOTAL], total, expected, s.headers.get(TOTAL))
             if MALE in values:
                 rec[MALE] = _whole(values[MALE])
             if note is not None:
@@ -962,6 +968,28 @@ def _records(
 
 
 _CANONICAL = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE)
+
+
+#: Expected text of an elected count above the seats (``Số đại biểu được bầu``).
+MORE_THAN_SEATS = (
+    "số trúng cử không vượt số đại biểu được bầu {seats} (elected ≤ the seats to fill)"
+)
+_COUNCIL_LEVEL = re.compile(
+    r"^(?:dai bieu\s+)?(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan)\s+(?:cac\s+)?(?:cap\s+)?"
+    r"(tinh|huyen|xa)$"
+)
+
+
+def _council_level(text: str) -> str | None:
+    """Return the level of a level-row label naming its council (``HĐND cấp huyện``), or None.
+
+    Examples
+    --------
+    >>> _council_level("HĐND tỉnh"), _council_level("Đại biểu HĐND cấp xã"), _council_level("Nga Sơn")
+    ('province', 'commune', None)
+    """
+    m = _COUNCIL_LEVEL.match(loose_key(text))
+    return parse_level(m.group(1)) if m else None
 
 
 def _extra_column(values: pd.Series) -> pd.Series:
