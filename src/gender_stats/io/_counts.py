@@ -44,6 +44,7 @@ from gender_stats.io._header import (
     find_header,
     text_of,
 )
+from gender_stats.io._issuer import Named, title_units
 from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning, infer_level
 from gender_stats.io._numbers import NumberStyle, decide_style
 from gender_stats.io._rows import (
@@ -173,6 +174,7 @@ class Title:
     pairs: list[tuple[str, int, int, bool]]  # term, row, col, after "nhiệm kỳ"
     khoa: list[tuple[str, int, int]]
     congress: list[str] = dataclasses.field(default_factory=list)
+    lines: list[tuple[int, int, str]] = dataclasses.field(default_factory=list)  # cells' lines
 
     def term_for(self, body: str | None) -> tuple[str | None, str | None, tuple[int, int] | None]:
         """Return (term, problem, cell) for a body: the term the title gives it, or why not."""
@@ -206,12 +208,14 @@ def read_title(grid: Grid, rows: range) -> Title:
     texts: list[tuple[int, int, str]] = []
     pairs: list[tuple[str, int, int, bool]] = []
     khoa: list[tuple[str, int, int]] = []
+    lines: list[tuple[int, int, str]] = []
     for r in rows:
         for c, v in enumerate(grid.cells[r]):
             if not isinstance(v, str) or not v.strip():
                 continue
             text = nfc(v)
             texts.append((r, c, text))
+            lines.extend((r, c, nfc(part)) for part in re.split(r"[\r\n]+", v) if part.strip())
             key = loose_key(text)
             for m in _YEARS.finditer(text.replace("đến", "-")):
                 try:
@@ -234,7 +238,7 @@ def read_title(grid: Grid, rows: range) -> Title:
         found = re.search(r"\bdai hoi\b.*?\blan(?: thu)?\s+([ivxlc]+|\d+)\b", loose_key(text))
         if found:
             congress.append(f"đại hội lần thứ {found.group(1).upper()}")
-    return Title(texts, pairs, khoa_na, congress)
+    return Title(texts, pairs, khoa_na, congress, lines)
 
 
 def title_body(title: Title) -> str | None:
@@ -257,42 +261,36 @@ def _bodies_in(text: str) -> set[str]:
 
 
 def title_unit(title: Title) -> tuple[str, int, int] | None:
-    """Return the unit an issuing block names (``HUYỆN ỦY NGA SƠN`` → Huyện Nga Sơn), or ``None``."""
-    words = {
-        "tinh": "Tỉnh",
-        "thanh pho": "Thành phố",
-        "huyen": "Huyện",
-        "thi xa": "Thị xã",
-        "quan": "Quận",
-        "xa": "Xã",
-        "phuong": "Phường",
-        "thi tran": "Thị trấn",
-    }
-    for r, c, text in title.texts:
-        original = nfc(text)
-        m = re.match(
-            r"^(?:ĐẢNG BỘ|ĐẢNG ỦY|BAN CHẤP HÀNH ĐẢNG BỘ|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|THỊ ỦY|"
-            r"ỦY BAN BẦU CỬ|UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|BAN TỔ CHỨC)\s+"
-            r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)?\s*(.+)$",
-            original.upper(),
-        )
-        if not m:
-            continue
-        kind_text = m.group(1)
-        rest = original[m.start(2) : m.end(2)].strip()
-        if len(rest) > 40 or any(ch.isdigit() for ch in rest):
-            continue
-        head = original.upper().split()[0]
-        if kind_text is None:
-            kind = {"HUYỆN": "Huyện", "TỈNH": "Tỉnh", "THÀNH": "Thành phố", "THỊ": "Thị xã"}.get(
-                head
-            )
-            if kind is None:
-                continue
-        else:
-            kind = words.get(loose_key(kind_text), kind_text.title())
-        return f"{kind} {rest.title()}", r, c
+    """Return the unit the title block names (``HUYỆN ỦY NGA SƠN`` → Huyện Nga Sơn), or ``None``.
+
+    ``None`` too when it names several (see :func:`gender_stats.io._issuer.title_units`; the
+    reader reports them with :data:`AMBIGUOUS_UNIT`).
+    """
+    found = title_units(title.lines)
+    if len(found) != 1 or found[0].name == "?":
+        return None
+    return found[0].name, found[0].row, found[0].col
+
+
+def title_unit_problem(title: Title) -> str | None:
+    """Return why the title names no single unit when it names several (or an unnamed issuer)."""
+    found = title_units(title.lines)
+    if len(found) > 1 or (found and found[0].name == "?"):
+        names = ", ".join(u.name if u.name != "?" else f'"{title_line(title, u)}"' for u in found)
+        return AMBIGUOUS_UNIT.format(names=names)
     return None
+
+
+def title_line(title: Title, unit: Named) -> str:
+    """Return the title line a unit was found in."""
+    return next((t for r, c, t in title.lines if (r, c) == (unit.row, unit.col)), "")
+
+
+#: Expected text when the title names several units (or an issuer without its unit).
+AMBIGUOUS_UNIT = (
+    "một đơn vị: tiêu đề nêu {names}; truyền unit_name='...' (one unit: the title names several, "
+    "or an issuing body whose unit it does not say; pass unit_name=)"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -557,6 +555,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if s.body is None and s.group is not None and opts.body is None:
             col.at(header.top, s.group_col, s.group, UNKNOWN_BODY, header=s.group)
     _report_unused_columns(grid, header, col, log)
+    log.notes.extend(f"{file}: {n}" for n in header.notes)
     if not data and sums and not reported_rows:
         # a sheet of totals only ("Toàn tỉnh" per body): its rows are its data (a summary sheet,
         # checked against the other sheets when read with them)
@@ -758,7 +757,7 @@ def _records(
         row_body = None
         if LEVEL in keys:
             raw = text_cell(row[keys[LEVEL]])
-            row_level = parse_level(raw) if raw else None
+            row_level = (parse_level(raw) or _council_level(raw)) if raw else None
             if raw and row_level is None:
                 row_body = parse_body(raw)
                 if row_body is None:
@@ -860,6 +859,11 @@ def _records(
                     if v is not None and (rec[k] is None or rec[k] < 0):
                         # another count (seats, under_40, trained ...) is a count too
                         col.at(r, cells[k], v, WHOLE_COUNT, header=s.headers.get(k))
+            seats, elected = _whole(values.get("seats")), _whole(total)
+            if seats is not None and elected is not None and 0 <= seats < elected:
+                # Mẫu 30/HĐBC: fewer may be elected than the seats, never more
+                expected = MORE_THAN_SEATS.format(seats=seats)
+                _mismatch(col, log, opts, r, cells[TOTAL], total, expected, s.headers.get(TOTAL))
             if MALE in values:
                 rec[MALE] = _whole(values[MALE])
             if note is not None:
@@ -877,7 +881,7 @@ def _records(
         col.at(None, None, None, NEED_BODY, header="body")
         col.blocking = True
     if need_unit:
-        col.at(None, None, None, NEED_UNIT, header="unit")
+        col.at(None, None, None, title_unit_problem(title) or NEED_UNIT, header="unit")
         col.blocking = True
     if not records:
         return []
@@ -964,6 +968,28 @@ def _records(
 
 
 _CANONICAL = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE)
+
+
+#: Expected text of an elected count above the seats (``Số đại biểu được bầu``).
+MORE_THAN_SEATS = (
+    "số trúng cử không vượt số đại biểu được bầu {seats} (elected ≤ the seats to fill)"
+)
+_COUNCIL_LEVEL = re.compile(
+    r"^(?:dai bieu\s+)?(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan)\s+(?:cac\s+)?(?:cap\s+)?"
+    r"(tinh|huyen|xa)$"
+)
+
+
+def _council_level(text: str) -> str | None:
+    """Return the level of a level-row label naming its council (``HĐND cấp huyện``), or None.
+
+    Examples
+    --------
+    >>> _council_level("HĐND tỉnh"), _council_level("Đại biểu HĐND cấp xã"), _council_level("Nga Sơn")
+    ('province', 'commune', None)
+    """
+    m = _COUNCIL_LEVEL.match(loose_key(text))
+    return parse_level(m.group(1)) if m else None
 
 
 def _extra_column(values: pd.Series) -> pd.Series:
