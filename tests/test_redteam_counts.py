@@ -1,0 +1,129 @@
+"""Red team of the counts readers: files made the way offices make them, read through the public API.
+
+Every workbook is built here with its own numbers, worked out by hand; each test says what a
+careful statistician expects of it: the exact counts, or a located problem, or a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+import gender_stats as gs
+from gender_stats.io._counts import MismatchWarning
+
+
+def book(
+    path: Path,
+    sheets: dict[str, list[list[Any]]],
+    *,
+    start: tuple[int, int] = (1, 1),
+    merges: dict[str, list[str]] | None = None,
+    hidden_rows: dict[str, list[int]] | None = None,
+    formats: dict[str, dict[str, str]] | None = None,
+    cached: dict[str, Any] | None = None,
+) -> Path:
+    """Write a workbook whose tables start at ``start`` (row, column; 1-based) of each sheet.
+
+    ``merges``, ``hidden_rows`` and ``formats`` are in the sheet's own cell addresses.  ``cached``
+    gives formula cells of the first sheet a saved value, as Excel would.
+    """
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    r0, c0 = start
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                if value is not None:
+                    ws.cell(r0 + i, c0 + j, value)
+        for rng in (merges or {}).get(name, []):
+            ws.merge_cells(rng)
+        for r in (hidden_rows or {}).get(name, []):
+            ws.row_dimensions[r].hidden = True
+        for cell, fmt in (formats or {}).get(name, {}).items():
+            ws[cell].number_format = fmt
+    wb.save(path)
+    if cached:
+        with zipfile.ZipFile(path) as zf:
+            parts = {n: zf.read(n) for n in zf.namelist()}
+        xml = parts["xl/worksheets/sheet1.xml"].decode()
+        for ref, value in cached.items():
+            xml = re.sub(
+                rf'(<c r="{ref}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/>', rf"\g<1><v>{value}</v>", xml
+            )
+        parts["xl/worksheets/sheet1.xml"] = xml.encode()
+        with zipfile.ZipFile(path, "w") as zf:
+            for n, data in parts.items():
+                zf.writestr(n, data)
+    return path
+
+
+def records(out: Any, *cols: str) -> list[tuple[Any, ...]]:
+    cols = cols or ("unit_name", "level", "body", "total", "female")
+    return sorted(tuple(r) for r in out[list(cols)].itertuples(index=False))
+
+
+def accounted(log: Any) -> None:
+    assert log.rows_read == log.rows_used + log.rows_reported + log.rows_structural
+
+
+def quiet_read(path: Path, **kwargs: Any) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return gs.read_counts(path, **kwargs)
+
+
+# --------------------------------------------------------------------------------------------
+# Totals in other wordings are never units
+
+UNITS_AND_TOTAL = [
+    ["NHIỆM KỲ 2020 - 2025"],
+    ["STT", "Đơn vị", "Tổng số", "Nữ"],
+    ["I", "Khối huyện"],
+    [1, "Huyện Nga Sơn", 37, 6],
+    [2, "Huyện Hà Trung", 35, 5],
+    [None, "cong khoi huyen", 72, 11],
+    ["II", "Khối sở, ban, ngành"],
+    [1, "Sở Y tế", 15, 6],
+    [None, "TOTAL", 87, 17],
+]
+EXPECTED = [
+    ("Huyện Hà Trung", "district", "party_committee", 35, 5),
+    ("Huyện Nga Sơn", "district", "party_committee", 37, 6),
+    ("Sở Y tế", "agency", "party_committee", 15, 6),
+]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Tổng cộng toàn thành phố",
+        "Cộng toàn huyện",
+        "Toàn Đảng bộ",
+        "Cả tỉnh",
+        "TỔNG SỐ CHUNG",
+        "tong cong toan tinh Thanh Hoa",
+        "Toàn huyện Nga Sơn",
+    ],
+)
+def test_a_grand_total_in_another_wording_is_checked_not_counted(
+    tmp_path: Path, label: str
+) -> None:
+    rows = [list(r) for r in UNITS_AND_TOTAL]
+    rows[-1][1] = label
+    out = quiet_read(book(tmp_path / "t.xlsx", {"BCH": rows}), body="BCH")
+    assert records(out) == EXPECTED
+    log = out.attrs["reading"]
+    assert [(e.row, str(e.kind)) for e in log.entries][-1] == (9, "total")
+    accounted(log)
+    # the wording is checked like "Tổng cộng": a wrong figure is said at its cell
+    rows[-1][3] = 18
+    with pytest.warns(MismatchWarning, match=r"ô D9 .*17 = tổng các đơn vị"):
+        gs.read_counts(book(tmp_path / "m.xlsx", {"BCH": rows}), body="BCH")
