@@ -16,6 +16,7 @@ import openpyxl
 import pytest
 
 import gender_stats as gs
+from gender_stats.errors import DataError
 from gender_stats.io._counts import MismatchWarning
 
 
@@ -127,3 +128,52 @@ def test_a_grand_total_in_another_wording_is_checked_not_counted(
     rows[-1][3] = 18
     with pytest.warns(MismatchWarning, match=r"ô D9 .*17 = tổng các đơn vị"):
         gs.read_counts(book(tmp_path / "m.xlsx", {"BCH": rows}), body="BCH")
+
+
+# --------------------------------------------------------------------------------------------
+# The issuing block names who sends the report, not the body counted
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    [
+        "HỘI ĐỒNG NHÂN DÂN TỈNH THANH HÓA",
+        "UBND huyện Nga Sơn",
+        "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH THANH HÓA",
+        "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ TỈNH THANH HÓA",
+    ],
+)
+def test_the_issuer_line_is_not_the_body(tmp_path: Path, issuer: str) -> None:
+    rows = [
+        [issuer],
+        ["BÁO CÁO SỐ LIỆU CÁN BỘ NỮ NĂM 2021, NHIỆM KỲ 2021-2026"],
+        [],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Sở Y tế", 120, 70],
+        [2, "Sở Tư pháp", 40, 12],
+    ]
+    path = book(tmp_path / "i.xlsx", {"Sheet1": rows})
+    with pytest.raises(DataError, match=r"pass body=") as info:
+        quiet_read(path)
+    assert info.value.reading.rows_used == 0
+    accounted(info.value.reading)
+    out = quiet_read(path, body="staff")
+    assert records(out, "unit_name", "body", "total", "female") == [
+        ("Sở Tư pháp", "staff", 40, 12),
+        ("Sở Y tế", "staff", 120, 70),
+    ]
+
+
+def test_a_title_line_under_the_issuer_still_names_the_body(tmp_path: Path) -> None:
+    rows = [
+        ["HUYỆN ỦY NGA SƠN"],
+        ["DANH SÁCH BAN THƯỜNG VỤ CÁC ĐẢNG BỘ XÃ, NHIỆM KỲ 2020 - 2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Xã Nga Yên", 5, 1],
+        [2, "Xã Nga Thanh", 7, 2],
+    ]
+    out = quiet_read(book(tmp_path / "b.xlsx", {"Sheet1": rows}))
+    assert records(out) == [
+        ("Xã Nga Thanh", "commune", "standing_committee", 7, 2),
+        ("Xã Nga Yên", "commune", "standing_committee", 5, 1),
+    ]

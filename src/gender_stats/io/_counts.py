@@ -238,8 +238,20 @@ def read_title(grid: Grid, rows: range) -> Title:
 
 
 def title_body(title: Title) -> str | None:
-    """Return the one body the title names, or ``None`` (none, or several)."""
+    """Return the one body the title names, or ``None`` (none, or several).
+
+    The issuing block (``UBND TỈNH THANH HÓA``, ``HUYỆN ỦY NGA SƠN``, ``BAN VÌ SỰ TIẾN BỘ CỦA PHỤ
+    NỮ …``) names who sends the report, not the body it counts: it never gives the body.
+
+    Examples
+    --------
+    >>> title_body(Title([(0, 0, "HĐND TỈNH THANH HÓA"), (1, 0, "SỐ LIỆU NĂM 2021")], [], []))
+    >>> title_body(Title([(0, 0, "UBND TỈNH"), (1, 0, "DANH SÁCH BAN THƯỜNG VỤ")], [], []))
+    'standing_committee'
+    """
     for _, _, text in reversed(title.texts):  # the line nearest the header decides
+        if _issuer(text) is not None:
+            continue
         found = _bodies_in(text)
         if len(found) == 1:
             return found.pop()
@@ -256,6 +268,30 @@ def _bodies_in(text: str) -> set[str]:
     return {b for part in parts if (b := _body_in(part)) is not None}
 
 
+_ISSUER = re.compile(
+    r"^(?:ĐẢNG BỘ|ĐẢNG ỦY|BAN CHẤP HÀNH ĐẢNG BỘ|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|THỊ ỦY|"
+    r"ỦY BAN BẦU CỬ|UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|BAN TỔ CHỨC|"
+    r"BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ|BAN VSTBCPN)\s+"
+    r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)?\s*(.+)$"
+)
+
+
+def _issuer(text: str) -> re.Match[str] | None:
+    """Return the match of an issuing-block line (``UBND TỈNH THANH HÓA``), or ``None``.
+
+    The line names an issuer and a place of at most 40 characters, no digits: ``HĐND CÁC CẤP
+    NHIỆM KỲ 2021-2026`` is a title, not an issuer.
+    """
+    original = nfc(text)
+    m = _ISSUER.match(original.upper())
+    if m is None:
+        return None
+    rest = original[m.start(2) : m.end(2)].strip()
+    if len(rest) > 40 or any(ch.isdigit() for ch in rest):
+        return None
+    return m
+
+
 def title_unit(title: Title) -> tuple[str, int, int] | None:
     """Return the unit an issuing block names (``HUYỆN ỦY NGA SƠN`` → Huyện Nga Sơn), or ``None``."""
     words = {
@@ -270,18 +306,11 @@ def title_unit(title: Title) -> tuple[str, int, int] | None:
     }
     for r, c, text in title.texts:
         original = nfc(text)
-        m = re.match(
-            r"^(?:ĐẢNG BỘ|ĐẢNG ỦY|BAN CHẤP HÀNH ĐẢNG BỘ|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|THỊ ỦY|"
-            r"ỦY BAN BẦU CỬ|UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|BAN TỔ CHỨC)\s+"
-            r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)?\s*(.+)$",
-            original.upper(),
-        )
-        if not m:
-            continue
+        m = _issuer(original)
+        if m is None or m.group(0).startswith(("BAN VÌ", "BAN VSTBCPN")):
+            continue  # the committee for the advancement of women sends; it is not the unit
         kind_text = m.group(1)
         rest = original[m.start(2) : m.end(2)].strip()
-        if len(rest) > 40 or any(ch.isdigit() for ch in rest):
-            continue
         head = original.upper().split()[0]
         if kind_text is None:
             kind = {"HUYỆN": "Huyện", "TỈNH": "Tỉnh", "THÀNH": "Thành phố", "THỊ": "Thị xã"}.get(
