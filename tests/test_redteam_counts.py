@@ -177,3 +177,62 @@ def test_a_title_line_under_the_issuer_still_names_the_body(tmp_path: Path) -> N
         ("Xã Nga Thanh", "commune", "standing_committee", 7, 2),
         ("Xã Nga Yên", "commune", "standing_committee", 5, 1),
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# A subtotal whose label the reader does not know is never one more unit
+
+
+@pytest.mark.parametrize(
+    ("row", "label", "rows"),
+    [(6, "Cộg khối huyện", "4–5"), (6, "Cộn khối huyện:", "4–5"), (9, "Tổg cộg", "4–8")],
+)
+def test_a_mistyped_subtotal_is_a_problem_not_a_unit(
+    tmp_path: Path, row: int, label: str, rows: str
+) -> None:
+    table = [list(r) for r in UNITS_AND_TOTAL]
+    table[-1][1] = "Tổng cộng"
+    table[row - 1][1] = label
+    if row == 9:
+        table[5][1] = "Cộng khối huyện"
+    path = book(tmp_path / "s.xlsx", {"BCH": table})
+    with pytest.raises(DataError, match=r"sum of the \d rows above") as info:
+        quiet_read(path, body="BCH")
+    problem = info.value.problems[0]
+    assert (problem.row, problem.column, problem.value) == (row, "B", label)
+    assert f"dòng {rows}" in problem.expected
+    log = info.value.reading
+    assert (row, "data", "reported") in [(e.row, str(e.kind), e.outcome) for e in log.entries]
+    accounted(log)
+
+
+def test_units_whose_figures_happen_to_sum_the_rows_above_are_read(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Huyện Nga Sơn", 37, 6],
+        [2, "Huyện Hà Trung", 35, 5],
+        [3, "Như Xuân", 72, 11],  # numbered: a unit
+        [None, "Huyện Như Thanh", 144, 22],  # its name says its kind: a unit
+        [None, "Tổng cộng", 288, 44],
+    ]
+    out = quiet_read(book(tmp_path / "u.xlsx", {"BCH": rows}), body="BCH", level="district")
+    assert records(out, "unit_name", "total", "female") == [
+        ("Huyện Hà Trung", 35, 5),
+        ("Huyện Nga Sơn", 37, 6),
+        ("Huyện Như Thanh", 144, 22),
+        ("Như Xuân", 72, 11),
+    ]
+    # a long table: rows of another body are not summed with this one
+    long = [
+        ["Nhiệm kỳ", "Đơn vị", "Cấp", "Cơ quan", "Tổng số", "Nữ"],
+        ["2020-2025", "Nga Sơn", "huyện", "BCH", 37, 6],
+        ["2020-2025", "Nga Sơn", "huyện", "BTV", 13, 2],
+        ["2020-2025", "Hà Trung", "huyện", "BCH", 50, 8],
+    ]
+    out = quiet_read(book(tmp_path / "l.xlsx", {"Sheet1": long}))
+    assert records(out, "unit_name", "body", "total", "female") == [
+        ("Hà Trung", "party_committee", 50, 8),
+        ("Nga Sơn", "party_committee", 37, 6),
+        ("Nga Sơn", "standing_committee", 13, 2),
+    ]

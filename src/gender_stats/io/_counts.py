@@ -59,6 +59,7 @@ from gender_stats.io._rows import (
     numbered_section,
     section_label,
     sum_kind,
+    unit_number,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME, Origin
 from gender_stats.vocab import (
@@ -552,6 +553,9 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             section_rows[current].append(r)
         log.add(file, sheet, user_row, RowClass.DATA, USED, label)
     _check_merged(grid, header, {s for s, _, _ in sums} | set(sections), col)
+    _report_unlabelled_sums(
+        grid, header, data, {t for t, _, _ in sums} | set(sections), col, opts, style
+    )
     if of_which:
         msg = (
             f'Tệp "{file}"'
@@ -607,6 +611,77 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     )
     log.notes.extend(notes)
     return Sheet(frames, sorted([grid.rows[d.r] for d in data] + reported_rows), notes)
+
+
+LOOKS_LIKE_SUM = (
+    "một đơn vị: số liệu dòng này bằng tổng {n} dòng phía trên (dòng {rows}) — nếu là dòng cộng, "
+    "ghi Cộng / Tổng cộng; nếu là đơn vị, ghi số thứ tự hoặc tên đầy đủ (Huyện …, Xã …) (a unit: "
+    "this row's figures are the sum of the {n} rows above it; label a subtotal Cộng or Tổng cộng, "
+    "give a unit its number or its full name)"
+)
+
+
+def _report_unlabelled_sums(
+    grid: Grid,
+    header: Header,
+    data: list[_Row],
+    boundaries: set[int],
+    col: Collector,
+    opts: Options,
+    style: NumberStyle,
+) -> None:
+    """Report a data row that sums the rows above it and does not read as a unit.
+
+    A subtotal whose label is mistyped ("Cộg khối huyện") or worded in a way the reader does not
+    know would otherwise be counted as one more unit.  A row is reported when its figures (some
+    above zero) equal the sum of two or more data rows above it — those of its block (since the
+    last section or total row), or all of them — and it has neither a unit number in the STT
+    column nor a name that says its kind (``Huyện …``) or is found in the units table.  Rows are
+    compared with rows of the same body, level and term cells only.
+    """
+    keys = header.keys
+    name_col = next((keys[k] for k in (UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys), None)
+    same = [keys[k] for k in (BODY, LEVEL, TERM) if k in keys]
+    count_cols = sorted({c for s in header.series for c in s.cols.values()})
+    for i, d in enumerate(data):
+        row = grid.cells[d.r]
+        stt = row[keys[ROW_NUMBER]] if ROW_NUMBER in keys else None
+        name = row[name_col] if name_col is not None else None
+        if unit_number(stt) or _names_a_unit(name, opts):
+            continue
+        signature = [text_of(row[c]) for c in same]
+        above = [
+            e
+            for e in data[:i]
+            if e.body == d.body and [text_of(grid.cells[e.r][c]) for c in same] == signature
+        ]
+        start = max((b for b in boundaries if b < d.r), default=-1)
+        block = [e.r for e in above if e.r > start and e.section == d.section]
+        values = [_whole(read_count(grid, d.r, c, style)[0]) for c in count_cols]
+        if not any(v is not None and v > 0 for v in values):
+            continue
+        for rows in (block, [e.r for e in above]):
+            if len(rows) >= 2 and _sums_match(grid, header, rows, d.r, style):
+                shown = f"{grid.rows[rows[0]]}–{grid.rows[rows[-1]]}"
+                col.at(
+                    d.r,
+                    name_col,
+                    name,
+                    LOOKS_LIKE_SUM.format(n=len(rows), rows=shown),
+                    header=text_of(grid.cells[header.top][name_col])
+                    if name_col is not None
+                    else None,
+                )
+                break
+
+
+def _names_a_unit(name: Any, opts: Options) -> bool:
+    """Return True for a name that says its kind (``Huyện …``) or is in the units table."""
+    if not isinstance(name, str) or not name.strip():
+        return False
+    if opts.units is not None and opts.units.find(clean_unit_name(name) or name) is not None:
+        return True
+    return infer_level(name) is not None
 
 
 _NUMBERISH = re.compile(r"^[+-]?\d[\d.,\s\u00a0]*%?$")

@@ -340,7 +340,7 @@ def section_label(stt: Any, label: Any) -> str | None:
     (True, 'Khối huyện')
     """
     text = nfc(str(label)) if isinstance(label, str) and label.strip() else ""
-    if _unit_number(stt):
+    if unit_number(stt):
         # numbered as a unit (1, 2, "3."): a section only when its words say so ("1. Khối huyện")
         return text if text and _SECTION_WORDS.match(loose_key(text)) else None
     if isinstance(stt, str) and stt.strip():
@@ -368,7 +368,7 @@ def _abbreviated_unit(text: str) -> bool:
     return m is not None and not _SECTION_WORDS.match(loose_key(m.group(3)))
 
 
-def _unit_number(stt: Any) -> bool:
+def unit_number(stt: Any) -> bool:
     """Return True for an STT cell numbering a unit: ``1``, ``"2"``, ``"3."``, ``"1.2"``."""
     if isinstance(stt, bool):
         return False
@@ -379,7 +379,7 @@ def _unit_number(stt: Any) -> bool:
 
 def numbered_section(stt: Any, label: Any) -> bool:
     """Return True when the row is numbered as a section (I., A.) rather than as a unit (1, 2)."""
-    if _unit_number(stt):
+    if unit_number(stt):
         return False
     for value in (stt, label):
         if isinstance(value, str) and value.strip():
