@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import gender_stats as gs
@@ -235,4 +236,87 @@ def test_units_whose_figures_happen_to_sum_the_rows_above_are_read(tmp_path: Pat
         ("Hà Trung", "party_committee", 50, 8),
         ("Nga Sơn", "party_committee", 37, 6),
         ("Nga Sơn", "standing_committee", 13, 2),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# One sheet per district, the unit only in the sheet name (bodies down a "Nội dung" column)
+
+
+def district_sheet(title: str, bch: tuple[int, int], btv: tuple[int, int]) -> list[list[Any]]:
+    return [
+        [title],
+        ["SỐ LIỆU NỮ THAM GIA CẤP ỦY\nNHIỆM KỲ 2020 – 2025"],
+        [],
+        ["TT", "Nội dung", "Tổng số", "Nữ", "Tỷ lệ (%)"],
+        [1, "Ban Chấp hành", *bch, None],
+        [2, "Ban Thường vụ", *btv, None],
+        [],
+        [None, None, "ngày 05 tháng 6 năm 2021"],
+        [None, None, "NGƯỜI LẬP BIỂU"],
+    ]
+
+
+def test_the_sheet_name_is_the_unit_when_nothing_else_names_it(tmp_path: Path) -> None:
+    path = book(
+        tmp_path / "d.xlsx",
+        {
+            "Nga Sơn": district_sheet("", (37, 6), (13, 2)),
+            "Hà Trung": district_sheet("", (35, 5), (11, 1)),
+            "Sheet3": [],
+        },
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = gs.read_counts(path, level="district")
+    said = [str(w.message) for w in caught if "the unit is the sheet name" in str(w.message)]
+    assert len(said) == 2 and '"Nga Sơn"' in said[0] and '"Hà Trung"' in said[1]
+    assert records(out) == [
+        ("Hà Trung", "district", "party_committee", 35, 5),
+        ("Hà Trung", "district", "standing_committee", 11, 1),
+        ("Nga Sơn", "district", "party_committee", 37, 6),
+        ("Nga Sơn", "district", "standing_committee", 13, 2),
+    ]
+    accounted(out.attrs["reading"])
+    # a units table finds the district by its short name (an alias)
+    units = pd.DataFrame(
+        {
+            "unit_id": ["D01", "D02"],
+            "unit_name": ["Huyện Nga Sơn", "Huyện Hà Trung"],
+            "level": ["district", "district"],
+            "kind": ["huyen", "huyen"],
+            "aliases": ["Nga Sơn", "Hà Trung"],
+        }
+    )
+    out = quiet_read(path, units=units)
+    assert sorted(set(zip(out["unit_id"], out["level"], strict=True))) == [
+        ("D01", "district"),
+        ("D02", "district"),
+    ]
+
+
+@pytest.mark.parametrize("sheet", ["Sheet1", "Biểu 2", "Số liệu", "BCH", "Tổng hợp", "2020-2025"])
+def test_a_sheet_name_that_is_not_a_unit_gives_none(tmp_path: Path, sheet: str) -> None:
+    path = book(tmp_path / "n.xlsx", {sheet: district_sheet("", (37, 6), (13, 2))})
+    with pytest.raises(DataError, match="pass unit_name="):
+        quiet_read(path, level="district")
+
+
+def test_a_title_naming_another_unit_than_the_sheet_is_a_problem(tmp_path: Path) -> None:
+    # the title copied from the first sheet and not corrected on the second
+    path = book(
+        tmp_path / "c.xlsx",
+        {
+            "Nga Sơn": district_sheet("HUYỆN ỦY NGA SƠN", (37, 6), (13, 2)),
+            "Hà Trung": district_sheet("HUYỆN ỦY NGA SƠN", (35, 5), (11, 1)),
+        },
+    )
+    with pytest.raises(DataError, match="the title names another unit") as info:
+        quiet_read(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.row, problem.column) == ("Hà Trung", 1, "A")
+    out = quiet_read(path, sheet="Nga Sơn")
+    assert records(out, "unit_name", "body", "total") == [
+        ("Huyện Nga Sơn", "party_committee", 37),
+        ("Huyện Nga Sơn", "standing_committee", 13),
     ]

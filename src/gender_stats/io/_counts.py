@@ -846,6 +846,20 @@ def _records(
         else None
     )
     unit_title = title_unit(title) if UNIT_NAME not in keys and UNIT_ID not in keys else None
+    unit_sheet = None
+    if UNIT_NAME not in keys and UNIT_ID not in keys and not (opts.unit_name or opts.unit_id):
+        unit_sheet = sheet_unit(grid.sheet, opts.units)
+        if unit_sheet is not None and unit_title is not None:
+            if not _same_place(unit_sheet, unit_title[0]):
+                col.at(
+                    unit_title[1],
+                    unit_title[2],
+                    text_of(grid.cells[unit_title[1]][unit_title[2]]),
+                    SHEET_TITLE_UNITS.format(sheet=unit_sheet, title=unit_title[0]),
+                    header="(tiêu đề / title)",
+                )
+                col.blocking = True
+            unit_sheet = None
     if body_title and body_arg is None:
         log.notes.append(f"{file}: cơ quan lấy từ tiêu đề (body from the title): {body_title}")
     records: list[dict[str, Any]] = []
@@ -879,6 +893,8 @@ def _records(
                 name, uid = opts.unit_name, opts.unit_id
             elif unit_title is not None:
                 name = unit_title[0]
+            elif unit_sheet is not None:
+                name = unit_sheet
             elif UNIT_NAME in keys or (LEVEL in keys and row_level is not None):
                 name = None
         note = text_cell(row[keys[NOTE]]) if NOTE in keys else None
@@ -985,6 +1001,13 @@ def _records(
         col.blocking = True
     if not records:
         return []
+    if unit_sheet is not None and any(r[UNIT_NAME] == unit_sheet for r in records):
+        msg = (
+            f'Tệp "{file}", trang "{sheet}": đơn vị lấy từ tên trang (the unit is the sheet name): '
+            f'"{unit_sheet}". Hint: unit_name=... hoặc ghi tên đơn vị ở tiêu đề để nói rõ.'
+        )
+        warnings.warn(msg, TableWarning, stacklevel=6)
+        log.notes.append(msg)
     frame = pd.DataFrame.from_records(records)
     # level-row forms: one unit, one row per level -> a unit id per level
     if LEVEL in keys and UNIT_NAME not in keys and UNIT_ID not in keys:
@@ -1117,6 +1140,54 @@ def _resolve_term(
         if inner:
             return inner, None, None
     return None, NEED_TERM.format(extra=why or ""), None
+
+
+SHEET_TITLE_UNITS = (
+    'một đơn vị: tiêu đề ghi "{title}" nhưng trang tên "{sheet}" (one unit: the title names '
+    "another unit than the sheet name; correct one of them, or pass unit_name=)"
+)
+_DEFAULT_SHEET = re.compile(
+    r"^(sheet|trang tinh|bieu|mau|bang|bc|bao cao|data|du lieu|so lieu|nhap lieu|tong hop|th|"
+    r"tong cong|summary|hd|huong dan|ghi chu|danh muc|dm)\b"
+)
+
+
+def sheet_unit(name: str | None, units: UnitIndex | None) -> str | None:
+    """Return the unit a sheet's name gives (one sheet per district), or ``None``.
+
+    A name is a unit when the units table knows it, when it says its kind (``Huyện Nga Sơn``,
+    ``TP Thanh Hóa``), or when it is a proper name: no digits, every word capitalised, not a
+    body, level, term or one of the usual sheet names (``Sheet1``, ``Biểu 2``, ``Tổng hợp``).
+
+    Examples
+    --------
+    >>> [sheet_unit(n, None) for n in ("Nga Sơn", "Huyện Hà Trung", "Sheet1", "Biểu 1", "BCH")]
+    ['Nga Sơn', 'Huyện Hà Trung', None, None, None]
+    >>> sheet_unit("Tổng hợp", None), sheet_unit("Số liệu", None), sheet_unit("2020-2025", None)
+    (None, None, None)
+    """
+    if not name or not name.strip():
+        return None
+    text = nfc(name)
+    if units is not None and units.find(text) is not None:
+        return text
+    key = loose_key(text)
+    if not key or _DEFAULT_SHEET.match(key) or any(ch.isdigit() for ch in text):
+        return None
+    if parse_body(text) is not None or parse_level(text) in LEVELS:
+        return None
+    if infer_level(text) is not None:
+        return text
+    words = text.split()
+    if 1 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words):
+        return text
+    return None
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Return True when one name is the other with or without its kind ("Nga Sơn", "Huyện Nga Sơn")."""
+    ka, kb = loose_key(a), loose_key(b)
+    return ka == kb or ka.endswith(f" {kb}") or kb.endswith(f" {ka}")
 
 
 def title_from_sheet(name: str) -> str | None:
