@@ -320,3 +320,82 @@ def test_a_title_naming_another_unit_than_the_sheet_is_a_problem(tmp_path: Path)
         ("Huyện Nga Sơn", "party_committee", 37),
         ("Huyện Nga Sơn", "standing_committee", 13),
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# The official wide template placed as offices place it
+
+
+WIDE = [
+    ["HUYỆN ỦY NGA SƠN", None, None, None, None, None, None, None, "Biểu số 01"],
+    ["BÁO CÁO SỐ LIỆU CÁN BỘ NỮ THAM GIA CẤP ỦY\nnhiệm kỳ 2020 - 2025"],
+    [],
+    ["TT", "Tên đơn vị", None, "BCH Đảng bộ", None, None, "BTV Đảng ủy", None, "Ghi chú"],
+    [None, None, None, "Tổng\nsố", "Nữ", "Tỷ lệ\n%", "Tổng  số", "nu", None],
+    ["I", "cac xa, thi tran"],
+    [1, "Xã Nga Yên", None, 15, 3, "20,0", 5, 1, None],
+    [2, "Xã Nga Thanh", None, 17, 4, "23,5", 5, 0, "bầu thiếu 1"],
+    [None, "cong khoi xa", None, 32, 7, None, 10, 1],
+    ["II", "Khoi co quan"],
+    [1, "Văn phòng Huyện ủy", None, 9, 5, "55,6", 3, 1],
+    [None, "Tổng cộng toàn huyện", None, 41, 12, "29,3", 13, 2],
+    ["Ghi chú: số liệu đến 30/6/2021"],
+]
+# the table starts at C9; "Tên đơn vị" is merged over two columns, in the header and on every row
+WIDE_MERGES = ["C12:C13", "D12:E13", "F12:H12", "I12:J12", "K12:K13"] + [
+    f"D{r}:E{r}" for r in (15, 16, 19)
+]
+
+
+def test_the_wide_template_at_c9_with_a_name_merged_over_two_columns(tmp_path: Path) -> None:
+    path = book(tmp_path / "w.xlsx", {"Sheet1": WIDE}, start=(9, 3), merges={"Sheet1": WIDE_MERGES})
+    out = quiet_read(path)
+    assert records(out) == [
+        ("Văn phòng Huyện ủy", "agency", "party_committee", 9, 5),
+        ("Văn phòng Huyện ủy", "agency", "standing_committee", 3, 1),
+        ("Xã Nga Thanh", "commune", "party_committee", 17, 4),
+        ("Xã Nga Thanh", "commune", "standing_committee", 5, 0),
+        ("Xã Nga Yên", "commune", "party_committee", 15, 3),
+        ("Xã Nga Yên", "commune", "standing_committee", 5, 1),
+    ]
+    assert set(out["term"]) == {"2020-2025"}
+    log = out.attrs["reading"]
+    assert [(e.row, str(e.kind)) for e in log.entries] == [
+        (9, "title"),
+        (10, "title"),
+        (12, "header"),
+        (13, "header"),
+        (14, "section"),
+        (15, "data"),
+        (16, "data"),
+        (17, "subtotal"),
+        (18, "section"),
+        (19, "data"),
+        (20, "total"),
+        (21, "note"),
+    ]
+    accounted(log)
+    # a merged range over a count cell is still a problem: which row would the number belong to?
+    bad = book(
+        tmp_path / "b.xlsx",
+        {"Sheet1": WIDE},
+        start=(9, 3),
+        merges={"Sheet1": [*WIDE_MERGES, "F15:G15"]},
+    )
+    with pytest.raises(DataError, match="unmerge F15:G15"):
+        quiet_read(bad)
+
+
+def test_two_count_groups_with_no_body_over_them_are_a_problem(tmp_path: Path) -> None:
+    # the group titles were lost (merged away): the second pair is another body, never an extra
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", "Tổng số", "Nữ"],
+        [1, "Huyện Nga Sơn", 37, 6, 13, 2],
+        [2, "Huyện Hà Trung", 35, 5, 11, 1],
+    ]
+    with pytest.raises(DataError, match='column C is "Tổng số" too') as info:
+        quiet_read(book(tmp_path / "g.xlsx", {"Sheet1": rows}), body="BCH")
+    assert {(p.row, p.column) for p in info.value.problems} == {(2, "E"), (2, "F")}
+    assert info.value.reading.rows_used == 0
+    accounted(info.value.reading)

@@ -695,6 +695,10 @@ def _numberish(value: Any) -> bool:
     return isinstance(value, str) and bool(_NUMBERISH.match(value.strip()))
 
 
+SECOND_MEASURE = (
+    'một cột "{word}" cho mỗi cơ quan, có tên cơ quan ở trên: cột {col} cũng là "{word}" (one '
+    'column per measure: column {col} is "{word}" too; write each body\'s name over its group)'
+)
 MISSING_IN_GROUP = 'có cột "{word}" dưới "{title}" (a {need} column for this body)'
 
 
@@ -707,6 +711,23 @@ def _report_unused_columns(grid: Grid, header: Header, col: Collector, log: Read
     groups: dict[tuple[str | None, str | None], list[Any]] = {}
     for u in header.unknown:
         groups.setdefault((u.body, u.level), []).append(u)
+        if u.body is None and u.level is None and len(u.path) == 1:
+            # a second "Tổng số" or "Nữ" with no group over it: another body whose name is lost
+            measure = interpret_measure(u.path[0])
+            same = [
+                s.cols[measure]
+                for s in header.series
+                if s.body is None and measure in s.cols and s.cols[measure] != u.index
+            ]
+            if measure in (TOTAL, FEMALE, MALE) and same:
+                col.at(
+                    header.bottom,
+                    u.index,
+                    u.header,
+                    SECOND_MEASURE.format(col=letter(same[0]), word=u.header),
+                    header=u.header,
+                )
+                col.blocking = True
     usable = {(s.body, s.level) for s in header.series}
     for (body, level), columns in groups.items():
         if body is not None and (body, level) not in usable:
@@ -807,9 +828,20 @@ def _looks_like_section(row: Sequence[Any], label_cols: Sequence[int]) -> bool:
 
 
 def _check_merged(grid: Grid, header: Header, label_rows: set[int], col: Collector) -> None:
+    """Report merged cells in the data area, but for labels spread along their own row.
+
+    A section, total or text-only row may be merged across; so may a unit's name over the blank
+    columns beside it (``Đơn vị`` merged over B:C in the header and on every row), as long as the
+    range holds no count or share cell and its value sits in the name's own column.
+    """
     start = header.first_data
+    measures = set(header.measure_cols())
+    keys = set(header.keys.values())
     for r0, c0, r1, c1 in grid.merged:
         if r1 < start or (r0 == r1 and (r0 in label_rows or _one_label(grid, r0))):
+            continue
+        inside = set(range(c0, c1 + 1))
+        if r0 == r1 and not inside & measures and (c0 in keys or not inside & keys):
             continue
         rng = f"{letter(c0)}{grid.rows[r0]}:{letter(c1)}{grid.rows[min(r1, len(grid.rows) - 1)]}"
         if r0 in grid.hidden_rows:
