@@ -60,6 +60,7 @@ from gender_stats.io._rows import (
     numbered_section,
     section_label,
     sum_kind,
+    unit_number,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME, Origin
 from gender_stats.vocab import (
@@ -242,8 +243,20 @@ def read_title(grid: Grid, rows: range) -> Title:
 
 
 def title_body(title: Title) -> str | None:
-    """Return the one body the title names, or ``None`` (none, or several)."""
+    """Return the one body the title names, or ``None`` (none, or several).
+
+    The issuing block (``UBND TỈNH THANH HÓA``, ``HUYỆN ỦY NGA SƠN``, ``BAN VÌ SỰ TIẾN BỘ CỦA PHỤ
+    NỮ …``) names who sends the report, not the body it counts: it never gives the body.
+
+    Examples
+    --------
+    >>> title_body(Title([(0, 0, "HĐND TỈNH THANH HÓA"), (1, 0, "SỐ LIỆU NĂM 2021")], [], []))
+    >>> title_body(Title([(0, 0, "UBND TỈNH"), (1, 0, "DANH SÁCH BAN THƯỜNG VỤ")], [], []))
+    'standing_committee'
+    """
     for _, _, text in reversed(title.texts):  # the line nearest the header decides
+        if _issuer(text) is not None:
+            continue
         found = _bodies_in(text)
         if len(found) == 1:
             return found.pop()
@@ -258,6 +271,30 @@ def _bodies_in(text: str) -> set[str]:
 
     parts = re.split(r"\b(?:và|VÀ|,|;)\s+", text)
     return {b for part in parts if (b := _body_in(part)) is not None}
+
+
+_ISSUER = re.compile(
+    r"^(?:ĐẢNG BỘ|ĐẢNG ỦY|BAN CHẤP HÀNH ĐẢNG BỘ|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|THỊ ỦY|"
+    r"ỦY BAN BẦU CỬ|UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|BAN TỔ CHỨC|"
+    r"BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ|BAN VSTBCPN)\s+"
+    r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)?\s*(.+)$"
+)
+
+
+def _issuer(text: str) -> re.Match[str] | None:
+    """Return the match of an issuing-block line (``UBND TỈNH THANH HÓA``), or ``None``.
+
+    The line names an issuer and a place of at most 40 characters, no digits: ``HĐND CÁC CẤP
+    NHIỆM KỲ 2021-2026`` is a title, not an issuer.
+    """
+    original = nfc(text)
+    m = _ISSUER.match(original.upper())
+    if m is None:
+        return None
+    rest = original[m.start(2) : m.end(2)].strip()
+    if len(rest) > 40 or any(ch.isdigit() for ch in rest):
+        return None
+    return m
 
 
 def title_unit(title: Title) -> tuple[str, int, int] | None:
@@ -521,6 +558,9 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             section_rows[current].append(r)
         log.add(file, sheet, user_row, RowClass.DATA, USED, label)
     _check_merged(grid, header, {s for s, _, _ in sums} | set(sections), col)
+    _report_unlabelled_sums(
+        grid, header, data, {t for t, _, _ in sums} | set(sections), col, opts, style
+    )
     if of_which:
         msg = (
             f'Tệp "{file}"'
@@ -579,6 +619,77 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     return Sheet(frames, sorted([grid.rows[d.r] for d in data] + reported_rows), notes)
 
 
+LOOKS_LIKE_SUM = (
+    "một đơn vị: số liệu dòng này bằng tổng {n} dòng phía trên (dòng {rows}) — nếu là dòng cộng, "
+    "ghi Cộng / Tổng cộng; nếu là đơn vị, ghi số thứ tự hoặc tên đầy đủ (Huyện …, Xã …) (a unit: "
+    "this row's figures are the sum of the {n} rows above it; label a subtotal Cộng or Tổng cộng, "
+    "give a unit its number or its full name)"
+)
+
+
+def _report_unlabelled_sums(
+    grid: Grid,
+    header: Header,
+    data: list[_Row],
+    boundaries: set[int],
+    col: Collector,
+    opts: Options,
+    style: NumberStyle,
+) -> None:
+    """Report a data row that sums the rows above it and does not read as a unit.
+
+    A subtotal whose label is mistyped ("Cộg khối huyện") or worded in a way the reader does not
+    know would otherwise be counted as one more unit.  A row is reported when its figures (some
+    above zero) equal the sum of two or more data rows above it — those of its block (since the
+    last section or total row), or all of them — and it has neither a unit number in the STT
+    column nor a name that says its kind (``Huyện …``) or is found in the units table.  Rows are
+    compared with rows of the same body, level and term cells only.
+    """
+    keys = header.keys
+    name_col = next((keys[k] for k in (UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys), None)
+    same = [keys[k] for k in (BODY, LEVEL, TERM) if k in keys]
+    count_cols = sorted({c for s in header.series for c in s.cols.values()})
+    for i, d in enumerate(data):
+        row = grid.cells[d.r]
+        stt = row[keys[ROW_NUMBER]] if ROW_NUMBER in keys else None
+        name = row[name_col] if name_col is not None else None
+        if unit_number(stt) or _names_a_unit(name, opts):
+            continue
+        signature = [text_of(row[c]) for c in same]
+        above = [
+            e
+            for e in data[:i]
+            if e.body == d.body and [text_of(grid.cells[e.r][c]) for c in same] == signature
+        ]
+        start = max((b for b in boundaries if b < d.r), default=-1)
+        block = [e.r for e in above if e.r > start and e.section == d.section]
+        values = [_whole(read_count(grid, d.r, c, style)[0]) for c in count_cols]
+        if not any(v is not None and v > 0 for v in values):
+            continue
+        for rows in (block, [e.r for e in above]):
+            if len(rows) >= 2 and _sums_match(grid, header, rows, d.r, style):
+                shown = f"{grid.rows[rows[0]]}–{grid.rows[rows[-1]]}"
+                col.at(
+                    d.r,
+                    name_col,
+                    name,
+                    LOOKS_LIKE_SUM.format(n=len(rows), rows=shown),
+                    header=text_of(grid.cells[header.top][name_col])
+                    if name_col is not None
+                    else None,
+                )
+                break
+
+
+def _names_a_unit(name: Any, opts: Options) -> bool:
+    """Return True for a name that says its kind (``Huyện …``) or is in the units table."""
+    if not isinstance(name, str) or not name.strip():
+        return False
+    if opts.units is not None and opts.units.find(clean_unit_name(name) or name) is not None:
+        return True
+    return infer_level(name) is not None
+
+
 _NUMBERISH = re.compile(r"^[+-]?\d[\d.,\s\u00a0]*%?$")
 
 
@@ -590,6 +701,10 @@ def _numberish(value: Any) -> bool:
     return isinstance(value, str) and bool(_NUMBERISH.match(value.strip()))
 
 
+SECOND_MEASURE = (
+    'một cột "{word}" cho mỗi cơ quan, có tên cơ quan ở trên: cột {col} cũng là "{word}" (one '
+    'column per measure: column {col} is "{word}" too; write each body\'s name over its group)'
+)
 MISSING_IN_GROUP = 'có cột "{word}" dưới "{title}" (a {need} column for this body)'
 
 
@@ -602,6 +717,23 @@ def _report_unused_columns(grid: Grid, header: Header, col: Collector, log: Read
     groups: dict[tuple[str | None, str | None], list[Any]] = {}
     for u in header.unknown:
         groups.setdefault((u.body, u.level), []).append(u)
+        if u.body is None and u.level is None and len(u.path) == 1:
+            # a second "Tổng số" or "Nữ" with no group over it: another body whose name is lost
+            measure = interpret_measure(u.path[0])
+            same = [
+                s.cols[measure]
+                for s in header.series
+                if s.body is None and measure in s.cols and s.cols[measure] != u.index
+            ]
+            if measure in (TOTAL, FEMALE, MALE) and same:
+                col.at(
+                    header.bottom,
+                    u.index,
+                    u.header,
+                    SECOND_MEASURE.format(col=letter(same[0]), word=u.header),
+                    header=u.header,
+                )
+                col.blocking = True
     usable = {(s.body, s.level) for s in header.series}
     for (body, level), columns in groups.items():
         if body is not None and (body, level) not in usable:
@@ -702,9 +834,20 @@ def _looks_like_section(row: Sequence[Any], label_cols: Sequence[int]) -> bool:
 
 
 def _check_merged(grid: Grid, header: Header, label_rows: set[int], col: Collector) -> None:
+    """Report merged cells in the data area, but for labels spread along their own row.
+
+    A section, total or text-only row may be merged across; so may a unit's name over the blank
+    columns beside it (``Đơn vị`` merged over B:C in the header and on every row), as long as the
+    range holds no count or share cell and its value sits in the name's own column.
+    """
     start = header.first_data
+    measures = set(header.measure_cols())
+    keys = set(header.keys.values())
     for r0, c0, r1, c1 in grid.merged:
         if r1 < start or (r0 == r1 and (r0 in label_rows or _one_label(grid, r0))):
+            continue
+        inside = set(range(c0, c1 + 1))
+        if r0 == r1 and not inside & measures and (c0 in keys or not inside & keys):
             continue
         rng = f"{letter(c0)}{grid.rows[r0]}:{letter(c1)}{grid.rows[min(r1, len(grid.rows) - 1)]}"
         if r0 in grid.hidden_rows:
@@ -741,6 +884,20 @@ def _records(
         else None
     )
     unit_title = title_unit(title) if UNIT_NAME not in keys and UNIT_ID not in keys else None
+    unit_sheet = None
+    if UNIT_NAME not in keys and UNIT_ID not in keys and not (opts.unit_name or opts.unit_id):
+        unit_sheet = sheet_unit(grid.sheet, opts.units)
+        if unit_sheet is not None and unit_title is not None:
+            if not _same_place(unit_sheet, unit_title[0]):
+                col.at(
+                    unit_title[1],
+                    unit_title[2],
+                    text_of(grid.cells[unit_title[1]][unit_title[2]]),
+                    SHEET_TITLE_UNITS.format(sheet=unit_sheet, title=unit_title[0]),
+                    header="(tiêu đề / title)",
+                )
+                col.blocking = True
+            unit_sheet = None
     if body_title and body_arg is None:
         log.notes.append(f"{file}: cơ quan lấy từ tiêu đề (body from the title): {body_title}")
     records: list[dict[str, Any]] = []
@@ -774,6 +931,8 @@ def _records(
                 name, uid = opts.unit_name, opts.unit_id
             elif unit_title is not None:
                 name = unit_title[0]
+            elif unit_sheet is not None:
+                name = unit_sheet
             elif UNIT_NAME in keys or (LEVEL in keys and row_level is not None):
                 name = None
         note = text_cell(row[keys[NOTE]]) if NOTE in keys else None
@@ -885,6 +1044,13 @@ def _records(
         col.blocking = True
     if not records:
         return []
+    if unit_sheet is not None and any(r[UNIT_NAME] == unit_sheet for r in records):
+        msg = (
+            f'Tệp "{file}", trang "{sheet}": đơn vị lấy từ tên trang (the unit is the sheet name): '
+            f'"{unit_sheet}". Hint: unit_name=... hoặc ghi tên đơn vị ở tiêu đề để nói rõ.'
+        )
+        warnings.warn(msg, TableWarning, stacklevel=6)
+        log.notes.append(msg)
     frame = pd.DataFrame.from_records(records)
     # level-row forms: one unit, one row per level -> a unit id per level
     if LEVEL in keys and UNIT_NAME not in keys and UNIT_ID not in keys:
@@ -1039,6 +1205,54 @@ def _resolve_term(
         if inner:
             return inner, None, None
     return None, NEED_TERM.format(extra=why or ""), None
+
+
+SHEET_TITLE_UNITS = (
+    'một đơn vị: tiêu đề ghi "{title}" nhưng trang tên "{sheet}" (one unit: the title names '
+    "another unit than the sheet name; correct one of them, or pass unit_name=)"
+)
+_DEFAULT_SHEET = re.compile(
+    r"^(sheet|trang tinh|bieu|mau|bang|bc|bao cao|data|du lieu|so lieu|nhap lieu|tong hop|th|"
+    r"tong cong|summary|hd|huong dan|ghi chu|danh muc|dm)\b"
+)
+
+
+def sheet_unit(name: str | None, units: UnitIndex | None) -> str | None:
+    """Return the unit a sheet's name gives (one sheet per district), or ``None``.
+
+    A name is a unit when the units table knows it, when it says its kind (``Huyện Nga Sơn``,
+    ``TP Thanh Hóa``), or when it is a proper name: no digits, every word capitalised, not a
+    body, level, term or one of the usual sheet names (``Sheet1``, ``Biểu 2``, ``Tổng hợp``).
+
+    Examples
+    --------
+    >>> [sheet_unit(n, None) for n in ("Nga Sơn", "Huyện Hà Trung", "Sheet1", "Biểu 1", "BCH")]
+    ['Nga Sơn', 'Huyện Hà Trung', None, None, None]
+    >>> sheet_unit("Tổng hợp", None), sheet_unit("Số liệu", None), sheet_unit("2020-2025", None)
+    (None, None, None)
+    """
+    if not name or not name.strip():
+        return None
+    text = nfc(name)
+    if units is not None and units.find(text) is not None:
+        return text
+    key = loose_key(text)
+    if not key or _DEFAULT_SHEET.match(key) or any(ch.isdigit() for ch in text):
+        return None
+    if parse_body(text) is not None or parse_level(text) in LEVELS:
+        return None
+    if infer_level(text) is not None:
+        return text
+    words = text.split()
+    if 1 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words):
+        return text
+    return None
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Return True when one name is the other with or without its kind ("Nga Sơn", "Huyện Nga Sơn")."""
+    ka, kb = loose_key(a), loose_key(b)
+    return ka == kb or ka.endswith(f" {kb}") or kb.endswith(f" {ka}")
 
 
 def title_from_sheet(name: str) -> str | None:

@@ -316,7 +316,9 @@ def _body_in(text: str) -> str | None:
     for code, lab in BODIES.items():
         for alias in (lab.vi, *lab.aliases):
             a = loose_key(alias)
-            if len(a) > 3 and f" {a} " in key and (best is None or len(a) > best[0]):
+            # a short alias only as the first word: "BCH Đảng bộ", "BTV Huyện ủy"
+            found = f" {a} " in key if len(a) > 3 else key.startswith(f" {a} ")
+            if found and (best is None or len(a) > best[0]):
                 best = (len(a), code)
     return best[1] if best else None
 

@@ -1,0 +1,401 @@
+"""Red team of the counts readers: files made the way offices make them, read through the public API.
+
+Every workbook is built here with its own numbers, worked out by hand; each test says what a
+careful statistician expects of it: the exact counts, or a located problem, or a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import gender_stats as gs
+from gender_stats.errors import DataError
+from gender_stats.io._counts import MismatchWarning
+
+
+def book(
+    path: Path,
+    sheets: dict[str, list[list[Any]]],
+    *,
+    start: tuple[int, int] = (1, 1),
+    merges: dict[str, list[str]] | None = None,
+    hidden_rows: dict[str, list[int]] | None = None,
+    formats: dict[str, dict[str, str]] | None = None,
+    cached: dict[str, Any] | None = None,
+) -> Path:
+    """Write a workbook whose tables start at ``start`` (row, column; 1-based) of each sheet.
+
+    ``merges``, ``hidden_rows`` and ``formats`` are in the sheet's own cell addresses.  ``cached``
+    gives formula cells of the first sheet a saved value, as Excel would.
+    """
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    r0, c0 = start
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                if value is not None:
+                    ws.cell(r0 + i, c0 + j, value)
+        for rng in (merges or {}).get(name, []):
+            ws.merge_cells(rng)
+        for r in (hidden_rows or {}).get(name, []):
+            ws.row_dimensions[r].hidden = True
+        for cell, fmt in (formats or {}).get(name, {}).items():
+            ws[cell].number_format = fmt
+    wb.save(path)
+    if cached:
+        with zipfile.ZipFile(path) as zf:
+            parts = {n: zf.read(n) for n in zf.namelist()}
+        xml = parts["xl/worksheets/sheet1.xml"].decode()
+        for ref, value in cached.items():
+            xml = re.sub(
+                rf'(<c r="{ref}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/>', rf"\g<1><v>{value}</v>", xml
+            )
+        parts["xl/worksheets/sheet1.xml"] = xml.encode()
+        with zipfile.ZipFile(path, "w") as zf:
+            for n, data in parts.items():
+                zf.writestr(n, data)
+    return path
+
+
+def records(out: Any, *cols: str) -> list[tuple[Any, ...]]:
+    cols = cols or ("unit_name", "level", "body", "total", "female")
+    return sorted(tuple(r) for r in out[list(cols)].itertuples(index=False))
+
+
+def accounted(log: Any) -> None:
+    assert log.rows_read == log.rows_used + log.rows_reported + log.rows_structural
+
+
+def quiet_read(path: Path, **kwargs: Any) -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return gs.read_counts(path, **kwargs)
+
+
+# --------------------------------------------------------------------------------------------
+# Totals in other wordings are never units
+
+UNITS_AND_TOTAL = [
+    ["NHIỆM KỲ 2020 - 2025"],
+    ["STT", "Đơn vị", "Tổng số", "Nữ"],
+    ["I", "Khối huyện"],
+    [1, "Huyện Nga Sơn", 37, 6],
+    [2, "Huyện Hà Trung", 35, 5],
+    [None, "cong khoi huyen", 72, 11],
+    ["II", "Khối sở, ban, ngành"],
+    [1, "Sở Y tế", 15, 6],
+    [None, "TOTAL", 87, 17],
+]
+EXPECTED = [
+    ("Huyện Hà Trung", "district", "party_committee", 35, 5),
+    ("Huyện Nga Sơn", "district", "party_committee", 37, 6),
+    ("Sở Y tế", "agency", "party_committee", 15, 6),
+]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Tổng cộng toàn thành phố",
+        "Cộng toàn huyện",
+        "Toàn Đảng bộ",
+        "Cả tỉnh",
+        "TỔNG SỐ CHUNG",
+        "tong cong toan tinh Thanh Hoa",
+        "Toàn huyện Nga Sơn",
+    ],
+)
+def test_a_grand_total_in_another_wording_is_checked_not_counted(
+    tmp_path: Path, label: str
+) -> None:
+    rows = [list(r) for r in UNITS_AND_TOTAL]
+    rows[-1][1] = label
+    out = quiet_read(book(tmp_path / "t.xlsx", {"BCH": rows}), body="BCH")
+    assert records(out) == EXPECTED
+    log = out.attrs["reading"]
+    assert [(e.row, str(e.kind)) for e in log.entries][-1] == (9, "total")
+    accounted(log)
+    # the wording is checked like "Tổng cộng": a wrong figure is said at its cell
+    rows[-1][3] = 18
+    with pytest.warns(MismatchWarning, match=r"ô D9 .*17 = tổng các đơn vị"):
+        gs.read_counts(book(tmp_path / "m.xlsx", {"BCH": rows}), body="BCH")
+
+
+# --------------------------------------------------------------------------------------------
+# The issuing block names who sends the report, not the body counted
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    [
+        "HỘI ĐỒNG NHÂN DÂN TỈNH THANH HÓA",
+        "UBND huyện Nga Sơn",
+        "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH THANH HÓA",
+        "BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ TỈNH THANH HÓA",
+    ],
+)
+def test_the_issuer_line_is_not_the_body(tmp_path: Path, issuer: str) -> None:
+    rows = [
+        [issuer],
+        ["BÁO CÁO SỐ LIỆU CÁN BỘ NỮ NĂM 2021, NHIỆM KỲ 2021-2026"],
+        [],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Sở Y tế", 120, 70],
+        [2, "Sở Tư pháp", 40, 12],
+    ]
+    path = book(tmp_path / "i.xlsx", {"Sheet1": rows})
+    with pytest.raises(DataError, match=r"pass body=") as info:
+        quiet_read(path)
+    assert info.value.reading.rows_used == 0
+    accounted(info.value.reading)
+    out = quiet_read(path, body="staff")
+    assert records(out, "unit_name", "body", "total", "female") == [
+        ("Sở Tư pháp", "staff", 40, 12),
+        ("Sở Y tế", "staff", 120, 70),
+    ]
+
+
+def test_a_title_line_under_the_issuer_still_names_the_body(tmp_path: Path) -> None:
+    rows = [
+        ["HUYỆN ỦY NGA SƠN"],
+        ["DANH SÁCH BAN THƯỜNG VỤ CÁC ĐẢNG BỘ XÃ, NHIỆM KỲ 2020 - 2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Xã Nga Yên", 5, 1],
+        [2, "Xã Nga Thanh", 7, 2],
+    ]
+    out = quiet_read(book(tmp_path / "b.xlsx", {"Sheet1": rows}))
+    assert records(out) == [
+        ("Xã Nga Thanh", "commune", "standing_committee", 7, 2),
+        ("Xã Nga Yên", "commune", "standing_committee", 5, 1),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# A subtotal whose label the reader does not know is never one more unit
+
+
+@pytest.mark.parametrize(
+    ("row", "label", "rows"),
+    [(6, "Cộg khối huyện", "4–5"), (6, "Cộn khối huyện:", "4–5"), (9, "Tổg cộg", "4–8")],
+)
+def test_a_mistyped_subtotal_is_a_problem_not_a_unit(
+    tmp_path: Path, row: int, label: str, rows: str
+) -> None:
+    table = [list(r) for r in UNITS_AND_TOTAL]
+    table[-1][1] = "Tổng cộng"
+    table[row - 1][1] = label
+    if row == 9:
+        table[5][1] = "Cộng khối huyện"
+    path = book(tmp_path / "s.xlsx", {"BCH": table})
+    with pytest.raises(DataError, match=r"sum of the \d rows above") as info:
+        quiet_read(path, body="BCH")
+    problem = info.value.problems[0]
+    assert (problem.row, problem.column, problem.value) == (row, "B", label)
+    assert f"dòng {rows}" in problem.expected
+    log = info.value.reading
+    assert (row, "data", "reported") in [(e.row, str(e.kind), e.outcome) for e in log.entries]
+    accounted(log)
+
+
+def test_units_whose_figures_happen_to_sum_the_rows_above_are_read(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Huyện Nga Sơn", 37, 6],
+        [2, "Huyện Hà Trung", 35, 5],
+        [3, "Như Xuân", 72, 11],  # numbered: a unit
+        [None, "Huyện Như Thanh", 144, 22],  # its name says its kind: a unit
+        [None, "Tổng cộng", 288, 44],
+    ]
+    out = quiet_read(book(tmp_path / "u.xlsx", {"BCH": rows}), body="BCH", level="district")
+    assert records(out, "unit_name", "total", "female") == [
+        ("Huyện Hà Trung", 35, 5),
+        ("Huyện Nga Sơn", 37, 6),
+        ("Huyện Như Thanh", 144, 22),
+        ("Như Xuân", 72, 11),
+    ]
+    # a long table: rows of another body are not summed with this one
+    long = [
+        ["Nhiệm kỳ", "Đơn vị", "Cấp", "Cơ quan", "Tổng số", "Nữ"],
+        ["2020-2025", "Nga Sơn", "huyện", "BCH", 37, 6],
+        ["2020-2025", "Nga Sơn", "huyện", "BTV", 13, 2],
+        ["2020-2025", "Hà Trung", "huyện", "BCH", 50, 8],
+    ]
+    out = quiet_read(book(tmp_path / "l.xlsx", {"Sheet1": long}))
+    assert records(out, "unit_name", "body", "total", "female") == [
+        ("Hà Trung", "party_committee", 50, 8),
+        ("Nga Sơn", "party_committee", 37, 6),
+        ("Nga Sơn", "standing_committee", 13, 2),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# One sheet per district, the unit only in the sheet name (bodies down a "Nội dung" column)
+
+
+def district_sheet(title: str, bch: tuple[int, int], btv: tuple[int, int]) -> list[list[Any]]:
+    return [
+        [title],
+        ["SỐ LIỆU NỮ THAM GIA CẤP ỦY\nNHIỆM KỲ 2020 – 2025"],
+        [],
+        ["TT", "Nội dung", "Tổng số", "Nữ", "Tỷ lệ (%)"],
+        [1, "Ban Chấp hành", *bch, None],
+        [2, "Ban Thường vụ", *btv, None],
+        [],
+        [None, None, "ngày 05 tháng 6 năm 2021"],
+        [None, None, "NGƯỜI LẬP BIỂU"],
+    ]
+
+
+def test_the_sheet_name_is_the_unit_when_nothing_else_names_it(tmp_path: Path) -> None:
+    path = book(
+        tmp_path / "d.xlsx",
+        {
+            "Nga Sơn": district_sheet("", (37, 6), (13, 2)),
+            "Hà Trung": district_sheet("", (35, 5), (11, 1)),
+            "Sheet3": [],
+        },
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = gs.read_counts(path, level="district")
+    said = [str(w.message) for w in caught if "the unit is the sheet name" in str(w.message)]
+    assert len(said) == 2 and '"Nga Sơn"' in said[0] and '"Hà Trung"' in said[1]
+    assert records(out) == [
+        ("Hà Trung", "district", "party_committee", 35, 5),
+        ("Hà Trung", "district", "standing_committee", 11, 1),
+        ("Nga Sơn", "district", "party_committee", 37, 6),
+        ("Nga Sơn", "district", "standing_committee", 13, 2),
+    ]
+    accounted(out.attrs["reading"])
+    # a units table finds the district by its short name (an alias)
+    units = pd.DataFrame(
+        {
+            "unit_id": ["D01", "D02"],
+            "unit_name": ["Huyện Nga Sơn", "Huyện Hà Trung"],
+            "level": ["district", "district"],
+            "kind": ["huyen", "huyen"],
+            "aliases": ["Nga Sơn", "Hà Trung"],
+        }
+    )
+    out = quiet_read(path, units=units)
+    assert sorted(set(zip(out["unit_id"], out["level"], strict=True))) == [
+        ("D01", "district"),
+        ("D02", "district"),
+    ]
+
+
+@pytest.mark.parametrize("sheet", ["Sheet1", "Biểu 2", "Số liệu", "BCH", "Tổng hợp", "2020-2025"])
+def test_a_sheet_name_that_is_not_a_unit_gives_none(tmp_path: Path, sheet: str) -> None:
+    path = book(tmp_path / "n.xlsx", {sheet: district_sheet("", (37, 6), (13, 2))})
+    with pytest.raises(DataError, match="pass unit_name="):
+        quiet_read(path, level="district")
+
+
+def test_a_title_naming_another_unit_than_the_sheet_is_a_problem(tmp_path: Path) -> None:
+    # the title copied from the first sheet and not corrected on the second
+    path = book(
+        tmp_path / "c.xlsx",
+        {
+            "Nga Sơn": district_sheet("HUYỆN ỦY NGA SƠN", (37, 6), (13, 2)),
+            "Hà Trung": district_sheet("HUYỆN ỦY NGA SƠN", (35, 5), (11, 1)),
+        },
+    )
+    with pytest.raises(DataError, match="the title names another unit") as info:
+        quiet_read(path)
+    problem = info.value.problems[0]
+    assert (problem.sheet, problem.row, problem.column) == ("Hà Trung", 1, "A")
+    out = quiet_read(path, sheet="Nga Sơn")
+    assert records(out, "unit_name", "body", "total") == [
+        ("Huyện Nga Sơn", "party_committee", 37),
+        ("Huyện Nga Sơn", "standing_committee", 13),
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# The official wide template placed as offices place it
+
+
+WIDE = [
+    ["HUYỆN ỦY NGA SƠN", None, None, None, None, None, None, None, "Biểu số 01"],
+    ["BÁO CÁO SỐ LIỆU CÁN BỘ NỮ THAM GIA CẤP ỦY\nnhiệm kỳ 2020 - 2025"],
+    [],
+    ["TT", "Tên đơn vị", None, "BCH Đảng bộ", None, None, "BTV Đảng ủy", None, "Ghi chú"],
+    [None, None, None, "Tổng\nsố", "Nữ", "Tỷ lệ\n%", "Tổng  số", "nu", None],
+    ["I", "cac xa, thi tran"],
+    [1, "Xã Nga Yên", None, 15, 3, "20,0", 5, 1, None],
+    [2, "Xã Nga Thanh", None, 17, 4, "23,5", 5, 0, "bầu thiếu 1"],
+    [None, "cong khoi xa", None, 32, 7, None, 10, 1],
+    ["II", "Khoi co quan"],
+    [1, "Văn phòng Huyện ủy", None, 9, 5, "55,6", 3, 1],
+    [None, "Tổng cộng toàn huyện", None, 41, 12, "29,3", 13, 2],
+    ["Ghi chú: số liệu đến 30/6/2021"],
+]
+# the table starts at C9; "Tên đơn vị" is merged over two columns, in the header and on every row
+WIDE_MERGES = ["C12:C13", "D12:E13", "F12:H12", "I12:J12", "K12:K13"] + [
+    f"D{r}:E{r}" for r in (15, 16, 19)
+]
+
+
+def test_the_wide_template_at_c9_with_a_name_merged_over_two_columns(tmp_path: Path) -> None:
+    path = book(tmp_path / "w.xlsx", {"Sheet1": WIDE}, start=(9, 3), merges={"Sheet1": WIDE_MERGES})
+    out = quiet_read(path)
+    assert records(out) == [
+        ("Văn phòng Huyện ủy", "agency", "party_committee", 9, 5),
+        ("Văn phòng Huyện ủy", "agency", "standing_committee", 3, 1),
+        ("Xã Nga Thanh", "commune", "party_committee", 17, 4),
+        ("Xã Nga Thanh", "commune", "standing_committee", 5, 0),
+        ("Xã Nga Yên", "commune", "party_committee", 15, 3),
+        ("Xã Nga Yên", "commune", "standing_committee", 5, 1),
+    ]
+    assert set(out["term"]) == {"2020-2025"}
+    log = out.attrs["reading"]
+    assert [(e.row, str(e.kind)) for e in log.entries] == [
+        (9, "title"),
+        (10, "title"),
+        (12, "header"),
+        (13, "header"),
+        (14, "section"),
+        (15, "data"),
+        (16, "data"),
+        (17, "subtotal"),
+        (18, "section"),
+        (19, "data"),
+        (20, "total"),
+        (21, "note"),
+    ]
+    accounted(log)
+    # a merged range over a count cell is still a problem: which row would the number belong to?
+    bad = book(
+        tmp_path / "b.xlsx",
+        {"Sheet1": WIDE},
+        start=(9, 3),
+        merges={"Sheet1": [*WIDE_MERGES, "F15:G15"]},
+    )
+    with pytest.raises(DataError, match="unmerge F15:G15"):
+        quiet_read(bad)
+
+
+def test_two_count_groups_with_no_body_over_them_are_a_problem(tmp_path: Path) -> None:
+    # the group titles were lost (merged away): the second pair is another body, never an extra
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", "Tổng số", "Nữ"],
+        [1, "Huyện Nga Sơn", 37, 6, 13, 2],
+        [2, "Huyện Hà Trung", 35, 5, 11, 1],
+    ]
+    with pytest.raises(DataError, match='column C is "Tổng số" too') as info:
+        quiet_read(book(tmp_path / "g.xlsx", {"Sheet1": rows}), body="BCH")
+    assert {(p.row, p.column) for p in info.value.problems} == {(2, "E"), (2, "F")}
+    assert info.value.reading.rows_used == 0
+    accounted(info.value.reading)
