@@ -65,7 +65,7 @@ from gender_stats.io._rows import (
     is_note,
     is_signature,
 )
-from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units, title_term
+from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units
 from gender_stats.io._wide import _is_column_numbers, filled, section_level
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -82,7 +82,7 @@ from gender_stats.schema import (
     UNIT_NAME,
     Origin,
 )
-from gender_stats.vocab import BODIES, parse_body, parse_level, parse_sex
+from gender_stats.vocab import BODIES, parse_body, parse_level, parse_sex, parse_term
 
 YEAR_BOTH = "năm sinh chỉ ở một cột, Nam hoặc Nữ (a birth year under exactly one sex, found two)"
 YEAR_NONE = "năm sinh ở cột Nam hoặc cột Nữ (a birth year under Nam or Nữ, found none)"
@@ -207,9 +207,43 @@ def _title_body(grid: Grid, rows: range) -> str | None:
             if isinstance(v, str):
                 key = f" {loose_key(v)} "
                 for alias, code in aliases:
-                    if len(alias) > 3 and f" {alias} " in key:
+                    if len(alias) >= 3 and f" {alias} " in key:  # BCH, BTV: whole words only
                         return code
     return None
+
+
+#: Expected text when no term is found and the title gives a congress or NA number instead.
+TERM_FROM_NUMBER = (
+    "nhiệm kỳ ghi ở tiêu đề (NHIỆM KỲ 2020 - 2025), ở cột Nhiệm kỳ, hoặc truyền term='2020-2025' "
+    "(a term: none found in the title, the columns or the arguments{extra})"
+)
+
+
+def list_title_term(
+    grid: Grid, rows: range, body: str | None
+) -> tuple[tuple[str, int, int] | None, str | None]:
+    """Return the term a list's title names (with its cell), or ``None`` and why not.
+
+    ``NHIỆM KỲ 2020 - 2025`` is a term.  A congress number (``ĐẢNG BỘ HUYỆN … KHÓA XV``, ``ĐẠI
+    HỘI LẦN THỨ XX``) is not, and neither is a National Assembly ``khóa`` unless the title says
+    *Quốc hội* and the list is of the National Assembly: the reason then names the number found.
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> g = Grid("a.xlsx", None, [["ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XV"], ["NHIỆM KỲ 2020-2025"]], [1, 2])
+    >>> list_title_term(g, range(2), "party_committee")
+    (('2020-2025', 1, 0), None)
+    >>> found, why = list_title_term(g, range(1), "party_committee")
+    >>> found, "khóa XV" in why
+    (None, True)
+    """
+    from gender_stats.io._counts import read_title
+
+    found, why, cell = read_title(grid, rows).term_for(body)
+    if found is not None and cell is not None:
+        return (found, cell[0], cell[1]), None
+    return None, why
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -612,8 +646,10 @@ def read_trich_ngang(
             tn.headers.get(UNIT_NAME),
             inferred if inferred is not None else {},
         )
-    table = Table(grid, h, cols, tn.headers, {}, data, [], title_term(grid, range(h)))
-    terms, one_term = resolve_term(table, term, col)
+    one_body = next(iter(set(bodies))) if len(set(bodies)) == 1 else None
+    found_term, why_not = list_title_term(grid, range(h), one_body)
+    table = Table(grid, h, cols, tn.headers, {}, data, [], found_term)
+    terms, one_term = term_or_why(table, term, col, why_not)
     # person id: an id column, or unit id / name key / birth year
     if PERSON_ID in cols:
         pids = texts(PERSON_ID)
@@ -633,7 +669,10 @@ def read_trich_ngang(
             PERSON_ID: pd.Series(pids, dtype="str"),
             SEX: pd.Series([s or "F" for s in sexes], dtype="str"),
             FULL_NAME: pd.Series(names, dtype="str"),
-            BIRTH_YEAR: pd.array(years, dtype="Int64"),
+            # no term known (reported): no age check against the stand-in term
+            BIRTH_YEAR: pd.array(
+                years if terms is not None or one_term else [None] * len(data), dtype="Int64"
+            ),
         }
     )
     for key in (ETHNICITY, POST):
@@ -655,6 +694,24 @@ def read_trich_ngang(
         columns=where,
     )
     return frame, origin, [grid.rows[r] for r in data]
+
+
+def term_or_why(
+    table: Table, term: str | None, col: Collector, why_not: str | None
+) -> tuple[list[Any] | None, str | None]:
+    """Return the terms of a list (:func:`resolve_term`), saying why a title number is no term."""
+    grid = table.grid
+    if (
+        why_not is not None
+        and term is None
+        and table.title_term is None
+        and TERM not in table.columns
+        and not (grid.sheet and parse_term(grid.sheet))
+    ):
+        extra = why_not if why_not.startswith(";") else f"; {why_not}"
+        col.at(None, None, None, TERM_FROM_NUMBER.format(extra=extra), header=TERM)
+        return None, None
+    return resolve_term(table, term, col)
 
 
 def birth_dates(dates: list[dt.date | None]) -> pd.Series:

@@ -1,0 +1,155 @@
+"""Red team, personnel lists: files shaped as offices send them, read through the public API.
+
+Each test builds its own workbook with its own numbers worked out by hand, reads it with
+``gs.read_roster`` (then ``gs.count`` / ``gs.check`` where it matters) and checks either the exact
+people read or the located problem.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import gender_stats as gs
+from gender_stats.errors import DataError
+
+NGA_SON: dict[str, Any] = {"unit": "Huyện Nga Sơn", "level": "district"}
+
+
+def book(
+    path: Path,
+    rows: Sequence[Sequence[Any]],
+    *,
+    merges: Sequence[str] = (),
+    hidden: Sequence[int] = (),
+    start: tuple[int, int] = (1, 1),
+    formats: dict[str, str] | None = None,
+) -> Path:
+    """Write one sheet: ``rows`` placed from ``start`` (row, column), merges, hidden rows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    r0, c0 = start
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value is not None:
+                ws.cell(r0 + i, c0 + j, value)
+    for rng in merges:
+        ws.merge_cells(rng)
+    for r in hidden:
+        ws.row_dimensions[r].hidden = True
+    for cell, fmt in (formats or {}).items():
+        ws[cell].number_format = fmt
+    wb.save(path)
+    return path
+
+
+def quiet(path: Path, **kwargs: Any) -> pd.DataFrame:
+    """Read a roster, failing on any warning but the inferred-level one."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.filterwarnings("ignore", category=gs.io.InferredLevelWarning)
+        return gs.read_roster(path, **kwargs)
+
+
+def people(out: pd.DataFrame) -> list[tuple[str, str, str, int]]:
+    """Return ``(body, name, sex, birth year)`` per row."""
+    return [
+        (str(b), str(n), str(s), int(y))
+        for b, n, s, y in zip(
+            out["body"], out["full_name"], out["sex"], out["birth_year"], strict=True
+        )
+    ]
+
+
+def balanced(out: pd.DataFrame) -> None:
+    """Every row of the sheet is in the reading log: read = used + reported + structural."""
+    log = out.attrs["reading"]
+    assert log.rows_read == log.rows_used + log.rows_reported + log.rows_structural
+
+
+YEAR_HEADER = [["STT", "Họ và tên", "Năm sinh", None, "Chức vụ"], [None, None, "Nam", "Nữ", None]]
+
+
+# --- the term in the title: a congress number is not a term ---------------------------------
+
+
+def test_congress_khoa_in_the_title_is_not_a_national_assembly_term(tmp_path: Path) -> None:
+    """``KHÓA XV`` of a district party congress is not the National Assembly's 2021-2026."""
+    rows = [
+        ["BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XV"],
+        [],
+        *YEAR_HEADER,
+        [1, "Mai Văn Tùng", 1970, None, "Bí thư"],
+        [2, "Lê Thị Hằng", None, 1978, "Ủy viên"],
+    ]
+    path = book(tmp_path / "khoa.xlsx", rows, merges=["C3:D3"])
+    with pytest.raises(DataError, match="khóa XV") as info:
+        quiet(path, **NGA_SON)
+    (problem,) = info.value.problems  # no stray birth-year problem against a stand-in term
+    assert problem.column is None and "congress" in problem.expected
+    out = quiet(path, term="2020-2025", **NGA_SON)
+    assert out["term"].unique().tolist() == ["2020-2025"]
+    assert people(out) == [
+        ("party_committee", "Mai Văn Tùng", "M", 1970),
+        ("party_committee", "Lê Thị Hằng", "F", 1978),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        ["ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XV", "DANH SÁCH BAN CHẤP HÀNH NHIỆM KỲ 2020 - 2025"],
+        ["DANH SÁCH BCH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXIV, NHIỆM KỲ 2020-2025", ""],
+        ["ĐẠI HỘI ĐẢNG BỘ HUYỆN NGA SƠN LẦN THỨ XXIV", "Ban chấp hành nhiệm kỳ 2020–2025"],
+    ],
+)
+def test_term_after_nhiem_ky_wins_over_the_congress_number(
+    tmp_path: Path, title: list[str]
+) -> None:
+    rows = [
+        [title[0]],
+        [title[1]],
+        *YEAR_HEADER,
+        [1, "Mai Văn Tùng", 1970, None, "Bí thư"],
+        [2, "Lê Thị Hằng", None, 1978, "Ủy viên"],
+        [3, "Trịnh Văn Lâm", 1965, None, "Ủy viên"],
+    ]
+    out = quiet(book(tmp_path / "t.xlsx", rows, merges=["C3:D3"]), **NGA_SON)
+    assert out["term"].unique().tolist() == ["2020-2025"]
+    assert out["body"].unique().tolist() == ["party_committee"]  # BCH in the title
+    assert out["sex"].tolist() == ["M", "F", "M"]
+
+
+def test_tidy_roster_title_khoa_is_not_a_term(tmp_path: Path) -> None:
+    rows = [
+        ["DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ XÃ NGA AN KHÓA XV"],
+        ["Họ và tên", "Giới tính", "Năm sinh", "Cơ quan"],
+        ["Mai Văn Tùng", "Nam", 1970, "BCH"],
+        ["Lê Thị Hằng", "Nữ", 1978, "BCH"],
+    ]
+    path = book(tmp_path / "tidy.xlsx", rows)
+    with pytest.raises(DataError, match="khóa XV") as info:
+        quiet(path, unit="Xã Nga An")
+    assert len(info.value.problems) == 1
+    out = quiet(path, unit="Xã Nga An", term="2020-2025")
+    assert out[["term", "sex"]].to_dict("records") == [
+        {"term": "2020-2025", "sex": "M"},
+        {"term": "2020-2025", "sex": "F"},
+    ]
+
+
+def test_national_assembly_khoa_is_its_term(tmp_path: Path) -> None:
+    rows = [
+        ["DANH SÁCH ĐẠI BIỂU QUỐC HỘI KHÓA XV ĐƠN VỊ TỈNH THANH HÓA"],
+        ["Họ và tên", "Giới tính", "Năm sinh", "Cơ quan"],
+        ["Mai Văn Tùng", "Nam", 1970, "Đại biểu Quốc hội"],
+        ["Lê Thị Hằng", "Nữ", 1978, "Đại biểu Quốc hội"],
+    ]
+    out = quiet(book(tmp_path / "na.xlsx", rows), unit="Tỉnh Thanh Hóa", level="province")
+    assert out["term"].unique().tolist() == ["2021-2026"]
