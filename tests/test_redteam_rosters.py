@@ -153,3 +153,75 @@ def test_national_assembly_khoa_is_its_term(tmp_path: Path) -> None:
     ]
     out = quiet(book(tmp_path / "na.xlsx", rows), unit="Tỉnh Thanh Hóa", level="province")
     assert out["term"].unique().tolist() == ["2021-2026"]
+
+
+# --- section rows: unnumbered, lettered, with counts; never the end of the list ---------------
+
+LIST_TITLE = "DANH SÁCH TRÍCH NGANG CẤP ỦY HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"
+TUNG = [1, "Mai Văn Tùng", 1970, None, "Bí thư"]
+HANG = [2, "Lê Thị Hằng", None, 1978, "Phó Bí thư"]
+LAM = [3, "Trịnh Văn Lâm", 1965, None, "Ủy viên"]
+
+
+def _list(tmp_path: Path, body_rows: list[list[Any]], **kwargs: Any) -> pd.DataFrame:
+    rows = [[LIST_TITLE], [], *YEAR_HEADER, *body_rows]
+    return quiet(book(tmp_path / "ds.xlsx", rows, merges=["C3:D3"]), **NGA_SON, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("btv", "bch"),
+    [
+        ([None, "Ban Thường vụ"], [None, "Ban chấp hành"]),  # unnumbered
+        (["A.", "BAN THƯỜNG VỤ"], ["B.", "BAN CHẤP HÀNH"]),  # lettered, in the STT column
+        (["1.", "Ban thường vụ"], ["2.", "Ban chấp hành"]),  # arabic
+        ([None, "1. Ban Thường vụ"], [None, "2) Ban Chấp hành"]),  # number inside the label
+        (["I. BAN THƯỜNG VỤ HUYỆN ỦY"], ["II. CÁC ĐỒNG CHÍ ỦY VIÊN BCH"]),  # merged from A
+        ([None, "Ban Thuong vu (02 dong chi)"], [None, "BAN CHẤP HÀNH: 03 đồng chí, nữ 01"]),
+    ],
+)
+def test_section_rows_split_bodies(tmp_path: Path, btv: list[Any], bch: list[Any]) -> None:
+    """Issue of the red team: an unnumbered "Ban Thường vụ" row used to end the list."""
+    out = _list(tmp_path, [btv, TUNG, HANG, bch, TUNG, HANG, LAM])
+    assert people(out) == [
+        ("standing_committee", "Mai Văn Tùng", "M", 1970),
+        ("standing_committee", "Lê Thị Hằng", "F", 1978),
+        ("party_committee", "Mai Văn Tùng", "M", 1970),
+        ("party_committee", "Lê Thị Hằng", "F", 1978),
+        ("party_committee", "Trịnh Văn Lâm", "M", 1965),
+    ]
+    balanced(out)
+    kinds = [str(e.kind) for e in out.attrs["reading"].entries]
+    assert kinds.count("section") == 2 and kinds.count("data") == 5
+    counted = gs.count(out)
+    assert counted[["body", "total", "female"]].to_dict("records") == [
+        {"body": "party_committee", "total": 3, "female": 1},
+        {"body": "standing_committee", "total": 2, "female": 1},
+    ]
+
+
+def test_a_section_stating_more_people_than_listed_is_a_problem(tmp_path: Path) -> None:
+    """The label says 3 people and 2 women; the list has 2 and 1: both are located."""
+    rows = [["I", "BAN THƯỜNG VỤ (03 đồng chí, trong đó nữ 02)"], TUNG, HANG]
+    with pytest.raises(DataError, match="found 2") as info:
+        _list(tmp_path, rows)
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    label = "BAN THƯỜNG VỤ (03 đồng chí, trong đó nữ 02)"
+    assert got == [(5, "B", label), (5, "B", label)]
+    assert "as many women" in info.value.problems[1].expected
+
+
+def test_a_section_naming_two_bodies_is_a_problem(tmp_path: Path) -> None:
+    rows = [["II.", "Ủy viên Ban Chấp hành không tham gia Ban Thường vụ"], LAM]
+    with pytest.raises(DataError, match="a body or a level") as info:
+        _list(tmp_path, rows)
+    assert [(p.row, p.column) for p in info.value.problems] == [(5, "B")]
+
+
+def test_signature_on_the_left_still_ends_the_list(tmp_path: Path) -> None:
+    """``T/M BAN THƯỜNG VỤ`` at column A is a signature, not a section."""
+    rows = [TUNG, HANG, ["T/M BAN THƯỜNG VỤ"], ["BÍ THƯ"], [], ["Mai Văn Tùng"]]
+    out = _list(tmp_path, rows, body="BCH")
+    assert out["full_name"].tolist() == ["Mai Văn Tùng", "Lê Thị Hằng"]
+    assert out["body"].unique().tolist() == ["party_committee"]
+    balanced(out)
+    assert [str(e.kind) for e in out.attrs["reading"].entries][-3:] == ["signature"] * 3

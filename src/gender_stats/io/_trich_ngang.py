@@ -196,18 +196,27 @@ def locate_trich_ngang(grid: Grid) -> TrichNgang | None:
     return None
 
 
+#: Every wording of every body, longest first, as loose keys (at least 3 letters: BCH, BTV).
+_ALIASES = sorted(
+    (
+        (key, code)
+        for code, lab in BODIES.items()
+        for a in (lab.vi, *lab.aliases)
+        if len(key := loose_key(a)) >= 3
+    ),
+    key=lambda x: -len(x[0]),
+)
+
+
 def _title_body(grid: Grid, rows: range) -> str | None:
     """Return a body named in the title block (longest alias first), or ``None``."""
-    aliases = sorted(
-        ((loose_key(a), code) for code, lab in BODIES.items() for a in (lab.vi, *lab.aliases)),
-        key=lambda x: -len(x[0]),
-    )
+    aliases = _ALIASES
     for r in rows:
         for v in grid.cells[r]:
             if isinstance(v, str):
                 key = f" {loose_key(v)} "
                 for alias, code in aliases:
-                    if len(alias) >= 3 and f" {alias} " in key:  # BCH, BTV: whole words only
+                    if f" {alias} " in key:  # BCH, BTV: whole words only
                         return code
     return None
 
@@ -284,6 +293,12 @@ class _Rows:
     notes: list[int] = dataclasses.field(default_factory=list)
     signature: list[int] = dataclasses.field(default_factory=list)
     after_end: list[int] = dataclasses.field(default_factory=list)
+    #: the section row of each data row (``None`` before the first section)
+    sec_row: list[int | None] = dataclasses.field(default_factory=list)
+    #: section row -> the section as read (label, body, level, numbers it states)
+    found: dict[int, Section] = dataclasses.field(default_factory=dict)
+    #: section row -> hidden rows passed over in it
+    hidden_in: dict[int, int] = dataclasses.field(default_factory=dict)
 
 
 #: The warning when hidden rows of a list were passed over.
@@ -336,9 +351,23 @@ def _scan(
     sign = _memo(lambda v: is_signature(v) or is_footer([v]))
     width = grid.width
     ended: int | None = None
+    cur_row: int | None = None
+
+    def enter(r: int, sec: Section) -> None:
+        nonlocal cur_body, cur_level, cur_row
+        out.sections.append(r)
+        out.found[r] = sec
+        cur_row = r
+        cur_body = sec.body
+        cur_level = sec.level if sec.body is None else cur_level
+        if sec.body is None and sec.level is None:
+            col.at(r, sec.col, sec.label, NEED_SECTION)
+
     for r in range(start, len(cells)):
         row = cells[r]
         if skip and r in skip:
+            if cur_row is not None:
+                out.hidden_in[cur_row] = out.hidden_in.get(cur_row, 0) + 1
             continue  # a hidden row: passed over with a warning (split_hidden)
         first = row[0]
         if first is None or type(first) is str or ended is not None:
@@ -360,6 +389,9 @@ def _scan(
                 else:
                     out.signature.append(r)
                 continue
+            if not person and (sec := _section(row, tn, stt_c)) is not None:
+                enter(r, sec)  # before the signature test: "Ban Thường vụ" heads a section
+                continue
             if isinstance(first, str) and not person and note(first):
                 out.notes.append(r)  # a note between rows: the rows after it are read
                 continue
@@ -369,24 +401,39 @@ def _scan(
                 continue
         f_val, m_val = row[fc], row[mc]
         if (f_val is None or is_blank(f_val)) and (m_val is None or is_blank(m_val)):
-            label = _section(row, tn)
-            if label is not None:
-                out.sections.append(r)
-                cur_body = parse_body(label)
-                cur_level = section_level(label) if cur_body is None else cur_level
-                if cur_body is None and cur_level is None:
-                    col.at(
-                        r, name_c, label, "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
-                    )
+            sec = _section(row, tn, stt_c)
+            if sec is not None:
+                enter(r, sec)
                 continue
         out.data.append(r)
         out.sec_body.append(cur_body)
         out.sec_level.append(cur_level)
+        out.sec_row.append(cur_row)
         if row.count(None) + row.count("") >= width - 2:  # cheap first: most rows are full
             filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
             if len(filled_cells) == 1:
                 col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
+
+
+def check_stated(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
+    """Report a section whose rows are not as many as its label states (``Ban Thường vụ (15)``).
+
+    A list that ends early, or a row lost in it, is never read silently short.  Hidden rows of
+    the section (passed over with a warning) may make up the difference.
+    """
+    for r, sec in scan.found.items():
+        if sec.total is None and sec.female is None:
+            continue
+        mine = [i for i, s in enumerate(scan.sec_row) if s == r]
+        hidden = scan.hidden_in.get(r, 0)
+        if sec.total is not None and sec.total not in (len(mine), len(mine) + hidden):
+            col.at(r, sec.col, sec.label, SECTION_COUNT.format(n=sec.total, found=len(mine)))
+        known = [sexes[i] for i in mine]
+        if sec.female is not None and not hidden and None not in known:
+            women = known.count("F")
+            if women != sec.female:
+                col.at(r, sec.col, sec.label, SECTION_FEMALE.format(n=sec.female, found=women))
 
 
 def _log_rows(
@@ -583,6 +630,7 @@ def read_trich_ngang(
         _log_rows(grid, tn, start, scan, skip, log)
     check_merged(grid, start, scan.sections, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
+    check_stated(scan, sexes, col)
     cells = grid.cells
 
     def texts(key: str) -> list[str | None]:
@@ -763,22 +811,141 @@ def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:
     )
 
 
-def _section(row: list[Any], tn: TrichNgang) -> str | None:
-    name = row[tn.columns[FULL_NAME]]
-    others = [v for c, v in enumerate(row) if not is_blank(v) and c != tn.columns[FULL_NAME]]
-    candidates = [name, *others]
-    for v in candidates:
-        if isinstance(v, str) and roman_section(v.strip()) is not None:
-            label = roman_section(v.strip()) or text_cell(name) or ""
-            if label and not re.match(r"^\d", label):
-                rest = [x for x in others if x is not v]
-                if (
-                    all(isinstance(x, str) for x in rest)
-                    and is_blank(row[tn.sex_cols["F"]])
-                    and is_blank(row[tn.sex_cols["M"]])
-                ):
-                    return label
-    return None
+#: Expected text of a numbered section row that names neither a body nor a level.
+NEED_SECTION = "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
+#: Expected text when a section row states a number of people the list does not have.
+SECTION_COUNT = (
+    "{n} người như dòng khối ghi; danh sách có {found} (as many people as the section row "
+    "states: {n}, found {found})"
+)
+SECTION_FEMALE = (
+    "{n} nữ như dòng khối ghi; danh sách có {found} nữ (as many women as the section row "
+    "states: {n}, found {found})"
+)
+
+_NUMBERING = re.compile(r"^([A-H]|\d{1,2})\s*(?:[.)/:-]\s*|$)(.*)$")
+_LABEL_TAIL = re.compile(r"\([^)]*\)|\s*[:;].*$|\s[-–—]\s.*$")
+_STATED_FEMALE = (  # "nữ: 07" first, then "7 đồng chí nữ"
+    re.compile(r"\bnu\s*(\d{1,3})\b"),
+    re.compile(r"\b(\d{1,3})\s*(?:dong chi\s*|d c\s*|dc\s*)?nu\b"),
+)
+_STATED_TOTAL = re.compile(r"\b(\d{1,3})\s*(?:dong chi|d c|dc|nguoi|thanh vien|uy vien)\b")
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    """A section row of a list: its label, the body or level it names, the numbers it states."""
+
+    label: str
+    col: int
+    body: str | None
+    level: str | None
+    total: int | None = None
+    female: int | None = None
+
+
+def _numbering(value: Any) -> tuple[bool, str] | None:
+    """Return ``(roman, rest)`` for a numbered text (``II. Ban …``, ``B.``, ``1)``), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return (False, "") if 0 < value < 100 else None
+    if not isinstance(value, str):
+        return None
+    text = nfc(value).strip()
+    roman = roman_section(text)
+    if roman is not None:
+        return True, roman
+    m = _NUMBERING.match(text)
+    return (False, m.group(2).strip()) if m else None
+
+
+def bodies_named(label: str) -> set[str]:
+    """Return the bodies a label names, longest wording first (``Ban Thường vụ cấp ủy``: one).
+
+    Examples
+    --------
+    >>> sorted(bodies_named("BAN THƯỜNG VỤ HUYỆN ỦY")), sorted(bodies_named("Ủy viên BCH"))
+    (['standing_committee'], ['party_committee'])
+    >>> sorted(bodies_named("Ủy viên Ban Chấp hành không tham gia Ban Thường vụ"))
+    ['party_committee', 'standing_committee']
+    """
+    key = f" {loose_key(label)} "
+    found: set[str] = set()
+    for alias, code in _ALIASES:
+        if f" {alias} " in key:
+            found.add(code)
+            key = key.replace(f" {alias} ", "  ")
+    return found
+
+
+def stated_counts(label: str) -> tuple[int | None, int | None]:
+    """Return the number of people and of women a section label states, or ``None`` each.
+
+    Examples
+    --------
+    >>> stated_counts("BAN CHẤP HÀNH: 45 đồng chí, trong đó nữ: 07"), stated_counts("(15 đ/c)")
+    ((45, 7), (15, None))
+    >>> stated_counts("Ban Thường vụ"), stated_counts("15 đồng chí, nữ 03"), stated_counts("3 đ/c nữ")
+    ((None, None), (15, 3), (None, 3))
+    """
+    key = loose_key(label)
+    female = None
+    for pattern in _STATED_FEMALE:
+        m = pattern.search(key)
+        if m:
+            female = int(m.group(1))
+            key = f"{key[: m.start()]} {key[m.end() :]}"
+            break
+    t = _STATED_TOTAL.search(key)
+    return (int(t.group(1)) if t else None), female
+
+
+def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | None:
+    """Return the section a row heads (``I. BAN THƯỜNG VỤ``, ``Ban chấp hành``), or ``None``.
+
+    The row has no sex or year, and one text: in the name column, or leftmost (a row merged
+    from column A).  Numbered (``I.``, ``A.``, ``1.``, or a number in the STT column), the text
+    may name its body among other words (``II. Các đồng chí Ủy viên BCH``); unnumbered, it must be
+    a body or a level alone, besides a count in brackets or after a colon (``Ban Thường vụ (15
+    đồng chí)``).  A text naming two bodies is no body (reported on a numbered row).
+    """
+    if not (is_blank(row[tn.sex_cols["F"]]) and is_blank(row[tn.sex_cols["M"]])):
+        return None
+    name_c = tn.columns[FULL_NAME]
+    filled_cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
+    texts = [(c, v) for c, v in filled_cells if isinstance(v, str)]
+    if not texts:
+        return None
+    c, raw = next(((c, v) for c, v in texts if c == name_c), texts[0])
+    if c > name_c:
+        return None  # a text right of the names: a signature or a note, not a heading
+    rest = [(k, v) for k, v in filled_cells if k != c]
+    numbered = roman = False
+    for k, v in rest:
+        got = _numbering(v) if k == stt_c or k < c else None
+        if got is not None and not got[1]:
+            numbered, roman = True, got[0]
+        elif not isinstance(v, str):
+            return None  # a number elsewhere in the row: not a heading
+    label = text_cell(raw) or ""
+    got = _numbering(label)
+    if got is not None and got[1]:
+        numbered, roman, label = True, got[0], got[1]
+    elif got is not None:
+        return None
+    if re.match(r"^\d", label):
+        return None
+    plain = _LABEL_TAIL.sub(" ", label).strip()
+    body = parse_body(plain)
+    if body is None and numbered:
+        named = bodies_named(label)
+        body = named.pop() if len(named) == 1 else None
+    level = section_level(plain or label) if body is None else None
+    if body is None and level is None and not roman:
+        return None
+    total, female = stated_counts(label)
+    return Section(label, c, body, level, total, female)
 
 
 def arg_code(value: str, parse: Any, col: Collector, what: str) -> str | None:
