@@ -225,3 +225,34 @@ def test_signature_on_the_left_still_ends_the_list(tmp_path: Path) -> None:
     assert out["body"].unique().tolist() == ["party_committee"]
     balanced(out)
     assert [str(e.kind) for e in out.attrs["reading"].entries][-3:] == ["signature"] * 3
+
+
+# --- a Giới tính column besides the Nam | Nữ pair --------------------------------------------
+
+
+def test_a_gioi_tinh_column_is_checked_against_the_year_columns(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Họ và tên", "Năm sinh", None, "Giới tính", "Dân tộc"],
+        [None, None, "Nam", "Nữ", None, None],
+    ]
+    agree = [
+        [1, "Mai Văn Tùng", 1970, None, "Nam", "Kinh"],
+        [2, "Lê Thị Hằng", None, 1978, "nữ", "Mường"],
+        [3, "Hà Thị Lan", None, 1981, "NU", "Thái"],
+        [4, "Trịnh Văn Lâm", 1965, None, None, "Kinh"],  # blank: the pair says it
+    ]
+    rows = [[LIST_TITLE], *header, *agree]
+    out = quiet(book(tmp_path / "ok.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    assert out["sex"].tolist() == ["M", "F", "F", "M"]
+    wrong = [
+        [1, "Mai Văn Tùng", 1970, None, "Nam", "Kinh"],
+        [2, "Lê Thị Hằng", None, 1978, "Nam", "Mường"],  # the pair says F
+        [3, "Hà Thị Lan", None, 1981, 1, "Thái"],  # 1: which sex? not for the reader to guess
+    ]
+    rows = [[LIST_TITLE], *header, *wrong]
+    with pytest.raises(DataError) as info:
+        quiet(book(tmp_path / "bad.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    assert got == [(5, "E", "Nam"), (6, "E", 1)]
+    assert "F" in info.value.problems[0].expected
+    assert info.value.rows_used == 1

@@ -136,6 +136,9 @@ class TrichNgang:
     marks: bool = False
     birth_col: int | None = None
     birth_header: str | None = None
+    #: a ``Giới tính`` column of its own besides the Nam | Nữ pair (checked against it)
+    sex_col: int | None = None
+    sex_header: str | None = None
 
 
 def _sex_pair(sub: list[Any], candidates: list[int]) -> dict[str, int]:
@@ -185,13 +188,33 @@ def locate_trich_ngang(grid: Grid) -> TrichNgang | None:
                 columns[name] = c
                 headers[name] = text_cell(v) or name
         group_header = text_cell(top[group_col]) or kind
+        sex_col = next(
+            (
+                c
+                for c, k in enumerate(kinds)
+                if k == SEX and c != group_col and c not in sex_cols.values()
+            ),
+            None,
+        )
+        sex_header = text_cell(top[sex_col]) if sex_col is not None else None
         if kind == BIRTH_YEAR:
             columns.pop(BIRTH_YEAR, None)
-            return TrichNgang(r, columns, headers, sex_cols, group_header)
+            return TrichNgang(
+                r, columns, headers, sex_cols, group_header, sex_col=sex_col, sex_header=sex_header
+            )
         birth_col = columns.pop(BIRTH_YEAR, None)
         birth_header = headers.pop(BIRTH_YEAR, None)
         return TrichNgang(
-            r, columns, headers, sex_cols, group_header, True, birth_col, birth_header
+            r,
+            columns,
+            headers,
+            sex_cols,
+            group_header,
+            True,
+            birth_col,
+            birth_header,
+            sex_col,
+            sex_header,
         )
     return None
 
@@ -541,7 +564,43 @@ def _sexes_and_births(
         year, date = birth(r, c, sex_header[sex])
         years.append(year)
         dates.append(date)
+    if tn.sex_col is not None:
+        _check_sex_column(grid, tn, data, sexes, col)
     return sexes, years, dates
+
+
+#: Expected text of a ``Giới tính`` cell that disagrees with the Nam | Nữ columns.
+SEX_DISAGREES = "{sex} như cột {pair} của dòng này (the sex the {pair_en} columns give: {code})"
+
+
+def _check_sex_column(
+    grid: Grid, tn: TrichNgang, data: list[int], sexes: list[str | None], col: Collector
+) -> None:
+    """Report a ``Giới tính`` cell that is not a sex, or names the other sex than the Nam | Nữ pair.
+
+    A list may carry both; which one is right is not for the reader to guess.
+    """
+    c = tn.sex_col
+    assert c is not None
+    pair = f"{tn.year_header} (Nam | Nữ)"
+    sex_of = _memo(lambda v: parse_sex(v) if isinstance(v, str) else None)
+    for r, sex in zip(data, sexes, strict=True):
+        value = grid.cells[r][c]
+        if is_blank(value) or sex is None:
+            continue
+        written = sex_of(value)
+        if written is None:
+            col.at(r, c, value, "Nữ hoặc Nam (F or M)", header=tn.sex_header)
+        elif written != sex:
+            col.at(
+                r,
+                c,
+                value,
+                SEX_DISAGREES.format(
+                    sex="Nữ" if sex == "F" else "Nam", pair=pair, pair_en=pair, code=sex
+                ),
+                header=tn.sex_header,
+            )
 
 
 def infer_missing_levels(
