@@ -256,3 +256,44 @@ def test_a_gioi_tinh_column_is_checked_against_the_year_columns(tmp_path: Path) 
     assert got == [(5, "E", "Nam"), (6, "E", 1)]
     assert "F" in info.value.problems[0].expected
     assert info.value.rows_used == 1
+
+
+# --- a standing committee listed apart from the committee ------------------------------------
+
+
+def test_standing_members_missing_from_the_committee_are_a_problem(tmp_path: Path) -> None:
+    """``I. Ban Thường vụ`` then ``II. Ủy viên BCH`` listing only the others: BCH would be short.
+
+    Read as written the committee would count 1 (Lâm) instead of 3; the reader cannot tell
+    whether the committee section leaves the standing members out on purpose.
+    """
+    rows = [["I.", "Ban Thường vụ"], TUNG, HANG, ["II.", "Ủy viên Ban Chấp hành"], LAM]
+    with pytest.raises(DataError, match="standing-committee member") as info:
+        _list(tmp_path, rows)
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    assert got == [(6, "B", "Mai Văn Tùng"), (7, "B", "Lê Thị Hằng")]
+
+
+def test_standing_committee_alone_or_repeated_is_fine(tmp_path: Path) -> None:
+    only = _list(tmp_path, [["I.", "Ban Thường vụ"], TUNG, HANG])
+    assert only["body"].unique().tolist() == ["standing_committee"]
+    rows = [["I.", "Ban Thường vụ"], TUNG, ["II.", "Ban Chấp hành"], HANG, TUNG, LAM]
+    both = _list(tmp_path, rows)
+    assert gs.count(both)[["body", "total", "female"]].to_dict("records") == [
+        {"body": "party_committee", "total": 3, "female": 1},
+        {"body": "standing_committee", "total": 1, "female": 0},
+    ]
+
+
+def test_tidy_roster_standing_member_missing_from_the_committee(tmp_path: Path) -> None:
+    rows = [
+        ["Họ và tên", "Giới tính", "Năm sinh", "Cơ quan", "Đơn vị"],
+        ["Mai Văn Tùng", "Nam", 1970, "BTV", "Xã Nga An"],
+        ["Mai Văn Tùng", "Nam", 1970, "BCH", "Xã Nga An"],
+        ["Lê Thị Hằng", "Nữ", 1978, "BTV", "Xã Nga An"],  # not in the BCH of Nga An
+        ["Trịnh Văn Lâm", "Nam", 1965, "BCH", "Xã Nga An"],
+        ["Hà Thị Lan", "Nữ", 1981, "BTV", "Xã Nga Bạch"],  # Nga Bạch lists no BCH: fine
+    ]
+    with pytest.raises(DataError, match="standing-committee member") as info:
+        quiet(book(tmp_path / "tidy.xlsx", rows), term="2020-2025")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(4, "A", "Lê Thị Hằng")]
