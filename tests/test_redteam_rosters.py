@@ -297,3 +297,57 @@ def test_tidy_roster_standing_member_missing_from_the_committee(tmp_path: Path) 
     with pytest.raises(DataError, match="standing-committee member") as info:
         quiet(book(tmp_path / "tidy.xlsx", rows), term="2020-2025")
     assert [(p.row, p.column, p.value) for p in info.value.problems] == [(4, "A", "Lê Thị Hằng")]
+
+
+# --- the unit named only in the title ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        (["DANH SÁCH TRÍCH NGANG BAN THƯỜNG VỤ ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"], "Huyện Nga Sơn"),
+        (["ĐẢNG BỘ TỈNH THANH HÓA", "DANH SACH BTV DANG BO XA NGA AN KHOA XXIV NHIEM KY 2020-2025"], "Xã Nga An"),
+        (["HUYỆN ỦY NGA SƠN", "DANH SÁCH BAN THƯỜNG VỤ NHIỆM KỲ 2020-2025"], "Huyện Nga Sơn"),
+        (["ĐẢNG ỦY XÃ NGA AN", "Danh sách Ban Thường vụ (nhiệm kỳ 2020-2025)"], "Xã Nga An"),
+    ],
+)  # fmt: skip
+def test_unit_from_the_title(tmp_path: Path, title: list[str], unit: str) -> None:
+    rows = [*([t] for t in title), *YEAR_HEADER, TUNG, HANG]
+    h = len(title) + 1
+    out = quiet(book(tmp_path / "u.xlsx", rows, merges=[f"C{h}:D{h}"]))
+    assert out["unit_name"].unique().tolist() == [unit]
+    assert out["body"].unique().tolist() == ["standing_committee"]
+    assert out["term"].unique().tolist() == ["2020-2025"]
+    assert out["level"].unique().tolist() == ["district" if "Huyện" in unit else "commune"]
+
+
+def test_two_units_in_the_title_are_a_problem(tmp_path: Path) -> None:
+    rows = [["ĐẢNG BỘ TỈNH THANH HÓA"], ["HUYỆN ỦY NGA SƠN"], ["DANH SÁCH BAN THƯỜNG VỤ"]]
+    rows += [["NHIỆM KỲ 2020-2025"], *YEAR_HEADER, TUNG]
+    with pytest.raises(DataError, match="Tỉnh Thanh Hóa, Huyện Nga Sơn"):
+        quiet(book(tmp_path / "u.xlsx", rows, merges=["C5:D5"]))
+
+
+def test_cli_checks_a_list_whose_title_names_the_unit(tmp_path: Path, capsys) -> None:
+    """The CLI has no ``--unit``: a one-committee list is read with the unit of its title."""
+    from gender_stats.cli import main
+
+    rows = [
+        ["DANH SÁCH TRÍCH NGANG BAN THƯỜNG VỤ HUYỆN ỦY NGA SƠN"],
+        ["ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"],
+        *YEAR_HEADER,
+        TUNG,
+        HANG,
+        LAM,
+    ]
+    path = book(tmp_path / "btv.xlsx", rows, merges=["C3:D3"])
+    code = main(["check", "--roster", "--lang", "en", str(path)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert code == 0, captured.err
+    assert "1/1 checks met" in captured.out  # BTV with one woman: 35-CT/TW-2019:b met
+    out = quiet(path)
+    counted = gs.count(out)
+    assert counted[["unit_name", "body", "total", "female"]].to_dict("records") == [
+        {"unit_name": "Huyện Nga Sơn", "body": "standing_committee", "total": 3, "female": 1}
+    ]

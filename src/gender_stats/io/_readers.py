@@ -61,12 +61,14 @@ from gender_stats.io._tabular import (
     resolve_units,
 )
 from gender_stats.io._trich_ngang import (
+    UNIT_AMBIGUOUS,
     arg_code,
     birth_dates,
     check_standing_in_committee,
     infer_missing_levels,
     is_mark,
     list_title_term,
+    list_title_unit,
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
@@ -766,7 +768,11 @@ def _tidy_roster(
     if BODY not in table.columns and body is None:
         needed.append(BODY)
     if UNIT_NAME not in table.columns and UNIT_ID not in table.columns and unit is None:
-        needed.append(UNIT_NAME)
+        unit, named = list_title_unit(grid, range(table.header_row))  # the unit the title names
+        if unit is None and named:
+            col.at(None, None, None, UNIT_AMBIGUOUS.format(units=", ".join(named)), UNIT_NAME)
+        elif unit is None:
+            needed.append(UNIT_NAME)
     _missing(col, table, needed)
     n = len(table.data)
     if SEX not in table.columns and FEMALE in table.columns:

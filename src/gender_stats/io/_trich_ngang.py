@@ -34,6 +34,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -242,6 +243,95 @@ def _title_body(grid: Grid, rows: range) -> str | None:
                     if f" {alias} " in key:  # BCH, BTV: whole words only
                         return code
     return None
+
+
+_KINDS = {
+    "TINH": "Tỉnh",
+    "THANH PHO": "Thành phố",
+    "HUYEN": "Huyện",
+    "THI XA": "Thị xã",
+    "QUAN": "Quận",
+    "XA": "Xã",
+    "PHUONG": "Phường",
+    "THI TRAN": "Thị trấn",
+    "SO": "Sở",
+}
+_KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
+_STOP = r"(?=\s*(?:$|[,;:(\d]|\s[-–]\s|KHOA\b|NHIEM KY\b|LAN THU\b|NAM\b|TAI\b|GOM\b))"
+#: ``ĐẢNG BỘ HUYỆN NGA SƠN`` anywhere in a title line (matched without diacritics).
+_PARTY_UNIT = re.compile(
+    rf"\b(?:DANG BO|DANG UY|HDND|HOI DONG NHAN DAN|UBND|UY BAN NHAN DAN)\s+({_KIND})\s+"
+    rf"([A-Z][A-Z ]{{1,40}}?){_STOP}"
+)
+#: ``HUYỆN ỦY NGA SƠN``: an issuing line alone in its cell.
+_COMMITTEE_UNIT = re.compile(r"^(HUYEN|TINH|THANH|THI) UY\s+([A-Z][A-Z ]{1,40}?)\s*$")
+_COMMITTEE_KIND = {"HUYEN": "Huyện", "TINH": "Tỉnh", "THANH": "Thành phố", "THI": "Thị xã"}
+
+
+def _plain_upper(text: str) -> str:
+    """Return the text upper-cased without diacritics, one character per character (đ → D)."""
+    out = []
+    for ch in text.upper():
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append("D" if ch == "Đ" else base if base.isascii() else " ")
+    return "".join(out)
+
+
+def _units_in(text: str) -> list[str]:
+    """Return the units a title line names, as ``Huyện Nga Sơn``."""
+    original = nfc(text).strip()
+    plain = _plain_upper(original)
+    found = []
+    for m in _PARTY_UNIT.finditer(plain):
+        name = original[m.start(2) : m.end(2)].strip()
+        found.append(f"{_KINDS[m.group(1)]} {name.title()}")
+    alone = _COMMITTEE_UNIT.match(plain)
+    if alone:
+        name = original[alone.start(2) : alone.end(2)].strip()
+        found.append(f"{_COMMITTEE_KIND[alone.group(1)]} {name.title()}")
+    return found
+
+
+def list_title_unit(grid: Grid, rows: range) -> tuple[str | None, list[str]]:
+    """Return the one unit a list's title names, or ``None`` and the units it names.
+
+    ``DANH SÁCH … ĐẢNG BỘ HUYỆN NGA SƠN`` names Huyện Nga Sơn; so does an issuing block
+    ``HUYỆN ỦY NGA SƠN``.  The line saying *danh sách* decides between several units (the
+    province above the district); otherwise several units are no unit (the caller reports them).
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> g = Grid("a.xlsx", None, [["ĐẢNG BỘ TỈNH THANH HÓA"], ["HUYỆN ỦY NGA SƠN"]], [1, 2])
+    >>> list_title_unit(g, range(1)), list_title_unit(g, range(2))
+    (('Tỉnh Thanh Hóa', []), (None, ['Tỉnh Thanh Hóa', 'Huyện Nga Sơn']))
+    >>> t = "DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXIV, NHIỆM KỲ 2020-2025"
+    >>> list_title_unit(Grid("a.xlsx", None, [["ĐẢNG BỘ TỈNH THANH HÓA"], [t]], [1, 2]), range(2))
+    ('Huyện Nga Sơn', [])
+    """
+    every: list[str] = []
+    listed: list[str] = []
+    for r in rows:
+        for v in grid.cells[r]:
+            if isinstance(v, str) and v.strip():
+                units = _units_in(v)
+                every.extend(units)
+                if "danh sach" in loose_key(v):
+                    listed.extend(units)
+    for units in (listed, every):
+        distinct = list(dict.fromkeys(units))
+        if len(distinct) == 1:
+            return distinct[0], []
+        if distinct:
+            return None, distinct
+    return None, []
+
+
+#: Expected text when the title names several units and nothing else names the list's unit.
+UNIT_AMBIGUOUS = (
+    "một đơn vị: tiêu đề nêu {units}; truyền unit= hoặc thêm cột Đơn vị (one unit: the title "
+    "names several)"
+)
 
 
 #: Expected text when no term is found and the title gives a congress or NA number instead.
@@ -720,10 +810,13 @@ def read_trich_ngang(
             col.at(None, None, None, NEED_BODY, header=BODY)
     # unit and level
     level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
-    unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
     unit_ids = texts(UNIT_ID) if UNIT_ID in cols else None
     if UNIT_NAME not in cols and unit is None and unit_ids is None:
-        col.at(None, None, None, NEED_UNIT, header=UNIT_NAME)
+        unit, named = list_title_unit(grid, range(h))  # the unit the title names
+        if unit is None:
+            why = UNIT_AMBIGUOUS.format(units=", ".join(named)) if named else NEED_UNIT
+            col.at(None, None, None, why, header=UNIT_NAME)
+    unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
     lv_code = _memo(lambda t: parse_level(t) or t if t else None)
     lv_col = [lv_code(t) for t in texts(LEVEL)]
     lvls = [lv_col[i] or scan.sec_level[i] or level_arg for i in range(len(data))]
