@@ -58,18 +58,22 @@ from gender_stats.io._tabular import (
     Table,
     find_header,
     locate,
-    resolve_term,
     resolve_units,
 )
 from gender_stats.io._trich_ngang import (
+    UNIT_AMBIGUOUS,
     arg_code,
     birth_dates,
+    check_standing_in_committee,
     infer_missing_levels,
     is_mark,
+    list_title_term,
+    list_title_unit,
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
     split_hidden,
+    term_or_why,
 )
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -764,7 +768,11 @@ def _tidy_roster(
     if BODY not in table.columns and body is None:
         needed.append(BODY)
     if UNIT_NAME not in table.columns and UNIT_ID not in table.columns and unit is None:
-        needed.append(UNIT_NAME)
+        unit, named = list_title_unit(grid, range(table.header_row))  # the unit the title names
+        if unit is None and named:
+            col.at(None, None, None, UNIT_AMBIGUOUS.format(units=", ".join(named)), UNIT_NAME)
+        elif unit is None:
+            needed.append(UNIT_NAME)
     _missing(col, table, needed)
     n = len(table.data)
     if SEX not in table.columns and FEMALE in table.columns:
@@ -812,7 +820,13 @@ def _tidy_roster(
             table.headers.get(UNIT_NAME),
             inferred,
         )
-    terms, one_term = resolve_term(table, term, col)
+    col_bodies = (
+        set(_coded(_texts(grid, table, BODY), parse_body)) if BODY in table.columns else set()
+    )
+    one_body = next(iter(col_bodies)) if len(col_bodies) == 1 else parse_body(body or "")
+    found_term, why_not = list_title_term(grid, range(table.header_row), one_body)
+    table = dataclasses.replace(table, title_term=found_term)
+    terms, one_term = term_or_why(table, term, col, why_not)
     full = _texts(grid, table, FULL_NAME)
     if PERSON_ID in table.columns:
         pids = _texts(grid, table, PERSON_ID)
@@ -845,12 +859,21 @@ def _tidy_roster(
     if FULL_NAME in table.columns:
         frame[FULL_NAME] = pd.Series(full, dtype=object)
     if BIRTH_YEAR in table.columns:
-        frame[BIRTH_YEAR] = pd.array(years, dtype="Int64")
+        # no term known (reported): no age check against the stand-in term
+        known = terms is not None or one_term is not None
+        frame[BIRTH_YEAR] = pd.array(years if known else [None] * n, dtype="Int64")
         if any(d is not None for d in dates):
             frame[BIRTH_DATE] = birth_dates(dates)
     for key in (ETHNICITY, POST):
         if key in table.columns:
             frame[key] = pd.Series(_texts(grid, table, key), dtype=object)
+    check_standing_in_committee(
+        frame,
+        list(table.data),
+        col,
+        table.columns.get(FULL_NAME, table.columns.get(PERSON_ID)),
+        table.headers.get(FULL_NAME, table.headers.get(PERSON_ID)),
+    )
     origin = _origin(table)
     if PERSON_ID not in table.columns and FULL_NAME in table.columns:
         origin = Origin(

@@ -34,6 +34,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -65,7 +66,7 @@ from gender_stats.io._rows import (
     is_note,
     is_signature,
 )
-from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units, title_term
+from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units
 from gender_stats.io._wide import _is_column_numbers, filled, section_level
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -82,7 +83,7 @@ from gender_stats.schema import (
     UNIT_NAME,
     Origin,
 )
-from gender_stats.vocab import BODIES, parse_body, parse_level, parse_sex
+from gender_stats.vocab import BODIES, parse_body, parse_level, parse_sex, parse_term
 
 YEAR_BOTH = "năm sinh chỉ ở một cột, Nam hoặc Nữ (a birth year under exactly one sex, found two)"
 YEAR_NONE = "năm sinh ở cột Nam hoặc cột Nữ (a birth year under Nam or Nữ, found none)"
@@ -136,6 +137,9 @@ class TrichNgang:
     marks: bool = False
     birth_col: int | None = None
     birth_header: str | None = None
+    #: a ``Giới tính`` column of its own besides the Nam | Nữ pair (checked against it)
+    sex_col: int | None = None
+    sex_header: str | None = None
 
 
 def _sex_pair(sub: list[Any], candidates: list[int]) -> dict[str, int]:
@@ -185,31 +189,183 @@ def locate_trich_ngang(grid: Grid) -> TrichNgang | None:
                 columns[name] = c
                 headers[name] = text_cell(v) or name
         group_header = text_cell(top[group_col]) or kind
+        sex_col = next(
+            (
+                c
+                for c, k in enumerate(kinds)
+                if k == SEX and c != group_col and c not in sex_cols.values()
+            ),
+            None,
+        )
+        sex_header = text_cell(top[sex_col]) if sex_col is not None else None
         if kind == BIRTH_YEAR:
             columns.pop(BIRTH_YEAR, None)
-            return TrichNgang(r, columns, headers, sex_cols, group_header)
+            return TrichNgang(
+                r, columns, headers, sex_cols, group_header, sex_col=sex_col, sex_header=sex_header
+            )
         birth_col = columns.pop(BIRTH_YEAR, None)
         birth_header = headers.pop(BIRTH_YEAR, None)
         return TrichNgang(
-            r, columns, headers, sex_cols, group_header, True, birth_col, birth_header
+            r,
+            columns,
+            headers,
+            sex_cols,
+            group_header,
+            True,
+            birth_col,
+            birth_header,
+            sex_col,
+            sex_header,
         )
     return None
 
 
+#: Every wording of every body, longest first, as loose keys (at least 3 letters: BCH, BTV).
+_ALIASES = sorted(
+    (
+        (key, code)
+        for code, lab in BODIES.items()
+        for a in (lab.vi, *lab.aliases)
+        if len(key := loose_key(a)) >= 3
+    ),
+    key=lambda x: -len(x[0]),
+)
+
+
 def _title_body(grid: Grid, rows: range) -> str | None:
     """Return a body named in the title block (longest alias first), or ``None``."""
-    aliases = sorted(
-        ((loose_key(a), code) for code, lab in BODIES.items() for a in (lab.vi, *lab.aliases)),
-        key=lambda x: -len(x[0]),
-    )
+    aliases = _ALIASES
     for r in rows:
         for v in grid.cells[r]:
             if isinstance(v, str):
                 key = f" {loose_key(v)} "
                 for alias, code in aliases:
-                    if len(alias) > 3 and f" {alias} " in key:
+                    if f" {alias} " in key:  # BCH, BTV: whole words only
                         return code
     return None
+
+
+_KINDS = {
+    "TINH": "Tỉnh",
+    "THANH PHO": "Thành phố",
+    "HUYEN": "Huyện",
+    "THI XA": "Thị xã",
+    "QUAN": "Quận",
+    "XA": "Xã",
+    "PHUONG": "Phường",
+    "THI TRAN": "Thị trấn",
+    "SO": "Sở",
+}
+_KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
+_STOP = r"(?=\s*(?:$|[,;:(\d]|\s[-–]\s|KHOA\b|NHIEM KY\b|LAN THU\b|NAM\b|TAI\b|GOM\b))"
+#: ``ĐẢNG BỘ HUYỆN NGA SƠN`` anywhere in a title line (matched without diacritics).
+_PARTY_UNIT = re.compile(
+    rf"\b(?:DANG BO|DANG UY|HDND|HOI DONG NHAN DAN|UBND|UY BAN NHAN DAN)\s+({_KIND})\s+"
+    rf"([A-Z][A-Z ]{{1,40}}?){_STOP}"
+)
+#: ``HUYỆN ỦY NGA SƠN``: an issuing line alone in its cell.
+_COMMITTEE_UNIT = re.compile(r"^(HUYEN|TINH|THANH|THI) UY\s+([A-Z][A-Z ]{1,40}?)\s*$")
+_COMMITTEE_KIND = {"HUYEN": "Huyện", "TINH": "Tỉnh", "THANH": "Thành phố", "THI": "Thị xã"}
+
+
+def _plain_upper(text: str) -> str:
+    """Return the text upper-cased without diacritics, one character per character (đ → D)."""
+    out = []
+    for ch in text.upper():
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append("D" if ch == "Đ" else base if base.isascii() else " ")
+    return "".join(out)
+
+
+def _units_in(text: str) -> list[str]:
+    """Return the units a title line names, as ``Huyện Nga Sơn``."""
+    original = nfc(text).strip()
+    plain = _plain_upper(original)
+    found = []
+    for m in _PARTY_UNIT.finditer(plain):
+        name = original[m.start(2) : m.end(2)].strip()
+        found.append(f"{_KINDS[m.group(1)]} {name.title()}")
+    alone = _COMMITTEE_UNIT.match(plain)
+    if alone:
+        name = original[alone.start(2) : alone.end(2)].strip()
+        found.append(f"{_COMMITTEE_KIND[alone.group(1)]} {name.title()}")
+    return found
+
+
+def list_title_unit(grid: Grid, rows: range) -> tuple[str | None, list[str]]:
+    """Return the one unit a list's title names, or ``None`` and the units it names.
+
+    ``DANH SÁCH … ĐẢNG BỘ HUYỆN NGA SƠN`` names Huyện Nga Sơn; so does an issuing block
+    ``HUYỆN ỦY NGA SƠN``.  The line saying *danh sách* decides between several units (the
+    province above the district); otherwise several units are no unit (the caller reports them).
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> g = Grid("a.xlsx", None, [["ĐẢNG BỘ TỈNH THANH HÓA"], ["HUYỆN ỦY NGA SƠN"]], [1, 2])
+    >>> list_title_unit(g, range(1)), list_title_unit(g, range(2))
+    (('Tỉnh Thanh Hóa', []), (None, ['Tỉnh Thanh Hóa', 'Huyện Nga Sơn']))
+    >>> t = "DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXIV, NHIỆM KỲ 2020-2025"
+    >>> list_title_unit(Grid("a.xlsx", None, [["ĐẢNG BỘ TỈNH THANH HÓA"], [t]], [1, 2]), range(2))
+    ('Huyện Nga Sơn', [])
+    """
+    every: list[str] = []
+    listed: list[str] = []
+    for r in rows:
+        for v in grid.cells[r]:
+            if isinstance(v, str) and v.strip():
+                units = _units_in(v)
+                every.extend(units)
+                if "danh sach" in loose_key(v):
+                    listed.extend(units)
+    for units in (listed, every):
+        distinct = list(dict.fromkeys(units))
+        if len(distinct) == 1:
+            return distinct[0], []
+        if distinct:
+            return None, distinct
+    return None, []
+
+
+#: Expected text when the title names several units and nothing else names the list's unit.
+UNIT_AMBIGUOUS = (
+    "một đơn vị: tiêu đề nêu {units}; truyền unit= hoặc thêm cột Đơn vị (one unit: the title "
+    "names several)"
+)
+
+
+#: Expected text when no term is found and the title gives a congress or NA number instead.
+TERM_FROM_NUMBER = (
+    "nhiệm kỳ ghi ở tiêu đề (NHIỆM KỲ 2020 - 2025), ở cột Nhiệm kỳ, hoặc truyền term='2020-2025' "
+    "(a term: none found in the title, the columns or the arguments{extra})"
+)
+
+
+def list_title_term(
+    grid: Grid, rows: range, body: str | None
+) -> tuple[tuple[str, int, int] | None, str | None]:
+    """Return the term a list's title names (with its cell), or ``None`` and why not.
+
+    ``NHIỆM KỲ 2020 - 2025`` is a term.  A congress number (``ĐẢNG BỘ HUYỆN … KHÓA XV``, ``ĐẠI
+    HỘI LẦN THỨ XX``) is not, and neither is a National Assembly ``khóa`` unless the title says
+    *Quốc hội* and the list is of the National Assembly: the reason then names the number found.
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> g = Grid("a.xlsx", None, [["ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XV"], ["NHIỆM KỲ 2020-2025"]], [1, 2])
+    >>> list_title_term(g, range(2), "party_committee")
+    (('2020-2025', 1, 0), None)
+    >>> found, why = list_title_term(g, range(1), "party_committee")
+    >>> found, "khóa XV" in why
+    (None, True)
+    """
+    from gender_stats.io._counts import read_title
+
+    found, why, cell = read_title(grid, rows).term_for(body)
+    if found is not None and cell is not None:
+        return (found, cell[0], cell[1]), None
+    return None, why
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -250,6 +406,12 @@ class _Rows:
     notes: list[int] = dataclasses.field(default_factory=list)
     signature: list[int] = dataclasses.field(default_factory=list)
     after_end: list[int] = dataclasses.field(default_factory=list)
+    #: the section row of each data row (``None`` before the first section)
+    sec_row: list[int | None] = dataclasses.field(default_factory=list)
+    #: section row -> the section as read (label, body, level, numbers it states)
+    found: dict[int, Section] = dataclasses.field(default_factory=dict)
+    #: section row -> hidden rows passed over in it
+    hidden_in: dict[int, int] = dataclasses.field(default_factory=dict)
 
 
 #: The warning when hidden rows of a list were passed over.
@@ -302,9 +464,23 @@ def _scan(
     sign = _memo(lambda v: is_signature(v) or is_footer([v]))
     width = grid.width
     ended: int | None = None
+    cur_row: int | None = None
+
+    def enter(r: int, sec: Section) -> None:
+        nonlocal cur_body, cur_level, cur_row
+        out.sections.append(r)
+        out.found[r] = sec
+        cur_row = r
+        cur_body = sec.body
+        cur_level = sec.level if sec.body is None else cur_level
+        if sec.body is None and sec.level is None:
+            col.at(r, sec.col, sec.label, NEED_SECTION)
+
     for r in range(start, len(cells)):
         row = cells[r]
         if skip and r in skip:
+            if cur_row is not None:
+                out.hidden_in[cur_row] = out.hidden_in.get(cur_row, 0) + 1
             continue  # a hidden row: passed over with a warning (split_hidden)
         first = row[0]
         if first is None or type(first) is str or ended is not None:
@@ -326,6 +502,9 @@ def _scan(
                 else:
                     out.signature.append(r)
                 continue
+            if not person and (sec := _section(row, tn, stt_c)) is not None:
+                enter(r, sec)  # before the signature test: "Ban Thường vụ" heads a section
+                continue
             if isinstance(first, str) and not person and note(first):
                 out.notes.append(r)  # a note between rows: the rows after it are read
                 continue
@@ -335,24 +514,39 @@ def _scan(
                 continue
         f_val, m_val = row[fc], row[mc]
         if (f_val is None or is_blank(f_val)) and (m_val is None or is_blank(m_val)):
-            label = _section(row, tn)
-            if label is not None:
-                out.sections.append(r)
-                cur_body = parse_body(label)
-                cur_level = section_level(label) if cur_body is None else cur_level
-                if cur_body is None and cur_level is None:
-                    col.at(
-                        r, name_c, label, "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
-                    )
+            sec = _section(row, tn, stt_c)
+            if sec is not None:
+                enter(r, sec)
                 continue
         out.data.append(r)
         out.sec_body.append(cur_body)
         out.sec_level.append(cur_level)
+        out.sec_row.append(cur_row)
         if row.count(None) + row.count("") >= width - 2:  # cheap first: most rows are full
             filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
             if len(filled_cells) == 1:
                 col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
+
+
+def check_stated(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
+    """Report a section whose rows are not as many as its label states (``Ban Thường vụ (15)``).
+
+    A list that ends early, or a row lost in it, is never read silently short.  Hidden rows of
+    the section (passed over with a warning) may make up the difference.
+    """
+    for r, sec in scan.found.items():
+        if sec.total is None and sec.female is None:
+            continue
+        mine = [i for i, s in enumerate(scan.sec_row) if s == r]
+        hidden = scan.hidden_in.get(r, 0)
+        if sec.total is not None and sec.total not in (len(mine), len(mine) + hidden):
+            col.at(r, sec.col, sec.label, SECTION_COUNT.format(n=sec.total, found=len(mine)))
+        known = [sexes[i] for i in mine]
+        if sec.female is not None and not hidden and None not in known:
+            women = known.count("F")
+            if women != sec.female:
+                col.at(r, sec.col, sec.label, SECTION_FEMALE.format(n=sec.female, found=women))
 
 
 def _log_rows(
@@ -460,7 +654,43 @@ def _sexes_and_births(
         year, date = birth(r, c, sex_header[sex])
         years.append(year)
         dates.append(date)
+    if tn.sex_col is not None:
+        _check_sex_column(grid, tn, data, sexes, col)
     return sexes, years, dates
+
+
+#: Expected text of a ``Giới tính`` cell that disagrees with the Nam | Nữ columns.
+SEX_DISAGREES = "{sex} như cột {pair} của dòng này (the sex the {pair_en} columns give: {code})"
+
+
+def _check_sex_column(
+    grid: Grid, tn: TrichNgang, data: list[int], sexes: list[str | None], col: Collector
+) -> None:
+    """Report a ``Giới tính`` cell that is not a sex, or names the other sex than the Nam | Nữ pair.
+
+    A list may carry both; which one is right is not for the reader to guess.
+    """
+    c = tn.sex_col
+    assert c is not None
+    pair = f"{tn.year_header} (Nam | Nữ)"
+    sex_of = _memo(lambda v: parse_sex(v) if isinstance(v, str) else None)
+    for r, sex in zip(data, sexes, strict=True):
+        value = grid.cells[r][c]
+        if is_blank(value) or sex is None:
+            continue
+        written = sex_of(value)
+        if written is None:
+            col.at(r, c, value, "Nữ hoặc Nam (F or M)", header=tn.sex_header)
+        elif written != sex:
+            col.at(
+                r,
+                c,
+                value,
+                SEX_DISAGREES.format(
+                    sex="Nữ" if sex == "F" else "Nam", pair=pair, pair_en=pair, code=sex
+                ),
+                header=tn.sex_header,
+            )
 
 
 def infer_missing_levels(
@@ -549,6 +779,7 @@ def read_trich_ngang(
         _log_rows(grid, tn, start, scan, skip, log)
     check_merged(grid, start, scan.sections, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
+    check_stated(scan, sexes, col)
     cells = grid.cells
 
     def texts(key: str) -> list[str | None]:
@@ -579,10 +810,13 @@ def read_trich_ngang(
             col.at(None, None, None, NEED_BODY, header=BODY)
     # unit and level
     level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
-    unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
     unit_ids = texts(UNIT_ID) if UNIT_ID in cols else None
     if UNIT_NAME not in cols and unit is None and unit_ids is None:
-        col.at(None, None, None, NEED_UNIT, header=UNIT_NAME)
+        unit, named = list_title_unit(grid, range(h))  # the unit the title names
+        if unit is None:
+            why = UNIT_AMBIGUOUS.format(units=", ".join(named)) if named else NEED_UNIT
+            col.at(None, None, None, why, header=UNIT_NAME)
+    unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
     lv_code = _memo(lambda t: parse_level(t) or t if t else None)
     lv_col = [lv_code(t) for t in texts(LEVEL)]
     lvls = [lv_col[i] or scan.sec_level[i] or level_arg for i in range(len(data))]
@@ -612,8 +846,10 @@ def read_trich_ngang(
             tn.headers.get(UNIT_NAME),
             inferred if inferred is not None else {},
         )
-    table = Table(grid, h, cols, tn.headers, {}, data, [], title_term(grid, range(h)))
-    terms, one_term = resolve_term(table, term, col)
+    one_body = next(iter(set(bodies))) if len(set(bodies)) == 1 else None
+    found_term, why_not = list_title_term(grid, range(h), one_body)
+    table = Table(grid, h, cols, tn.headers, {}, data, [], found_term)
+    terms, one_term = term_or_why(table, term, col, why_not)
     # person id: an id column, or unit id / name key / birth year
     if PERSON_ID in cols:
         pids = texts(PERSON_ID)
@@ -633,7 +869,10 @@ def read_trich_ngang(
             PERSON_ID: pd.Series(pids, dtype="str"),
             SEX: pd.Series([s or "F" for s in sexes], dtype="str"),
             FULL_NAME: pd.Series(names, dtype="str"),
-            BIRTH_YEAR: pd.array(years, dtype="Int64"),
+            # no term known (reported): no age check against the stand-in term
+            BIRTH_YEAR: pd.array(
+                years if terms is not None or one_term else [None] * len(data), dtype="Int64"
+            ),
         }
     )
     for key in (ETHNICITY, POST):
@@ -641,6 +880,7 @@ def read_trich_ngang(
             frame[key] = pd.Series(texts(key), dtype="str")
     if any(d is not None for d in dates):
         frame[BIRTH_DATE] = birth_dates(dates)
+    check_standing_in_committee(frame, data, col, name_c, tn.headers[FULL_NAME])
     where: dict[str, tuple[str | None, str | None]] = {
         k: (letter(c), tn.headers[k]) for k, c in cols.items() if k in tn.headers
     }
@@ -655,6 +895,64 @@ def read_trich_ngang(
         columns=where,
     )
     return frame, origin, [grid.rows[r] for r in data]
+
+
+def term_or_why(
+    table: Table, term: str | None, col: Collector, why_not: str | None
+) -> tuple[list[Any] | None, str | None]:
+    """Return the terms of a list (:func:`resolve_term`), saying why a title number is no term."""
+    grid = table.grid
+    if (
+        why_not is not None
+        and term is None
+        and table.title_term is None
+        and TERM not in table.columns
+        and not (grid.sheet and parse_term(grid.sheet))
+    ):
+        extra = why_not if why_not.startswith(";") else f"; {why_not}"
+        col.at(None, None, None, TERM_FROM_NUMBER.format(extra=extra), header=TERM)
+        return None, None
+    return resolve_term(table, term, col)
+
+
+#: Expected text of a standing-committee member missing from the party committee of the list.
+NOT_IN_COMMITTEE = (
+    "người của Ban Thường vụ cũng có tên trong Ban Chấp hành của đơn vị, nhiệm kỳ này; danh sách "
+    "có Ban Chấp hành nhưng không có người này (a standing-committee member is a member of the "
+    "party committee too: the list has the committee without this person; if the committee "
+    "section lists only the other members, list the standing committee there too)"
+)
+
+
+def check_standing_in_committee(
+    frame: pd.DataFrame,
+    rows: list[int],
+    col: Collector,
+    name_col: int | None,
+    name_header: str | None,
+) -> None:
+    """Report each standing-committee member a list's party committee of the same unit lacks.
+
+    The standing committee is elected from the committee, so a list that gives both bodies of a
+    unit and term and leaves a standing member out of the committee either lost a row or lists
+    the committee without its standing members (``I. Ban Thường vụ``, ``II. Ủy viên BCH``): read
+    as written, the committee would be counted short.  Which one it is, the reader cannot tell.
+    """
+    if not len(frame) or "standing_committee" not in set(frame[BODY]):
+        return
+    keys = list(zip(frame[TERM], frame[UNIT_ID], strict=True))
+    committee = {
+        (k, p)
+        for k, b, p in zip(keys, frame[BODY], frame[PERSON_ID], strict=True)
+        if b == "party_committee"
+    }
+    with_committee = {k for k, _ in committee}
+    for i, (k, b, p) in enumerate(zip(keys, frame[BODY], frame[PERSON_ID], strict=True)):
+        if p is None or p != p:  # no id: reported already
+            continue
+        if b == "standing_committee" and k in with_committee and (k, p) not in committee:
+            name = frame[FULL_NAME].iloc[i] if FULL_NAME in frame else p
+            col.at(rows[i], name_col, name, NOT_IN_COMMITTEE, header=name_header)
 
 
 def birth_dates(dates: list[dt.date | None]) -> pd.Series:
@@ -706,22 +1004,141 @@ def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:
     )
 
 
-def _section(row: list[Any], tn: TrichNgang) -> str | None:
-    name = row[tn.columns[FULL_NAME]]
-    others = [v for c, v in enumerate(row) if not is_blank(v) and c != tn.columns[FULL_NAME]]
-    candidates = [name, *others]
-    for v in candidates:
-        if isinstance(v, str) and roman_section(v.strip()) is not None:
-            label = roman_section(v.strip()) or text_cell(name) or ""
-            if label and not re.match(r"^\d", label):
-                rest = [x for x in others if x is not v]
-                if (
-                    all(isinstance(x, str) for x in rest)
-                    and is_blank(row[tn.sex_cols["F"]])
-                    and is_blank(row[tn.sex_cols["M"]])
-                ):
-                    return label
-    return None
+#: Expected text of a numbered section row that names neither a body nor a level.
+NEED_SECTION = "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
+#: Expected text when a section row states a number of people the list does not have.
+SECTION_COUNT = (
+    "{n} người như dòng khối ghi; danh sách có {found} (as many people as the section row "
+    "states: {n}, found {found})"
+)
+SECTION_FEMALE = (
+    "{n} nữ như dòng khối ghi; danh sách có {found} nữ (as many women as the section row "
+    "states: {n}, found {found})"
+)
+
+_NUMBERING = re.compile(r"^([A-H]|\d{1,2})\s*(?:[.)/:-]\s*|$)(.*)$")
+_LABEL_TAIL = re.compile(r"\([^)]*\)|\s*[:;].*$|\s[-–—]\s.*$")
+_STATED_FEMALE = (  # "nữ: 07" first, then "7 đồng chí nữ"
+    re.compile(r"\bnu\s*(\d{1,3})\b"),
+    re.compile(r"\b(\d{1,3})\s*(?:dong chi\s*|d c\s*|dc\s*)?nu\b"),
+)
+_STATED_TOTAL = re.compile(r"\b(\d{1,3})\s*(?:dong chi|d c|dc|nguoi|thanh vien|uy vien)\b")
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    """A section row of a list: its label, the body or level it names, the numbers it states."""
+
+    label: str
+    col: int
+    body: str | None
+    level: str | None
+    total: int | None = None
+    female: int | None = None
+
+
+def _numbering(value: Any) -> tuple[bool, str] | None:
+    """Return ``(roman, rest)`` for a numbered text (``II. Ban …``, ``B.``, ``1)``), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return (False, "") if 0 < value < 100 else None
+    if not isinstance(value, str):
+        return None
+    text = nfc(value).strip()
+    roman = roman_section(text)
+    if roman is not None:
+        return True, roman
+    m = _NUMBERING.match(text)
+    return (False, m.group(2).strip()) if m else None
+
+
+def bodies_named(label: str) -> set[str]:
+    """Return the bodies a label names, longest wording first (``Ban Thường vụ cấp ủy``: one).
+
+    Examples
+    --------
+    >>> sorted(bodies_named("BAN THƯỜNG VỤ HUYỆN ỦY")), sorted(bodies_named("Ủy viên BCH"))
+    (['standing_committee'], ['party_committee'])
+    >>> sorted(bodies_named("Ủy viên Ban Chấp hành không tham gia Ban Thường vụ"))
+    ['party_committee', 'standing_committee']
+    """
+    key = f" {loose_key(label)} "
+    found: set[str] = set()
+    for alias, code in _ALIASES:
+        if f" {alias} " in key:
+            found.add(code)
+            key = key.replace(f" {alias} ", "  ")
+    return found
+
+
+def stated_counts(label: str) -> tuple[int | None, int | None]:
+    """Return the number of people and of women a section label states, or ``None`` each.
+
+    Examples
+    --------
+    >>> stated_counts("BAN CHẤP HÀNH: 45 đồng chí, trong đó nữ: 07"), stated_counts("(15 đ/c)")
+    ((45, 7), (15, None))
+    >>> stated_counts("Ban Thường vụ"), stated_counts("15 đồng chí, nữ 03"), stated_counts("3 đ/c nữ")
+    ((None, None), (15, 3), (None, 3))
+    """
+    key = loose_key(label)
+    female = None
+    for pattern in _STATED_FEMALE:
+        m = pattern.search(key)
+        if m:
+            female = int(m.group(1))
+            key = f"{key[: m.start()]} {key[m.end() :]}"
+            break
+    t = _STATED_TOTAL.search(key)
+    return (int(t.group(1)) if t else None), female
+
+
+def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | None:
+    """Return the section a row heads (``I. BAN THƯỜNG VỤ``, ``Ban chấp hành``), or ``None``.
+
+    The row has no sex or year, and one text: in the name column, or leftmost (a row merged
+    from column A).  Numbered (``I.``, ``A.``, ``1.``, or a number in the STT column), the text
+    may name its body among other words (``II. Các đồng chí Ủy viên BCH``); unnumbered, it must be
+    a body or a level alone, besides a count in brackets or after a colon (``Ban Thường vụ (15
+    đồng chí)``).  A text naming two bodies is no body (reported on a numbered row).
+    """
+    if not (is_blank(row[tn.sex_cols["F"]]) and is_blank(row[tn.sex_cols["M"]])):
+        return None
+    name_c = tn.columns[FULL_NAME]
+    filled_cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
+    texts = [(c, v) for c, v in filled_cells if isinstance(v, str)]
+    if not texts:
+        return None
+    c, raw = next(((c, v) for c, v in texts if c == name_c), texts[0])
+    if c > name_c:
+        return None  # a text right of the names: a signature or a note, not a heading
+    rest = [(k, v) for k, v in filled_cells if k != c]
+    numbered = roman = False
+    for k, v in rest:
+        got = _numbering(v) if k == stt_c or k < c else None
+        if got is not None and not got[1]:
+            numbered, roman = True, got[0]
+        elif not isinstance(v, str):
+            return None  # a number elsewhere in the row: not a heading
+    label = text_cell(raw) or ""
+    got = _numbering(label)
+    if got is not None and got[1]:
+        numbered, roman, label = True, got[0], got[1]
+    elif got is not None:
+        return None
+    if re.match(r"^\d", label):
+        return None
+    plain = _LABEL_TAIL.sub(" ", label).strip()
+    body = parse_body(plain)
+    if body is None and numbered:
+        named = bodies_named(label)
+        body = named.pop() if len(named) == 1 else None
+    level = section_level(plain or label) if body is None else None
+    if body is None and level is None and not roman:
+        return None
+    total, female = stated_counts(label)
+    return Section(label, c, body, level, total, female)
 
 
 def arg_code(value: str, parse: Any, col: Collector, what: str) -> str | None:

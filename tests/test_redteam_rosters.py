@@ -1,0 +1,353 @@
+"""Red team, personnel lists: files shaped as offices send them, read through the public API.
+
+Each test builds its own workbook with its own numbers worked out by hand, reads it with
+``gs.read_roster`` (then ``gs.count`` / ``gs.check`` where it matters) and checks either the exact
+people read or the located problem.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import gender_stats as gs
+from gender_stats.errors import DataError
+
+NGA_SON: dict[str, Any] = {"unit": "Huyện Nga Sơn", "level": "district"}
+
+
+def book(
+    path: Path,
+    rows: Sequence[Sequence[Any]],
+    *,
+    merges: Sequence[str] = (),
+    hidden: Sequence[int] = (),
+    start: tuple[int, int] = (1, 1),
+    formats: dict[str, str] | None = None,
+) -> Path:
+    """Write one sheet: ``rows`` placed from ``start`` (row, column), merges, hidden rows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    r0, c0 = start
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            if value is not None:
+                ws.cell(r0 + i, c0 + j, value)
+    for rng in merges:
+        ws.merge_cells(rng)
+    for r in hidden:
+        ws.row_dimensions[r].hidden = True
+    for cell, fmt in (formats or {}).items():
+        ws[cell].number_format = fmt
+    wb.save(path)
+    return path
+
+
+def quiet(path: Path, **kwargs: Any) -> pd.DataFrame:
+    """Read a roster, failing on any warning but the inferred-level one."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.filterwarnings("ignore", category=gs.io.InferredLevelWarning)
+        return gs.read_roster(path, **kwargs)
+
+
+def people(out: pd.DataFrame) -> list[tuple[str, str, str, int]]:
+    """Return ``(body, name, sex, birth year)`` per row."""
+    return [
+        (str(b), str(n), str(s), int(y))
+        for b, n, s, y in zip(
+            out["body"], out["full_name"], out["sex"], out["birth_year"], strict=True
+        )
+    ]
+
+
+def balanced(out: pd.DataFrame) -> None:
+    """Every row of the sheet is in the reading log: read = used + reported + structural."""
+    log = out.attrs["reading"]
+    assert log.rows_read == log.rows_used + log.rows_reported + log.rows_structural
+
+
+YEAR_HEADER = [["STT", "Họ và tên", "Năm sinh", None, "Chức vụ"], [None, None, "Nam", "Nữ", None]]
+
+
+# --- the term in the title: a congress number is not a term ---------------------------------
+
+
+def test_congress_khoa_in_the_title_is_not_a_national_assembly_term(tmp_path: Path) -> None:
+    """``KHÓA XV`` of a district party congress is not the National Assembly's 2021-2026."""
+    rows = [
+        ["BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XV"],
+        [],
+        *YEAR_HEADER,
+        [1, "Mai Văn Tùng", 1970, None, "Bí thư"],
+        [2, "Lê Thị Hằng", None, 1978, "Ủy viên"],
+    ]
+    path = book(tmp_path / "khoa.xlsx", rows, merges=["C3:D3"])
+    with pytest.raises(DataError, match="khóa XV") as info:
+        quiet(path, **NGA_SON)
+    (problem,) = info.value.problems  # no stray birth-year problem against a stand-in term
+    assert problem.column is None and "congress" in problem.expected
+    out = quiet(path, term="2020-2025", **NGA_SON)
+    assert out["term"].unique().tolist() == ["2020-2025"]
+    assert people(out) == [
+        ("party_committee", "Mai Văn Tùng", "M", 1970),
+        ("party_committee", "Lê Thị Hằng", "F", 1978),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        ["ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XV", "DANH SÁCH BAN CHẤP HÀNH NHIỆM KỲ 2020 - 2025"],
+        ["DANH SÁCH BCH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXIV, NHIỆM KỲ 2020-2025", ""],
+        ["ĐẠI HỘI ĐẢNG BỘ HUYỆN NGA SƠN LẦN THỨ XXIV", "Ban chấp hành nhiệm kỳ 2020–2025"],
+    ],
+)
+def test_term_after_nhiem_ky_wins_over_the_congress_number(
+    tmp_path: Path, title: list[str]
+) -> None:
+    rows = [
+        [title[0]],
+        [title[1]],
+        *YEAR_HEADER,
+        [1, "Mai Văn Tùng", 1970, None, "Bí thư"],
+        [2, "Lê Thị Hằng", None, 1978, "Ủy viên"],
+        [3, "Trịnh Văn Lâm", 1965, None, "Ủy viên"],
+    ]
+    out = quiet(book(tmp_path / "t.xlsx", rows, merges=["C3:D3"]), **NGA_SON)
+    assert out["term"].unique().tolist() == ["2020-2025"]
+    assert out["body"].unique().tolist() == ["party_committee"]  # BCH in the title
+    assert out["sex"].tolist() == ["M", "F", "M"]
+
+
+def test_tidy_roster_title_khoa_is_not_a_term(tmp_path: Path) -> None:
+    rows = [
+        ["DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ XÃ NGA AN KHÓA XV"],
+        ["Họ và tên", "Giới tính", "Năm sinh", "Cơ quan"],
+        ["Mai Văn Tùng", "Nam", 1970, "BCH"],
+        ["Lê Thị Hằng", "Nữ", 1978, "BCH"],
+    ]
+    path = book(tmp_path / "tidy.xlsx", rows)
+    with pytest.raises(DataError, match="khóa XV") as info:
+        quiet(path, unit="Xã Nga An")
+    assert len(info.value.problems) == 1
+    out = quiet(path, unit="Xã Nga An", term="2020-2025")
+    assert out[["term", "sex"]].to_dict("records") == [
+        {"term": "2020-2025", "sex": "M"},
+        {"term": "2020-2025", "sex": "F"},
+    ]
+
+
+def test_national_assembly_khoa_is_its_term(tmp_path: Path) -> None:
+    rows = [
+        ["DANH SÁCH ĐẠI BIỂU QUỐC HỘI KHÓA XV ĐƠN VỊ TỈNH THANH HÓA"],
+        ["Họ và tên", "Giới tính", "Năm sinh", "Cơ quan"],
+        ["Mai Văn Tùng", "Nam", 1970, "Đại biểu Quốc hội"],
+        ["Lê Thị Hằng", "Nữ", 1978, "Đại biểu Quốc hội"],
+    ]
+    out = quiet(book(tmp_path / "na.xlsx", rows), unit="Tỉnh Thanh Hóa", level="province")
+    assert out["term"].unique().tolist() == ["2021-2026"]
+
+
+# --- section rows: unnumbered, lettered, with counts; never the end of the list ---------------
+
+LIST_TITLE = "DANH SÁCH TRÍCH NGANG CẤP ỦY HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"
+TUNG = [1, "Mai Văn Tùng", 1970, None, "Bí thư"]
+HANG = [2, "Lê Thị Hằng", None, 1978, "Phó Bí thư"]
+LAM = [3, "Trịnh Văn Lâm", 1965, None, "Ủy viên"]
+
+
+def _list(tmp_path: Path, body_rows: list[list[Any]], **kwargs: Any) -> pd.DataFrame:
+    rows = [[LIST_TITLE], [], *YEAR_HEADER, *body_rows]
+    return quiet(book(tmp_path / "ds.xlsx", rows, merges=["C3:D3"]), **NGA_SON, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("btv", "bch"),
+    [
+        ([None, "Ban Thường vụ"], [None, "Ban chấp hành"]),  # unnumbered
+        (["A.", "BAN THƯỜNG VỤ"], ["B.", "BAN CHẤP HÀNH"]),  # lettered, in the STT column
+        (["1.", "Ban thường vụ"], ["2.", "Ban chấp hành"]),  # arabic
+        ([None, "1. Ban Thường vụ"], [None, "2) Ban Chấp hành"]),  # number inside the label
+        (["I. BAN THƯỜNG VỤ HUYỆN ỦY"], ["II. CÁC ĐỒNG CHÍ ỦY VIÊN BCH"]),  # merged from A
+        ([None, "Ban Thuong vu (02 dong chi)"], [None, "BAN CHẤP HÀNH: 03 đồng chí, nữ 01"]),
+    ],
+)
+def test_section_rows_split_bodies(tmp_path: Path, btv: list[Any], bch: list[Any]) -> None:
+    """Issue of the red team: an unnumbered "Ban Thường vụ" row used to end the list."""
+    out = _list(tmp_path, [btv, TUNG, HANG, bch, TUNG, HANG, LAM])
+    assert people(out) == [
+        ("standing_committee", "Mai Văn Tùng", "M", 1970),
+        ("standing_committee", "Lê Thị Hằng", "F", 1978),
+        ("party_committee", "Mai Văn Tùng", "M", 1970),
+        ("party_committee", "Lê Thị Hằng", "F", 1978),
+        ("party_committee", "Trịnh Văn Lâm", "M", 1965),
+    ]
+    balanced(out)
+    kinds = [str(e.kind) for e in out.attrs["reading"].entries]
+    assert kinds.count("section") == 2 and kinds.count("data") == 5
+    counted = gs.count(out)
+    assert counted[["body", "total", "female"]].to_dict("records") == [
+        {"body": "party_committee", "total": 3, "female": 1},
+        {"body": "standing_committee", "total": 2, "female": 1},
+    ]
+
+
+def test_a_section_stating_more_people_than_listed_is_a_problem(tmp_path: Path) -> None:
+    """The label says 3 people and 2 women; the list has 2 and 1: both are located."""
+    rows = [["I", "BAN THƯỜNG VỤ (03 đồng chí, trong đó nữ 02)"], TUNG, HANG]
+    with pytest.raises(DataError, match="found 2") as info:
+        _list(tmp_path, rows)
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    label = "BAN THƯỜNG VỤ (03 đồng chí, trong đó nữ 02)"
+    assert got == [(5, "B", label), (5, "B", label)]
+    assert "as many women" in info.value.problems[1].expected
+
+
+def test_a_section_naming_two_bodies_is_a_problem(tmp_path: Path) -> None:
+    rows = [["II.", "Ủy viên Ban Chấp hành không tham gia Ban Thường vụ"], LAM]
+    with pytest.raises(DataError, match="a body or a level") as info:
+        _list(tmp_path, rows)
+    assert [(p.row, p.column) for p in info.value.problems] == [(5, "B")]
+
+
+def test_signature_on_the_left_still_ends_the_list(tmp_path: Path) -> None:
+    """``T/M BAN THƯỜNG VỤ`` at column A is a signature, not a section."""
+    rows = [TUNG, HANG, ["T/M BAN THƯỜNG VỤ"], ["BÍ THƯ"], [], ["Mai Văn Tùng"]]
+    out = _list(tmp_path, rows, body="BCH")
+    assert out["full_name"].tolist() == ["Mai Văn Tùng", "Lê Thị Hằng"]
+    assert out["body"].unique().tolist() == ["party_committee"]
+    balanced(out)
+    assert [str(e.kind) for e in out.attrs["reading"].entries][-3:] == ["signature"] * 3
+
+
+# --- a Giới tính column besides the Nam | Nữ pair --------------------------------------------
+
+
+def test_a_gioi_tinh_column_is_checked_against_the_year_columns(tmp_path: Path) -> None:
+    header = [
+        ["STT", "Họ và tên", "Năm sinh", None, "Giới tính", "Dân tộc"],
+        [None, None, "Nam", "Nữ", None, None],
+    ]
+    agree = [
+        [1, "Mai Văn Tùng", 1970, None, "Nam", "Kinh"],
+        [2, "Lê Thị Hằng", None, 1978, "nữ", "Mường"],
+        [3, "Hà Thị Lan", None, 1981, "NU", "Thái"],
+        [4, "Trịnh Văn Lâm", 1965, None, None, "Kinh"],  # blank: the pair says it
+    ]
+    rows = [[LIST_TITLE], *header, *agree]
+    out = quiet(book(tmp_path / "ok.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    assert out["sex"].tolist() == ["M", "F", "F", "M"]
+    wrong = [
+        [1, "Mai Văn Tùng", 1970, None, "Nam", "Kinh"],
+        [2, "Lê Thị Hằng", None, 1978, "Nam", "Mường"],  # the pair says F
+        [3, "Hà Thị Lan", None, 1981, 1, "Thái"],  # 1: which sex? not for the reader to guess
+    ]
+    rows = [[LIST_TITLE], *header, *wrong]
+    with pytest.raises(DataError) as info:
+        quiet(book(tmp_path / "bad.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    assert got == [(5, "E", "Nam"), (6, "E", 1)]
+    assert "F" in info.value.problems[0].expected
+    assert info.value.rows_used == 1
+
+
+# --- a standing committee listed apart from the committee ------------------------------------
+
+
+def test_standing_members_missing_from_the_committee_are_a_problem(tmp_path: Path) -> None:
+    """``I. Ban Thường vụ`` then ``II. Ủy viên BCH`` listing only the others: BCH would be short.
+
+    Read as written the committee would count 1 (Lâm) instead of 3; the reader cannot tell
+    whether the committee section leaves the standing members out on purpose.
+    """
+    rows = [["I.", "Ban Thường vụ"], TUNG, HANG, ["II.", "Ủy viên Ban Chấp hành"], LAM]
+    with pytest.raises(DataError, match="standing-committee member") as info:
+        _list(tmp_path, rows)
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    assert got == [(6, "B", "Mai Văn Tùng"), (7, "B", "Lê Thị Hằng")]
+
+
+def test_standing_committee_alone_or_repeated_is_fine(tmp_path: Path) -> None:
+    only = _list(tmp_path, [["I.", "Ban Thường vụ"], TUNG, HANG])
+    assert only["body"].unique().tolist() == ["standing_committee"]
+    rows = [["I.", "Ban Thường vụ"], TUNG, ["II.", "Ban Chấp hành"], HANG, TUNG, LAM]
+    both = _list(tmp_path, rows)
+    assert gs.count(both)[["body", "total", "female"]].to_dict("records") == [
+        {"body": "party_committee", "total": 3, "female": 1},
+        {"body": "standing_committee", "total": 1, "female": 0},
+    ]
+
+
+def test_tidy_roster_standing_member_missing_from_the_committee(tmp_path: Path) -> None:
+    rows = [
+        ["Họ và tên", "Giới tính", "Năm sinh", "Cơ quan", "Đơn vị"],
+        ["Mai Văn Tùng", "Nam", 1970, "BTV", "Xã Nga An"],
+        ["Mai Văn Tùng", "Nam", 1970, "BCH", "Xã Nga An"],
+        ["Lê Thị Hằng", "Nữ", 1978, "BTV", "Xã Nga An"],  # not in the BCH of Nga An
+        ["Trịnh Văn Lâm", "Nam", 1965, "BCH", "Xã Nga An"],
+        ["Hà Thị Lan", "Nữ", 1981, "BTV", "Xã Nga Bạch"],  # Nga Bạch lists no BCH: fine
+    ]
+    with pytest.raises(DataError, match="standing-committee member") as info:
+        quiet(book(tmp_path / "tidy.xlsx", rows), term="2020-2025")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(4, "A", "Lê Thị Hằng")]
+
+
+# --- the unit named only in the title ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        (["DANH SÁCH TRÍCH NGANG BAN THƯỜNG VỤ ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"], "Huyện Nga Sơn"),
+        (["ĐẢNG BỘ TỈNH THANH HÓA", "DANH SACH BTV DANG BO XA NGA AN KHOA XXIV NHIEM KY 2020-2025"], "Xã Nga An"),
+        (["HUYỆN ỦY NGA SƠN", "DANH SÁCH BAN THƯỜNG VỤ NHIỆM KỲ 2020-2025"], "Huyện Nga Sơn"),
+        (["ĐẢNG ỦY XÃ NGA AN", "Danh sách Ban Thường vụ (nhiệm kỳ 2020-2025)"], "Xã Nga An"),
+    ],
+)  # fmt: skip
+def test_unit_from_the_title(tmp_path: Path, title: list[str], unit: str) -> None:
+    rows = [*([t] for t in title), *YEAR_HEADER, TUNG, HANG]
+    h = len(title) + 1
+    out = quiet(book(tmp_path / "u.xlsx", rows, merges=[f"C{h}:D{h}"]))
+    assert out["unit_name"].unique().tolist() == [unit]
+    assert out["body"].unique().tolist() == ["standing_committee"]
+    assert out["term"].unique().tolist() == ["2020-2025"]
+    assert out["level"].unique().tolist() == ["district" if "Huyện" in unit else "commune"]
+
+
+def test_two_units_in_the_title_are_a_problem(tmp_path: Path) -> None:
+    rows = [["ĐẢNG BỘ TỈNH THANH HÓA"], ["HUYỆN ỦY NGA SƠN"], ["DANH SÁCH BAN THƯỜNG VỤ"]]
+    rows += [["NHIỆM KỲ 2020-2025"], *YEAR_HEADER, TUNG]
+    with pytest.raises(DataError, match="Tỉnh Thanh Hóa, Huyện Nga Sơn"):
+        quiet(book(tmp_path / "u.xlsx", rows, merges=["C5:D5"]))
+
+
+def test_cli_checks_a_list_whose_title_names_the_unit(tmp_path: Path, capsys) -> None:
+    """The CLI has no ``--unit``: a one-committee list is read with the unit of its title."""
+    from gender_stats.cli import main
+
+    rows = [
+        ["DANH SÁCH TRÍCH NGANG BAN THƯỜNG VỤ HUYỆN ỦY NGA SƠN"],
+        ["ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"],
+        *YEAR_HEADER,
+        TUNG,
+        HANG,
+        LAM,
+    ]
+    path = book(tmp_path / "btv.xlsx", rows, merges=["C3:D3"])
+    code = main(["check", "--roster", "--lang", "en", str(path)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert code == 0, captured.err
+    assert "1/1 checks met" in captured.out  # BTV with one woman: 35-CT/TW-2019:b met
+    out = quiet(path)
+    counted = gs.count(out)
+    assert counted[["unit_name", "body", "total", "female"]].to_dict("records") == [
+        {"unit_name": "Huyện Nga Sơn", "body": "standing_committee", "total": 3, "female": 1}
+    ]
