@@ -15,7 +15,10 @@ a short paragraph asking to report it with the input; ``--debug`` adds the trace
 Without ``--targets``, ``check`` and ``report`` apply to each row the catalogue targets in force for
 its term, body and level, and print which they used.  Without ``--term`` every term with data is
 assessed, latest first.  When no row could be assessed (no target applies, a column is missing)
-they say so and exit with code 3: that is never an all-clear.
+they say so and exit with code 3: that is never an all-clear.  ``check`` says "every unit meets
+the targets" only when every unit and every check that applies was assessed; otherwise it says
+that every check *assessed* meets them, and which checks (no data) and units (no check assessed)
+were not; with ``--strict`` that is exit code 4.
 """
 
 from __future__ import annotations
@@ -30,7 +33,13 @@ from typing import Any, TextIO
 
 import pandas as pd
 
-from gender_stats.errors import DataError, GenderStatsError, GenderStatsWarning, Problem
+from gender_stats.errors import (
+    ArgumentError,
+    DataError,
+    GenderStatsError,
+    GenderStatsWarning,
+    Problem,
+)
 from gender_stats.outputs.labels import LANGS, label
 
 __all__ = ["main"]
@@ -40,6 +49,8 @@ _MAX_NAMES = 10
 
 #: Exit codes.
 EXIT_OK, EXIT_SHORTFALL, EXIT_ERROR, EXIT_NOTHING_ASSESSED = 0, 1, 2, 3
+#: ``check --strict`` when nothing is below target but some unit or check could not be assessed.
+EXIT_NOT_ALL_ASSESSED = 4
 #: Exit code after Ctrl-C (128 + SIGINT), as shells do.
 EXIT_INTERRUPTED = 130
 
@@ -82,7 +93,9 @@ Không có --targets: áp các chỉ tiêu hiện hành cho nhiệm kỳ, cơ qu
 
 Mã thoát (exit codes): 0 đạt/OK, 1 có đơn vị chưa đạt với --strict (a unit falls short),
 2 lỗi dữ liệu hoặc tệp (data or file problems), 3 không đánh giá được dòng nào — không phải
-"đạt" (nothing could be assessed: not an all-clear).
+"đạt" (nothing could be assessed: not an all-clear), 4 với --strict: không đơn vị nào chưa đạt
+nhưng có đơn vị hoặc lượt chưa đánh giá được (with --strict: none below target, but some unit or
+check could not be assessed: not an all-clear either).
 """
 
 
@@ -216,8 +229,9 @@ def _parser() -> argparse.ArgumentParser:
     p_check.add_argument(
         "--strict",
         action="store_true",
-        help="mã thoát 1 nếu có đơn vị chưa đạt, 3 nếu không đánh giá được gì (exit code 1 when "
-        "a unit falls short, 3 when nothing could be assessed)",
+        help="mã thoát 1 nếu có đơn vị chưa đạt, 3 nếu không đánh giá được gì, 4 nếu có đơn vị "
+        "hoặc lượt chưa đánh giá được (exit code 1 when a unit falls short, 3 when nothing could "
+        "be assessed, 4 when some unit or check could not be assessed)",
     )
 
     sub.add_parser(
@@ -447,13 +461,21 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
     return _kept(validate_counts(pd.concat(frames, ignore_index=True)), *frames), units
 
 
+#: ``--targets`` given with no name in it (an empty shell variable, a lone comma).
+EMPTY_TARGETS = (
+    "--targets {text!r} không có mã chỉ tiêu nào (names no target). Hint: bỏ --targets để dùng các "
+    "chỉ tiêu hiện hành, hoặc ghi mã như --targets 36-CT/TW (leave --targets out for the "
+    "targets in force, or name them, e.g. --targets 36-CT/TW; see `gender-stats targets`)."
+)
+
+
 def _targets(text: str | None) -> str | list[str] | None:
     """Split ``--targets 36-CT/TW,26-NQ/TW`` into documents or ids; None: the targets in force."""
     if text is None:
         return None
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
-        return None
+        raise ArgumentError(EMPTY_TARGETS.format(text=text))
     return parts[0] if len(parts) == 1 else parts
 
 
@@ -497,6 +519,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
                 units=_n(report.n_units, lang),
             )
             + (label("cli.checks_above", lang, above=_n(above, lang)) if above else "")
+            + _report_not_assessed(counts, args.term, report.n_units, lang)
             + label(
                 "cli.below_needed",
                 lang,
@@ -518,6 +541,19 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         charts = report.charts[0].parent
         print(label("cli.charts", lang, dir=charts, n=len(report.charts)), file=out)
     return EXIT_NOTHING_ASSESSED if report.nothing_assessed else EXIT_OK
+
+
+def _report_not_assessed(counts: pd.DataFrame, term: str | None, n_units: int, lang: str) -> str:
+    """Return ``"; k units not assessed"`` for the units (term × unit) of no assessed check."""
+    from gender_stats.vocab import normalise_term
+
+    terms = counts["term"].astype(str).map(normalise_term)
+    scope = (terms == normalise_term(term)).to_numpy(dtype=bool) if term else slice(None)
+    units = len(
+        pd.DataFrame({"t": terms, "u": counts["unit_id"].astype(str)})[scope].drop_duplicates()
+    )
+    k = units - n_units
+    return label("cli.units_not_assessed", lang, k=_n(k, lang)) if k > 0 else ""
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -624,6 +660,36 @@ def _print_targets_used(result: pd.DataFrame, lang: str, out: TextIO) -> None:
     print(label("cli.coverage", lang) + compliance.coverage(result, lang=lang), file=out)
 
 
+def _units_not_assessed(rows: pd.DataFrame) -> list[str]:
+    """Return the names of the units of ``rows`` none of whose checks was assessed."""
+    from gender_stats.compliance import ASSESSED, STATUS
+
+    if rows.empty:
+        return []
+    assessed = rows[STATUS].isin(ASSESSED)
+    key = rows["unit_id"].astype(str)
+    judged = assessed.groupby(key, sort=False).any()
+    names = rows.groupby(key, sort=False)["unit_name"].first().astype(str)
+    return [names[u] for u in judged.index[~judged.to_numpy(dtype=bool)]]
+
+
+def _print_not_assessed(rows: pd.DataFrame, lang: str, out: TextIO) -> bool:
+    """Say which checks and units of one term were not assessed; return whether any."""
+    from gender_stats import compliance
+
+    no_data = int((rows[compliance.STATUS] == compliance.Status.NO_DATA.value).sum())
+    units = _units_not_assessed(rows)
+    if not no_data and not units:
+        return False
+    print(label("cli.coverage", lang) + compliance.coverage(rows, lang=lang), file=out)
+    if units:
+        shown = ", ".join(units[:_MAX_NAMES]) + (
+            f", … (+{len(units) - _MAX_NAMES})" if len(units) > _MAX_NAMES else ""
+        )
+        print(label("cli.check_units_not_assessed", lang, names=shown), file=out)
+    return True
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats import compliance
 
@@ -645,34 +711,54 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         key=lambda t: tuple(int(y) for y in t.split("-")),
         reverse=True,
     )
+    partly = False  # some unit or check that could be judged was not: never an all-clear
     for term in terms:
         on_term = result[(result["term"] == term).to_numpy(dtype=bool)]
         print("", file=out)
         print(text["term"].format(term=term), file=out)
         if term in uncovered:
             print(label("cli.check_uncovered", lang, term=term) + ".", file=out)
+            partly = True
             continue
         numbers = compliance.summarise(on_term, by=(), warn=False).iloc[0]
         assessed, above = int(numbers["n_units"]), int(numbers["n_above_range"])
         if not assessed:
             print(text["nothing_term"].format(term=term), file=out)
             print(label("cli.coverage", lang) + compliance.coverage(on_term, lang=lang), file=out)
+            partly = True
             continue
         term_short = short[(short["term"] == term).to_numpy(dtype=bool)]
+        gaps = bool(
+            (on_term[compliance.STATUS] == compliance.Status.NO_DATA.value).any()
+            or _units_not_assessed(on_term)
+        )
         if term_short.empty:
-            line = text["all_met"].format(met=_n(numbers["n_met"], lang), n=_n(assessed, lang))
+            key = "cli.check_assessed_met" if gaps else "cli.check_all_met"
+            line = label(key, lang, met=_n(numbers["n_met"], lang), n=_n(assessed, lang))
             print(line + (text["above"].format(k=_n(above, lang)) if above else "") + ".", file=out)
-            continue
-        _print_shortfalls(term_short, lang, out)
-        if above:
-            print(text["above"].format(k=_n(above, lang)).lstrip("; ").capitalize() + ".", file=out)
+        else:
+            _print_shortfalls(term_short, lang, out)
+            if above:
+                line = text["above"].format(k=_n(above, lang)).lstrip("; ").capitalize()
+                print(line + ".", file=out)
+        partly |= _print_not_assessed(on_term, lang, out)
     print("", file=out)
+    no_data = int((result[compliance.STATUS] == compliance.Status.NO_DATA.value).sum())
+    tail = label("cli.check_short_partly", lang, rows=_n(no_data, lang)) if no_data else ""
     if short.empty:
-        print(text["short"].format(units=0, checks=0), file=out)
+        print(text["short"].format(units=0, checks=0).rstrip(".") + tail + ".", file=out)
+    else:
+        units_short, checks = _n(short["unit_id"].nunique(), lang), _n(len(short), lang)
+        line = text["short"].format(units=units_short, checks=checks).rstrip(".")
+        print(line + tail + ".", file=out)
+    if not args.strict:
         return EXIT_OK
-    units_short, checks = _n(short["unit_id"].nunique(), lang), _n(len(short), lang)
-    print(text["short"].format(units=units_short, checks=checks), file=out)
-    return EXIT_SHORTFALL if args.strict else EXIT_OK
+    if not short.empty:
+        return EXIT_SHORTFALL
+    if partly:
+        print(label("cli.check_partly_hint", lang), file=sys.stderr)
+        return EXIT_NOT_ALL_ASSESSED
+    return EXIT_OK
 
 
 def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
@@ -843,7 +929,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     -------
     int
         0 on success, 1 when ``check --strict`` finds a unit below target, 2 on a data or file
-        problem (the message goes to standard error, never a traceback) or a usage error.
+        problem (the message goes to standard error, never a traceback) or a usage error, 3 when
+        nothing could be assessed, 4 when ``check --strict`` finds nothing below target but some
+        unit or check could not be assessed.
 
     Examples
     --------

@@ -32,6 +32,9 @@ Examples
 
 from __future__ import annotations
 
+import decimal
+import math
+import re
 import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -40,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats.counting import counts_frame
-from gender_stats.errors import ArgumentError, GenderStatsWarning, require_frame
+from gender_stats.errors import ArgumentError, DataError, GenderStatsWarning, Problem, require_frame
 from gender_stats.schema import (
     BODY,
     FEMALE,
@@ -51,6 +54,7 @@ from gender_stats.schema import (
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
+    Origin,
     _plain_text,
     require_counts,
 )
@@ -348,6 +352,10 @@ def check(
     gender_stats.vocab.TermError
         If ``term`` is not a term, or is a term the counts do not hold (the message lists the terms
         present), or a ``term`` cell is not a term.
+    gender_stats.errors.DataError
+        If a count the targets read (``total``, ``female``, ``under_40`` ...) is not a whole
+        number ≥ 0 (a negative, fractional, boolean or text value), or a numerator exceeds
+        ``total``: every such cell is named, and no verdict is drawn.  A missing count is no data.
 
     Warns
     -----
@@ -420,6 +428,7 @@ def check(
                 TERM_ABSENT.format(term=wanted, present=", ".join(present) or "(không có / none)")
             )
         frame = frame[(frame[TERM] == wanted).to_numpy(dtype=bool)]
+    _require_count_values(frame, chosen)
     kinds: pd.Series | None = None
     if KIND in frame.columns:
         kinds = frame[KIND]
@@ -463,6 +472,120 @@ def check(
     if not out["status"].isin(ASSESSED).any():
         warnings.warn(NothingAssessedWarning(_nothing_message(out)), stacklevel=2)
     return out
+
+
+#: A count that is not a whole number ≥ 0 (the text of :data:`gender_stats.schema.EXPECTED`).
+COUNT_EXPECTED = "số nguyên ≥ 0 (a whole number ≥ 0)"
+#: A numerator larger than the body: ``{name}`` is ``nữ``/``female`` or the column's name.
+PART_ABOVE_TOTAL = "số {name_vi} không vượt tổng số {total} ({name_en} ≤ total)"
+_DIGITS = re.compile(r"^\s*\d+\s*$")
+
+
+def _counted_columns(frame: pd.DataFrame, chosen: Sequence[Target]) -> list[str]:
+    """Return the count columns the targets read from ``frame``: ``total``, then numerators."""
+    wanted = [TOTAL]
+    for target in chosen:
+        wanted.append(target.numerator)
+        wrapped = target.rule.inner_rule if isinstance(target.rule, ShareOfUnits) else target.rule
+        if isinstance(wrapped, Conditional):
+            wanted.append(FEMALE)  # the condition row's women
+    return [c for c in dict.fromkeys(wanted) if c in frame.columns]
+
+
+def _is_missing(value: Any) -> bool:
+    """Say whether a count cell is missing (``None``, NaN, ``<NA>``, blank text): no data."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float | np.floating):
+        return bool(np.isnan(value))
+    if isinstance(value, decimal.Decimal):
+        return value.is_nan()
+    return False
+
+
+def _is_count(value: Any) -> bool:
+    """Say whether a present cell is a count: a whole number ≥ 0 (digits only when text)."""
+    if isinstance(value, bool | np.bool_):
+        return False
+    if isinstance(value, int | np.integer):
+        return int(value) >= 0
+    if isinstance(value, float | np.floating):
+        return bool(math.isfinite(value) and value >= 0 and float(value).is_integer())
+    if isinstance(value, decimal.Decimal):
+        return value.is_finite() and value >= 0 and value == value.to_integral_value()
+    return isinstance(value, str) and bool(_DIGITS.match(value))
+
+
+def _bad_counts(series: pd.Series) -> np.ndarray:
+    """Return where a cell holds something that is not a count (missing cells are not bad)."""
+    dtype = series.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return series.notna().to_numpy(dtype=bool)
+    if pd.api.types.is_integer_dtype(dtype):
+        return np.asarray((series < 0).fillna(False), dtype=bool)
+    if pd.api.types.is_float_dtype(dtype):
+        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+        with np.errstate(invalid="ignore"):
+            good = np.isnan(values) | (
+                np.isfinite(values)
+                & (values >= 0)
+                & (np.where(np.isfinite(values), values, 0) % 1 == 0)
+            )
+        return ~good
+    return np.fromiter(
+        (not _is_missing(v) and not _is_count(v) for v in series.astype(object)),
+        dtype=bool,
+        count=len(series),
+    )
+
+
+def _require_count_values(frame: pd.DataFrame, chosen: Sequence[Target]) -> None:
+    """Refuse counts a verdict cannot be drawn from: not whole numbers ≥ 0, or more than ``total``.
+
+    A missing count is no data (the row says so); a negative, fractional, boolean or text count,
+    or a numerator (``female``, ``under_40`` ...) above ``total``, is a :class:`DataError` naming
+    the row, the column, the value and what was expected -- never a verdict.
+    """
+    columns = _counted_columns(frame, chosen)
+    problems: list[tuple[int, Problem]] = []
+    bad: dict[str, np.ndarray] = {}
+    for column in columns:
+        bad[column] = _bad_counts(frame[column])
+        for pos in np.flatnonzero(bad[column]):
+            value = frame[column].iloc[pos]
+            problems.append((int(pos), _problem(frame, int(pos), column, value, COUNT_EXPECTED)))
+
+    def counts(column: str) -> tuple[np.ndarray, np.ndarray]:
+        series = frame[column]
+        return _as_ints(series.where(~bad[column]) if bad[column].any() else series)
+
+    if TOTAL in bad:
+        total, total_missing = counts(TOTAL)
+        for column in columns[1:]:
+            part, part_missing = counts(column)
+            over = ~total_missing & ~part_missing & np.asarray(part > total, dtype=bool)
+            vi, en = ("nữ", "female") if column == FEMALE else (column, column)
+            for pos in np.flatnonzero(over):
+                expected = PART_ABOVE_TOTAL.format(name_vi=vi, name_en=en, total=total[pos])
+                value = frame[column].iloc[pos]
+                problems.append((int(pos), _problem(frame, int(pos), column, value, expected)))
+    if problems:
+        problems.sort(key=lambda p: p[0])
+        raise DataError(
+            [p for _, p in problems],
+            rows_read=len(frame),
+            rows_reported=len({pos for pos, _ in problems}),
+        )
+
+
+def _problem(frame: pd.DataFrame, pos: int, column: str, value: Any, expected: str) -> Problem:
+    """Return the problem of one cell of an in-memory frame (row by its index label)."""
+    label = frame.index[pos]
+    return Origin().problem(
+        label.item() if isinstance(label, np.generic) else label, column, value, expected
+    )
 
 
 def _canonical_terms(frame: pd.DataFrame) -> pd.DataFrame:
@@ -791,7 +914,7 @@ _INT64_SAFE = 2**62
 
 
 def _int_or_none(value: Any) -> int | None:
-    if value is None or value is pd.NA:
+    if value is None or value is pd.NA or (isinstance(value, str) and not value.strip()):
         return None
     try:
         if pd.isna(value):

@@ -33,10 +33,12 @@ from __future__ import annotations
 import abc
 import dataclasses
 import datetime as dt
+import difflib
 import enum
 import html
 import importlib.resources
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -66,6 +68,7 @@ __all__ = [
     "ShareOfUnits",
     "Status",
     "Target",
+    "close_names",
     "get_deadlines",
     "get_targets",
     "list_targets",
@@ -1384,6 +1387,39 @@ def _catalogue() -> tuple[Target, ...]:
     return _CATALOGUE
 
 
+def _name_key(text: str) -> str:
+    """Return a name without case, spaces, punctuation or diacritics (``36-ct/tw`` → ``36cttw``)."""
+    folded = unicodedata.normalize("NFKD", text.casefold().replace("đ", "d"))
+    return "".join(c for c in folded if c.isalnum())
+
+
+def close_names(name: str, catalogue: Sequence[Target] | None = None) -> list[str]:
+    """Return the catalogue documents and ids a mistyped ``name`` may stand for (at most 4).
+
+    Names equal but for case, spaces, punctuation or diacritics first (``36-ct/tw``,
+    ``36/CT-TW``, ``2351/QD-TTg``); else the documents with the same number (``CT36``,
+    ``Chỉ thị 36``); else the closest spellings.  Never applied: a suggestion for the user.
+
+    Examples
+    --------
+    >>> close_names("36-ct/tw"), close_names("CT 36"), close_names("26-NQ/TW:B")
+    (['36-CT/TW'], ['36-CT/TW'], ['26-NQ/TW:b'])
+    """
+    targets = _catalogue() if catalogue is None else catalogue
+    names = list(dict.fromkeys(n for t in targets for n in (t.document, t.id)))
+    key = _name_key(name)
+    same = [n for n in names if _name_key(n) == key]
+    if same or not key:
+        return same[:4]
+    numbers = re.findall(r"\d+", name)
+    documents = list(dict.fromkeys(t.document for t in targets))
+    numbered = [d for d in documents if re.findall(r"\d+", d)[:1] == numbers[:1]] if numbers else []
+    if numbered:
+        return numbered[:4]
+    keys = {_name_key(n): n for n in names}
+    return [keys[k] for k in difflib.get_close_matches(key, list(keys), n=4, cutoff=0.75)]
+
+
 def get_targets(
     selection: str | Target | Iterable[str | Target] | None = None,
 ) -> tuple[Target, ...]:
@@ -1425,9 +1461,15 @@ def get_targets(
         found = [t for t in catalogue if item in (t.id, t.document)]
         if not found:
             documents = ", ".join(dict.fromkeys(t.document for t in catalogue))
+            close = close_names(item, catalogue)
+            guess = (
+                f"có phải (did you mean) {' hoặc (or) '.join(repr(c) for c in close)}? "
+                if close
+                else ""
+            )
             raise TargetError(
                 f"không có mục tiêu {item!r} trong danh mục (unknown target or document). "
-                f"Hint: documents are {documents}; see list_targets()."
+                f"Hint: {guess}documents are {documents}; see list_targets()."
             )
         for target in found:
             out.setdefault(target.id, target)

@@ -492,6 +492,45 @@ _add(
     },
 )
 
+# ---- command line, red team of the verdicts (verdicts engineer: cli.py) -----------------------
+# An all-clear is said only when every unit and every check that applies was assessed.
+_add(
+    "cli",
+    {
+        "check_assessed_met": (
+            "Mọi lượt đã đánh giá đều đạt (every check assessed meets the targets): {met}/{n} "
+            "lượt đạt — không phải mọi đơn vị đều được đánh giá (not every unit or check could "
+            "be assessed)",
+            "Every check assessed meets the targets: {met}/{n} checks met — not every unit or "
+            "check could be assessed",
+        ),
+        "check_not_assessed": (
+            "Chưa đánh giá được (not assessed): {rows} lượt thiếu số liệu (checks without data: "
+            "{why})",
+            "Not assessed: {rows} checks without data ({why})",
+        ),
+        "check_units_not_assessed": (
+            "Đơn vị không có lượt nào được đánh giá (units with no check assessed): {names}",
+            "Units with no check assessed: {names}",
+        ),
+        "check_short_partly": (
+            "; {rows} lượt chưa đánh giá được (checks not assessed)",
+            "; {rows} checks not assessed",
+        ),
+        "check_partly_hint": (
+            "Mã thoát 4 với --strict: không phải mọi lượt đều được đánh giá (exit code 4 with "
+            "--strict: not everything could be assessed). Hint: bổ sung số liệu còn thiếu, hoặc "
+            "chọn --targets và --term (add the missing figures, or choose --targets and --term).",
+            "Exit code 4 with --strict: not everything could be assessed. Hint: add the missing "
+            "figures, or choose --targets and --term.",
+        ),
+        "units_not_assessed": (
+            "; {k} đơn vị chưa đánh giá được (units not assessed)",
+            "; {k} units not assessed",
+        ),
+    },
+)
+
 #: Every word of the outputs: ``WORDS[key][lang]`` (read-only).
 WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(_WORDS)
 

@@ -1,0 +1,316 @@
+"""Red team of the verdicts: every answer right to the seat, or a clear failure.
+
+Each test is a question a planner or a statistician asks, with its numbers worked out by hand
+from the catalogue (``_data/targets.yaml``).  A verdict drawn from counts that are not counts,
+an all-clear over rows that were not assessed, or a traceback, is a failure of the library.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gender_stats as gs
+from gender_stats.cli import main
+from gender_stats.errors import DataError
+
+
+def rows(*specs, **extra):
+    """Build counts from (term, unit_id, level, body, total, female) tuples."""
+    frame = pd.DataFrame(
+        [
+            {
+                "term": term,
+                "unit_id": unit,
+                "unit_name": f"Đơn vị {unit}",
+                "level": level,
+                "body": body,
+                "total": total,
+                "female": female,
+            }
+            for term, unit, level, body, total, female in specs
+        ]
+    )
+    return frame.assign(**extra)
+
+
+def quiet_check(counts, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", gs.NothingAssessedWarning)
+        return gs.check(counts, *args, **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. Counts that are not counts give no verdict
+
+WHOLE = r"số nguyên ≥ 0 \(a whole number ≥ 0\)"
+
+
+@pytest.mark.parametrize(
+    ("total", "female", "column", "shown", "expected"),
+    [
+        (10, 12, "female", '"12"', r"số nữ không vượt tổng số 10 \(female ≤ total\)"),
+        (10, -1, "female", '"-1"', WHOLE),
+        (20.0, 2.5, "female", '"2.5"', WHOLE),
+        (20, True, "female", '"True"', WHOLE),
+        ("20", "abc", "female", '"abc"', WHOLE),
+        ("1.146", "300", "total", '"1.146"', WHOLE),  # vi-VN thousands typed as text: ambiguous
+        (float("inf"), 3.0, "total", '"inf"', WHOLE),
+    ],
+)
+def test_a_count_that_is_not_a_count_is_a_located_error_not_a_verdict(
+    total, female, column, shown, expected
+):
+    # before: female 12 of 10 was "met" (share 1.2), -1 of 10 "below" needing 3, 2.5 women read
+    # as 2, True as 1 woman, and "abc", "1.146", inf raised ValueError / OverflowError
+    counts = rows(("2015-2020", "A", "district", "party_committee", total, female))
+    where = rf'dòng 0, cột "{column}": giá trị {shown} — cần {expected}'
+    with pytest.raises(DataError, match=where):
+        gs.check(counts)
+
+
+def test_every_bad_count_is_named_at_once_and_other_numerators_too():
+    counts = rows(
+        ("2020-2025", "A", "district", "party_committee", 20, 3),
+        ("2020-2025", "B", "district", "party_committee", 15, 16),
+        ("2020-2025", "C", "district", "party_committee", 9, 1),
+        under_40=[25, 2, 1.5],
+    )
+    with pytest.raises(DataError) as info:
+        gs.check(counts)
+    found = {(p.row, p.header, str(p.value)) for p in info.value.problems}
+    assert found == {(0, "under_40", "25.0"), (1, "female", "16"), (2, "under_40", "1.5")}
+    assert "under_40 ≤ total" in str(info.value)
+    assert (info.value.rows_read, info.value.rows_reported) == (3, 3)
+
+
+def test_the_condition_row_of_11_nq_tw_c_is_checked_too():
+    # a staff row of 20 women among 10 staff would have decided the condition (≥ 30 %)
+    counts = rows(
+        ("2015-2020", "A", "district", "key_posts", 5, 0),
+        ("2015-2020", "A", "district", "staff", 10, 20),
+    )
+    with pytest.raises(DataError, match=r'dòng 1, cột "female": giá trị "20"'):
+        gs.check(counts, "11-NQ/TW:c")
+
+
+def test_missing_and_blank_counts_are_no_data_not_errors():
+    counts = rows(
+        ("2015-2020", "A", "district", "party_committee", 20, None),
+        ("2015-2020", "B", "district", "party_committee", "", "3"),
+        ("2015-2020", "C", "district", "party_committee", " 20 ", "3"),
+    )
+    out = quiet_check(counts, "36-CT/TW:a")
+    assert out["status"].tolist() == ["no_data", "no_data", "met"]  # 3/20 = 15 %: met exactly
+    assert out["reason"].tolist() == ["no_value", "no_value", ""]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)), min_size=1, max_size=12),
+    st.data(),
+)
+def test_planted_overcount_is_always_found_and_clean_counts_always_judged(pairs, data):
+    clean = [(max(t, f), min(t, f)) for t, f in pairs]
+    counts = rows(
+        *(
+            ("2015-2020", f"U{i}", "district", "party_committee", t, f)
+            for i, (t, f) in enumerate(clean)
+        )
+    )
+    out = quiet_check(counts, "36-CT/TW:a")
+    judged = out[out["status"] != "no_data"]
+    # 15 % exactly: met iff 20·female ≥ 3·total (integers, no float)
+    expected = ["met" if 20 * f >= 3 * t else "below" for t, f in clean if t]
+    assert judged["status"].tolist() == expected
+    bad = data.draw(st.integers(0, len(clean) - 1))
+    planted = counts.copy()
+    planted.loc[bad, "female"] = planted.loc[bad, "total"] + data.draw(st.integers(1, 5))
+    with pytest.raises(DataError) as info:
+        gs.check(planted, "36-CT/TW:a")
+    assert [p.row for p in info.value.problems] == [bad]
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. The command line: an all-clear only when everything that applies was assessed
+
+HEAD = ["STT", "Nhiệm kỳ", "Đơn vị", "Cấp", "Cơ quan", "Tổng số", "Nữ"]
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert "Lỗi nội bộ" not in captured.out + captured.err
+    return code, captured.out, captured.err
+
+
+def test_check_never_says_every_unit_meets_when_a_unit_has_total_0(xlsx, capsys):
+    # Huyện A 5/20 = 25 % meets 36-CT/TW a (15 %), 11-NQ/TW a and 2351 (25 %): 3 of 3 checks.
+    # Huyện B was sent with 0 members (not yet elected): its 3 checks have no data.
+    path = xlsx(
+        [
+            ["BÁO CÁO SỐ LIỆU CẤP ỦY NHIỆM KỲ 2015 - 2020"],
+            [],
+            HEAD,
+            [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 5],
+            [2, "2015-2020", "Huyện B", "Cấp huyện", "BCH", 0, 0],
+        ]
+    )
+    code, out, _ = run(capsys, "check", str(path), "-q")
+    assert code == 0  # without --strict the listing itself is the answer
+    assert "Mọi đơn vị đạt" not in out  # before: "Mọi đơn vị đạt chỉ tiêu ...: 3/3 lượt đạt"
+    assert "Mọi lượt đã đánh giá đều đạt (every check assessed meets the targets): 3/3" in out
+    assert "Đơn vị không có lượt nào được đánh giá (units with no check assessed): Huyện B" in out
+    assert "3 thiếu số liệu (3 tổng số bằng 0)" in out
+    assert out.rstrip().endswith("; 3 lượt chưa đánh giá được (checks not assessed).")
+    code, out, err = run(capsys, "check", str(path), "-q", "--strict", "--lang", "en")
+    assert code == 4  # before: 0, an all-clear
+    assert "Every check assessed meets the targets: 3/3 checks met" in out
+    assert "Units with no check assessed: Huyện B" in out
+    assert "Exit code 4 with --strict: not everything could be assessed" in err
+
+
+def test_check_strict_over_2020_2025_says_the_under_40_floor_was_not_checked(xlsx, capsys):
+    # Sầm Sơn 5/30 = 16.7 % ≥ 15 %: 35-CT/TW (2019) a met; its c (under 40 ≥ 10 %) has no column
+    path = xlsx([HEAD, [1, "2020–2025", "Thị xã Sầm Sơn", "Cấp huyện", "BCH", 30, 5]])
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict")
+    assert code == 4
+    assert "1 thiếu số liệu (1 thiếu cột under_40)" in out
+    targets = "35-CT/TW-2019:a,35-CT/TW-2019:b"
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict", "--targets", targets)
+    assert code == 0  # every check chosen was assessed: a real all-clear
+    assert "Mọi đơn vị đạt chỉ tiêu (every unit meets the targets): 1/1 lượt đạt." in out
+
+
+@pytest.mark.parametrize("typed", ["NK 2020-2025", "Nhiệm kỳ 2020 - 2025", "Khóa XV"])
+def test_a_term_cell_with_words_is_a_located_problem_not_a_guess(xlsx, capsys, typed):
+    # by design (tests/test_text_vocab.py): a term cell holds the years only; "Khóa XV" is a
+    # congress or National Assembly number, not a term
+    path = xlsx([HEAD, [1, typed, "Thị xã Sầm Sơn", "Cấp huyện", "BCH", 30, 5]])
+    code, out, err = run(capsys, "check", str(path), "-q")
+    assert code == 2 and out == ""
+    assert f'ô B2 (cột "Nhiệm kỳ"): giá trị "{typed}" — cần nhiệm kỳ dạng 2015-2020' in err
+    with pytest.raises(gs.TermError, match=f'"{typed}"'):
+        gs.check(rows(("2020-2025", "A", "district", "party_committee", 30, 5)), term=typed)
+
+
+def test_check_strict_with_a_term_no_target_covers_is_not_an_all_clear(xlsx, capsys):
+    path = xlsx(
+        [
+            HEAD,
+            [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 5],
+            [2, "2030 – 2035", "Huyện A", "Cấp huyện", "BCH", 20, 1],
+        ]
+    )
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict")
+    assert code == 4
+    assert "no target in the catalogue applies to 2030-2035" in out
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict", "--term", "2015-2020")
+    assert code == 0 and "Mọi đơn vị đạt" in out
+
+
+def test_check_strict_shortfall_wins_over_not_assessed(xlsx, capsys):
+    # Huyện A 2/20 = 10 % < 15 %: below (1 woman short); Huyện B has no data
+    path = xlsx(
+        [
+            HEAD,
+            [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 2],
+            [2, "2015-2020", "Huyện B", "Cấp huyện", "BCH", 0, 0],
+        ]
+    )
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict", "--targets", "36-CT/TW:a")
+    assert code == 1
+    line = next(x for x in out.splitlines() if x.startswith("Huyện A"))
+    assert "10,0%" in line and line.endswith(" 1")
+    assert "Đơn vị không có lượt nào được đánh giá (units with no check assessed): Huyện B" in out
+    assert "1 đơn vị chưa đạt (units below target); 1 lượt (checks); 1 lượt chưa đánh giá" in out
+
+
+def test_report_line_counts_the_units_not_assessed(xlsx, tmp_path, capsys):
+    path = xlsx(
+        [
+            HEAD,
+            [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 5],
+            [2, "2015-2020", "Huyện B", "Cấp huyện", "BCH", 0, 0],
+        ]
+    )
+    code, out, _ = run(capsys, "report", str(path), "-q", "--out", str(tmp_path / "r"))
+    assert code == 0
+    # before: "1/1 đơn vị đạt mọi chỉ tiêu; 0 đơn vị chưa đạt" (Huyện B did not exist)
+    assert "1/1 đơn vị đạt mọi chỉ tiêu; 1 đơn vị chưa đánh giá được (units not assessed);" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("36-ct/tw", "'36-CT/TW'"),
+        ("CT36", "'36-CT/TW'"),
+        ("Chỉ thị 36", "'36-CT/TW'"),
+        ("35-CT/TW", "'35-CT/TW-2019'"),  # the two directives 35-CT/TW are keyed by year
+        ("2351/QD-TTg", "'2351/QĐ-TTg'"),
+        ("26-NQ/TW:B", "'26-NQ/TW:b'"),
+    ],
+)
+def test_an_unknown_target_suggests_close_names_and_applies_none(
+    good_csv, capsys, typed, suggested
+):
+    code, out, err = run(capsys, "check", str(good_csv), "-q", "--targets", typed)
+    assert code == 2 and out == ""  # never a guess: nothing is checked
+    assert f"unknown target or document). Hint: có phải (did you mean) {suggested}?" in err
+
+
+def test_an_unknown_target_with_nothing_close_lists_the_documents(good_csv, capsys):
+    code, _, err = run(capsys, "check", str(good_csv), "--targets", "xyz")
+    assert code == 2
+    assert "did you mean" not in err and "Hint: documents are 36-CT/TW, 35-CT/TW-2019" in err
+
+
+@pytest.mark.parametrize("empty", ["", ",", " , "])
+def test_empty_targets_is_an_error_not_the_targets_in_force(good_csv, capsys, empty):
+    # before: --targets "" (an empty shell variable) silently applied every target in force
+    code, out, err = run(capsys, "check", str(good_csv), "-q", "--targets", empty)
+    assert code == 2 and out == ""
+    assert "không có mã chỉ tiêu nào (names no target)" in err
+
+
+@pytest.fixture
+def good_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "bc.csv"
+    path.write_text(
+        "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n2015-2020,Huyện Quan Hóa,Cấp huyện,BCH,39,5\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_as_a_process_bad_targets_and_bad_files_never_give_a_traceback(good_csv, tmp_path):
+    lock = tmp_path / "~$bc.xlsx"  # the owner file Excel leaves beside an open workbook
+    lock.write_bytes(b"\x06nguoi lap" + b"\x00" * 150)
+    cases = [
+        (["check", str(good_csv), "--targets", "CT36", "--lang", "en"], 2, "did you mean"),
+        (["check", str(lock)], 2, "~$bc.xlsx"),
+        (["check", str(tmp_path)], 2, "thư mục"),
+        (["check", str(tmp_path / "khong_co.xlsx")], 2, "khong_co.xlsx"),
+        (["check", str(good_csv), "--term", "NK 2020"], 2, "invalid term"),
+        (["check", "--strct"], 2, "unrecognized arguments"),
+    ]
+    for argv, code, text in cases:
+        result = subprocess.run(
+            [sys.executable, "-m", "gender_stats.cli", *argv],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        assert result.returncode == code, (argv, result.stderr)
+        assert "Traceback" not in result.stderr + result.stdout, argv
+        assert text in result.stderr, (argv, result.stderr)
