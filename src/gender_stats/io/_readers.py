@@ -64,7 +64,6 @@ from gender_stats.io._trich_ngang import (
     UNIT_AMBIGUOUS,
     arg_code,
     birth_dates,
-    check_standing_in_committee,
     infer_missing_levels,
     is_mark,
     list_title_term,
@@ -867,13 +866,6 @@ def _tidy_roster(
     for key in (ETHNICITY, POST):
         if key in table.columns:
             frame[key] = pd.Series(_texts(grid, table, key), dtype=object)
-    check_standing_in_committee(
-        frame,
-        list(table.data),
-        col,
-        table.columns.get(FULL_NAME, table.columns.get(PERSON_ID)),
-        table.headers.get(FULL_NAME, table.headers.get(PERSON_ID)),
-    )
     origin = _origin(table)
     if PERSON_ID not in table.columns and FULL_NAME in table.columns:
         origin = Origin(

@@ -880,7 +880,6 @@ def read_trich_ngang(
             frame[key] = pd.Series(texts(key), dtype="str")
     if any(d is not None for d in dates):
         frame[BIRTH_DATE] = birth_dates(dates)
-    check_standing_in_committee(frame, data, col, name_c, tn.headers[FULL_NAME])
     where: dict[str, tuple[str | None, str | None]] = {
         k: (letter(c), tn.headers[k]) for k, c in cols.items() if k in tn.headers
     }
@@ -913,46 +912,6 @@ def term_or_why(
         col.at(None, None, None, TERM_FROM_NUMBER.format(extra=extra), header=TERM)
         return None, None
     return resolve_term(table, term, col)
-
-
-#: Expected text of a standing-committee member missing from the party committee of the list.
-NOT_IN_COMMITTEE = (
-    "người của Ban Thường vụ cũng có tên trong Ban Chấp hành của đơn vị, nhiệm kỳ này; danh sách "
-    "có Ban Chấp hành nhưng không có người này (a standing-committee member is a member of the "
-    "party committee too: the list has the committee without this person; if the committee "
-    "section lists only the other members, list the standing committee there too)"
-)
-
-
-def check_standing_in_committee(
-    frame: pd.DataFrame,
-    rows: list[int],
-    col: Collector,
-    name_col: int | None,
-    name_header: str | None,
-) -> None:
-    """Report each standing-committee member a list's party committee of the same unit lacks.
-
-    The standing committee is elected from the committee, so a list that gives both bodies of a
-    unit and term and leaves a standing member out of the committee either lost a row or lists
-    the committee without its standing members (``I. Ban Thường vụ``, ``II. Ủy viên BCH``): read
-    as written, the committee would be counted short.  Which one it is, the reader cannot tell.
-    """
-    if not len(frame) or "standing_committee" not in set(frame[BODY]):
-        return
-    keys = list(zip(frame[TERM], frame[UNIT_ID], strict=True))
-    committee = {
-        (k, p)
-        for k, b, p in zip(keys, frame[BODY], frame[PERSON_ID], strict=True)
-        if b == "party_committee"
-    }
-    with_committee = {k for k, _ in committee}
-    for i, (k, b, p) in enumerate(zip(keys, frame[BODY], frame[PERSON_ID], strict=True)):
-        if p is None or p != p:  # no id: reported already
-            continue
-        if b == "standing_committee" and k in with_committee and (k, p) not in committee:
-            name = frame[FULL_NAME].iloc[i] if FULL_NAME in frame else p
-            col.at(rows[i], name_col, name, NOT_IN_COMMITTEE, header=name_header)
 
 
 def birth_dates(dates: list[dt.date | None]) -> pd.Series:
