@@ -1381,6 +1381,13 @@ def validate_units(units: pd.DataFrame, *, origin: Origin | None = None) -> pd.D
     if problems:
         return _finish(units, problems, origin, UNITS_COLUMNS)
     frame = _text_columns(units, (*UNITS_COLUMNS, *UNITS_OPTIONAL))
+    if ALIASES in frame.columns:  # "a; b" and a line break inside the cell separate aliases too
+        aliases = frame[ALIASES]
+        frame = frame.assign(
+            aliases=aliases.where(
+                aliases.isna(), aliases.astype(object).map(_joined_aliases, na_action="ignore")
+            )
+        )
     if not _units_clean(frame):  # pandera (and what it imports) only to say what is wrong
         problems += _pandera_problems("UnitsModel", frame, origin)
     problems += _duplicates(frame, (UNIT_ID,), origin, "mã đơn vị không trùng;")
@@ -1399,6 +1406,19 @@ UNIT_NAME_WARNING = (
     "table): {pairs}. Hint: kiểm tra mã đơn vị, hoặc thêm tên vào cột aliases "
     "(check the unit id, or add the name to the aliases)."
 )
+
+
+def _joined_aliases(value: Any) -> Any:
+    r"""Return aliases written ``a; b`` or on lines of one cell as ``a|b`` (the table's form).
+
+    Examples
+    --------
+    >>> _joined_aliases("TP Thanh Hóa; TP. Thanh Hoá"), _joined_aliases("Nga Sơn\nH. Nga Sơn")
+    ('TP Thanh Hóa|TP. Thanh Hoá', 'Nga Sơn|H. Nga Sơn')
+    """
+    if not isinstance(value, str):
+        return value
+    return "|".join(a.strip() for a in re.split(r"[|;\n]", value) if a.strip())
 
 
 def _aliases(value: Any) -> list[str]:

@@ -712,6 +712,7 @@ def _log_tidy(grid: Grid, table: Table, hidden: Sequence[int], log: ReadingLog) 
     from gender_stats.io._rows import STRUCTURAL, USED, is_note
 
     data, totals, hidden_set = set(table.data), set(table.totals), set(hidden)
+    sections = set(table.sections)
     ended = False
     for r, row in enumerate(grid.cells):
         if all(is_blank(v) for v in row):
@@ -727,6 +728,8 @@ def _log_tidy(grid: Grid, table: Table, hidden: Sequence[int], log: ReadingLog) 
             kind, outcome = RowClass.DATA, USED
         elif r in totals:
             kind, outcome = RowClass.TOTAL, STRUCTURAL
+        elif r in sections:
+            kind, outcome = RowClass.SECTION, STRUCTURAL
         elif is_note(first) and not ended:
             kind, outcome = RowClass.NOTE, STRUCTURAL
         else:
@@ -1397,12 +1400,22 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
             raise_if_problems(col, [])
             raise AssertionError  # pragma: no cover
         g = table.grid
+
+        def texts(key: str) -> list[str | None]:
+            if key == LEVEL:
+                return _coded(_texts(g, table, key), parse_level)
+            if key == "aliases":  # one alias a line of the cell: the lines are aliases
+                c = table.columns[key]
+                cells = [g.cells[r][c] for r in table.data]
+                return [
+                    text_cell("|".join(v.splitlines())) if isinstance(v, str) else text_cell(v)
+                    for v in cells
+                ]
+            return _texts(g, table, key)
+
         frame = pd.DataFrame(
             {
-                k: pd.Series(
-                    _coded(_texts(g, table, k), parse_level) if k == LEVEL else _texts(g, table, k),
-                    dtype=object,
-                )
+                k: pd.Series(texts(k), dtype=object)
                 for k in table.columns
                 if k in (UNIT_ID, UNIT_NAME, LEVEL, "kind", "parent_id", "aliases")
             }
