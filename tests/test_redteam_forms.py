@@ -514,3 +514,124 @@ def test_cli_check_on_a_mau_30_file(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 0, captured.err
     assert "Traceback" not in captured.err
     assert "assessed 3 of 3 rows" in captured.out
+
+
+# --------------------------------------------------------------------------------------------
+# Women's Union summaries: one row per province, a Nguồn column, blanks, percentages as text
+
+PROVINCES = [
+    ["KẾT QUẢ NỮ TRÚNG CỬ ĐẠI BIỂU HĐND CẤP TỈNH NHIỆM KỲ 2021 - 2026"],
+    [],
+    ["STT", "Tỉnh", "Số đại biểu trúng cử", "Trong đó nữ", "Tỷ lệ (%)", "Nguồn"],
+    [1, "Thanh Hóa", 84, 24, "28.57", "Báo Thanh Hóa (*)"],  # 24/84 = 28.571 %
+    [2, "Nghệ An", None, None, None, "chưa công bố"],  # not published
+    [3, "Hà Tĩnh", 56, 15, "26,7", None],  # 15/56 = 26.785 %, truncated
+    ["Ghi chú: (*) số liệu sau xác nhận tư cách đại biểu"],
+    [4, "Quảng Bình (*)", 51, 14, "27,45%", "Cổng TTĐT"],  # 14/51 = 27.45 %
+    [None, "Bình quân", 64, 18, "27,8", None],  # an average: not a province
+    ["(*) Theo nghị quyết xác nhận tư cách"],
+]
+
+
+def test_province_rows_with_sources_blanks_notes_and_an_average(tmp_path: Path) -> None:
+    path = build(tmp_path / "p.xlsx", PROVINCES)
+    with pytest.warns(gs.TableWarning, match=r"không có số liệu .*dòng 5"):
+        out = read(path, level="province")
+    assert rows_of(out, "unit_name", "body", "term", "total", "female", "source") == [
+        ["Thanh Hóa", "peoples_council", "2021-2026", 84, 24, "Báo Thanh Hóa (*)"],
+        ["Hà Tĩnh", "peoples_council", "2021-2026", 56, 15, None],
+        ["Quảng Bình", "peoples_council", "2021-2026", 51, 14, "Cổng TTĐT"],
+    ]  # never a unit "Bình quân", never a silent Nghệ An
+    log = out.attrs["reading"]
+    accounted(log)
+    kinds = {e.row: (str(e.kind), e.outcome) for e in log.entries}
+    assert kinds[5] == ("data", "reported")
+    assert kinds[7] == ("note", "structural") and kinds[10] == ("note", "structural")
+    assert kinds[9] == ("total", "structural")
+    assert (log.rows_read, log.rows_used, log.rows_reported) == (9, 3, 1)
+
+
+def test_a_province_row_with_nothing_but_its_name_is_still_a_problem(tmp_path: Path) -> None:
+    rows = [list(r) for r in PROVINCES]
+    rows[4][5] = None  # no figure and no word on why
+    with pytest.raises(DataError, match="blank except for one cell") as info:
+        read(build(tmp_path / "p.xlsx", rows), level="province")
+    assert [p.row for p in info.value.problems] == [5]
+
+
+@pytest.mark.parametrize(
+    ("cell", "fmt", "agrees"),
+    [
+        ("26,78", None, True),  # 15/56 = 26.785 %: truncated
+        ("26.79", None, True),  # rounded, dot
+        ("26,8 %", None, True),
+        ("27", None, True),
+        (0.2678, "0.00%", True),  # a percent cell holding the fraction
+        ("26,5", None, False),
+        ("25.0", None, False),
+        (0.25, "0.0%", False),
+    ],
+)
+def test_percentages_as_offices_type_them(
+    tmp_path: Path, cell: Any, fmt: Any, agrees: bool
+) -> None:
+    rows = [list(r) for r in PROVINCES[:4]] + [[3, "Hà Tĩnh", 56, 15, cell, None]]
+    path = build(tmp_path / "p.xlsx", rows, formats={"E5": fmt} if fmt else None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = read(path, level="province")
+    said = [str(w.message) for w in caught if issubclass(w.category, gs.MismatchWarning)]
+    assert len(said) == (0 if agrees else 1)
+    if not agrees:
+        assert "ô E5" in said[0] and "26,79 % = 15/56" in said[0]
+    assert out["female"].tolist() == [24, 15]  # the counts are kept either way
+
+
+@st.composite
+def shares(draw: st.DrawFn) -> tuple[int, int, str]:
+    """A count and a share as an office types it: truncated or rounded, comma or dot, %."""
+    total = draw(st.integers(1, 20000))
+    female = draw(st.integers(0, total))
+    digits = draw(st.integers(0, 2))
+    exact = female * 100 * 10**digits
+    value = exact // total if draw(st.booleans()) else (2 * exact + total) // (2 * total)
+    text = f"{value // 10**digits}" + (f".{value % 10**digits:0{digits}d}" if digits else "")
+    if draw(st.booleans()):
+        text = text.replace(".", ",")
+    return total, female, text + draw(st.sampled_from(["", "%", " %"]))
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(planted=st.lists(shares(), min_size=1, max_size=4))
+def test_planted_shares_agree_and_counts_are_read(
+    tmp_path: Path, planted: list[tuple[int, int, str]]
+) -> None:
+    rows: list[list[Any]] = [list(PROVINCES[0]), [], list(PROVINCES[2])]
+    names = ["Thanh Hóa", "Nghệ An", "Hà Tĩnh", "Quảng Bình"]
+    for i, (total, female, text) in enumerate(planted):
+        rows.append([i + 1, names[i], total, female, text, None])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", gs.MismatchWarning)  # a truncated or rounded share agrees
+        out = read(build(tmp_path / "g.xlsx", rows), level="province")
+    assert rows_of(out, "unit_name", "total", "female") == [
+        [names[i], t, f] for i, (t, f, _) in enumerate(planted)
+    ]
+
+
+@pytest.mark.parametrize("label", ["Bình quân", "TRUNG BÌNH", "Tỷ lệ chung (%)", "binh quan chung"])
+def test_an_average_row_is_never_a_unit(tmp_path: Path, label: str) -> None:
+    rows = [
+        ["SỐ LIỆU NỮ ĐẠI BIỂU HĐND TỈNH NHIỆM KỲ 2021-2026"],
+        ["STT", "Tỉnh", "Tổng số", "Nữ"],
+        [1, "Tỉnh Thanh Hóa", 84, 24],
+        [2, "Tỉnh Nghệ An", 91, 28],
+        [None, label, 88, 26],  # (84 + 91) / 2, (24 + 28) / 2: not a province, not a sum
+    ]
+    out = read(build(tmp_path / "a.xlsx", rows))
+    assert rows_of(out) == [
+        ["Tỉnh Thanh Hóa", "peoples_council", 84, 24],
+        ["Tỉnh Nghệ An", "peoples_council", 91, 28],
+    ]
+    assert [str(e.kind) for e in out.attrs["reading"].entries][-1] == "total"

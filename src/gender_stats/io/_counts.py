@@ -125,6 +125,7 @@ AFTER_END = (
 SUM_MISMATCH = "{expect} = {what} (a total that equals the rows it sums)"
 WHAT_TOTAL = "tổng các đơn vị (the sum of all units)"
 WHAT_SECTION = "tổng các đơn vị của khối (the sum of the section's units)"
+AVERAGE_ROW = "bình quân, không phải đơn vị (an average: not a unit, not checked as a sum)"
 UNIT_NO_FIGURES = "đơn vị không có số liệu nào (a unit row with no figures: not reported?)"
 NOT_CHECKED_FORMULA = (
     "công thức chưa có giá trị lưu (a formula saved without its value: not checked)"
@@ -455,6 +456,10 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             log.add(file, sheet, user_row, RowClass.COLUMN_NUMBERS, STRUCTURAL)
             continue
         kind = _sum_kind_of(row, label_cols)
+        if kind == "average":
+            # "Bình quân", "Tỷ lệ chung": not a unit, and not a sum to check
+            log.add(file, sheet, user_row, RowClass.TOTAL, STRUCTURAL, label, AVERAGE_ROW)
+            continue
         if kind is not None:
             if kind == "sum" and current is None:
                 kind = "total"
@@ -509,6 +514,18 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             numbers = filled_measures
         if not numbers:
             filled = [c for c, v in enumerate(row) if not is_blank(v)]
+            said = [keys[k] for k in (SOURCE, NOTE) if k in keys]
+            if (
+                name is not None
+                and not is_blank(name)
+                and any(not is_blank(row[c]) for c in said)
+                and all(c in label_cols or c in said for c in filled)
+            ):
+                # a unit whose figures were not published, the Nguồn / Ghi chú cell says so
+                empty_units.append(user_row)
+                reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+                continue
             if filled and all(c in label_cols for c in filled):
                 col.whole_row(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
                 reported_rows.append(user_row)
