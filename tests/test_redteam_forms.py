@@ -635,3 +635,40 @@ def test_an_average_row_is_never_a_unit(tmp_path: Path, label: str) -> None:
         ["Tỉnh Nghệ An", "peoples_council", 91, 28],
     ]
     assert [str(e.kind) for e in out.attrs["reading"].entries][-1] == "total"
+
+
+def test_a_form_number_whose_level_is_not_the_issuers_is_a_problem(tmp_path: Path) -> None:
+    rows = [
+        ["TỈNH ỦY THANH HÓA", None, None, "Biểu số 9B-BTCTW"],  # 9B is the district form
+        ["THỐNG KÊ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2021"],
+        ["Nội dung", "Ban chấp hành", "Ban thường vụ"],
+        ["TỔNG SỐ", 65, 17],
+        ["Trong đó: Nữ", 11, 3],
+    ]
+    path = build(tmp_path / "9b.xlsx", rows)
+    with pytest.raises(DataError, match=r"biểu 9B \(district\)") as info:
+        read(path, term="2020-2025")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(1, "D", "Tỉnh Thanh Hóa")]
+    out = read(path, term="2020-2025", level="province")  # the caller decides
+    assert rows_of(out, "unit_name", "level", "total", "female") == [
+        ["Tỉnh Thanh Hóa", "province", 65, 11],
+        ["Tỉnh Thanh Hóa", "province", 17, 3],
+    ]
+
+
+def test_a_second_form_below_the_first_is_never_passed_over(tmp_path: Path) -> None:
+    rows = [
+        *TITLE_9B,
+        ["Nội dung", "Ban chấp hành", "Ban thường vụ"],
+        ["TỔNG SỐ", 37, 13],
+        ["Trong đó: Nữ", 6, 2],
+        [],
+        ["BIỂU SỐ 12B-BTCTW: QUY HOẠCH NHIỆM KỲ 2025-2030"],
+        ["Nội dung", "Ban chấp hành", "Ban thường vụ"],
+        ["TỔNG SỐ", 60, 20],
+        ["Trong đó: Nữ", 15, 5],
+    ]
+    with pytest.raises(DataError, match="một biểu mỗi trang") as info:
+        read(build(tmp_path / "two.xlsx", rows), term="2020-2025")
+    assert [(p.row, p.column) for p in info.value.problems] == [(11, "A")]
+    accounted(info.value.reading)

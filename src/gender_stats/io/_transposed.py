@@ -304,6 +304,11 @@ def read_transposed(
         if name == SHARE and SHARE not in criteria_rows:
             criteria_rows[SHARE] = r
             log.add(file, sheet, grid.rows[r], RowClass.CRITERION, STRUCTURAL, label, SHARE_ROW)
+        elif name == TOTAL and TOTAL in criteria_rows and numbers and _starts_table(grid, r, c0):
+            # a second form below the first (TỔNG SỐ and its Nữ row again): never passed over
+            col.at(r, c0, label, SECOND_TABLE.format(row=grid.rows[criteria_rows[TOTAL]]))
+            col.blocking = True
+            log.add(file, sheet, grid.rows[r], RowClass.DATA, REPORTED, label, "bảng thứ hai")
         elif name is not None and name not in criteria_rows:
             criteria_rows[name] = r
             log.add(file, sheet, grid.rows[r], RowClass.DATA, USED, label, f"→ {name}")
@@ -338,10 +343,16 @@ def read_transposed(
     if units is not None and unit is not None and (hit := units.find(unit)) is not None:
         uid, level = hit[0], level or hit[2]
     if level is None:
-        for _, _, text in title.texts:
+        for r, c, text in title.texts:
             m = re.search(r"\b(9a|9b|9c|12b|12c)\b", loose_key(text))
             if m:
                 level = _FORM_LEVEL[m.group(1)]
+                own = infer_level(unit) if unit is not None else None
+                if own is not None and own != level:
+                    # "Biểu 9B" (district) issued by "TỈNH ỦY …": which is wrong?
+                    said = FORM_LEVEL_CONFLICT.format(form=m.group(1).upper(), level=level)
+                    col.at(r, c, unit, said, header="level")
+                    col.blocking = True
                 break
     if level is None and unit is not None:
         level = infer_level(unit)
@@ -404,6 +415,26 @@ def read_transposed(
         )
         frames.append((frame.iloc[[i]].reset_index(drop=True), origin))
     return Sheet(frames, [grid.rows[r] for r in criteria_rows.values()])
+
+
+#: Expected text of a form number whose level is not the issuer's.
+FORM_LEVEL_CONFLICT = (
+    "đơn vị đúng cấp của biểu {form} ({level}): tên đơn vị chỉ cấp khác; truyền level= hoặc "
+    "unit_name= (the unit's name says another level than the form number; pass level=)"
+)
+#: Expected text of a second TỔNG SỐ with its Nữ row below the first.
+SECOND_TABLE = (
+    "một biểu mỗi trang (one form per sheet): đã có dòng TỔNG SỐ ở dòng {row}; tách biểu thứ hai "
+    "sang trang khác (move the second form to its own sheet)"
+)
+
+
+def _starts_table(grid: Grid, r: int, c: int) -> bool:
+    """Return True when a Nữ row follows row ``r`` within three rows (a form's start)."""
+    return any(
+        isinstance(grid.cells[i][c], str) and _criterion(grid.cells[i][c]) == FEMALE
+        for i in range(r + 1, min(r + 4, len(grid.cells)))
+    )
 
 
 #: Detail of a share row in the reading log.
