@@ -672,3 +672,69 @@ def test_a_second_form_below_the_first_is_never_passed_over(tmp_path: Path) -> N
         read(build(tmp_path / "two.xlsx", rows), term="2020-2025")
     assert [(p.row, p.column) for p in info.value.problems] == [(11, "A")]
     accounted(info.value.reading)
+
+
+BIEU_9B_POSTS = [
+    ["HUYỆN ỦY NGA SƠN", None, None, None, None, "Biểu số 9B-BTCTW"],
+    ["BAN TỔ CHỨC"],
+    ["THỐNG KÊ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2021"],
+    [],
+    [
+        "Nội dung",
+        "Ban\nchấp\nhành",
+        "Ban\nthường vụ",
+        "Lãnh đạo cấp ủy",
+        None,
+        "Lãnh đạo HĐND",
+        None,
+    ],
+    [None, None, None, "Bí thư", "Phó bí thư", "Chủ tịch", "Phó chủ tịch"],
+    ["TỔNG SỐ", 37, 13, 1, 2, 1, None],  # no vice-chair column filled in
+    ["*Trong đó:- Nữ", 6, 2, 0, 1, 0, None],
+    ["- Dân tộc thiểu số", 3, 1, 0, 0, 0, None],
+    ["1. Tuổi đời"],
+    ["- Từ 40 tuổi trở xuống", 5, 1, 0, 0, 0, None],
+    [None, None, None, "Nga Sơn, ngày 10 tháng 1 năm 2021"],  # in the secretary's column
+    [None, None, None, "TRƯỞNG BAN"],
+    [None, None, None, "(Ký, đóng dấu, ghi rõ họ và tên)"],
+]
+POSTS_MERGES = ["A5:A6", "B5:B6", "C5:C6", "D5:E5", "F5:G5"]
+
+
+def test_the_signature_in_a_body_column_ends_the_form(tmp_path: Path) -> None:
+    out = read(build(tmp_path / "9b.xlsx", BIEU_9B_POSTS, merges=POSTS_MERGES), term="2020-2025")
+    assert rows_of(out, "body", "total", "female", "under_40") == [
+        ["party_committee", 37, 6, 5],
+        ["standing_committee", 13, 2, 1],
+        ["key_posts", 4, 1, 0],  # 1 + 2 + 1 posts, 0 + 1 + 0 women
+    ]
+    log = out.attrs["reading"]
+    assert [str(e.kind) for e in log.entries][-3:] == ["signature"] * 3
+    assert any('cột G "Lãnh đạo HĐND / Phó chủ tịch" trống' in n for n in log.notes)
+    rows = [*BIEU_9B_POSTS, ["- Từ trên 50 tuổi", 12, 6, 1, 1, 1, None]]  # below the signature
+    with pytest.raises(DataError, match="no figures below the signature") as info:
+        read(build(tmp_path / "late.xlsx", rows, merges=POSTS_MERGES), term="2020-2025")
+    assert [p.row for p in info.value.problems] == [15]
+
+
+def test_a_hidden_total_row_and_a_formula_without_value_are_named(tmp_path: Path) -> None:
+    path = build(tmp_path / "h.xlsx", BIEU_9B_POSTS, merges=POSTS_MERGES, hidden=(7,))
+    with pytest.raises(DataError, match="dòng này đang ẩn") as info:
+        read(path, term="2020-2025")
+    assert [(p.row, p.column) for p in info.value.problems] == [(7, "A")]
+    rows = [list(r) for r in BIEU_9B_POSTS]
+    rows[6][2] = "=B7-24"  # saved by a program that does not calculate
+    with pytest.raises(DataError, match="formula") as info:
+        read(build(tmp_path / "f.xlsx", rows, merges=POSTS_MERGES), term="2020-2025")
+    assert [(p.row, p.column) for p in info.value.problems] == [(7, "C")]
+
+
+def test_cli_check_on_a_9b_form(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from gender_stats.cli import main
+
+    path = build(tmp_path / "9b.xlsx", BIEU_9B_POSTS, merges=POSTS_MERGES)
+    assert main(["check", str(path), "--input-term", "2020-2025", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "assessed 5 of 5 rows" in out
+    # the one shortfall: 1 of 13 standing-committee members under 40 (7.7 % < 10 %)
+    assert "35-CT/TW-2019:c" in out and "7.7%" in out

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from gender_stats._text import loose_key
-from gender_stats.io._common import Collector, derive_unit_id, letter, text_cell
+from gender_stats.io._common import Collector, derive_unit_id, is_dash, letter, text_cell
 from gender_stats.io._counts import (
     NEED_LEVEL,
     NEED_UNIT,
@@ -277,7 +277,8 @@ def read_transposed(
         if all(is_blank(v) for v in row):
             continue
         label = text_of(row[c0]) or _first(row)
-        numbers = [c for c in form.columns if not is_blank(row[c])]
+        # figures, not words: a date line or a signature may stand in a body's column
+        numbers = [c for c in form.columns if _figure(grid, r, c)]
         if r in grid.hidden_rows and not opts.include_hidden:
             log.add(
                 file, sheet, grid.rows[r], RowClass.HIDDEN, REPORTED, label, "dòng ẩn (hidden row)"
@@ -324,9 +325,16 @@ def read_transposed(
                 label,
                 "tiêu chí không dùng (criterion not used)",
             )
-    if FEMALE not in criteria_rows:
-        col.at(None, None, None, "một dòng Nữ dưới TỔNG SỐ (a row for women)")
-        col.blocking = True
+    for need, what in ((TOTAL, "TỔNG SỐ"), (FEMALE, "Nữ")):
+        if need not in criteria_rows:
+            hidden = need == TOTAL and form.total_row in grid.hidden_rows
+            col.at(
+                form.total_row if hidden else None,
+                c0 if hidden else None,
+                text_of(grid.cells[form.total_row][c0]) if hidden else None,
+                NEED_ROW.format(what=what) + (HIDDEN_ROW if hidden else ""),
+            )
+            col.blocking = True
     # unit, level, term
     unit = opts.unit_name
     uid = opts.unit_id
@@ -368,7 +376,7 @@ def read_transposed(
         col.blocking = True
     _note_columns(grid, form, log)
     shares = criteria_rows.pop(SHARE, None)
-    cols_of = _body_columns(grid, form, criteria_rows, col)
+    cols_of = _body_columns(grid, form, criteria_rows, col, log)
     records: list[dict[str, Any]] = []
     for (body, term), cols in cols_of.items():
         rec: dict[str, Any] = {BODY: body, TERM: term, "_c": cols[0]}
@@ -429,6 +437,23 @@ SECOND_TABLE = (
 )
 
 
+#: Expected text of a missing criteria row.
+NEED_ROW = "một dòng {what} ở cột tiêu chí (a {what} row in the criteria column)"
+HIDDEN_ROW = "; dòng này đang ẩn: include_hidden=True để đọc (the row is hidden)"
+
+
+def _figure(grid: Grid, r: int, c: int) -> bool:
+    """Return True for a cell holding a figure (a number, a number as text, a formula)."""
+    v = grid.cells[r][c]
+    if (r, c) in grid.no_value:
+        return True
+    if isinstance(v, bool) or is_blank(v):
+        return False
+    if isinstance(v, (int, float)):
+        return True
+    return bool(re.match(r"^\s*[+-]?\d[\d.,\s]*%?\s*$", str(v)))
+
+
 def _starts_table(grid: Grid, r: int, c: int) -> bool:
     """Return True when a Nữ row follows row ``r`` within three rows (a form's start)."""
     return any(
@@ -461,16 +486,21 @@ def _note_columns(grid: Grid, form: Transposed, log: ReadingLog) -> None:
 
 
 def _body_columns(
-    grid: Grid, form: Transposed, criteria_rows: dict[str, int], col: Collector
+    grid: Grid, form: Transposed, criteria_rows: dict[str, int], col: Collector, log: ReadingLog
 ) -> dict[tuple[str, str | None], list[int]]:
     """Return the columns of each body and term; report a blank total and a repeated body."""
     cols_of: dict[tuple[str, str | None], list[int]] = {}
     rows = list(criteria_rows.values())
     for c, (body, header) in form.columns.items():
-        if is_blank(grid.cells[form.total_row][c]):
-            if any(not is_blank(grid.cells[r][c]) for r in rows if r != form.total_row):
+        if not _figure(grid, form.total_row, c) and not is_dash(grid.cells[form.total_row][c]):
+            if any(_figure(grid, r, c) for r in rows if r != form.total_row):
                 col.at(form.total_row, c, None, BLANK_TOTAL.format(header=header), header=header)
-            continue  # a blank column: the body or post is not in this form
+            else:  # a blank column: the body or post is not in this form
+                log.notes.append(
+                    f'{grid.file}: cột {letter(c)} "{header}" trống, không đọc (blank column: '
+                    "not read)"
+                )
+            continue
         key = (body, form.terms.get(c))
         if key in cols_of and body != KEY_POSTS:
             first = cols_of[key][0]
