@@ -738,3 +738,25 @@ def test_cli_check_on_a_9b_form(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "assessed 5 of 5 rows" in out
     # the one shortfall: 1 of 13 standing-committee members under 40 (7.7 % < 10 %)
     assert "35-CT/TW-2019:c" in out and "7.7%" in out
+
+
+@pytest.mark.parametrize("key", ["Cấp", "Nội dung"])
+def test_level_rows_that_name_their_body(tmp_path: Path, key: str) -> None:
+    # a Women's Union summary: the NA delegation and the councils of one province, by row
+    rows = [
+        ["HỘI LIÊN HIỆP PHỤ NỮ TỈNH NGHỆ AN"],
+        ["KẾT QUẢ NỮ TRÚNG CỬ ĐẠI BIỂU QUỐC HỘI KHÓA XV VÀ HĐND CÁC CẤP NHIỆM KỲ 2021-2026"],
+        ["STT", key, "Tổng số đại biểu", "Nữ", "Tỷ lệ (%)"],
+        [1, "Đại biểu Quốc hội", 13, 4, "30,77"],  # 4/13 = 30.769 %
+        [2, "HĐND tỉnh", 84, 24, "28,57"],
+        [3, "HĐND cấp huyện", 760, 230, "30.26"],
+        [4, "HĐND cấp xã", 12000, 3500, "29,16"],
+    ]
+    out = read(build(tmp_path / "q.xlsx", rows))
+    assert rows_of(out, "unit_id", "level", "body", "term", "total", "female") == [
+        ["tinh-nghe-an", "province", "national_assembly", "2021-2026", 13, 4],
+        ["tinh-nghe-an", "province", "peoples_council", "2021-2026", 84, 24],
+        ["tinh-nghe-an/district", "district", "peoples_council", "2021-2026", 760, 230],
+        ["tinh-nghe-an/commune", "commune", "peoples_council", "2021-2026", 12000, 3500],
+    ]
+    accounted(out.attrs["reading"])
