@@ -760,3 +760,70 @@ def test_level_rows_that_name_their_body(tmp_path: Path, key: str) -> None:
         ["tinh-nghe-an/commune", "commune", "peoples_council", "2021-2026", 12000, 3500],
     ]
     accounted(out.attrs["reading"])
+
+
+# --------------------------------------------------------------------------------------------
+# The same shapes in the other formats offices send (these read already; kept as guards)
+
+
+def test_a_9b_form_saved_as_xls(tmp_path: Path) -> None:
+    xlwt = pytest.importorskip("xlwt")
+    rows = [
+        ["ĐẢNG BỘ TỈNH THANH HÓA", None, None, None, None, "Biểu số 9B-BTCTW"],
+        ["HUYỆN ỦY NGA SƠN"],
+        ["THỐNG KÊ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2021"],
+        [],
+        ["Nội dung", "Ban\nchấp\nhành", "Ban\nthường vụ", "Lãnh đạo cấp ủy", None],
+        [None, None, None, "Bí thư", "Phó bí thư"],
+        ["TỔNG SỐ", 37, 13, 1, 2],
+        ["*Trong đó:- Nữ", 6, 2, 0, 1],
+        ["- Dân tộc thiểu số", 3, 1, 0, 0],
+        [None, None, None, "Nga Sơn, ngày 10 tháng 1 năm 2021"],
+    ]
+    merges = {(4, 0): (5, 0), (4, 1): (5, 1), (4, 2): (5, 2), (4, 3): (4, 4)}  # 0-based
+    covered = {
+        (r, c)
+        for (r0, c0), (r1, c1) in merges.items()
+        for r in range(r0, r1 + 1)
+        for c in range(c0, c1 + 1)
+        if (r, c) != (r0, c0)
+    }
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("9B")
+    for r, row in enumerate(rows):
+        for c, v in enumerate(row):
+            if v is None or (r, c) in covered:
+                continue
+            if (r, c) in merges:
+                ws.write_merge(r, merges[(r, c)][0], c, merges[(r, c)][1], v)
+            else:
+                ws.write(r, c, v)
+    path = tmp_path / "9b.xls"
+    wb.save(str(path))
+    out = read(path, term="2020-2025")
+    assert rows_of(out, "unit_name", "level", "body", "total", "female", "ethnic_minority") == [
+        ["Huyện Nga Sơn", "district", "party_committee", 37, 6, 3],
+        ["Huyện Nga Sơn", "district", "standing_committee", 13, 2, 1],
+        ["Huyện Nga Sơn", "district", "key_posts", 3, 1, 0],
+    ]
+    accounted(out.attrs["reading"])
+
+
+def test_a_province_summary_as_a_semicolon_csv(tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text(
+        "KẾT QUẢ NỮ TRÚNG CỬ ĐẠI BIỂU HĐND CẤP TỈNH NHIỆM KỲ 2021 - 2026;;;;;\n"
+        "STT;Tỉnh;Số đại biểu trúng cử;Trong đó nữ;Tỷ lệ (%);Nguồn\n"
+        "1;Thanh Hóa;84;24;28,57;Báo Thanh Hóa\n"
+        "2;Nghệ An;;;;chưa công bố\n"
+        "3;TP. Hồ Chí Minh;1.146;300;26,17;HĐND\n"  # 1.146 is 1146 in a vi-VN file; 26.178 %
+        "Bình quân;;615;162;26,3;\n",
+        encoding="utf-8-sig",
+    )
+    with pytest.warns(gs.TableWarning, match="dòng 4"):
+        out = read(path, level="province")
+    assert rows_of(out, "unit_name", "total", "female", "source") == [
+        ["Thanh Hóa", 84, 24, "Báo Thanh Hóa"],
+        ["TP. Hồ Chí Minh", 1146, 300, "HĐND"],
+    ]
+    accounted(out.attrs["reading"])
