@@ -827,3 +827,31 @@ def test_a_province_summary_as_a_semicolon_csv(tmp_path: Path) -> None:
         ["TP. Hồ Chí Minh", 1146, 300, "HĐND"],
     ]
     accounted(out.attrs["reading"])
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        ["HUYỆN ỦY NGA SƠN", None, None, "Biểu số 12B-BTCTW"],
+        ["HUYỆN ỦY NGA SƠN", None, None, None],
+    ],
+)
+def test_a_planning_form_is_never_read_as_the_bodies(tmp_path: Path, title: list[Any]) -> None:
+    # 12B/12C: the columns are the planning pools for each body, not the bodies themselves
+    rows = [
+        title,
+        ["THỐNG KÊ QUY HOẠCH CẤP ỦY NHIỆM KỲ 2025-2030"],
+        [],
+        ["Nội dung", "Ban chấp hành", "Ban thường vụ", "Bí thư", "Phó bí thư"],
+        ["TỔNG SỐ", 60, 20, 3, 6],
+        ["Trong đó: Nữ", 15, 5, 1, 2],
+    ]
+    path = build(tmp_path / "12b.xlsx", rows)
+    with pytest.raises(DataError, match=r"body='planning_pool'.*biểu quy hoạch"):
+        read(path, level="district")
+    out = read(path, level="district", body="planning_pool")
+    assert rows_of(out, "unit_name", "body", "term", "total", "female") == [
+        ["Huyện Nga Sơn", "planning_pool", "2025-2030", 60, 15]
+    ]
+    notes = out.attrs["reading"].notes
+    assert sum("quy hoạch cho cơ quan khác" in n for n in notes) == 3  # BTV, Bí thư, Phó bí thư

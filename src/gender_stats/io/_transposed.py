@@ -377,6 +377,7 @@ def read_transposed(
     _note_columns(grid, form, log)
     shares = criteria_rows.pop(SHARE, None)
     cols_of = _body_columns(grid, form, criteria_rows, col, log)
+    cols_of = _planning_pools(grid, form, title, cols_of, col, log, opts)
     records: list[dict[str, Any]] = []
     for (body, term), cols in cols_of.items():
         rec: dict[str, Any] = {BODY: body, TERM: term, "_c": cols[0]}
@@ -440,6 +441,61 @@ SECOND_TABLE = (
 #: Expected text of a missing criteria row.
 NEED_ROW = "một dòng {what} ở cột tiêu chí (a {what} row in the criteria column)"
 HIDDEN_ROW = "; dòng này đang ẩn: include_hidden=True để đọc (the row is hidden)"
+
+
+#: Expected text of a planning form read without ``body="planning_pool"``.
+PLANNING_FORM = (
+    "body='planning_pool': đây là biểu quy hoạch ({where}), các cột là nguồn quy hoạch cho từng "
+    "cơ quan, không phải chính cơ quan đó (a planning form: its columns are the planning pools "
+    "for each body, not the bodies; pass body='planning_pool' to read the pool for the Ban chấp "
+    "hành)"
+)
+
+
+def _planning_where(grid: Grid, form: Transposed, title: Any) -> str | None:
+    """Return where a form says it is a planning form (quy hoạch, Biểu 12B/12C), or ``None``."""
+    for _, _, text in title.texts:
+        key = loose_key(text)
+        if "quy hoach" in key or re.search(r"\b(12b|12c)\b", key):
+            return text if len(text) <= 60 else text[:57] + "..."
+    for header in (*(h for _, h in form.columns.values()), *form.unused.values()):
+        if "quy hoach" in loose_key(header):
+            return header
+    return None
+
+
+def _planning_pools(
+    grid: Grid,
+    form: Transposed,
+    title: Any,
+    cols_of: dict[tuple[str, str | None], list[int]],
+    col: Collector,
+    log: ReadingLog,
+    opts: Options,
+) -> dict[tuple[str, str | None], list[int]]:
+    """Return the columns to read of a planning form (12B/12C): never read as the bodies.
+
+    Without ``body="planning_pool"`` that is a problem; with it, the pool for the Ban chấp hành
+    is the planning pool (one row per unit and term) and the other pools are named in the log.
+    """
+    where = _planning_where(grid, form, title)
+    if where is None:
+        return cols_of
+    if opts.body is None or parse_body(opts.body) != "planning_pool":
+        col.at(form.top, None, where, PLANNING_FORM.format(where=where), header="body")
+        col.blocking = True
+        return cols_of
+    out: dict[tuple[str, str | None], list[int]] = {}
+    for (body, term), cols in cols_of.items():
+        if body == "party_committee":
+            out[("planning_pool", term)] = cols
+            continue
+        for c in cols:
+            log.notes.append(
+                f'{grid.file}: cột {letter(c)} "{form.columns[c][1]}" là quy hoạch cho cơ quan '
+                "khác, không đọc (the pool for another body: not read)"
+            )
+    return out
 
 
 def _figure(grid: Grid, r: int, c: int) -> bool:
