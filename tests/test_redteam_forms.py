@@ -855,3 +855,25 @@ def test_a_planning_form_is_never_read_as_the_bodies(tmp_path: Path, title: list
     ]
     notes = out.attrs["reading"].notes
     assert sum("quy hoạch cho cơ quan khác" in n for n in notes) == 3  # BTV, Bí thư, Phó bí thư
+
+
+def test_a_9c_commune_form_with_posts_named_with_their_body(tmp_path: Path) -> None:
+    rows = [
+        ["ĐẢNG BỘ HUYỆN NGA SƠN", None, None, None, None, "Biểu số 9C-BTCTW"],
+        ["ĐẢNG ỦY XÃ NGA AN"],
+        ["THỐNG KÊ CÁN BỘ LÃNH ĐẠO, QUẢN LÝ NĂM 2021"],
+        [],
+        ["Nội dung", "Đảng ủy viên", "Ban Thường vụ Đảng ủy", "Bí thư", "Phó Bí thư",
+         "Chủ tịch HĐND", "Chủ tịch UBND", "Chủ tịch UBMTTQ"],
+        ["1", "2", "3", "4", "5", "6", "7", "8"],
+        ["TỔNG SỐ", 15, 5, 1, 1, 1, 1, 1],
+        ["Nữ", 3, 1, 0, 1, 0, 0, 1],
+    ]  # fmt: skip
+    out = read(build(tmp_path / "9c.xlsx", rows), term="2020-2025")
+    assert rows_of(out, "unit_name", "level", "body", "total", "female") == [
+        ["Xã Nga An", "commune", "party_committee", 15, 3],
+        ["Xã Nga An", "commune", "standing_committee", 5, 1],
+        ["Xã Nga An", "commune", "key_posts", 4, 1],  # secretary, deputy, the two chairs
+    ]
+    # the Fatherland Front chair is not a key post of the core list: named, not counted
+    assert any('cột H "Chủ tịch UBMTTQ" không dùng' in n for n in out.attrs["reading"].notes)

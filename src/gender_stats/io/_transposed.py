@@ -222,6 +222,15 @@ def _names_bodies(row: list[Any], skip: int) -> bool:
     )
 
 
+#: A key post named with its body: "Chủ tịch HĐND", "Phó Chủ tịch UBND xã", "Bí thư Đảng ủy".
+_LOCAL_POST = re.compile(
+    r"^(pho )?(bi thu|chu tich)( thuong truc)? (hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan"
+    r"|dang uy|huyen uy|tinh uy|thanh uy|thi uy|cap uy)( (tinh|huyen|xa|phuong|thi tran))?$"
+)
+#: Members of a committee named after it: "Đảng ủy viên", "Huyện ủy viên", "Tỉnh ủy viên".
+_COMMITTEE_MEMBERS = re.compile(r"^(dang|huyen|tinh|thanh|thi|quan) uy( vien)?$")
+
+
 def _body_of(text: str) -> str | None:
     r"""Return the body a header cell names, members' wording too ("Ủy viên BTV", "Cấp ủy viên").
 
@@ -229,8 +238,12 @@ def _body_of(text: str) -> str | None:
     --------
     >>> _body_of("Ủy viên BTV"), _body_of("Ban\nthường vụ"), _body_of("Thành viên BCH")
     ('standing_committee', 'standing_committee', 'party_committee')
+    >>> _body_of("Đảng ủy viên"), _body_of("Huyện ủy viên")
+    ('party_committee', 'party_committee')
     """
     text = text_of(text)
+    if _COMMITTEE_MEMBERS.match(loose_key(text)):
+        return "party_committee"
     found = _body_in(text)
     if found is None:
         bare = re.sub(
@@ -246,7 +259,7 @@ def _column_body(path: tuple[str, ...]) -> str | None:
         return KEY_POSTS if keys[-1] in _POST_WORDS or keys[-1].startswith(_POST_WORDS) else None
     if any(k.startswith(("cac so", "so ban nganh", "cap truong", "cap pho")) for k in keys):
         return None
-    if keys[-1] in _POST_WORDS:
+    if keys[-1] in _POST_WORDS or _LOCAL_POST.match(keys[-1]):
         return KEY_POSTS
     body = _body_of(path[-1]) or (parse_body(path[0]) if len(path) == 1 else None)
     if body in ("party_committee", "standing_committee"):
