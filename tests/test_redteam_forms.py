@@ -877,3 +877,17 @@ def test_a_9c_commune_form_with_posts_named_with_their_body(tmp_path: Path) -> N
     ]
     # the Fatherland Front chair is not a key post of the core list: named, not counted
     assert any('cột H "Chủ tịch UBMTTQ" không dùng' in n for n in out.attrs["reading"].notes)
+
+
+def test_vi_numbers_as_text_in_a_form_follow_thousands(tmp_path: Path) -> None:
+    rows = _simple([["TỔNG SỐ", "1.146", 13], ["Trong đó: Nữ", "452", 2]])  # staff of 1,146
+    path = build(tmp_path / "t.xlsx", rows)
+    with pytest.raises(DataError) as info:  # 1.146 could be 1146 or 1.146: never guessed
+        read(path, term="2020-2025")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(6, "B", "1.146")]
+    with pytest.warns(gs.TableWarning, match="B6, B7"):  # counts typed as text are named
+        out = read(path, term="2020-2025", thousands=".")  # as the error's hint says
+    assert rows_of(out, "body", "total", "female") == [
+        ["party_committee", 1146, 452],
+        ["standing_committee", 13, 2],
+    ]

@@ -281,7 +281,11 @@ def read_transposed(
     for r in range(form.bottom + 1, form.total_row):
         if not all(is_blank(v) for v in grid.cells[r]):
             log.add(file, sheet, grid.rows[r], RowClass.COLUMN_NUMBERS, STRUCTURAL)
-    style = NumberStyle()
+    style = (
+        NumberStyle(opts.thousands, "thousands= do người dùng chọn (given by the caller)")
+        if opts.thousands is not None
+        else NumberStyle()
+    )
     criteria_rows: dict[str, int] = {}
     ended = False
     c0 = form.criteria_col
