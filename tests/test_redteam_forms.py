@@ -891,3 +891,34 @@ def test_vi_numbers_as_text_in_a_form_follow_thousands(tmp_path: Path) -> None:
         ["party_committee", 1146, 452],
         ["standing_committee", 13, 2],
     ]
+
+
+def test_an_of_which_group_over_sl_and_percent_columns(tmp_path: Path) -> None:
+    rows = [
+        ["ỦY BAN BẦU CỬ TỈNH THANH HÓA"],
+        ["KẾT QUẢ BẦU CỬ ĐẠI BIỂU HĐND CÁC CẤP NHIỆM KỲ 2021-2026"],
+        [
+            "STT",
+            "Cấp",
+            "Số đại biểu được bầu",
+            "Số đại biểu trúng cử",
+            "Trong đó",
+            None,
+            None,
+            None,
+        ],
+        [None, None, None, None, "Nữ", None, "Dưới 40 tuổi", None],
+        [None, None, None, None, "SL", "%", "SL", "%"],
+        [1, "Cấp tỉnh", 85, 84, 25, 29.41, 12, 14.29],  # 29.41 = 25/85, the seats: reported
+        [2, "Cấp huyện", 900, 898, 270, 30.07, 200, 22.27],  # 270/898 = 30.067, 200/898 = 22.27
+    ]
+    merges = ["A3:A5", "B3:B5", "C3:C5", "D3:D5", "E3:H3", "E4:F4", "G4:H4"]
+    path = build(tmp_path / "r.xlsx", rows, merges=merges)
+    with pytest.warns(gs.MismatchWarning, match=r"ô F6 .*29,76 % = 25/84") as caught:
+        out = read(path)
+    assert len([w for w in caught if issubclass(w.category, gs.MismatchWarning)]) == 1
+    assert rows_of(out, "level", "total", "female", "seats", "under_40") == [
+        ["province", 84, 25, 85, 12],
+        ["district", 898, 270, 900, 200],
+    ]
+    assert not any("không dùng" in n for n in out.attrs["reading"].notes)  # "%" columns read
