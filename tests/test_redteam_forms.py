@@ -922,3 +922,68 @@ def test_an_of_which_group_over_sl_and_percent_columns(tmp_path: Path) -> None:
         ["district", 898, 270, 900, 200],
     ]
     assert not any("không dùng" in n for n in out.attrs["reading"].notes)  # "%" columns read
+
+
+_SEATS = ("Số đại biểu được bầu", "Tổng số đại biểu được bầu", "Số ĐB được bầu")
+_ELECTED = ("Số đại biểu trúng cử", "Số ĐB trúng cử", "Tổng số đại biểu trúng cử")
+_LEVEL_WORDS = {
+    "province": ("Cấp tỉnh", "HĐND tỉnh", "Tỉnh"),
+    "district": ("Cấp huyện", "HĐND cấp huyện", "Huyện"),
+    "commune": ("Cấp xã", "HĐND cấp xã", "Xã"),
+}
+
+
+@st.composite
+def elections(draw: st.DrawFn) -> dict[str, Any]:
+    """A Mẫu 30 sheet: levels with seats ≥ elected ≥ women, worded in varied ways."""
+    levels = draw(
+        st.lists(st.sampled_from(list(_LEVEL_WORDS)), min_size=1, max_size=3, unique=True)
+    )
+    figures = []
+    for _ in levels:
+        seats = draw(st.integers(1, 12000))
+        elected = draw(st.integers(max(1, seats - 5), seats))
+        figures.append((seats, elected, draw(st.integers(0, elected))))
+    return {
+        "levels": levels,
+        "figures": figures,
+        "words": [draw(st.sampled_from(_LEVEL_WORDS[lv])) for lv in levels],
+        "seats": draw(st.sampled_from(_SEATS)),
+        "elected": draw(st.sampled_from(_ELECTED)),
+        "numbers_row": draw(st.booleans()),
+        "total_row": draw(st.booleans()),
+    }
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(spec=elections())
+def test_planted_election_results_are_read(tmp_path: Path, spec: dict[str, Any]) -> None:
+    rows: list[list[Any]] = [
+        ["ỦY BAN BẦU CỬ TỈNH THANH HÓA"],
+        ["BIỂU THỐNG KÊ KẾT QUẢ BẦU CỬ ĐẠI BIỂU HĐND CÁC CẤP NHIỆM KỲ 2021 - 2026"],
+        ["Số TT", "Cấp bầu cử", spec["seats"], spec["elected"], "Nữ", None],
+        [None, None, None, None, "Số người", "Tỷ lệ (%)"],
+    ]
+    if spec["numbers_row"]:
+        rows.append(["1", "2", "3", "4", "5", "6"])
+    for i, (word, (seats, elected, female)) in enumerate(
+        zip(spec["words"], spec["figures"], strict=True)
+    ):
+        share = f"{female * 100 // elected},{(female * 10000 // elected) % 100:02d}"  # truncated
+        rows.append([i + 1, word, seats, elected, female, share])
+    if spec["total_row"]:
+        sums = [sum(f[k] for f in spec["figures"]) for k in range(3)]
+        rows.append([None, "Tổng cộng", *sums, None])
+    rows.append([None, None, None, "NGƯỜI LẬP BIỂU"])
+    merges = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", gs.MismatchWarning)  # planted shares and totals agree
+        out = read(build(tmp_path / "g.xlsx", rows, merges=merges))
+    expect = [
+        [lv, "peoples_council", "2021-2026", e, f, s]
+        for lv, (s, e, f) in zip(spec["levels"], spec["figures"], strict=True)
+    ]
+    assert rows_of(out, "level", "body", "term", "total", "female", "seats") == expect
+    accounted(out.attrs["reading"])
