@@ -987,3 +987,26 @@ def test_planted_election_results_are_read(tmp_path: Path, spec: dict[str, Any])
     ]
     assert rows_of(out, "level", "body", "term", "total", "female", "seats") == expect
     accounted(out.attrs["reading"])
+
+
+def test_a_post_nobody_holds_has_no_women_and_an_stt_column(tmp_path: Path) -> None:
+    rows = [
+        ["HUYỆN ỦY NGA SƠN"],
+        ["THỐNG KÊ NĂM 2021"],
+        ["STT", "Nội dung", "Ban chấp hành", "Ban thường vụ", "Lãnh đạo UBND", None, "Đvt: Người"],
+        [None, None, None, None, "Chủ tịch", "Phó chủ tịch", None],
+        ["A", "B", 1, 2, 3, 4],
+        ["I", "TỔNG SỐ", 37, 13, 1, 0],  # no vice-chair in post
+        [None, "Trong đó: Nữ", 6, 2, 0, None],  # blank: of nobody, 0
+        [None, "Dân tộc thiểu số", 2, None, 0, None],  # blank for the standing committee: unknown
+    ]
+    merges = ["A3:A4", "B3:B4", "C3:C4", "D3:D4", "E3:F3"]
+    out = read(build(tmp_path / "z.xlsx", rows, merges=merges), term="2020-2025", level="district")
+    assert rows_of(out, "body", "total", "female", "ethnic_minority") == [
+        ["party_committee", 37, 6, 2],
+        ["standing_committee", 13, 2, None],
+        ["key_posts", 1, 0, 0],
+    ]
+    rows[5][3] = 0  # a standing committee of 0 with 2 women is still a problem
+    with pytest.raises(DataError, match="female ≤ total"):
+        read(build(tmp_path / "y.xlsx", rows, merges=merges), term="2020-2025", level="district")

@@ -396,10 +396,16 @@ def read_transposed(
     cols_of = _body_columns(grid, form, criteria_rows, col, log)
     cols_of = _planning_pools(grid, form, title, cols_of, col, log, opts)
     records: list[dict[str, Any]] = []
+    # a column whose TỔNG SỐ is 0 has 0 women (and 0 of every criterion): its blanks are 0
+    empty = (
+        {c for c in form.columns if read_count(grid, criteria_rows[TOTAL], c, style)[0] == 0}
+        if TOTAL in criteria_rows
+        else set()
+    )
     for (body, term), cols in cols_of.items():
         rec: dict[str, Any] = {BODY: body, TERM: term, "_c": cols[0]}
         for name, r in criteria_rows.items():
-            rec[name] = _criterion_value(grid, form, r, cols, name, style, col)
+            rec[name] = _criterion_value(grid, form, r, cols, name, style, col, empty)
         if rec.get(TOTAL) is not None and rec.get(FEMALE) is not None:
             records.append(rec)  # else reported at its cell already (not again by the validator)
         if shares is not None:
@@ -601,11 +607,13 @@ def _criterion_value(
     name: str,
     style: NumberStyle,
     col: Collector,
+    empty: frozenset[int] | set[int] = frozenset(),
 ) -> int | None:
     """Return the count of criterion row ``r`` over ``cols`` (summed), or ``None``.
 
     A blank cell of another criterion (ethnic minority, an age band) is no figure, not 0: the
-    numerator is missing (``<NA>``), so no target is judged on it.
+    numerator is missing (``<NA>``), so no target is judged on it.  In a column whose total is 0
+    (``empty``) a blank is 0: a part of nobody.
     """
     values: list[int | None] = []
     for c in cols:
@@ -614,6 +622,9 @@ def _criterion_value(
         if why is not None:
             col.at(r, c, v, why, header=header)
             values.append(None)
+            continue
+        if v is None and c in empty:
+            values.append(0)
             continue
         if v is None:
             if name in (TOTAL, FEMALE):
