@@ -8,7 +8,15 @@ over ``Bí thư | Phó bí thư``, ``Lãnh đạo HĐND`` and ``Lãnh đạo UBN
 tịch``.  Each body column gives one counts row (total from ``TỔNG SỐ``, women from ``Nữ``, extra
 numerators from the criteria); the post columns are summed into ``key_posts``.  The unit is named
 only in the issuing block of the title (or ``unit_name=``); the level follows the form (9A province,
-9B district, 9C commune) or the unit's name.
+9B district, 9C commune) or the unit's name — a form number and a unit of different levels is a
+problem.
+
+What is never guessed: a term over the columns (``Nhiệm kỳ 2015-2020 | Nhiệm kỳ 2020-2025``) gives
+each column its term (never summed); a body in two columns, a blank ``TỔNG SỐ`` over figures and a
+second form below the first are problems; a blank criterion cell is no figure (``<NA>``), except in a
+column whose total is 0; a ``Tỷ lệ nữ (%)`` row is checked against the counts, never used as one; a
+planning form (``quy hoạch``, 12B/12C) is read only with ``body="planning_pool"`` (the pool for the
+Ban chấp hành); a column that is not read is named in the reading log.
 """
 
 from __future__ import annotations
