@@ -1010,3 +1010,26 @@ def test_a_post_nobody_holds_has_no_women_and_an_stt_column(tmp_path: Path) -> N
     rows[5][3] = 0  # a standing committee of 0 with 2 women is still a problem
     with pytest.raises(DataError, match="female ≤ total"):
         read(build(tmp_path / "y.xlsx", rows, merges=merges), term="2020-2025", level="district")
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("BÁO CÁO SỐ LIỆU CỦA HUYỆN NGA SƠN NHIỆM KỲ 2020-2025", "Huyện Nga Sơn"),
+        ("Số liệu nữ tham gia cấp ủy thành phố Hội An nhiệm kỳ 2020 - 2025", "Thành phố Hội An"),
+        ("SỐ LIỆU CÁN BỘ NỮ CÁC XÃ THUỘC HUYỆN NGA SƠN NHIỆM KỲ 2020-2025", None),  # its communes
+        ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — NHIỆM KỲ 2020-2025", None),
+    ],
+)
+def test_a_bodies_down_table_takes_its_unit_from_the_title(
+    tmp_path: Path, title: str, unit: str | None
+) -> None:
+    rows = [[title], ["STT", "Nội dung", "Tổng số", "Nữ"], [1, "Ban Chấp hành", 37, 6]]
+    path = build(tmp_path / "u.xlsx", rows)
+    if unit is None:
+        with pytest.raises(DataError, match="unit_name="):
+            read(path)
+        return
+    out = read(path)
+    assert rows_of(out) == [[unit, "party_committee", 37, 6]]
+    assert any(f"unit from the title): {unit}" in n for n in out.attrs["reading"].notes)

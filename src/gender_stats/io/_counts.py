@@ -799,6 +799,9 @@ def _records(
                 name, uid = opts.unit_name, opts.unit_id
             elif unit_title is not None:
                 name = unit_title[0]
+                said = f"{file}: đơn vị lấy từ tiêu đề (unit from the title): {name}"
+                if said not in log.notes:
+                    log.notes.append(said)
             elif UNIT_NAME in keys or (LEVEL in keys and row_level is not None):
                 name = None
         note = text_cell(row[keys[NOTE]]) if NOTE in keys else None
