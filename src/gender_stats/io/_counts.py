@@ -126,6 +126,7 @@ AFTER_END = (
 SUM_MISMATCH = "{expect} = {what} (a total that equals the rows it sums)"
 WHAT_TOTAL = "tổng các đơn vị (the sum of all units)"
 WHAT_SECTION = "tổng các đơn vị của khối (the sum of the section's units)"
+AVERAGE_ROW = "bình quân, không phải đơn vị (an average: not a unit, not checked as a sum)"
 UNIT_NO_FIGURES = "đơn vị không có số liệu nào (a unit row with no figures: not reported?)"
 NOT_CHECKED_FORMULA = (
     "công thức chưa có giá trị lưu (a formula saved without its value: not checked)"
@@ -492,6 +493,10 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             log.add(file, sheet, user_row, RowClass.COLUMN_NUMBERS, STRUCTURAL)
             continue
         kind = _sum_kind_of(row, label_cols)
+        if kind == "average":
+            # "Bình quân", "Tỷ lệ chung": not a unit, and not a sum to check
+            log.add(file, sheet, user_row, RowClass.TOTAL, STRUCTURAL, label, AVERAGE_ROW)
+            continue
         if kind is not None:
             if kind == "sum" and current is None:
                 kind = "total"
@@ -546,6 +551,18 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             numbers = filled_measures
         if not numbers:
             filled = [c for c, v in enumerate(row) if not is_blank(v)]
+            said = [keys[k] for k in (SOURCE, NOTE) if k in keys]
+            if (
+                name is not None
+                and not is_blank(name)
+                and any(not is_blank(row[c]) for c in said)
+                and all(c in label_cols or c in said for c in filled)
+            ):
+                # a unit whose figures were not published, the Nguồn / Ghi chú cell says so
+                empty_units.append(user_row)
+                reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+                continue
             if filled and all(c in label_cols for c in filled):
                 col.whole_row(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
                 reported_rows.append(user_row)
@@ -912,25 +929,36 @@ def _records(
         uid = text_cell(row[keys[UNIT_ID]]) if UNIT_ID in keys else None
         row_level = None
         row_body = None
+        label_level = None  # the level a body cell names ("HĐND cấp huyện")
+        level_names_body = False  # the level cell names a body only ("Đại biểu Quốc hội")
         if LEVEL in keys:
             raw = text_cell(row[keys[LEVEL]])
-            row_level = (parse_level(raw) or _council_level(raw)) if raw else None
+            row_level = parse_level(raw) if raw else None
             if raw and row_level is None:
-                row_body = parse_body(raw)
-                if row_body is None:
+                # "HĐND cấp huyện", "Đại biểu Quốc hội": the row names its body (and level)
+                row_body, row_level = _council_label(raw)
+                row_body = row_body or parse_body(raw)
+                level_names_body = row_body is not None and row_level is None
+                if row_body is None and row_level is None:
                     row_level = raw
         if BODY in keys:
             raw = text_cell(row[keys[BODY]])
             row_body = (
-                (parse_body(re.sub(r"^[\d.\s\-*]+", "", raw)) or parse_body(raw) or raw)
+                (parse_body(re.sub(r"^[\d.\s\-*]+", "", raw)) or parse_body(raw) or None)
                 if raw
                 else None
             )
+            if raw and row_body is None:
+                row_body, label_level = _council_label(raw)
+                row_body = row_body or raw
         if name is None and uid is None:
             if opts.unit_name or opts.unit_id:
                 name, uid = opts.unit_name, opts.unit_id
             elif unit_title is not None:
                 name = unit_title[0]
+                said = f"{file}: đơn vị lấy từ tiêu đề (unit from the title): {name}"
+                if said not in log.notes:
+                    log.notes.append(said)
             elif unit_sheet is not None:
                 name = unit_sheet
             elif UNIT_NAME in keys or (LEVEL in keys and row_level is not None):
@@ -989,12 +1017,13 @@ def _records(
             if BODY in keys:
                 body = s.body or row_body  # a blank cell of the body column is reported
             else:
-                body = s.body or body_arg or d.body or body_title
+                named = row_body if LEVEL in keys else None
+                body = s.body or body_arg or d.body or named or body_title
                 if body is None:
                     need_body = True
             level = s.level or (row_level if LEVEL in keys else None)
             if level is None and LEVEL not in keys:
-                level = d.level
+                level = label_level or d.level
             unit_name, unit_id = name, uid
             if unit_name is None and unit_id is None and UNIT_NAME not in keys:
                 need_unit = True
@@ -1006,7 +1035,9 @@ def _records(
                 BODY: body,
                 TOTAL: total,
                 FEMALE: female,
-                "_level_explicit": bool(s.level or LEVEL in keys),
+                "_level_explicit": bool(
+                    s.level or (LEVEL in keys and not level_names_body) or label_level
+                ),
                 "_r": r,
                 "_s": si,
             }
@@ -1140,22 +1171,27 @@ _CANONICAL = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE)
 MORE_THAN_SEATS = (
     "số trúng cử không vượt số đại biểu được bầu {seats} (elected ≤ the seats to fill)"
 )
-_COUNCIL_LEVEL = re.compile(
-    r"^(?:dai bieu\s+)?(?:hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan)\s+(?:cac\s+)?(?:cap\s+)?"
+_COUNCIL_LABEL = re.compile(
+    r"^(?:dai bieu\s+)?(hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan)\s+(?:cac\s+)?(?:cap\s+)?"
     r"(tinh|huyen|xa)$"
 )
 
 
-def _council_level(text: str) -> str | None:
-    """Return the level of a level-row label naming its council (``HĐND cấp huyện``), or None.
+def _council_label(text: str) -> tuple[str | None, str | None]:
+    """Return (body, level) of a row label naming a council and its level, or (None, None).
 
     Examples
     --------
-    >>> _council_level("HĐND tỉnh"), _council_level("Đại biểu HĐND cấp xã"), _council_level("Nga Sơn")
-    ('province', 'commune', None)
+    >>> _council_label("HĐND tỉnh"), _council_label("Đại biểu HĐND cấp xã")
+    (('peoples_council', 'province'), ('peoples_council', 'commune'))
+    >>> _council_label("UBND cấp huyện"), _council_label("Nga Sơn")
+    (('peoples_committee', 'district'), (None, None))
     """
-    m = _COUNCIL_LEVEL.match(loose_key(text))
-    return parse_level(m.group(1)) if m else None
+    m = _COUNCIL_LABEL.match(loose_key(text))
+    if not m:
+        return None, None
+    body = "peoples_council" if m.group(1) in ("hdnd", "hoi dong nhan dan") else "peoples_committee"
+    return body, parse_level(m.group(2))
 
 
 def _extra_column(values: pd.Series) -> pd.Series:
@@ -1278,7 +1314,7 @@ def _per_level_units(frame: pd.DataFrame, opts: Options) -> pd.DataFrame:
         if not n and not i:
             names.append(LEVELS[lv].vi if lv in LEVELS else str(lv))
             ids.append(str(lv))
-        elif lv == o or lv is None:
+        elif lv == o or lv is None or lv != lv:  # no level: the unit's own (NaN from the frame)
             names.append(n)
             ids.append(i)
         else:

@@ -334,6 +334,8 @@ def _level_in(text: str) -> str | None:
 def _measure_of(text: str) -> str | None:
     k = _DB.sub("dai bieu", loose_key(re.sub(r"\([^)]*\)", " ", text)))
     full = _DB.sub("dai bieu", loose_key(text))  # "Số ĐB trúng cử"
+    if not full and "%" in text:
+        return SHARE  # a "%" column beside its count ("SL | %")
     for key in (full, k):
         if key in _SHARE:
             return SHARE

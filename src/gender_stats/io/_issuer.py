@@ -89,7 +89,9 @@ _STOP_BEFORE = {
     "nam": None,  # "NĂM 2021" ends a name; "Hà Nam", "Nam Đàn" do not
 }
 #: Words before a kind that make it a level, not a unit (``CẤP TỈNH``, ``CÁC HUYỆN``).
-_NOT_BEFORE = frozenset({"cac", "khoi", "toan", "trong", "ngoai", "moi", "hoa"})
+_NOT_BEFORE = frozenset(
+    {"cac", "khoi", "toan", "trong", "ngoai", "moi", "hoa", "thuoc", "tren", "ban"}
+)
 _MOTTO = "cong hoa xa hoi chu nghia"
 _KIND_TEXT = re.compile(
     r"^(TỈNH|HUYỆN|XÃ|PHƯỜNG|QUẬN|THỊ XÃ|THỊ TRẤN|THÀNH PHỐ|TP\.?)$", flags=re.IGNORECASE

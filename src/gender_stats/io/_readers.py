@@ -592,6 +592,8 @@ def read_counts(
         ``"auto"`` recognises each shape from its header.  ``"btctw_9"`` (= ``"transposed"``) is the
         Central Organisation Commission's Biểu 9A/9B/9C (criteria down, bodies and posts across);
         ``"hdbc_30"`` (= ``"levels"``) is the election result form Mẫu số 30/HĐBC (one row per level).
+        A planning form (``quy hoạch``, Biểu 12B/12C) needs ``body="planning_pool"``: its columns
+        are the pools for each body, not the bodies.
     body, level : str, optional
         The body (``"party_committee"``, ``"BCH"``, ``"HĐND"``) or level for a table that does not say
         it in a column or a header group (e.g. ``Đơn vị | Tổng số | Nữ`` of party committees).

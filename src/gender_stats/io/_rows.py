@@ -230,13 +230,32 @@ _SECTION_WORDS = re.compile(
 )
 
 
+_AVERAGE = frozenset(
+    {
+        "binh quan",
+        "binh quan chung",
+        "trung binh",
+        "trung binh chung",
+        "ty le chung",
+        "ty le binh quan",
+        "ty le trung binh",
+        "binh quan toan tinh",
+        "trung binh toan tinh",
+        "average",
+        "mean",
+    }
+)
+
+
 def sum_kind(text: Any) -> str | None:
-    """Return ``"total"``, ``"subtotal"`` or ``"sum"`` (plain Cộng) for a label, else ``None``.
+    """Return ``"total"``, ``"subtotal"``, ``"sum"`` (plain Cộng) or ``"average"``, else ``None``.
 
     Examples
     --------
     >>> [sum_kind(t) for t in ("TỔNG CỘNG (I+II)", "Cộng khối huyện", "Cộng (A)", "Toàn tỉnh")]
     ['total', 'subtotal', 'sum', 'total']
+    >>> sum_kind("Bình quân"), sum_kind("Tỷ lệ chung (%)")
+    ('average', 'average')
     >>> sum_kind("Huyện Cộng Hòa"), sum_kind("Tong so"), sum_kind("cong:")
     (None, 'total', 'sum')
     >>> [sum_kind(t) for t in ("Tổng cộng toàn thành phố", "Toàn Đảng bộ", "Cả tỉnh", "Cộng huyện")]
@@ -253,6 +272,8 @@ def sum_kind(text: Any) -> str | None:
         return "sum"
     if key in _GRAND:
         return "total"
+    if key in _AVERAGE:
+        return "average"
     if key.startswith(_SUB_PREFIX):
         return "subtotal"
     if re.match(r"^cong [ivxlc]+$|^cong [a-d]$|^tong [ivxlc]+$", key):

@@ -8,7 +8,15 @@ over ``Bí thư | Phó bí thư``, ``Lãnh đạo HĐND`` and ``Lãnh đạo UBN
 tịch``.  Each body column gives one counts row (total from ``TỔNG SỐ``, women from ``Nữ``, extra
 numerators from the criteria); the post columns are summed into ``key_posts``.  The unit is named
 only in the issuing block of the title (or ``unit_name=``); the level follows the form (9A province,
-9B district, 9C commune) or the unit's name.
+9B district, 9C commune) or the unit's name — a form number and a unit of different levels is a
+problem.
+
+What is never guessed: a term over the columns (``Nhiệm kỳ 2015-2020 | Nhiệm kỳ 2020-2025``) gives
+each column its term (never summed); a body in two columns, a blank ``TỔNG SỐ`` over figures and a
+second form below the first are problems; a blank criterion cell is no figure (``<NA>``), except in a
+column whose total is 0; a ``Tỷ lệ nữ (%)`` row is checked against the counts, never used as one; a
+planning form (``quy hoạch``, 12B/12C) is read only with ``body="planning_pool"`` (the pool for the
+Ban chấp hành); a column that is not read is named in the reading log.
 """
 
 from __future__ import annotations
@@ -21,7 +29,7 @@ from typing import Any
 import pandas as pd
 
 from gender_stats._text import loose_key
-from gender_stats.io._common import Collector, derive_unit_id, letter, text_cell
+from gender_stats.io._common import Collector, derive_unit_id, is_dash, letter, text_cell
 from gender_stats.io._counts import (
     NEED_LEVEL,
     NEED_UNIT,
@@ -222,6 +230,15 @@ def _names_bodies(row: list[Any], skip: int) -> bool:
     )
 
 
+#: A key post named with its body: "Chủ tịch HĐND", "Phó Chủ tịch UBND xã", "Bí thư Đảng ủy".
+_LOCAL_POST = re.compile(
+    r"^(pho )?(bi thu|chu tich)( thuong truc)? (hdnd|ubnd|hoi dong nhan dan|uy ban nhan dan"
+    r"|dang uy|huyen uy|tinh uy|thanh uy|thi uy|cap uy)( (tinh|huyen|xa|phuong|thi tran))?$"
+)
+#: Members of a committee named after it: "Đảng ủy viên", "Huyện ủy viên", "Tỉnh ủy viên".
+_COMMITTEE_MEMBERS = re.compile(r"^(dang|huyen|tinh|thanh|thi|quan) uy( vien)?$")
+
+
 def _body_of(text: str) -> str | None:
     r"""Return the body a header cell names, members' wording too ("Ủy viên BTV", "Cấp ủy viên").
 
@@ -229,8 +246,12 @@ def _body_of(text: str) -> str | None:
     --------
     >>> _body_of("Ủy viên BTV"), _body_of("Ban\nthường vụ"), _body_of("Thành viên BCH")
     ('standing_committee', 'standing_committee', 'party_committee')
+    >>> _body_of("Đảng ủy viên"), _body_of("Huyện ủy viên")
+    ('party_committee', 'party_committee')
     """
     text = text_of(text)
+    if _COMMITTEE_MEMBERS.match(loose_key(text)):
+        return "party_committee"
     found = _body_in(text)
     if found is None:
         bare = re.sub(
@@ -246,7 +267,7 @@ def _column_body(path: tuple[str, ...]) -> str | None:
         return KEY_POSTS if keys[-1] in _POST_WORDS or keys[-1].startswith(_POST_WORDS) else None
     if any(k.startswith(("cac so", "so ban nganh", "cap truong", "cap pho")) for k in keys):
         return None
-    if keys[-1] in _POST_WORDS:
+    if keys[-1] in _POST_WORDS or _LOCAL_POST.match(keys[-1]):
         return KEY_POSTS
     body = _body_of(path[-1]) or (parse_body(path[0]) if len(path) == 1 else None)
     if body in ("party_committee", "standing_committee"):
@@ -268,7 +289,11 @@ def read_transposed(
     for r in range(form.bottom + 1, form.total_row):
         if not all(is_blank(v) for v in grid.cells[r]):
             log.add(file, sheet, grid.rows[r], RowClass.COLUMN_NUMBERS, STRUCTURAL)
-    style = NumberStyle()
+    style = (
+        NumberStyle(opts.thousands, "thousands= do người dùng chọn (given by the caller)")
+        if opts.thousands is not None
+        else NumberStyle()
+    )
     criteria_rows: dict[str, int] = {}
     ended = False
     c0 = form.criteria_col
@@ -277,7 +302,8 @@ def read_transposed(
         if all(is_blank(v) for v in row):
             continue
         label = text_of(row[c0]) or _first(row)
-        numbers = [c for c in form.columns if not is_blank(row[c])]
+        # figures, not words: a date line or a signature may stand in a body's column
+        numbers = [c for c in form.columns if _figure(grid, r, c)]
         if r in grid.hidden_rows and not opts.include_hidden:
             log.add(
                 file, sheet, grid.rows[r], RowClass.HIDDEN, REPORTED, label, "dòng ẩn (hidden row)"
@@ -304,6 +330,11 @@ def read_transposed(
         if name == SHARE and SHARE not in criteria_rows:
             criteria_rows[SHARE] = r
             log.add(file, sheet, grid.rows[r], RowClass.CRITERION, STRUCTURAL, label, SHARE_ROW)
+        elif name == TOTAL and TOTAL in criteria_rows and numbers and _starts_table(grid, r, c0):
+            # a second form below the first (TỔNG SỐ and its Nữ row again): never passed over
+            col.at(r, c0, label, SECOND_TABLE.format(row=grid.rows[criteria_rows[TOTAL]]))
+            col.blocking = True
+            log.add(file, sheet, grid.rows[r], RowClass.DATA, REPORTED, label, "bảng thứ hai")
         elif name is not None and name not in criteria_rows:
             criteria_rows[name] = r
             log.add(file, sheet, grid.rows[r], RowClass.DATA, USED, label, f"→ {name}")
@@ -319,9 +350,16 @@ def read_transposed(
                 label,
                 "tiêu chí không dùng (criterion not used)",
             )
-    if FEMALE not in criteria_rows:
-        col.at(None, None, None, "một dòng Nữ dưới TỔNG SỐ (a row for women)")
-        col.blocking = True
+    for need, what in ((TOTAL, "TỔNG SỐ"), (FEMALE, "Nữ")):
+        if need not in criteria_rows:
+            hidden = need == TOTAL and form.total_row in grid.hidden_rows
+            col.at(
+                form.total_row if hidden else None,
+                c0 if hidden else None,
+                text_of(grid.cells[form.total_row][c0]) if hidden else None,
+                NEED_ROW.format(what=what) + (HIDDEN_ROW if hidden else ""),
+            )
+            col.blocking = True
     # unit, level, term
     unit = opts.unit_name
     uid = opts.unit_id
@@ -338,10 +376,16 @@ def read_transposed(
     if units is not None and unit is not None and (hit := units.find(unit)) is not None:
         uid, level = hit[0], level or hit[2]
     if level is None:
-        for _, _, text in title.texts:
+        for r, c, text in title.texts:
             m = re.search(r"\b(9a|9b|9c|12b|12c)\b", loose_key(text))
             if m:
                 level = _FORM_LEVEL[m.group(1)]
+                own = infer_level(unit) if unit is not None else None
+                if own is not None and own != level:
+                    # "Biểu 9B" (district) issued by "TỈNH ỦY …": which is wrong?
+                    said = FORM_LEVEL_CONFLICT.format(form=m.group(1).upper(), level=level)
+                    col.at(r, c, unit, said, header="level")
+                    col.blocking = True
                 break
     if level is None and unit is not None:
         level = infer_level(unit)
@@ -357,12 +401,19 @@ def read_transposed(
         col.blocking = True
     _note_columns(grid, form, log)
     shares = criteria_rows.pop(SHARE, None)
-    cols_of = _body_columns(grid, form, criteria_rows, col)
+    cols_of = _body_columns(grid, form, criteria_rows, col, log)
+    cols_of = _planning_pools(grid, form, title, cols_of, col, log, opts)
     records: list[dict[str, Any]] = []
+    # a column whose TỔNG SỐ is 0 has 0 women (and 0 of every criterion): its blanks are 0
+    empty = (
+        {c for c in form.columns if read_count(grid, criteria_rows[TOTAL], c, style)[0] == 0}
+        if TOTAL in criteria_rows
+        else set()
+    )
     for (body, term), cols in cols_of.items():
         rec: dict[str, Any] = {BODY: body, TERM: term, "_c": cols[0]}
         for name, r in criteria_rows.items():
-            rec[name] = _criterion_value(grid, form, r, cols, name, style, col)
+            rec[name] = _criterion_value(grid, form, r, cols, name, style, col, empty)
         if rec.get(TOTAL) is not None and rec.get(FEMALE) is not None:
             records.append(rec)  # else reported at its cell already (not again by the validator)
         if shares is not None:
@@ -406,6 +457,98 @@ def read_transposed(
     return Sheet(frames, [grid.rows[r] for r in criteria_rows.values()])
 
 
+#: Expected text of a form number whose level is not the issuer's.
+FORM_LEVEL_CONFLICT = (
+    "đơn vị đúng cấp của biểu {form} ({level}): tên đơn vị chỉ cấp khác; truyền level= hoặc "
+    "unit_name= (the unit's name says another level than the form number; pass level=)"
+)
+#: Expected text of a second TỔNG SỐ with its Nữ row below the first.
+SECOND_TABLE = (
+    "một biểu mỗi trang (one form per sheet): đã có dòng TỔNG SỐ ở dòng {row}; tách biểu thứ hai "
+    "sang trang khác (move the second form to its own sheet)"
+)
+
+
+#: Expected text of a missing criteria row.
+NEED_ROW = "một dòng {what} ở cột tiêu chí (a {what} row in the criteria column)"
+HIDDEN_ROW = "; dòng này đang ẩn: include_hidden=True để đọc (the row is hidden)"
+
+
+#: Expected text of a planning form read without ``body="planning_pool"``.
+PLANNING_FORM = (
+    "body='planning_pool': đây là biểu quy hoạch ({where}), các cột là nguồn quy hoạch cho từng "
+    "cơ quan, không phải chính cơ quan đó (a planning form: its columns are the planning pools "
+    "for each body, not the bodies; pass body='planning_pool' to read the pool for the Ban chấp "
+    "hành)"
+)
+
+
+def _planning_where(grid: Grid, form: Transposed, title: Any) -> str | None:
+    """Return where a form says it is a planning form (quy hoạch, Biểu 12B/12C), or ``None``."""
+    for _, _, text in title.texts:
+        key = loose_key(text)
+        if "quy hoach" in key or re.search(r"\b(12b|12c)\b", key):
+            return text if len(text) <= 60 else text[:57] + "..."
+    for header in (*(h for _, h in form.columns.values()), *form.unused.values()):
+        if "quy hoach" in loose_key(header):
+            return header
+    return None
+
+
+def _planning_pools(
+    grid: Grid,
+    form: Transposed,
+    title: Any,
+    cols_of: dict[tuple[str, str | None], list[int]],
+    col: Collector,
+    log: ReadingLog,
+    opts: Options,
+) -> dict[tuple[str, str | None], list[int]]:
+    """Return the columns to read of a planning form (12B/12C): never read as the bodies.
+
+    Without ``body="planning_pool"`` that is a problem; with it, the pool for the Ban chấp hành
+    is the planning pool (one row per unit and term) and the other pools are named in the log.
+    """
+    where = _planning_where(grid, form, title)
+    if where is None:
+        return cols_of
+    if opts.body is None or parse_body(opts.body) != "planning_pool":
+        col.at(form.top, None, where, PLANNING_FORM.format(where=where), header="body")
+        col.blocking = True
+        return cols_of
+    out: dict[tuple[str, str | None], list[int]] = {}
+    for (body, term), cols in cols_of.items():
+        if body == "party_committee":
+            out[("planning_pool", term)] = cols
+            continue
+        for c in cols:
+            log.notes.append(
+                f'{grid.file}: cột {letter(c)} "{form.columns[c][1]}" là quy hoạch cho cơ quan '
+                "khác, không đọc (the pool for another body: not read)"
+            )
+    return out
+
+
+def _figure(grid: Grid, r: int, c: int) -> bool:
+    """Return True for a cell holding a figure (a number, a number as text, a formula)."""
+    v = grid.cells[r][c]
+    if (r, c) in grid.no_value:
+        return True
+    if isinstance(v, bool) or is_blank(v):
+        return False
+    if isinstance(v, (int, float)):
+        return True
+    return bool(re.match(r"^\s*[+-]?\d[\d.,\s]*%?\s*$", str(v)))
+
+
+def _starts_table(grid: Grid, r: int, c: int) -> bool:
+    """Return True when a Nữ row follows row ``r`` within three rows (a form's start)."""
+    return any(
+        isinstance(grid.cells[i][c], str) and _criterion(grid.cells[i][c]) == FEMALE
+        for i in range(r + 1, min(r + 4, len(grid.cells)))
+    )
+
+
 #: Detail of a share row in the reading log.
 SHARE_ROW = "tỷ lệ: đối chiếu với số liệu, không dùng làm số (a share: checked against the counts)"
 #: Expected text of a body column with figures but a blank TỔNG SỐ.
@@ -430,16 +573,21 @@ def _note_columns(grid: Grid, form: Transposed, log: ReadingLog) -> None:
 
 
 def _body_columns(
-    grid: Grid, form: Transposed, criteria_rows: dict[str, int], col: Collector
+    grid: Grid, form: Transposed, criteria_rows: dict[str, int], col: Collector, log: ReadingLog
 ) -> dict[tuple[str, str | None], list[int]]:
     """Return the columns of each body and term; report a blank total and a repeated body."""
     cols_of: dict[tuple[str, str | None], list[int]] = {}
     rows = list(criteria_rows.values())
     for c, (body, header) in form.columns.items():
-        if is_blank(grid.cells[form.total_row][c]):
-            if any(not is_blank(grid.cells[r][c]) for r in rows if r != form.total_row):
+        if not _figure(grid, form.total_row, c) and not is_dash(grid.cells[form.total_row][c]):
+            if any(_figure(grid, r, c) for r in rows if r != form.total_row):
                 col.at(form.total_row, c, None, BLANK_TOTAL.format(header=header), header=header)
-            continue  # a blank column: the body or post is not in this form
+            else:  # a blank column: the body or post is not in this form
+                log.notes.append(
+                    f'{grid.file}: cột {letter(c)} "{header}" trống, không đọc (blank column: '
+                    "not read)"
+                )
+            continue
         key = (body, form.terms.get(c))
         if key in cols_of and body != KEY_POSTS:
             first = cols_of[key][0]
@@ -467,11 +615,13 @@ def _criterion_value(
     name: str,
     style: NumberStyle,
     col: Collector,
+    empty: frozenset[int] | set[int] = frozenset(),
 ) -> int | None:
     """Return the count of criterion row ``r`` over ``cols`` (summed), or ``None``.
 
     A blank cell of another criterion (ethnic minority, an age band) is no figure, not 0: the
-    numerator is missing (``<NA>``), so no target is judged on it.
+    numerator is missing (``<NA>``), so no target is judged on it.  In a column whose total is 0
+    (``empty``) a blank is 0: a part of nobody.
     """
     values: list[int | None] = []
     for c in cols:
@@ -480,6 +630,9 @@ def _criterion_value(
         if why is not None:
             col.at(r, c, v, why, header=header)
             values.append(None)
+            continue
+        if v is None and c in empty:
+            values.append(0)
             continue
         if v is None:
             if name in (TOTAL, FEMALE):
