@@ -399,3 +399,66 @@ def test_two_count_groups_with_no_body_over_them_are_a_problem(tmp_path: Path) -
     assert {(p.row, p.column) for p in info.value.problems} == {(2, "E"), (2, "F")}
     assert info.value.reading.rows_used == 0
     accounted(info.value.reading)
+
+
+# --------------------------------------------------------------------------------------------
+# A second table below the first is never read as more rows of the first
+
+FIRST = [
+    ["BIỂU 1: CẤP ỦY NHIỆM KỲ 2020-2025"],
+    ["STT", "Đơn vị", "Tổng số", "Nữ"],
+    [1, "Huyện Nga Sơn", 37, 6],
+    [2, "Huyện Hà Trung", 35, 5],
+    [None, "Tổng cộng", 72, 11],
+    [],
+]
+
+
+@pytest.mark.parametrize(
+    ("between", "header", "row"),
+    [
+        # its own title in the first cell, or centred over the counts
+        (["BIỂU 2: ĐẠI BIỂU HĐND NHIỆM KỲ 2021-2026"], ["STT", "Đơn vị", "Tổng số", "Nữ"], 7),
+        ([None, None, "Đại biểu HĐND nhiệm kỳ 2021 – 2026"], ["STT", "Đơn vị", "Tổng số", "Nữ"], 7),
+        # no title: the same header again after the grand total
+        ([], ["STT", "Đơn vị", "Tổng số", "Nữ"], 8),
+        # no title: another header
+        ([], ["TT", "Tên đơn vị", "Số đại biểu", "Đại biểu nữ"], 8),
+    ],
+)
+def test_a_second_table_below_the_first_is_a_problem(
+    tmp_path: Path, between: list[Any], header: list[Any], row: int
+) -> None:
+    rows = [
+        *FIRST,
+        between,
+        header,
+        [1, "Huyện Như Xuân", 40, 12],
+        [2, "Huyện Như Thanh", 38, 10],
+    ]
+    with pytest.raises(DataError, match=f"a second table starts at row {row}") as info:
+        quiet_read(book(tmp_path / "two.xlsx", {"Sheet1": rows}), body="BCH")
+    log = info.value.reading
+    assert log.rows_used == 0
+    assert [e.row for e in log.entries if e.outcome == "reported"] == [3, 4, 9, 10]
+    accounted(log)
+
+
+def test_the_header_repeated_on_a_new_page_and_notes_with_terms_are_not_a_second_table(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Huyện Nga Sơn", 37, 6],
+        ["Ghi chú: nhiệm kỳ 2015-2020 huyện có 35 ủy viên"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],  # printed page 2
+        [2, "Huyện Hà Trung", 35, 5],
+        [None, "Tổng cộng", 72, 11],
+    ]
+    out = quiet_read(book(tmp_path / "p.xlsx", {"Sheet1": rows}), body="BCH")
+    assert records(out, "unit_name", "term", "total", "female") == [
+        ("Huyện Hà Trung", "2020-2025", 35, 5),
+        ("Huyện Nga Sơn", "2020-2025", 37, 6),
+    ]
+    accounted(out.attrs["reading"])

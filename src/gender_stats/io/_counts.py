@@ -443,6 +443,8 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     current_body: str | None = None  # from a caption row ("2. Ban Thường vụ") of stacked tables
     captions: set[int] = set()
     ended: int | None = None
+    second: int | None = None  # the row where a second table starts
+    closed = False  # a grand total has closed the table
     hidden: list[int] = []
     of_which: list[int] = []
     hidden_data: list[_Row] = []  # hidden unit rows: a total may include them (SUM) or not
@@ -480,7 +482,22 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             else:
                 log.add(file, sheet, user_row, RowClass.SIGNATURE, STRUCTURAL, first)
             continue
-        if [text_of(v) for v in row] == header_texts:
+        if second is not None:
+            if numbers:
+                reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, "bảng thứ hai")
+            else:
+                log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first, "bảng thứ hai")
+            continue
+        repeated = [text_of(v) for v in row] == header_texts
+        why = None if numbers else _second_table(row, repeated, closed, data, title)
+        if why is not None:
+            second = user_row
+            col.at(r, _first_col(row), first, SECOND_TABLE.format(row=user_row, why=why))
+            col.blocking = True
+            log.add(file, sheet, user_row, RowClass.HEADER, STRUCTURAL, first, "bảng thứ hai")
+            continue
+        if repeated:
             log.add(file, sheet, user_row, RowClass.HEADER, STRUCTURAL, first, "tiêu đề lặp lại")
             continue
         if is_column_numbers(row):
@@ -493,6 +510,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             if current is not None and current in captions:
                 kind = "subtotal"  # in one table of a sheet of one table per body: that table's
             sums.append((r, kind, current if kind in ("subtotal", "sum") else None))
+            closed = closed or (kind == "total" and bool(data))  # the table's grand total
             cls = RowClass.TOTAL if kind == "total" else RowClass.SUBTOTAL
             log.add(file, sheet, user_row, cls, STRUCTURAL, label)
             continue
@@ -508,6 +526,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             # a caption over the next table of a sheet holding one table per body
             current_body, current = caption, r
             captions.add(r)
+            closed = False  # the next table of a sheet of one table per body
             sections[r] = (str(first), current_level)
             section_rows[r] = []
             log.add(
@@ -682,6 +701,57 @@ def _names_a_unit(name: Any, opts: Options) -> bool:
     if opts.units is not None and opts.units.find(clean_unit_name(name) or name) is not None:
         return True
     return infer_level(name) is not None
+
+
+SECOND_TABLE = (
+    "một bảng mỗi trang: dòng {row} bắt đầu một bảng khác ({why}); chuyển bảng đó sang trang "
+    "riêng (one table per sheet: a second table starts at row {row}; move it to a sheet of its "
+    "own, with its title)"
+)
+_FORM_NUMBER = re.compile(r"^(bieu|bang|mau|phu bieu|phu luc)( so)? [0-9ivx]+[a-z]?\b")
+
+
+def _second_table(
+    row: Sequence[Any], repeated: bool, closed: bool, data: list[_Row], title: Title
+) -> str | None:
+    """Return why a row with no figures starts a second table below the first, or ``None``.
+
+    The header again after the table's grand total; another header (two or more column names
+    that are not this header's); or, below data rows, a title line: a form number (``BIỂU 2``)
+    or a term the title above does not name.  The header repeated inside a table (a printed
+    page break) does not start one.  Another header: at least two cells, and half the row's texts,
+    are column names.
+    """
+    if repeated:
+        return (
+            "tiêu đề lặp lại sau dòng tổng cộng (the header again after the grand total)"
+            if (closed)
+            else None
+        )
+    from gender_stats.io._header import _is_key_word, _measure_of
+
+    texts = [text_of(v) for v in row if isinstance(v, str) and v.strip()]
+    names = [t for t in texts if _is_key_word(t) or _measure_of(t) is not None]
+    if len(names) >= 2 and 2 * len(names) >= len(texts):
+        return f"tiêu đề khác: {' | '.join(names[:4])} (another header)"
+    if not data or len(texts) != 1 or is_note(texts[0]) or is_signature(texts[0]):
+        return None
+    key = loose_key(texts[0])
+    if _FORM_NUMBER.match(key):
+        return f'tiêu đề "{texts[0]}" (a title)'
+    terms = {t for t, _, _, _ in title.pairs}
+    for m in _YEARS.finditer(texts[0].replace("đến", "-")):
+        try:
+            term = normalise_term(f"{m.group(1)}-{m.group(2)}")
+        except TermError:
+            continue
+        if term not in terms:
+            return f'tiêu đề "{texts[0]}" nêu nhiệm kỳ {term} (a title naming another term)'
+    return None
+
+
+def _first_col(row: Sequence[Any]) -> int:
+    return next((c for c, v in enumerate(row) if not is_blank(v)), 0)
 
 
 _NUMBERISH = re.compile(r"^[+-]?\d[\d.,\s\u00a0]*%?$")
