@@ -462,3 +462,56 @@ def test_the_header_repeated_on_a_new_page_and_notes_with_terms_are_not_a_second
         ("Huyện Nga Sơn", "2020-2025", 37, 6),
     ]
     accounted(out.attrs["reading"])
+
+
+# --------------------------------------------------------------------------------------------
+# A unit that did not report (its counts blank) is a problem, never dropped, never zero
+
+NOT_REPORTED = [
+    ["NHIỆM KỲ 2020-2025"],
+    ["STT", "Đơn vị", "Ban Chấp hành", None, None, "Ban Thường vụ", None, None, "Ghi chú"],
+    [None, None, "Tổng số", "Nữ", "Tỷ lệ (%)", "Tổng số", "Nữ", "Tỷ lệ (%)", None],
+    [1, "Huyện Nga Sơn", 37, 6, 16.2, 13, 2, 15.4, None],
+    [2, "Huyện Mường Lát", None, None, None, None, None, None, None],
+    [3, "Huyện Hà Trung", 35, 5, 14.3, 11, 1, 9.1, None],
+]
+NOT_REPORTED_MERGES = ["A2:A3", "B2:B3", "C2:E2", "F2:H2", "I2:I3"]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        {"E5": 0, "H5": 0},  # the share typed 0
+        {"E5": "-", "H5": "-"},
+        {"I5": "chưa báo cáo"},  # a remark and no figures
+        {"C5": "-", "D5": "–", "F5": "-", "G5": "-"},  # dashes: none, or no figure?
+        {"E5": "=IF(N(C5)>0,D5/C5,0)", "H5": "=IF(N(F5)>0,G5/F5,0)"},  # saved without a value
+    ],
+)
+def test_a_unit_without_figures_is_a_problem_not_dropped(
+    tmp_path: Path, cells: dict[str, Any]
+) -> None:
+    path = book(
+        tmp_path / "n.xlsx", {"Sheet1": NOT_REPORTED}, merges={"Sheet1": NOT_REPORTED_MERGES}
+    )
+    wb = openpyxl.load_workbook(path)
+    for ref, value in cells.items():
+        wb.active[ref] = value
+    wb.save(path)
+    with pytest.raises(DataError, match="not reported is not zero") as info:
+        quiet_read(path)
+    problem = info.value.problems[0]
+    assert (problem.row, problem.column, problem.value) == (5, "B", "Huyện Mường Lát")
+    log = info.value.reading
+    assert (5, "data", "reported") in [(e.row, str(e.kind), e.outcome) for e in log.entries]
+    accounted(log)
+
+
+def test_an_empty_form_sent_back_is_one_problem(tmp_path: Path) -> None:
+    rows = [list(r) for r in NOT_REPORTED[:3]]
+    rows += [[1, "Huyện Nga Sơn", None, None, 0], [2, "Huyện Hà Trung", None, None, 0]]
+    with pytest.raises(DataError, match="the table is empty") as info:
+        quiet_read(
+            book(tmp_path / "e.xlsx", {"Sheet1": rows}, merges={"Sheet1": NOT_REPORTED_MERGES})
+        )
+    assert len(info.value.problems) == 1

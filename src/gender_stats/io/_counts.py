@@ -126,6 +126,11 @@ SUM_MISMATCH = "{expect} = {what} (a total that equals the rows it sums)"
 WHAT_TOTAL = "tổng các đơn vị (the sum of all units)"
 WHAT_SECTION = "tổng các đơn vị của khối (the sum of the section's units)"
 UNIT_NO_FIGURES = "đơn vị không có số liệu nào (a unit row with no figures: not reported?)"
+NO_FIGURES = (
+    "số liệu của đơn vị: dòng có tên đơn vị nhưng không có số nào; chưa báo cáo không phải là 0 — "
+    "ghi số (0 nếu không có ai) hoặc xóa dòng (figures for this unit: the row names a unit but "
+    "has no count; not reported is not zero: write them, 0 for none, or delete the row)"
+)
 NOT_CHECKED_FORMULA = (
     "công thức chưa có giá trị lưu (a formula saved without its value: not checked)"
 )
@@ -432,6 +437,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         log.notes.append(f"{file}: kiểu số {style.thousands or '?'} — {style.evidence}")
     keys = header.keys
     measure_cols = header.measure_cols()
+    count_cols = sorted({c for s in header.series for c in s.cols.values()})
     label_cols = [keys[k] for k in (ROW_NUMBER, UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys]
     name_col = next((keys[k] for k in (UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys), None)
     data: list[_Row] = []
@@ -450,6 +456,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     hidden_data: list[_Row] = []  # hidden unit rows: a total may include them (SUM) or not
     hidden_in: dict[int, list[int]] = {}
     empty_units: list[int] = []
+    no_figures: list[int] = []  # unit rows with no figures (reported)
     reported_rows: list[int] = []
     header_texts = [text_of(v) for v in grid.cells[header.top]]
     for r in range(header.first_data, len(grid.cells)):
@@ -558,11 +565,25 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             continue
         if not numbers and filled_measures and name is not None and not is_blank(name):
             numbers = filled_measures
+        named = name_col is not None and not is_blank(name)
+        if numbers and named and not any(_has_count(grid, r, c) for c in count_cols):
+            # a share ("0", "-", #DIV/0!) but no count: the unit did not report; never zero
+            col.whole_row(r, name_col, name, NO_FIGURES)
+            reported_rows.append(user_row)
+            no_figures.append(user_row)
+            log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+            continue
         if not numbers:
             filled = [c for c, v in enumerate(row) if not is_blank(v)]
             if filled and all(c in label_cols for c in filled):
                 col.whole_row(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
                 reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+                continue
+            if named:  # a unit with a remark ("chưa báo cáo") and no figures
+                col.whole_row(r, name_col, name, NO_FIGURES)
+                reported_rows.append(user_row)
+                no_figures.append(user_row)
                 log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
                 continue
             log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first)
@@ -571,6 +592,10 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if current is not None:
             section_rows[current].append(r)
         log.add(file, sheet, user_row, RowClass.DATA, USED, label)
+    if not data and no_figures and len(no_figures) == len(reported_rows):
+        # a form sent back empty: one problem (the table is empty), not one per unit
+        col.problems = [p for p in col.problems if p.expected != NO_FIGURES]
+        col.whole_rows.difference_update(no_figures)
     _check_merged(grid, header, {s for s, _, _ in sums} | set(sections), col)
     _report_unlabelled_sums(
         grid, header, data, {t for t, _, _ in sums} | set(sections), col, opts, style
@@ -752,6 +777,12 @@ def _second_table(
 
 def _first_col(row: Sequence[Any]) -> int:
     return next((c for c, v in enumerate(row) if not is_blank(v)), 0)
+
+
+def _has_count(grid: Grid, r: int, c: int) -> bool:
+    """Return True when count cell ``(r, c)`` holds something other than a blank or a dash."""
+    value = grid.cells[r][c]
+    return (r, c) in grid.no_value or not (is_blank(value) or is_dash(value))
 
 
 _NUMBERISH = re.compile(r"^[+-]?\d[\d.,\s\u00a0]*%?$")
