@@ -566,9 +566,10 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if not numbers and filled_measures and name is not None and not is_blank(name):
             numbers = filled_measures
         named = name_col is not None and not is_blank(name)
+        at = name_col if name_col is not None else 0
         if numbers and named and not any(_has_count(grid, r, c) for c in count_cols):
             # a share ("0", "-", #DIV/0!) but no count: the unit did not report; never zero
-            col.whole_row(r, name_col, name, NO_FIGURES)
+            col.whole_row(r, at, name, NO_FIGURES)
             reported_rows.append(user_row)
             no_figures.append(user_row)
             log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
@@ -581,7 +582,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
                 log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
                 continue
             if named:  # a unit with a remark ("chưa báo cáo") and no figures
-                col.whole_row(r, name_col, name, NO_FIGURES)
+                col.whole_row(r, at, name, NO_FIGURES)
                 reported_rows.append(user_row)
                 no_figures.append(user_row)
                 log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
