@@ -515,3 +515,42 @@ def test_an_empty_form_sent_back_is_one_problem(tmp_path: Path) -> None:
             book(tmp_path / "e.xlsx", {"Sheet1": rows}, merges={"Sheet1": NOT_REPORTED_MERGES})
         )
     assert len(info.value.problems) == 1
+
+
+# --------------------------------------------------------------------------------------------
+# A number under no header is lost data: a problem
+
+
+def test_an_unquoted_decimal_comma_in_a_comma_csv_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "Đơn vị,Cấp,Tổng số,Nữ,Tỷ lệ (%)\nHuyện Nga Sơn,huyện,37,6,16,2\n"
+        'Huyện Hà Trung,huyện,35,5,"14,3"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="no header") as info:
+        quiet_read(path, body="BCH", term="2020-2025")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(2, "F", "2")]
+    accounted(info.value.reading)
+    # quoted, as Excel writes it, the file reads
+    path.write_text(
+        'Đơn vị,Cấp,Tổng số,Nữ,Tỷ lệ (%)\nHuyện Nga Sơn,huyện,37,6,"16,2"\n', encoding="utf-8"
+    )
+    out = quiet_read(path, body="BCH", term="2020-2025")
+    assert records(out) == [("Huyện Nga Sơn", "district", "party_committee", 37, 6)]
+
+
+def test_a_number_in_a_column_with_no_header_is_a_problem(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", None, "Ghi chú"],
+        [1, "Huyện Nga Sơn", 37, 6, 13, "bầu thiếu"],
+        [2, "Huyện Hà Trung", 35, 5, None, None],
+    ]
+    with pytest.raises(DataError, match="no header") as info:
+        quiet_read(book(tmp_path / "h.xlsx", {"Sheet1": rows}), body="BCH")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(3, "E", 13)]
+    # a remark there is not a number: read
+    rows[2][4] = "x"
+    out = quiet_read(book(tmp_path / "r.xlsx", {"Sheet1": rows}), body="BCH")
+    assert len(out) == 2

@@ -598,6 +598,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         col.problems = [p for p in col.problems if p.expected != NO_FIGURES]
         col.whole_rows.difference_update(no_figures)
     _check_merged(grid, header, {s for s, _, _ in sums} | set(sections), col)
+    _report_headless_numbers(grid, header, data, col)
     _report_unlabelled_sums(
         grid, header, data, {t for t, _, _ in sums} | set(sections), col, opts, style
     )
@@ -778,6 +779,31 @@ def _second_table(
 
 def _first_col(row: Sequence[Any]) -> int:
     return next((c for c, v in enumerate(row) if not is_blank(v)), 0)
+
+
+HEADLESS = (
+    "không có số ở cột không có tiêu đề: đặt tên cột (Tổng số, Nữ …) hoặc xóa số này; trong tệp "
+    "CSV dấu phẩy, số thập phân 16,2 phải đặt trong ngoặc kép (a number under a column with no "
+    'header: name the column or delete it; in a comma-separated file write "16,2" in quotes)'
+)
+
+
+def _report_headless_numbers(grid: Grid, header: Header, data: list[_Row], col: Collector) -> None:
+    """Report a number in a data row under a column with no header, right of the first count.
+
+    Such a number is lost data: a group whose title was lost, or a CSV row with one cell too many
+    (``16,2`` unquoted in a comma-separated file is two cells).
+    """
+    measures = header.measure_cols()
+    if not measures:
+        return
+    named = {column.index for column in header.columns if column.path}
+    headless = [c for c in range(min(measures) + 1, grid.width) if c not in named]
+    for d in data:
+        row = grid.cells[d.r]
+        for c in headless:
+            if c < len(row) and _numberish(row[c]):
+                col.at(d.r, c, row[c], HEADLESS)
 
 
 def _has_count(grid: Grid, r: int, c: int) -> bool:
