@@ -7,6 +7,7 @@ careful statistician expects of it: the exact counts, or a located problem, or a
 from __future__ import annotations
 
 import re
+import tempfile
 import warnings
 import zipfile
 from pathlib import Path
@@ -15,10 +16,14 @@ from typing import Any
 import openpyxl
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import gender_stats as gs
 from gender_stats.errors import DataError
 from gender_stats.io._counts import MismatchWarning
+from gender_stats.io._levels import infer_level
+from gender_stats.io._rows import sum_kind
 
 
 def book(
@@ -554,3 +559,60 @@ def test_a_number_in_a_column_with_no_header_is_a_problem(tmp_path: Path) -> Non
     rows[2][4] = "x"
     out = quiet_read(book(tmp_path / "r.xlsx", {"Sheet1": rows}), body="BCH")
     assert len(out) == 2
+
+
+# --------------------------------------------------------------------------------------------
+# Generated: what is planted is what is read
+
+
+@st.composite
+def units_and_last_row(draw: st.DrawFn) -> tuple[list[tuple[int, int]], str, bool]:
+    units = draw(
+        st.lists(
+            st.integers(5, 60).flatmap(lambda t: st.tuples(st.just(t), st.integers(0, t))),
+            min_size=2,
+            max_size=5,
+        )
+    )
+    total = draw(st.booleans())
+    if total:
+        prefix = draw(st.sampled_from(["Tổng cộng", "TỔNG SỐ", "Tổng hợp", "tong cong", "Cộng"]))
+        joint = draw(st.sampled_from([" toàn ", " cả ", " Toàn ", " "]))
+        place = draw(st.sampled_from(["tỉnh", "huyện", "thành phố", "thị xã", "Đảng bộ", "ngành"]))
+        if prefix == "Cộng" and joint == " ":
+            joint = " toàn "  # "Cộng huyện" alone is a sum the figures place
+        name = draw(st.sampled_from(["", " Thanh Hóa", " Nga Sơn"]))
+        label = f"{prefix}{joint}{place}{name}"
+    else:  # a subtotal whose label the reader cannot know: letters, no unit kind, no sum word
+        label = draw(st.text("bcdfghklmnpqrtvxyz ", min_size=3, max_size=12).map(str.strip))
+        assume(len(label) >= 3 and infer_level(label) is None and sum_kind(label) is None)
+    return units, label, total
+
+
+@settings(max_examples=30, deadline=None)
+@given(case=units_and_last_row(), at=st.tuples(st.integers(1, 6), st.integers(1, 4)))
+def test_generated_totals_are_checked_and_unknown_sums_reported(
+    case: tuple[list[tuple[int, int]], str, bool], at: tuple[int, int]
+) -> None:
+    units, label, total = case
+    rows: list[list[Any]] = [["NHIỆM KỲ 2020-2025"], ["STT", "Đơn vị", "Tổng số", "Nữ"]]
+    rows += [[i + 1, f"Xã Số {i + 1}", t, f] for i, (t, f) in enumerate(units)]
+    rows.append([None, label, sum(t for t, _ in units), sum(f for _, f in units)])
+    with tempfile.TemporaryDirectory() as folder:
+        path = book(Path(folder) / "g.xlsx", {"BCH": rows}, start=at)
+        last = at[0] + len(rows) - 1
+        if total:
+            out = quiet_read(path, body="BCH")
+            assert records(out, "unit_name", "total", "female") == sorted(
+                (f"Xã Số {i + 1}", t, f) for i, (t, f) in enumerate(units)
+            )
+            log = out.attrs["reading"]
+            assert (log.entries[-1].row, str(log.entries[-1].kind)) == (last, "total")
+            assert log.rows_used == len(units)
+        else:
+            with pytest.raises(DataError, match="sum of the") as info:
+                quiet_read(path, body="BCH")
+            assert {p.row for p in info.value.problems} == {last}  # (its level is unknown too)
+            assert any("sum of the" in p.expected for p in info.value.problems)
+            log = info.value.reading
+        accounted(log)
