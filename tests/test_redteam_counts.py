@@ -616,3 +616,51 @@ def test_generated_totals_are_checked_and_unknown_sums_reported(
             assert any("sum of the" in p.expected for p in info.value.problems)
             log = info.value.reading
         accounted(log)
+
+
+@pytest.mark.parametrize(
+    ("sections", "subtotals", "total"),
+    [
+        (
+            (["A.", "CÁC HUYỆN"], ["B.", "CÁC SỞ, NGÀNH"]),
+            ("Cộng (A)", "Cộng (B)"),
+            "TỔNG CỘNG (A+B)",
+        ),
+        ((["I", "Khối huyện"], ["II", "Khối sở"]), ("Cộng I", "Cộng II"), "Tổng I+II"),
+        (
+            (["", "1. Các huyện, thị xã"], ["", "2. Các sở, ban, ngành"]),
+            ("Cộng 1", "Cộng 2"),
+            "Tổng 1 + 2",
+        ),
+        ((["", "KHỐI HUYỆN"], ["", "KHỐI SỞ NGÀNH"]), ("Cộng", "cộng"), "Tổng cộng"),
+    ],
+)
+def test_numbered_sections_with_their_own_subtotal_wordings(
+    tmp_path: Path, sections: tuple[list[str], list[str]], subtotals: tuple[str, str], total: str
+) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        sections[0],
+        [1, "Nga Sơn", 37, 6],
+        [2, "Hà Trung", 35, 5],
+        [None, subtotals[0], 72, 11],
+        sections[1],
+        [1, "Sở Y tế", 15, 6],
+        [2, "Sở Tư pháp", 9, 3],
+        [None, subtotals[1], 24, 9],
+        [None, total, 96, 20],
+    ]
+    out = quiet_read(book(tmp_path / "s.xlsx", {"BCH": rows}), body="BCH")
+    assert records(out, "unit_name", "level", "total", "female") == [
+        ("Hà Trung", "district", 35, 5),
+        ("Nga Sơn", "district", 37, 6),
+        ("Sở Tư pháp", "agency", 9, 3),
+        ("Sở Y tế", "agency", 15, 6),
+    ]
+    kinds = [str(e.kind) for e in out.attrs["reading"].entries]
+    assert kinds[5::4] == ["subtotal", "subtotal"] and kinds[-1] == "total"
+    accounted(out.attrs["reading"])
+    rows[-1][3] = 21
+    with pytest.warns(MismatchWarning, match="ô D11"):
+        gs.read_counts(book(tmp_path / "m.xlsx", {"BCH": rows}), body="BCH")
