@@ -664,3 +664,33 @@ def test_numbered_sections_with_their_own_subtotal_wordings(
     rows[-1][3] = 21
     with pytest.warns(MismatchWarning, match="ô D11"):
         gs.read_counts(book(tmp_path / "m.xlsx", {"BCH": rows}), body="BCH")
+
+
+# --------------------------------------------------------------------------------------------
+# A tidy export: ";" and a BOM, terms written three ways, thousands with a non-breaking space
+
+
+def test_a_tidy_semicolon_export_with_terms_written_as_offices_write_them(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(
+        (
+            "Nhiệm kỳ;Đơn vị;Cấp;Cơ quan;Tổng số;Nữ;Tỷ lệ (%)\r\n"
+            "NK 2015-2020;Huyện Nga Sơn;huyện;BCH;37;6;16,2\r\n"
+            "2015 – 2020;Huyện Hà Trung;huyện;BTV;13;2;15,4\r\n"
+            "Nhiệm kỳ 2015-20;Tỉnh Thanh Hóa;tỉnh;CBCCVC;1\u00a0146;452;39,4\r\n"
+        ).encode("utf-8-sig")
+    )
+    out = quiet_read(path)
+    assert records(out, "term", "unit_name", "body", "total", "female") == [
+        ("2015-2020", "Huyện Hà Trung", "standing_committee", 13, 2),
+        ("2015-2020", "Huyện Nga Sơn", "party_committee", 37, 6),
+        ("2015-2020", "Tỉnh Thanh Hóa", "staff", 1146, 452),
+    ]
+    accounted(out.attrs["reading"])
+    # two terms in one cell is no term
+    path.write_bytes(
+        "Nhiệm kỳ;Đơn vị;Cấp;Cơ quan;Tổng số;Nữ\r\n2015-2020 và 2020-2025;Huyện Nga Sơn;huyện;BCH;37;6\r\n".encode()
+    )
+    with pytest.raises(DataError, match="a term") as info:
+        quiet_read(path)
+    assert (info.value.problems[0].row, info.value.problems[0].column) == (2, "A")

@@ -1063,9 +1063,8 @@ def _records(
         if TERM in keys:
             raw = row[keys[TERM]]
             if not is_blank(raw):
-                try:
-                    row_term = normalise_term(text_cell(raw))
-                except TermError:
+                row_term = term_cell(text_cell(raw) or "")
+                if row_term is None:
                     col.at(
                         r, keys[TERM], raw, "nhiệm kỳ dạng 2015-2020 (a term)", header="Nhiệm kỳ"
                     )
@@ -1348,6 +1347,27 @@ def _same_place(a: str, b: str) -> bool:
     """Return True when one name is the other with or without its kind ("Nga Sơn", "Huyện Nga Sơn")."""
     ka, kb = loose_key(a), loose_key(b)
     return ka == kb or ka.endswith(f" {kb}") or kb.endswith(f" {ka}")
+
+
+def term_cell(text: str) -> str | None:
+    """Return the term a cell of a ``Nhiệm kỳ`` column gives, or ``None``.
+
+    Examples
+    --------
+    >>> term_cell("2015 – 2020"), term_cell("NK 2015-2020"), term_cell("Nhiệm kỳ 2015-20")
+    ('2015-2020', '2015-2020', '2015-2020')
+    >>> term_cell("2015-2020 và 2020-2025") is None, term_cell("khóa XV") is None
+    (True, True)
+    """
+    try:
+        return normalise_term(text)
+    except TermError:
+        pass
+    found = list(_YEARS.finditer(text))
+    rest = loose_key(_YEARS.sub(" ", text))
+    if len(found) != 1 or rest not in ("nk", "nhiem ky", "nhiem ki", "term"):
+        return None
+    return title_from_sheet(text)
 
 
 def title_from_sheet(name: str) -> str | None:
