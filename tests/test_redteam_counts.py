@@ -694,3 +694,42 @@ def test_a_tidy_semicolon_export_with_terms_written_as_offices_write_them(tmp_pa
     with pytest.raises(DataError, match="a term") as info:
         quiet_read(path)
     assert (info.value.problems[0].row, info.value.problems[0].column) == (2, "A")
+
+
+# --------------------------------------------------------------------------------------------
+# Hidden rows: a hidden unit is passed over (and said), a hidden section still gives its level
+
+
+def test_a_hidden_section_row_still_gives_its_level(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        ["I", "Khối huyện"],
+        [1, "Nga Sơn", 37, 6],
+        [2, "Tĩnh Gia (đã nhập vào thị xã Nghi Sơn)", 40, 4],  # hidden: abolished unit
+        ["II", "Khối sở, ban, ngành"],  # hidden by mistake with the row above it
+        [1, "Văn phòng UBND", 15, 6],
+        [2, "Thanh tra", 9, 3],
+        [None, "Tổng cộng", "=SUBTOTAL(109,C4:C8)", "=SUBTOTAL(109,D4:D8)"],  # 37+15+9, 6+6+3
+    ]
+    path = book(
+        tmp_path / "h.xlsx",
+        {"Sheet1": rows},
+        hidden_rows={"Sheet1": [5, 6]},
+        cached={"C9": 61, "D9": 15},
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = gs.read_counts(path, body="BCH")
+    assert [str(w.message) for w in caught if "hidden rows passed over): 5." in str(w.message)]
+    assert records(out, "unit_name", "level", "total", "female") == [
+        ("Nga Sơn", "district", 37, 6),
+        ("Thanh tra", "agency", 9, 3),
+        ("Văn phòng UBND", "agency", 15, 6),
+    ]
+    log = out.attrs["reading"]
+    assert [(e.row, str(e.kind), e.outcome) for e in log.entries if e.row in (5, 6)] == [
+        (5, "hidden", "reported"),
+        (6, "section", "structural"),
+    ]
+    accounted(log)

@@ -465,7 +465,12 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             continue
         user_row = grid.rows[r]
         label = _label(row, label_cols)
-        if r in grid.hidden_rows and not opts.include_hidden:
+        if r in grid.hidden_rows and not opts.include_hidden and _hidden_section(row, keys):
+            log.notes.append(
+                f"{file} dòng {user_row}: dòng khối bị ẩn vẫn cho cấp của các đơn vị dưới nó (a "
+                "hidden section row still gives its level to the units below it)"
+            )
+        elif r in grid.hidden_rows and not opts.include_hidden:
             hidden.append(user_row)
             log.add(file, sheet, user_row, RowClass.HIDDEN, REPORTED, label, "dòng ẩn (hidden row)")
             if (
@@ -804,6 +809,19 @@ def _report_headless_numbers(grid: Grid, header: Header, data: list[_Row], col: 
         for c in headless:
             if c < len(row) and _numberish(row[c]):
                 col.at(d.r, c, row[c], HEADLESS)
+
+
+def _hidden_section(row: Sequence[Any], keys: dict[str, int]) -> bool:
+    """Return True for a section row ("II. Khối sở, ban, ngành") with no figures.
+
+    Hidden or not, it gives its level to the units below it: passing over a hidden section row
+    would give them the level of the section above.
+    """
+    stt = row[keys[ROW_NUMBER]] if ROW_NUMBER in keys else None
+    name = row[keys[UNIT_NAME]] if UNIT_NAME in keys else None
+    text = name if isinstance(name, str) and name.strip() else _first_text(row)
+    filled = [v for v in row if not is_blank(v)]
+    return len(filled) <= 2 and section_label(stt, text) is not None
 
 
 def _has_count(grid: Grid, r: int, c: int) -> bool:
