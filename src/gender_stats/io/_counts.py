@@ -128,6 +128,11 @@ WHAT_TOTAL = "tổng các đơn vị (the sum of all units)"
 WHAT_SECTION = "tổng các đơn vị của khối (the sum of the section's units)"
 AVERAGE_ROW = "bình quân, không phải đơn vị (an average: not a unit, not checked as a sum)"
 UNIT_NO_FIGURES = "đơn vị không có số liệu nào (a unit row with no figures: not reported?)"
+NO_FIGURES = (
+    "số liệu của đơn vị: dòng có tên đơn vị nhưng không có số nào; chưa báo cáo không phải là 0 — "
+    "ghi số (0 nếu không có ai) hoặc xóa dòng (figures for this unit: the row names a unit but "
+    "has no count; not reported is not zero: write them, 0 for none, or delete the row)"
+)
 NOT_CHECKED_FORMULA = (
     "công thức chưa có giá trị lưu (a formula saved without its value: not checked)"
 )
@@ -438,6 +443,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         log.notes.append(f"{file}: kiểu số {style.thousands or '?'} — {style.evidence}")
     keys = header.keys
     measure_cols = header.measure_cols()
+    count_cols = sorted({c for s in header.series for c in s.cols.values()})
     label_cols = [keys[k] for k in (ROW_NUMBER, UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys]
     name_col = next((keys[k] for k in (UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys), None)
     data: list[_Row] = []
@@ -449,11 +455,14 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     current_body: str | None = None  # from a caption row ("2. Ban Thường vụ") of stacked tables
     captions: set[int] = set()
     ended: int | None = None
+    second: int | None = None  # the row where a second table starts
+    closed = False  # a grand total has closed the table
     hidden: list[int] = []
     of_which: list[int] = []
     hidden_data: list[_Row] = []  # hidden unit rows: a total may include them (SUM) or not
     hidden_in: dict[int, list[int]] = {}
     empty_units: list[int] = []
+    no_figures: list[int] = []  # unit rows with no figures (reported)
     reported_rows: list[int] = []
     header_texts = [text_of(v) for v in grid.cells[header.top]]
     for r in range(header.first_data, len(grid.cells)):
@@ -462,7 +471,12 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             continue
         user_row = grid.rows[r]
         label = _label(row, label_cols)
-        if r in grid.hidden_rows and not opts.include_hidden:
+        if r in grid.hidden_rows and not opts.include_hidden and _hidden_section(row, keys):
+            log.notes.append(
+                f"{file} dòng {user_row}: dòng khối bị ẩn vẫn cho cấp của các đơn vị dưới nó (a "
+                "hidden section row still gives its level to the units below it)"
+            )
+        elif r in grid.hidden_rows and not opts.include_hidden:
             hidden.append(user_row)
             log.add(file, sheet, user_row, RowClass.HIDDEN, REPORTED, label, "dòng ẩn (hidden row)")
             if (
@@ -486,7 +500,22 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             else:
                 log.add(file, sheet, user_row, RowClass.SIGNATURE, STRUCTURAL, first)
             continue
-        if [text_of(v) for v in row] == header_texts:
+        if second is not None:
+            if numbers:
+                reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, "bảng thứ hai")
+            else:
+                log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first, "bảng thứ hai")
+            continue
+        repeated = [text_of(v) for v in row] == header_texts
+        why = None if numbers else _second_table(row, repeated, closed, data, title)
+        if why is not None:
+            second = user_row
+            col.at(r, _first_col(row), first, SECOND_TABLE.format(row=user_row, why=why))
+            col.blocking = True
+            log.add(file, sheet, user_row, RowClass.HEADER, STRUCTURAL, first, "bảng thứ hai")
+            continue
+        if repeated:
             log.add(file, sheet, user_row, RowClass.HEADER, STRUCTURAL, first, "tiêu đề lặp lại")
             continue
         if is_column_numbers(row):
@@ -503,6 +532,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             if current is not None and current in captions:
                 kind = "subtotal"  # in one table of a sheet of one table per body: that table's
             sums.append((r, kind, current if kind in ("subtotal", "sum") else None))
+            closed = closed or (kind == "total" and bool(data))  # the table's grand total
             cls = RowClass.TOTAL if kind == "total" else RowClass.SUBTOTAL
             log.add(file, sheet, user_row, cls, STRUCTURAL, label)
             continue
@@ -518,6 +548,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             # a caption over the next table of a sheet holding one table per body
             current_body, current = caption, r
             captions.add(r)
+            closed = False  # the next table of a sheet of one table per body
             sections[r] = (str(first), current_level)
             section_rows[r] = []
             log.add(
@@ -549,6 +580,15 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             continue
         if not numbers and filled_measures and name is not None and not is_blank(name):
             numbers = filled_measures
+        named = name_col is not None and not is_blank(name)
+        at = name_col if name_col is not None else 0
+        if numbers and named and not any(_has_count(grid, r, c) for c in count_cols):
+            # a share ("0", "-", #DIV/0!) but no count: the unit did not report; never zero
+            col.whole_row(r, at, name, NO_FIGURES)
+            reported_rows.append(user_row)
+            no_figures.append(user_row)
+            log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+            continue
         if not numbers:
             filled = [c for c, v in enumerate(row) if not is_blank(v)]
             said = [keys[k] for k in (SOURCE, NOTE) if k in keys]
@@ -568,13 +608,24 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
                 reported_rows.append(user_row)
                 log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
                 continue
+            if named:  # a unit with a remark ("chưa báo cáo") and no figures
+                col.whole_row(r, at, name, NO_FIGURES)
+                reported_rows.append(user_row)
+                no_figures.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+                continue
             log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first)
             continue
         data.append(_Row(r, current, current_level, current_body))
         if current is not None:
             section_rows[current].append(r)
         log.add(file, sheet, user_row, RowClass.DATA, USED, label)
+    if not data and no_figures and len(no_figures) == len(reported_rows):
+        # a form sent back empty: one problem (the table is empty), not one per unit
+        col.problems = [p for p in col.problems if p.expected != NO_FIGURES]
+        col.whole_rows.difference_update(no_figures)
     _check_merged(grid, header, {s for s, _, _ in sums} | set(sections), col)
+    _report_headless_numbers(grid, header, data, col)
     _report_unlabelled_sums(
         grid, header, data, {t for t, _, _ in sums} | set(sections), col, opts, style
     )
@@ -705,6 +756,101 @@ def _names_a_unit(name: Any, opts: Options) -> bool:
     if opts.units is not None and opts.units.find(clean_unit_name(name) or name) is not None:
         return True
     return infer_level(name) is not None
+
+
+SECOND_TABLE = (
+    "một bảng mỗi trang: dòng {row} bắt đầu một bảng khác ({why}); chuyển bảng đó sang trang "
+    "riêng (one table per sheet: a second table starts at row {row}; move it to a sheet of its "
+    "own, with its title)"
+)
+_FORM_NUMBER = re.compile(r"^(bieu|bang|mau|phu bieu|phu luc)( so)? [0-9ivx]+[a-z]?\b")
+
+
+def _second_table(
+    row: Sequence[Any], repeated: bool, closed: bool, data: list[_Row], title: Title
+) -> str | None:
+    """Return why a row with no figures starts a second table below the first, or ``None``.
+
+    The header again after the table's grand total; another header (two or more column names
+    that are not this header's); or, below data rows, a title line: a form number (``BIỂU 2``)
+    or a term the title above does not name.  The header repeated inside a table (a printed
+    page break) does not start one.  Another header: at least two cells, and half the row's texts,
+    are column names.
+    """
+    if repeated:
+        return (
+            "tiêu đề lặp lại sau dòng tổng cộng (the header again after the grand total)"
+            if (closed)
+            else None
+        )
+    from gender_stats.io._header import _is_key_word, _measure_of
+
+    texts = [text_of(v) for v in row if isinstance(v, str) and v.strip()]
+    names = [t for t in texts if _is_key_word(t) or _measure_of(t) is not None]
+    if len(names) >= 2 and 2 * len(names) >= len(texts):
+        return f"tiêu đề khác: {' | '.join(names[:4])} (another header)"
+    if not data or len(texts) != 1 or is_note(texts[0]) or is_signature(texts[0]):
+        return None
+    key = loose_key(texts[0])
+    if _FORM_NUMBER.match(key):
+        return f'tiêu đề "{texts[0]}" (a title)'
+    terms = {t for t, _, _, _ in title.pairs}
+    for m in _YEARS.finditer(texts[0].replace("đến", "-")):
+        try:
+            term = normalise_term(f"{m.group(1)}-{m.group(2)}")
+        except TermError:
+            continue
+        if term not in terms:
+            return f'tiêu đề "{texts[0]}" nêu nhiệm kỳ {term} (a title naming another term)'
+    return None
+
+
+def _first_col(row: Sequence[Any]) -> int:
+    return next((c for c, v in enumerate(row) if not is_blank(v)), 0)
+
+
+HEADLESS = (
+    "không có số ở cột không có tiêu đề: đặt tên cột (Tổng số, Nữ …) hoặc xóa số này; trong tệp "
+    "CSV dấu phẩy, số thập phân 16,2 phải đặt trong ngoặc kép (a number under a column with no "
+    'header: name the column or delete it; in a comma-separated file write "16,2" in quotes)'
+)
+
+
+def _report_headless_numbers(grid: Grid, header: Header, data: list[_Row], col: Collector) -> None:
+    """Report a number in a data row under a column with no header, right of the first count.
+
+    Such a number is lost data: a group whose title was lost, or a CSV row with one cell too many
+    (``16,2`` unquoted in a comma-separated file is two cells).
+    """
+    measures = header.measure_cols()
+    if not measures:
+        return
+    named = {column.index for column in header.columns if column.path}
+    headless = [c for c in range(min(measures) + 1, grid.width) if c not in named]
+    for d in data:
+        row = grid.cells[d.r]
+        for c in headless:
+            if c < len(row) and _numberish(row[c]):
+                col.at(d.r, c, row[c], HEADLESS)
+
+
+def _hidden_section(row: Sequence[Any], keys: dict[str, int]) -> bool:
+    """Return True for a section row ("II. Khối sở, ban, ngành") with no figures.
+
+    Hidden or not, it gives its level to the units below it: passing over a hidden section row
+    would give them the level of the section above.
+    """
+    stt = row[keys[ROW_NUMBER]] if ROW_NUMBER in keys else None
+    name = row[keys[UNIT_NAME]] if UNIT_NAME in keys else None
+    text = name if isinstance(name, str) and name.strip() else _first_text(row)
+    filled = [v for v in row if not is_blank(v)]
+    return len(filled) <= 2 and section_label(stt, text) is not None
+
+
+def _has_count(grid: Grid, r: int, c: int) -> bool:
+    """Return True when count cell ``(r, c)`` holds something other than a blank or a dash."""
+    value = grid.cells[r][c]
+    return (r, c) in grid.no_value or not (is_blank(value) or is_dash(value))
 
 
 _NUMBERISH = re.compile(r"^[+-]?\d[\d.,\s\u00a0]*%?$")
@@ -969,9 +1115,8 @@ def _records(
         if TERM in keys:
             raw = row[keys[TERM]]
             if not is_blank(raw):
-                try:
-                    row_term = normalise_term(text_cell(raw))
-                except TermError:
+                row_term = term_cell(text_cell(raw) or "")
+                if row_term is None:
                     col.at(
                         r, keys[TERM], raw, "nhiệm kỳ dạng 2015-2020 (a term)", header="Nhiệm kỳ"
                     )
@@ -1289,6 +1434,27 @@ def _same_place(a: str, b: str) -> bool:
     """Return True when one name is the other with or without its kind ("Nga Sơn", "Huyện Nga Sơn")."""
     ka, kb = loose_key(a), loose_key(b)
     return ka == kb or ka.endswith(f" {kb}") or kb.endswith(f" {ka}")
+
+
+def term_cell(text: str) -> str | None:
+    """Return the term a cell of a ``Nhiệm kỳ`` column gives, or ``None``.
+
+    Examples
+    --------
+    >>> term_cell("2015 – 2020"), term_cell("NK 2015-2020"), term_cell("Nhiệm kỳ 2015-20")
+    ('2015-2020', '2015-2020', '2015-2020')
+    >>> term_cell("2015-2020 và 2020-2025") is None, term_cell("khóa XV") is None
+    (True, True)
+    """
+    try:
+        return normalise_term(text)
+    except TermError:
+        pass
+    found = list(_YEARS.finditer(text))
+    rest = loose_key(_YEARS.sub(" ", text))
+    if len(found) != 1 or rest not in ("nk", "nhiem ky", "nhiem ki", "term"):
+        return None
+    return title_from_sheet(text)
 
 
 def title_from_sheet(name: str) -> str | None:

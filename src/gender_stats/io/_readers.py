@@ -634,7 +634,7 @@ def read_counts(
     ``1. Khối …``, or unnumbered ``Khối huyện``, ``Các huyện, thị xã, thành phố``) give their level to
     their units.  ``Ghi chú:``, ``(*)``, ``Nguồn:`` rows are notes wherever they stand — the rows after
     them are read.  A date line or a signature block ends the table: a later row with figures is a
-    problem.  A unit row with no figure at all is reported (warning), not used.
+    problem.  A unit row with no figure at all is a problem (not reported is not zero), never used.
 
     Numbers: in a workbook a count typed as text (``"12"``) is a problem (Excel's sums skip it); in a
     CSV ``1.234`` / ``1,234`` follow the file's style (vi-VN dots, en-US commas) decided from its

@@ -262,6 +262,8 @@ def sum_kind(text: Any) -> str | None:
     ['total', 'total', 'total', 'sum']
     >>> sum_kind("Xã Toàn Thắng"), sum_kind("Cộng Hòa"), sum_kind("Tổng Đội TNXP")
     (None, None, None)
+    >>> sum_kind("Tổng I+II"), sum_kind("Cộng A + B"), sum_kind("Cộng 1"), sum_kind("Tổng 2")
+    ('total', 'total', 'sum', 'sum')
     """
     if not isinstance(text, str):
         return None
@@ -278,6 +280,10 @@ def sum_kind(text: Any) -> str | None:
         return "subtotal"
     if re.match(r"^cong [ivxlc]+$|^cong [a-d]$|^tong [ivxlc]+$", key):
         return "sum"
+    if _SECTIONS_SUM.match(key):
+        return "total"  # "Tổng I+II", "Cộng A + B", "Tổng cộng 1+2"
+    if _SECTION_SUM.match(key):
+        return "sum"  # "Cộng 1", "Tổng 2" of a numbered section
     if _GRAND_WORDS.match(key):
         return "total"
     if _PLACE_SUM.match(key):
@@ -285,6 +291,9 @@ def sum_kind(text: Any) -> str | None:
     return None
 
 
+_REF = r"(?:[ivxlc]+|[a-h]|\d{1,2})"
+_SECTIONS_SUM = re.compile(rf"^(?:cong|tong|tong cong|tong so)(?: {_REF}){{2,}}$")
+_SECTION_SUM = re.compile(rf"^(?:cong|tong) {_REF}$")
 # "Tổng cộng toàn thành phố", "Toàn Đảng bộ", "Cả tỉnh", "Tổng số chung": the whole of a place
 _PLACES = (
     r"(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|quoc|nuoc|dang bo|don vi|nganh"
