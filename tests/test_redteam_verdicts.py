@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import warnings
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
@@ -314,3 +315,51 @@ def test_as_a_process_bad_targets_and_bad_files_never_give_a_traceback(good_csv,
         assert result.returncode == code, (argv, result.stderr)
         assert "Traceback" not in result.stderr + result.stdout, argv
         assert text in result.stderr, (argv, result.stderr)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Seat planning: bầu thiếu, candidate lists
+
+
+def test_at_least_written_with_ge_is_not_strict():
+    # 6 women of 19 elected, planned 20: one seat kept for a woman gives 7/20 = 35 % exactly.
+    # "≥ 35%" and ">= 35%" are met by it (k = 1); "> 35%" is not, and there is no second seat.
+    for typed in ("≥ 35%", ">= 35%", "=> 35%", "35 %", "ít nhất 35%", "từ 35% trở lên"):
+        kept = gs.seats_to_keep(planned_size=20, elected=19, women_elected=6, target=typed)
+        assert (kept.k, kept.final_women, kept.final_size, kept.rule) == (1, 7, 20, "≥ 35%")
+    for typed in ("> 35%", "trên 35%", "Trên 35 %"):
+        # before: ">= 35%" was read as "> 35%" and raised "not enough seats"
+        with pytest.raises(gs.PlanningError, match=r"7/20, vẫn chưa đạt > 35%"):
+            gs.seats_to_keep(planned_size=20, elected=19, women_elected=6, target=typed)
+
+
+@pytest.mark.parametrize("typed", ["< 15%", "≤ 15%", "150%", "-5%", "khoảng 15%", "15% - 20%"])
+def test_a_share_text_that_is_no_floor_is_a_planning_error_naming_it(typed):
+    # before: a TargetError about "mục ?, trường threshold" of a YAML entry, or a wrong floor
+    with pytest.raises(gs.PlanningError, match=rf"target='{typed}': cần chữ như '15%'"):
+        gs.seats_to_keep(planned_size=20, elected=19, women_elected=6, target=typed)
+
+
+def test_head_counts_read_from_a_frame_are_counts():
+    import numpy as np
+
+    kept = gs.seats_to_keep(planned_size=np.int64(45), elected=np.int64(40), women_elected=4)
+    assert (kept.k, kept.final_women, kept.final_size) == (3, 7, 43)  # 7/43 ≥ 15 % > 6/42
+
+
+@pytest.mark.parametrize("candidates", [8.0, "8", None])
+def test_min_women_on_list_refuses_a_list_size_that_is_not_a_count(candidates):
+    # before: TypeError from range()
+    with pytest.raises(gs.PlanningError, match="candidates phải là số nguyên ≥ 1"):
+        gs.min_women_on_list(seats=5, candidates=candidates, probability="0.9")
+
+
+def test_a_list_without_surplus_elects_everyone():
+    # số dư 0: 5 candidates for 5 seats, 1 woman: she is elected, 1/5 = 20 % ≥ 15 % for sure
+    odds = gs.candidate_list_odds(seats=5, candidates=5, women=1)
+    assert odds.probability == 1 and odds.women_needed == 1
+    # 45 seats, 54 candidates (số dư 20 %), at least 15 % (7 women) with probability 0.95
+    w = gs.min_women_on_list(seats=45, candidates=54, probability="0.95")
+    for women, meets in ((w - 1, False), (w, True)):
+        p = gs.candidate_list_odds(seats=45, candidates=54, women=women).probability
+        assert (p >= Fraction(95, 100)) is meets
