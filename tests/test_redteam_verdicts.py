@@ -363,3 +363,37 @@ def test_a_list_without_surplus_elects_everyone():
     for women, meets in ((w - 1, False), (w, True)):
         p = gs.candidate_list_odds(seats=45, candidates=54, women=women).probability
         assert (p >= Fraction(95, 100)) is meets
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Several files at once
+
+
+def test_a_unit_sent_in_two_files_is_named_with_both_files(xlsx, tmp_path, capsys):
+    first = xlsx([HEAD, [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 3]], name="a.xlsx")
+    again = tmp_path / "a_gui_lai.csv"  # the same district sent again, as CSV
+    again.write_text(
+        "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n"
+        "2015-2020,Huyện A,Cấp huyện,BCH,20,3\n"
+        "2015-2020,Huyện B,Cấp huyện,BCH,40,4\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", str(first), str(again), "-q")
+    # before: "dòng 2, cột body … trùng với dòng 0" in "dữ liệu": no file named
+    assert code == 2 and out == ""
+    assert 'tệp "a_gui_lai.csv": giá trị "Huyện A"' in err
+    assert 'party_committee 2015-2020 của đơn vị này đã có trong tệp "a.xlsx"' in err
+    assert "đọc 3 dòng dữ liệu: 2 dùng được, 1 có lỗi" in err
+    assert "Huyện B" not in err
+    code, out, err = run(capsys, "check", str(first), str(first), "-q")
+    assert code == 2 and 'đã có trong tệp "a.xlsx"' in err
+
+
+def test_two_files_of_different_units_are_checked_together(xlsx, tmp_path, capsys):
+    # A 3/20 = 15 % meets 36-CT/TW a; B 4/40 = 10 % needs ⌈6⌉ − 4 = 2 more women
+    first = xlsx([HEAD, [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 3]], name="a.xlsx")
+    second = xlsx([HEAD, [1, "2015-2020", "Huyện B", "Cấp huyện", "BCH", 40, 4]], name="b.xlsx")
+    code, out, _ = run(capsys, "check", str(first), str(second), "-q", "--targets", "36-CT/TW:a")
+    assert code == 0
+    lines = [x for x in out.splitlines() if x.startswith("Huyện")]
+    assert len(lines) == 1 and lines[0].startswith("Huyện B") and lines[0].endswith(" 2")

@@ -442,7 +442,7 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         from gender_stats import datasets
 
         return datasets.load_sample_counts(), units if units is not None else datasets.load_units()
-    frames, errors = [], []
+    frames, errors, paths = [], [], []
     for path in tqdm(
         args.inputs, desc="đọc (read)", unit="file", file=sys.stderr, disable=_quiet(args)
     ):
@@ -454,11 +454,52 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         if frame.attrs.get("read_as") == "roster" and not args.roster:
             print(label("cli.read_as_roster", args.lang, path=path), file=sys.stderr)
         frames.append(frame)
+        paths.append(path)
     if errors:
         raise DataError.combine(errors)
     if len(frames) == 1:
         return frames[0], units
+    twice = _in_two_files(frames, paths)
+    if twice:
+        raise DataError(twice, rows_read=sum(len(f) for f in frames), rows_reported=len(twice))
     return _kept(validate_counts(pd.concat(frames, ignore_index=True)), *frames), units
+
+
+#: A unit's body of one term given by two input files (the same file twice, or two offices).
+IN_TWO_FILES = (
+    "mỗi nhiệm kỳ × đơn vị × cơ quan trong một tệp (each term × unit × body in one file only); "
+    '{body} {term} của đơn vị này đã có trong tệp "{other}" (already in that file). Hint: bỏ '
+    "tệp trùng, hoặc sửa tên đơn vị nếu là hai đơn vị khác nhau (drop the repeated file, or "
+    "tell the two units apart)"
+)
+
+
+def _in_two_files(frames: Sequence[pd.DataFrame], paths: Sequence[Path]) -> list[Problem]:
+    """Return a problem for each unit's body of a term found in an earlier input file too.
+
+    Each reader refuses a duplicate inside its own file; joined, the files would give one unit
+    two rows (counted twice, judged twice): said here, naming both files, never summed.
+    """
+    seen: dict[tuple[str, str, str], Path] = {}
+    problems = []
+    for path, frame in zip(paths, frames, strict=True):
+        keys = zip(
+            frame["term"].astype(str),
+            frame["unit_id"].astype(str),
+            frame["body"].astype(str),
+            frame["unit_name"].astype(str),
+            strict=True,
+        )
+        mine: dict[tuple[str, str, str], Path] = {}
+        for term, unit, body, name in keys:
+            other = seen.get((term, unit, body))
+            if other is not None:
+                expected = IN_TWO_FILES.format(body=body, term=term, other=other.name)
+                problems.append(Problem(expected=expected, value=name, file=path.name))
+            mine.setdefault((term, unit, body), path)
+        for key, where in mine.items():
+            seen.setdefault(key, where)
+    return problems
 
 
 #: ``--targets`` given with no name in it (an empty shell variable, a lone comma).
