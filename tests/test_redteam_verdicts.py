@@ -397,3 +397,24 @@ def test_two_files_of_different_units_are_checked_together(xlsx, tmp_path, capsy
     assert code == 0
     lines = [x for x in out.splitlines() if x.startswith("Huyện")]
     assert len(lines) == 1 and lines[0].startswith("Huyện B") and lines[0].endswith(" 2")
+
+
+def test_rows_the_chosen_targets_do_not_look_at_are_counted_not_dropped(xlsx, capsys):
+    # 36-CT/TW a judges party committees only: the council and standing-committee rows are not
+    # in its scope; the output says so instead of "1/1 rows" over a file of 3
+    path = xlsx(
+        [
+            HEAD,
+            [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 3],
+            [2, "2016-2021", "Huyện A", "Cấp huyện", "HĐND", 40, 10],
+            [3, "2015-2020", "Huyện A", "Cấp huyện", "BTV", 9, 1],
+        ]
+    )
+    code, out, _ = run(capsys, "check", str(path), "-q", "--targets", "36-CT/TW:a")
+    assert code == 0
+    assert "Phạm vi (coverage): đánh giá 1/1 dòng\n2 dòng của cơ quan khác" in out
+    assert "chosen targets): peoples_council 2016-2021, standing_committee 2015-2020" in out
+    code, out, _ = run(capsys, "check", str(path), "-q", "--targets", "36-CT/TW", "--lang", "en")
+    assert "1 rows of other bodies, not checked against the chosen targets: peoples_council" in out
+    code, out, _ = run(capsys, "check", str(path), "-q")
+    assert "other bodies" not in out and "cơ quan khác" not in out  # in force: every row shown

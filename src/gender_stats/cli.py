@@ -718,6 +718,29 @@ def _print_not_assessed(rows: pd.DataFrame, lang: str, out: TextIO) -> bool:
     return True
 
 
+def _print_left_out(counts: pd.DataFrame, args: argparse.Namespace, lang: str, out: TextIO) -> None:
+    """Say which rows the chosen ``--targets`` do not look at (their bodies are not the targets')."""
+    from gender_stats.targets import get_targets
+    from gender_stats.vocab import normalise_term
+
+    if args.targets is None:
+        return  # the targets in force: every row is in the result, judged or said why not
+    chosen = get_targets(_targets(args.targets))
+    if any(not t.bodies for t in chosen):
+        return
+    bodies = {b for t in chosen for b in t.bodies}
+    rows = counts
+    if args.term:
+        terms = rows["term"].astype(str).map(normalise_term)
+        rows = rows[(terms == normalise_term(args.term)).to_numpy(dtype=bool)]
+    left = rows[~rows["body"].astype(str).isin(bodies).to_numpy(dtype=bool)]
+    if left.empty:
+        return
+    pairs = list(dict.fromkeys(f"{b} {t}" for b, t in zip(left["body"], left["term"], strict=True)))
+    shown = ", ".join(pairs[:4]) + (", …" if len(pairs) > 4 else "")
+    print(label("cli.check_left_out", lang, n=_n(len(left), lang), pairs=shown), file=out)
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats import compliance
 
@@ -726,6 +749,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     counts, units = _read_inputs(args)
     result, nothing = _check_quietly(counts, args, units, any_term=args.any_term, lang=lang)
     _print_targets_used(result, lang, out)
+    _print_left_out(counts, args, lang, out)
     if nothing:
         for message in nothing:
             print(message, file=sys.stderr)

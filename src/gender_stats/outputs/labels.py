@@ -519,6 +519,11 @@ _add(
             "Exit code 4 with --strict: not everything could be assessed. Hint: add the missing "
             "figures, or choose --targets and --term.",
         ),
+        "check_left_out": (
+            "{n} dòng của cơ quan khác, không đối chiếu với các chỉ tiêu đã chọn (rows of other "
+            "bodies, not checked against the chosen targets): {pairs}",
+            "{n} rows of other bodies, not checked against the chosen targets: {pairs}",
+        ),
         "units_not_assessed": (
             "; {k} đơn vị chưa đánh giá được (units not assessed)",
             "; {k} units not assessed",
