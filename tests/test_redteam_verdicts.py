@@ -418,3 +418,53 @@ def test_rows_the_chosen_targets_do_not_look_at_are_counted_not_dropped(xlsx, ca
     assert "1 rows of other bodies, not checked against the chosen targets: peoples_council" in out
     code, out, _ = run(capsys, "check", str(path), "-q")
     assert "other bodies" not in out and "cơ quan khác" not in out  # in force: every row shown
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. A share-of-units target is judged on the share of units, not unit by unit
+
+
+def key_posts_csv(path: Path, with_woman: int, n: int = 10) -> Path:
+    lines = "".join(
+        f"2021-2026,Xã {i},Cấp xã,Chức danh chủ chốt,4,{1 if i < with_woman else 0}\n"
+        for i in range(n)
+    )
+    path.write_text("Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n" + lines, encoding="utf-8")
+    return path
+
+
+def test_28_nq_cp_met_by_the_share_of_units_is_no_shortfall(tmp_path, capsys):
+    # 7 of 10 communes have a woman key leader: 70 % ≥ 60 % (28/NQ-CP by 2025, council term
+    # 2021-2026).  Before: "3 đơn vị chưa đạt" and --strict exit 1, a failure that is not one.
+    path = key_posts_csv(tmp_path / "xa.csv", with_woman=7)
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict")
+    assert code == 0
+    assert (
+        "28/NQ-CP:2025: 7/10 đơn vị có ≥ 1 nữ (70,0%); chỉ tiêu ≥ 60% đơn vị — đạt chỉ tiêu" in out
+    )
+    assert "  Đơn vị chưa có (units without): Xã 7, Xã 8, Xã 9" in out
+    assert "Các chỉ tiêu đều đạt (every target is met)." in out
+    assert "0 đơn vị chưa đạt (units below target); 0 lượt (checks)." in out
+    # the same 7 of 10 in the library: summarise gives the share verdict
+    s = gs.summarise(gs.check(gs.read_counts(path))).iloc[0]
+    assert (s["label"], bool(s["unit_share_met"])) == ("7/10", True)
+
+
+def test_28_nq_cp_below_by_the_share_of_units_names_the_units_to_reach(tmp_path, capsys):
+    # 5 of 10 = 50 % < 60 %: one more commune with a woman key leader reaches 6/10 = 60 %
+    path = key_posts_csv(tmp_path / "xa.csv", with_woman=5)
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict", "--lang", "en")
+    assert code == 1
+    assert (
+        "28/NQ-CP:2025: 5 of 10 units with ≥ 1 woman (50.0%); target ≥ 60% of units — below "
+        "target: 1 more units needed" in out
+    )
+    assert "  Units without: Xã 5, Xã 6, Xã 7, Xã 8, Xã 9" in out
+    assert "5 units below target; 5 checks." in out
+
+
+@pytest.mark.parametrize(("with_woman", "code"), [(6, 0), (5, 1)])
+def test_28_nq_cp_at_the_boundary(tmp_path, capsys, with_woman, code):
+    # exactly 60 %: 6/10 meets "≥ 60%" (integers: 6·5 ≥ 3·10)
+    path = key_posts_csv(tmp_path / "xa.csv", with_woman=with_woman)
+    assert run(capsys, "check", str(path), "-q", "--strict")[0] == code

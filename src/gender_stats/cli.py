@@ -741,6 +741,65 @@ def _print_left_out(counts: pd.DataFrame, args: argparse.Namespace, lang: str, o
     print(label("cli.check_left_out", lang, n=_n(len(left), lang), pairs=shown), file=out)
 
 
+def _share_rules(result: pd.DataFrame) -> dict[str, Any]:
+    """Return the share-of-units rules (28/NQ-CP ...) of the targets in ``result``, by id."""
+    from gender_stats.compliance import TARGET_ID
+    from gender_stats.targets import ShareOfUnits, get_targets
+
+    ids = set(result[TARGET_ID].dropna().astype(str))
+    return {t.id: t.rule for t in get_targets() if t.id in ids and isinstance(t.rule, ShareOfUnits)}
+
+
+def _print_share_targets(
+    on_term: pd.DataFrame, rules: dict[str, Any], lang: str, out: TextIO
+) -> list[str]:
+    """Print the verdict of each share-of-units target over the units of one term.
+
+    A unit without (say) a woman key leader is not below a target that asks 60 % of the units
+    to have one: the target is met or not by the share of units.  Returns the ids not met.
+    """
+    from gender_stats import compliance
+    from gender_stats.outputs.labels import format_share, rule_text
+
+    failed = []
+    for target_id, rule in rules.items():
+        rows = on_term[(on_term[compliance.TARGET_ID] == target_id).to_numpy(dtype=bool)]
+        numbers = compliance.summarise(rows, by=(), warn=False).iloc[0]
+        n, met = int(numbers["n_units"]), int(numbers["n_met"])
+        if not n:
+            continue
+        if rule.units_met(met, n):
+            verdict = label("cli.share_met", lang)
+        else:
+            failed.append(target_id)
+            more = next((k for k in range(1, n - met + 1) if rule.units_met(met + k, n)), None)
+            verdict = label("cli.share_below", lang, k="?" if more is None else _n(more, lang))
+        print(
+            label(
+                "cli.check_share",
+                lang,
+                target=target_id,
+                met=_n(met, lang),
+                n=_n(n, lang),
+                share=format_share((met, n), lang=lang),  # type: ignore[arg-type]
+                unit_rule=rule_text(rule.inner_rule.label, lang),
+                rule=rule_text(rule.label, lang).partition(":")[0],
+                verdict=verdict,
+            ),
+            file=out,
+        )
+        lacking = rows[
+            (rows[compliance.STATUS] == compliance.Status.BELOW.value).to_numpy(dtype=bool)
+        ]
+        if not lacking.empty:
+            names = list(dict.fromkeys(lacking["unit_name"].astype(str)))
+            shown = ", ".join(names[:_MAX_NAMES]) + (
+                f", … (+{len(names) - _MAX_NAMES})" if len(names) > _MAX_NAMES else ""
+            )
+            print(label("cli.share_lacking", lang, names=shown), file=out)
+    return failed
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats import compliance
 
@@ -757,6 +816,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", compliance.NothingAssessedWarning)
         short = compliance.shortfalls(result)
+    shares = _share_rules(result)
+    by_share = short[compliance.TARGET_ID].isin(list(shares)).to_numpy(dtype=bool)
     uncovered = compliance.uncovered_terms(result)
     terms = sorted(
         (str(t) for t in pd.unique(result["term"])),
@@ -764,6 +825,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         reverse=True,
     )
     partly = False  # some unit or check that could be judged was not: never an all-clear
+    below = [short[~by_share]]  # the rows below target; a share-of-units target's when not met
     for term in terms:
         on_term = result[(result["term"] == term).to_numpy(dtype=bool)]
         print("", file=out)
@@ -779,22 +841,33 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             print(label("cli.coverage", lang) + compliance.coverage(on_term, lang=lang), file=out)
             partly = True
             continue
-        term_short = short[(short["term"] == term).to_numpy(dtype=bool)]
+        of_term = (short["term"] == term).to_numpy(dtype=bool)
+        term_short = short[of_term & ~by_share]
         gaps = bool(
             (on_term[compliance.STATUS] == compliance.Status.NO_DATA.value).any()
             or _units_not_assessed(on_term)
         )
-        if term_short.empty:
-            key = "cli.check_assessed_met" if gaps else "cli.check_all_met"
-            line = label(key, lang, met=_n(numbers["n_met"], lang), n=_n(assessed, lang))
-            print(line + (text["above"].format(k=_n(above, lang)) if above else "") + ".", file=out)
-        else:
+        if not term_short.empty:
             _print_shortfalls(term_short, lang, out)
             if above:
                 line = text["above"].format(k=_n(above, lang)).lstrip("; ").capitalize()
                 print(line + ".", file=out)
+        failed = _print_share_targets(on_term, shares, lang, out)
+        if failed:
+            below.append(
+                short[of_term & short[compliance.TARGET_ID].isin(failed).to_numpy(dtype=bool)]
+            )
+        elif term_short.empty:
+            # a unit lacking what a share-of-units target counts is no shortfall once it is met
+            met = int(numbers["n_met"]) + _share_below(on_term, shares)
+            key = "cli.check_assessed_met" if gaps else "cli.check_all_met"
+            if not gaps and _share_below(on_term, shares):
+                key = "cli.check_targets_met"  # some unit lacks, and the share is met
+            line = label(key, lang, met=_n(met, lang), n=_n(assessed, lang))
+            print(line + (text["above"].format(k=_n(above, lang)) if above else "") + ".", file=out)
         partly |= _print_not_assessed(on_term, lang, out)
     print("", file=out)
+    short = pd.concat(below, ignore_index=True)
     no_data = int((result[compliance.STATUS] == compliance.Status.NO_DATA.value).sum())
     tail = label("cli.check_short_partly", lang, rows=_n(no_data, lang)) if no_data else ""
     if short.empty:
@@ -811,6 +884,14 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         print(label("cli.check_partly_hint", lang), file=sys.stderr)
         return EXIT_NOT_ALL_ASSESSED
     return EXIT_OK
+
+
+def _share_below(rows: pd.DataFrame, shares: dict[str, Any]) -> int:
+    """Return the rows of share-of-units targets whose unit lacks the inner rule (not checks below)."""
+    from gender_stats import compliance
+
+    mine = rows[compliance.TARGET_ID].isin(list(shares)).to_numpy(dtype=bool)
+    return int((rows[compliance.STATUS][mine] == compliance.Status.BELOW.value).sum())
 
 
 def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
