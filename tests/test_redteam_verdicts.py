@@ -468,3 +468,17 @@ def test_28_nq_cp_at_the_boundary(tmp_path, capsys, with_woman, code):
     # exactly 60 %: 6/10 meets "≥ 60%" (integers: 6·5 ≥ 3·10)
     path = key_posts_csv(tmp_path / "xa.csv", with_woman=with_woman)
     assert run(capsys, "check", str(path), "-q", "--strict")[0] == code
+
+
+def test_any_term_without_targets_is_an_error_not_every_target_of_every_period():
+    # before: a 2015-2020 committee was judged by 35-CT/TW (2019) and 26-NQ/TW (2030) too
+    counts = rows(("2015-2020", "A", "district", "party_committee", 20, 3))
+    with pytest.raises(gs.ArgumentError, match=r"any_term=True cần targets= \(needs targets=\)"):
+        gs.check(counts, any_term=True)
+    forced = gs.check(counts.assign(term="2020-2025"), "36-CT/TW:a", any_term=True)
+    assert (forced["status"].tolist(), forced["reason"].tolist()) == (["met"], [""])
+
+
+def test_cli_any_term_without_targets_says_so(good_csv, capsys):
+    code, out, err = run(capsys, "check", str(good_csv), "-q", "--any-term")
+    assert code == 2 and out == "" and "CLI --targets 36-CT/TW --any-term" in err

@@ -270,6 +270,17 @@ TERM_ABSENT = (
 )
 
 
+#: ``any_term=True`` without targets: the targets in force are those of each row's own term.
+ANY_TERM_IN_FORCE = (
+    "any_term=True cần targets= (needs targets=): không có targets, mỗi dòng được đối chiếu với "
+    "các chỉ tiêu hiện hành của nhiệm kỳ của nó; áp mọi chỉ tiêu của danh mục cho mọi nhiệm kỳ "
+    "sẽ trộn chỉ tiêu của các thời kỳ khác nhau (without targets each row is checked against the "
+    "targets in force for its own term; every catalogue target on every term would mix targets "
+    'of other periods). Hint: check(counts, "36-CT/TW", any_term=True) hoặc CLI '
+    "--targets 36-CT/TW --any-term."
+)
+
+
 class NothingAssessedWarning(GenderStatsWarning):
     """No row could be assessed: every row is ``not_applicable`` or ``no_data``.
 
@@ -320,10 +331,12 @@ def check(
         Check only the rows of this term, written ``"2015-2020"``, ``"2015 – 2020"`` or
         ``"2015-20"`` (see :func:`gender_stats.vocab.normalise_term`).
     any_term : bool, default False
-        Apply every target to every term.  By default a target applies only to its own terms (or, for
-        a target year ``Y``, to the term with ``start < Y ≤ end``); other rows of its bodies are kept
-        with status ``not_applicable`` and a note saying why.  Rows whose body is not among the
-        target's bodies are left out.
+        Apply every target to every term (only with explicit ``targets``: without them each
+        row is checked against the targets in force for its own term, and ``any_term=True`` is
+        an :class:`~gender_stats.errors.ArgumentError`).  By default a target applies only to
+        its own terms (or, for a target year ``Y``, to the term with ``start < Y ≤ end``); other
+        rows of its bodies are kept with status ``not_applicable`` and a note saying why.  Rows
+        whose body is not among the target's bodies are left out.
     units : pandas.DataFrame, optional
         A units table; its ``kind`` is used when ``counts`` has no ``kind`` column (for targets
         restricted to unit kinds).
@@ -416,6 +429,8 @@ def check(
     counts = counts_frame(counts)
     require_counts(counts, func="check")
     in_force = targets is None
+    if in_force and any_term:
+        raise ArgumentError(ANY_TERM_IN_FORCE)
     chosen = get_targets() if in_force else _select(targets)
     clash = [c for c in counts.columns if c in COMPLIANCE_COLUMNS]
     frame = counts.rename(columns={c: f"{c}_input" for c in clash}) if clash else counts
