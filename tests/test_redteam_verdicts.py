@@ -482,3 +482,72 @@ def test_any_term_without_targets_is_an_error_not_every_target_of_every_period()
 def test_cli_any_term_without_targets_says_so(good_csv, capsys):
     code, out, err = run(capsys, "check", str(good_csv), "-q", "--any-term")
     assert code == 2 and out == "" and "CLI --targets 36-CT/TW --any-term" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Boundaries, pooling, levels (these held already; kept so that they keep holding)
+
+
+def test_thresholds_at_their_exact_boundaries():
+    counts = rows(
+        ("2015-2020", "A", "district", "party_committee", 20, 3),  # 15 % exactly: met
+        ("2015-2020", "B", "district", "party_committee", 93, 14),  # 15.05 %: met
+        ("2015-2020", "C", "district", "party_committee", 93, 13),  # 13.98 %: ⌈13.95⌉ − 13 = 1
+        ("2015-2020", "D", "district", "party_committee", 100, 7),  # ⌈15⌉ − 7 = 8, not 9
+    )
+    out = gs.check(counts, "36-CT/TW:a").set_index("unit_id")
+    assert out["status"].tolist() == ["met", "met", "below", "below"]
+    assert out["seats_needed"].tolist() == [0, 0, 1, 8]
+    assert out.loc["C", "seats_needed_if_grow"] == 2  # 14/94 < 15 % ≤ 15/95
+    councils = rows(
+        ("2026-2031", "P", "province", "peoples_council", 20, 7),  # 35 % is not "trên 35%"
+        ("2026-2031", "Q", "province", "peoples_council", 100, 35),
+        ("2026-2031", "R", "province", "peoples_council", 100, 36),
+    )
+    strict = gs.check(councils, "26-NQ/TW:c").set_index("unit_id")
+    assert strict["status"].tolist() == ["below", "below", "met"]
+    assert strict["seats_needed"].tolist() == [1, 1, 0]  # ⌊0.35·20⌋ + 1 − 7 = 1
+
+
+def test_a_body_of_one_seat():
+    counts = rows(
+        ("2015-2020", "A", "commune", "party_committee", 1, 0),
+        ("2015-2020", "A", "commune", "standing_committee", 1, 1),
+    )
+    out = gs.check(counts, "36-CT/TW").set_index("body")
+    assert out.loc["party_committee", ["status", "seats_needed"]].tolist() == ["below", 1]
+    assert out.loc["standing_committee", ["status", "seats_needed"]].tolist() == ["met", 0]
+
+
+def test_pooled_share_over_levels_is_a_sum_of_counts_not_a_mean_of_shares():
+    # 10/50 + 4/40 + 1/15 = 15/105 = 14.29 %; the mean of the three shares would be 12.2 %
+    counts = rows(
+        ("2015-2020", "P", "province", "party_committee", 50, 10),
+        ("2015-2020", "D", "district", "party_committee", 40, 4),
+        ("2015-2020", "C", "commune", "party_committee", 15, 1),
+    )
+    s = gs.summarise(gs.check(counts, "36-CT/TW:a"), by=("term", "target_id")).iloc[0]
+    assert (s["part"], s["total"]) == (15, 105)
+    assert s["pooled_share"] == pytest.approx(15 / 105)
+    # women needed: D ⌈6⌉ − 4 = 2, C ⌈2.25⌉ − 1 = 2
+    assert (s["label"], s["seats_needed"]) == ("1/3", 4)
+
+
+def test_levels_mixed_in_one_file_get_the_targets_of_their_level():
+    # 35-CT/TW (2019) c (under 40 ≥ 10 %) is for provincial and district committees only
+    counts = rows(
+        ("2020-2025", "P", "province", "party_committee", 50, 10),
+        ("2020-2025", "D", "district", "party_committee", 40, 6),
+        ("2020-2025", "C", "commune", "party_committee", 15, 3),
+        under_40=[4, 4, 0],
+    )
+    out = gs.check(counts)  # in force: the commune's committee is judged by a only
+    assert out.groupby("unit_id")["target_id"].apply(list).to_dict() == {
+        "C": ["35-CT/TW-2019:a"],
+        "D": ["35-CT/TW-2019:a", "35-CT/TW-2019:c"],
+        "P": ["35-CT/TW-2019:a", "35-CT/TW-2019:c"],
+    }
+    c = gs.check(counts, "35-CT/TW-2019:c").set_index("unit_id")  # chosen: C is out of scope
+    assert c["status"].to_dict() == {"P": "below", "D": "met", "C": "not_applicable"}
+    assert c.loc["P", "seats_needed"] == 1  # ⌈5⌉ − 4
+    assert c.loc["C", "reason"] == "level"
