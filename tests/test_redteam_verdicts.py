@@ -551,3 +551,19 @@ def test_levels_mixed_in_one_file_get_the_targets_of_their_level():
     assert c["status"].to_dict() == {"P": "below", "D": "met", "C": "not_applicable"}
     assert c.loc["P", "seats_needed"] == 1  # ⌈5⌉ − 4
     assert c.loc["C", "reason"] == "level"
+
+
+@pytest.mark.parametrize(
+    "content", [b'file,received\n"x.xlsx,01/12/2015\n', b"\xff\xfe\x00 binary", b""]
+)
+def test_collect_with_a_received_register_that_is_no_csv_is_a_data_error(tmp_path, capsys, content):
+    # before: ParserError / UnicodeDecodeError / EmptyDataError reported as an internal error
+    register = tmp_path / "so_nhan.csv"
+    register.write_bytes(content)
+    (tmp_path / "inbox").mkdir()
+    code, _, err = run(
+        capsys, "collect", str(tmp_path / "inbox"), "--term", "2015-2020", "--received",
+        str(register), "--out", str(tmp_path / "th.xlsx"),
+    )  # fmt: skip
+    assert code == 2
+    assert 'tệp "so_nhan.csv"' in err and "a UTF-8 CSV table with two columns" in err

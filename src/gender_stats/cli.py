@@ -981,13 +981,30 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+#: A --received file that is not a UTF-8 CSV table.
+RECEIVED_NOT_CSV = (
+    "một bảng CSV UTF-8 có hai cột file, received (a UTF-8 CSV table with two columns: file "
+    "name, date received); không đọc được (cannot be read: {why})"
+)
+
+
+def _received_table(path: Path) -> pd.DataFrame:
+    """Read the ``--received`` register (file, received); a file that is no CSV is a DataError."""
+    try:
+        return pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        why = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
+        problem = Problem(RECEIVED_NOT_CSV.format(why=why), None, path.name)
+        raise DataError([problem]) from err
+
+
 def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats.collection import collect, reminders, write_collection
 
     lang = args.lang
     received = None
     if args.received is not None:
-        table = pd.read_csv(args.received, dtype=str, encoding="utf-8-sig")
+        table = _received_table(args.received)
         if not {"file", "received"} <= set(table.columns):
             raise DataError(
                 [
