@@ -567,3 +567,38 @@ def test_collect_with_a_received_register_that_is_no_csv_is_a_data_error(tmp_pat
     )  # fmt: skip
     assert code == 2
     assert 'tệp "so_nhan.csv"' in err and "a UTF-8 CSV table with two columns" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. Codes a target is applied by
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("body", "BCH", r"một mã cơ quan \(a body code\)"),  # a reader's word, not a code
+        ("body", "party committee", r"một mã cơ quan \(a body code\)"),
+        ("body", None, r"một mã cơ quan \(a body code\)"),
+        ("level", "Cấp huyện", r"mã cấp viết thường như district, commune \(a level code\)"),
+        ("level", "District", r"mã cấp viết thường như district, commune \(a level code\)"),
+        ("level", None, r"mã cấp viết thường như district, commune \(a level code\)"),
+    ],
+)
+def test_a_body_or_level_that_is_no_code_is_a_located_error(column, value, expected):
+    # before: "BCH" was "no target in the catalogue applies to BCH" (a partial cover, or
+    # nothing assessed); "Cấp huyện" silently dropped 35-CT/TW (2019) c, the floor on
+    # provincial and district committees' members under 40
+    counts = rows(
+        ("2020-2025", "A", "district", "party_committee", 20, 3),
+        ("2020-2025", "B", "district", "party_committee", 30, 5),
+        under_40=[2, 3],
+    )
+    counts.loc[1, column] = value
+    with pytest.raises(DataError, match=rf'dòng 1, cột "{column}": giá trị .* — cần {expected}'):
+        gs.check(counts)
+
+
+def test_counts_without_a_level_column_are_a_data_error_not_a_key_error():
+    counts = rows(("2015-2020", "A", "district", "party_committee", 20, 3)).drop(columns="level")
+    with pytest.raises(DataError, match=r'cần có cột "level"'):
+        gs.check(counts)
