@@ -602,3 +602,23 @@ def test_counts_without_a_level_column_are_a_data_error_not_a_key_error():
     counts = rows(("2015-2020", "A", "district", "party_committee", 20, 3)).drop(columns="level")
     with pytest.raises(DataError, match=r'cần có cột "level"'):
         gs.check(counts)
+
+
+def test_output_read_by_head_ends_quietly(tmp_path):
+    # `gender-stats check big.csv | head`: before, "Không đọc/ghi được tệp … Broken pipe"
+    lines = "".join(f"2015-2020,Huyện {i},Cấp huyện,BCH,40,1\n" for i in range(3000))
+    path = tmp_path / "big.csv"
+    path.write_text("Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n" + lines, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gender_stats.cli", "check", str(path), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    with process.stdout, process.stderr:
+        process.stdout.read(200)
+        process.stdout.close()
+        err = process.stderr.read().decode("utf-8")
+        assert process.wait(timeout=120) == 141
+    assert "Broken pipe" not in err and "Traceback" not in err and "Lỗi nội bộ" not in err

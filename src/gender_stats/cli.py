@@ -24,6 +24,7 @@ were not; with ``--strict`` that is exit code 4.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 import warnings
@@ -53,6 +54,8 @@ EXIT_OK, EXIT_SHORTFALL, EXIT_ERROR, EXIT_NOTHING_ASSESSED = 0, 1, 2, 3
 EXIT_NOT_ALL_ASSESSED = 4
 #: Exit code after Ctrl-C (128 + SIGINT), as shells do.
 EXIT_INTERRUPTED = 130
+#: Exit code when the output's reader left (``gender-stats check | head``): 128 + SIGPIPE.
+EXIT_BROKEN_PIPE = 141
 
 #: Printed for an error that is not the user's: a bug of the library.
 INTERNAL_ERROR = (
@@ -1104,6 +1107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if debug:
                 traceback.print_exc(file=sys.stderr)
             return EXIT_ERROR
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader of the output left (``| head``): nothing to say
+            return EXIT_BROKEN_PIPE
         except OSError as err:
             print(_os_message(err), file=sys.stderr)
             if debug:
@@ -1118,6 +1124,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if debug:
                 traceback.print_exc(file=sys.stderr)
             return EXIT_ERROR
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that closing it at exit raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a captured stream)
+        pass
 
 
 def _os_message(err: OSError) -> str:
