@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import warnings
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
@@ -314,3 +315,310 @@ def test_as_a_process_bad_targets_and_bad_files_never_give_a_traceback(good_csv,
         assert result.returncode == code, (argv, result.stderr)
         assert "Traceback" not in result.stderr + result.stdout, argv
         assert text in result.stderr, (argv, result.stderr)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Seat planning: bầu thiếu, candidate lists
+
+
+def test_at_least_written_with_ge_is_not_strict():
+    # 6 women of 19 elected, planned 20: one seat kept for a woman gives 7/20 = 35 % exactly.
+    # "≥ 35%" and ">= 35%" are met by it (k = 1); "> 35%" is not, and there is no second seat.
+    for typed in ("≥ 35%", ">= 35%", "=> 35%", "35 %", "ít nhất 35%", "từ 35% trở lên"):
+        kept = gs.seats_to_keep(planned_size=20, elected=19, women_elected=6, target=typed)
+        assert (kept.k, kept.final_women, kept.final_size, kept.rule) == (1, 7, 20, "≥ 35%")
+    for typed in ("> 35%", "trên 35%", "Trên 35 %"):
+        # before: ">= 35%" was read as "> 35%" and raised "not enough seats"
+        with pytest.raises(gs.PlanningError, match=r"7/20, vẫn chưa đạt > 35%"):
+            gs.seats_to_keep(planned_size=20, elected=19, women_elected=6, target=typed)
+
+
+@pytest.mark.parametrize("typed", ["< 15%", "≤ 15%", "150%", "-5%", "khoảng 15%", "15% - 20%"])
+def test_a_share_text_that_is_no_floor_is_a_planning_error_naming_it(typed):
+    # before: a TargetError about "mục ?, trường threshold" of a YAML entry, or a wrong floor
+    with pytest.raises(gs.PlanningError, match=rf"target='{typed}': cần chữ như '15%'"):
+        gs.seats_to_keep(planned_size=20, elected=19, women_elected=6, target=typed)
+
+
+def test_head_counts_read_from_a_frame_are_counts():
+    import numpy as np
+
+    kept = gs.seats_to_keep(planned_size=np.int64(45), elected=np.int64(40), women_elected=4)
+    assert (kept.k, kept.final_women, kept.final_size) == (3, 7, 43)  # 7/43 ≥ 15 % > 6/42
+
+
+@pytest.mark.parametrize("candidates", [8.0, "8", None])
+def test_min_women_on_list_refuses_a_list_size_that_is_not_a_count(candidates):
+    # before: TypeError from range()
+    with pytest.raises(gs.PlanningError, match="candidates phải là số nguyên ≥ 1"):
+        gs.min_women_on_list(seats=5, candidates=candidates, probability="0.9")
+
+
+def test_a_list_without_surplus_elects_everyone():
+    # số dư 0: 5 candidates for 5 seats, 1 woman: she is elected, 1/5 = 20 % ≥ 15 % for sure
+    odds = gs.candidate_list_odds(seats=5, candidates=5, women=1)
+    assert odds.probability == 1 and odds.women_needed == 1
+    # 45 seats, 54 candidates (số dư 20 %), at least 15 % (7 women) with probability 0.95
+    w = gs.min_women_on_list(seats=45, candidates=54, probability="0.95")
+    for women, meets in ((w - 1, False), (w, True)):
+        p = gs.candidate_list_odds(seats=45, candidates=54, women=women).probability
+        assert (p >= Fraction(95, 100)) is meets
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. Several files at once
+
+
+def test_a_unit_sent_in_two_files_is_named_with_both_files(xlsx, tmp_path, capsys):
+    first = xlsx([HEAD, [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 3]], name="a.xlsx")
+    again = tmp_path / "a_gui_lai.csv"  # the same district sent again, as CSV
+    again.write_text(
+        "Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n"
+        "2015-2020,Huyện A,Cấp huyện,BCH,20,3\n"
+        "2015-2020,Huyện B,Cấp huyện,BCH,40,4\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", str(first), str(again), "-q")
+    # before: "dòng 2, cột body … trùng với dòng 0" in "dữ liệu": no file named
+    assert code == 2 and out == ""
+    assert 'tệp "a_gui_lai.csv": giá trị "Huyện A"' in err
+    assert 'party_committee 2015-2020 của đơn vị này đã có trong tệp "a.xlsx"' in err
+    assert "đọc 3 dòng dữ liệu: 2 dùng được, 1 có lỗi" in err
+    assert "Huyện B" not in err
+    code, out, err = run(capsys, "check", str(first), str(first), "-q")
+    assert code == 2 and 'đã có trong tệp "a.xlsx"' in err
+
+
+def test_two_files_of_different_units_are_checked_together(xlsx, tmp_path, capsys):
+    # A 3/20 = 15 % meets 36-CT/TW a; B 4/40 = 10 % needs ⌈6⌉ − 4 = 2 more women
+    first = xlsx([HEAD, [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 3]], name="a.xlsx")
+    second = xlsx([HEAD, [1, "2015-2020", "Huyện B", "Cấp huyện", "BCH", 40, 4]], name="b.xlsx")
+    code, out, _ = run(capsys, "check", str(first), str(second), "-q", "--targets", "36-CT/TW:a")
+    assert code == 0
+    lines = [x for x in out.splitlines() if x.startswith("Huyện")]
+    assert len(lines) == 1 and lines[0].startswith("Huyện B") and lines[0].endswith(" 2")
+
+
+def test_rows_the_chosen_targets_do_not_look_at_are_counted_not_dropped(xlsx, capsys):
+    # 36-CT/TW a judges party committees only: the council and standing-committee rows are not
+    # in its scope; the output says so instead of "1/1 rows" over a file of 3
+    path = xlsx(
+        [
+            HEAD,
+            [1, "2015-2020", "Huyện A", "Cấp huyện", "BCH", 20, 3],
+            [2, "2016-2021", "Huyện A", "Cấp huyện", "HĐND", 40, 10],
+            [3, "2015-2020", "Huyện A", "Cấp huyện", "BTV", 9, 1],
+        ]
+    )
+    code, out, _ = run(capsys, "check", str(path), "-q", "--targets", "36-CT/TW:a")
+    assert code == 0
+    assert "Phạm vi (coverage): đánh giá 1/1 dòng\n2 dòng của cơ quan khác" in out
+    assert "chosen targets): peoples_council 2016-2021, standing_committee 2015-2020" in out
+    code, out, _ = run(capsys, "check", str(path), "-q", "--targets", "36-CT/TW", "--lang", "en")
+    assert "1 rows of other bodies, not checked against the chosen targets: peoples_council" in out
+    code, out, _ = run(capsys, "check", str(path), "-q")
+    assert "other bodies" not in out and "cơ quan khác" not in out  # in force: every row shown
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. A share-of-units target is judged on the share of units, not unit by unit
+
+
+def key_posts_csv(path: Path, with_woman: int, n: int = 10) -> Path:
+    lines = "".join(
+        f"2021-2026,Xã {i},Cấp xã,Chức danh chủ chốt,4,{1 if i < with_woman else 0}\n"
+        for i in range(n)
+    )
+    path.write_text("Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n" + lines, encoding="utf-8")
+    return path
+
+
+def test_28_nq_cp_met_by_the_share_of_units_is_no_shortfall(tmp_path, capsys):
+    # 7 of 10 communes have a woman key leader: 70 % ≥ 60 % (28/NQ-CP by 2025, council term
+    # 2021-2026).  Before: "3 đơn vị chưa đạt" and --strict exit 1, a failure that is not one.
+    path = key_posts_csv(tmp_path / "xa.csv", with_woman=7)
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict")
+    assert code == 0
+    assert (
+        "28/NQ-CP:2025: 7/10 đơn vị có ≥ 1 nữ (70,0%); chỉ tiêu ≥ 60% đơn vị — đạt chỉ tiêu" in out
+    )
+    assert "  Đơn vị chưa có (units without): Xã 7, Xã 8, Xã 9" in out
+    assert "Các chỉ tiêu đều đạt (every target is met)." in out
+    assert "0 đơn vị chưa đạt (units below target); 0 lượt (checks)." in out
+    # the same 7 of 10 in the library: summarise gives the share verdict
+    s = gs.summarise(gs.check(gs.read_counts(path))).iloc[0]
+    assert (s["label"], bool(s["unit_share_met"])) == ("7/10", True)
+
+
+def test_28_nq_cp_below_by_the_share_of_units_names_the_units_to_reach(tmp_path, capsys):
+    # 5 of 10 = 50 % < 60 %: one more commune with a woman key leader reaches 6/10 = 60 %
+    path = key_posts_csv(tmp_path / "xa.csv", with_woman=5)
+    code, out, _ = run(capsys, "check", str(path), "-q", "--strict", "--lang", "en")
+    assert code == 1
+    assert (
+        "28/NQ-CP:2025: 5 of 10 units with ≥ 1 woman (50.0%); target ≥ 60% of units — below "
+        "target: 1 more units needed" in out
+    )
+    assert "  Units without: Xã 5, Xã 6, Xã 7, Xã 8, Xã 9" in out
+    assert "5 units below target; 5 checks." in out
+
+
+@pytest.mark.parametrize(("with_woman", "code"), [(6, 0), (5, 1)])
+def test_28_nq_cp_at_the_boundary(tmp_path, capsys, with_woman, code):
+    # exactly 60 %: 6/10 meets "≥ 60%" (integers: 6·5 ≥ 3·10)
+    path = key_posts_csv(tmp_path / "xa.csv", with_woman=with_woman)
+    assert run(capsys, "check", str(path), "-q", "--strict")[0] == code
+
+
+def test_any_term_without_targets_is_an_error_not_every_target_of_every_period():
+    # before: a 2015-2020 committee was judged by 35-CT/TW (2019) and 26-NQ/TW (2030) too
+    counts = rows(("2015-2020", "A", "district", "party_committee", 20, 3))
+    with pytest.raises(gs.ArgumentError, match=r"any_term=True cần targets= \(needs targets=\)"):
+        gs.check(counts, any_term=True)
+    forced = gs.check(counts.assign(term="2020-2025"), "36-CT/TW:a", any_term=True)
+    assert (forced["status"].tolist(), forced["reason"].tolist()) == (["met"], [""])
+
+
+def test_cli_any_term_without_targets_says_so(good_csv, capsys):
+    code, out, err = run(capsys, "check", str(good_csv), "-q", "--any-term")
+    assert code == 2 and out == "" and "CLI --targets 36-CT/TW --any-term" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Boundaries, pooling, levels (these held already; kept so that they keep holding)
+
+
+def test_thresholds_at_their_exact_boundaries():
+    counts = rows(
+        ("2015-2020", "A", "district", "party_committee", 20, 3),  # 15 % exactly: met
+        ("2015-2020", "B", "district", "party_committee", 93, 14),  # 15.05 %: met
+        ("2015-2020", "C", "district", "party_committee", 93, 13),  # 13.98 %: ⌈13.95⌉ − 13 = 1
+        ("2015-2020", "D", "district", "party_committee", 100, 7),  # ⌈15⌉ − 7 = 8, not 9
+    )
+    out = gs.check(counts, "36-CT/TW:a").set_index("unit_id")
+    assert out["status"].tolist() == ["met", "met", "below", "below"]
+    assert out["seats_needed"].tolist() == [0, 0, 1, 8]
+    assert out.loc["C", "seats_needed_if_grow"] == 2  # 14/94 < 15 % ≤ 15/95
+    councils = rows(
+        ("2026-2031", "P", "province", "peoples_council", 20, 7),  # 35 % is not "trên 35%"
+        ("2026-2031", "Q", "province", "peoples_council", 100, 35),
+        ("2026-2031", "R", "province", "peoples_council", 100, 36),
+    )
+    strict = gs.check(councils, "26-NQ/TW:c").set_index("unit_id")
+    assert strict["status"].tolist() == ["below", "below", "met"]
+    assert strict["seats_needed"].tolist() == [1, 1, 0]  # ⌊0.35·20⌋ + 1 − 7 = 1
+
+
+def test_a_body_of_one_seat():
+    counts = rows(
+        ("2015-2020", "A", "commune", "party_committee", 1, 0),
+        ("2015-2020", "A", "commune", "standing_committee", 1, 1),
+    )
+    out = gs.check(counts, "36-CT/TW").set_index("body")
+    assert out.loc["party_committee", ["status", "seats_needed"]].tolist() == ["below", 1]
+    assert out.loc["standing_committee", ["status", "seats_needed"]].tolist() == ["met", 0]
+
+
+def test_pooled_share_over_levels_is_a_sum_of_counts_not_a_mean_of_shares():
+    # 10/50 + 4/40 + 1/15 = 15/105 = 14.29 %; the mean of the three shares would be 12.2 %
+    counts = rows(
+        ("2015-2020", "P", "province", "party_committee", 50, 10),
+        ("2015-2020", "D", "district", "party_committee", 40, 4),
+        ("2015-2020", "C", "commune", "party_committee", 15, 1),
+    )
+    s = gs.summarise(gs.check(counts, "36-CT/TW:a"), by=("term", "target_id")).iloc[0]
+    assert (s["part"], s["total"]) == (15, 105)
+    assert s["pooled_share"] == pytest.approx(15 / 105)
+    # women needed: D ⌈6⌉ − 4 = 2, C ⌈2.25⌉ − 1 = 2
+    assert (s["label"], s["seats_needed"]) == ("1/3", 4)
+
+
+def test_levels_mixed_in_one_file_get_the_targets_of_their_level():
+    # 35-CT/TW (2019) c (under 40 ≥ 10 %) is for provincial and district committees only
+    counts = rows(
+        ("2020-2025", "P", "province", "party_committee", 50, 10),
+        ("2020-2025", "D", "district", "party_committee", 40, 6),
+        ("2020-2025", "C", "commune", "party_committee", 15, 3),
+        under_40=[4, 4, 0],
+    )
+    out = gs.check(counts)  # in force: the commune's committee is judged by a only
+    assert out.groupby("unit_id")["target_id"].apply(list).to_dict() == {
+        "C": ["35-CT/TW-2019:a"],
+        "D": ["35-CT/TW-2019:a", "35-CT/TW-2019:c"],
+        "P": ["35-CT/TW-2019:a", "35-CT/TW-2019:c"],
+    }
+    c = gs.check(counts, "35-CT/TW-2019:c").set_index("unit_id")  # chosen: C is out of scope
+    assert c["status"].to_dict() == {"P": "below", "D": "met", "C": "not_applicable"}
+    assert c.loc["P", "seats_needed"] == 1  # ⌈5⌉ − 4
+    assert c.loc["C", "reason"] == "level"
+
+
+@pytest.mark.parametrize(
+    "content", [b'file,received\n"x.xlsx,01/12/2015\n', b"\xff\xfe\x00 binary", b""]
+)
+def test_collect_with_a_received_register_that_is_no_csv_is_a_data_error(tmp_path, capsys, content):
+    # before: ParserError / UnicodeDecodeError / EmptyDataError reported as an internal error
+    register = tmp_path / "so_nhan.csv"
+    register.write_bytes(content)
+    (tmp_path / "inbox").mkdir()
+    code, _, err = run(
+        capsys, "collect", str(tmp_path / "inbox"), "--term", "2015-2020", "--received",
+        str(register), "--out", str(tmp_path / "th.xlsx"),
+    )  # fmt: skip
+    assert code == 2
+    assert 'tệp "so_nhan.csv"' in err and "a UTF-8 CSV table with two columns" in err
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. Codes a target is applied by
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("body", "BCH", r"một mã cơ quan \(a body code\)"),  # a reader's word, not a code
+        ("body", "party committee", r"một mã cơ quan \(a body code\)"),
+        ("body", None, r"một mã cơ quan \(a body code\)"),
+        ("level", "Cấp huyện", r"mã cấp viết thường như district, commune \(a level code\)"),
+        ("level", "District", r"mã cấp viết thường như district, commune \(a level code\)"),
+        ("level", None, r"mã cấp viết thường như district, commune \(a level code\)"),
+    ],
+)
+def test_a_body_or_level_that_is_no_code_is_a_located_error(column, value, expected):
+    # before: "BCH" was "no target in the catalogue applies to BCH" (a partial cover, or
+    # nothing assessed); "Cấp huyện" silently dropped 35-CT/TW (2019) c, the floor on
+    # provincial and district committees' members under 40
+    counts = rows(
+        ("2020-2025", "A", "district", "party_committee", 20, 3),
+        ("2020-2025", "B", "district", "party_committee", 30, 5),
+        under_40=[2, 3],
+    )
+    counts.loc[1, column] = value
+    with pytest.raises(DataError, match=rf'dòng 1, cột "{column}": giá trị .* — cần {expected}'):
+        gs.check(counts)
+
+
+def test_counts_without_a_level_column_are_a_data_error_not_a_key_error():
+    counts = rows(("2015-2020", "A", "district", "party_committee", 20, 3)).drop(columns="level")
+    with pytest.raises(DataError, match=r'cần có cột "level"'):
+        gs.check(counts)
+
+
+def test_output_read_by_head_ends_quietly(tmp_path):
+    # `gender-stats check big.csv | head`: before, "Không đọc/ghi được tệp … Broken pipe"
+    lines = "".join(f"2015-2020,Huyện {i},Cấp huyện,BCH,40,1\n" for i in range(3000))
+    path = tmp_path / "big.csv"
+    path.write_text("Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n" + lines, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gender_stats.cli", "check", str(path), "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    with process.stdout, process.stderr:
+        process.stdout.read(200)
+        process.stdout.close()
+        err = process.stderr.read().decode("utf-8")
+        assert process.wait(timeout=120) == 141
+    assert "Broken pipe" not in err and "Traceback" not in err and "Lỗi nội bộ" not in err

@@ -24,6 +24,7 @@ were not; with ``--strict`` that is exit code 4.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 import warnings
@@ -53,6 +54,8 @@ EXIT_OK, EXIT_SHORTFALL, EXIT_ERROR, EXIT_NOTHING_ASSESSED = 0, 1, 2, 3
 EXIT_NOT_ALL_ASSESSED = 4
 #: Exit code after Ctrl-C (128 + SIGINT), as shells do.
 EXIT_INTERRUPTED = 130
+#: Exit code when the output's reader left (``gender-stats check | head``): 128 + SIGPIPE.
+EXIT_BROKEN_PIPE = 141
 
 #: Printed for an error that is not the user's: a bug of the library.
 INTERNAL_ERROR = (
@@ -442,7 +445,7 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         from gender_stats import datasets
 
         return datasets.load_sample_counts(), units if units is not None else datasets.load_units()
-    frames, errors = [], []
+    frames, errors, paths = [], [], []
     for path in tqdm(
         args.inputs, desc="đọc (read)", unit="file", file=sys.stderr, disable=_quiet(args)
     ):
@@ -454,11 +457,52 @@ def _read_inputs(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame |
         if frame.attrs.get("read_as") == "roster" and not args.roster:
             print(label("cli.read_as_roster", args.lang, path=path), file=sys.stderr)
         frames.append(frame)
+        paths.append(path)
     if errors:
         raise DataError.combine(errors)
     if len(frames) == 1:
         return frames[0], units
+    twice = _in_two_files(frames, paths)
+    if twice:
+        raise DataError(twice, rows_read=sum(len(f) for f in frames), rows_reported=len(twice))
     return _kept(validate_counts(pd.concat(frames, ignore_index=True)), *frames), units
+
+
+#: A unit's body of one term given by two input files (the same file twice, or two offices).
+IN_TWO_FILES = (
+    "mỗi nhiệm kỳ × đơn vị × cơ quan trong một tệp (each term × unit × body in one file only); "
+    '{body} {term} của đơn vị này đã có trong tệp "{other}" (already in that file). Hint: bỏ '
+    "tệp trùng, hoặc sửa tên đơn vị nếu là hai đơn vị khác nhau (drop the repeated file, or "
+    "tell the two units apart)"
+)
+
+
+def _in_two_files(frames: Sequence[pd.DataFrame], paths: Sequence[Path]) -> list[Problem]:
+    """Return a problem for each unit's body of a term found in an earlier input file too.
+
+    Each reader refuses a duplicate inside its own file; joined, the files would give one unit
+    two rows (counted twice, judged twice): said here, naming both files, never summed.
+    """
+    seen: dict[tuple[str, str, str], Path] = {}
+    problems = []
+    for path, frame in zip(paths, frames, strict=True):
+        keys = zip(
+            frame["term"].astype(str),
+            frame["unit_id"].astype(str),
+            frame["body"].astype(str),
+            frame["unit_name"].astype(str),
+            strict=True,
+        )
+        mine: dict[tuple[str, str, str], Path] = {}
+        for term, unit, body, name in keys:
+            other = seen.get((term, unit, body))
+            if other is not None:
+                expected = IN_TWO_FILES.format(body=body, term=term, other=other.name)
+                problems.append(Problem(expected=expected, value=name, file=path.name))
+            mine.setdefault((term, unit, body), path)
+        for key, where in mine.items():
+            seen.setdefault(key, where)
+    return problems
 
 
 #: ``--targets`` given with no name in it (an empty shell variable, a lone comma).
@@ -690,6 +734,88 @@ def _print_not_assessed(rows: pd.DataFrame, lang: str, out: TextIO) -> bool:
     return True
 
 
+def _print_left_out(counts: pd.DataFrame, args: argparse.Namespace, lang: str, out: TextIO) -> None:
+    """Say which rows the chosen ``--targets`` do not look at (their bodies are not the targets')."""
+    from gender_stats.targets import get_targets
+    from gender_stats.vocab import normalise_term
+
+    if args.targets is None:
+        return  # the targets in force: every row is in the result, judged or said why not
+    chosen = get_targets(_targets(args.targets))
+    if any(not t.bodies for t in chosen):
+        return
+    bodies = {b for t in chosen for b in t.bodies}
+    rows = counts
+    if args.term:
+        terms = rows["term"].astype(str).map(normalise_term)
+        rows = rows[(terms == normalise_term(args.term)).to_numpy(dtype=bool)]
+    left = rows[~rows["body"].astype(str).isin(bodies).to_numpy(dtype=bool)]
+    if left.empty:
+        return
+    pairs = list(dict.fromkeys(f"{b} {t}" for b, t in zip(left["body"], left["term"], strict=True)))
+    shown = ", ".join(pairs[:4]) + (", …" if len(pairs) > 4 else "")
+    print(label("cli.check_left_out", lang, n=_n(len(left), lang), pairs=shown), file=out)
+
+
+def _share_rules(result: pd.DataFrame) -> dict[str, Any]:
+    """Return the share-of-units rules (28/NQ-CP ...) of the targets in ``result``, by id."""
+    from gender_stats.compliance import TARGET_ID
+    from gender_stats.targets import ShareOfUnits, get_targets
+
+    ids = set(result[TARGET_ID].dropna().astype(str))
+    return {t.id: t.rule for t in get_targets() if t.id in ids and isinstance(t.rule, ShareOfUnits)}
+
+
+def _print_share_targets(
+    on_term: pd.DataFrame, rules: dict[str, Any], lang: str, out: TextIO
+) -> list[str]:
+    """Print the verdict of each share-of-units target over the units of one term.
+
+    A unit without (say) a woman key leader is not below a target that asks 60 % of the units
+    to have one: the target is met or not by the share of units.  Returns the ids not met.
+    """
+    from gender_stats import compliance
+    from gender_stats.outputs.labels import format_share, rule_text
+
+    failed = []
+    for target_id, rule in rules.items():
+        rows = on_term[(on_term[compliance.TARGET_ID] == target_id).to_numpy(dtype=bool)]
+        numbers = compliance.summarise(rows, by=(), warn=False).iloc[0]
+        n, met = int(numbers["n_units"]), int(numbers["n_met"])
+        if not n:
+            continue
+        if rule.units_met(met, n):
+            verdict = label("cli.share_met", lang)
+        else:
+            failed.append(target_id)
+            more = next((k for k in range(1, n - met + 1) if rule.units_met(met + k, n)), None)
+            verdict = label("cli.share_below", lang, k="?" if more is None else _n(more, lang))
+        print(
+            label(
+                "cli.check_share",
+                lang,
+                target=target_id,
+                met=_n(met, lang),
+                n=_n(n, lang),
+                share=format_share((met, n), lang=lang),  # type: ignore[arg-type]
+                unit_rule=rule_text(rule.inner_rule.label, lang),
+                rule=rule_text(rule.label, lang).partition(":")[0],
+                verdict=verdict,
+            ),
+            file=out,
+        )
+        lacking = rows[
+            (rows[compliance.STATUS] == compliance.Status.BELOW.value).to_numpy(dtype=bool)
+        ]
+        if not lacking.empty:
+            names = list(dict.fromkeys(lacking["unit_name"].astype(str)))
+            shown = ", ".join(names[:_MAX_NAMES]) + (
+                f", … (+{len(names) - _MAX_NAMES})" if len(names) > _MAX_NAMES else ""
+            )
+            print(label("cli.share_lacking", lang, names=shown), file=out)
+    return failed
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats import compliance
 
@@ -698,6 +824,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     counts, units = _read_inputs(args)
     result, nothing = _check_quietly(counts, args, units, any_term=args.any_term, lang=lang)
     _print_targets_used(result, lang, out)
+    _print_left_out(counts, args, lang, out)
     if nothing:
         for message in nothing:
             print(message, file=sys.stderr)
@@ -705,6 +832,8 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", compliance.NothingAssessedWarning)
         short = compliance.shortfalls(result)
+    shares = _share_rules(result)
+    by_share = short[compliance.TARGET_ID].isin(list(shares)).to_numpy(dtype=bool)
     uncovered = compliance.uncovered_terms(result)
     terms = sorted(
         (str(t) for t in pd.unique(result["term"])),
@@ -712,6 +841,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         reverse=True,
     )
     partly = False  # some unit or check that could be judged was not: never an all-clear
+    below = [short[~by_share]]  # the rows below target; a share-of-units target's when not met
     for term in terms:
         on_term = result[(result["term"] == term).to_numpy(dtype=bool)]
         print("", file=out)
@@ -727,22 +857,33 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             print(label("cli.coverage", lang) + compliance.coverage(on_term, lang=lang), file=out)
             partly = True
             continue
-        term_short = short[(short["term"] == term).to_numpy(dtype=bool)]
+        of_term = (short["term"] == term).to_numpy(dtype=bool)
+        term_short = short[of_term & ~by_share]
         gaps = bool(
             (on_term[compliance.STATUS] == compliance.Status.NO_DATA.value).any()
             or _units_not_assessed(on_term)
         )
-        if term_short.empty:
-            key = "cli.check_assessed_met" if gaps else "cli.check_all_met"
-            line = label(key, lang, met=_n(numbers["n_met"], lang), n=_n(assessed, lang))
-            print(line + (text["above"].format(k=_n(above, lang)) if above else "") + ".", file=out)
-        else:
+        if not term_short.empty:
             _print_shortfalls(term_short, lang, out)
             if above:
                 line = text["above"].format(k=_n(above, lang)).lstrip("; ").capitalize()
                 print(line + ".", file=out)
+        failed = _print_share_targets(on_term, shares, lang, out)
+        if failed:
+            below.append(
+                short[of_term & short[compliance.TARGET_ID].isin(failed).to_numpy(dtype=bool)]
+            )
+        elif term_short.empty:
+            # a unit lacking what a share-of-units target counts is no shortfall once it is met
+            met = int(numbers["n_met"]) + _share_below(on_term, shares)
+            key = "cli.check_assessed_met" if gaps else "cli.check_all_met"
+            if not gaps and _share_below(on_term, shares):
+                key = "cli.check_targets_met"  # some unit lacks, and the share is met
+            line = label(key, lang, met=_n(met, lang), n=_n(assessed, lang))
+            print(line + (text["above"].format(k=_n(above, lang)) if above else "") + ".", file=out)
         partly |= _print_not_assessed(on_term, lang, out)
     print("", file=out)
+    short = pd.concat(below, ignore_index=True)
     no_data = int((result[compliance.STATUS] == compliance.Status.NO_DATA.value).sum())
     tail = label("cli.check_short_partly", lang, rows=_n(no_data, lang)) if no_data else ""
     if short.empty:
@@ -759,6 +900,14 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         print(label("cli.check_partly_hint", lang), file=sys.stderr)
         return EXIT_NOT_ALL_ASSESSED
     return EXIT_OK
+
+
+def _share_below(rows: pd.DataFrame, shares: dict[str, Any]) -> int:
+    """Return the rows of share-of-units targets whose unit lacks the inner rule (not checks below)."""
+    from gender_stats import compliance
+
+    mine = rows[compliance.TARGET_ID].isin(list(shares)).to_numpy(dtype=bool)
+    return int((rows[compliance.STATUS][mine] == compliance.Status.BELOW.value).sum())
 
 
 def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
@@ -848,6 +997,23 @@ def _cmd_template(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+#: A --received file that is not a UTF-8 CSV table.
+RECEIVED_NOT_CSV = (
+    "một bảng CSV UTF-8 có hai cột file, received (a UTF-8 CSV table with two columns: file "
+    "name, date received); không đọc được (cannot be read: {why})"
+)
+
+
+def _received_table(path: Path) -> pd.DataFrame:
+    """Read the ``--received`` register (file, received); a file that is no CSV is a DataError."""
+    try:
+        return pd.read_csv(path, dtype=str, encoding="utf-8-sig")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        why = str(err).splitlines()[0][:120] if str(err) else type(err).__name__
+        problem = Problem(RECEIVED_NOT_CSV.format(why=why), None, path.name)
+        raise DataError([problem]) from err
+
+
 def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats.collection import collect, reminders
     from gender_stats.outputs.collection import status_word, write_collection
@@ -855,7 +1021,7 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     lang = args.lang
     received = None
     if args.received is not None:
-        table = pd.read_csv(args.received, dtype=str, encoding="utf-8-sig")
+        table = _received_table(args.received)
         if not {"file", "received"} <= set(table.columns):
             raise DataError(
                 [
@@ -956,6 +1122,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if debug:
                 traceback.print_exc(file=sys.stderr)
             return EXIT_ERROR
+        except BrokenPipeError:
+            _quiet_stdout()  # the reader of the output left (``| head``): nothing to say
+            return EXIT_BROKEN_PIPE
         except OSError as err:
             print(_os_message(err), file=sys.stderr)
             if debug:
@@ -970,6 +1139,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             if debug:
                 traceback.print_exc(file=sys.stderr)
             return EXIT_ERROR
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at the null device, so that closing it at exit raises nothing."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a captured stream)
+        pass
 
 
 def _os_message(err: OSError) -> str:

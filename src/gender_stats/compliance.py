@@ -45,7 +45,9 @@ import pandas as pd
 from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, DataError, GenderStatsWarning, Problem, require_frame
 from gender_stats.schema import (
+    _LEVEL_PATTERN,
     BODY,
+    EXPECTED,
     FEMALE,
     KIND,
     LEVEL,
@@ -55,6 +57,7 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
     Origin,
+    _missing_columns,
     _plain_text,
     require_counts,
 )
@@ -70,7 +73,7 @@ from gender_stats.targets import (
     _objects,
     get_targets,
 )
-from gender_stats.vocab import TermError, normalise_term, term_bounds
+from gender_stats.vocab import BODIES, TermError, normalise_term, term_bounds
 
 if TYPE_CHECKING:  # the models are imported on first use (see __getattr__)
     from gender_stats._compliance_model import ComplianceModel
@@ -270,6 +273,17 @@ TERM_ABSENT = (
 )
 
 
+#: ``any_term=True`` without targets: the targets in force are those of each row's own term.
+ANY_TERM_IN_FORCE = (
+    "any_term=True cần targets= (needs targets=): không có targets, mỗi dòng được đối chiếu với "
+    "các chỉ tiêu hiện hành của nhiệm kỳ của nó; áp mọi chỉ tiêu của danh mục cho mọi nhiệm kỳ "
+    "sẽ trộn chỉ tiêu của các thời kỳ khác nhau (without targets each row is checked against the "
+    "targets in force for its own term; every catalogue target on every term would mix targets "
+    'of other periods). Hint: check(counts, "36-CT/TW", any_term=True) hoặc CLI '
+    "--targets 36-CT/TW --any-term."
+)
+
+
 class NothingAssessedWarning(GenderStatsWarning):
     """No row could be assessed: every row is ``not_applicable`` or ``no_data``.
 
@@ -320,10 +334,12 @@ def check(
         Check only the rows of this term, written ``"2015-2020"``, ``"2015 – 2020"`` or
         ``"2015-20"`` (see :func:`gender_stats.vocab.normalise_term`).
     any_term : bool, default False
-        Apply every target to every term.  By default a target applies only to its own terms (or, for
-        a target year ``Y``, to the term with ``start < Y ≤ end``); other rows of its bodies are kept
-        with status ``not_applicable`` and a note saying why.  Rows whose body is not among the
-        target's bodies are left out.
+        Apply every target to every term (only with explicit ``targets``: without them each
+        row is checked against the targets in force for its own term, and ``any_term=True`` is
+        an :class:`~gender_stats.errors.ArgumentError`).  By default a target applies only to
+        its own terms (or, for a target year ``Y``, to the term with ``start < Y ≤ end``); other
+        rows of its bodies are kept with status ``not_applicable`` and a note saying why.  Rows
+        whose body is not among the target's bodies are left out.
     units : pandas.DataFrame, optional
         A units table; its ``kind`` is used when ``counts`` has no ``kind`` column (for targets
         restricted to unit kinds).
@@ -415,7 +431,11 @@ def check(
     """
     counts = counts_frame(counts)
     require_counts(counts, func="check")
+    if LEVEL not in counts.columns:
+        raise DataError(_missing_columns(counts, (LEVEL,), Origin()), rows_read=len(counts))
     in_force = targets is None
+    if in_force and any_term:
+        raise ArgumentError(ANY_TERM_IN_FORCE)
     chosen = get_targets() if in_force else _select(targets)
     clash = [c for c in counts.columns if c in COMPLIANCE_COLUMNS]
     frame = counts.rename(columns={c: f"{c}_input" for c in clash}) if clash else counts
@@ -428,7 +448,7 @@ def check(
                 TERM_ABSENT.format(term=wanted, present=", ".join(present) or "(không có / none)")
             )
         frame = frame[(frame[TERM] == wanted).to_numpy(dtype=bool)]
-    _require_count_values(frame, chosen)
+    _require_count_values(frame, chosen, _code_problems(frame))
     kinds: pd.Series | None = None
     if KIND in frame.columns:
         kinds = frame[KIND]
@@ -479,6 +499,7 @@ COUNT_EXPECTED = "số nguyên ≥ 0 (a whole number ≥ 0)"
 #: A numerator larger than the body: ``{name}`` is ``nữ``/``female`` or the column's name.
 PART_ABOVE_TOTAL = "số {name_vi} không vượt tổng số {total} ({name_en} ≤ total)"
 _DIGITS = re.compile(r"^\s*\d+\s*$")
+_LEVEL_CODE = re.compile(_LEVEL_PATTERN)
 
 
 def _counted_columns(frame: pd.DataFrame, chosen: Sequence[Target]) -> list[str]:
@@ -541,7 +562,30 @@ def _bad_counts(series: pd.Series) -> np.ndarray:
     )
 
 
-def _require_count_values(frame: pd.DataFrame, chosen: Sequence[Target]) -> None:
+def _code_problems(frame: pd.DataFrame) -> list[tuple[int, Problem]]:
+    """Return the rows whose ``body`` is not a body code or whose ``level`` is not a level code.
+
+    A target is applied by body and level: ``BCH`` or ``Cấp huyện`` in a frame made by hand
+    would match no target and pass as "no target applies" (or drop the targets of that level).
+    The readers turn such words into codes; here they are problems, each value checked once.
+    """
+    problems: list[tuple[int, Problem]] = []
+    for column, good, expected in (
+        (BODY, lambda v: v in BODIES, EXPECTED[BODY]),
+        (LEVEL, lambda v: isinstance(v, str) and bool(_LEVEL_CODE.match(v)), EXPECTED[LEVEL]),
+    ):
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=True)
+        bad_codes = [i for i, v in enumerate(uniques) if not good(v)]
+        bad = np.isin(codes, bad_codes) | (codes < 0)
+        for pos in np.flatnonzero(bad):
+            value = frame[column].iloc[pos]
+            problems.append((int(pos), _problem(frame, int(pos), column, value, expected)))
+    return problems
+
+
+def _require_count_values(
+    frame: pd.DataFrame, chosen: Sequence[Target], problems: list[tuple[int, Problem]]
+) -> None:
     """Refuse counts a verdict cannot be drawn from: not whole numbers ≥ 0, or more than ``total``.
 
     A missing count is no data (the row says so); a negative, fractional, boolean or text count,
@@ -549,7 +593,6 @@ def _require_count_values(frame: pd.DataFrame, chosen: Sequence[Target]) -> None
     the row, the column, the value and what was expected -- never a verdict.
     """
     columns = _counted_columns(frame, chosen)
-    problems: list[tuple[int, Problem]] = []
     bad: dict[str, np.ndarray] = {}
     for column in columns:
         bad[column] = _bad_counts(frame[column])

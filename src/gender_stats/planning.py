@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any, overload
 
+import numpy as np
 import pandas as pd
 
 from gender_stats.compliance import NOTE, NUMERATOR, RULE, STATUS, TARGET_ID
@@ -102,10 +105,8 @@ def _rule(target: TargetLike) -> Rule:
         if not 0 <= target <= 1:
             raise PlanningError(SHARE_RANGE.format(value=target))
         rule = Floor(target)
-    elif isinstance(target, str) and target.strip().endswith("%"):
-        text = target.strip()
-        strict = text.startswith(">")
-        rule = Floor(percent(text.lstrip(">≥= ")), strict=strict)
+    elif isinstance(target, str) and "%" in target:
+        rule = _share_rule(target)
     elif isinstance(target, str):
         found = get_targets(target)
         if len(found) != 1:
@@ -118,6 +119,36 @@ def _rule(target: TargetLike) -> Rule:
     else:
         raise PlanningError(TARGET_TYPE.format(value=target))
     return rule.unit_rule()
+
+
+#: A share written as text: ``≥ 15%``, ``>= 15%``, ``> 35%``, ``15%``, and the comparison words
+#: of the documents (``từ 15% trở lên``, ``không dưới 15%``, ``ít nhất 35%``: at least;
+#: ``trên 35%``: strictly more than).
+_SHARE_TEXT = re.compile(
+    r"^(?P<op>>=|=>|≥|>|từ|không dưới|khong duoi|ít nhất|it nhat|trên|tren)?\s*"
+    r"(?P<number>\d+(?:[.,]\d+)?)\s*%\s*(?P<after>trở lên|tro len)?$",
+    re.IGNORECASE,
+)
+_STRICT_WORDS = (">", "trên", "tren")
+SHARE_TEXT = (
+    "target={value!r}: cần chữ như '15%', '≥ 15%', '> 35%' hoặc 'trên 35%' (expected a share "
+    "as text such as '15%', '≥ 15%', '> 35%' or 'trên 35%', a percentage from 0 to 100). "
+    "Hint: '>=' và 'từ ... trở lên' là ≥, '>' và 'trên' là > (at least / strictly more than); "
+    "giới hạn trên như '< 15%' không phải chỉ tiêu (an upper limit is not a target)."
+)
+
+
+def _share_rule(target: str) -> Rule:
+    """Return the floor a share written as text means (``>= 15%`` is at least, ``> 35%`` more)."""
+    text = " ".join(unicodedata.normalize("NFC", target).split())
+    match = _SHARE_TEXT.match(text)
+    if match is None or (match["after"] and match["op"] and match["op"].casefold() != "từ"):
+        raise PlanningError(SHARE_TEXT.format(value=target))
+    op = (match["op"] or "").casefold()
+    share = percent(match["number"])
+    if share > 1:
+        raise PlanningError(SHARE_TEXT.format(value=target))
+    return Floor(share, strict=op in _STRICT_WORDS)
 
 
 def _exact(value: Any, name: str, *, floats: bool = False) -> Fraction:
@@ -158,6 +189,9 @@ def _require_compliance(frame: object, func: str = "next_term_needs") -> None:
 
 
 def _whole(value: Any, name: str, *, low: int = 0) -> int:
+    """Return a head count: an ``int`` (a numpy integer too, as read from a frame) ≥ ``low``."""
+    if isinstance(value, np.integer):
+        value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or value < low:
         raise PlanningError(NOT_WHOLE.format(name=name, low=low, value=value))
     return value
@@ -261,7 +295,7 @@ def _is_share(target: object) -> bool:
     """Tell a share-like target (a Fraction, a Rule, ``"15%"``) from catalogue ids."""
     if isinstance(target, Fraction | Rule):
         return True
-    return isinstance(target, str) and target.strip().endswith("%")
+    return isinstance(target, str) and "%" in target
 
 
 def _least_k(rule: Rule, n: int, e: int, w: int) -> int | None:
@@ -830,6 +864,7 @@ def min_women_on_list(
     want = _exact(probability, "probability", floats=True)
     if not 0 < want <= 1:
         raise PlanningError(PROBABILITY_RANGE.format(value=want))
+    candidates = _whole(candidates, "candidates", low=1)
     for w in range(candidates + 1):
         odds = candidate_list_odds(
             seats=seats,

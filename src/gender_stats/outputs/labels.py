@@ -524,6 +524,31 @@ _add(
             "Exit code 4 with --strict: not everything could be assessed. Hint: add the missing "
             "figures, or choose --targets and --term.",
         ),
+        "check_left_out": (
+            "{n} dòng của cơ quan khác, không đối chiếu với các chỉ tiêu đã chọn (rows of other "
+            "bodies, not checked against the chosen targets): {pairs}",
+            "{n} rows of other bodies, not checked against the chosen targets: {pairs}",
+        ),
+        "check_share": (
+            "{target}: {met}/{n} đơn vị có {unit_rule} ({share}); chỉ tiêu {rule} — {verdict}",
+            "{target}: {met} of {n} units with {unit_rule} ({share}); target {rule} — {verdict}",
+        ),
+        "check_targets_met": (
+            "Các chỉ tiêu đều đạt (every target is met)",
+            "Every target is met",
+        ),
+        "share_met": (
+            "đạt chỉ tiêu (the share of units meets the target)",
+            "the share of units meets the target",
+        ),
+        "share_below": (
+            "chưa đạt chỉ tiêu: cần thêm {k} đơn vị (below target: {k} more units needed)",
+            "below target: {k} more units needed",
+        ),
+        "share_lacking": (
+            "  Đơn vị chưa có (units without): {names}",
+            "  Units without: {names}",
+        ),
         "units_not_assessed": (
             "; {k} đơn vị chưa đánh giá được (units not assessed)",
             "; {k} units not assessed",
