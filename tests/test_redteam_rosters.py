@@ -351,3 +351,62 @@ def test_cli_checks_a_list_whose_title_names_the_unit(tmp_path: Path, capsys) ->
     assert counted[["unit_name", "body", "total", "female"]].to_dict("records") == [
         {"unit_name": "Huyện Nga Sơn", "body": "standing_committee", "total": 3, "female": 1}
     ]
+
+
+# --- total rows of a list: structural, and checked -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        [None, "Cộng", 2, 1],  # counts under Nam | Nữ
+        [None, "Tổng số: 03 đồng chí, trong đó nữ: 01"],
+        ["TỔNG CỘNG (03 đ/c)"],  # merged from column A
+        [None, "tong cong", "2", "1"],  # numbers as text, no diacritics
+    ],
+)
+def test_a_total_row_is_no_person_and_agrees(tmp_path: Path, total: list[Any]) -> None:
+    out = _list(tmp_path, [TUNG, HANG, LAM, total], body="BCH")
+    assert out["full_name"].tolist() == ["Mai Văn Tùng", "Lê Thị Hằng", "Trịnh Văn Lâm"]
+    balanced(out)
+    entries = out.attrs["reading"].entries
+    assert [(e.row, str(e.kind)) for e in entries][-1] == (8, "total")
+
+
+@pytest.mark.parametrize(
+    ("total", "why"),
+    [
+        ([None, "Cộng", 3, 1], "as many people as the total row states: 4, found 3"),
+        ([None, "Tổng số: 03 đồng chí, trong đó nữ: 02"], "as many women as the total row"),
+        ([None, "Cộng", "hai", 1], "a number of people"),
+    ],
+)
+def test_a_total_row_that_disagrees_is_a_problem(
+    tmp_path: Path, total: list[Any], why: str
+) -> None:
+    """A row lost above the total (here: the list has 3 people, 1 woman) is found."""
+    with pytest.raises(DataError, match=why) as info:
+        _list(tmp_path, [TUNG, HANG, LAM, total], body="BCH")
+    assert [p.row for p in info.value.problems] == [8]
+
+
+def test_totals_per_section_and_grand_total(tmp_path: Path) -> None:
+    rows = [
+        ["I", "Ban Thường vụ"],
+        TUNG,
+        HANG,
+        [None, "Cộng", 1, 1],
+        ["II", "Ban chấp hành"],
+        TUNG,
+        HANG,
+        LAM,
+        [None, "Cộng", 2, 1],
+        [None, "Tổng cộng (I + II)", 3, 2],
+    ]
+    out = _list(tmp_path, rows)
+    assert gs.count(out)[["body", "total", "female"]].to_dict("records") == [
+        {"body": "party_committee", "total": 3, "female": 1},
+        {"body": "standing_committee", "total": 2, "female": 1},
+    ]
+    balanced(out)
+    assert [str(e.kind) for e in out.attrs["reading"].entries].count("total") == 3

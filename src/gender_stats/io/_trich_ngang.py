@@ -65,6 +65,7 @@ from gender_stats.io._rows import (
     RowClass,
     is_note,
     is_signature,
+    sum_kind,
 )
 from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units
 from gender_stats.io._wide import _is_column_numbers, filled, section_level
@@ -412,6 +413,24 @@ class _Rows:
     found: dict[int, Section] = dataclasses.field(default_factory=dict)
     #: section row -> hidden rows passed over in it
     hidden_in: dict[int, int] = dataclasses.field(default_factory=dict)
+    #: total rows (``Cộng``, ``Tổng số: 45 đồng chí``): row, what they state, the rows they close
+    totals: list[Total] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass(frozen=True)
+class Total:
+    """A total row of a list and the numbers it states, to be checked against the rows above."""
+
+    row: int
+    col: int
+    value: Any
+    total: int | None
+    female: int | None
+    #: data rows above it: all of them, and those since the current section started
+    above: int
+    section_start: int
+    #: hidden rows passed over above it (they may make up a difference)
+    hidden: int
 
 
 #: The warning when hidden rows of a list were passed over.
@@ -465,9 +484,12 @@ def _scan(
     width = grid.width
     ended: int | None = None
     cur_row: int | None = None
+    section_start = 0
+    hidden_above = 0
 
     def enter(r: int, sec: Section) -> None:
-        nonlocal cur_body, cur_level, cur_row
+        nonlocal cur_body, cur_level, cur_row, section_start
+        section_start = len(out.data)
         out.sections.append(r)
         out.found[r] = sec
         cur_row = r
@@ -479,6 +501,7 @@ def _scan(
     for r in range(start, len(cells)):
         row = cells[r]
         if skip and r in skip:
+            hidden_above += 1
             if cur_row is not None:
                 out.hidden_in[cur_row] = out.hidden_in.get(cur_row, 0) + 1
             continue  # a hidden row: passed over with a warning (split_hidden)
@@ -487,6 +510,18 @@ def _scan(
             first = next((v for v in row if v is not None and not is_blank(v)), None)
             if first is None:
                 continue
+            if ended is None:
+                total = _total_row(r, row, tn, col)
+                if total is not None:  # a total is no person: checked against the rows above
+                    out.totals.append(
+                        dataclasses.replace(
+                            total,
+                            above=len(out.data),
+                            section_start=section_start,
+                            hidden=hidden_above,
+                        )
+                    )
+                    continue
             f_val, m_val = row[fc], row[mc]
             person = not is_blank(row[name_c]) and not (is_blank(f_val) and is_blank(m_val))
             if ended is not None:
@@ -529,6 +564,78 @@ def _scan(
     return out
 
 
+_TOTAL_START = re.compile(r"^(tong cong|tong so|cong)\b")
+#: Expected text of a count under Nam or Nữ on a total row.
+TOTAL_COUNT = "số người (a number of people)"
+TOTAL_DIFFERS = (
+    "{n} người như dòng tổng ghi; danh sách ở trên có {found} (as many people as the total row "
+    "states: {n}, found {found} above it)"
+)
+TOTAL_FEMALE = (
+    "{n} nữ như dòng tổng ghi; danh sách ở trên có {found} nữ (as many women as the total row "
+    "states: {n}, found {found} above it)"
+)
+
+
+def _total_row(r: int, row: list[Any], tn: TrichNgang, col: Collector) -> Total | None:
+    """Return the total row ``r`` is (``Cộng | 2 | 1``, ``Tổng số: 45 đồng chí, nữ 7``), or None.
+
+    Its label is the first text, at or left of the name column; the numbers are the counts under
+    Nam and Nữ, or those the label states.
+    """
+    name_c = tn.columns[FULL_NAME]
+    c, label = next(
+        ((c, v) for c, v in enumerate(row[: name_c + 1]) if isinstance(v, str) and v.strip()),
+        (None, None),
+    )
+    if c is None or label is None:
+        return None
+    key = loose_key(label)
+    stated, stated_female = stated_counts(label)
+    if sum_kind(label) is None and not (_TOTAL_START.match(key) and stated is not None):
+        return None
+    numbers: dict[str, int] = {}
+    for sex, sc in tn.sex_cols.items():
+        v = row[sc]
+        if is_blank(v):
+            continue
+        if isinstance(v, str) and v.strip().isdigit():
+            v = int(v.strip())
+        if isinstance(v, bool) or not isinstance(v, int | float) or not float(v).is_integer():
+            col.at(
+                r, sc, v, TOTAL_COUNT, header=f"{tn.year_header} / {'Nữ' if sex == 'F' else 'Nam'}"
+            )
+            return Total(r, c, label, None, None, 0, 0, 0)
+        numbers[sex] = int(v)
+    if numbers:
+        total = numbers.get("F", 0) + numbers.get("M", 0)
+        return Total(r, c, label, total, numbers.get("F", 0), 0, 0, 0)
+    return Total(r, c, label, stated, stated_female, 0, 0, 0)
+
+
+def check_totals(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
+    """Report a total row that agrees with neither the whole list above it nor its section.
+
+    A row lost in a list (or a list cut short) is found here, never read silently short.
+    """
+    for t in scan.totals:
+        scopes = [range(0, t.above), range(t.section_start, t.above)]
+        if t.total is not None:
+            fits = [s for s in scopes if len(s) <= t.total <= len(s) + t.hidden]
+            if not fits:
+                col.at(t.row, t.col, t.value, TOTAL_DIFFERS.format(n=t.total, found=t.above))
+                continue
+            scopes = fits
+        if t.female is None or t.hidden:
+            continue
+        known = [[sexes[i] for i in s] for s in scopes]
+        if any(None in k for k in known):
+            continue
+        if all(k.count("F") != t.female for k in known):
+            found = known[0].count("F")
+            col.at(t.row, t.col, t.value, TOTAL_FEMALE.format(n=t.female, found=found))
+
+
 def check_stated(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
     """Report a section whose rows are not as many as its label states (``Ban Thường vụ (15)``).
 
@@ -567,6 +674,7 @@ def _log_rows(
         (scan.notes, RowClass.NOTE, STRUCTURAL),
         (scan.signature, RowClass.SIGNATURE, STRUCTURAL),
         (scan.after_end, RowClass.DATA, REPORTED),
+        ([t.row for t in scan.totals], RowClass.TOTAL, STRUCTURAL),
     ):
         for r in rows:
             kinds[r] = (kind, outcome)
@@ -780,6 +888,7 @@ def read_trich_ngang(
     check_merged(grid, start, scan.sections, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
     check_stated(scan, sexes, col)
+    check_totals(scan, sexes, col)
     cells = grid.cells
 
     def texts(key: str) -> list[str | None]:
