@@ -410,3 +410,41 @@ def test_totals_per_section_and_grand_total(tmp_path: Path) -> None:
     ]
     balanced(out)
     assert [str(e.kind) for e in out.attrs["reading"].entries].count("total") == 3
+
+
+# --- dates of birth as typed ------------------------------------------------------------------
+
+
+def test_dates_of_birth_as_typed(tmp_path: Path) -> None:
+    """Real dates, text dates, years as text and as numbers read; the rest located, quoted."""
+    import datetime as dt
+
+    header = [
+        ["TT", "Họ và tên", "Ngày, tháng,\nnăm sinh", None, "Quê quán"],
+        [None, None, "Nam", "Nữ", None],
+    ]
+    fine = [
+        [1, "Mai Văn Tùng", "12/5/1970", None, "Nga An"],
+        [2, "Lê Thị Hằng", None, dt.datetime(1978, 3, 1), "Nga Bạch"],
+        [3, "Trịnh Văn Lâm", " 1965 ", None, "Nga Điền"],
+        [4, "Hà Thị Lan", None, 1981.0, "Nga Thủy"],
+        [5, "Đỗ Văn Bình", "03-04-1972", None, "Nga Yên"],
+    ]
+    rows = [[LIST_TITLE], *header, *fine]
+    out = quiet(book(tmp_path / "ok.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    assert out["birth_year"].tolist() == [1970, 1978, 1965, 1981, 1972]
+    assert out["sex"].tolist() == ["M", "F", "M", "F", "M"]
+    dates = [None if pd.isna(d) else d.date() for d in out["birth_date"]]
+    assert dates == [dt.date(1970, 5, 12), dt.date(1978, 3, 1), None, None, dt.date(1972, 4, 3)]
+    wrong = [
+        [1, "Mai Văn Tùng", "12/5/70", None, "Nga An"],  # two-digit year: which century?
+        [2, "Lê Thị Hằng", None, 28550, "Nga Bạch"],  # 1/3/1978 typed as a plain number
+        [3, "Trịnh Văn Lâm", "31/11/1965", None, "Nga Điền"],  # no 31 November
+    ]
+    rows = [[LIST_TITLE], *header, *wrong]
+    with pytest.raises(DataError) as info:
+        quiet(book(tmp_path / "bad.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    assert got == [(4, "C", "12/5/70"), (5, "D", 28550), (6, "C", "31/11/1965")]
+    assert "Excel date serial" in info.value.problems[1].expected
+    assert "01/03/1978" in info.value.problems[1].expected
