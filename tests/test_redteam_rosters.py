@@ -49,6 +49,28 @@ def book(
     return path
 
 
+def save_values(path: Path, values: dict[str, Any]) -> Path:
+    """Give formula cells of the first sheet a saved value, as Excel does when it saves."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, value in values.items():
+        kind = ' t="str"' if isinstance(value, str) else ""
+        xml = re.sub(
+            rf'<c r="{ref}"([^>]*)>\s*<f>([^<]*)</f>\s*<v\s*/>',
+            rf'<c r="{ref}"\g<1>{kind}><f>\g<2></f><v>{value}</v>',
+            xml,
+        )
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
 def quiet(path: Path, **kwargs: Any) -> pd.DataFrame:
     """Read a roster, failing on any warning but the inferred-level one."""
     with warnings.catch_warnings():
@@ -285,18 +307,23 @@ def test_standing_committee_alone_or_repeated_is_fine(tmp_path: Path) -> None:
     ]
 
 
-def test_tidy_roster_standing_member_missing_from_the_committee(tmp_path: Path) -> None:
+def test_tidy_roster_states_each_body_itself(tmp_path: Path) -> None:
+    """A tidy roster names each row's body: read as written, like its columnar fast path.
+
+    (The standing-committee check is the personnel list's, whose sections leave it ambiguous.)
+    """
     rows = [
         ["Họ và tên", "Giới tính", "Năm sinh", "Cơ quan", "Đơn vị"],
         ["Mai Văn Tùng", "Nam", 1970, "BTV", "Xã Nga An"],
         ["Mai Văn Tùng", "Nam", 1970, "BCH", "Xã Nga An"],
-        ["Lê Thị Hằng", "Nữ", 1978, "BTV", "Xã Nga An"],  # not in the BCH of Nga An
+        ["Lê Thị Hằng", "Nữ", 1978, "BTV", "Xã Nga An"],
         ["Trịnh Văn Lâm", "Nam", 1965, "BCH", "Xã Nga An"],
-        ["Hà Thị Lan", "Nữ", 1981, "BTV", "Xã Nga Bạch"],  # Nga Bạch lists no BCH: fine
     ]
-    with pytest.raises(DataError, match="standing-committee member") as info:
-        quiet(book(tmp_path / "tidy.xlsx", rows), term="2020-2025")
-    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(4, "A", "Lê Thị Hằng")]
+    out = quiet(book(tmp_path / "tidy.xlsx", rows), term="2020-2025")
+    assert gs.count(out)[["body", "total", "female"]].to_dict("records") == [
+        {"body": "party_committee", "total": 2, "female": 0},
+        {"body": "standing_committee", "total": 2, "female": 1},
+    ]
 
 
 # --- the unit named only in the title ---------------------------------------------------------
@@ -448,3 +475,49 @@ def test_dates_of_birth_as_typed(tmp_path: Path) -> None:
     assert got == [(4, "C", "12/5/70"), (5, "D", 28550), (6, "C", "31/11/1965")]
     assert "Excel date serial" in info.value.problems[1].expected
     assert "01/03/1978" in info.value.problems[1].expected
+
+
+# --- formulas with and without their saved value ----------------------------------------------
+
+
+def test_sex_and_year_formulas_with_saved_values_are_read(tmp_path: Path) -> None:
+    rows = [
+        [LIST_TITLE],
+        ["STT", "Họ và tên", "Giới tính", None, "Năm sinh"],
+        [None, None, "Nam", "Nữ", None],
+        [1, "Mai Văn Tùng", "x", None, 1970],
+        ["=A4+1", "Lê Thị Hằng", None, '=IF(TRUE,"x","")', "=1900+78"],
+        ["=A5+1", "Trịnh Văn Lâm", '=IF(TRUE,"x","")', None, 1965],
+    ]
+    path = book(tmp_path / "f.xlsx", rows, merges=["C2:D2"])
+    save_values(path, {"A5": 2, "D5": "x", "E5": 1978, "A6": 3, "C6": "x"})
+    out = quiet(path, body="BCH", **NGA_SON)
+    assert people(out) == [
+        ("party_committee", "Mai Văn Tùng", "M", 1970),
+        ("party_committee", "Lê Thị Hằng", "F", 1978),
+        ("party_committee", "Trịnh Văn Lâm", "M", 1965),
+    ]
+
+
+def test_formulas_saved_without_values_are_problems_not_men(tmp_path: Path) -> None:
+    """A blank-looking ``Nữ`` formula would have read as a man; a blank year as no year."""
+    rows = [
+        [LIST_TITLE],
+        ["STT", "Họ và tên", "Giới tính", None, "Năm sinh"],
+        [None, None, "Nam", "Nữ", None],
+        [1, "Mai Văn Tùng", "x", None, 1970],
+        [2, "Lê Thị Hằng", None, '=IF(TRUE,"x","")', 1978],
+        [3, "Trịnh Văn Lâm", "x", None, "=1900+65"],
+    ]
+    with pytest.raises(DataError, match="saved without its result") as info:
+        quiet(book(tmp_path / "f.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    assert [(p.row, p.column) for p in info.value.problems] == [(5, "D"), (6, "E")]
+    tidy = [
+        ["Họ và tên", "Nữ", "Năm sinh"],
+        ["Mai Văn Tùng", None, 1970],
+        ["Lê Thị Hằng", '=IF(TRUE,"x","")', 1978],
+        ["Trịnh Văn Lâm", None, "=1900+65"],
+    ]
+    with pytest.raises(DataError, match="saved without its result") as info:
+        quiet(book(tmp_path / "t.xlsx", tidy), term="2020-2025", body="BCH", **NGA_SON)
+    assert [(p.row, p.column) for p in info.value.problems] == [(3, "B"), (4, "C")]

@@ -64,7 +64,6 @@ from gender_stats.io._trich_ngang import (
     UNIT_AMBIGUOUS,
     arg_code,
     birth_dates,
-    check_standing_in_committee,
     infer_missing_levels,
     is_mark,
     list_title_term,
@@ -72,6 +71,7 @@ from gender_stats.io._trich_ngang import (
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
+    report_formulas,
     split_hidden,
     term_or_why,
 )
@@ -775,10 +775,19 @@ def _tidy_roster(
             needed.append(UNIT_NAME)
     _missing(col, table, needed)
     n = len(table.data)
+    formulas = report_formulas(
+        grid,
+        list(table.data),
+        {k: c for k, c in table.columns.items() if k in (SEX, FEMALE, BIRTH_YEAR)},
+        dict(table.headers),
+        col,
+    )
     if SEX not in table.columns and FEMALE in table.columns:
         sexes = _sex_from_marks(table, col)
     else:
         sexes = [None if s is None else (parse_sex(s) or s) for s in _texts(grid, table, SEX)]
+    if formulas:  # reported: a stand-in, so that the row's other cells are checked
+        sexes = ["F" if r in formulas else s for r, s in zip(table.data, sexes, strict=True)]
     years: list[Any] = []
     dates: list[Any] = []
     if BIRTH_YEAR in table.columns:
@@ -867,13 +876,6 @@ def _tidy_roster(
     for key in (ETHNICITY, POST):
         if key in table.columns:
             frame[key] = pd.Series(_texts(grid, table, key), dtype=object)
-    check_standing_in_committee(
-        frame,
-        list(table.data),
-        col,
-        table.columns.get(FULL_NAME, table.columns.get(PERSON_ID)),
-        table.headers.get(FULL_NAME, table.headers.get(PERSON_ID)),
-    )
     origin = _origin(table)
     if PERSON_ID not in table.columns and FULL_NAME in table.columns:
         origin = Origin(

@@ -125,7 +125,8 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
     ended: int | None = None
     for r in range(header + 1, len(grid.cells)):
         row = grid.cells[r]
-        filled = [c for c in used if not is_blank(row[c])]
+        # a formula saved without its value reads blank but is not: its row is no blank row
+        filled = [c for c in used if not is_blank(row[c]) or (r, c) in grid.no_value]
         if not filled:
             if any(not is_blank(row[c]) for c in ignore):
                 data.append(r)

@@ -44,6 +44,7 @@ import pandas as pd
 from gender_stats._text import loose_key, name_key, nfc
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
+    FORMULA_NO_VALUE,
     NOT_BLANK_ROW,
     Collector,
     UnitIndex,
@@ -558,7 +559,11 @@ def _scan(
         out.sec_level.append(cur_level)
         out.sec_row.append(cur_row)
         if row.count(None) + row.count("") >= width - 2:  # cheap first: most rows are full
-            filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
+            filled_cells = [
+                c
+                for c, v in enumerate(row)
+                if c != stt_c and (not is_blank(v) or (r, c) in grid.no_value)
+            ]
             if len(filled_cells) == 1:
                 col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
@@ -690,6 +695,29 @@ def _log_rows(
         log.add(grid.file, grid.sheet, grid.rows[r], kind, outcome, label)
 
 
+def report_formulas(
+    grid: Grid,
+    rows: list[int],
+    columns: dict[str, int],
+    headers: dict[str, str | None],
+    col: Collector,
+) -> set[int]:
+    """Report the cells of ``columns`` that are formulas saved without their value; return rows.
+
+    Such a cell reads blank: a blank ``Nữ`` mark says "man", a blank year says "no year".  What
+    the formula gives is not for the reader to guess.
+    """
+    if not grid.no_value:
+        return set()
+    bad: set[int] = set()
+    for key, c in columns.items():
+        for r in rows:
+            if (r, c) in grid.no_value:
+                col.at(r, c, None, FORMULA_NO_VALUE, header=headers.get(key) or key)
+                bad.add(r)
+    return bad
+
+
 def _sexes_and_births(
     grid: Grid, tn: TrichNgang, data: list[int], col: Collector
 ) -> tuple[list[str | None], list[int | None], list[dt.date | None]]:
@@ -721,7 +749,17 @@ def _sexes_and_births(
             col.at(r, c, value, why, header=header)
         return year, date
 
+    read = {"F": fc, "M": mc}
+    if tn.birth_col is not None:
+        read[BIRTH_YEAR] = tn.birth_col
+    where = {**sex_header, BIRTH_YEAR: tn.birth_header}
+    formulas = report_formulas(grid, data, read, where, col)
     for r in data:
+        if r in formulas:  # reported: no guess from a blank formula cell
+            sexes.append(None)
+            years.append(None)
+            dates.append(None)
+            continue
         f_val, m_val = cells[r][fc], cells[r][mc]
         if tn.marks:
             f_mark, m_mark = mark(f_val), mark(m_val)
