@@ -521,3 +521,115 @@ def test_formulas_saved_without_values_are_problems_not_men(tmp_path: Path) -> N
     with pytest.raises(DataError, match="saved without its result") as info:
         quiet(book(tmp_path / "t.xlsx", tidy), term="2020-2025", body="BCH", **NGA_SON)
     assert [(p.row, p.column) for p in info.value.problems] == [(3, "B"), (4, "C")]
+
+
+# --- generated personnel lists: what is planted is what is read -------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_GIVEN = ["Văn", "Thị", "Đức", "Ngọc", "Minh"]
+_FAMILY = ["Nguyễn", "Lê", "Trịnh", "Mai", "Hà", "Đỗ", "Lò"]
+_LAST = ["An", "Bình", "Hằng", "Lâm", "Tùng", "Yến", "Hải", "Thủy"]
+
+
+@st.composite
+def personnel_lists(draw: Any) -> dict[str, Any]:
+    n = draw(st.integers(1, 8))
+    names = draw(
+        st.lists(
+            st.tuples(st.sampled_from(_FAMILY), st.sampled_from(_GIVEN), st.sampled_from(_LAST)),
+            min_size=n,
+            max_size=n,
+            unique=True,
+        )
+    )
+    people = [
+        (" ".join(parts), draw(st.sampled_from("FM")), draw(st.integers(1955, 1990)))
+        for parts in names
+    ]
+    return {
+        "people": people,
+        "marks": draw(st.booleans()),  # Giới tính over Nam | Nữ, else years under Nam | Nữ
+        "female_first": draw(st.booleans()),
+        "start": (draw(st.integers(1, 6)), draw(st.integers(1, 3))),
+        "sections": draw(st.booleans()),  # I. Ban Thường vụ (the first two) / II. BCH (all)
+        "blank_after": draw(st.sets(st.integers(0, n - 1), max_size=2)),
+        "total_row": draw(st.booleans()),
+        "mark": draw(st.sampled_from(["x", "X", "✓", 1, " x "])),
+        "upper": draw(st.booleans()),
+        "name_header": draw(
+            st.sampled_from(["Họ và tên", "HỌ VÀ TÊN\n(Bí danh)", "Họ tên", "Ho va ten"])
+        ),
+        "year_header": draw(st.sampled_from(["Năm sinh", "Ngày, tháng, năm sinh", "NĂM\nSINH"])),
+    }
+
+
+def _planted_rows(spec: dict[str, Any]) -> tuple[list[list[Any]], list[str], list[tuple[Any, ...]]]:
+    """Return the sheet's rows, its merges (relative to A1) and the people expected."""
+    sexes = ["Nữ", "Nam"] if spec["female_first"] else ["Nam", "Nữ"]
+    if spec["upper"]:
+        sexes = [s.upper() for s in sexes]
+    title = "DANH SÁCH TRÍCH NGANG CẤP ỦY HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"
+    name_h, year_h = spec["name_header"], spec["year_header"]
+    if spec["marks"]:
+        header = [["STT", name_h, "Giới tính", None, year_h], [None, None, *sexes, None]]
+    else:
+        header = [["STT", name_h, year_h, None, "Dân tộc"], [None, None, *sexes, None]]
+    f_col = 2 if sexes[0].lower() == "nữ" else 3
+
+    def person(i: int, name: str, sex: str, year: int) -> list[Any]:
+        row: list[Any] = [i, name, None, None, None]
+        c = f_col if sex == "F" else 5 - f_col
+        if spec["marks"]:
+            row[c], row[4] = spec["mark"], year
+        else:
+            row[c], row[4] = year, "Kinh"
+        return row
+
+    body_rows: list[list[Any]] = []
+    expected: list[tuple[Any, ...]] = []
+    groups = [("party_committee", spec["people"])]
+    if spec["sections"]:
+        groups = [("standing_committee", spec["people"][:2]), *groups]
+    for g, (body, members) in enumerate(groups):
+        if spec["sections"]:
+            body_rows.append(
+                ["I" if g == 0 else "II", "Ban Thường vụ" if g == 0 else "Ban Chấp hành"]
+            )
+        for i, (name, sex, year) in enumerate(members):
+            body_rows.append(person(i + 1, name, sex, year))
+            expected.append((body, name, sex, year))
+            if i in spec["blank_after"]:
+                body_rows.append([])
+        if spec["total_row"]:
+            women = sum(1 for _, s, _ in members if s == "F")
+            counts = [women, len(members) - women] if f_col == 2 else [len(members) - women, women]
+            body_rows.append([None, "Cộng", *counts])
+    rows = [[title], [], *header, *body_rows, [], [None, None, None, "NGƯỜI LẬP BIỂU"]]
+    return rows, ["C3:D3"], expected
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(spec=personnel_lists())
+def test_generated_personnel_lists_read_as_planted(tmp_path: Path, spec: dict[str, Any]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    rows, merges, expected = _planted_rows(spec)
+    r0, c0 = spec["start"]
+
+    def shift(ref: str) -> str:
+        a, b = ref.split(":")
+        out = []
+        for cell in (a, b):
+            col = ord(cell[0]) - ord("A") + c0
+            out.append(f"{get_column_letter(col)}{int(cell[1:]) + r0 - 1}")
+        return ":".join(out)
+
+    path = book(tmp_path / "g.xlsx", rows, merges=[shift(m) for m in merges], start=spec["start"])
+    out = quiet(path, **NGA_SON)
+    assert people(out) == expected
+    assert out["term"].unique().tolist() == ["2020-2025"]
+    balanced(out)
