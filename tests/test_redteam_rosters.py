@@ -523,6 +523,63 @@ def test_formulas_saved_without_values_are_problems_not_men(tmp_path: Path) -> N
     assert [(p.row, p.column) for p in info.value.problems] == [(3, "B"), (4, "C")]
 
 
+# --- a second table below the first -----------------------------------------------------------
+
+
+def test_a_second_table_with_its_own_title_and_header(tmp_path: Path) -> None:
+    """BCH, then "DANH SÁCH BAN THƯỜNG VỤ" with the header again: two bodies, no row lost."""
+    rows = [
+        ["DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"],
+        *YEAR_HEADER,
+        TUNG,
+        HANG,
+        LAM,
+        [],
+        ["DANH SÁCH BAN THƯỜNG VỤ"],
+        [*YEAR_HEADER[0][:2], "NĂM SINH", None, "Chức vụ"],
+        YEAR_HEADER[1],
+        TUNG,
+        HANG,
+    ]
+    merges = ["C2:D2", "A2:A3", "B2:B3", "C9:D9", "A9:A10", "B9:B10"]
+    out = quiet(book(tmp_path / "two.xlsx", rows, merges=merges), **NGA_SON)
+    assert gs.count(out)[["body", "total", "female"]].to_dict("records") == [
+        {"body": "party_committee", "total": 3, "female": 1},
+        {"body": "standing_committee", "total": 2, "female": 1},
+    ]
+    balanced(out)
+    kinds = [(e.row, str(e.kind)) for e in out.attrs["reading"].entries]
+    assert kinds[6:] == [
+        (8, "title"), (9, "header"), (10, "header"), (11, "data"), (12, "data"),
+    ]  # fmt: skip
+
+
+def test_a_second_table_of_another_term_or_other_columns_is_a_problem(tmp_path: Path) -> None:
+    rows = [
+        ["DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"],
+        *YEAR_HEADER,
+        TUNG,
+        ["BAN THƯỜNG VỤ NHIỆM KỲ 2015 - 2020"],
+        *YEAR_HEADER,
+        TUNG,
+    ]
+    with pytest.raises(DataError, match="term of the sheet's title") as info:
+        quiet(book(tmp_path / "term.xlsx", rows), **NGA_SON)
+    assert [p.row for p in info.value.problems] == [5]
+    rows = [
+        ["DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"],
+        *YEAR_HEADER,
+        TUNG,
+        [],
+        ["STT", "Họ và tên", "Năm sinh", None, "Đơn vị"],  # another fifth column
+        [None, None, "Nam", "Nữ", None],
+        [1, "Lê Thị Hằng", None, 1978, "Xã Nga An"],
+    ]
+    with pytest.raises(DataError, match="other columns") as info:
+        quiet(book(tmp_path / "cols.xlsx", rows), body="BCH", **NGA_SON)
+    assert [p.row for p in info.value.problems] == [6]
+
+
 # --- generated personnel lists: what is planted is what is read -------------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402

@@ -416,6 +416,9 @@ class _Rows:
     hidden_in: dict[int, int] = dataclasses.field(default_factory=dict)
     #: total rows (``Cộng``, ``Tổng số: 45 đồng chí``): row, what they state, the rows they close
     totals: list[Total] = dataclasses.field(default_factory=list)
+    #: a second table below: its header rows and the title lines above them
+    headers: list[int] = dataclasses.field(default_factory=list)
+    titles: list[int] = dataclasses.field(default_factory=list)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -499,8 +502,42 @@ def _scan(
         if sec.body is None and sec.level is None:
             col.at(r, sec.col, sec.label, NEED_SECTION)
 
+    top_kinds = [header_column(v) for v in filled(grid, tn.header_row)]
+    main_term = list_title_term(grid, range(tn.header_row), None)[0]
+
+    def header_at(r: int) -> bool | None:
+        """Whether ``r`` repeats the header (True), heads other columns (False), or neither."""
+        if r + 1 >= len(cells) or header_column(cells[r][name_c]) != FULL_NAME:
+            return None
+        kinds = [header_column(v) for v in filled(grid, r)]
+        sub = filled(grid, r + 1)
+        sub_sex = {c: parse_sex(sub[c]) if isinstance(sub[c], str) else None for c in (fc, mc)}
+        same = all(k == t for c, (k, t) in enumerate(zip(kinds, top_kinds)) if c not in (fc, mc))
+        return same and sub_sex == {fc: "F", mc: "M"}
+
+    def next_filled(r: int) -> int | None:
+        return next((k for k in range(r + 1, len(cells)) if not all(map(is_blank, cells[k]))), None)
+
+    def second_title(r: int, text: str) -> None:
+        """Read a title line above a second table: the body it names holds below (or none)."""
+        nonlocal cur_body, cur_row, section_start
+        out.titles.append(r)
+        named = bodies_named(text)
+        cur_body = named.pop() if len(named) == 1 else None
+        cur_row, section_start = None, len(out.data)
+        found = list_title_term(grid, range(r, r + 1), None)[0]
+        if found is not None and main_term is not None and found[0] != main_term[0]:
+            col.at(r, found[2], text, SECOND_TERM.format(term=main_term[0]))
+
     for r in range(start, len(cells)):
         row = cells[r]
+        if out.headers and r == out.headers[-1]:
+            continue  # the second header row of a repeated header
+        if ended is None and (again := header_at(r)) is not None:
+            out.headers.extend([r, r + 1])  # a second table below: the same columns
+            if not again:
+                col.at(r, name_c, row[name_c], OTHER_HEADER)
+            continue
         if skip and r in skip:
             hidden_above += 1
             if cur_row is not None:
@@ -540,6 +577,10 @@ def _scan(
                 continue
             if not person and (sec := _section(row, tn, stt_c)) is not None:
                 enter(r, sec)  # before the signature test: "Ban Thường vụ" heads a section
+                continue
+            nxt = next_filled(r) if isinstance(first, str) and not person else None
+            if nxt is not None and header_at(nxt) is not None:
+                second_title(r, first)
                 continue
             if isinstance(first, str) and not person and note(first):
                 out.notes.append(r)  # a note between rows: the rows after it are read
@@ -680,6 +721,8 @@ def _log_rows(
         (scan.signature, RowClass.SIGNATURE, STRUCTURAL),
         (scan.after_end, RowClass.DATA, REPORTED),
         ([t.row for t in scan.totals], RowClass.TOTAL, STRUCTURAL),
+        (scan.headers, RowClass.HEADER, STRUCTURAL),
+        (scan.titles, RowClass.TITLE, STRUCTURAL),
     ):
         for r in rows:
             kinds[r] = (kind, outcome)
@@ -923,7 +966,10 @@ def read_trich_ngang(
     data = scan.data
     if log is not None:
         _log_rows(grid, tn, start, scan, skip, log)
-    check_merged(grid, start, scan.sections, col)
+    structural = [*scan.sections, *scan.titles, *(t.row for t in scan.totals)]
+    heads = set(scan.headers)  # a repeated header may be merged as the first one is
+    merged = tuple(m for m in grid.merged if not (m[0] in heads and m[2] in heads))
+    check_merged(dataclasses.replace(grid, merged=merged), start, structural, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
     check_stated(scan, sexes, col)
     check_totals(scan, sexes, col)
@@ -1151,6 +1197,16 @@ def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:
     )
 
 
+#: Expected text of a header row below the list whose columns differ from the first header.
+OTHER_HEADER = (
+    "các cột như bảng đầu của trang (the columns of the first table of the sheet: a second table "
+    "with other columns belongs on a sheet of its own)"
+)
+#: Expected text of a second table's title naming another term than the sheet's title.
+SECOND_TERM = (
+    "nhiệm kỳ {term} như tiêu đề của trang (the term of the sheet's title: a table of another "
+    "term belongs on a sheet of its own)"
+)
 #: Expected text of a numbered section row that names neither a body nor a level.
 NEED_SECTION = "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
 #: Expected text when a section row states a number of people the list does not have.
