@@ -512,7 +512,8 @@ def _scan(
         kinds = [header_column(v) for v in filled(grid, r)]
         sub = filled(grid, r + 1)
         sub_sex = {c: parse_sex(sub[c]) if isinstance(sub[c], str) else None for c in (fc, mc)}
-        same = all(k == t for c, (k, t) in enumerate(zip(kinds, top_kinds)) if c not in (fc, mc))
+        pairs = enumerate(zip(kinds, top_kinds, strict=True))  # one grid: rows of one width
+        same = all(k == t for c, (k, t) in pairs if c not in (fc, mc))
         return same and sub_sex == {fc: "F", mc: "M"}
 
     def next_filled(r: int) -> int | None:
