@@ -690,3 +690,92 @@ def test_generated_personnel_lists_read_as_planted(tmp_path: Path, spec: dict[st
     assert people(out) == expected
     assert out["term"].unique().tolist() == ["2020-2025"]
     balanced(out)
+
+
+# --- a tidy list with a Giới tính column and a Nữ column -------------------------------------
+
+
+def test_tidy_gioi_tinh_and_nu_columns_must_agree(tmp_path: Path) -> None:
+    rows = [
+        ["Họ và tên", "Giới tính", "Nữ", "Năm sinh"],
+        ["Mai Văn Tùng", "Nam", None, 1970],
+        ["Lê Thị Hằng", "Nữ", "x", 1978],
+        ["Hà Thị Lan", "nữ", "Nữ", 1981],
+    ]
+    out = quiet(book(tmp_path / "ok.xlsx", rows), term="2020-2025", body="BCH", **NGA_SON)
+    assert out["sex"].tolist() == ["M", "F", "F"]
+    rows[1] = ["Mai Văn Tùng", "Nam", "x", 1970]  # marked as a woman
+    rows[2] = ["Lê Thị Hằng", "Nữ", None, 1978]  # not marked
+    with pytest.raises(DataError, match="column gives") as info:
+        quiet(book(tmp_path / "bad.xlsx", rows), term="2020-2025", body="BCH", **NGA_SON)
+    assert [(p.row, p.column) for p in info.value.problems] == [(2, "C"), (3, "C")]
+
+
+# --- other file kinds: .ods from LibreOffice, a CSV saved by a vi-VN Excel ----------------------
+
+
+def test_an_ods_personnel_list_with_a_hidden_row(tmp_path: Path) -> None:
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import CoveredTableCell, Table, TableCell, TableRow
+    from odf.text import P
+
+    rows: list[list[Any]] = [
+        ["DANH SÁCH TRÍCH NGANG BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"],
+        [],
+        ["STT", "Họ và tên", "Giới tính", None, "Ngày sinh"],
+        [None, None, "Nam", "Nữ", None],
+        ["I", "Ban Thường vụ"],
+        [1, "Mai Văn Tùng", "x", None, "12/05/1970"],
+        ["II", "Ban Chấp hành"],
+        [1, "Mai Văn Tùng", "x", None, "12/05/1970"],
+        [2, "Lê Thị Hằng", None, "x", "01/03/1978"],
+        [3, "Hà Văn Ẩn", "x", None, "1960"],  # hidden: passed over with a warning
+        [None, "Cộng", 2, 1],  # counts the hidden row
+    ]
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="DS")
+    for i, row in enumerate(rows):
+        tr = TableRow(visibility="collapse") if i == 9 else TableRow()
+        for j, v in enumerate(row):
+            if i == 2 and j == 3:
+                tr.addElement(CoveredTableCell())
+                continue
+            span = {"numbercolumnsspanned": 2} if (i, j) == (2, 2) else {}
+            if v is None:
+                cell = TableCell(**span)
+            elif isinstance(v, int):
+                cell = TableCell(valuetype="float", value=v, **span)
+            else:
+                cell = TableCell(valuetype="string", **span)
+            if v is not None:
+                cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(tmp_path / "ds.ods"))
+    with pytest.warns(gs.io.HiddenDataWarning, match="10"):
+        out = gs.read_roster(tmp_path / "ds.ods", level="district")
+    assert people(out) == [
+        ("standing_committee", "Mai Văn Tùng", "M", 1970),
+        ("party_committee", "Mai Văn Tùng", "M", 1970),
+        ("party_committee", "Lê Thị Hằng", "F", 1978),
+    ]
+    log = out.attrs["reading"]
+    assert (log.rows_read, log.rows_used, log.rows_reported) == (10, 3, 1)
+    balanced(out)
+
+
+def test_a_semicolon_csv_personnel_list_with_a_bom(tmp_path: Path) -> None:
+    text = (
+        "\ufeffDANH SÁCH BAN THƯỜNG VỤ ĐẢNG BỘ XÃ NGA AN, NHIỆM KỲ 2020-2025;;;;\n"
+        "STT;Họ và tên;Năm sinh;;Dân tộc\n;;Nam;Nữ;\n"
+        "1;Mai Văn Tùng;1970;;Kinh\n2;Lê Thị Hằng;;1978;Kinh\n;Cộng;1;1;\n"
+    )
+    path = tmp_path / "ds.csv"
+    path.write_text(text, encoding="utf-8")
+    out = quiet(path)
+    assert out[["unit_name", "level", "body", "sex"]].to_dict("records") == [
+        {"unit_name": "Xã Nga An", "level": "commune", "body": "standing_committee", "sex": "M"},
+        {"unit_name": "Xã Nga An", "level": "commune", "body": "standing_committee", "sex": "F"},
+    ]

@@ -786,6 +786,8 @@ def _tidy_roster(
         sexes = _sex_from_marks(table, col)
     else:
         sexes = [None if s is None else (parse_sex(s) or s) for s in _texts(grid, table, SEX)]
+        if FEMALE in table.columns:  # a Nữ column too: it must say the same
+            _same_as_marks(table, sexes, formulas, col)
     if formulas:  # reported: a stand-in, so that the row's other cells are checked
         sexes = ["F" if r in formulas else s for r, s in zip(table.data, sexes, strict=True)]
     years: list[Any] = []
@@ -895,6 +897,26 @@ def _tidy_roster(
 #: Marks that say "woman" in a ``Nữ`` column of a list (blank says "man").
 _FEMALE_MARKS = frozenset({"nu", "f"})  # besides the marks of is_mark
 FEMALE_MARK = "x, ✓ hoặc 1 (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
+
+
+def _same_as_marks(table: Table, sexes: list[str | None], skip: set[int], col: Collector) -> None:
+    """Report each row whose ``Nữ`` mark says another sex than its ``Giới tính`` cell."""
+    marks = _sex_from_marks(table, col)
+    c = table.columns[FEMALE]
+    for r, sex, mark in zip(table.data, sexes, marks, strict=True):
+        value = table.grid.cells[r][c]
+        odd = not is_blank(value) and not (is_mark(value) or loose_key(value) in _FEMALE_MARKS)
+        if r in skip or sex not in ("F", "M") or odd:
+            continue  # reported already, or not a mark (reported by _sex_from_marks)
+        if mark != sex:
+            col.at(
+                r,
+                c,
+                table.grid.cells[r][c],
+                f"{'x' if sex == 'F' else 'ô trống'} như cột Giới tính của dòng này "
+                f"(the sex the {table.headers[SEX]!r} column gives: {sex})",
+                header=table.headers[FEMALE],
+            )
 
 
 def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
