@@ -779,3 +779,42 @@ def test_a_semicolon_csv_personnel_list_with_a_bom(tmp_path: Path) -> None:
         {"unit_name": "Xã Nga An", "level": "commune", "body": "standing_committee", "sex": "M"},
         {"unit_name": "Xã Nga An", "level": "commune", "body": "standing_committee", "sex": "F"},
     ]
+
+
+# --- the body in the sheet's name or the title ------------------------------------------------
+
+
+def test_one_sheet_per_body_named_by_the_sheet(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    title = ["DANH SÁCH TRÍCH NGANG ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"]
+    for name, members in (("BCH", [TUNG, HANG, LAM]), ("DS BTV", [TUNG])):
+        ws = wb.create_sheet(name)
+        for row in (title, *YEAR_HEADER, *members):
+            ws.append(row)
+    wb.save(tmp_path / "ms.xlsx")
+    out = quiet(tmp_path / "ms.xlsx", level="district")
+    assert gs.count(out)[["unit_name", "body", "total", "female"]].to_dict("records") == [
+        {"unit_name": "Huyện Nga Sơn", "body": "party_committee", "total": 3, "female": 1},
+        {"unit_name": "Huyện Nga Sơn", "body": "standing_committee", "total": 1, "female": 0},
+    ]
+
+
+def test_tidy_roster_body_from_the_title_and_two_bodies_are_none(tmp_path: Path) -> None:
+    rows = [
+        ["DANH SÁCH BAN THƯỜNG VỤ ĐẢNG ỦY XÃ NGA AN, NHIỆM KỲ 2020 - 2025"],
+        ["Họ và tên", "Giới tính", "Năm sinh"],
+        ["Mai Văn Tùng", "Nam", 1970],
+        ["Lê Thị Hằng", "Nữ", 1978],
+    ]
+    out = quiet(book(tmp_path / "t.xlsx", rows))
+    assert out[["unit_name", "body", "sex"]].to_dict("records") == [
+        {"unit_name": "Xã Nga An", "body": "standing_committee", "sex": "M"},
+        {"unit_name": "Xã Nga An", "body": "standing_committee", "sex": "F"},
+    ]
+    rows[0] = ["DANH SÁCH BAN THƯỜNG VỤ VÀ BAN CHẤP HÀNH ĐẢNG ỦY XÃ NGA AN, NHIỆM KỲ 2020 - 2025"]
+    with pytest.raises(DataError, match="body"):
+        quiet(book(tmp_path / "two.xlsx", rows))
+    tn = [[rows[0][0]], *YEAR_HEADER, TUNG]  # the personnel list too: no guess
+    with pytest.raises(DataError, match="body"):
+        quiet(book(tmp_path / "tn.xlsx", tn))

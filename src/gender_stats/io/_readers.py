@@ -72,8 +72,10 @@ from gender_stats.io._trich_ngang import (
     person_key,
     read_trich_ngang,
     report_formulas,
+    sheet_body,
     split_hidden,
     term_or_why,
+    title_body,
 )
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -766,7 +768,10 @@ def _tidy_roster(
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
     if BODY not in table.columns and body is None:
-        needed.append(BODY)
+        stated = title_body(grid, range(table.header_row)) or sheet_body(grid)
+        if stated is None:
+            needed.append(BODY)
+        body = stated  # the body the title or the sheet's name names
     if UNIT_NAME not in table.columns and UNIT_ID not in table.columns and unit is None:
         unit, named = list_title_unit(grid, range(table.header_row))  # the unit the title names
         if unit is None and named:

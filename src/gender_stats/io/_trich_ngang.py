@@ -234,16 +234,33 @@ _ALIASES = sorted(
 )
 
 
-def _title_body(grid: Grid, rows: range) -> str | None:
-    """Return a body named in the title block (longest alias first), or ``None``."""
-    aliases = _ALIASES
+def sheet_body(grid: Grid) -> str | None:
+    """Return the one body a sheet's name names (``BCH``, ``DS BTV``, ``Ban Thường vụ``), or None.
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> [sheet_body(Grid("a.xlsx", s, [[]], [1])) for s in ("BTV", "DS BCH 2020", "Sheet1", None)]
+    ['standing_committee', 'party_committee', None, None]
+    """
+    if not grid.sheet:
+        return None
+    named = bodies_named(grid.sheet)
+    return named.pop() if len(named) == 1 else None
+
+
+def title_body(grid: Grid, rows: range) -> str | None:
+    """Return the body the title block names, or ``None`` (none, or a line naming two).
+
+    The first line naming a body decides (``DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ …``); a line naming
+    two (``BAN THƯỜNG VỤ VÀ BAN CHẤP HÀNH``) names no one body, and the caller reports it.
+    """
     for r in rows:
         for v in grid.cells[r]:
             if isinstance(v, str):
-                key = f" {loose_key(v)} "
-                for alias, code in aliases:
-                    if f" {alias} " in key:  # BCH, BTV: whole words only
-                        return code
+                named = bodies_named(v)
+                if named:
+                    return named.pop() if len(named) == 1 else None
     return None
 
 
@@ -998,7 +1015,7 @@ def read_trich_ngang(
         coded = _memo(lambda t: parse_body(t) or t if t else body_arg)
         bodies = [coded(t) for t in texts(BODY)]
     else:
-        title = _title_body(grid, range(h))
+        title = title_body(grid, range(h)) or sheet_body(grid)
         bodies = [b or body_arg or title for b in scan.sec_body]
         if any(b is None for b in bodies):
             col.at(None, None, None, NEED_BODY, header=BODY)
