@@ -818,3 +818,6 @@ def test_tidy_roster_body_from_the_title_and_two_bodies_are_none(tmp_path: Path)
     tn = [[rows[0][0]], *YEAR_HEADER, TUNG]  # the personnel list too: no guess
     with pytest.raises(DataError, match="body"):
         quiet(book(tmp_path / "tn.xlsx", tn))
+    managed = "DANH SÁCH CÁN BỘ DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ, NHIỆM KỲ 2020 - 2025"
+    with pytest.raises(DataError, match="body"):  # cadres the BTV manages are not its members
+        quiet(book(tmp_path / "dien.xlsx", [[managed], *YEAR_HEADER, TUNG]), **NGA_SON)

@@ -253,12 +253,15 @@ def title_body(grid: Grid, rows: range) -> str | None:
     """Return the body the title block names, or ``None`` (none, or a line naming two).
 
     The first line naming a body decides (``DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ …``); a line naming
-    two (``BAN THƯỜNG VỤ VÀ BAN CHẤP HÀNH``) names no one body, and the caller reports it.
+    two (``BAN THƯỜNG VỤ VÀ BAN CHẤP HÀNH``) names no one body, and neither does a list of cadres
+    a body manages (``CÁN BỘ DIỆN BAN THƯỜNG VỤ TỈNH ỦY QUẢN LÝ``): the caller reports it.
     """
     for r in rows:
         for v in grid.cells[r]:
             if isinstance(v, str):
                 named = bodies_named(v)
+                if named and re.search(r"\b(quan ly|theo doi)\b", loose_key(v)):
+                    return None  # "cán bộ diện Ban Thường vụ quản lý": managed by it, not in it
                 if named:
                     return named.pop() if len(named) == 1 else None
     return None
