@@ -821,3 +821,39 @@ def test_tidy_roster_body_from_the_title_and_two_bodies_are_none(tmp_path: Path)
     managed = "DANH SÁCH CÁN BỘ DIỆN BAN THƯỜNG VỤ HUYỆN ỦY QUẢN LÝ, NHIỆM KỲ 2020 - 2025"
     with pytest.raises(DataError, match="body"):  # cadres the BTV manages are not its members
         quiet(book(tmp_path / "dien.xlsx", [[managed], *YEAR_HEADER, TUNG]), **NGA_SON)
+
+
+# --- Nam | Nữ side by side in one header row --------------------------------------------------
+
+
+def test_nam_nu_columns_in_one_header_row(tmp_path: Path) -> None:
+    """Marks or birth years under Nam | Nữ; a row with both or neither is never a man."""
+    marks = [
+        ["STT", "Họ và tên", "Nam", "Nữ", "Năm sinh"],
+        [1, "Mai Văn Tùng", "x", None, 1970],
+        [2, "Lê Thị Hằng", None, "X", 1978],
+        [3, "Trịnh Văn Lâm", "✓", None, 1965],
+    ]
+    out = quiet(book(tmp_path / "m.xlsx", marks), term="2020-2025", body="BCH", **NGA_SON)
+    assert out["sex"].tolist() == ["M", "F", "M"]
+    years = [
+        ["TT", "Họ và tên", "NỮ", "NAM", "Chức vụ"],
+        [1, "Mai Văn Tùng", None, 1970, "Bí thư"],
+        [2, "Lê Thị Hằng", "01/03/1978", None, "Phó Bí thư"],
+    ]
+    out = quiet(book(tmp_path / "y.xlsx", years), term="2020-2025", body="BCH", **NGA_SON)
+    assert people(out) == [
+        ("party_committee", "Mai Văn Tùng", "M", 1970),
+        ("party_committee", "Lê Thị Hằng", "F", 1978),
+    ]
+    wrong = [
+        *marks[:2],
+        [2, "Lê Thị Hằng", "x", "x", 1978],  # both
+        [3, "Trịnh Văn Lâm", None, None, 1965],  # neither: it used to read as a man
+        [4, "Hà Thị Lan", None, "có", 1981],
+    ]
+    with pytest.raises(DataError) as info:
+        quiet(book(tmp_path / "w.xlsx", wrong), term="2020-2025", body="BCH", **NGA_SON)
+    got = [(p.row, p.column, p.value) for p in info.value.problems]
+    assert got == [(3, "D", "x"), (4, "C", None), (5, "D", "có")]
+    assert info.value.rows_used == 1
