@@ -857,3 +857,21 @@ def test_nam_nu_columns_in_one_header_row(tmp_path: Path) -> None:
     got = [(p.row, p.column, p.value) for p in info.value.problems]
     assert got == [(3, "D", "x"), (4, "C", None), (5, "D", "có")]
     assert info.value.rows_used == 1
+
+
+def test_the_word_of_its_column_marks_it(tmp_path: Path) -> None:
+    """``Nữ`` typed under Nữ (``Nam`` under Nam) marks the row; the other word contradicts it."""
+    header = [["STT", "Họ và tên", "Giới tính", None, "Năm sinh"], [None, None, "Nam", "Nữ", None]]
+    rows = [
+        [LIST_TITLE],
+        *header,
+        [1, "Mai Văn Tùng", "Nam", None, 1970],
+        [2, "Lê Thị Hằng", None, "nữ", 1978],
+        [3, "Trịnh Văn Lâm", "x", None, 1965],
+    ]
+    out = quiet(book(tmp_path / "w.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    assert out["sex"].tolist() == ["M", "F", "M"]
+    rows[4] = [2, "Lê Thị Hằng", None, "Nam", 1978]  # "Nam" under Nữ
+    with pytest.raises(DataError, match="a mark") as info:
+        quiet(book(tmp_path / "c.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(5, "D", "Nam")]

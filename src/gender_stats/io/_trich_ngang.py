@@ -123,6 +123,22 @@ def is_mark(value: Any) -> bool | None:
     return None
 
 
+def sex_mark(value: Any, sex: str) -> bool | None:
+    """Return :func:`is_mark` of a cell of the ``sex`` column; its own word (``Nữ`` under Nữ) marks it.
+
+    The other sex's word (``Nam`` under Nữ) is no mark: the row contradicts itself.
+
+    Examples
+    --------
+    >>> sex_mark("Nữ", "F"), sex_mark("nam", "M"), sex_mark("Nam", "F"), sex_mark("x", "F")
+    (True, True, None, True)
+    """
+    found = is_mark(value)
+    if found is None and isinstance(value, str):
+        return True if parse_sex(value) == sex else None
+    return found
+
+
 @dataclasses.dataclass
 class TrichNgang:
     """Where the parts of a personnel list sit in a grid.
@@ -792,7 +808,8 @@ def _sexes_and_births(
     years: list[int | None] = []
     dates: list[dt.date | None] = []
     sex_header = {"F": f"{tn.year_header} / Nữ", "M": f"{tn.year_header} / Nam"}
-    mark = _memo(is_mark)
+    f_mark_of = _memo(lambda v: sex_mark(v, "F"))
+    m_mark_of = _memo(lambda v: sex_mark(v, "M"))
     typed = grid.typed
 
     parsed: dict[tuple[type, Any, str], tuple[int | None, dt.date | None, str | None]] = {}
@@ -826,7 +843,7 @@ def _sexes_and_births(
             continue
         f_val, m_val = cells[r][fc], cells[r][mc]
         if tn.marks:
-            f_mark, m_mark = mark(f_val), mark(m_val)
+            f_mark, m_mark = f_mark_of(f_val), m_mark_of(m_val)
             sex: str | None = None
             if f_mark is None or m_mark is None:
                 bad, c = (f_val, fc) if f_mark is None else (m_val, mc)
