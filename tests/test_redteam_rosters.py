@@ -875,3 +875,39 @@ def test_the_word_of_its_column_marks_it(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="a mark") as info:
         quiet(book(tmp_path / "c.xlsx", rows, merges=["C2:D2"]), body="BCH", **NGA_SON)
     assert [(p.row, p.column, p.value) for p in info.value.problems] == [(5, "D", "Nam")]
+
+
+# --- a list of several units, one heading row per unit ---------------------------------------
+
+
+def test_unit_heading_rows_name_the_unit_below(tmp_path: Path) -> None:
+    rows = [
+        ["DANH SÁCH BAN THƯỜNG VỤ ĐẢNG ỦY CÁC XÃ, NHIỆM KỲ 2020 - 2025"],
+        *YEAR_HEADER,
+        ["I", "XÃ NGA AN"],
+        TUNG,
+        HANG,
+        ["II.", "Đảng bộ xã Nga Bạch (02 đồng chí)"],
+        [1, "Đỗ Văn Bình", 1972, None, "Bí thư"],
+        [2, "Hà Thị Lan", None, 1981, "Phó Bí thư"],
+        [None, "Thị trấn Nga Sơn"],
+        [1, "Vũ Thị Yến", None, 1983, "Bí thư"],
+    ]
+    out = quiet(book(tmp_path / "xa.xlsx", rows, merges=["C2:D2"]))
+    counted = gs.count(out)
+    assert counted[["unit_name", "level", "body", "total", "female"]].to_dict("records") == [
+        {"unit_name": "Thị trấn Nga Sơn", "level": "commune", "body": "standing_committee",
+         "total": 1, "female": 1},
+        {"unit_name": "Xã Nga An", "level": "commune", "body": "standing_committee",
+         "total": 2, "female": 1},
+        {"unit_name": "Xã Nga Bạch", "level": "commune", "body": "standing_committee",
+         "total": 2, "female": 1},
+    ]  # fmt: skip
+    balanced(out)
+
+
+def test_a_sentence_starting_with_a_unit_is_no_heading(tmp_path: Path) -> None:
+    rows = [[None, "Xã Nga An đề nghị bổ sung 01 đồng chí"], TUNG]
+    with pytest.raises(DataError) as info:
+        _list(tmp_path, rows, body="BTV")
+    assert info.value.problems[0].row == 5  # a row of its own, not a heading

@@ -446,6 +446,8 @@ class _Rows:
     after_end: list[int] = dataclasses.field(default_factory=list)
     #: the section row of each data row (``None`` before the first section)
     sec_row: list[int | None] = dataclasses.field(default_factory=list)
+    #: the unit a heading row above names, per data row (``None``: none does)
+    sec_unit: list[str | None] = dataclasses.field(default_factory=list)
     #: section row -> the section as read (label, body, level, numbers it states)
     found: dict[int, Section] = dataclasses.field(default_factory=dict)
     #: section row -> hidden rows passed over in it
@@ -527,12 +529,17 @@ def _scan(
     section_start = 0
     hidden_above = 0
 
+    cur_unit: str | None = None
+
     def enter(r: int, sec: Section) -> None:
-        nonlocal cur_body, cur_level, cur_row, section_start
+        nonlocal cur_body, cur_level, cur_row, section_start, cur_unit
         section_start = len(out.data)
         out.sections.append(r)
         out.found[r] = sec
         cur_row = r
+        if sec.unit is not None:  # a unit heading: its bodies follow (or the title's)
+            cur_unit, cur_body = sec.unit, None
+            return
         cur_body = sec.body
         cur_level = sec.level if sec.body is None else cur_level
         if sec.body is None and sec.level is None:
@@ -635,6 +642,7 @@ def _scan(
         out.data.append(r)
         out.sec_body.append(cur_body)
         out.sec_level.append(cur_level)
+        out.sec_unit.append(cur_unit)
         out.sec_row.append(cur_row)
         if row.count(None) + row.count("") >= width - 2:  # cheap first: most rows are full
             filled_cells = [
@@ -1042,12 +1050,16 @@ def read_trich_ngang(
     # unit and level
     level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
     unit_ids = texts(UNIT_ID) if UNIT_ID in cols else None
-    if UNIT_NAME not in cols and unit is None and unit_ids is None:
+    headed = UNIT_NAME not in cols and any(u is not None for u in scan.sec_unit)
+    every_headed = headed and all(u is not None for u in scan.sec_unit)
+    if UNIT_NAME not in cols and unit is None and unit_ids is None and not every_headed:
         unit, named = list_title_unit(grid, range(h))  # the unit the title names
         if unit is None:
             why = UNIT_AMBIGUOUS.format(units=", ".join(named)) if named else NEED_UNIT
             col.at(None, None, None, why, header=UNIT_NAME)
     unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
+    if headed:  # unit heading rows (1. Xã Nga An) name the unit of the rows below them
+        unit_names = [u or n for u, n in zip(scan.sec_unit, unit_names, strict=True)]
     lv_code = _memo(lambda t: parse_level(t) or t if t else None)
     lv_col = [lv_code(t) for t in texts(LEVEL)]
     lvls = [lv_col[i] or scan.sec_level[i] or level_arg for i in range(len(data))]
@@ -1276,6 +1288,8 @@ class Section:
     level: str | None
     total: int | None = None
     female: int | None = None
+    #: the unit a row names (``1. Xã Nga An``): the unit of the rows below it
+    unit: str | None = None
 
 
 def _numbering(value: Any) -> tuple[bool, str] | None:
@@ -1376,10 +1390,37 @@ def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | Non
         named = bodies_named(label)
         body = named.pop() if len(named) == 1 else None
     level = section_level(plain or label) if body is None else None
-    if body is None and level is None and not roman:
+    unit = unit_heading(plain) if body is None and level is None else None
+    if body is None and level is None and unit is None and not roman:
         return None
     total, female = stated_counts(label)
-    return Section(label, c, body, level, total, female)
+    return Section(label, c, body, level, total, female, unit)
+
+
+_UNIT_HEADING = re.compile(  # a kind and a name of one to four words, or a number (Phường 3)
+    rf"^(?:(?:DANG BO|DANG UY)\s+)?({_KIND})\s+(\d{{1,2}}|[A-Z]+(?: [A-Z]+){{0,3}})$"
+)
+
+
+def unit_heading(text: str) -> str | None:
+    """Return the unit a heading row names alone (``Xã Nga An``, ``ĐẢNG BỘ PHƯỜNG 3``), or None.
+
+    Only a unit kind and a short name: a sentence that starts with a unit is no heading.
+
+    Examples
+    --------
+    >>> unit_heading("XÃ NGA AN"), unit_heading("Đảng bộ phường 3"), unit_heading("Sở Y tế")
+    ('Xã Nga An', 'Phường 3', 'Sở Y Tế')
+    >>> print(unit_heading("Xã Nga An đề nghị bổ sung, ngày 5/10"), unit_heading("Nguyễn Văn An"))
+    None None
+    """
+    original = nfc(text).strip()
+    plain = _plain_upper(original)
+    m = _UNIT_HEADING.match(plain)
+    if m is None or is_signature(original):
+        return None
+    name = original[m.start(2) : m.end(2)].strip()
+    return f"{_KINDS[m.group(1)]} {name.title()}"
 
 
 def arg_code(value: str, parse: Any, col: Collector, what: str) -> str | None:
