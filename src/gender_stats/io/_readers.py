@@ -12,6 +12,7 @@ Numbers typed as text
 from __future__ import annotations
 
 import dataclasses
+import re
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from importlib import resources
@@ -71,8 +72,11 @@ from gender_stats.io._trich_ngang import (
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
+    report_formulas,
+    sheet_body,
     split_hidden,
     term_or_why,
+    title_body,
 )
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -770,7 +774,10 @@ def _tidy_roster(
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
     if BODY not in table.columns and body is None:
-        needed.append(BODY)
+        stated = title_body(grid, range(table.header_row)) or sheet_body(grid)
+        if stated is None:
+            needed.append(BODY)
+        body = stated  # the body the title or the sheet's name names
     if UNIT_NAME not in table.columns and UNIT_ID not in table.columns and unit is None:
         unit, named = list_title_unit(grid, range(table.header_row))  # the unit the title names
         if unit is None and named:
@@ -779,10 +786,25 @@ def _tidy_roster(
             needed.append(UNIT_NAME)
     _missing(col, table, needed)
     n = len(table.data)
-    if SEX not in table.columns and FEMALE in table.columns:
+    formulas = report_formulas(
+        grid,
+        list(table.data),
+        {k: c for k, c in table.columns.items() if k in (SEX, FEMALE, BIRTH_YEAR)},
+        dict(table.headers),
+        col,
+    )
+    pair_years: list[tuple[int | None, Any]] | None = None
+    male_c = _male_column(table)
+    if SEX not in table.columns and FEMALE in table.columns and male_c is not None:
+        sexes, pair_years = _sex_from_pair(table, male_c, col)  # Nam | Nữ side by side
+    elif SEX not in table.columns and FEMALE in table.columns:
         sexes = _sex_from_marks(table, col)
     else:
         sexes = [None if s is None else (parse_sex(s) or s) for s in _texts(grid, table, SEX)]
+        if FEMALE in table.columns:  # a Nữ column too: it must say the same
+            _same_as_marks(table, sexes, formulas, col)
+    if formulas:  # reported: a stand-in, so that the row's other cells are checked
+        sexes = ["F" if r in formulas else s for r, s in zip(table.data, sexes, strict=True)]
     years: list[Any] = []
     dates: list[Any] = []
     if BIRTH_YEAR in table.columns:
@@ -795,6 +817,17 @@ def _tidy_roster(
                 col.at(r, bc, value, why, header=table.headers[BIRTH_YEAR])
             years.append(year)
             dates.append(date)
+    if (
+        pair_years is not None
+        and BIRTH_YEAR not in table.columns
+        and any(y is not None for y, _ in pair_years)
+    ):  # years under Nam | Nữ: the birth year too
+        years = [y for y, _ in pair_years]
+        dates = [d for _, d in pair_years]
+        table = dataclasses.replace(
+            table, columns={**table.columns, BIRTH_YEAR: table.columns[FEMALE]}
+        )
+        table.headers[BIRTH_YEAR] = table.headers[FEMALE]
     names = _texts(grid, table, UNIT_NAME) if UNIT_NAME in table.columns else [unit] * n
     level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
     body_arg = arg_code(body, parse_body, col, "body") if body is not None else None
@@ -890,6 +923,76 @@ def _tidy_roster(
 #: Marks that say "woman" in a ``Nữ`` column of a list (blank says "man").
 _FEMALE_MARKS = frozenset({"nu", "f"})  # besides the marks of is_mark
 FEMALE_MARK = "x, ✓ hoặc 1 (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
+
+
+def _male_column(table: Table) -> int | None:
+    """Return the column of a ``Nam`` header beside a ``Nữ`` column of a tidy list, or None."""
+    for header, c in table.extras.items():
+        if parse_sex(re.sub(r"\([^)]*\)", " ", header)) == "M":
+            return c
+    return None
+
+
+def _sex_from_pair(
+    table: Table, male_c: int, col: Collector
+) -> tuple[list[str | None], list[tuple[int | None, Any]]]:
+    """Return the sex (and any birth year) of each row of a list with ``Nam`` | ``Nữ`` columns.
+
+    Exactly one of the two is filled on each row: with a mark (``x``), or with the birth year
+    or date (the column gives the sex).  Both, neither, or anything else is a problem at its cell.
+    """
+    from gender_stats.io._trich_ngang import MARK_BOTH, MARK_NONE, NOT_MARK
+
+    grid, fc = table.grid, table.columns[FEMALE]
+    headers = {
+        "F": table.headers[FEMALE],
+        "M": next(h for h, c in table.extras.items() if c == male_c),
+    }
+    sexes: list[str | None] = []
+    years: list[tuple[int | None, Any]] = []
+    for r in table.data:
+        f_val, m_val = grid.cells[r][fc], grid.cells[r][male_c]
+        if not is_blank(f_val) and not is_blank(m_val):
+            col.at(r, fc, f_val, MARK_BOTH, header=headers["F"])
+        elif is_blank(f_val) and is_blank(m_val):
+            col.at(r, male_c, None, MARK_NONE, header=headers["M"])
+        else:
+            sex, c, value = ("F", fc, f_val) if not is_blank(f_val) else ("M", male_c, m_val)
+            word = loose_key(value) if isinstance(value, str) else ""
+            if is_mark(value) or word in (_FEMALE_MARKS if sex == "F" else ("nam", "m")):
+                sexes.append(sex)
+                years.append((None, None))
+                continue
+            fmt = grid.fmt(r, c) if isinstance(value, int | float) else "General"
+            year, date, why = parse_birth(value, typed=grid.typed, fmt=fmt)
+            if year is not None:
+                sexes.append(sex)
+                years.append((year, date))
+                continue
+            col.at(r, c, value, f"{NOT_MARK} / {why or ''}".rstrip(" /"), header=headers[sex])
+        sexes.append("F")  # reported; a stand-in so that the row's other cells are checked
+        years.append((None, None))
+    return sexes, years
+
+
+def _same_as_marks(table: Table, sexes: list[str | None], skip: set[int], col: Collector) -> None:
+    """Report each row whose ``Nữ`` mark says another sex than its ``Giới tính`` cell."""
+    marks = _sex_from_marks(table, col)
+    c = table.columns[FEMALE]
+    for r, sex, mark in zip(table.data, sexes, marks, strict=True):
+        value = table.grid.cells[r][c]
+        odd = not is_blank(value) and not (is_mark(value) or loose_key(value) in _FEMALE_MARKS)
+        if r in skip or sex not in ("F", "M") or odd:
+            continue  # reported already, or not a mark (reported by _sex_from_marks)
+        if mark != sex:
+            col.at(
+                r,
+                c,
+                table.grid.cells[r][c],
+                f"{'x' if sex == 'F' else 'ô trống'} như cột Giới tính của dòng này "
+                f"(the sex the {table.headers[SEX]!r} column gives: {sex})",
+                header=table.headers[FEMALE],
+            )
 
 
 def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:

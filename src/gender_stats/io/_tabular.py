@@ -128,7 +128,8 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
     sections: list[int] = []
     for r in range(header + 1, len(grid.cells)):
         row = grid.cells[r]
-        filled = [c for c in used if not is_blank(row[c])]
+        # a formula saved without its value reads blank but is not: its row is no blank row
+        filled = [c for c in used if not is_blank(row[c]) or (r, c) in grid.no_value]
         anywhere = [c for c in range(grid.width) if not is_blank(row[c])]
         if ended is None and len(anywhere) == 1 and is_note(row[anywhere[0]]):
             continue  # a note between rows, in any column (the STT column too): rows after it read

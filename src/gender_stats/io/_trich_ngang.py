@@ -44,6 +44,7 @@ import pandas as pd
 from gender_stats._text import loose_key, name_key, nfc
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
+    FORMULA_NO_VALUE,
     NOT_BLANK_ROW,
     Collector,
     UnitIndex,
@@ -65,6 +66,7 @@ from gender_stats.io._rows import (
     RowClass,
     is_note,
     is_signature,
+    sum_kind,
 )
 from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units
 from gender_stats.io._wide import _is_column_numbers, filled, section_level
@@ -119,6 +121,22 @@ def is_mark(value: Any) -> bool | None:
     if isinstance(value, str):
         return True if value.strip().lower() in MARKS else None
     return None
+
+
+def sex_mark(value: Any, sex: str) -> bool | None:
+    """Return :func:`is_mark` of a cell of the ``sex`` column; its own word (``Nữ`` under Nữ) marks it.
+
+    The other sex's word (``Nam`` under Nữ) is no mark: the row contradicts itself.
+
+    Examples
+    --------
+    >>> sex_mark("Nữ", "F"), sex_mark("nam", "M"), sex_mark("Nam", "F"), sex_mark("x", "F")
+    (True, True, None, True)
+    """
+    found = is_mark(value)
+    if found is None and isinstance(value, str):
+        return True if parse_sex(value) == sex else None
+    return found
 
 
 @dataclasses.dataclass
@@ -232,16 +250,36 @@ _ALIASES = sorted(
 )
 
 
-def _title_body(grid: Grid, rows: range) -> str | None:
-    """Return a body named in the title block (longest alias first), or ``None``."""
-    aliases = _ALIASES
+def sheet_body(grid: Grid) -> str | None:
+    """Return the one body a sheet's name names (``BCH``, ``DS BTV``, ``Ban Thường vụ``), or None.
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> [sheet_body(Grid("a.xlsx", s, [[]], [1])) for s in ("BTV", "DS BCH 2020", "Sheet1", None)]
+    ['standing_committee', 'party_committee', None, None]
+    """
+    if not grid.sheet:
+        return None
+    named = bodies_named(grid.sheet)
+    return named.pop() if len(named) == 1 else None
+
+
+def title_body(grid: Grid, rows: range) -> str | None:
+    """Return the body the title block names, or ``None`` (none, or a line naming two).
+
+    The first line naming a body decides (``DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ …``); a line naming
+    two (``BAN THƯỜNG VỤ VÀ BAN CHẤP HÀNH``) names no one body, and neither does a list of cadres
+    a body manages (``CÁN BỘ DIỆN BAN THƯỜNG VỤ TỈNH ỦY QUẢN LÝ``): the caller reports it.
+    """
     for r in rows:
         for v in grid.cells[r]:
             if isinstance(v, str):
-                key = f" {loose_key(v)} "
-                for alias, code in aliases:
-                    if f" {alias} " in key:  # BCH, BTV: whole words only
-                        return code
+                named = bodies_named(v)
+                if named and re.search(r"\b(quan ly|theo doi)\b", loose_key(v)):
+                    return None  # "cán bộ diện Ban Thường vụ quản lý": managed by it, not in it
+                if named:
+                    return named.pop() if len(named) == 1 else None
     return None
 
 
@@ -408,10 +446,33 @@ class _Rows:
     after_end: list[int] = dataclasses.field(default_factory=list)
     #: the section row of each data row (``None`` before the first section)
     sec_row: list[int | None] = dataclasses.field(default_factory=list)
+    #: the unit a heading row above names, per data row (``None``: none does)
+    sec_unit: list[str | None] = dataclasses.field(default_factory=list)
     #: section row -> the section as read (label, body, level, numbers it states)
     found: dict[int, Section] = dataclasses.field(default_factory=dict)
     #: section row -> hidden rows passed over in it
     hidden_in: dict[int, int] = dataclasses.field(default_factory=dict)
+    #: total rows (``Cộng``, ``Tổng số: 45 đồng chí``): row, what they state, the rows they close
+    totals: list[Total] = dataclasses.field(default_factory=list)
+    #: a second table below: its header rows and the title lines above them
+    headers: list[int] = dataclasses.field(default_factory=list)
+    titles: list[int] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass(frozen=True)
+class Total:
+    """A total row of a list and the numbers it states, to be checked against the rows above."""
+
+    row: int
+    col: int
+    value: Any
+    total: int | None
+    female: int | None
+    #: data rows above it: all of them, and those since the current section started
+    above: int
+    section_start: int
+    #: hidden rows passed over above it (they may make up a difference)
+    hidden: int
 
 
 #: The warning when hidden rows of a list were passed over.
@@ -465,20 +526,64 @@ def _scan(
     width = grid.width
     ended: int | None = None
     cur_row: int | None = None
+    section_start = 0
+    hidden_above = 0
+
+    cur_unit: str | None = None
 
     def enter(r: int, sec: Section) -> None:
-        nonlocal cur_body, cur_level, cur_row
+        nonlocal cur_body, cur_level, cur_row, section_start, cur_unit
+        section_start = len(out.data)
         out.sections.append(r)
         out.found[r] = sec
         cur_row = r
+        if sec.unit is not None:  # a unit heading: its bodies follow (or the title's)
+            cur_unit, cur_body = sec.unit, None
+            return
         cur_body = sec.body
         cur_level = sec.level if sec.body is None else cur_level
         if sec.body is None and sec.level is None:
             col.at(r, sec.col, sec.label, NEED_SECTION)
 
+    top_kinds = [header_column(v) for v in filled(grid, tn.header_row)]
+    main_term = list_title_term(grid, range(tn.header_row), None)[0]
+
+    def header_at(r: int) -> bool | None:
+        """Whether ``r`` repeats the header (True), heads other columns (False), or neither."""
+        if r + 1 >= len(cells) or header_column(cells[r][name_c]) != FULL_NAME:
+            return None
+        kinds = [header_column(v) for v in filled(grid, r)]
+        sub = filled(grid, r + 1)
+        sub_sex = {c: parse_sex(sub[c]) if isinstance(sub[c], str) else None for c in (fc, mc)}
+        pairs = enumerate(zip(kinds, top_kinds, strict=True))  # one grid: rows of one width
+        same = all(k == t for c, (k, t) in pairs if c not in (fc, mc))
+        return same and sub_sex == {fc: "F", mc: "M"}
+
+    def next_filled(r: int) -> int | None:
+        return next((k for k in range(r + 1, len(cells)) if not all(map(is_blank, cells[k]))), None)
+
+    def second_title(r: int, text: str) -> None:
+        """Read a title line above a second table: the body it names holds below (or none)."""
+        nonlocal cur_body, cur_row, section_start
+        out.titles.append(r)
+        named = bodies_named(text)
+        cur_body = named.pop() if len(named) == 1 else None
+        cur_row, section_start = None, len(out.data)
+        found = list_title_term(grid, range(r, r + 1), None)[0]
+        if found is not None and main_term is not None and found[0] != main_term[0]:
+            col.at(r, found[2], text, SECOND_TERM.format(term=main_term[0]))
+
     for r in range(start, len(cells)):
         row = cells[r]
+        if out.headers and r == out.headers[-1]:
+            continue  # the second header row of a repeated header
+        if ended is None and (again := header_at(r)) is not None:
+            out.headers.extend([r, r + 1])  # a second table below: the same columns
+            if not again:
+                col.at(r, name_c, row[name_c], OTHER_HEADER)
+            continue
         if skip and r in skip:
+            hidden_above += 1
             if cur_row is not None:
                 out.hidden_in[cur_row] = out.hidden_in.get(cur_row, 0) + 1
             continue  # a hidden row: passed over with a warning (split_hidden)
@@ -487,6 +592,18 @@ def _scan(
             first = next((v for v in row if v is not None and not is_blank(v)), None)
             if first is None:
                 continue
+            if ended is None:
+                total = _total_row(r, row, tn, col)
+                if total is not None:  # a total is no person: checked against the rows above
+                    out.totals.append(
+                        dataclasses.replace(
+                            total,
+                            above=len(out.data),
+                            section_start=section_start,
+                            hidden=hidden_above,
+                        )
+                    )
+                    continue
             f_val, m_val = row[fc], row[mc]
             person = not is_blank(row[name_c]) and not (is_blank(f_val) and is_blank(m_val))
             if ended is not None:
@@ -505,6 +622,10 @@ def _scan(
             if not person and (sec := _section(row, tn, stt_c)) is not None:
                 enter(r, sec)  # before the signature test: "Ban Thường vụ" heads a section
                 continue
+            nxt = next_filled(r) if isinstance(first, str) and not person else None
+            if nxt is not None and header_at(nxt) is not None:
+                second_title(r, first)
+                continue
             if isinstance(first, str) and not person and note(first):
                 out.notes.append(r)  # a note between rows: the rows after it are read
                 continue
@@ -521,12 +642,89 @@ def _scan(
         out.data.append(r)
         out.sec_body.append(cur_body)
         out.sec_level.append(cur_level)
+        out.sec_unit.append(cur_unit)
         out.sec_row.append(cur_row)
         if row.count(None) + row.count("") >= width - 2:  # cheap first: most rows are full
-            filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
+            filled_cells = [
+                c
+                for c, v in enumerate(row)
+                if c != stt_c and (not is_blank(v) or (r, c) in grid.no_value)
+            ]
             if len(filled_cells) == 1:
                 col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
+
+
+_TOTAL_START = re.compile(r"^(tong cong|tong so|cong)\b")
+#: Expected text of a count under Nam or Nữ on a total row.
+TOTAL_COUNT = "số người (a number of people)"
+TOTAL_DIFFERS = (
+    "{n} người như dòng tổng ghi; danh sách ở trên có {found} (as many people as the total row "
+    "states: {n}, found {found} above it)"
+)
+TOTAL_FEMALE = (
+    "{n} nữ như dòng tổng ghi; danh sách ở trên có {found} nữ (as many women as the total row "
+    "states: {n}, found {found} above it)"
+)
+
+
+def _total_row(r: int, row: list[Any], tn: TrichNgang, col: Collector) -> Total | None:
+    """Return the total row ``r`` is (``Cộng | 2 | 1``, ``Tổng số: 45 đồng chí, nữ 7``), or None.
+
+    Its label is the first text, at or left of the name column; the numbers are the counts under
+    Nam and Nữ, or those the label states.
+    """
+    name_c = tn.columns[FULL_NAME]
+    c, label = next(
+        ((c, v) for c, v in enumerate(row[: name_c + 1]) if isinstance(v, str) and v.strip()),
+        (None, None),
+    )
+    if c is None or label is None:
+        return None
+    key = loose_key(label)
+    stated, stated_female = stated_counts(label)
+    if sum_kind(label) is None and not (_TOTAL_START.match(key) and stated is not None):
+        return None
+    numbers: dict[str, int] = {}
+    for sex, sc in tn.sex_cols.items():
+        v = row[sc]
+        if is_blank(v):
+            continue
+        if isinstance(v, str) and v.strip().isdigit():
+            v = int(v.strip())
+        if isinstance(v, bool) or not isinstance(v, int | float) or not float(v).is_integer():
+            col.at(
+                r, sc, v, TOTAL_COUNT, header=f"{tn.year_header} / {'Nữ' if sex == 'F' else 'Nam'}"
+            )
+            return Total(r, c, label, None, None, 0, 0, 0)
+        numbers[sex] = int(v)
+    if numbers:
+        total = numbers.get("F", 0) + numbers.get("M", 0)
+        return Total(r, c, label, total, numbers.get("F", 0), 0, 0, 0)
+    return Total(r, c, label, stated, stated_female, 0, 0, 0)
+
+
+def check_totals(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
+    """Report a total row that agrees with neither the whole list above it nor its section.
+
+    A row lost in a list (or a list cut short) is found here, never read silently short.
+    """
+    for t in scan.totals:
+        scopes = [range(0, t.above), range(t.section_start, t.above)]
+        if t.total is not None:
+            fits = [s for s in scopes if len(s) <= t.total <= len(s) + t.hidden]
+            if not fits:
+                col.at(t.row, t.col, t.value, TOTAL_DIFFERS.format(n=t.total, found=t.above))
+                continue
+            scopes = fits
+        if t.female is None or t.hidden:
+            continue
+        known = [[sexes[i] for i in s] for s in scopes]
+        if any(None in k for k in known):
+            continue
+        if all(k.count("F") != t.female for k in known):
+            found = known[0].count("F")
+            col.at(t.row, t.col, t.value, TOTAL_FEMALE.format(n=t.female, found=found))
 
 
 def check_stated(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
@@ -567,6 +765,9 @@ def _log_rows(
         (scan.notes, RowClass.NOTE, STRUCTURAL),
         (scan.signature, RowClass.SIGNATURE, STRUCTURAL),
         (scan.after_end, RowClass.DATA, REPORTED),
+        ([t.row for t in scan.totals], RowClass.TOTAL, STRUCTURAL),
+        (scan.headers, RowClass.HEADER, STRUCTURAL),
+        (scan.titles, RowClass.TITLE, STRUCTURAL),
     ):
         for r in rows:
             kinds[r] = (kind, outcome)
@@ -582,6 +783,29 @@ def _log_rows(
         log.add(grid.file, grid.sheet, grid.rows[r], kind, outcome, label)
 
 
+def report_formulas(
+    grid: Grid,
+    rows: list[int],
+    columns: dict[str, int],
+    headers: dict[str, str | None],
+    col: Collector,
+) -> set[int]:
+    """Report the cells of ``columns`` that are formulas saved without their value; return rows.
+
+    Such a cell reads blank: a blank ``Nữ`` mark says "man", a blank year says "no year".  What
+    the formula gives is not for the reader to guess.
+    """
+    if not grid.no_value:
+        return set()
+    bad: set[int] = set()
+    for key, c in columns.items():
+        for r in rows:
+            if (r, c) in grid.no_value:
+                col.at(r, c, None, FORMULA_NO_VALUE, header=headers.get(key) or key)
+                bad.add(r)
+    return bad
+
+
 def _sexes_and_births(
     grid: Grid, tn: TrichNgang, data: list[int], col: Collector
 ) -> tuple[list[str | None], list[int | None], list[dt.date | None]]:
@@ -592,7 +816,8 @@ def _sexes_and_births(
     years: list[int | None] = []
     dates: list[dt.date | None] = []
     sex_header = {"F": f"{tn.year_header} / Nữ", "M": f"{tn.year_header} / Nam"}
-    mark = _memo(is_mark)
+    f_mark_of = _memo(lambda v: sex_mark(v, "F"))
+    m_mark_of = _memo(lambda v: sex_mark(v, "M"))
     typed = grid.typed
 
     parsed: dict[tuple[type, Any, str], tuple[int | None, dt.date | None, str | None]] = {}
@@ -613,10 +838,20 @@ def _sexes_and_births(
             col.at(r, c, value, why, header=header)
         return year, date
 
+    read = {"F": fc, "M": mc}
+    if tn.birth_col is not None:
+        read[BIRTH_YEAR] = tn.birth_col
+    where = {**sex_header, BIRTH_YEAR: tn.birth_header}
+    formulas = report_formulas(grid, data, read, where, col)
     for r in data:
+        if r in formulas:  # reported: no guess from a blank formula cell
+            sexes.append(None)
+            years.append(None)
+            dates.append(None)
+            continue
         f_val, m_val = cells[r][fc], cells[r][mc]
         if tn.marks:
-            f_mark, m_mark = mark(f_val), mark(m_val)
+            f_mark, m_mark = f_mark_of(f_val), m_mark_of(m_val)
             sex: str | None = None
             if f_mark is None or m_mark is None:
                 bad, c = (f_val, fc) if f_mark is None else (m_val, mc)
@@ -777,9 +1012,13 @@ def read_trich_ngang(
     data = scan.data
     if log is not None:
         _log_rows(grid, tn, start, scan, skip, log)
-    check_merged(grid, start, scan.sections, col)
+    structural = [*scan.sections, *scan.titles, *(t.row for t in scan.totals)]
+    heads = set(scan.headers)  # a repeated header may be merged as the first one is
+    merged = tuple(m for m in grid.merged if not (m[0] in heads and m[2] in heads))
+    check_merged(dataclasses.replace(grid, merged=merged), start, structural, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
     check_stated(scan, sexes, col)
+    check_totals(scan, sexes, col)
     cells = grid.cells
 
     def texts(key: str) -> list[str | None]:
@@ -804,19 +1043,23 @@ def read_trich_ngang(
         coded = _memo(lambda t: parse_body(t) or t if t else body_arg)
         bodies = [coded(t) for t in texts(BODY)]
     else:
-        title = _title_body(grid, range(h))
+        title = title_body(grid, range(h)) or sheet_body(grid)
         bodies = [b or body_arg or title for b in scan.sec_body]
         if any(b is None for b in bodies):
             col.at(None, None, None, NEED_BODY, header=BODY)
     # unit and level
     level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
     unit_ids = texts(UNIT_ID) if UNIT_ID in cols else None
-    if UNIT_NAME not in cols and unit is None and unit_ids is None:
+    headed = UNIT_NAME not in cols and any(u is not None for u in scan.sec_unit)
+    every_headed = headed and all(u is not None for u in scan.sec_unit)
+    if UNIT_NAME not in cols and unit is None and unit_ids is None and not every_headed:
         unit, named = list_title_unit(grid, range(h))  # the unit the title names
         if unit is None:
             why = UNIT_AMBIGUOUS.format(units=", ".join(named)) if named else NEED_UNIT
             col.at(None, None, None, why, header=UNIT_NAME)
     unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
+    if headed:  # unit heading rows (1. Xã Nga An) name the unit of the rows below them
+        unit_names = [u or n for u, n in zip(scan.sec_unit, unit_names, strict=True)]
     lv_code = _memo(lambda t: parse_level(t) or t if t else None)
     lv_col = [lv_code(t) for t in texts(LEVEL)]
     lvls = [lv_col[i] or scan.sec_level[i] or level_arg for i in range(len(data))]
@@ -963,6 +1206,16 @@ def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:
     )
 
 
+#: Expected text of a header row below the list whose columns differ from the first header.
+OTHER_HEADER = (
+    "các cột như bảng đầu của trang (the columns of the first table of the sheet: a second table "
+    "with other columns belongs on a sheet of its own)"
+)
+#: Expected text of a second table's title naming another term than the sheet's title.
+SECOND_TERM = (
+    "nhiệm kỳ {term} như tiêu đề của trang (the term of the sheet's title: a table of another "
+    "term belongs on a sheet of its own)"
+)
 #: Expected text of a numbered section row that names neither a body nor a level.
 NEED_SECTION = "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
 #: Expected text when a section row states a number of people the list does not have.
@@ -994,6 +1247,8 @@ class Section:
     level: str | None
     total: int | None = None
     female: int | None = None
+    #: the unit a row names (``1. Xã Nga An``): the unit of the rows below it
+    unit: str | None = None
 
 
 def _numbering(value: Any) -> tuple[bool, str] | None:
@@ -1094,10 +1349,37 @@ def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | Non
         named = bodies_named(label)
         body = named.pop() if len(named) == 1 else None
     level = section_level(plain or label) if body is None else None
-    if body is None and level is None and not roman:
+    unit = unit_heading(plain) if body is None and level is None else None
+    if body is None and level is None and unit is None and not roman:
         return None
     total, female = stated_counts(label)
-    return Section(label, c, body, level, total, female)
+    return Section(label, c, body, level, total, female, unit)
+
+
+_UNIT_HEADING = re.compile(  # a kind and a name of one to four words, or a number (Phường 3)
+    rf"^(?:(?:DANG BO|DANG UY)\s+)?({_KIND})\s+(\d{{1,2}}|[A-Z]+(?: [A-Z]+){{0,3}})$"
+)
+
+
+def unit_heading(text: str) -> str | None:
+    """Return the unit a heading row names alone (``Xã Nga An``, ``ĐẢNG BỘ PHƯỜNG 3``), or None.
+
+    Only a unit kind and a short name: a sentence that starts with a unit is no heading.
+
+    Examples
+    --------
+    >>> unit_heading("XÃ NGA AN"), unit_heading("Đảng bộ phường 3"), unit_heading("Sở Y tế")
+    ('Xã Nga An', 'Phường 3', 'Sở Y Tế')
+    >>> print(unit_heading("Xã Nga An đề nghị bổ sung, ngày 5/10"), unit_heading("Nguyễn Văn An"))
+    None None
+    """
+    original = nfc(text).strip()
+    plain = _plain_upper(original)
+    m = _UNIT_HEADING.match(plain)
+    if m is None or is_signature(original):
+        return None
+    name = original[m.start(2) : m.end(2)].strip()
+    return f"{_KINDS[m.group(1)]} {name.title()}"
 
 
 def arg_code(value: str, parse: Any, col: Collector, what: str) -> str | None:
