@@ -488,7 +488,6 @@ NOT_REPORTED_MERGES = ["A2:A3", "B2:B3", "C2:E2", "F2:H2", "I2:I3"]
     [
         {"E5": 0, "H5": 0},  # the share typed 0
         {"E5": "-", "H5": "-"},
-        {"I5": "chưa báo cáo"},  # a remark and no figures
         {"C5": "-", "D5": "–", "F5": "-", "G5": "-"},  # dashes: none, or no figure?
         {"E5": "=IF(N(C5)>0,D5/C5,0)", "H5": "=IF(N(F5)>0,G5/F5,0)"},  # saved without a value
     ],
@@ -508,6 +507,27 @@ def test_a_unit_without_figures_is_a_problem_not_dropped(
     problem = info.value.problems[0]
     assert (problem.row, problem.column, problem.value) == (5, "B", "Huyện Mường Lát")
     log = info.value.reading
+    assert (5, "data", "reported") in [(e.row, str(e.kind), e.outcome) for e in log.entries]
+    accounted(log)
+
+
+def test_a_unit_whose_remark_says_it_has_no_figures_is_reported_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    # "chưa báo cáo" in the Ghi chú column says why the row is blank: the row is not used, the
+    # log says so and a warning names the row (as a summary's unpublished province, forms.md §3)
+    path = book(
+        tmp_path / "n.xlsx", {"Sheet1": NOT_REPORTED}, merges={"Sheet1": NOT_REPORTED_MERGES}
+    )
+    wb = openpyxl.load_workbook(path)
+    wb.active["I5"] = "chưa báo cáo"
+    wb.save(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = gs.read_counts(path)
+    assert "Huyện Mường Lát" not in set(out["unit_name"])
+    assert any("dòng 5" in str(w.message) for w in caught)
+    log = out.attrs["reading"]
     assert (5, "data", "reported") in [(e.row, str(e.kind), e.outcome) for e in log.entries]
     accounted(log)
 
