@@ -56,6 +56,7 @@ def test_summary_numbers_on_a_hand_made_compliance_frame():
     assert numbers == {
         "n_units": 3,
         "n_units_met": 2,
+        "n_units_met_unassessed": 0,  # C, the unit without data, has no check assessed at all
         "n_checks": 5,
         "n_checks_met": 3,
         "women_needed": 3,

@@ -562,6 +562,11 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
                 met=_n(report.n_units_met, lang),
                 units=_n(report.n_units, lang),
             )
+            + (
+                label("cli.units_met_unassessed", lang, k=_n(unsure, lang))
+                if (unsure := report.n_units_met_unassessed)
+                else ""
+            )
             + (label("cli.checks_above", lang, above=_n(above, lang)) if above else "")
             + _report_not_assessed(counts, args.term, report.n_units, lang)
             + label(

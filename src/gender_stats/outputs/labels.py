@@ -392,6 +392,10 @@ _add(
             "{met}/{units} đơn vị đạt mọi chỉ tiêu",
             "{met}/{units} units meet every target",
         ),
+        "units_met_unassessed": (
+            " (trong đó {k} đơn vị đạt mọi chỉ tiêu đánh giá được nhưng còn chỉ tiêu thiếu số liệu)",
+            " ({k} of them meeting every target assessed but lacking the data for another)",
+        ),
         "checks_above": (
             " ({above} lượt vượt khoảng, tính là đạt)",
             " ({above} checks above range, counted as meeting)",
@@ -994,9 +998,12 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "all_terms": "mọi nhiệm kỳ có dữ liệu",
         "in_force": "các chỉ tiêu hiện hành theo nhiệm kỳ",
         "summary": (
-            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng (xét từng cơ quan của từng đơn vị theo "
-            "từng chỉ tiêu: {rows_met}/{rows} lượt đạt{above}); còn thiếu {needed} nữ để đạt chỉ "
-            "tiêu."
+            "{met}/{units} đơn vị đạt mọi chỉ tiêu áp dụng{unsure} (xét từng cơ quan của từng đơn "
+            "vị theo từng chỉ tiêu: {rows_met}/{rows} lượt đạt{above}); còn thiếu {needed} nữ để "
+            "đạt chỉ tiêu."
+        ),
+        "met_unassessed": (
+            ", trong đó {k} đơn vị đạt mọi chỉ tiêu đánh giá được nhưng còn chỉ tiêu thiếu số liệu"
         ),
         "above": ", trong đó {k} lượt vượt khoảng",
         "term_head": "Nhiệm kỳ {term}: ",
@@ -1088,9 +1095,12 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "all_terms": "every term with data",
         "in_force": "the targets in force for each term",
         "summary": (
-            "{met}/{units} units meet every applicable target (each body of each unit against "
-            "each target: {rows_met} of {rows} checks met{above}); {needed} more women are needed "
-            "to meet the targets."
+            "{met}/{units} units meet every applicable target{unsure} (each body of each unit "
+            "against each target: {rows_met} of {rows} checks met{above}); {needed} more women "
+            "are needed to meet the targets."
+        ),
+        "met_unassessed": (
+            ", {k} of them meeting every target assessed but lacking the data for another"
         ),
         "above": ", {k} of them above range",
         "term_head": "Term {term}: ",

@@ -131,6 +131,9 @@ class Report:
         Names of the units with at least one check below target, in order of appearance.
     n_checks_above_range : int
         Of the ``n_checks_met``, the checks above a range.
+    n_units_met_unassessed : int
+        Of the ``n_units_met``, the units that lack the data for another target that applies
+        (status ``no_data``): they meet every target assessed, not every target.
     terms : tuple of str
         The terms reported, latest first.
     targets_used : tuple of str
@@ -160,6 +163,7 @@ class Report:
     women_needed: int
     units_below: tuple[str, ...]
     n_checks_above_range: int = 0
+    n_units_met_unassessed: int = 0
     terms: tuple[str, ...] = ()
     targets_used: tuple[str, ...] = ()
     coverage: str = ""
@@ -376,8 +380,10 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``n_units``, ``n_units_met``, ``n_checks``, ``n_checks_met``, ``women_needed`` (int),
-        ``units_below`` (tuple of unit names) and ``n_checks_above_range`` (int).
+        ``n_units``, ``n_units_met``, ``n_units_met_unassessed`` (units meeting every check
+        assessed that lack the data for another check), ``n_checks``, ``n_checks_met``,
+        ``women_needed`` (int), ``units_below`` (tuple of unit names) and
+        ``n_checks_above_range`` (int).
 
     Notes
     -----
@@ -407,15 +413,25 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     whole = comp.summarise(checked, by=(), warn=False).iloc[0]
     unit_keys = [k for k in (TERM, UNIT_ID) if k in checked.columns]
     meeting = checked[comp.STATUS].isin(comp.MEETING)
+    n_met_unsure = 0
     if unit_keys and len(checked):
         per_unit = meeting.groupby([checked[k] for k in unit_keys], sort=False).all()
         n_units, n_units_met = len(per_unit), int(per_unit.sum())
+        # a unit meeting every check assessed, with another check it lacks the data for
+        no_data = compliance[compliance[comp.STATUS] == comp.Status.NO_DATA]
+        unsure = set(no_data[unit_keys].itertuples(index=False, name=None))
+        n_met_unsure = sum(
+            1
+            for key, ok in per_unit.items()
+            if ok and (key if isinstance(key, tuple) else (key,)) in unsure
+        )
     else:
         n_units, n_units_met = int(len(checked) > 0), int(bool(len(checked)) and meeting.all())
     below = checked[checked[comp.STATUS] == comp.Status.BELOW]
     return {
         "n_units": n_units,
         "n_units_met": n_units_met,
+        "n_units_met_unassessed": n_met_unsure,
         "n_checks": int(whole["n_units"]),
         "n_checks_met": int(whole["n_met"]),
         "women_needed": int(whole[comp.SEATS_NEEDED]),
@@ -521,6 +537,7 @@ def _headline(compliance: pd.DataFrame, terms: Sequence[str], lang: str) -> str:
             continue
         numbers = summary_numbers(rows)
         k = numbers["n_checks_above_range"]
+        unsure = numbers["n_units_met_unassessed"]
         line = words["summary"].format(
             met=numbers["n_units_met"],
             units=numbers["n_units"],
@@ -528,6 +545,7 @@ def _headline(compliance: pd.DataFrame, terms: Sequence[str], lang: str) -> str:
             rows=numbers["n_checks"],
             above=words["above"].format(k=k) if k else "",
             needed=numbers["women_needed"],
+            unsure=words["met_unassessed"].format(k=unsure) if unsure else "",
         )
         parts.append((words["term_head"].format(term=t) if several else "") + line)
     summary = " ".join(parts)
