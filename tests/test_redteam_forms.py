@@ -1033,3 +1033,40 @@ def test_a_bodies_down_table_takes_its_unit_from_the_title(
     out = read(path)
     assert rows_of(out) == [[unit, "party_committee", 37, 6]]
     assert any(f"unit from the title): {unit}" in n for n in out.attrs["reading"].notes)
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXV", "khóa XXV"),
+        ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN NGA SƠN LẦN THỨ XX", "đại hội lần thứ XX"),
+    ],
+)
+def test_a_congress_number_in_a_forms_title_is_not_a_term(
+    tmp_path: Path, title: str, said: str
+) -> None:
+    rows = [
+        [title],  # merged over two rows and three columns, as the issuing block often is
+        [],
+        ["THỐNG KÊ CÁN BỘ"],
+        ["Nội dung", "Ban chấp hành", "Ban thường vụ"],
+        ["TỔNG SỐ", 37, 13],
+        ["Nữ", 6, 2],
+        ["Dân tộc thiểu số", 0, 0],
+    ]
+    path = build(tmp_path / "k.xlsx", rows, merges=["A1:C2"])
+    with pytest.raises(DataError, match=rf"{said}.*không phải nhiệm kỳ"):
+        read(path)
+    out = read(path, term="2020-2025")
+    assert rows_of(out) == [
+        ["Huyện Nga Sơn", "party_committee", 37, 6],
+        ["Huyện Nga Sơn", "standing_committee", 13, 2],
+    ]
+
+
+def test_a_dash_in_a_criteria_row_is_a_problem_at_its_cell(tmp_path: Path) -> None:
+    # "-" may mean none or not known: the library's rule for counts, in forms too
+    rows = _simple([["TỔNG SỐ", 37, 13], ["Nữ", 6, 2], ["- Dân tộc thiểu số", "-", 1]])
+    with pytest.raises(DataError, match="a dash could mean either") as info:
+        read(build(tmp_path / "d.xlsx", rows), term="2020-2025")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(8, "B", "-")]
