@@ -1070,3 +1070,18 @@ def test_a_dash_in_a_criteria_row_is_a_problem_at_its_cell(tmp_path: Path) -> No
     with pytest.raises(DataError, match="a dash could mean either") as info:
         read(build(tmp_path / "d.xlsx", rows), term="2020-2025")
     assert [(p.row, p.column, p.value) for p in info.value.problems] == [(8, "B", "-")]
+
+
+def test_seats_beside_men_and_women_without_a_total(tmp_path: Path) -> None:
+    rows = [
+        ["KẾT QUẢ BẦU CỬ ĐẠI BIỂU HĐND CÁC CẤP NHIỆM KỲ 2021-2026"],
+        ["STT", "Tỉnh", "Số đại biểu được bầu", "Nam", "Nữ"],
+        [1, "Tỉnh Thanh Hóa", 85, 60, 24],  # 84 elected of 85 seats
+        [2, "Tỉnh Nghệ An", 90, 62, 29],  # 91 elected for 90 seats: reported at the seats
+    ]
+    with pytest.warns(gs.MismatchWarning, match=r"ô C4.*được bầu 90"):
+        out = read(build(tmp_path / "s.xlsx", rows))
+    assert rows_of(out, "unit_name", "total", "female", "seats") == [
+        ["Tỉnh Thanh Hóa", 84, 24, 85],
+        ["Tỉnh Nghệ An", 91, 29, 90],
+    ]
