@@ -101,6 +101,8 @@ def _form(title: list[list[Any]]) -> tuple[list[list[Any]], list[str]]:
         ([["BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXV"]], "Huyện Nga Sơn"),  # congress no.
         ([["Huyện uỷ Nga Sơn"], ["Ban Tổ chức"]], "Huyện Nga Sơn"),  # lower case, old tone mark
         ([["THỊ ỦY BỈM SƠN"]], "Thị xã Bỉm Sơn"),
+        ([["BAN THƯỜNG VỤ HUYỆN ỦY NGA SƠN"]], "Huyện Nga Sơn"),
+        ([["UBND TỈNH THANH HÓA"], ["SỞ NỘI VỤ"]], "Tỉnh Thanh Hóa"),
         ([["THỐNG KÊ CÁN BỘ HUYỆN NGA SƠN NĂM 2021"]], "Huyện Nga Sơn"),
     ],
 )
