@@ -101,6 +101,8 @@ def _form(title: list[list[Any]]) -> tuple[list[list[Any]], list[str]]:
         ([["BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXV"]], "Huyện Nga Sơn"),  # congress no.
         ([["Huyện uỷ Nga Sơn"], ["Ban Tổ chức"]], "Huyện Nga Sơn"),  # lower case, old tone mark
         ([["THỊ ỦY BỈM SƠN"]], "Thị xã Bỉm Sơn"),
+        ([["BAN THƯỜNG VỤ HUYỆN ỦY NGA SƠN"]], "Huyện Nga Sơn"),
+        ([["UBND TỈNH THANH HÓA"], ["SỞ NỘI VỤ"]], "Tỉnh Thanh Hóa"),
         ([["THỐNG KÊ CÁN BỘ HUYỆN NGA SƠN NĂM 2021"]], "Huyện Nga Sơn"),
     ],
 )
@@ -1033,3 +1035,55 @@ def test_a_bodies_down_table_takes_its_unit_from_the_title(
     out = read(path)
     assert rows_of(out) == [[unit, "party_committee", 37, 6]]
     assert any(f"unit from the title): {unit}" in n for n in out.attrs["reading"].notes)
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXV", "khóa XXV"),
+        ("ĐẠI HỘI ĐẠI BIỂU ĐẢNG BỘ HUYỆN NGA SƠN LẦN THỨ XX", "đại hội lần thứ XX"),
+    ],
+)
+def test_a_congress_number_in_a_forms_title_is_not_a_term(
+    tmp_path: Path, title: str, said: str
+) -> None:
+    rows = [
+        [title],  # merged over two rows and three columns, as the issuing block often is
+        [],
+        ["THỐNG KÊ CÁN BỘ"],
+        ["Nội dung", "Ban chấp hành", "Ban thường vụ"],
+        ["TỔNG SỐ", 37, 13],
+        ["Nữ", 6, 2],
+        ["Dân tộc thiểu số", 0, 0],
+    ]
+    path = build(tmp_path / "k.xlsx", rows, merges=["A1:C2"])
+    with pytest.raises(DataError, match=rf"{said}.*không phải nhiệm kỳ"):
+        read(path)
+    out = read(path, term="2020-2025")
+    assert rows_of(out) == [
+        ["Huyện Nga Sơn", "party_committee", 37, 6],
+        ["Huyện Nga Sơn", "standing_committee", 13, 2],
+    ]
+
+
+def test_a_dash_in_a_criteria_row_is_a_problem_at_its_cell(tmp_path: Path) -> None:
+    # "-" may mean none or not known: the library's rule for counts, in forms too
+    rows = _simple([["TỔNG SỐ", 37, 13], ["Nữ", 6, 2], ["- Dân tộc thiểu số", "-", 1]])
+    with pytest.raises(DataError, match="a dash could mean either") as info:
+        read(build(tmp_path / "d.xlsx", rows), term="2020-2025")
+    assert [(p.row, p.column, p.value) for p in info.value.problems] == [(8, "B", "-")]
+
+
+def test_seats_beside_men_and_women_without_a_total(tmp_path: Path) -> None:
+    rows = [
+        ["KẾT QUẢ BẦU CỬ ĐẠI BIỂU HĐND CÁC CẤP NHIỆM KỲ 2021-2026"],
+        ["STT", "Tỉnh", "Số đại biểu được bầu", "Nam", "Nữ"],
+        [1, "Tỉnh Thanh Hóa", 85, 60, 24],  # 84 elected of 85 seats
+        [2, "Tỉnh Nghệ An", 90, 62, 29],  # 91 elected for 90 seats: reported at the seats
+    ]
+    with pytest.warns(gs.MismatchWarning, match=r"ô C4.*được bầu 90"):
+        out = read(build(tmp_path / "s.xlsx", rows))
+    assert rows_of(out, "unit_name", "total", "female", "seats") == [
+        ["Tỉnh Thanh Hóa", 84, 24, 85],
+        ["Tỉnh Nghệ An", 91, 29, 90],
+    ]

@@ -1198,7 +1198,8 @@ def _records(
             if seats is not None and elected is not None and 0 <= seats < elected:
                 # Mẫu 30/HĐBC: fewer may be elected than the seats, never more
                 expected = MORE_THAN_SEATS.format(seats=seats)
-                _mismatch(col, log, opts, r, cells[TOTAL], total, expected, s.headers.get(TOTAL))
+                at = cells.get(TOTAL, cells["seats"])  # (men + women when there is no total)
+                _mismatch(col, log, opts, r, at, total, expected, s.headers.get(TOTAL))
             if MALE in values:
                 rec[MALE] = _whole(values[MALE])
             if note is not None:

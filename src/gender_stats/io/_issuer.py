@@ -42,6 +42,8 @@ _ISSUERS: tuple[tuple[str, ...], ...] = tuple(
     tuple(s.split())
     for s in (
         "ban chap hanh dang bo",
+        "ban thuong vu",
+        "thuong truc",
         "dang bo",
         "dang uy",
         "ban to chuc",
