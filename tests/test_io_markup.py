@@ -6,6 +6,7 @@ with every row accounted for.  Expected values are worked out by hand from the f
 
 from __future__ import annotations
 
+import contextlib
 import warnings
 from pathlib import Path
 
@@ -298,3 +299,60 @@ def test_what_is_planted_in_a_markup_export_is_read(
     }
     assert got == planted
     assert set(counts["body"]) == {"party_committee"}
+
+
+fragments = st.sampled_from(
+    [
+        "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th colspan='2'>",
+        "<td rowspan='x'>", "<td colspan='99999'>", "<br>", "<p>", "</p>", "Tổng số", "Nữ",
+        "Đơn vị", "Huyện A", "12", "1.146", "Cộng", "&nbsp;", "&amp;", "<!--", "-->",
+        "<script>", "</script>", "<tr style='display:none'>", "Nhiệm kỳ 2020-2025", "\x00",
+    ]
+)  # fmt: skip
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(parts=st.lists(fragments, max_size=40), xml=st.booleans())
+def test_any_markup_gives_counts_or_the_librarys_error(tmp_path_factory, parts, xml):
+    """Broken, nested or nonsense markup never raises a foreign exception."""
+    path = tmp_path_factory.mktemp("f") / "bc.xls"
+    body = "".join(parts)
+    if xml:
+        body = (
+            '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row>'
+            f'<Cell ss:Index="{len(parts)}"><Data ss:Type="Number">{body}</Data></Cell>'
+            "</Row></Table></Worksheet></Workbook>"
+        )
+    else:
+        body = "<html><body>" + body
+    path.write_text(body, encoding="utf-8")
+    with contextlib.suppress(gs.GenderStatsError):  # the library's own error is an answer
+        _read(path)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ['<Cell ss:Index="1000000000"><Data ss:Type="Number">1</Data></Cell>',
+     '<Cell ss:MergeDown="99999999"><Data ss:Type="String">x</Data></Cell>'],
+)  # fmt: skip
+def test_excel_2003_xml_beyond_excels_limits_is_refused_not_allocated(tmp_path, cell):
+    path = tmp_path / "bc.xls"
+    path.write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>'
+        f"<Row>{cell}</Row></Table></Worksheet></Workbook>",
+        encoding="utf-8",
+    )
+    with pytest.raises(FileFormatError, match="beyond Excel"):
+        gs.read_counts(path)
+
+
+def test_an_html_table_wider_than_excel_is_refused(tmp_path):
+    path = tmp_path / "bc.xls"
+    cells = "<td colspan='1000'>x</td>" * 17
+    path.write_text(f"<table><tr>{cells}</tr><tr><td>a</td><td>b</td></tr></table>", "utf-8")
+    with pytest.raises(FileFormatError, match="wider than Excel"):
+        gs.read_counts(path)

@@ -42,6 +42,8 @@ _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "caption", 
 #: Tags whose content is never shown.
 _SKIPPED = frozenset({"script", "style", "head", "title"})
 _SPACES = re.compile(r"[ \t\r\n\f]+")
+#: Excel's own limits: a sheet beyond them is not a workbook Excel wrote.
+MAX_ROWS, MAX_COLS = 1_048_576, 16_384
 
 
 def _fail(file: str, why: str, hint: str) -> FileFormatError:
@@ -223,6 +225,13 @@ def load_html(path: Path, name: str) -> list[Grid]:
             "trang web HTML không có bảng số liệu (an HTML page with no table)",
             "mở trong Excel rồi Save As .xlsx, hoặc xin đơn vị gửi tệp Excel gốc",
         )
+    widths = [sum(span for _, span, _ in row) for row in parser.rows]
+    if max(widths, default=0) > MAX_COLS:
+        raise _fail(
+            name,
+            f"bảng HTML rộng hơn giới hạn của Excel (a table wider than Excel's {MAX_COLS} columns)",
+            "mở trong Excel rồi Save As .xlsx",
+        )
     raw, merged = _place(parser.rows)
     cells, width = _rectangle(raw, name, None)
     grid = _finish(name, None, cells, width, merged, hidden_rows=parser.hidden)
@@ -371,6 +380,13 @@ def load_spreadsheet_xml(path: Path, name: str) -> list[Grid]:
         hidden: set[int] = set()
         height = 0
         for r, c, value, across, down, row_hidden in _worksheet_cells(sheet):
+            if not (0 <= r + down < MAX_ROWS and c + across < MAX_COLS):
+                raise _fail(
+                    name,
+                    f'trang "{title}": ô ngoài giới hạn của Excel (a cell beyond Excel\'s '
+                    f"{MAX_ROWS} rows × {MAX_COLS} columns: row {r + 1}, column {c + 1})",
+                    "mở trong Excel rồi Save As .xlsx",
+                )
             if row_hidden:
                 hidden.add(r)
             height = max(height, r + 1)
