@@ -64,6 +64,11 @@ MAX_NAMED = 10
 CONSOLIDATED_TITLE = "TỔNG HỢP SỐ LƯỢNG NỮ THAM GIA CẤP ỦY, CƠ QUAN DÂN CỬ"
 
 
+def _text(values: pd.Series) -> pd.Series:
+    """Return a column as the texts a table shows (blank for missing)."""
+    return values.astype(object).where(values.notna(), "").map(str)
+
+
 def _require(collection: object, func: str, lang: str) -> Collection:
     if not isinstance(collection, Collection):
         kind = type(collection)
@@ -123,21 +128,18 @@ def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
     collection = _require(collection, "status_table", lang)
     words, status = PAGE_LABELS[lang], collection.status
 
-    def text(values: pd.Series) -> pd.Series:
-        return values.astype(object).where(values.notna(), "").map(str)
-
     received = pd.to_datetime(status["received"])
     table = {
-        LABELS[lang]["unit"]: text(status[UNIT_NAME]),
+        LABELS[lang]["unit"]: _text(status[UNIT_NAME]),
         words["coll_status"]: status[_STATUS].map(
             lambda v: words[_STATUS_KEYS[v]] if v in _STATUS_KEYS else str(v)
         ),
-        words["coll_file"]: text(status["file"]),
+        words["coll_file"]: _text(status["file"]),
         words["coll_date"]: received.dt.strftime("%d/%m/%Y").fillna(""),
         words["coll_timely"]: status["on_time"].map(lambda v: _on_time(v, lang)),
-        words["coll_days_late"]: text(status["days_late"]),
-        words["coll_n_problems"]: text(status["n_problems"]).replace("0", ""),
-        words["coll_problem_text"]: text(status["problems"]),
+        words["coll_days_late"]: _text(status["days_late"]),
+        words["coll_n_problems"]: _text(status["n_problems"]).replace("0", ""),
+        words["coll_problem_text"]: _text(status["problems"]),
     }
     return pd.DataFrame(table).reset_index(drop=True)
 
@@ -217,7 +219,7 @@ def add_to_report(collection: Collection, report: Any, *, lang: Lang | None = No
     >>> r = gs.build_report(counts[counts["unit_id"].isin(units["unit_id"])], term="2015-2020",
     ...                     out_dir=tempfile.mkdtemp())
     >>> page = add_to_report(c, r)
-    >>> "Tình hình nộp báo cáo" in page.read_text(encoding="utf-8")
+    >>> "Tình hình nộp báo cáo" in page.read__text(encoding="utf-8")
     True
     """
     from gender_stats.outputs.report import Report, with_collection
@@ -289,21 +291,18 @@ def reminders_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFram
     collection = _require(collection, "reminders_sheet", lang)
     words, remind = PAGE_LABELS[lang], reminders(collection)
 
-    def text(values: pd.Series) -> pd.Series:
-        return values.astype(object).where(values.notna(), "").map(str)
-
     reason = remind["reason"].map(
         lambda v: words["coll_late"] if v == "late" else status_word(v, lang)
     )
     table = {
-        "ID": text(remind[UNIT_ID]),
-        LABELS[lang]["unit"]: text(remind[UNIT_NAME]),
+        "ID": _text(remind[UNIT_ID]),
+        LABELS[lang]["unit"]: _text(remind[UNIT_NAME]),
         words["coll_reason"]: reason,
-        words["coll_days_late"]: text(remind["days_late"]),
-        words["coll_problem_text"]: text(remind["problems"]),
+        words["coll_days_late"]: _text(remind["days_late"]),
+        words["coll_problem_text"]: _text(remind["problems"]),
     }
     if "contact" in remind.columns:
-        table[words["coll_contact"]] = text(remind["contact"])
+        table[words["coll_contact"]] = _text(remind["contact"])
     return pd.DataFrame(table).reset_index(drop=True)
 
 
