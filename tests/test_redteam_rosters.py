@@ -911,3 +911,12 @@ def test_a_sentence_starting_with_a_unit_is_no_heading(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         _list(tmp_path, rows, body="BTV")
     assert info.value.problems[0].row == 5  # a row of its own, not a heading
+
+
+def test_a_year_typed_in_a_date_cell_is_not_1905(tmp_path: Path) -> None:
+    """1978 in a dd/mm/yyyy cell is what Excel shows as 31/05/1905: a problem, not a 1905 birth."""
+    rows = [[LIST_TITLE], *YEAR_HEADER, TUNG, HANG]
+    path = book(tmp_path / "d.xlsx", rows, formats={"D5": "dd/mm/yyyy"})
+    with pytest.raises(DataError, match="31/05/1905") as info:
+        quiet(path, body="BCH", **NGA_SON)
+    assert [(p.row, p.column) for p in info.value.problems] == [(5, "D")]
