@@ -929,3 +929,14 @@ def test_a_year_typed_in_a_date_cell_is_not_1905(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="31/05/1905") as info:
         quiet(path, body="BCH", **NGA_SON)
     assert [(p.row, p.column) for p in info.value.problems] == [(5, "D")]
+
+
+@pytest.mark.parametrize("name", ["Họ và tên khai sinh", "HỌ VÀ TÊN ĐỒNG CHÍ", "Họ tên khai sinh"])
+@pytest.mark.parametrize("sex", ["Nam/Nữ", "Nam, nữ", "Phái"])
+def test_more_header_wordings(tmp_path: Path, name: str, sex: str) -> None:
+    rows = [[name, sex, "Năm sinh"], ["Mai Văn Tùng", "Nam", 1970], ["Lê Thị Hằng", "Nữ", 1978]]
+    out = quiet(book(tmp_path / "h.xlsx", rows), term="2020-2025", body="BCH", **NGA_SON)
+    assert out[["full_name", "sex"]].to_dict("records") == [
+        {"full_name": "Mai Văn Tùng", "sex": "M"},
+        {"full_name": "Lê Thị Hằng", "sex": "F"},
+    ]
