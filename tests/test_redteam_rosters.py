@@ -618,6 +618,8 @@ def personnel_lists(draw: Any) -> dict[str, Any]:
             st.sampled_from(["Họ và tên", "HỌ VÀ TÊN\n(Bí danh)", "Họ tên", "Ho va ten"])
         ),
         "year_header": draw(st.sampled_from(["Năm sinh", "Ngày, tháng, năm sinh", "NĂM\nSINH"])),
+        # the unit: unit= given, named by the title, or by a heading row per commune
+        "unit_from": draw(st.sampled_from(["argument", "title", "headings"])),
     }
 
 
@@ -626,7 +628,9 @@ def _planted_rows(spec: dict[str, Any]) -> tuple[list[list[Any]], list[str], lis
     sexes = ["Nữ", "Nam"] if spec["female_first"] else ["Nam", "Nữ"]
     if spec["upper"]:
         sexes = [s.upper() for s in sexes]
-    title = "DANH SÁCH TRÍCH NGANG CẤP ỦY HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"
+    title = "DANH SÁCH TRÍCH NGANG CẤP ỦY ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"
+    if spec["unit_from"] == "headings":
+        title = "DANH SÁCH TRÍCH NGANG CẤP ỦY CÁC XÃ, NHIỆM KỲ 2020 - 2025"
     name_h, year_h = spec["name_header"], spec["year_header"]
     if spec["marks"]:
         header = [["STT", name_h, "Giới tính", None, year_h], [None, None, *sexes, None]]
@@ -648,14 +652,17 @@ def _planted_rows(spec: dict[str, Any]) -> tuple[list[list[Any]], list[str], lis
     groups = [("party_committee", spec["people"])]
     if spec["sections"]:
         groups = [("standing_committee", spec["people"][:2]), *groups]
-    for g, (body, members) in enumerate(groups):
+    units = ["Xã Nga An", "Xã Nga Bạch"] if spec["unit_from"] == "headings" else ["Huyện Nga Sơn"]
+    per_unit = [(unit, body, members) for unit in units for body, members in groups]
+    for g, (unit, body, members) in enumerate(per_unit):
+        if spec["unit_from"] == "headings" and (g == 0 or per_unit[g - 1][0] != unit):
+            body_rows.append([None, unit.upper()])
         if spec["sections"]:
-            body_rows.append(
-                ["I" if g == 0 else "II", "Ban Thường vụ" if g == 0 else "Ban Chấp hành"]
-            )
+            btv = body == "standing_committee"
+            body_rows.append(["I" if btv else "II", "Ban Thường vụ" if btv else "Ban Chấp hành"])
         for i, (name, sex, year) in enumerate(members):
             body_rows.append(person(i + 1, name, sex, year))
-            expected.append((body, name, sex, year))
+            expected.append((unit, body, name, sex, year))
             if i in spec["blank_after"]:
                 body_rows.append([])
         if spec["total_row"]:
@@ -685,8 +692,10 @@ def test_generated_personnel_lists_read_as_planted(tmp_path: Path, spec: dict[st
         return ":".join(out)
 
     path = book(tmp_path / "g.xlsx", rows, merges=[shift(m) for m in merges], start=spec["start"])
-    out = quiet(path, **NGA_SON)
-    assert people(out) == expected
+    args = NGA_SON if spec["unit_from"] == "argument" else {}
+    out = quiet(path, **args)
+    read = [(str(u), *p) for u, p in zip(out["unit_name"], people(out), strict=True)]
+    assert read == expected
     assert out["term"].unique().tolist() == ["2020-2025"]
     balanced(out)
 
@@ -910,3 +919,23 @@ def test_a_sentence_starting_with_a_unit_is_no_heading(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         _list(tmp_path, rows, body="BTV")
     assert info.value.problems[0].row == 5  # a row of its own, not a heading
+
+
+def test_a_year_typed_in_a_date_cell_is_not_1905(tmp_path: Path) -> None:
+    """1978 in a dd/mm/yyyy cell is what Excel shows as 31/05/1905: a problem, not a 1905 birth."""
+    rows = [[LIST_TITLE], *YEAR_HEADER, TUNG, HANG]
+    path = book(tmp_path / "d.xlsx", rows, formats={"D5": "dd/mm/yyyy"})
+    with pytest.raises(DataError, match="31/05/1905") as info:
+        quiet(path, body="BCH", **NGA_SON)
+    assert [(p.row, p.column) for p in info.value.problems] == [(5, "D")]
+
+
+@pytest.mark.parametrize("name", ["Họ và tên khai sinh", "HỌ VÀ TÊN ĐỒNG CHÍ", "Họ tên khai sinh"])
+@pytest.mark.parametrize("sex", ["Nam/Nữ", "Nam, nữ", "Phái"])
+def test_more_header_wordings(tmp_path: Path, name: str, sex: str) -> None:
+    rows = [[name, sex, "Năm sinh"], ["Mai Văn Tùng", "Nam", 1970], ["Lê Thị Hằng", "Nữ", 1978]]
+    out = quiet(book(tmp_path / "h.xlsx", rows), term="2020-2025", body="BCH", **NGA_SON)
+    assert out[["full_name", "sex"]].to_dict("records") == [
+        {"full_name": "Mai Văn Tùng", "sex": "M"},
+        {"full_name": "Lê Thị Hằng", "sex": "F"},
+    ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from gender_stats._text import nfc
 
-__all__ = ["BAD_DATE", "NOT_BIRTH", "SERIAL", "parse_birth"]
+__all__ = ["BAD_DATE", "NOT_BIRTH", "SERIAL", "YEAR_AS_DATE", "parse_birth"]
 
 #: Expected text of a cell that is neither a year nor a date of birth.
 NOT_BIRTH = (
@@ -23,6 +23,13 @@ NOT_BIRTH = (
 )
 #: Expected text of a date that does not exist (31/02/1975).
 BAD_DATE = "một ngày có thật dạng dd/mm/yyyy (a real date, day/month/year)"
+#: Expected text of a year typed in a cell formatted as a date (Excel shows 1978 as 31/05/1905).
+YEAR_AS_DATE = (
+    "năm sinh trong ô định dạng số hoặc ngày sinh đầy đủ; ô định dạng ngày chứa {value}, Excel "
+    "hiện {date} (a birth year in a cell not formatted as a date, or a full date: this date cell "
+    "holds {value}, which Excel shows as {date}; format the cell as a number if {value} is the "
+    "year)"
+)
 #: Expected text of a whole number that reads as an Excel date serial in a cell not shown as a date.
 SERIAL = (
     "năm sinh (1975) hoặc ngày sinh; số {value} giống số ngày của Excel ({date}) trong một ô "
@@ -71,6 +78,7 @@ def parse_birth(
 
     Examples
     --------
+    >>> import datetime
     >>> parse_birth(1975)
     (1975, None, None)
     >>> parse_birth("03/04/1975")
@@ -83,12 +91,20 @@ def parse_birth(
     ((1975, None, None), (1975, None, None), (1975, None, None))
     >>> "Excel date serial" in parse_birth(27485)[2]  # 1975-04-01 typed as a plain number
     True
+    >>> "31/05/1905" in parse_birth(1978, fmt="dd/mm/yyyy")[2]  # a year typed in a date cell
+    True
+    >>> "holds 1978" in parse_birth(datetime.date(1905, 5, 31))[2]  # the same, read as a date
+    True
     """
     if value is None or isinstance(value, bool):
         return (None, None, None) if value is None else (None, None, NOT_BIRTH)
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
+        serial = (value - _EXCEL_EPOCH).days
+        if typed and _in_range(serial):  # Excel shows 1978 typed in a date cell as 31/05/1905
+            shown = value.strftime("%d/%m/%Y")
+            return None, None, YEAR_AS_DATE.format(value=serial, date=shown)
         return (value.year, value, None) if _in_range(value.year) else (None, None, NOT_BIRTH)
     if isinstance(value, int | float):
         if value != value:  # NaN: blank
@@ -96,15 +112,18 @@ def parse_birth(
         if not float(value).is_integer():
             return None, None, NOT_BIRTH
         number = int(value)
+        if _is_date_format(fmt) and _in_range(number):  # 1978 shown as a date is 31/05/1905
+            date = _EXCEL_EPOCH + dt.timedelta(days=number)
+            return None, None, YEAR_AS_DATE.format(value=number, date=date.strftime("%d/%m/%Y"))
         if _is_date_format(fmt) and 0 < number < 2_958_466:
             date = _EXCEL_EPOCH + dt.timedelta(days=number)
             return (date.year, date, None) if _in_range(date.year) else (None, None, NOT_BIRTH)
         if _in_range(number):
             return number, None, None
         # not a year: an Excel day number (27485 is 1/4/1975) in a cell not shown as a date?
-        serial = _EXCEL_EPOCH + dt.timedelta(days=number) if _LAST < number < 2_958_466 else None
-        if serial is not None and _in_range(serial.year):
-            why = SERIAL.format(value=number, date=serial.strftime("%d/%m/%Y"))
+        as_date = _EXCEL_EPOCH + dt.timedelta(days=number) if _LAST < number < 2_958_466 else None
+        if as_date is not None and _in_range(as_date.year):
+            why = SERIAL.format(value=number, date=as_date.strftime("%d/%m/%Y"))
             return None, None, why
         return None, None, NOT_BIRTH
     if not isinstance(value, str):

@@ -1338,7 +1338,9 @@ def read_roster(
         A units table, to find unit ids and levels from unit names; it always wins.
     unit, body, level : str, optional
         Fill the columns a file lacks, e.g. the list of one committee: ``unit="Huyện Quan Hóa"``,
-        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.  Without a units table, a
+        ``body="Ban Thường vụ"`` (or a code), ``level="district"``.  Without them, the unit and
+        the body the title names (``DANH SÁCH BAN THƯỜNG VỤ ĐẢNG BỘ HUYỆN NGA SƠN``; the body
+        also from a sheet named ``BCH`` or ``BTV``) are used; a title naming two is a problem.  Without a units table, a
         ``Cấp`` column, a section row or ``level=``, each unit's level is inferred from its name
         (``Huyện …`` → district, ``Xã …`` → commune, ``Sở …`` → agency, ``Tỉnh …`` → province; see
         :func:`gender_stats.io._levels.infer_level`) with one

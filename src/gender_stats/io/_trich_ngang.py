@@ -23,6 +23,22 @@ neither sex) is a problem at its cell.  A full date of birth (a real Excel date 
 id.  A row ``I. Ban Thường vụ`` sets the body of the rows below it.  Without a units table or a level,
 the level of each unit is inferred from its name (:func:`gender_stats.io._levels.infer_level`).
 
+Rows between the people, each accounted for in the reading log:
+
+- section rows name a body (``I. BAN THƯỜNG VỤ``, ``Ban chấp hành``, ``B. Ủy viên BCH``), a level
+  (``Khối huyện``) or a unit (``XÃ NGA AN``) for the rows below; a count they state (``(15 đồng
+  chí, nữ 03)``) is checked;
+- total rows (``Cộng | 12 | 3``, ``Tổng số: 45 đồng chí``) are checked against the list or the
+  section above them;
+- a second table below (a title line, the header again) is read with the body its title names;
+- notes are passed over, and the list ends at the signature block.
+
+Where the file does not say it in a column, the term, the body and the unit come from the title
+(``… ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020-2025``; a congress's ``KHÓA XV`` is no term) or, for the
+body, the sheet's name (``BTV``).  A standing-committee member missing from the committee of the
+same list, a ``Giới tính`` column that contradicts the ``Nam | Nữ`` pair, and a formula saved
+without its value are problems, never guesses.
+
 Speed: a list has thousands of rows but few distinct texts (units, bodies, ethnic groups), so each
 distinct text is normalised, decoded and looked up once.
 """
