@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import openpyxl
@@ -89,3 +90,35 @@ def test_validate_accounts_for_every_row_without_verbose(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     # 5 rows read: 1 used, 0 reported, title + header + note + total structural
     assert lines[1] == "  5 rows read = 1 used + 0 reported + 4 structural"
+
+
+def test_a_roster_with_births_is_judged_on_members_under_40_where_every_birth_is_known(
+    tmp_path, capsys
+):
+    """35-CT/TW (2019) c: members under 40 at the term's start (2020) ≥ 10 %, from birth years."""
+    import pandas as pd
+
+    import gender_stats as gs
+    from gender_stats.cli import _count_roster, main
+
+    rows = ["Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Họ và tên,Giới tính,Năm sinh"]
+    # Huyện A: 20 members, 1 born in 1981 (39 in 2020: under 40): 5 % < 10 %, 1 more needed
+    for k in range(20):
+        rows.append(f"2020-2025,Huyện A,huyện,BCH,Người A{k},Nam,{1981 if k == 0 else 1970}")
+    # Huyện B: 10 members, one birth unknown: no verdict on under 40, never a guess
+    for k in range(10):
+        rows.append(f"2020-2025,Huyện B,huyện,BCH,Người B{k},Nữ,{'' if k == 0 else 1985}")
+    path = tmp_path / "ds.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # levels inferred from the names, said
+        counts = _count_roster(gs.read_roster(path))
+    got = dict(zip(counts["unit_name"], counts["under_40"], strict=True))
+    assert got["Huyện A"] == 1 and got["Huyện B"] is pd.NA
+    code = main(["check", str(path), "--roster", "--targets", "35-CT/TW-2019:c", "--lang", "en"])
+    out = capsys.readouterr().out
+    shortfall = next(line for line in out.splitlines() if line.startswith("Huyện A"))
+    assert "5.0%" in shortfall and shortfall.rstrip().endswith("1")
+    assert not any(line.startswith("Huyện B") for line in out.splitlines())
+    assert "1 no data" in out
+    assert code == 0

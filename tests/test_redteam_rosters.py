@@ -371,7 +371,12 @@ def test_cli_checks_a_list_whose_title_names_the_unit(tmp_path: Path, capsys) ->
     captured = capsys.readouterr()
     assert "Traceback" not in captured.out + captured.err
     assert code == 0, captured.err
-    assert "1/1 checks met" in captured.out  # BTV with one woman: 35-CT/TW-2019:b met
+    # BTV with one woman: 35-CT/TW-2019:b met; born 1970, 1978, 1965, nobody is under 40 in 2020:
+    # 35-CT/TW-2019:c (under 40 ≥ 10 %) is below, one member short (the list gives the births)
+    assert "Coverage: assessed 2 of 2 rows" in captured.out
+    shortfall = next(x for x in captured.out.splitlines() if x.startswith("Huyện Nga Sơn"))
+    assert "35-CT/TW-2019:c" in shortfall and shortfall.rstrip().endswith("1")
+    assert "1 units below target; 1 checks." in captured.out
     out = quiet(path)
     counted = gs.count(out)
     assert counted[["unit_name", "body", "total", "female"]].to_dict("records") == [

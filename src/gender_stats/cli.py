@@ -331,12 +331,11 @@ def _read_one(
     The frame returned has ``attrs["read_as"]`` set to ``"counts"`` or ``"roster"`` (and the
     reader's :class:`~gender_stats.io.ReadingLog` in ``attrs["reading"]`` for counts).
     """
-    from gender_stats.counting import count
     from gender_stats.io import read_counts, read_roster
 
     if roster:
         persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
-        return _with_rows(_kept(count(persons), persons), path, "roster")
+        return _with_rows(_kept(_count_roster(persons), persons), path, "roster")
     try:
         frame = read_counts(path, sheet=sheet, term=term, units=units, level=level)
     except DataError as counts_error:
@@ -348,8 +347,27 @@ def _read_one(
             raise _relevant(counts_error, roster_error) from None
         except GenderStatsError:
             raise counts_error from None
-        return _with_rows(_kept(count(persons), persons), path, "roster")
+        return _with_rows(_kept(_count_roster(persons), persons), path, "roster")
     return _with_rows(frame, path, "counts")
+
+
+def _count_roster(persons: pd.DataFrame) -> pd.DataFrame:
+    """Count a roster, with ``under_40`` (age at the term's start) where every birth is known.
+
+    A list with birth years gives the members under 40 that 35-CT/TW (2019) counts; a body with
+    a member whose birth is unknown gets ``<NA>`` (no verdict on it), never a guess.
+    """
+    from gender_stats.counting import age_at_election, count
+
+    if "birth_year" not in persons.columns or not persons["birth_year"].notna().any():
+        return count(persons)
+    age = age_at_election(persons)
+    known = age.notna().to_numpy(dtype=bool)
+    young = (age < 40).fillna(False).to_numpy(dtype=bool)
+    counts = count(persons, numerators={"under_40": young, "_births_known": known})
+    complete = counts["_births_known"] == counts["total"]
+    counts["under_40"] = counts["under_40"].astype("Int64").where(complete)  # else <NA>
+    return counts.drop(columns="_births_known")
 
 
 def _kept(counts: pd.DataFrame, *sources: pd.DataFrame) -> pd.DataFrame:
