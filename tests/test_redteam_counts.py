@@ -733,3 +733,34 @@ def test_a_hidden_section_row_still_gives_its_level(tmp_path: Path) -> None:
         (6, "section", "structural"),
     ]
     accounted(log)
+
+
+# --------------------------------------------------------------------------------------------
+# Shares computed by formulas, saved as floats
+
+
+def test_a_share_formula_saved_as_a_long_float_agrees_with_its_counts(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", "Tỷ lệ (%)"],
+        [1, "Huyện Nga Sơn", 37, 6, "=D3/C3*100"],  # 16.216216216216218
+        [2, "Huyện Hà Trung", 35, 5, "=D4/C4*100"],
+        [3, "Huyện Như Xuân", 7, 1, "=D5/C5"],  # a fraction in a General cell
+    ]
+    cached = {"E3": repr(6 / 37 * 100), "E4": repr(5 / 35 * 100), "E5": repr(1 / 7)}
+    path = book(tmp_path / "f.xlsx", {"Sheet1": rows}, cached=cached)
+    out = quiet_read(path, body="BCH", on_mismatch="raise")
+    assert records(out, "unit_name", "total", "female") == [
+        ("Huyện Hà Trung", 35, 5),
+        ("Huyện Nga Sơn", 37, 6),
+        ("Huyện Như Xuân", 7, 1),
+    ]
+    # a formula pointing at the wrong row is still caught
+    wrong = {**cached, "E4": repr(5 / 37 * 100)}
+    with pytest.raises(DataError, match="5/35") as info:
+        quiet_read(
+            book(tmp_path / "w.xlsx", {"Sheet1": rows}, cached=wrong),
+            body="BCH",
+            on_mismatch="raise",
+        )
+    assert [(p.row, p.column) for p in info.value.problems] == [(4, "E")]
