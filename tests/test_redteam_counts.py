@@ -764,3 +764,30 @@ def test_a_share_formula_saved_as_a_long_float_agrees_with_its_counts(tmp_path: 
             on_mismatch="raise",
         )
     assert [(p.row, p.column) for p in info.value.problems] == [(4, "E")]
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["A", "B", "(1)", "(2)", "(3)=(2)/(1)"],
+        ["1", "2", "3", "4", "5=4/3"],
+        [1, 2, 3, 4, "5 = 4/3*100"],
+    ],
+)
+def test_a_column_number_row_with_a_formula_is_not_a_section(
+    tmp_path: Path, numbers: list[Any]
+) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", "Tỷ lệ (%)"],
+        numbers,
+        [1, "Huyện Nga Sơn", 37, 6, 16.2],
+        [2, "Huyện Hà Trung", 35, 5, 14.3],
+    ]
+    out = quiet_read(book(tmp_path / "n.xlsx", {"Sheet1": rows}), body="BCH")
+    assert [str(e.kind) for e in out.attrs["reading"].entries][:3] == [
+        "title",
+        "header",
+        "column_numbers",
+    ]
+    assert records(out, "unit_name", "total") == [("Huyện Hà Trung", 35), ("Huyện Nga Sơn", 37)]

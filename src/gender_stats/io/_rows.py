@@ -413,6 +413,8 @@ def is_column_numbers(row: Sequence[Any]) -> bool:
     (True, True)
     >>> is_column_numbers(["1", "Huyện A", 3, 4]), is_column_numbers([1, 39, 5])
     (False, False)
+    >>> is_column_numbers(["A", "B", "(1)", "(2)", "(3)=(2)/(1)"])
+    True
     """
     tokens = []
     for v in row:
@@ -426,8 +428,8 @@ def is_column_numbers(row: Sequence[Any]) -> bool:
         m = _COLUMN_NUMBER.match(text)
         if not m:
             # "1=2+3" style formulas of column numbers also occur
-            if re.match(r"^\(?\d{1,3}\s*=\s*[\d+\-*/() ]+\)?$", text):
-                tokens.append(text.strip("()").split("=")[0].strip())
+            if re.match(r"^\(?\d{1,3}\)?\s*=\s*[\d+\-*/():x ]+$", text):
+                tokens.append(text.split("=")[0].strip(" ()"))  # "(3)=(2)/(1)", "5=4/3*100"
                 continue
             return False
         tokens.append(m.group(1))
