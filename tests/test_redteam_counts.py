@@ -633,6 +633,11 @@ def test_generated_totals_are_checked_and_unknown_sums_reported(
             "Tổng 1 + 2",
         ),
         ((["", "KHỐI HUYỆN"], ["", "KHỐI SỞ NGÀNH"]), ("Cộng", "cộng"), "Tổng cộng"),
+        (
+            (["", "Khối huyện"], ["", "Khối sở, ngành"]),
+            ("Tổng hợp khối huyện", "Tổng hợp khối sở"),
+            "Tổng hợp chung",
+        ),
     ],
 )
 def test_numbered_sections_with_their_own_subtotal_wordings(

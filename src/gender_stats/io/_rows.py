@@ -207,6 +207,8 @@ _SUB_PREFIX = (
     "tong cong cac",
     "cong muc",
     "cong phan",
+    "tong hop khoi",
+    "tong hop cac",
     "subtotal",
     "sub total",
 )
@@ -276,7 +278,7 @@ _SECTION_SUM = re.compile(rf"^(?:cong|tong) {_REF}$")
 # "Tổng cộng toàn thành phố", "Toàn Đảng bộ", "Cả tỉnh", "Tổng số chung": the whole of a place
 _PLACES = (
     r"(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|quoc|nuoc|dang bo|don vi|nganh"
-    r"|khoi|dia phuong|chung)"
+    r"|dia phuong|chung)"
 )
 _GRAND_WORDS = re.compile(
     rf"^(?:(?:tong cong|tong so|tong hop|tong|cong|cong chung) (?:chung )?(?:toan|ca) {_PLACES}"
