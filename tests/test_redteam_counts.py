@@ -796,3 +796,33 @@ def test_a_column_number_row_with_a_formula_is_not_a_section(
         "column_numbers",
     ]
     assert records(out, "unit_name", "total") == [("Huyện Hà Trung", 35), ("Huyện Nga Sơn", 37)]
+
+
+# --------------------------------------------------------------------------------------------
+# The command line, as a user runs it on these files
+
+
+def test_check_on_the_wide_template_and_on_a_file_with_a_second_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gender_stats.cli import main
+
+    wide = book(tmp_path / "w.xlsx", {"Sheet1": WIDE}, start=(9, 3), merges={"Sheet1": WIDE_MERGES})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert main(["check", str(wide), "--strict"]) == 1
+    out = capsys.readouterr().out
+    # Xã Nga Thanh's standing committee: 0 of 5 women, one woman needed (the only shortfall)
+    short = [line for line in out.splitlines() if line.startswith("Xã")]
+    assert len(short) == 1 and short[0].startswith("Xã Nga Thanh")
+    assert "0,0%" in short[0] and short[0].endswith(" 1")
+    rows = [
+        *FIRST,
+        ["BIỂU 2: ĐẠI BIỂU HĐND NHIỆM KỲ 2021-2026"],
+        FIRST[1],
+        [1, "Huyện Như Xuân", 40, 12],
+    ]
+    two = book(tmp_path / "two.xlsx", {"Sheet1": rows})
+    assert main(["check", str(two)]) == 2  # the body is in the title: CẤP ỦY
+    err = capsys.readouterr().err
+    assert "a second table starts at row 7" in err and "Traceback" not in err
