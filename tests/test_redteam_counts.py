@@ -826,3 +826,29 @@ def test_check_on_the_wide_template_and_on_a_file_with_a_second_table(
     assert main(["check", str(two)]) == 2  # the body is in the title: CẤP ỦY
     err = capsys.readouterr().err
     assert "a second table starts at row 7" in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------------------------
+# vi-VN numbers typed as text in a workbook
+
+
+def test_counts_typed_as_vi_text_in_a_workbook_follow_its_decimal_commas(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", "Tỷ lệ (%)"],
+        [1, "Tỉnh Thanh Hóa", "1.146", "452", "39,44"],  # a vi-VN office typed them as text
+        [2, "Huyện Hà Trung", "35", "5", "14,29"],
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = gs.read_counts(book(tmp_path / "v.xlsx", {"Sheet1": rows}), body="staff")
+    assert any("count cells typed as text" in str(w.message) for w in caught)
+    assert records(out, "unit_name", "total", "female") == [
+        ("Huyện Hà Trung", 35, 5),
+        ("Tỉnh Thanh Hóa", 1146, 452),
+    ]
+    assert any("kiểu số ." in note for note in out.attrs["reading"].notes)
+    # with no decimal comma anywhere "1.146" stays ambiguous (1146, or 1.146?)
+    rows[2][4] = rows[3][4] = None
+    with pytest.raises(DataError, match=r"1\.146"):
+        quiet_read(book(tmp_path / "a.xlsx", {"Sheet1": rows}), body="staff")
