@@ -653,6 +653,11 @@ def test_generated_totals_are_checked_and_unknown_sums_reported(
             "Tổng 1 + 2",
         ),
         ((["", "KHỐI HUYỆN"], ["", "KHỐI SỞ NGÀNH"]), ("Cộng", "cộng"), "Tổng cộng"),
+        (
+            (["", "Khối huyện"], ["", "Khối sở, ngành"]),
+            ("Tổng hợp khối huyện", "Tổng hợp khối sở"),
+            "Tổng hợp chung",
+        ),
     ],
 )
 def test_numbered_sections_with_their_own_subtotal_wordings(
@@ -753,3 +758,117 @@ def test_a_hidden_section_row_still_gives_its_level(tmp_path: Path) -> None:
         (6, "section", "structural"),
     ]
     accounted(log)
+
+
+# --------------------------------------------------------------------------------------------
+# Shares computed by formulas, saved as floats
+
+
+def test_a_share_formula_saved_as_a_long_float_agrees_with_its_counts(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", "Tỷ lệ (%)"],
+        [1, "Huyện Nga Sơn", 37, 6, "=D3/C3*100"],  # 16.216216216216218
+        [2, "Huyện Hà Trung", 35, 5, "=D4/C4*100"],
+        [3, "Huyện Như Xuân", 7, 1, "=D5/C5"],  # a fraction in a General cell
+    ]
+    cached = {"E3": repr(6 / 37 * 100), "E4": repr(5 / 35 * 100), "E5": repr(1 / 7)}
+    path = book(tmp_path / "f.xlsx", {"Sheet1": rows}, cached=cached)
+    out = quiet_read(path, body="BCH", on_mismatch="raise")
+    assert records(out, "unit_name", "total", "female") == [
+        ("Huyện Hà Trung", 35, 5),
+        ("Huyện Nga Sơn", 37, 6),
+        ("Huyện Như Xuân", 7, 1),
+    ]
+    # a formula pointing at the wrong row is still caught
+    wrong = {**cached, "E4": repr(5 / 37 * 100)}
+    with pytest.raises(DataError, match="5/35") as info:
+        quiet_read(
+            book(tmp_path / "w.xlsx", {"Sheet1": rows}, cached=wrong),
+            body="BCH",
+            on_mismatch="raise",
+        )
+    assert [(p.row, p.column) for p in info.value.problems] == [(4, "E")]
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        ["A", "B", "(1)", "(2)", "(3)=(2)/(1)"],
+        ["1", "2", "3", "4", "5=4/3"],
+        [1, 2, 3, 4, "5 = 4/3*100"],
+    ],
+)
+def test_a_column_number_row_with_a_formula_is_not_a_section(
+    tmp_path: Path, numbers: list[Any]
+) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", "Tỷ lệ (%)"],
+        numbers,
+        [1, "Huyện Nga Sơn", 37, 6, 16.2],
+        [2, "Huyện Hà Trung", 35, 5, 14.3],
+    ]
+    out = quiet_read(book(tmp_path / "n.xlsx", {"Sheet1": rows}), body="BCH")
+    assert [str(e.kind) for e in out.attrs["reading"].entries][:3] == [
+        "title",
+        "header",
+        "column_numbers",
+    ]
+    assert records(out, "unit_name", "total") == [("Huyện Hà Trung", 35), ("Huyện Nga Sơn", 37)]
+
+
+# --------------------------------------------------------------------------------------------
+# The command line, as a user runs it on these files
+
+
+def test_check_on_the_wide_template_and_on_a_file_with_a_second_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gender_stats.cli import main
+
+    wide = book(tmp_path / "w.xlsx", {"Sheet1": WIDE}, start=(9, 3), merges={"Sheet1": WIDE_MERGES})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert main(["check", str(wide), "--strict"]) == 1
+    out = capsys.readouterr().out
+    # Xã Nga Thanh's standing committee: 0 of 5 women, one woman needed (the only shortfall)
+    short = [line for line in out.splitlines() if line.startswith("Xã")]
+    assert len(short) == 1 and short[0].startswith("Xã Nga Thanh")
+    assert "0,0%" in short[0] and short[0].endswith(" 1")
+    rows = [
+        *FIRST,
+        ["BIỂU 2: ĐẠI BIỂU HĐND NHIỆM KỲ 2021-2026"],
+        FIRST[1],
+        [1, "Huyện Như Xuân", 40, 12],
+    ]
+    two = book(tmp_path / "two.xlsx", {"Sheet1": rows})
+    assert main(["check", str(two)]) == 2  # the body is in the title: CẤP ỦY
+    err = capsys.readouterr().err
+    assert "a second table starts at row 7" in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------------------------
+# vi-VN numbers typed as text in a workbook
+
+
+def test_counts_typed_as_vi_text_in_a_workbook_follow_its_decimal_commas(tmp_path: Path) -> None:
+    rows = [
+        ["NHIỆM KỲ 2020-2025"],
+        ["STT", "Đơn vị", "Tổng số", "Nữ", "Tỷ lệ (%)"],
+        [1, "Tỉnh Thanh Hóa", "1.146", "452", "39,44"],  # a vi-VN office typed them as text
+        [2, "Huyện Hà Trung", "35", "5", "14,29"],
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = gs.read_counts(book(tmp_path / "v.xlsx", {"Sheet1": rows}), body="staff")
+    assert any("count cells typed as text" in str(w.message) for w in caught)
+    assert records(out, "unit_name", "total", "female") == [
+        ("Huyện Hà Trung", 35, 5),
+        ("Tỉnh Thanh Hóa", 1146, 452),
+    ]
+    assert any("kiểu số ." in note for note in out.attrs["reading"].notes)
+    # with no decimal comma anywhere "1.146" stays ambiguous (1146, or 1.146?)
+    rows[2][4] = rows[3][4] = None
+    with pytest.raises(DataError, match=r"1\.146"):
+        quiet_read(book(tmp_path / "a.xlsx", {"Sheet1": rows}), body="staff")

@@ -204,6 +204,10 @@ def count_cell(
 # Reported percentages
 
 
+#: The decimals of a computed share saved as a float that are its own: the rest is rounding error.
+FLOAT_DIGITS = 10
+
+
 def reported_percent(value: Any, number_format: str) -> tuple[Decimal, int] | None:
     """Return a reported percentage in percent and its number of decimals, or ``None``.
 
@@ -218,6 +222,8 @@ def reported_percent(value: Any, number_format: str) -> tuple[Decimal, int] | No
     (Decimal('20.0'), 1)
     >>> reported_percent(20, "General")
     (Decimal('20'), 0)
+    >>> reported_percent(6 / 37 * 100, "General")[1]  # a formula's float: 10 decimals are its own
+    10
     >>> reported_percent("n/a", "General") is None
     True
     """
@@ -233,10 +239,14 @@ def reported_percent(value: Any, number_format: str) -> tuple[Decimal, int] | No
             digits = _format_digits(fmt)
             if digits is None:
                 digits = max(-number.normalize().as_tuple().exponent, 0)  # type: ignore[operator]
+                if isinstance(value, float):
+                    digits = min(digits, FLOAT_DIGITS)
             return number, digits
         digits = _format_digits(fmt)
         if digits is None:
             digits = max(-number.as_tuple().exponent, 0)  # type: ignore[operator]
+            if isinstance(value, float):
+                digits = min(digits, FLOAT_DIGITS)  # =D7/C7*100 saved as 16.216216216216218
         return number, digits
     text = nfc(str(value)).replace(" ", "").rstrip("%").replace(",", ".")
     if not re.match(r"^[+-]?\d+(\.\d+)?$", text):

@@ -362,8 +362,6 @@ def _whole(value: Any) -> int | None:
 def _style_of(grid: Grid, header: Header, opts: Options) -> NumberStyle:
     if opts.thousands is not None:
         return NumberStyle(opts.thousands, "thousands= do người dùng chọn (given by the caller)")
-    if grid.typed:
-        return NumberStyle()
     counts: list[str] = []
     shares: list[str] = []
     count_cols = sorted({c for s in header.series for c in s.cols.values()})
@@ -372,6 +370,9 @@ def _style_of(grid: Grid, header: Header, opts: Options) -> NumberStyle:
         row = grid.cells[r]
         counts.extend(row[c] for c in count_cols if isinstance(row[c], str))
         shares.extend(row[c] for c in share_cols if isinstance(row[c], str))
+    if grid.typed and not counts:
+        return NumberStyle()  # a workbook's numbers are numbers: no text to decide
+    # a workbook's counts typed as text ("1.146") follow the evidence of its other texts
     return decide_style(counts, shares, delimiter=grid.delimiter)
 
 
@@ -439,7 +440,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     if header.numbers_row is not None:
         log.add(file, sheet, grid.rows[header.numbers_row], RowClass.COLUMN_NUMBERS, STRUCTURAL)
     style = _style_of(grid, header, opts)
-    if not grid.typed:
+    if not grid.typed or style.thousands:
         log.notes.append(f"{file}: kiểu số {style.thousands or '?'} — {style.evidence}")
     keys = header.keys
     measure_cols = header.measure_cols()

@@ -207,6 +207,8 @@ _SUB_PREFIX = (
     "tong cong cac",
     "cong muc",
     "cong phan",
+    "tong hop khoi",
+    "tong hop cac",
     "subtotal",
     "sub total",
 )
@@ -297,7 +299,7 @@ _SECTION_SUM = re.compile(rf"^(?:cong|tong) {_REF}$")
 # "Tổng cộng toàn thành phố", "Toàn Đảng bộ", "Cả tỉnh", "Tổng số chung": the whole of a place
 _PLACES = (
     r"(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|quoc|nuoc|dang bo|don vi|nganh"
-    r"|khoi|dia phuong|chung)"
+    r"|dia phuong|chung)"
 )
 _GRAND_WORDS = re.compile(
     rf"^(?:(?:tong cong|tong so|tong hop|tong|cong|cong chung) (?:chung )?(?:toan|ca) {_PLACES}"
@@ -434,6 +436,8 @@ def is_column_numbers(row: Sequence[Any]) -> bool:
     (True, True)
     >>> is_column_numbers(["1", "Huyện A", 3, 4]), is_column_numbers([1, 39, 5])
     (False, False)
+    >>> is_column_numbers(["A", "B", "(1)", "(2)", "(3)=(2)/(1)"])
+    True
     """
     tokens = []
     for v in row:
@@ -447,8 +451,8 @@ def is_column_numbers(row: Sequence[Any]) -> bool:
         m = _COLUMN_NUMBER.match(text)
         if not m:
             # "1=2+3" style formulas of column numbers also occur
-            if re.match(r"^\(?\d{1,3}\s*=\s*[\d+\-*/() ]+\)?$", text):
-                tokens.append(text.strip("()").split("=")[0].strip())
+            if re.match(r"^\(?\d{1,3}\)?\s*=\s*[\d+\-*/():x ]+$", text):
+                tokens.append(text.split("=")[0].strip(" ()"))  # "(3)=(2)/(1)", "5=4/3*100"
                 continue
             return False
         tokens.append(m.group(1))
