@@ -622,3 +622,18 @@ def test_output_read_by_head_ends_quietly(tmp_path):
         err = process.stderr.read().decode("utf-8")
         assert process.wait(timeout=120) == 141
     assert "Broken pipe" not in err and "Traceback" not in err and "Lỗi nội bộ" not in err
+
+
+def test_a_criterion_above_the_body_is_named_in_the_file(xlsx):
+    # Huyện B: 31 members under 40 in a committee of 30 (typed for 13?): before, read as is and
+    # judged "met" by 35-CT/TW (2019) c; seats ("Số đại biểu được bầu") may exceed the elected
+    path = xlsx(
+        [
+            [*HEAD, "Dưới 40 tuổi"],
+            [1, "2020-2025", "Huyện A", "Cấp huyện", "BCH", 30, 5, 3],
+            [2, "2020-2025", "Huyện B", "Cấp huyện", "BCH", 30, 5, 31],
+        ]
+    )
+    where = r'ô H3 \(cột "Dưới 40 tuổi"\): giá trị "31" — cần số under_40 không vượt tổng số 30'
+    with pytest.raises(DataError, match=where):
+        gs.read_counts(path)
