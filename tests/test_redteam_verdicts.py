@@ -637,3 +637,34 @@ def test_a_criterion_above_the_body_is_named_in_the_file(xlsx):
     where = r'ô H3 \(cột "Dưới 40 tuổi"\): giá trị "31" — cần số under_40 không vượt tổng số 30'
     with pytest.raises(DataError, match=where):
         gs.read_counts(path)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 70), st.integers(0, 70)).map(lambda p: (p[0], min(p))),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["36-CT/TW:a", "11-NQ/TW:a"]),
+)
+def test_planted_counts_in_a_file_give_the_verdicts_worked_out_with_fractions(pairs, target):
+    # what is planted in the file is read, and each verdict is the exact one:
+    # met iff female/total ≥ p; women needed = ⌈p·total⌉ − female (Fraction, no float)
+    import tempfile
+
+    p = Fraction(15, 100) if target == "36-CT/TW:a" else Fraction(25, 100)
+    lines = "".join(
+        f"2015-2020,Huyện {i},Cấp huyện,BCH,{t},{f}\n" for i, (t, f) in enumerate(pairs)
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bc.csv"
+        path.write_text("Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n" + lines, encoding="utf-8")
+        counts = gs.read_counts(path)
+    out = gs.check(counts, target)
+    assert out["total"].tolist() == [t for t, _ in pairs]
+    assert out["female"].tolist() == [f for _, f in pairs]
+    for (t, f), status, needed in zip(pairs, out["status"], out["seats_needed"], strict=True):
+        least = -((-p.numerator * t) // p.denominator)  # ⌈p·t⌉ on integers
+        assert status == ("met" if Fraction(f, t) >= p else "below")
+        assert needed == max(0, least - f)
