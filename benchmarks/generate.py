@@ -59,6 +59,32 @@ def units() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
+def _ranks(group: np.ndarray) -> np.ndarray:
+    """Return each row's rank within its group (``group`` sorted)."""
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    sizes = np.diff(np.r_[starts, len(group)])
+    return np.arange(len(group)) - np.repeat(starts, sizes)
+
+
+def _standing_within_committee(group: np.ndarray, n_units: int) -> np.ndarray:
+    """Return the sorted groups with every standing committee inside its party committee.
+
+    A standing member is a committee member (``validate_roster`` checks it), and person ``k`` of
+    a body is person ``k`` of the unit: a standing committee drawn larger than its committee
+    gives the seats beyond the committee's size to the people's committee instead.
+    """
+    group = np.sort(group)
+    n_bodies = len(BODIES)
+    body_of = {name: k for k, (name, _, _) in enumerate(BODIES)}
+    place, body = np.divmod(group, n_bodies)
+    committee = np.bincount(
+        place[body == body_of["party_committee"]], minlength=n_units * len(TERMS)
+    )
+    over = (body == body_of["standing_committee"]) & (_ranks(group) >= committee[place])
+    group = np.where(over, place * n_bodies + body_of["peoples_committee"], group)
+    return np.sort(group)
+
+
 def roster_table(n_rows: int, *, seed: int = 20251126) -> pa.Table:
     """Return a synthetic roster of ``n_rows`` rows as an Arrow table with dictionary columns."""
     rng = np.random.default_rng(seed)
@@ -72,13 +98,11 @@ def roster_table(n_rows: int, *, seed: int = 20251126) -> pa.Table:
     weight = np.einsum("u,b->ub", level_size * unit_noise, body_size)
     weight = np.broadcast_to(weight, (len(TERMS), n_units, len(BODIES))).ravel()
     group = rng.choice(weight.size, size=n_rows, p=weight / weight.sum())
-    group.sort()  # rows of one group together, as an export sorted by unit would be
+    group = _standing_within_committee(group, n_units)
     term_code, rest = np.divmod(group, n_units * len(BODIES))
     unit_code, body_code = np.divmod(rest, len(BODIES))
     # rank within group -> person within unit (same person across bodies, turnover across terms)
-    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    sizes = np.diff(np.r_[starts, n_rows])
-    rank = np.arange(n_rows) - np.repeat(starts, sizes)
+    rank = _ranks(group)
     person_local = rank + 40 * term_code
     stride = int(person_local.max()) + 1
     person_key = unit_code.astype(np.int64) * stride + person_local

@@ -64,3 +64,28 @@ def test_level_option_gives_the_level(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     # --level gives the level of every row the file gives none (no column, no section row)
     assert "đánh giá 2/2 dòng" in out
+
+
+def test_validate_accounts_for_every_row_without_verbose(tmp_path, capsys):
+    from gender_stats.cli import main
+
+    path = tmp_path / "bc.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["BÁO CÁO NỮ THAM GIA CẤP ỦY NHIỆM KỲ 2015 - 2020"])  # title
+    ws.append(["Đơn vị", "Cấp", "Cơ quan", "Tổng số", "Nữ"])  # header
+    ws.append(["Huyện Quan Hóa", "Cấp huyện", "BCH", 30, 5])
+    ws.append(["Ghi chú: số liệu tạm tính"])  # note between rows
+    ws.append(["Huyện Quan Sơn", "Cấp huyện", "BCH", 29, 31])  # women > total: reported
+    ws.append(["Tổng cộng", None, None, 59, 36])  # total
+    wb.save(path)
+    assert main(["validate", str(path)]) == 2
+    # the problem goes to stderr; a read that fails prints its accounting with --verbose only
+    assert "female ≤ total" in capsys.readouterr().err
+    ws.delete_rows(5)
+    ws["D5"], ws["E5"] = 30, 5
+    wb.save(path)
+    assert main(["validate", str(path), "--lang", "en"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    # 5 rows read: 1 used, 0 reported, title + header + note + total structural
+    assert lines[1] == "  5 rows read = 1 used + 0 reported + 4 structural"

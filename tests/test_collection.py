@@ -29,6 +29,7 @@ from gender_stats.collection import (
 from gender_stats.errors import ArgumentError
 from gender_stats.io._counts import HiddenDataWarning
 from gender_stats.io._templates import META_SHEET, read_meta
+from gender_stats.outputs.collection import compiled_note
 from gender_stats.outputs.plots_collection import returns_over_time
 
 TERM = "2015-2020"
@@ -540,6 +541,13 @@ def test_diff_counts_cell_by_cell() -> None:
     assert gs.diff_counts(before, before).empty
 
 
+#: The folder's note: 4 of the 6 units compiled; U3 sent nothing, U4 only a file with a problem.
+NOTE_LEAVES_OUT = (
+    "Ghi chú: số liệu tổng hợp gồm 4/6 đơn vị; các dòng Cộng và Tổng cộng không gồm 2 đơn vị: "
+    "Huyện Bá Thước (chưa nộp), Sở Y tế (có lỗi)."
+)
+
+
 def test_write_collection_reads_back_with_sections_and_totals(
     folder: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -549,7 +557,7 @@ def test_write_collection_reads_back_with_sections_and_totals(
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Tổng hợp", STATUS_SHEET, "Nhắc nộp", "Thay đổi"]
     ws = wb["Tổng hợp"]
-    column_b = [ws.cell(r, 2).value for r in range(7, ws.max_row + 1)]
+    column_b = [ws.cell(r, 2).value for r in range(7, ws.max_row - 1)]
     assert column_b == [
         "Khối huyện",
         "Huyện Quan Hóa",
@@ -562,7 +570,10 @@ def test_write_collection_reads_back_with_sections_and_totals(
         "Tổng cộng",
     ]
     # total row: 39 + 31 + 33 + 21 = 124 members, 5 + 4 + 6 + 4 = 19 women, 15.3 %
-    assert [ws.cell(ws.max_row, c).value for c in (3, 4, 5)] == [124, 19, 15.3]
+    assert [ws.cell(ws.max_row - 2, c).value for c in (3, 4, 5)] == [124, 19, 15.3]
+    # under it, after a blank row, the note naming the unit the sums leave out
+    assert ws.cell(ws.max_row - 1, 2).value is None
+    assert ws.cell(ws.max_row, 2).value == NOTE_LEAVES_OUT
     back = gs.read_counts(out, sheet="Tổng hợp", units=UNITS)  # totals checked: no warning
     cols = ["unit_id", "body", "total", "female"]
     pd.testing.assert_frame_equal(
@@ -570,9 +581,9 @@ def test_write_collection_reads_back_with_sections_and_totals(
         c.counts[cols].sort_values(cols).reset_index(drop=True),
     )
     status = wb[STATUS_SHEET]
-    assert [cell.value for cell in status[1]][:4] == ["unit_id", "unit_name", "level", "status"]
+    assert [cell.value for cell in status[1]][:4] == ["ID", "Đơn vị", "Tình trạng", "Tệp"]
     assert status.max_row == 1 + len(c.status)
-    assert [status.cell(2, 7).value, status.cell(3, 7).value] == ["đúng hạn", "muộn"]
+    assert [status.cell(2, 6).value, status.cell(3, 6).value] == ["đúng hạn", "muộn"]
 
 
 def test_write_collection_adds_the_status_to_an_existing_report(
@@ -584,6 +595,48 @@ def test_write_collection_adds_the_status_to_an_existing_report(
     openpyxl.Workbook().save(report)
     gs.write_collection(c, tmp_path / "th.xlsx", add_to=report)
     assert STATUS_SHEET in openpyxl.load_workbook(report).sheetnames
+
+
+def test_write_collection_in_english_labels_the_status_and_the_note(
+    folder: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    inbox, received = folder
+    c = gs.collect(inbox, units=UNITS, term=TERM, received=received)
+    wb = openpyxl.load_workbook(gs.write_collection(c, tmp_path / "th.xlsx", lang="en"))
+    ws = wb["Tổng hợp"]
+    assert ws.cell(ws.max_row, 2).value == (
+        "Note: the figures cover 4 of 6 units; the subtotals and the total leave out 2: "
+        "Huyện Bá Thước (missing), Sở Y tế (with problems)."
+    )
+    reasons = {row[1]: row[2] for row in wb["Nhắc nộp"].iter_rows(min_row=2, values_only=True)}
+    # U2 arrived on the deadline day (late), U3 nothing, U4 a problem, U6 late (03/12)
+    assert reasons == {
+        "Huyện Quan Sơn": "late",
+        "Huyện Bá Thước": "missing",
+        "Sở Y tế": "with problems",
+        "Huyện Nga Sơn": "late",
+    }
+    assert [cell.value for cell in wb["Nhắc nộp"][1]] == [
+        "ID", "Unit", "Reminder for", "Days late", "Problem details", "Contact"
+    ]  # fmt: skip
+    # the note is a note to the reader: the consolidated sheet reads back to the same counts
+    back = gs.read_counts(tmp_path / "th.xlsx", sheet="Tổng hợp", units=UNITS)
+    assert int(back["total"].sum()) == int(c.counts["total"].sum())
+
+
+def test_note_names_ten_units_then_counts_the_rest(tmp_path: Path) -> None:
+    units = pd.DataFrame(
+        {
+            "unit_id": [f"X{k:02d}" for k in range(12)],
+            "unit_name": [f"Xã Số {k}" for k in range(12)],
+            "level": ["commune"] * 12,
+            "kind": ["commune"] * 12,
+        }
+    )
+    c = gs.collect(tmp_path, units=units, term=TERM)
+    note = compiled_note(c)
+    assert note.startswith("Ghi chú: số liệu tổng hợp gồm 0/12 đơn vị;")
+    assert "Xã Số 9 (chưa nộp) và 2 đơn vị khác" in note and "Xã Số 10" not in note
 
 
 def test_write_collection_refuses_nothing_to_consolidate(tmp_path: Path) -> None:
@@ -668,7 +721,7 @@ def test_training_coverage_is_collected_and_checked(tmp_path: Path) -> None:
     ]
     out = gs.write_collection(c, tmp_path / "th.xlsx", units=units)
     total_row = openpyxl.load_workbook(out)["Tổng hợp"]
-    last = total_row.max_row
+    last = total_row.max_row - 2  # the total, then a blank row and the note
     assert [total_row.cell(last, col).value for col in range(6, 10)] == [27, 17, 63.0, 25]
 
 

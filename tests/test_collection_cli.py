@@ -56,8 +56,8 @@ def test_template_then_collect_then_check(
     )  # fmt: skip
     printed = capsys.readouterr().out
     assert code == 1  # U2 missing, U3 late
-    assert "missing" in printed and "MUỘN (late)" in printed
-    assert "received: 2; missing: 1; hạn nộp (deadline) trước 01/12/2015" in printed
+    assert "chưa nộp" in printed and "MUỘN (late)" in printed  # the status in words
+    assert "đã nhận: 2; chưa nộp: 1; hạn nộp (deadline) trước 01/12/2015" in printed
     assert STATUS_SHEET in openpyxl.load_workbook(consolidated).sheetnames
     counts = gs.read_counts(consolidated, sheet="Tổng hợp", units=gs.read_units(units))
     assert counts[["unit_id", "total", "female"]].to_numpy().tolist() == [

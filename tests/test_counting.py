@@ -293,7 +293,10 @@ def test_validate_roster_bad_value_same_problem_either_dtype(
     with pytest.raises(DataError, match=expected) as info:
         validate_roster(roster)
     rows = {p.row for p in info.value.problems}
-    assert rows and rows <= {0, 1}  # a duplicate is reported on its second row
+    assert rows and rows <= {0, 1, 3}  # a duplicate is reported on its second row
+    # moving row 0 (person 1's committee seat) out of B's 2020 committee leaves row 3, person 1's
+    # standing-committee seat, without its committee seat: reported too
+    assert (3 in rows) == (column in ("term", "body", "person_id"))
 
 
 def test_validate_counts_fast_and_full_agree() -> None:

@@ -191,14 +191,24 @@ def test_check_strict_over_2020_2025_says_the_under_40_floor_was_not_checked(xls
     assert "Mọi đơn vị đạt chỉ tiêu (every unit meets the targets): 1/1 lượt đạt." in out
 
 
-@pytest.mark.parametrize("typed", ["NK 2020-2025", "Nhiệm kỳ 2020 - 2025", "Khóa XV"])
-def test_a_term_cell_with_words_is_a_located_problem_not_a_guess(xlsx, capsys, typed):
-    # by design (tests/test_text_vocab.py): a term cell holds the years only; "Khóa XV" is a
-    # congress or National Assembly number, not a term
+def test_a_term_cell_with_a_congress_number_is_a_located_problem_not_a_guess(xlsx, capsys):
+    # "Khóa XV" is a congress or National Assembly number, not a term
+    typed = "Khóa XV"
     path = xlsx([HEAD, [1, typed, "Thị xã Sầm Sơn", "Cấp huyện", "BCH", 30, 5]])
     code, out, err = run(capsys, "check", str(path), "-q")
     assert code == 2 and out == ""
     assert f'ô B2 (cột "Nhiệm kỳ"): giá trị "{typed}" — cần nhiệm kỳ dạng 2015-2020' in err
+    with pytest.raises(gs.TermError, match=f'"{typed}"'):
+        gs.check(rows(("2020-2025", "A", "district", "party_committee", 30, 5)), term=typed)
+
+
+@pytest.mark.parametrize("typed", ["NK 2020-2025", "Nhiệm kỳ 2020 - 2025"])
+def test_a_term_cell_naming_its_term_is_read_but_the_argument_takes_years_only(xlsx, capsys, typed):
+    # in a cell, "NK 2020-2025" says the term in so many words: read as 2020-2025 (the reader);
+    # the term= argument is typed by the user and takes the years only (by design)
+    path = xlsx([HEAD, [1, typed, "Thị xã Sầm Sơn", "Cấp huyện", "BCH", 30, 5]])
+    code, out, _ = run(capsys, "check", str(path), "-q", "--targets", "35-CT/TW-2019:a")
+    assert code == 0 and "2020-2025" in out
     with pytest.raises(gs.TermError, match=f'"{typed}"'):
         gs.check(rows(("2020-2025", "A", "district", "party_committee", 30, 5)), term=typed)
 

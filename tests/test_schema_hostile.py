@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gender_stats.errors import DataError
-from gender_stats.schema import TOO_LARGE, validate_counts, validate_roster
+from gender_stats.schema import TOO_LARGE, validate_counts, validate_roster, validate_units
 
 
 def _counts(total, female=(1, 1)):
@@ -249,3 +249,103 @@ def test_new_roster_checks_agree_on_fast_and_full_paths(rows, categorical):
         mp.setattr(schema, "_fast_roster", lambda frame, units: None)
         full = outcome()
     assert fast == full
+
+
+BLANKS = [" ", "   ", "\u00a0", "\t", "\u3000"]
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+@pytest.mark.parametrize("categorical", [False, True])
+def test_a_unit_id_or_name_of_only_white_space_is_blank(blank, categorical):
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020", "2015-2020"],
+            "unit_id": ["A", blank],
+            "unit_name": [blank, "Huyện B"],
+            "level": ["district", "district"],
+            "body": ["party_committee", "party_committee"],
+            "total": [10, 12],
+            "female": [2, 3],
+        }
+    )
+    if categorical:
+        counts = counts.astype({"unit_id": "category", "unit_name": "category"})
+    with pytest.raises(DataError) as err:
+        validate_counts(counts)
+    text = str(err.value)
+    assert 'dòng 0, cột "unit_name"' in text
+    assert 'dòng 1, cột "unit_id"' in text
+    assert "2 lỗi" in text
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_units_kind_of_only_white_space_is_blank(blank):
+    units = pd.DataFrame(
+        {
+            "unit_id": ["A", "B"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district", "district"],
+            "kind": [blank, "huyện"],
+        }
+    )
+    with pytest.raises(DataError, match='dòng 0, cột "kind"'):
+        validate_units(units)
+
+
+def _seats(rows):
+    return pd.DataFrame(
+        rows, columns=["term", "unit_id", "unit_name", "level", "body", "person_id", "sex"]
+    )
+
+
+T, D = "2020-2025", "district"
+BCH, BTV = "party_committee", "standing_committee"
+
+
+@pytest.mark.parametrize("categorical", [False, True])
+def test_a_standing_member_off_the_units_committee_is_a_problem_on_every_path(categorical):
+    roster = _seats(
+        [
+            [T, "A", "Huyện A", D, BCH, "p1", "M"],
+            [T, "A", "Huyện A", D, BCH, "p2", "F"],
+            [T, "B", "Huyện B", D, BCH, "p3", "M"],  # p3 on the committees of A? no: of B only
+            [T, "A", "Huyện A", D, BTV, "p1", "M"],  # fine
+            [T, "A", "Huyện A", D, BTV, "p3", "M"],  # on B's committee, not A's: a problem
+            [T, "A", "Huyện A", D, BTV, "p4", "F"],  # on no committee: a problem
+            [T, "C", "Huyện C", D, BTV, "p5", "F"],  # C lists no committee: not judged
+        ]
+    )
+    if categorical:
+        roster = roster.astype("category")
+    with pytest.raises(DataError) as err:
+        validate_roster(roster)
+    located = [(p.row, p.header, p.value) for p in err.value.problems]
+    assert located == [(4, "person_id", "p3"), (5, "person_id", "p4")]
+    assert "standing-committee member is a member of the party committee" in str(err.value)
+
+
+def test_a_person_on_two_committees_of_a_term_is_settled_exactly():
+    # p1 sits on the province's and the district's committees, and the district's standing one
+    roster = _seats(
+        [
+            [T, "D1", "Huyện D", D, BCH, "p1", "M"],
+            [T, "P", "Tỉnh P", "province", BCH, "p1", "M"],  # written last: the table keeps P
+            [T, "D1", "Huyện D", D, BTV, "p1", "M"],
+        ]
+    )
+    assert len(validate_roster(roster)) == 3
+    roster.loc[0, "unit_id"] = "D2"  # now no committee of D1 lists p1... nor is there one
+    assert len(validate_roster(roster)) == 3  # D1 has no committee in the roster: not judged
+    roster = pd.concat([roster, _seats([[T, "D1", "Huyện D", D, BCH, "p9", "F"]])])
+    with pytest.raises(DataError, match="standing-committee member"):
+        validate_roster(roster.reset_index(drop=True))
+
+
+def test_a_standing_committee_alone_or_in_another_term_is_not_judged():
+    roster = _seats(
+        [
+            ["2015-2020", "A", "Huyện A", D, BCH, "p1", "M"],
+            [T, "A", "Huyện A", D, BTV, "p2", "F"],  # A's 2020 committee is not in the roster
+        ]
+    )
+    assert validate_roster(roster)["body"].tolist() == [BCH, BTV]

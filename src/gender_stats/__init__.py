@@ -163,9 +163,8 @@ if TYPE_CHECKING:
         diff_counts,
         make_templates,
         reminders,
-        write_collection,
     )
-    from gender_stats.outputs.collection import add_to_report
+    from gender_stats.outputs.collection import add_to_report, write_collection
     from gender_stats.outputs.plots_collection import plot_returns
 
 #: Where each public name lives (imported on first access).
@@ -284,7 +283,7 @@ _LAZY: dict[str, str] = {
     "diff_counts": "gender_stats.collection",
     "make_templates": "gender_stats.collection",
     "reminders": "gender_stats.collection",
-    "write_collection": "gender_stats.collection",
+    "write_collection": "gender_stats.outputs.collection",
     "add_to_report": "gender_stats.outputs.collection",
     "plot_returns": "gender_stats.outputs.plots_collection",
 }

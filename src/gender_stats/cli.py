@@ -630,8 +630,9 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         )
         print(label("cli.ok", args.lang, path=path, n=len(frame), reading=reading), file=out)
         log = frame.attrs.get("reading")
-        if getattr(args, "verbose", False) and log is not None and not isinstance(log, str):
-            print(log, file=out)
+        if log is not None and not isinstance(log, str):
+            # every row accounted for, always: the sum line; each row with --verbose
+            print(log if getattr(args, "verbose", False) else _accounted(log, args.lang), file=out)
     if errors:
         for error in errors:
             print(error, file=sys.stderr)
@@ -643,6 +644,18 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             print(label("cli.roster_hint", args.lang), file=sys.stderr)
         return EXIT_ERROR
     return EXIT_OK
+
+
+def _accounted(log: Any, lang: str) -> str:
+    """Return the line that accounts for every row a reader saw (a ``ReadingLog``)."""
+    return label(
+        "cli.rows_accounted",
+        lang,
+        read=_n(log.rows_read, lang),
+        used=_n(log.rows_used, lang),
+        reported=_n(log.rows_reported, lang),
+        structural=_n(log.rows_structural, lang),
+    )
 
 
 def _n(value: Any, lang: str) -> str:
@@ -1002,7 +1015,8 @@ def _received_table(path: Path) -> pd.DataFrame:
 
 
 def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
-    from gender_stats.collection import collect, reminders, write_collection
+    from gender_stats.collection import collect, reminders
+    from gender_stats.outputs.collection import status_word, write_collection
 
     lang = args.lang
     received = None
@@ -1037,10 +1051,11 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         late = "" if pd.isna(on_time) else label("cli.on_time" if on_time else "cli.late", lang)
         who = rec["unit_name"] if isinstance(rec["unit_name"], str) else "?"
         extra = label("cli.n_problems", lang, n=rec["n_problems"]) if rec["n_problems"] else ""
-        print(f"{rec['status']:<13} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
+        word = status_word(rec["status"], lang)
+        print(f"{word:<17} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
     counts = status["status"].value_counts()
     print(
-        "; ".join(f"{k}: {v}" for k, v in counts.items())
+        "; ".join(f"{status_word(k, lang)}: {v}" for k, v in counts.items())
         + (label("cli.period", lang, period=result.period.code) if result.period else "")
         + (
             label("cli.deadline", lang, date=f"{result.deadline:%d/%m/%Y}")
@@ -1052,7 +1067,7 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     if result.counts.empty:
         print(label("cli.no_usable_counts", lang), file=out)
     else:
-        write_collection(result, args.out, units=units)
+        write_collection(result, args.out, units=units, lang=lang)
         print(label("cli.wrote_collection", lang, out=args.out), file=out)
     remind = reminders(result)
     return EXIT_SHORTFALL if args.strict and not remind.empty else EXIT_OK

@@ -56,7 +56,6 @@ __all__ = [
     "make_templates",
     "reminders",
     "resolve_period",
-    "write_collection",
 ]
 
 #: Columns of :attr:`Collection.status`, in order (``contact`` is added when the units have one);
@@ -1260,75 +1259,3 @@ def reminders(collection: Collection) -> pd.DataFrame:
 
 #: The sheet of the collection status in a workbook.
 STATUS_SHEET = "Tình hình nộp báo cáo"
-
-
-def write_collection(
-    collection: Collection,
-    path: str | Path,
-    *,
-    units: pd.DataFrame | None = None,
-    add_to: str | Path | None = None,
-) -> Path:
-    """Write the consolidated counts in the official wide layout, with the status sheets.
-
-    Parameters
-    ----------
-    collection : Collection
-        The result of :func:`collect`.
-    path : str or Path
-        The ``.xlsx`` to write: sheet ``Tổng hợp`` (sections by level, a ``Cộng …`` subtotal per
-        section, ``Tổng cộng``; the title names the reporting period when there is one), then ``Tình hình nộp báo cáo`` (the status), ``Nhắc nộp``
-        (reminders) and ``Thay đổi`` (corrections).
-    units : pandas.DataFrame, optional
-        Orders the units (default: the counts' order).
-    add_to : str or Path, optional
-        Also add the status sheet to this existing workbook (e.g. the report's).
-
-    Returns
-    -------
-    Path
-        ``path``.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib, gender_stats as gs
-    >>> units = gs.load_units().iloc[1:3]
-    >>> counts = gs.load_sample_counts().query("term == '2015-2020'")
-    >>> counts = counts[counts["unit_id"].isin(units["unit_id"])]
-    >>> c = Collection(counts, pd.DataFrame(columns=list(STATUS_COLUMNS)), pd.DataFrame(),
-    ...                pd.DataFrame(columns=list(CHANGE_COLUMNS)), None)
-    >>> out = write_collection(c, pathlib.Path(tempfile.mkdtemp()) / "tong_hop.xlsx")
-    >>> gs.read_counts(out, sheet="Tổng hợp", units=units)["total"].sum() == counts["total"].sum()
-    np.True_
-    """
-    collection = _require_collection(collection, "write_collection")
-    if not isinstance(path, str | Path):
-        raise ArgumentError(
-            f"write_collection: path cần một đường dẫn .xlsx (expected a str or Path), got "
-            f"{_type_name(path)}"
-        )
-    if collection.counts.empty:
-        raise ArgumentError(
-            "chưa có số liệu nào dùng được để tổng hợp (no usable counts to consolidate). "
-            "Hint: xem collection.status (see the status)."
-        )
-    title = "TỔNG HỢP SỐ LƯỢNG NỮ THAM GIA CẤP ỦY, CƠ QUAN DÂN CỬ"
-    if collection.period is not None:
-        title += f" — {collection.period.label('vi').upper()}"
-    out = _templates.write_wide_workbook(collection.counts, path, units=units, title=title)
-    _templates.append_sheet(out, _status_for_sheet(collection.status), STATUS_SHEET)
-    if not collection.status.empty:
-        _templates.append_sheet(out, reminders(collection), "Nhắc nộp")
-    _templates.append_sheet(out, collection.changes, "Thay đổi")
-    if add_to is not None:
-        _templates.append_sheet(add_to, _status_for_sheet(collection.status), STATUS_SHEET)
-    return out
-
-
-def _status_for_sheet(status: pd.DataFrame) -> pd.DataFrame:
-    out = status.copy()
-    if "on_time" in out.columns:
-        out["on_time"] = out["on_time"].map(
-            lambda v: "" if v is pd.NA or v is None else ("đúng hạn" if v else "muộn")
-        )
-    return out

@@ -25,7 +25,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from gender_stats.schema import _LEVEL_PATTERN, _TERM_PATTERN
+from gender_stats.schema import _LEVEL_PATTERN, _NOT_BLANK, _TERM_PATTERN
 from gender_stats.vocab import BODIES, SEXES
 
 __all__ = ["CountsModel", "RosterModel", "UnitsModel"]
@@ -35,8 +35,8 @@ class CountsModel(pa.DataFrameModel):
     """Counts: one row per term × unit × body with ``total`` and ``female`` members."""
 
     term: Series[str] = pa.Field(str_matches=_TERM_PATTERN)
-    unit_id: Series[str] = pa.Field(str_length={"min_value": 1})
-    unit_name: Series[str] = pa.Field(str_length={"min_value": 1})
+    unit_id: Series[str] = pa.Field(str_matches=_NOT_BLANK)
+    unit_name: Series[str] = pa.Field(str_matches=_NOT_BLANK)
     level: Series[str] = pa.Field(str_matches=_LEVEL_PATTERN)
     body: Series[str] = pa.Field(isin=list(BODIES))
     total: Series[np.int64] = pa.Field(ge=0)
@@ -53,11 +53,11 @@ class RosterModel(pa.DataFrameModel):
     """Roster: one row per person per seat."""
 
     term: Series[str] = pa.Field(str_matches=_TERM_PATTERN)
-    unit_id: Series[str] = pa.Field(str_length={"min_value": 1})
-    unit_name: Series[str] = pa.Field(str_length={"min_value": 1})
+    unit_id: Series[str] = pa.Field(str_matches=_NOT_BLANK)
+    unit_name: Series[str] = pa.Field(str_matches=_NOT_BLANK)
     level: Series[str] = pa.Field(str_matches=_LEVEL_PATTERN)
     body: Series[str] = pa.Field(isin=list(BODIES))
-    person_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    person_id: Series[str] = pa.Field(str_matches=_NOT_BLANK)
     sex: Series[str] = pa.Field(isin=list(SEXES))
     birth_year: Series[pd.Int64Dtype] | None = pa.Field(ge=1900, le=2100, nullable=True)
     ethnicity: Series[str] | None = pa.Field(nullable=True)
@@ -74,10 +74,10 @@ class RosterModel(pa.DataFrameModel):
 class UnitsModel(pa.DataFrameModel):
     """Units: the table of units, their level and kind."""
 
-    unit_id: Series[str] = pa.Field(str_length={"min_value": 1})  # unique: checked by hand
-    unit_name: Series[str] = pa.Field(str_length={"min_value": 1})
+    unit_id: Series[str] = pa.Field(str_matches=_NOT_BLANK)  # unique: checked by hand
+    unit_name: Series[str] = pa.Field(str_matches=_NOT_BLANK)
     level: Series[str] = pa.Field(str_matches=_LEVEL_PATTERN)
-    kind: Series[str] = pa.Field(str_length={"min_value": 1})
+    kind: Series[str] = pa.Field(str_matches=_NOT_BLANK)
     parent_id: Series[str] | None = pa.Field(nullable=True)
     aliases: Series[str] | None = pa.Field(nullable=True)
 

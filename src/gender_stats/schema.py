@@ -160,6 +160,8 @@ UNITS_OPTIONAL: tuple[str, ...] = (PARENT_ID, ALIASES)
 
 _TERM_PATTERN = r"^(19|20)\d\d-(19|20)\d\d$"
 _LEVEL_PATTERN = r"^[a-z][a-z0-9_]*$"
+#: A text that is not blank: at least one character other than white space.
+_NOT_BLANK = r"^\s*\S"
 
 #: What each column must hold, in the words used in error messages.
 EXPECTED: Mapping[str, str] = {
@@ -585,7 +587,8 @@ def _term_ok(values: pd.Series) -> np.ndarray:
 
 
 def _not_empty(values: pd.Series) -> np.ndarray:
-    return np.asarray(values.str.len() >= 1, dtype=bool)
+    """Return which texts hold a character other than white space (``" "`` is blank)."""
+    return np.asarray((values.str.len() >= 1) & ~values.str.isspace(), dtype=bool)
 
 
 def _level_ok(values: pd.Series) -> np.ndarray:
@@ -1029,6 +1032,89 @@ def _person_problems(frame: pd.DataFrame, origin: Origin) -> list[Problem]:
     return problems
 
 
+#: Expected text of a standing-committee member missing from the party committee of the roster.
+NOT_IN_COMMITTEE = (
+    "người của Ban Thường vụ cũng có tên trong Ban Chấp hành của đơn vị, nhiệm kỳ này; danh sách "
+    "có Ban Chấp hành nhưng không có người này (a standing-committee member is a member of the "
+    "party committee too: the list has the committee without this person; if the committee "
+    "section lists only the other members, list the standing committee there too)"
+)
+
+
+def _standing_outside(frame: pd.DataFrame) -> np.ndarray:
+    """Return which rows are standing-committee seats of a person the unit's committee lacks.
+
+    The standing committee (ban thường vụ) is elected from the party committee (ban chấp hành),
+    so where a roster gives both bodies of a unit and term, each standing member is on the
+    committee too; one who is not means a lost row, or a committee listed without its standing
+    members (counted short).  Units and terms without a committee in the roster are not judged.
+    Vectorised: one table of the committee seats by term × person holding the unit (a scatter
+    and a gather); only the rows it cannot settle (a person on the committees of two units in a
+    term) are compared exactly, by sorting those few keys.
+
+    Examples
+    --------
+    >>> roster = pd.DataFrame({"term": ["2020-2025"] * 4, "unit_id": ["A", "A", "A", "B"],
+    ...     "body": ["party_committee", "standing_committee", "standing_committee",
+    ...              "standing_committee"], "person_id": ["p1", "p1", "p2", "p3"]})
+    >>> _standing_outside(roster).tolist()  # p2 is not on A's committee; B lists no committee
+    [False, False, True, False]
+    """
+    n = len(frame)
+    out = np.zeros(n, dtype=bool)
+    body = frame[BODY]
+    rows_c = np.flatnonzero(np.asarray(body == "party_committee", dtype=bool))
+    rows_s = np.flatnonzero(np.asarray(body == "standing_committee", dtype=bool))
+    if not len(rows_c) or not len(rows_s):
+        return out
+    term, n_term = _codes(frame[TERM])
+    unit, n_unit = _codes(frame[UNIT_ID])
+    pid, n_pid = _key_codes(frame[PERSON_ID])
+
+    def parts(rows: np.ndarray) -> tuple[np.ndarray, ...]:
+        t, u, p = term[rows], unit[rows], pid[rows]
+        known = (t >= 0) & (u >= 0) & (p >= 0)  # a missing code is reported elsewhere
+        if not known.all():
+            rows, t, u, p = rows[known], t[known], u[known], p[known]
+        return rows, t.astype(np.int64), u.astype(np.int64), p.astype(np.int64)
+
+    rows_c, term_c, unit_c, pid_c = parts(rows_c)
+    rows_s, term_s, unit_s, pid_s = parts(rows_s)
+    with_committee = np.zeros(max(n_term * n_unit, 1), dtype=bool)  # term × unit
+    with_committee[term_c * n_unit + unit_c] = True
+    judged = with_committee[term_s * n_unit + unit_s]
+    seat_c, seat_s = term_c * n_pid + pid_c, term_s * n_pid + pid_s  # term × person
+    if n_term * n_pid <= 8 * n + 1024:
+        committee_unit = np.full(n_term * n_pid, -1, dtype=np.int32 if n_unit < 2**31 else np.int64)
+        committee_unit[seat_c] = unit_c
+        unsure = judged & (committee_unit[seat_s] != unit_s)
+        del committee_unit
+    else:
+        unsure = judged
+    if not unsure.any():
+        return out
+    # exactly, for the few rows left: their keys among the committee seats of the same persons
+    width = max(n_unit, 1)
+    asked = seat_s[unsure] * width + unit_s[unsure]
+    same_person = np.isin(seat_c, seat_s[unsure])
+    out[rows_s[unsure][~np.isin(asked, seat_c[same_person] * width + unit_c[same_person])]] = True
+    return out
+
+
+def _standing_problems(frame: pd.DataFrame, origin: Origin) -> list[Problem]:
+    """Report each standing-committee seat of a person the unit's committee lacks (see above)."""
+    rows = np.flatnonzero(_standing_outside(frame))
+    named = FULL_NAME in frame.columns
+    problems = []
+    for pos in rows.tolist():
+        idx = frame.index[pos]
+        value = frame.at[idx, FULL_NAME] if named else frame.at[idx, PERSON_ID]
+        if _is_blank(value):
+            value = frame.at[idx, PERSON_ID]
+        problems.append(origin.problem(idx, PERSON_ID, value, NOT_IN_COMMITTEE))
+    return problems
+
+
 def _nfc_ids(frame: pd.DataFrame) -> pd.DataFrame:
     """Return ``frame`` with ``person_id`` replaced by its NFC key (for the duplicate check)."""
     codes, uniques = _values_and_codes(frame[PERSON_ID])
@@ -1079,6 +1165,8 @@ def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFra
         if _too_young(frame, years).any():
             return None
     if not _persons_clean(frame):
+        return None
+    if _standing_outside(frame).any():
         return None
     if not _units_known(frame, units):
         return None
@@ -1205,7 +1293,9 @@ def validate_roster(
     Raises
     ------
     DataError
-        With every problem, including a person listed twice in the same body, unit and term.
+        With every problem, including a person listed twice in the same body, unit and term,
+        and a standing-committee member missing from the unit's party committee (when the
+        roster gives that committee).
     """
     if _narwhals(roster) is not None:
         raise ArgumentTypeError(FOREIGN_ROSTER.format(kind=_kind(roster)))
@@ -1237,6 +1327,7 @@ def validate_roster(
     if BIRTH_YEAR in frame.columns:
         problems += _young_problems(frame, origin)
     problems += _person_problems(frame, origin)
+    problems += _standing_problems(frame, origin)
     problems += _duplicates(
         _nfc_ids(frame),
         (TERM, UNIT_ID, BODY, PERSON_ID),
@@ -1290,6 +1381,13 @@ def validate_units(units: pd.DataFrame, *, origin: Origin | None = None) -> pd.D
     if problems:
         return _finish(units, problems, origin, UNITS_COLUMNS)
     frame = _text_columns(units, (*UNITS_COLUMNS, *UNITS_OPTIONAL))
+    if ALIASES in frame.columns:  # "a; b" and a line break inside the cell separate aliases too
+        aliases = frame[ALIASES]
+        frame = frame.assign(
+            aliases=aliases.where(
+                aliases.isna(), aliases.astype(object).map(_joined_aliases, na_action="ignore")
+            )
+        )
     if not _units_clean(frame):  # pandera (and what it imports) only to say what is wrong
         problems += _pandera_problems("UnitsModel", frame, origin)
     problems += _duplicates(frame, (UNIT_ID,), origin, "mã đơn vị không trùng;")
@@ -1308,6 +1406,19 @@ UNIT_NAME_WARNING = (
     "table): {pairs}. Hint: kiểm tra mã đơn vị, hoặc thêm tên vào cột aliases "
     "(check the unit id, or add the name to the aliases)."
 )
+
+
+def _joined_aliases(value: Any) -> Any:
+    r"""Return aliases written ``a; b`` or on lines of one cell as ``a|b`` (the table's form).
+
+    Examples
+    --------
+    >>> _joined_aliases("TP Thanh Hóa; TP. Thanh Hoá"), _joined_aliases("Nga Sơn\nH. Nga Sơn")
+    ('TP Thanh Hóa|TP. Thanh Hoá', 'Nga Sơn|H. Nga Sơn')
+    """
+    if not isinstance(value, str):
+        return value
+    return "|".join(a.strip() for a in re.split(r"[|;\n]", value) if a.strip())
 
 
 def _aliases(value: Any) -> list[str]:

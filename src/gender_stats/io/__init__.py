@@ -2,7 +2,8 @@
 
 Readers turn the files offices send in (CSV, XLSX, Parquet; tidy tables, the official wide template,
 the personnel list "danh sách trích ngang") into the canonical frames of :mod:`gender_stats.schema`.
-Writers produce the formatted workbook of the report.
+Writers produce the formatted workbook of the report, the consolidated wide workbook
+(:func:`write_wide_workbook`) and sheets added to a workbook (:func:`append_sheet`).
 """
 
 # --- readers ---
@@ -18,6 +19,7 @@ from gender_stats.io._interchange import (
 from gender_stats.io._levels import InferredLevelWarning, infer_level
 from gender_stats.io._readers import read_counts, read_roster, read_units
 from gender_stats.io._rows import ReadingLog, RowClass
+from gender_stats.io._templates import append_sheet, write_wide_workbook
 
 __all__: list[str] = [
     "HiddenDataWarning",
@@ -26,6 +28,7 @@ __all__: list[str] = [
     "ReadingLog",
     "RowClass",
     "TableWarning",
+    "append_sheet",
     "counts_dictionary",
     "infer_level",
     "read_counts",
@@ -35,4 +38,5 @@ __all__: list[str] = [
     "to_open_sdg",
     "to_sdmx_csv",
     "write_counts",
+    "write_wide_workbook",
 ]

@@ -14,7 +14,7 @@ from typing import Any
 
 from gender_stats._text import nfc
 
-__all__ = ["BAD_DATE", "NOT_BIRTH", "parse_birth"]
+__all__ = ["BAD_DATE", "NOT_BIRTH", "SERIAL", "parse_birth"]
 
 #: Expected text of a cell that is neither a year nor a date of birth.
 NOT_BIRTH = (
@@ -23,6 +23,13 @@ NOT_BIRTH = (
 )
 #: Expected text of a date that does not exist (31/02/1975).
 BAD_DATE = "một ngày có thật dạng dd/mm/yyyy (a real date, day/month/year)"
+#: Expected text of a whole number that reads as an Excel date serial in a cell not shown as a date.
+SERIAL = (
+    "năm sinh (1975) hoặc ngày sinh; số {value} giống số ngày của Excel ({date}) trong một ô "
+    "không định dạng ngày (a birth year or date: {value} looks like an Excel date serial in a "
+    "cell not formatted as a date). Hint: định dạng ô là ngày (Format Cells → Date) nếu đó là "
+    "ngày sinh (format the cell as a date if it is one)"
+)
 
 _FIRST, _LAST = 1900, 2100
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$")
@@ -74,6 +81,8 @@ def parse_birth(
     True
     >>> parse_birth("1975", typed=False), parse_birth("1975"), parse_birth(" 1975 ")
     ((1975, None, None), (1975, None, None), (1975, None, None))
+    >>> "Excel date serial" in parse_birth(27485)[2]  # 1975-04-01 typed as a plain number
+    True
     """
     if value is None or isinstance(value, bool):
         return (None, None, None) if value is None else (None, None, NOT_BIRTH)
@@ -90,7 +99,14 @@ def parse_birth(
         if _is_date_format(fmt) and 0 < number < 2_958_466:
             date = _EXCEL_EPOCH + dt.timedelta(days=number)
             return (date.year, date, None) if _in_range(date.year) else (None, None, NOT_BIRTH)
-        return (number, None, None) if _in_range(number) else (None, None, NOT_BIRTH)
+        if _in_range(number):
+            return number, None, None
+        # not a year: an Excel day number (27485 is 1/4/1975) in a cell not shown as a date?
+        serial = _EXCEL_EPOCH + dt.timedelta(days=number) if _LAST < number < 2_958_466 else None
+        if serial is not None and _in_range(serial.year):
+            why = SERIAL.format(value=number, date=serial.strftime("%d/%m/%Y"))
+            return None, None, why
+        return None, None, NOT_BIRTH
     if not isinstance(value, str):
         return None, None, NOT_BIRTH
     text = nfc(value)

@@ -45,6 +45,7 @@ from gender_stats.io._header import (
     find_header,
     text_of,
 )
+from gender_stats.io._issuer import Named, title_units
 from gender_stats.io._levels import INFERRED_LEVEL_TEMPLATE, InferredLevelWarning, infer_level
 from gender_stats.io._numbers import NumberStyle, decide_style
 from gender_stats.io._rows import (
@@ -60,6 +61,7 @@ from gender_stats.io._rows import (
     numbered_section,
     section_label,
     sum_kind,
+    unit_number,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME, Origin
 from gender_stats.vocab import (
@@ -125,7 +127,13 @@ AFTER_END = (
 SUM_MISMATCH = "{expect} = {what} (a total that equals the rows it sums)"
 WHAT_TOTAL = "tổng các đơn vị (the sum of all units)"
 WHAT_SECTION = "tổng các đơn vị của khối (the sum of the section's units)"
+AVERAGE_ROW = "bình quân, không phải đơn vị (an average: not a unit, not checked as a sum)"
 UNIT_NO_FIGURES = "đơn vị không có số liệu nào (a unit row with no figures: not reported?)"
+NO_FIGURES = (
+    "số liệu của đơn vị: dòng có tên đơn vị nhưng không có số nào; chưa báo cáo không phải là 0 — "
+    "ghi số (0 nếu không có ai) hoặc xóa dòng (figures for this unit: the row names a unit but "
+    "has no count; not reported is not zero: write them, 0 for none, or delete the row)"
+)
 NOT_CHECKED_FORMULA = (
     "công thức chưa có giá trị lưu (a formula saved without its value: not checked)"
 )
@@ -174,6 +182,7 @@ class Title:
     pairs: list[tuple[str, int, int, bool]]  # term, row, col, after "nhiệm kỳ"
     khoa: list[tuple[str, int, int]]
     congress: list[str] = dataclasses.field(default_factory=list)
+    lines: list[tuple[int, int, str]] = dataclasses.field(default_factory=list)  # cells' lines
 
     def term_for(self, body: str | None) -> tuple[str | None, str | None, tuple[int, int] | None]:
         """Return (term, problem, cell) for a body: the term the title gives it, or why not."""
@@ -207,12 +216,14 @@ def read_title(grid: Grid, rows: range) -> Title:
     texts: list[tuple[int, int, str]] = []
     pairs: list[tuple[str, int, int, bool]] = []
     khoa: list[tuple[str, int, int]] = []
+    lines: list[tuple[int, int, str]] = []
     for r in rows:
         for c, v in enumerate(grid.cells[r]):
             if not isinstance(v, str) or not v.strip():
                 continue
             text = nfc(v)
             texts.append((r, c, text))
+            lines.extend((r, c, nfc(part)) for part in re.split(r"[\r\n]+", v) if part.strip())
             key = loose_key(text)
             for m in _YEARS.finditer(text.replace("đến", "-")):
                 try:
@@ -235,12 +246,24 @@ def read_title(grid: Grid, rows: range) -> Title:
         found = re.search(r"\bdai hoi\b.*?\blan(?: thu)?\s+([ivxlc]+|\d+)\b", loose_key(text))
         if found:
             congress.append(f"đại hội lần thứ {found.group(1).upper()}")
-    return Title(texts, pairs, khoa_na, congress)
+    return Title(texts, pairs, khoa_na, congress, lines)
 
 
 def title_body(title: Title) -> str | None:
-    """Return the one body the title names, or ``None`` (none, or several)."""
+    """Return the one body the title names, or ``None`` (none, or several).
+
+    The issuing block (``UBND TỈNH THANH HÓA``, ``HUYỆN ỦY NGA SƠN``, ``BAN VÌ SỰ TIẾN BỘ CỦA PHỤ
+    NỮ …``) names who sends the report, not the body it counts: it never gives the body.
+
+    Examples
+    --------
+    >>> title_body(Title([(0, 0, "HĐND TỈNH THANH HÓA"), (1, 0, "SỐ LIỆU NĂM 2021")], [], []))
+    >>> title_body(Title([(0, 0, "UBND TỈNH"), (1, 0, "DANH SÁCH BAN THƯỜNG VỤ")], [], []))
+    'standing_committee'
+    """
     for _, _, text in reversed(title.texts):  # the line nearest the header decides
+        if _issuer(text) is not None:
+            continue
         found = _bodies_in(text)
         if len(found) == 1:
             return found.pop()
@@ -257,43 +280,61 @@ def _bodies_in(text: str) -> set[str]:
     return {b for part in parts if (b := _body_in(part)) is not None}
 
 
+_ISSUER = re.compile(
+    r"^(?:ĐẢNG BỘ|ĐẢNG ỦY|BAN CHẤP HÀNH ĐẢNG BỘ|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|THỊ ỦY|"
+    r"ỦY BAN BẦU CỬ|UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|BAN TỔ CHỨC|"
+    r"BAN VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ|BAN VSTBCPN)\s+"
+    r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)?\s*(.+)$"
+)
+
+
+def _issuer(text: str) -> re.Match[str] | None:
+    """Return the match of an issuing-block line (``UBND TỈNH THANH HÓA``), or ``None``.
+
+    The line names an issuer and a place of at most 40 characters, no digits: ``HĐND CÁC CẤP
+    NHIỆM KỲ 2021-2026`` is a title, not an issuer.
+    """
+    original = nfc(text)
+    m = _ISSUER.match(original.upper())
+    if m is None:
+        return None
+    rest = original[m.start(2) : m.end(2)].strip()
+    if len(rest) > 40 or any(ch.isdigit() for ch in rest):
+        return None
+    return m
+
+
 def title_unit(title: Title) -> tuple[str, int, int] | None:
-    """Return the unit an issuing block names (``HUYỆN ỦY NGA SƠN`` → Huyện Nga Sơn), or ``None``."""
-    words = {
-        "tinh": "Tỉnh",
-        "thanh pho": "Thành phố",
-        "huyen": "Huyện",
-        "thi xa": "Thị xã",
-        "quan": "Quận",
-        "xa": "Xã",
-        "phuong": "Phường",
-        "thi tran": "Thị trấn",
-    }
-    for r, c, text in title.texts:
-        original = nfc(text)
-        m = re.match(
-            r"^(?:ĐẢNG BỘ|ĐẢNG ỦY|BAN CHẤP HÀNH ĐẢNG BỘ|HUYỆN ỦY|TỈNH ỦY|THÀNH ỦY|THỊ ỦY|"
-            r"ỦY BAN BẦU CỬ|UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN|BAN TỔ CHỨC)\s+"
-            r"(TỈNH|THÀNH PHỐ|HUYỆN|THỊ XÃ|QUẬN|XÃ|PHƯỜNG|THỊ TRẤN)?\s*(.+)$",
-            original.upper(),
-        )
-        if not m:
-            continue
-        kind_text = m.group(1)
-        rest = original[m.start(2) : m.end(2)].strip()
-        if len(rest) > 40 or any(ch.isdigit() for ch in rest):
-            continue
-        head = original.upper().split()[0]
-        if kind_text is None:
-            kind = {"HUYỆN": "Huyện", "TỈNH": "Tỉnh", "THÀNH": "Thành phố", "THỊ": "Thị xã"}.get(
-                head
-            )
-            if kind is None:
-                continue
-        else:
-            kind = words.get(loose_key(kind_text), kind_text.title())
-        return f"{kind} {rest.title()}", r, c
+    """Return the unit the title block names (``HUYỆN ỦY NGA SƠN`` → Huyện Nga Sơn), or ``None``.
+
+    ``None`` too when it names several (see :func:`gender_stats.io._issuer.title_units`; the
+    reader reports them with :data:`AMBIGUOUS_UNIT`).
+    """
+    found = title_units(title.lines)
+    if len(found) != 1 or found[0].name == "?":
+        return None
+    return found[0].name, found[0].row, found[0].col
+
+
+def title_unit_problem(title: Title) -> str | None:
+    """Return why the title names no single unit when it names several (or an unnamed issuer)."""
+    found = title_units(title.lines)
+    if len(found) > 1 or (found and found[0].name == "?"):
+        names = ", ".join(u.name if u.name != "?" else f'"{title_line(title, u)}"' for u in found)
+        return AMBIGUOUS_UNIT.format(names=names)
     return None
+
+
+def title_line(title: Title, unit: Named) -> str:
+    """Return the title line a unit was found in."""
+    return next((t for r, c, t in title.lines if (r, c) == (unit.row, unit.col)), "")
+
+
+#: Expected text when the title names several units (or an issuer without its unit).
+AMBIGUOUS_UNIT = (
+    "một đơn vị: tiêu đề nêu {names}; truyền unit_name='...' (one unit: the title names several, "
+    "or an issuing body whose unit it does not say; pass unit_name=)"
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -408,6 +449,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         log.notes.append(f"{file}: kiểu số {style.thousands or '?'} — {style.evidence}")
     keys = header.keys
     measure_cols = header.measure_cols()
+    count_cols = sorted({c for s in header.series for c in s.cols.values()})
     label_cols = [keys[k] for k in (ROW_NUMBER, UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys]
     name_col = next((keys[k] for k in (UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys), None)
     data: list[_Row] = []
@@ -419,11 +461,14 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     current_body: str | None = None  # from a caption row ("2. Ban Thường vụ") of stacked tables
     captions: set[int] = set()
     ended: int | None = None
+    second: int | None = None  # the row where a second table starts
+    closed = False  # a grand total has closed the table
     hidden: list[int] = []
     of_which: list[int] = []
     hidden_data: list[_Row] = []  # hidden unit rows: a total may include them (SUM) or not
     hidden_in: dict[int, list[int]] = {}
     empty_units: list[int] = []
+    no_figures: list[int] = []  # unit rows with no figures (reported)
     reported_rows: list[int] = []
     header_texts = [text_of(v) for v in grid.cells[header.top]]
     for r in range(header.first_data, len(grid.cells)):
@@ -432,7 +477,12 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             continue
         user_row = grid.rows[r]
         label = _label(row, label_cols)
-        if r in grid.hidden_rows and not opts.include_hidden:
+        if r in grid.hidden_rows and not opts.include_hidden and _hidden_section(row, keys):
+            log.notes.append(
+                f"{file} dòng {user_row}: dòng khối bị ẩn vẫn cho cấp của các đơn vị dưới nó (a "
+                "hidden section row still gives its level to the units below it)"
+            )
+        elif r in grid.hidden_rows and not opts.include_hidden:
             hidden.append(user_row)
             log.add(file, sheet, user_row, RowClass.HIDDEN, REPORTED, label, "dòng ẩn (hidden row)")
             if (
@@ -456,19 +506,39 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             else:
                 log.add(file, sheet, user_row, RowClass.SIGNATURE, STRUCTURAL, first)
             continue
-        if [text_of(v) for v in row] == header_texts:
+        if second is not None:
+            if numbers:
+                reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, "bảng thứ hai")
+            else:
+                log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first, "bảng thứ hai")
+            continue
+        repeated = [text_of(v) for v in row] == header_texts
+        why = None if numbers else _second_table(row, repeated, closed, data, title)
+        if why is not None:
+            second = user_row
+            col.at(r, _first_col(row), first, SECOND_TABLE.format(row=user_row, why=why))
+            col.blocking = True
+            log.add(file, sheet, user_row, RowClass.HEADER, STRUCTURAL, first, "bảng thứ hai")
+            continue
+        if repeated:
             log.add(file, sheet, user_row, RowClass.HEADER, STRUCTURAL, first, "tiêu đề lặp lại")
             continue
         if is_column_numbers(row):
             log.add(file, sheet, user_row, RowClass.COLUMN_NUMBERS, STRUCTURAL)
             continue
         kind = _sum_kind_of(row, label_cols)
+        if kind == "average":
+            # "Bình quân", "Tỷ lệ chung": not a unit, and not a sum to check
+            log.add(file, sheet, user_row, RowClass.TOTAL, STRUCTURAL, label, AVERAGE_ROW)
+            continue
         if kind is not None:
             if kind == "sum" and current is None:
                 kind = "total"
             if current is not None and current in captions:
                 kind = "subtotal"  # in one table of a sheet of one table per body: that table's
             sums.append((r, kind, current if kind in ("subtotal", "sum") else None))
+            closed = closed or (kind == "total" and bool(data))  # the table's grand total
             cls = RowClass.TOTAL if kind == "total" else RowClass.SUBTOTAL
             log.add(file, sheet, user_row, cls, STRUCTURAL, label)
             continue
@@ -484,6 +554,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             # a caption over the next table of a sheet holding one table per body
             current_body, current = caption, r
             captions.add(r)
+            closed = False  # the next table of a sheet of one table per body
             sections[r] = (str(first), current_level)
             section_rows[r] = []
             log.add(
@@ -515,11 +586,38 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
             continue
         if not numbers and filled_measures and name is not None and not is_blank(name):
             numbers = filled_measures
+        named = name_col is not None and not is_blank(name)
+        at = name_col if name_col is not None else 0
+        if numbers and named and not any(_has_count(grid, r, c) for c in count_cols):
+            # a share ("0", "-", #DIV/0!) but no count: the unit did not report; never zero
+            col.whole_row(r, at, name, NO_FIGURES)
+            reported_rows.append(user_row)
+            no_figures.append(user_row)
+            log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+            continue
         if not numbers:
             filled = [c for c, v in enumerate(row) if not is_blank(v)]
+            said = [keys[k] for k in (SOURCE, NOTE) if k in keys]
+            if (
+                name is not None
+                and not is_blank(name)
+                and any(not is_blank(row[c]) for c in said)
+                and all(c in label_cols or c in said for c in filled)
+            ):
+                # a unit whose figures were not published, the Nguồn / Ghi chú cell says so
+                empty_units.append(user_row)
+                reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+                continue
             if filled and all(c in label_cols for c in filled):
                 col.whole_row(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
                 reported_rows.append(user_row)
+                log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
+                continue
+            if named:  # a unit with a remark ("chưa báo cáo") and no figures
+                col.whole_row(r, at, name, NO_FIGURES)
+                reported_rows.append(user_row)
+                no_figures.append(user_row)
                 log.add(file, sheet, user_row, RowClass.DATA, REPORTED, label, UNIT_NO_FIGURES)
                 continue
             log.add(file, sheet, user_row, RowClass.NOTE, STRUCTURAL, first)
@@ -528,7 +626,15 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if current is not None:
             section_rows[current].append(r)
         log.add(file, sheet, user_row, RowClass.DATA, USED, label)
+    if not data and no_figures and len(no_figures) == len(reported_rows):
+        # a form sent back empty: one problem (the table is empty), not one per unit
+        col.problems = [p for p in col.problems if p.expected != NO_FIGURES]
+        col.whole_rows.difference_update(no_figures)
     _check_merged(grid, header, {s for s, _, _ in sums} | set(sections), col)
+    _report_headless_numbers(grid, header, data, col)
+    _report_unlabelled_sums(
+        grid, header, data, {t for t, _, _ in sums} | set(sections), col, opts, style
+    )
     if of_which:
         msg = (
             f'Tệp "{file}"'
@@ -563,6 +669,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         if s.body is None and s.group is not None and opts.body is None:
             col.at(header.top, s.group_col, s.group, UNKNOWN_BODY, header=s.group)
     _report_unused_columns(grid, header, col, log)
+    log.notes.extend(f"{file}: {n}" for n in header.notes)
     if not data and sums and not reported_rows:
         # a sheet of totals only ("Toàn tỉnh" per body): its rows are its data (a summary sheet,
         # checked against the other sheets when read with them)
@@ -586,6 +693,172 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     return Sheet(frames, sorted([grid.rows[d.r] for d in data] + reported_rows), notes)
 
 
+LOOKS_LIKE_SUM = (
+    "một đơn vị: số liệu dòng này bằng tổng {n} dòng phía trên (dòng {rows}) — nếu là dòng cộng, "
+    "ghi Cộng / Tổng cộng; nếu là đơn vị, ghi số thứ tự hoặc tên đầy đủ (Huyện …, Xã …) (a unit: "
+    "this row's figures are the sum of the {n} rows above it; label a subtotal Cộng or Tổng cộng, "
+    "give a unit its number or its full name)"
+)
+
+
+def _report_unlabelled_sums(
+    grid: Grid,
+    header: Header,
+    data: list[_Row],
+    boundaries: set[int],
+    col: Collector,
+    opts: Options,
+    style: NumberStyle,
+) -> None:
+    """Report a data row that sums the rows above it and does not read as a unit.
+
+    A subtotal whose label is mistyped ("Cộg khối huyện") or worded in a way the reader does not
+    know would otherwise be counted as one more unit.  A row is reported when its figures (some
+    above zero) equal the sum of two or more data rows above it — those of its block (since the
+    last section or total row), or all of them — and it has neither a unit number in the STT
+    column nor a name that says its kind (``Huyện …``) or is found in the units table.  Rows are
+    compared with rows of the same body, level and term cells only.
+    """
+    keys = header.keys
+    name_col = next((keys[k] for k in (UNIT_NAME, UNIT_ID, LEVEL, BODY) if k in keys), None)
+    same = [keys[k] for k in (BODY, LEVEL, TERM) if k in keys]
+    count_cols = sorted({c for s in header.series for c in s.cols.values()})
+    for i, d in enumerate(data):
+        row = grid.cells[d.r]
+        stt = row[keys[ROW_NUMBER]] if ROW_NUMBER in keys else None
+        name = row[name_col] if name_col is not None else None
+        if unit_number(stt) or _names_a_unit(name, opts):
+            continue
+        signature = [text_of(row[c]) for c in same]
+        above = [
+            e
+            for e in data[:i]
+            if e.body == d.body and [text_of(grid.cells[e.r][c]) for c in same] == signature
+        ]
+        start = max((b for b in boundaries if b < d.r), default=-1)
+        block = [e.r for e in above if e.r > start and e.section == d.section]
+        values = [_whole(read_count(grid, d.r, c, style)[0]) for c in count_cols]
+        if not any(v is not None and v > 0 for v in values):
+            continue
+        for rows in (block, [e.r for e in above]):
+            if len(rows) >= 2 and _sums_match(grid, header, rows, d.r, style):
+                shown = f"{grid.rows[rows[0]]}–{grid.rows[rows[-1]]}"
+                col.at(
+                    d.r,
+                    name_col,
+                    name,
+                    LOOKS_LIKE_SUM.format(n=len(rows), rows=shown),
+                    header=text_of(grid.cells[header.top][name_col])
+                    if name_col is not None
+                    else None,
+                )
+                break
+
+
+def _names_a_unit(name: Any, opts: Options) -> bool:
+    """Return True for a name that says its kind (``Huyện …``) or is in the units table."""
+    if not isinstance(name, str) or not name.strip():
+        return False
+    if opts.units is not None and opts.units.find(clean_unit_name(name) or name) is not None:
+        return True
+    return infer_level(name) is not None
+
+
+SECOND_TABLE = (
+    "một bảng mỗi trang: dòng {row} bắt đầu một bảng khác ({why}); chuyển bảng đó sang trang "
+    "riêng (one table per sheet: a second table starts at row {row}; move it to a sheet of its "
+    "own, with its title)"
+)
+_FORM_NUMBER = re.compile(r"^(bieu|bang|mau|phu bieu|phu luc)( so)? [0-9ivx]+[a-z]?\b")
+
+
+def _second_table(
+    row: Sequence[Any], repeated: bool, closed: bool, data: list[_Row], title: Title
+) -> str | None:
+    """Return why a row with no figures starts a second table below the first, or ``None``.
+
+    The header again after the table's grand total; another header (two or more column names
+    that are not this header's); or, below data rows, a title line: a form number (``BIỂU 2``)
+    or a term the title above does not name.  The header repeated inside a table (a printed
+    page break) does not start one.  Another header: at least two cells, and half the row's texts,
+    are column names.
+    """
+    if repeated:
+        return (
+            "tiêu đề lặp lại sau dòng tổng cộng (the header again after the grand total)"
+            if (closed)
+            else None
+        )
+    from gender_stats.io._header import _is_key_word, _measure_of
+
+    texts = [text_of(v) for v in row if isinstance(v, str) and v.strip()]
+    names = [t for t in texts if _is_key_word(t) or _measure_of(t) is not None]
+    if len(names) >= 2 and 2 * len(names) >= len(texts):
+        return f"tiêu đề khác: {' | '.join(names[:4])} (another header)"
+    if not data or len(texts) != 1 or is_note(texts[0]) or is_signature(texts[0]):
+        return None
+    key = loose_key(texts[0])
+    if _FORM_NUMBER.match(key):
+        return f'tiêu đề "{texts[0]}" (a title)'
+    terms = {t for t, _, _, _ in title.pairs}
+    for m in _YEARS.finditer(texts[0].replace("đến", "-")):
+        try:
+            term = normalise_term(f"{m.group(1)}-{m.group(2)}")
+        except TermError:
+            continue
+        if term not in terms:
+            return f'tiêu đề "{texts[0]}" nêu nhiệm kỳ {term} (a title naming another term)'
+    return None
+
+
+def _first_col(row: Sequence[Any]) -> int:
+    return next((c for c, v in enumerate(row) if not is_blank(v)), 0)
+
+
+HEADLESS = (
+    "không có số ở cột không có tiêu đề: đặt tên cột (Tổng số, Nữ …) hoặc xóa số này; trong tệp "
+    "CSV dấu phẩy, số thập phân 16,2 phải đặt trong ngoặc kép (a number under a column with no "
+    'header: name the column or delete it; in a comma-separated file write "16,2" in quotes)'
+)
+
+
+def _report_headless_numbers(grid: Grid, header: Header, data: list[_Row], col: Collector) -> None:
+    """Report a number in a data row under a column with no header, right of the first count.
+
+    Such a number is lost data: a group whose title was lost, or a CSV row with one cell too many
+    (``16,2`` unquoted in a comma-separated file is two cells).
+    """
+    measures = header.measure_cols()
+    if not measures:
+        return
+    named = {column.index for column in header.columns if column.path}
+    headless = [c for c in range(min(measures) + 1, grid.width) if c not in named]
+    for d in data:
+        row = grid.cells[d.r]
+        for c in headless:
+            if c < len(row) and _numberish(row[c]):
+                col.at(d.r, c, row[c], HEADLESS)
+
+
+def _hidden_section(row: Sequence[Any], keys: dict[str, int]) -> bool:
+    """Return True for a section row ("II. Khối sở, ban, ngành") with no figures.
+
+    Hidden or not, it gives its level to the units below it: passing over a hidden section row
+    would give them the level of the section above.
+    """
+    stt = row[keys[ROW_NUMBER]] if ROW_NUMBER in keys else None
+    name = row[keys[UNIT_NAME]] if UNIT_NAME in keys else None
+    text = name if isinstance(name, str) and name.strip() else _first_text(row)
+    filled = [v for v in row if not is_blank(v)]
+    return len(filled) <= 2 and section_label(stt, text) is not None
+
+
+def _has_count(grid: Grid, r: int, c: int) -> bool:
+    """Return True when count cell ``(r, c)`` holds something other than a blank or a dash."""
+    value = grid.cells[r][c]
+    return (r, c) in grid.no_value or not (is_blank(value) or is_dash(value))
+
+
 _NUMBERISH = re.compile(r"^[+-]?\d[\d.,\s\u00a0]*%?$")
 
 
@@ -597,6 +870,10 @@ def _numberish(value: Any) -> bool:
     return isinstance(value, str) and bool(_NUMBERISH.match(value.strip()))
 
 
+SECOND_MEASURE = (
+    'một cột "{word}" cho mỗi cơ quan, có tên cơ quan ở trên: cột {col} cũng là "{word}" (one '
+    'column per measure: column {col} is "{word}" too; write each body\'s name over its group)'
+)
 MISSING_IN_GROUP = 'có cột "{word}" dưới "{title}" (a {need} column for this body)'
 
 
@@ -609,6 +886,23 @@ def _report_unused_columns(grid: Grid, header: Header, col: Collector, log: Read
     groups: dict[tuple[str | None, str | None], list[Any]] = {}
     for u in header.unknown:
         groups.setdefault((u.body, u.level), []).append(u)
+        if u.body is None and u.level is None and len(u.path) == 1:
+            # a second "Tổng số" or "Nữ" with no group over it: another body whose name is lost
+            measure = interpret_measure(u.path[0])
+            same = [
+                s.cols[measure]
+                for s in header.series
+                if s.body is None and measure in s.cols and s.cols[measure] != u.index
+            ]
+            if measure in (TOTAL, FEMALE, MALE) and same:
+                col.at(
+                    header.bottom,
+                    u.index,
+                    u.header,
+                    SECOND_MEASURE.format(col=letter(same[0]), word=u.header),
+                    header=u.header,
+                )
+                col.blocking = True
     usable = {(s.body, s.level) for s in header.series}
     for (body, level), columns in groups.items():
         if body is not None and (body, level) not in usable:
@@ -709,9 +1003,20 @@ def _looks_like_section(row: Sequence[Any], label_cols: Sequence[int]) -> bool:
 
 
 def _check_merged(grid: Grid, header: Header, label_rows: set[int], col: Collector) -> None:
+    """Report merged cells in the data area, but for labels spread along their own row.
+
+    A section, total or text-only row may be merged across; so may a unit's name over the blank
+    columns beside it (``Đơn vị`` merged over B:C in the header and on every row), as long as the
+    range holds no count or share cell and its value sits in the name's own column.
+    """
     start = header.first_data
+    measures = set(header.measure_cols())
+    keys = set(header.keys.values())
     for r0, c0, r1, c1 in grid.merged:
         if r1 < start or (r0 == r1 and (r0 in label_rows or _one_label(grid, r0))):
+            continue
+        inside = set(range(c0, c1 + 1))
+        if r0 == r1 and not inside & measures and (c0 in keys or not inside & keys):
             continue
         rng = f"{letter(c0)}{grid.rows[r0]}:{letter(c1)}{grid.rows[min(r1, len(grid.rows) - 1)]}"
         if r0 in grid.hidden_rows:
@@ -748,6 +1053,20 @@ def _records(
         else None
     )
     unit_title = title_unit(title) if UNIT_NAME not in keys and UNIT_ID not in keys else None
+    unit_sheet = None
+    if UNIT_NAME not in keys and UNIT_ID not in keys and not (opts.unit_name or opts.unit_id):
+        unit_sheet = sheet_unit(grid.sheet, opts.units)
+        if unit_sheet is not None and unit_title is not None:
+            if not _same_place(unit_sheet, unit_title[0]):
+                col.at(
+                    unit_title[1],
+                    unit_title[2],
+                    text_of(grid.cells[unit_title[1]][unit_title[2]]),
+                    SHEET_TITLE_UNITS.format(sheet=unit_sheet, title=unit_title[0]),
+                    header="(tiêu đề / title)",
+                )
+                col.blocking = True
+            unit_sheet = None
     if body_title and body_arg is None:
         log.notes.append(f"{file}: cơ quan lấy từ tiêu đề (body from the title): {body_title}")
     records: list[dict[str, Any]] = []
@@ -762,25 +1081,38 @@ def _records(
         uid = text_cell(row[keys[UNIT_ID]]) if UNIT_ID in keys else None
         row_level = None
         row_body = None
+        label_level = None  # the level a body cell names ("HĐND cấp huyện")
+        level_names_body = False  # the level cell names a body only ("Đại biểu Quốc hội")
         if LEVEL in keys:
             raw = text_cell(row[keys[LEVEL]])
             row_level = parse_level(raw) if raw else None
             if raw and row_level is None:
-                row_body = parse_body(raw)
-                if row_body is None:
+                # "HĐND cấp huyện", "Đại biểu Quốc hội": the row names its body (and level)
+                row_body, row_level = _council_label(raw)
+                row_body = row_body or parse_body(raw)
+                level_names_body = row_body is not None and row_level is None
+                if row_body is None and row_level is None:
                     row_level = raw
         if BODY in keys:
             raw = text_cell(row[keys[BODY]])
             row_body = (
-                (parse_body(re.sub(r"^[\d.\s\-*]+", "", raw)) or parse_body(raw) or raw)
+                (parse_body(re.sub(r"^[\d.\s\-*]+", "", raw)) or parse_body(raw) or None)
                 if raw
                 else None
             )
+            if raw and row_body is None:
+                row_body, label_level = _council_label(raw)
+                row_body = row_body or raw
         if name is None and uid is None:
             if opts.unit_name or opts.unit_id:
                 name, uid = opts.unit_name, opts.unit_id
             elif unit_title is not None:
                 name = unit_title[0]
+                said = f"{file}: đơn vị lấy từ tiêu đề (unit from the title): {name}"
+                if said not in log.notes:
+                    log.notes.append(said)
+            elif unit_sheet is not None:
+                name = unit_sheet
             elif UNIT_NAME in keys or (LEVEL in keys and row_level is not None):
                 name = None
         note = text_cell(row[keys[NOTE]]) if NOTE in keys else None
@@ -789,9 +1121,8 @@ def _records(
         if TERM in keys:
             raw = row[keys[TERM]]
             if not is_blank(raw):
-                try:
-                    row_term = normalise_term(text_cell(raw))
-                except TermError:
+                row_term = term_cell(text_cell(raw) or "")
+                if row_term is None:
                     col.at(
                         r, keys[TERM], raw, "nhiệm kỳ dạng 2015-2020 (a term)", header="Nhiệm kỳ"
                     )
@@ -837,12 +1168,13 @@ def _records(
             if BODY in keys:
                 body = s.body or row_body  # a blank cell of the body column is reported
             else:
-                body = s.body or body_arg or d.body or body_title
+                named = row_body if LEVEL in keys else None
+                body = s.body or body_arg or d.body or named or body_title
                 if body is None:
                     need_body = True
             level = s.level or (row_level if LEVEL in keys else None)
             if level is None and LEVEL not in keys:
-                level = d.level
+                level = label_level or d.level
             unit_name, unit_id = name, uid
             if unit_name is None and unit_id is None and UNIT_NAME not in keys:
                 need_unit = True
@@ -854,7 +1186,9 @@ def _records(
                 BODY: body,
                 TOTAL: total,
                 FEMALE: female,
-                "_level_explicit": bool(s.level or LEVEL in keys),
+                "_level_explicit": bool(
+                    s.level or (LEVEL in keys and not level_names_body) or label_level
+                ),
                 "_r": r,
                 "_s": si,
             }
@@ -872,6 +1206,11 @@ def _records(
                             # a criterion counts members: never more than the body (seats may)
                             above = SUBGROUP_ABOVE.format(name=k, total=whole)
                             col.at(r, cells[k], v, above, header=s.headers.get(k))
+            seats, elected = _whole(values.get("seats")), _whole(total)
+            if seats is not None and elected is not None and 0 <= seats < elected:
+                # Mẫu 30/HĐBC: fewer may be elected than the seats, never more
+                expected = MORE_THAN_SEATS.format(seats=seats)
+                _mismatch(col, log, opts, r, cells[TOTAL], total, expected, s.headers.get(TOTAL))
             if MALE in values:
                 rec[MALE] = _whole(values[MALE])
             if note is not None:
@@ -889,10 +1228,17 @@ def _records(
         col.at(None, None, None, NEED_BODY, header="body")
         col.blocking = True
     if need_unit:
-        col.at(None, None, None, NEED_UNIT, header="unit")
+        col.at(None, None, None, title_unit_problem(title) or NEED_UNIT, header="unit")
         col.blocking = True
     if not records:
         return []
+    if unit_sheet is not None and any(r[UNIT_NAME] == unit_sheet for r in records):
+        msg = (
+            f'Tệp "{file}", trang "{sheet}": đơn vị lấy từ tên trang (the unit is the sheet name): '
+            f'"{unit_sheet}". Hint: unit_name=... hoặc ghi tên đơn vị ở tiêu đề để nói rõ.'
+        )
+        warnings.warn(msg, TableWarning, stacklevel=6)
+        log.notes.append(msg)
     frame = pd.DataFrame.from_records(records)
     # level-row forms: one unit, one row per level -> a unit id per level
     if LEVEL in keys and UNIT_NAME not in keys and UNIT_ID not in keys:
@@ -978,6 +1324,33 @@ def _records(
 _CANONICAL = (TERM, UNIT_ID, UNIT_NAME, LEVEL, BODY, TOTAL, FEMALE)
 
 
+#: Expected text of an elected count above the seats (``Số đại biểu được bầu``).
+MORE_THAN_SEATS = (
+    "số trúng cử không vượt số đại biểu được bầu {seats} (elected ≤ the seats to fill)"
+)
+_COUNCIL_LABEL = re.compile(
+    r"^(?:dai bieu\s+)?(hdnd|hoi dong nhan dan|ubnd|uy ban nhan dan)\s+(?:cac\s+)?(?:cap\s+)?"
+    r"(tinh|huyen|xa)$"
+)
+
+
+def _council_label(text: str) -> tuple[str | None, str | None]:
+    """Return (body, level) of a row label naming a council and its level, or (None, None).
+
+    Examples
+    --------
+    >>> _council_label("HĐND tỉnh"), _council_label("Đại biểu HĐND cấp xã")
+    (('peoples_council', 'province'), ('peoples_council', 'commune'))
+    >>> _council_label("UBND cấp huyện"), _council_label("Nga Sơn")
+    (('peoples_committee', 'district'), (None, None))
+    """
+    m = _COUNCIL_LABEL.match(loose_key(text))
+    if not m:
+        return None, None
+    body = "peoples_council" if m.group(1) in ("hdnd", "hoi dong nhan dan") else "peoples_committee"
+    return body, parse_level(m.group(2))
+
+
 def _extra_column(values: pd.Series) -> pd.Series:
     """Return an extra column: whole numbers as Int64 (``under_40``), anything else as text."""
     items = values.tolist()
@@ -1027,6 +1400,75 @@ def _resolve_term(
     return None, NEED_TERM.format(extra=why or ""), None
 
 
+SHEET_TITLE_UNITS = (
+    'một đơn vị: tiêu đề ghi "{title}" nhưng trang tên "{sheet}" (one unit: the title names '
+    "another unit than the sheet name; correct one of them, or pass unit_name=)"
+)
+_DEFAULT_SHEET = re.compile(
+    r"^(sheet|trang tinh|bieu|mau|bang|bc|bao cao|data|du lieu|so lieu|nhap lieu|tong hop|th|"
+    r"tong cong|summary|hd|huong dan|ghi chu|danh muc|dm)\b"
+)
+
+
+def sheet_unit(name: str | None, units: UnitIndex | None) -> str | None:
+    """Return the unit a sheet's name gives (one sheet per district), or ``None``.
+
+    A name is a unit when the units table knows it, when it says its kind (``Huyện Nga Sơn``,
+    ``TP Thanh Hóa``), or when it is a proper name: no digits, every word capitalised, not a
+    body, level, term or one of the usual sheet names (``Sheet1``, ``Biểu 2``, ``Tổng hợp``).
+
+    Examples
+    --------
+    >>> [sheet_unit(n, None) for n in ("Nga Sơn", "Huyện Hà Trung", "Sheet1", "Biểu 1", "BCH")]
+    ['Nga Sơn', 'Huyện Hà Trung', None, None, None]
+    >>> sheet_unit("Tổng hợp", None), sheet_unit("Số liệu", None), sheet_unit("2020-2025", None)
+    (None, None, None)
+    """
+    if not name or not name.strip():
+        return None
+    text = nfc(name)
+    if units is not None and units.find(text) is not None:
+        return text
+    key = loose_key(text)
+    if not key or _DEFAULT_SHEET.match(key) or any(ch.isdigit() for ch in text):
+        return None
+    if parse_body(text) is not None or parse_level(text) in LEVELS:
+        return None
+    if infer_level(text) is not None:
+        return text
+    words = text.split()
+    if 1 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words):
+        return text
+    return None
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Return True when one name is the other with or without its kind ("Nga Sơn", "Huyện Nga Sơn")."""
+    ka, kb = loose_key(a), loose_key(b)
+    return ka == kb or ka.endswith(f" {kb}") or kb.endswith(f" {ka}")
+
+
+def term_cell(text: str) -> str | None:
+    """Return the term a cell of a ``Nhiệm kỳ`` column gives, or ``None``.
+
+    Examples
+    --------
+    >>> term_cell("2015 – 2020"), term_cell("NK 2015-2020"), term_cell("Nhiệm kỳ 2015-20")
+    ('2015-2020', '2015-2020', '2015-2020')
+    >>> term_cell("2015-2020 và 2020-2025") is None, term_cell("khóa XV") is None
+    (True, True)
+    """
+    try:
+        return normalise_term(text)
+    except TermError:
+        pass
+    found = list(_YEARS.finditer(text))
+    rest = loose_key(_YEARS.sub(" ", text))
+    if len(found) != 1 or rest not in ("nk", "nhiem ky", "nhiem ki", "term"):
+        return None
+    return title_from_sheet(text)
+
+
 def title_from_sheet(name: str) -> str | None:
     """Return a term written inside a sheet name (``NK 2015-2020``), or ``None``."""
     m = _YEARS.search(name)
@@ -1050,7 +1492,7 @@ def _per_level_units(frame: pd.DataFrame, opts: Options) -> pd.DataFrame:
         if not n and not i:
             names.append(LEVELS[lv].vi if lv in LEVELS else str(lv))
             ids.append(str(lv))
-        elif lv == o or lv is None:
+        elif lv == o or lv is None or lv != lv:  # no level: the unit's own (NaN from the frame)
             names.append(n)
             ids.append(i)
         else:

@@ -1,4 +1,4 @@
-"""Open a CSV, XLSX, XLS, ODS or Parquet file as grids of cells (private).
+"""Open a CSV, XLSX, XLS, ODS or Parquet file (or an HTML/XML "xls") as grids of cells (private).
 
 Every reader works on :class:`Grid` objects: the cells of one sheet as the user sees them, with the
 row numbers Excel shows, the merged ranges, which rows and sheets are hidden, which cells are
@@ -10,7 +10,8 @@ Engines (chosen by measurement, see ``benchmarks/README.md``): ``python-calamine
 ``.xlsx``/``.xlsm``/``.ods`` about ten times faster than openpyxl; the few facts calamine does not
 give (hidden rows, percent formats, formulas without a saved value) come from one regular-expression
 pass over the sheet's XML.  ``.xls`` (Excel 97-2003) is read with ``xlrd``, which gives values,
-merged cells, hidden rows and number formats in one pass.
+merged cells, hidden rows and number formats in one pass.  HTML tables and Excel 2003 XML saved
+as ``.xls`` are read by :mod:`gender_stats.io._markup`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ EXTENSIONS = {
     ".ods": "ods",
     ".parquet": "parquet",
     ".pq": "parquet",
+    ".htm": "html",
+    ".html": "html",
+    ".xml": "xml",
 }
 
 _ZIP = b"PK\x03\x04"
@@ -148,6 +152,8 @@ def sniff_kind(head: bytes, ext: str) -> str | None:
         return "zip"
     if head.startswith(b"%PDF"):
         return "pdf"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text ("Unicode" saves)
+        head = head[: len(head) // 2 * 2].decode("utf-16", errors="ignore").encode("utf-8")
     lower = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lower.startswith((b"<!doctype html", b"<html", b"<table", b"<meta")):
         return "html"
@@ -198,6 +204,16 @@ def load_grids(
         return _load_zip_workbook(path, name, kind, sheet, max_bytes)
     if kind == "xls":
         return _pick(_load_xls(path, name, ext), sheet, name)
+    if kind == "xml":
+        from gender_stats.io._markup import load_spreadsheet_xml
+
+        return _pick(load_spreadsheet_xml(path, name), sheet, name)
+    if kind == "html":
+        from gender_stats.io._markup import load_html
+
+        if sheet is not None:
+            raise _fail(name, "trang HTML không có trang tính (no sheets)", "bỏ tham số sheet")
+        return load_html(path, name)
     if sheet is not None:
         raise _fail(name, f"tệp {kind} không có trang tính (no sheets)", "bỏ tham số sheet")
     if kind == "parquet":
@@ -290,12 +306,12 @@ def _decide_kind(name: str, ext: str, head: bytes, path: Path) -> str:
     if sniffed == "pdf":
         raise _fail(name, "tệp PDF (a PDF document)", "xin đơn vị gửi tệp Excel gốc")
     if sniffed == "html":
-        raise _fail(
-            name,
-            "trang web HTML đặt đuôi bảng tính (an HTML page saved with a spreadsheet extension, "
-            "as some software exports)",
-            "mở trong Excel rồi Save As .xlsx",
-        )
+        return "html"  # an HTML table saved as .xls, as much software "exports to Excel"
+    if sniffed == "xml" and ext != ".csv":
+        from gender_stats.io._markup import is_spreadsheet_xml
+
+        if is_spreadsheet_xml(head):
+            return "xml"
     if sniffed == "xml":
         raise _fail(
             name,
@@ -303,7 +319,7 @@ def _decide_kind(name: str, ext: str, head: bytes, path: Path) -> str:
             "mở trong Excel rồi Save As .xlsx",
         )
     kind = EXTENSIONS.get(ext)
-    if kind in ("xlsx", "xls", "ods", "parquet"):
+    if kind in ("xlsx", "xls", "ods", "parquet", "html", "xml"):
         raise _fail(
             name,
             f"nội dung không phải bảng tính {ext} (the content is not a {ext} file; perhaps text "

@@ -98,6 +98,10 @@ _SHARE = {
 _MARKER = {"trong do", "trong so do", "chia ra", "of which", "in which", "bao gom"}
 _SEATS = {
     "so dai bieu duoc bau",
+    "tong so dai bieu duoc bau",
+    "so dai bieu can bau",
+    "so luong dai bieu duoc bau",
+    "so dai bieu duoc bau theo luat",
     "so dai bieu duoc bau theo quy dinh",
     "so dai bieu duoc an dinh",
     "so ghe",
@@ -129,6 +133,7 @@ CRITERIA: dict[str, str] = {
     "da duoc tap huan": "trained",
     "trained": "trained",
 }
+_DB = re.compile(r"\bdb\b")
 _NUMBER_TEXT = re.compile(r"^[+-]?\d[\d.,  ]*%?$")
 
 
@@ -187,6 +192,7 @@ class Header:
     series: list[Series]
     unknown: list[Column]
     numbers_row: int | None = None
+    notes: list[str] = dataclasses.field(default_factory=list)  # what was decided, for the log
 
     @property
     def first_data(self) -> int:
@@ -310,7 +316,9 @@ def _body_in(text: str) -> str | None:
     for code, lab in BODIES.items():
         for alias in (lab.vi, *lab.aliases):
             a = loose_key(alias)
-            if len(a) > 3 and f" {a} " in key and (best is None or len(a) > best[0]):
+            # a short alias only as the first word: "BCH Đảng bộ", "BTV Huyện ủy"
+            found = f" {a} " in key if len(a) > 3 else key.startswith(f" {a} ")
+            if found and (best is None or len(a) > best[0]):
                 best = (len(a), code)
     return best[1] if best else None
 
@@ -324,8 +332,10 @@ def _level_in(text: str) -> str | None:
 
 
 def _measure_of(text: str) -> str | None:
-    k = loose_key(re.sub(r"\([^)]*\)", " ", text))
-    full = loose_key(text)
+    k = _DB.sub("dai bieu", loose_key(re.sub(r"\([^)]*\)", " ", text)))
+    full = _DB.sub("dai bieu", loose_key(text))  # "Số ĐB trúng cử"
+    if not full and "%" in text:
+        return SHARE  # a "%" column beside its count ("SL | %")
     for key in (full, k):
         if key in _SHARE:
             return SHARE
@@ -529,6 +539,16 @@ def _build(grid: Grid, top: int, bottom: int) -> Header | None:
             continue
         series.cols[col.measure] = col.index
         series.headers[col.measure] = col.header
+    notes = []
+    for s in groups.values():
+        if "seats" in s.cols and TOTAL not in s.cols and MALE not in s.cols:
+            # "Số đại biểu được bầu" with no "trúng cử" column beside it: those elected
+            s.cols[TOTAL] = s.cols.pop("seats")
+            s.headers[TOTAL] = s.headers.pop("seats")
+            notes.append(
+                f'cột "{s.headers[TOTAL]}" là tổng số: không có cột trúng cử (the only count of '
+                "deputies, no elected column beside it: read as the total)"
+            )
     series_list = [s for s in groups.values() if s.usable]
     if not series_list:
         return None
@@ -544,7 +564,7 @@ def _build(grid: Grid, top: int, bottom: int) -> Header | None:
     nxt = bottom + 1
     if nxt < len(grid.cells) and is_column_numbers(grid.cells[nxt]):
         numbers_row = nxt
-    return Header(top, bottom, columns, keys, series_list, unknown, numbers_row)
+    return Header(top, bottom, columns, keys, series_list, unknown, numbers_row, notes)
 
 
 def diagnose(grid: Grid, *, search: int = 40) -> tuple[int, dict[str, int]] | None:

@@ -12,6 +12,7 @@ Numbers typed as text
 from __future__ import annotations
 
 import dataclasses
+import re
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from importlib import resources
@@ -58,18 +59,24 @@ from gender_stats.io._tabular import (
     Table,
     find_header,
     locate,
-    resolve_term,
     resolve_units,
 )
 from gender_stats.io._trich_ngang import (
+    UNIT_AMBIGUOUS,
     arg_code,
     birth_dates,
     infer_missing_levels,
     is_mark,
+    list_title_term,
+    list_title_unit,
     locate_trich_ngang,
     person_key,
     read_trich_ngang,
+    report_formulas,
+    sheet_body,
     split_hidden,
+    term_or_why,
+    title_body,
 )
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -589,6 +596,8 @@ def read_counts(
         ``"auto"`` recognises each shape from its header.  ``"btctw_9"`` (= ``"transposed"``) is the
         Central Organisation Commission's Biểu 9A/9B/9C (criteria down, bodies and posts across);
         ``"hdbc_30"`` (= ``"levels"``) is the election result form Mẫu số 30/HĐBC (one row per level).
+        A planning form (``quy hoạch``, Biểu 12B/12C) needs ``body="planning_pool"``: its columns
+        are the pools for each body, not the bodies.
     body, level : str, optional
         The body (``"party_committee"``, ``"BCH"``, ``"HĐND"``) or level for a table that does not say
         it in a column or a header group (e.g. ``Đơn vị | Tổng số | Nữ`` of party committees).
@@ -629,7 +638,7 @@ def read_counts(
     ``1. Khối …``, or unnumbered ``Khối huyện``, ``Các huyện, thị xã, thành phố``) give their level to
     their units.  ``Ghi chú:``, ``(*)``, ``Nguồn:`` rows are notes wherever they stand — the rows after
     them are read.  A date line or a signature block ends the table: a later row with figures is a
-    problem.  A unit row with no figure at all is reported (warning), not used.
+    problem.  A unit row with no figure at all is a problem (not reported is not zero), never used.
 
     Numbers: in a workbook a count typed as text (``"12"``) is a problem (Excel's sums skip it); in a
     CSV ``1.234`` / ``1,234`` follow the file's style (vi-VN dots, en-US commas) decided from its
@@ -709,6 +718,7 @@ def _log_tidy(grid: Grid, table: Table, hidden: Sequence[int], log: ReadingLog) 
     from gender_stats.io._rows import STRUCTURAL, USED, is_note
 
     data, totals, hidden_set = set(table.data), set(table.totals), set(hidden)
+    sections = set(table.sections)
     ended = False
     for r, row in enumerate(grid.cells):
         if all(is_blank(v) for v in row):
@@ -724,6 +734,8 @@ def _log_tidy(grid: Grid, table: Table, hidden: Sequence[int], log: ReadingLog) 
             kind, outcome = RowClass.DATA, USED
         elif r in totals:
             kind, outcome = RowClass.TOTAL, STRUCTURAL
+        elif r in sections:
+            kind, outcome = RowClass.SECTION, STRUCTURAL
         elif is_note(first) and not ended:
             kind, outcome = RowClass.NOTE, STRUCTURAL
         else:
@@ -762,15 +774,37 @@ def _tidy_roster(
     if PERSON_ID not in table.columns:
         needed.append(FULL_NAME)
     if BODY not in table.columns and body is None:
-        needed.append(BODY)
+        stated = title_body(grid, range(table.header_row)) or sheet_body(grid)
+        if stated is None:
+            needed.append(BODY)
+        body = stated  # the body the title or the sheet's name names
     if UNIT_NAME not in table.columns and UNIT_ID not in table.columns and unit is None:
-        needed.append(UNIT_NAME)
+        unit, named = list_title_unit(grid, range(table.header_row))  # the unit the title names
+        if unit is None and named:
+            col.at(None, None, None, UNIT_AMBIGUOUS.format(units=", ".join(named)), UNIT_NAME)
+        elif unit is None:
+            needed.append(UNIT_NAME)
     _missing(col, table, needed)
     n = len(table.data)
-    if SEX not in table.columns and FEMALE in table.columns:
+    formulas = report_formulas(
+        grid,
+        list(table.data),
+        {k: c for k, c in table.columns.items() if k in (SEX, FEMALE, BIRTH_YEAR)},
+        dict(table.headers),
+        col,
+    )
+    pair_years: list[tuple[int | None, Any]] | None = None
+    male_c = _male_column(table)
+    if SEX not in table.columns and FEMALE in table.columns and male_c is not None:
+        sexes, pair_years = _sex_from_pair(table, male_c, col)  # Nam | Nữ side by side
+    elif SEX not in table.columns and FEMALE in table.columns:
         sexes = _sex_from_marks(table, col)
     else:
         sexes = [None if s is None else (parse_sex(s) or s) for s in _texts(grid, table, SEX)]
+        if FEMALE in table.columns:  # a Nữ column too: it must say the same
+            _same_as_marks(table, sexes, formulas, col)
+    if formulas:  # reported: a stand-in, so that the row's other cells are checked
+        sexes = ["F" if r in formulas else s for r, s in zip(table.data, sexes, strict=True)]
     years: list[Any] = []
     dates: list[Any] = []
     if BIRTH_YEAR in table.columns:
@@ -783,6 +817,17 @@ def _tidy_roster(
                 col.at(r, bc, value, why, header=table.headers[BIRTH_YEAR])
             years.append(year)
             dates.append(date)
+    if (
+        pair_years is not None
+        and BIRTH_YEAR not in table.columns
+        and any(y is not None for y, _ in pair_years)
+    ):  # years under Nam | Nữ: the birth year too
+        years = [y for y, _ in pair_years]
+        dates = [d for _, d in pair_years]
+        table = dataclasses.replace(
+            table, columns={**table.columns, BIRTH_YEAR: table.columns[FEMALE]}
+        )
+        table.headers[BIRTH_YEAR] = table.headers[FEMALE]
     names = _texts(grid, table, UNIT_NAME) if UNIT_NAME in table.columns else [unit] * n
     level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
     body_arg = arg_code(body, parse_body, col, "body") if body is not None else None
@@ -812,7 +857,13 @@ def _tidy_roster(
             table.headers.get(UNIT_NAME),
             inferred,
         )
-    terms, one_term = resolve_term(table, term, col)
+    col_bodies = (
+        set(_coded(_texts(grid, table, BODY), parse_body)) if BODY in table.columns else set()
+    )
+    one_body = next(iter(col_bodies)) if len(col_bodies) == 1 else parse_body(body or "")
+    found_term, why_not = list_title_term(grid, range(table.header_row), one_body)
+    table = dataclasses.replace(table, title_term=found_term)
+    terms, one_term = term_or_why(table, term, col, why_not)
     full = _texts(grid, table, FULL_NAME)
     if PERSON_ID in table.columns:
         pids = _texts(grid, table, PERSON_ID)
@@ -845,7 +896,9 @@ def _tidy_roster(
     if FULL_NAME in table.columns:
         frame[FULL_NAME] = pd.Series(full, dtype=object)
     if BIRTH_YEAR in table.columns:
-        frame[BIRTH_YEAR] = pd.array(years, dtype="Int64")
+        # no term known (reported): no age check against the stand-in term
+        known = terms is not None or one_term is not None
+        frame[BIRTH_YEAR] = pd.array(years if known else [None] * n, dtype="Int64")
         if any(d is not None for d in dates):
             frame[BIRTH_DATE] = birth_dates(dates)
     for key in (ETHNICITY, POST):
@@ -870,6 +923,76 @@ def _tidy_roster(
 #: Marks that say "woman" in a ``Nữ`` column of a list (blank says "man").
 _FEMALE_MARKS = frozenset({"nu", "f"})  # besides the marks of is_mark
 FEMALE_MARK = "x, ✓ hoặc 1 (hoặc để trống với nam) (a mark: x for a woman, blank for a man)"
+
+
+def _male_column(table: Table) -> int | None:
+    """Return the column of a ``Nam`` header beside a ``Nữ`` column of a tidy list, or None."""
+    for header, c in table.extras.items():
+        if parse_sex(re.sub(r"\([^)]*\)", " ", header)) == "M":
+            return c
+    return None
+
+
+def _sex_from_pair(
+    table: Table, male_c: int, col: Collector
+) -> tuple[list[str | None], list[tuple[int | None, Any]]]:
+    """Return the sex (and any birth year) of each row of a list with ``Nam`` | ``Nữ`` columns.
+
+    Exactly one of the two is filled on each row: with a mark (``x``), or with the birth year
+    or date (the column gives the sex).  Both, neither, or anything else is a problem at its cell.
+    """
+    from gender_stats.io._trich_ngang import MARK_BOTH, MARK_NONE, NOT_MARK
+
+    grid, fc = table.grid, table.columns[FEMALE]
+    headers = {
+        "F": table.headers[FEMALE],
+        "M": next(h for h, c in table.extras.items() if c == male_c),
+    }
+    sexes: list[str | None] = []
+    years: list[tuple[int | None, Any]] = []
+    for r in table.data:
+        f_val, m_val = grid.cells[r][fc], grid.cells[r][male_c]
+        if not is_blank(f_val) and not is_blank(m_val):
+            col.at(r, fc, f_val, MARK_BOTH, header=headers["F"])
+        elif is_blank(f_val) and is_blank(m_val):
+            col.at(r, male_c, None, MARK_NONE, header=headers["M"])
+        else:
+            sex, c, value = ("F", fc, f_val) if not is_blank(f_val) else ("M", male_c, m_val)
+            word = loose_key(value) if isinstance(value, str) else ""
+            if is_mark(value) or word in (_FEMALE_MARKS if sex == "F" else ("nam", "m")):
+                sexes.append(sex)
+                years.append((None, None))
+                continue
+            fmt = grid.fmt(r, c) if isinstance(value, int | float) else "General"
+            year, date, why = parse_birth(value, typed=grid.typed, fmt=fmt)
+            if year is not None:
+                sexes.append(sex)
+                years.append((year, date))
+                continue
+            col.at(r, c, value, f"{NOT_MARK} / {why or ''}".rstrip(" /"), header=headers[sex])
+        sexes.append("F")  # reported; a stand-in so that the row's other cells are checked
+        years.append((None, None))
+    return sexes, years
+
+
+def _same_as_marks(table: Table, sexes: list[str | None], skip: set[int], col: Collector) -> None:
+    """Report each row whose ``Nữ`` mark says another sex than its ``Giới tính`` cell."""
+    marks = _sex_from_marks(table, col)
+    c = table.columns[FEMALE]
+    for r, sex, mark in zip(table.data, sexes, marks, strict=True):
+        value = table.grid.cells[r][c]
+        odd = not is_blank(value) and not (is_mark(value) or loose_key(value) in _FEMALE_MARKS)
+        if r in skip or sex not in ("F", "M") or odd:
+            continue  # reported already, or not a mark (reported by _sex_from_marks)
+        if mark != sex:
+            col.at(
+                r,
+                c,
+                table.grid.cells[r][c],
+                f"{'x' if sex == 'F' else 'ô trống'} như cột Giới tính của dòng này "
+                f"(the sex the {table.headers[SEX]!r} column gives: {sex})",
+                header=table.headers[FEMALE],
+            )
 
 
 def _sex_from_marks(table: Table, col: Collector) -> list[str | None]:
@@ -1382,12 +1505,22 @@ def read_units(source: str | Path, *, sheet: str | None = None) -> pd.DataFrame:
             raise_if_problems(col, [])
             raise AssertionError  # pragma: no cover
         g = table.grid
+
+        def texts(key: str) -> list[str | None]:
+            if key == LEVEL:
+                return _coded(_texts(g, table, key), parse_level)
+            if key == "aliases":  # one alias a line of the cell: the lines are aliases
+                c = table.columns[key]
+                cells = [g.cells[r][c] for r in table.data]
+                return [
+                    text_cell("|".join(v.splitlines())) if isinstance(v, str) else text_cell(v)
+                    for v in cells
+                ]
+            return _texts(g, table, key)
+
         frame = pd.DataFrame(
             {
-                k: pd.Series(
-                    _coded(_texts(g, table, k), parse_level) if k == LEVEL else _texts(g, table, k),
-                    dtype=object,
-                )
+                k: pd.Series(texts(k), dtype=object)
                 for k in table.columns
                 if k in (UNIT_ID, UNIT_NAME, LEVEL, "kind", "parent_id", "aliases")
             }

@@ -230,15 +230,40 @@ _SECTION_WORDS = re.compile(
 )
 
 
+_AVERAGE = frozenset(
+    {
+        "binh quan",
+        "binh quan chung",
+        "trung binh",
+        "trung binh chung",
+        "ty le chung",
+        "ty le binh quan",
+        "ty le trung binh",
+        "binh quan toan tinh",
+        "trung binh toan tinh",
+        "average",
+        "mean",
+    }
+)
+
+
 def sum_kind(text: Any) -> str | None:
-    """Return ``"total"``, ``"subtotal"`` or ``"sum"`` (plain Cộng) for a label, else ``None``.
+    """Return ``"total"``, ``"subtotal"``, ``"sum"`` (plain Cộng) or ``"average"``, else ``None``.
 
     Examples
     --------
     >>> [sum_kind(t) for t in ("TỔNG CỘNG (I+II)", "Cộng khối huyện", "Cộng (A)", "Toàn tỉnh")]
     ['total', 'subtotal', 'sum', 'total']
+    >>> sum_kind("Bình quân"), sum_kind("Tỷ lệ chung (%)")
+    ('average', 'average')
     >>> sum_kind("Huyện Cộng Hòa"), sum_kind("Tong so"), sum_kind("cong:")
     (None, 'total', 'sum')
+    >>> [sum_kind(t) for t in ("Tổng cộng toàn thành phố", "Toàn Đảng bộ", "Cả tỉnh", "Cộng huyện")]
+    ['total', 'total', 'total', 'sum']
+    >>> sum_kind("Xã Toàn Thắng"), sum_kind("Cộng Hòa"), sum_kind("Tổng Đội TNXP")
+    (None, None, None)
+    >>> sum_kind("Tổng I+II"), sum_kind("Cộng A + B"), sum_kind("Cộng 1"), sum_kind("Tổng 2")
+    ('total', 'total', 'sum', 'sum')
     """
     if not isinstance(text, str):
         return None
@@ -249,11 +274,38 @@ def sum_kind(text: Any) -> str | None:
         return "sum"
     if key in _GRAND:
         return "total"
+    if key in _AVERAGE:
+        return "average"
     if key.startswith(_SUB_PREFIX):
         return "subtotal"
     if re.match(r"^cong [ivxlc]+$|^cong [a-d]$|^tong [ivxlc]+$", key):
         return "sum"
+    if _SECTIONS_SUM.match(key):
+        return "total"  # "Tổng I+II", "Cộng A + B", "Tổng cộng 1+2"
+    if _SECTION_SUM.match(key):
+        return "sum"  # "Cộng 1", "Tổng 2" of a numbered section
+    if _GRAND_WORDS.match(key):
+        return "total"
+    if _PLACE_SUM.match(key):
+        return "sum"  # "Cộng huyện Nga Sơn": the district's communes, or the whole table
     return None
+
+
+_REF = r"(?:[ivxlc]+|[a-h]|\d{1,2})"
+_SECTIONS_SUM = re.compile(rf"^(?:cong|tong|tong cong|tong so)(?: {_REF}){{2,}}$")
+_SECTION_SUM = re.compile(rf"^(?:cong|tong) {_REF}$")
+# "Tổng cộng toàn thành phố", "Toàn Đảng bộ", "Cả tỉnh", "Tổng số chung": the whole of a place
+_PLACES = (
+    r"(?:tinh|huyen|thanh pho|thi xa|quan|xa|phuong|thi tran|quoc|nuoc|dang bo|don vi|nganh"
+    r"|khoi|dia phuong|chung)"
+)
+_GRAND_WORDS = re.compile(
+    rf"^(?:(?:tong cong|tong so|tong hop|tong|cong|cong chung) (?:chung )?(?:toan|ca) {_PLACES}"
+    rf"|(?:tong cong|tong so|tong hop) (?:chung|{_PLACES})"
+    rf"|(?:toan|ca) {_PLACES})(?: [a-z]+){{0,4}}$"
+)
+# "Cộng huyện", "Tổng xã": a place's sum (a subtotal or the total; the figures decide)
+_PLACE_SUM = re.compile(rf"^(?:cong|tong) {_PLACES}(?: [a-z]+){{0,4}}$")
 
 
 def is_note(text: Any) -> bool:
@@ -318,7 +370,7 @@ def section_label(stt: Any, label: Any) -> str | None:
     (True, 'Khối huyện')
     """
     text = nfc(str(label)) if isinstance(label, str) and label.strip() else ""
-    if _unit_number(stt):
+    if unit_number(stt):
         # numbered as a unit (1, 2, "3."): a section only when its words say so ("1. Khối huyện")
         return text if text and _SECTION_WORDS.match(loose_key(text)) else None
     if isinstance(stt, str) and stt.strip():
@@ -346,7 +398,7 @@ def _abbreviated_unit(text: str) -> bool:
     return m is not None and not _SECTION_WORDS.match(loose_key(m.group(3)))
 
 
-def _unit_number(stt: Any) -> bool:
+def unit_number(stt: Any) -> bool:
     """Return True for an STT cell numbering a unit: ``1``, ``"2"``, ``"3."``, ``"1.2"``."""
     if isinstance(stt, bool):
         return False
@@ -357,7 +409,7 @@ def _unit_number(stt: Any) -> bool:
 
 def numbered_section(stt: Any, label: Any) -> bool:
     """Return True when the row is numbered as a section (I., A.) rather than as a unit (1, 2)."""
-    if _unit_number(stt):
+    if unit_number(stt):
         return False
     for value in (stt, label):
         if isinstance(value, str) and value.strip():

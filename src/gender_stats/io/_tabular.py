@@ -36,7 +36,7 @@ from gender_stats.io._common import (
     text_cell,
 )
 from gender_stats.io._excel import Grid, is_blank
-from gender_stats.io._rows import is_note, is_signature
+from gender_stats.io._rows import is_note, is_signature, section_label
 from gender_stats.vocab import parse_term
 
 _FOOTER = re.compile(
@@ -62,6 +62,8 @@ class Table:
     data: list[int]
     totals: list[int]
     title_term: tuple[str, int, int] | None
+    #: Section rows (``I | Khối huyện``, ``II. Các xã``): structural, never records.
+    sections: list[int] = dataclasses.field(default_factory=list)
 
 
 def find_header(grid: Grid, *, need: Sequence[str], search: int = 30) -> int | None:
@@ -123,9 +125,17 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
     totals: list[int] = []
     used = [c for c in range(grid.width) if c not in ignore]
     ended: int | None = None
+    sections: list[int] = []
     for r in range(header + 1, len(grid.cells)):
         row = grid.cells[r]
-        filled = [c for c in used if not is_blank(row[c])]
+        # a formula saved without its value reads blank but is not: its row is no blank row
+        filled = [c for c in used if not is_blank(row[c]) or (r, c) in grid.no_value]
+        anywhere = [c for c in range(grid.width) if not is_blank(row[c])]
+        if ended is None and len(anywhere) == 1 and is_note(row[anywhere[0]]):
+            continue  # a note between rows, in any column (the STT column too): rows after it read
+        if ended is None and _is_section(row, filled, ignore):
+            sections.append(r)
+            continue
         if not filled:
             if any(not is_blank(row[c]) for c in ignore):
                 data.append(r)
@@ -161,7 +171,19 @@ def locate(grid: Grid, col: Collector, *, need: Sequence[str]) -> Table | None:
             col.whole_row(r, filled[0], row[filled[0]], NOT_BLANK_ROW)
     check_merged(grid, header + 1, totals, col)
     term = title_term(grid, range(header))
-    return Table(grid, header, columns, headers, extras, data, totals, term)
+    return Table(grid, header, columns, headers, extras, data, totals, term, sections)
+
+
+def _is_section(row: Sequence[Any], filled: Sequence[int], ignore: Container[int]) -> bool:
+    """Return True for a section row of a list: a section number and a label, nothing else.
+
+    ``I | Khối huyện``, ``II. Các xã, thị trấn``, ``A | Huyện Nga Sơn`` (a list grouped by unit);
+    never ``1 | Nguyễn Văn A`` (a record with its other cells blank, which is a problem).
+    """
+    if len(filled) != 1 or not isinstance(row[filled[0]], str):
+        return False
+    stt = next((row[c] for c in range(len(row)) if c in ignore and not is_blank(row[c])), None)
+    return section_label(stt, row[filled[0]]) is not None
 
 
 def resolve_term(

@@ -546,13 +546,15 @@ def write_wide_workbook(
     units: pd.DataFrame | None = None,
     bodies: Sequence[str] | None = None,
     title: str = "TỔNG HỢP SỐ LƯỢNG NỮ THAM GIA CẤP ỦY, CƠ QUAN DÂN CỬ",
+    notes: Sequence[str] = (),
 ) -> Path:
     """Write counts of one term as the official wide workbook: sections, subtotals, a total row.
 
     Units are grouped by level (``I. Cấp huyện``, ``II. Sở, ban, ngành`` ...) in the order of the
     units table (or of the counts), each section followed by ``Cộng <level>``, and a ``Tổng cộng``
     row at the end; sums are written as numbers (exact integers) and shares as numbers rounded
-    half up to one decimal.
+    half up to one decimal.  ``notes`` are written one per row under the table, after a blank
+    row (each should start with ``Ghi chú:`` so that a reader takes it for a note).
     """
     terms = sorted(counts[TERM].astype(str).unique())
     if len(terms) != 1:
@@ -645,6 +647,8 @@ def write_wide_workbook(
             r += 1
     ws.cell(r, 2, "Tổng cộng")
     put(r, grand, bold=True)
+    for k, note in enumerate(notes, start=2):
+        ws.cell(r + k, 2, note).font = Font(italic=True)
     out = Path(path)
     try:
         wb.save(out)

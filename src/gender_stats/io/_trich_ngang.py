@@ -34,6 +34,7 @@ import datetime as dt
 import functools
 import hashlib
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -43,6 +44,7 @@ import pandas as pd
 from gender_stats._text import loose_key, name_key, nfc
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
+    FORMULA_NO_VALUE,
     NOT_BLANK_ROW,
     Collector,
     UnitIndex,
@@ -64,8 +66,9 @@ from gender_stats.io._rows import (
     RowClass,
     is_note,
     is_signature,
+    sum_kind,
 )
-from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units, title_term
+from gender_stats.io._tabular import Table, is_footer, resolve_term, resolve_units
 from gender_stats.io._wide import _is_column_numbers, filled, section_level
 from gender_stats.schema import (
     BIRTH_DATE,
@@ -82,7 +85,7 @@ from gender_stats.schema import (
     UNIT_NAME,
     Origin,
 )
-from gender_stats.vocab import BODIES, parse_body, parse_level, parse_sex
+from gender_stats.vocab import BODIES, parse_body, parse_level, parse_sex, parse_term
 
 YEAR_BOTH = "năm sinh chỉ ở một cột, Nam hoặc Nữ (a birth year under exactly one sex, found two)"
 YEAR_NONE = "năm sinh ở cột Nam hoặc cột Nữ (a birth year under Nam or Nữ, found none)"
@@ -120,6 +123,22 @@ def is_mark(value: Any) -> bool | None:
     return None
 
 
+def sex_mark(value: Any, sex: str) -> bool | None:
+    """Return :func:`is_mark` of a cell of the ``sex`` column; its own word (``Nữ`` under Nữ) marks it.
+
+    The other sex's word (``Nam`` under Nữ) is no mark: the row contradicts itself.
+
+    Examples
+    --------
+    >>> sex_mark("Nữ", "F"), sex_mark("nam", "M"), sex_mark("Nam", "F"), sex_mark("x", "F")
+    (True, True, None, True)
+    """
+    found = is_mark(value)
+    if found is None and isinstance(value, str):
+        return True if parse_sex(value) == sex else None
+    return found
+
+
 @dataclasses.dataclass
 class TrichNgang:
     """Where the parts of a personnel list sit in a grid.
@@ -136,6 +155,9 @@ class TrichNgang:
     marks: bool = False
     birth_col: int | None = None
     birth_header: str | None = None
+    #: a ``Giới tính`` column of its own besides the Nam | Nữ pair (checked against it)
+    sex_col: int | None = None
+    sex_header: str | None = None
 
 
 def _sex_pair(sub: list[Any], candidates: list[int]) -> dict[str, int]:
@@ -185,31 +207,203 @@ def locate_trich_ngang(grid: Grid) -> TrichNgang | None:
                 columns[name] = c
                 headers[name] = text_cell(v) or name
         group_header = text_cell(top[group_col]) or kind
+        sex_col = next(
+            (
+                c
+                for c, k in enumerate(kinds)
+                if k == SEX and c != group_col and c not in sex_cols.values()
+            ),
+            None,
+        )
+        sex_header = text_cell(top[sex_col]) if sex_col is not None else None
         if kind == BIRTH_YEAR:
             columns.pop(BIRTH_YEAR, None)
-            return TrichNgang(r, columns, headers, sex_cols, group_header)
+            return TrichNgang(
+                r, columns, headers, sex_cols, group_header, sex_col=sex_col, sex_header=sex_header
+            )
         birth_col = columns.pop(BIRTH_YEAR, None)
         birth_header = headers.pop(BIRTH_YEAR, None)
         return TrichNgang(
-            r, columns, headers, sex_cols, group_header, True, birth_col, birth_header
+            r,
+            columns,
+            headers,
+            sex_cols,
+            group_header,
+            True,
+            birth_col,
+            birth_header,
+            sex_col,
+            sex_header,
         )
     return None
 
 
-def _title_body(grid: Grid, rows: range) -> str | None:
-    """Return a body named in the title block (longest alias first), or ``None``."""
-    aliases = sorted(
-        ((loose_key(a), code) for code, lab in BODIES.items() for a in (lab.vi, *lab.aliases)),
-        key=lambda x: -len(x[0]),
-    )
+#: Every wording of every body, longest first, as loose keys (at least 3 letters: BCH, BTV).
+_ALIASES = sorted(
+    (
+        (key, code)
+        for code, lab in BODIES.items()
+        for a in (lab.vi, *lab.aliases)
+        if len(key := loose_key(a)) >= 3
+    ),
+    key=lambda x: -len(x[0]),
+)
+
+
+def sheet_body(grid: Grid) -> str | None:
+    """Return the one body a sheet's name names (``BCH``, ``DS BTV``, ``Ban Thường vụ``), or None.
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> [sheet_body(Grid("a.xlsx", s, [[]], [1])) for s in ("BTV", "DS BCH 2020", "Sheet1", None)]
+    ['standing_committee', 'party_committee', None, None]
+    """
+    if not grid.sheet:
+        return None
+    named = bodies_named(grid.sheet)
+    return named.pop() if len(named) == 1 else None
+
+
+def title_body(grid: Grid, rows: range) -> str | None:
+    """Return the body the title block names, or ``None`` (none, or a line naming two).
+
+    The first line naming a body decides (``DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ …``); a line naming
+    two (``BAN THƯỜNG VỤ VÀ BAN CHẤP HÀNH``) names no one body, and neither does a list of cadres
+    a body manages (``CÁN BỘ DIỆN BAN THƯỜNG VỤ TỈNH ỦY QUẢN LÝ``): the caller reports it.
+    """
     for r in rows:
         for v in grid.cells[r]:
             if isinstance(v, str):
-                key = f" {loose_key(v)} "
-                for alias, code in aliases:
-                    if len(alias) > 3 and f" {alias} " in key:
-                        return code
+                named = bodies_named(v)
+                if named and re.search(r"\b(quan ly|theo doi)\b", loose_key(v)):
+                    return None  # "cán bộ diện Ban Thường vụ quản lý": managed by it, not in it
+                if named:
+                    return named.pop() if len(named) == 1 else None
     return None
+
+
+_KINDS = {
+    "TINH": "Tỉnh",
+    "THANH PHO": "Thành phố",
+    "HUYEN": "Huyện",
+    "THI XA": "Thị xã",
+    "QUAN": "Quận",
+    "XA": "Xã",
+    "PHUONG": "Phường",
+    "THI TRAN": "Thị trấn",
+    "SO": "Sở",
+}
+_KIND = "|".join(sorted(_KINDS, key=len, reverse=True))
+_STOP = r"(?=\s*(?:$|[,;:(\d]|\s[-–]\s|KHOA\b|NHIEM KY\b|LAN THU\b|NAM\b|TAI\b|GOM\b))"
+#: ``ĐẢNG BỘ HUYỆN NGA SƠN`` anywhere in a title line (matched without diacritics).
+_PARTY_UNIT = re.compile(
+    rf"\b(?:DANG BO|DANG UY|HDND|HOI DONG NHAN DAN|UBND|UY BAN NHAN DAN)\s+({_KIND})\s+"
+    rf"([A-Z][A-Z ]{{1,40}}?){_STOP}"
+)
+#: ``HUYỆN ỦY NGA SƠN``: an issuing line alone in its cell.
+_COMMITTEE_UNIT = re.compile(r"^(HUYEN|TINH|THANH|THI) UY\s+([A-Z][A-Z ]{1,40}?)\s*$")
+_COMMITTEE_KIND = {"HUYEN": "Huyện", "TINH": "Tỉnh", "THANH": "Thành phố", "THI": "Thị xã"}
+
+
+def _plain_upper(text: str) -> str:
+    """Return the text upper-cased without diacritics, one character per character (đ → D)."""
+    out = []
+    for ch in text.upper():
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append("D" if ch == "Đ" else base if base.isascii() else " ")
+    return "".join(out)
+
+
+def _units_in(text: str) -> list[str]:
+    """Return the units a title line names, as ``Huyện Nga Sơn``."""
+    original = nfc(text).strip()
+    plain = _plain_upper(original)
+    found = []
+    for m in _PARTY_UNIT.finditer(plain):
+        name = original[m.start(2) : m.end(2)].strip()
+        found.append(f"{_KINDS[m.group(1)]} {name.title()}")
+    alone = _COMMITTEE_UNIT.match(plain)
+    if alone:
+        name = original[alone.start(2) : alone.end(2)].strip()
+        found.append(f"{_COMMITTEE_KIND[alone.group(1)]} {name.title()}")
+    return found
+
+
+def list_title_unit(grid: Grid, rows: range) -> tuple[str | None, list[str]]:
+    """Return the one unit a list's title names, or ``None`` and the units it names.
+
+    ``DANH SÁCH … ĐẢNG BỘ HUYỆN NGA SƠN`` names Huyện Nga Sơn; so does an issuing block
+    ``HUYỆN ỦY NGA SƠN``.  The line saying *danh sách* decides between several units (the
+    province above the district); otherwise several units are no unit (the caller reports them).
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> g = Grid("a.xlsx", None, [["ĐẢNG BỘ TỈNH THANH HÓA"], ["HUYỆN ỦY NGA SƠN"]], [1, 2])
+    >>> list_title_unit(g, range(1)), list_title_unit(g, range(2))
+    (('Tỉnh Thanh Hóa', []), (None, ['Tỉnh Thanh Hóa', 'Huyện Nga Sơn']))
+    >>> t = "DANH SÁCH BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XXIV, NHIỆM KỲ 2020-2025"
+    >>> list_title_unit(Grid("a.xlsx", None, [["ĐẢNG BỘ TỈNH THANH HÓA"], [t]], [1, 2]), range(2))
+    ('Huyện Nga Sơn', [])
+    """
+    every: list[str] = []
+    listed: list[str] = []
+    for r in rows:
+        for v in grid.cells[r]:
+            if isinstance(v, str) and v.strip():
+                units = _units_in(v)
+                every.extend(units)
+                if "danh sach" in loose_key(v):
+                    listed.extend(units)
+    for units in (listed, every):
+        distinct = list(dict.fromkeys(units))
+        if len(distinct) == 1:
+            return distinct[0], []
+        if distinct:
+            return None, distinct
+    return None, []
+
+
+#: Expected text when the title names several units and nothing else names the list's unit.
+UNIT_AMBIGUOUS = (
+    "một đơn vị: tiêu đề nêu {units}; truyền unit= hoặc thêm cột Đơn vị (one unit: the title "
+    "names several)"
+)
+
+
+#: Expected text when no term is found and the title gives a congress or NA number instead.
+TERM_FROM_NUMBER = (
+    "nhiệm kỳ ghi ở tiêu đề (NHIỆM KỲ 2020 - 2025), ở cột Nhiệm kỳ, hoặc truyền term='2020-2025' "
+    "(a term: none found in the title, the columns or the arguments{extra})"
+)
+
+
+def list_title_term(
+    grid: Grid, rows: range, body: str | None
+) -> tuple[tuple[str, int, int] | None, str | None]:
+    """Return the term a list's title names (with its cell), or ``None`` and why not.
+
+    ``NHIỆM KỲ 2020 - 2025`` is a term.  A congress number (``ĐẢNG BỘ HUYỆN … KHÓA XV``, ``ĐẠI
+    HỘI LẦN THỨ XX``) is not, and neither is a National Assembly ``khóa`` unless the title says
+    *Quốc hội* and the list is of the National Assembly: the reason then names the number found.
+
+    Examples
+    --------
+    >>> from gender_stats.io._excel import Grid
+    >>> g = Grid("a.xlsx", None, [["ĐẢNG BỘ HUYỆN NGA SƠN KHÓA XV"], ["NHIỆM KỲ 2020-2025"]], [1, 2])
+    >>> list_title_term(g, range(2), "party_committee")
+    (('2020-2025', 1, 0), None)
+    >>> found, why = list_title_term(g, range(1), "party_committee")
+    >>> found, "khóa XV" in why
+    (None, True)
+    """
+    from gender_stats.io._counts import read_title
+
+    found, why, cell = read_title(grid, rows).term_for(body)
+    if found is not None and cell is not None:
+        return (found, cell[0], cell[1]), None
+    return None, why
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -250,6 +444,35 @@ class _Rows:
     notes: list[int] = dataclasses.field(default_factory=list)
     signature: list[int] = dataclasses.field(default_factory=list)
     after_end: list[int] = dataclasses.field(default_factory=list)
+    #: the section row of each data row (``None`` before the first section)
+    sec_row: list[int | None] = dataclasses.field(default_factory=list)
+    #: the unit a heading row above names, per data row (``None``: none does)
+    sec_unit: list[str | None] = dataclasses.field(default_factory=list)
+    #: section row -> the section as read (label, body, level, numbers it states)
+    found: dict[int, Section] = dataclasses.field(default_factory=dict)
+    #: section row -> hidden rows passed over in it
+    hidden_in: dict[int, int] = dataclasses.field(default_factory=dict)
+    #: total rows (``Cộng``, ``Tổng số: 45 đồng chí``): row, what they state, the rows they close
+    totals: list[Total] = dataclasses.field(default_factory=list)
+    #: a second table below: its header rows and the title lines above them
+    headers: list[int] = dataclasses.field(default_factory=list)
+    titles: list[int] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass(frozen=True)
+class Total:
+    """A total row of a list and the numbers it states, to be checked against the rows above."""
+
+    row: int
+    col: int
+    value: Any
+    total: int | None
+    female: int | None
+    #: data rows above it: all of them, and those since the current section started
+    above: int
+    section_start: int
+    #: hidden rows passed over above it (they may make up a difference)
+    hidden: int
 
 
 #: The warning when hidden rows of a list were passed over.
@@ -302,15 +525,85 @@ def _scan(
     sign = _memo(lambda v: is_signature(v) or is_footer([v]))
     width = grid.width
     ended: int | None = None
+    cur_row: int | None = None
+    section_start = 0
+    hidden_above = 0
+
+    cur_unit: str | None = None
+
+    def enter(r: int, sec: Section) -> None:
+        nonlocal cur_body, cur_level, cur_row, section_start, cur_unit
+        section_start = len(out.data)
+        out.sections.append(r)
+        out.found[r] = sec
+        cur_row = r
+        if sec.unit is not None:  # a unit heading: its bodies follow (or the title's)
+            cur_unit, cur_body = sec.unit, None
+            return
+        cur_body = sec.body
+        cur_level = sec.level if sec.body is None else cur_level
+        if sec.body is None and sec.level is None:
+            col.at(r, sec.col, sec.label, NEED_SECTION)
+
+    top_kinds = [header_column(v) for v in filled(grid, tn.header_row)]
+    main_term = list_title_term(grid, range(tn.header_row), None)[0]
+
+    def header_at(r: int) -> bool | None:
+        """Whether ``r`` repeats the header (True), heads other columns (False), or neither."""
+        if r + 1 >= len(cells) or header_column(cells[r][name_c]) != FULL_NAME:
+            return None
+        kinds = [header_column(v) for v in filled(grid, r)]
+        sub = filled(grid, r + 1)
+        sub_sex = {c: parse_sex(sub[c]) if isinstance(sub[c], str) else None for c in (fc, mc)}
+        pairs = enumerate(zip(kinds, top_kinds, strict=True))  # one grid: rows of one width
+        same = all(k == t for c, (k, t) in pairs if c not in (fc, mc))
+        return same and sub_sex == {fc: "F", mc: "M"}
+
+    def next_filled(r: int) -> int | None:
+        return next((k for k in range(r + 1, len(cells)) if not all(map(is_blank, cells[k]))), None)
+
+    def second_title(r: int, text: str) -> None:
+        """Read a title line above a second table: the body it names holds below (or none)."""
+        nonlocal cur_body, cur_row, section_start
+        out.titles.append(r)
+        named = bodies_named(text)
+        cur_body = named.pop() if len(named) == 1 else None
+        cur_row, section_start = None, len(out.data)
+        found = list_title_term(grid, range(r, r + 1), None)[0]
+        if found is not None and main_term is not None and found[0] != main_term[0]:
+            col.at(r, found[2], text, SECOND_TERM.format(term=main_term[0]))
+
     for r in range(start, len(cells)):
         row = cells[r]
+        if out.headers and r == out.headers[-1]:
+            continue  # the second header row of a repeated header
+        if ended is None and (again := header_at(r)) is not None:
+            out.headers.extend([r, r + 1])  # a second table below: the same columns
+            if not again:
+                col.at(r, name_c, row[name_c], OTHER_HEADER)
+            continue
         if skip and r in skip:
+            hidden_above += 1
+            if cur_row is not None:
+                out.hidden_in[cur_row] = out.hidden_in.get(cur_row, 0) + 1
             continue  # a hidden row: passed over with a warning (split_hidden)
         first = row[0]
         if first is None or type(first) is str or ended is not None:
             first = next((v for v in row if v is not None and not is_blank(v)), None)
             if first is None:
                 continue
+            if ended is None:
+                total = _total_row(r, row, tn, col)
+                if total is not None:  # a total is no person: checked against the rows above
+                    out.totals.append(
+                        dataclasses.replace(
+                            total,
+                            above=len(out.data),
+                            section_start=section_start,
+                            hidden=hidden_above,
+                        )
+                    )
+                    continue
             f_val, m_val = row[fc], row[mc]
             person = not is_blank(row[name_c]) and not (is_blank(f_val) and is_blank(m_val))
             if ended is not None:
@@ -326,6 +619,13 @@ def _scan(
                 else:
                     out.signature.append(r)
                 continue
+            if not person and (sec := _section(row, tn, stt_c)) is not None:
+                enter(r, sec)  # before the signature test: "Ban Thường vụ" heads a section
+                continue
+            nxt = next_filled(r) if isinstance(first, str) and not person else None
+            if nxt is not None and header_at(nxt) is not None:
+                second_title(r, first)
+                continue
             if isinstance(first, str) and not person and note(first):
                 out.notes.append(r)  # a note between rows: the rows after it are read
                 continue
@@ -335,24 +635,116 @@ def _scan(
                 continue
         f_val, m_val = row[fc], row[mc]
         if (f_val is None or is_blank(f_val)) and (m_val is None or is_blank(m_val)):
-            label = _section(row, tn)
-            if label is not None:
-                out.sections.append(r)
-                cur_body = parse_body(label)
-                cur_level = section_level(label) if cur_body is None else cur_level
-                if cur_body is None and cur_level is None:
-                    col.at(
-                        r, name_c, label, "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
-                    )
+            sec = _section(row, tn, stt_c)
+            if sec is not None:
+                enter(r, sec)
                 continue
         out.data.append(r)
         out.sec_body.append(cur_body)
         out.sec_level.append(cur_level)
+        out.sec_unit.append(cur_unit)
+        out.sec_row.append(cur_row)
         if row.count(None) + row.count("") >= width - 2:  # cheap first: most rows are full
-            filled_cells = [c for c, v in enumerate(row) if c != stt_c and not is_blank(v)]
+            filled_cells = [
+                c
+                for c, v in enumerate(row)
+                if c != stt_c and (not is_blank(v) or (r, c) in grid.no_value)
+            ]
             if len(filled_cells) == 1:
                 col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
+
+
+_TOTAL_START = re.compile(r"^(tong cong|tong so|cong)\b")
+#: Expected text of a count under Nam or Nữ on a total row.
+TOTAL_COUNT = "số người (a number of people)"
+TOTAL_DIFFERS = (
+    "{n} người như dòng tổng ghi; danh sách ở trên có {found} (as many people as the total row "
+    "states: {n}, found {found} above it)"
+)
+TOTAL_FEMALE = (
+    "{n} nữ như dòng tổng ghi; danh sách ở trên có {found} nữ (as many women as the total row "
+    "states: {n}, found {found} above it)"
+)
+
+
+def _total_row(r: int, row: list[Any], tn: TrichNgang, col: Collector) -> Total | None:
+    """Return the total row ``r`` is (``Cộng | 2 | 1``, ``Tổng số: 45 đồng chí, nữ 7``), or None.
+
+    Its label is the first text, at or left of the name column; the numbers are the counts under
+    Nam and Nữ, or those the label states.
+    """
+    name_c = tn.columns[FULL_NAME]
+    c, label = next(
+        ((c, v) for c, v in enumerate(row[: name_c + 1]) if isinstance(v, str) and v.strip()),
+        (None, None),
+    )
+    if c is None or label is None:
+        return None
+    key = loose_key(label)
+    stated, stated_female = stated_counts(label)
+    if sum_kind(label) is None and not (_TOTAL_START.match(key) and stated is not None):
+        return None
+    numbers: dict[str, int] = {}
+    for sex, sc in tn.sex_cols.items():
+        v = row[sc]
+        if is_blank(v):
+            continue
+        if isinstance(v, str) and v.strip().isdigit():
+            v = int(v.strip())
+        if isinstance(v, bool) or not isinstance(v, int | float) or not float(v).is_integer():
+            col.at(
+                r, sc, v, TOTAL_COUNT, header=f"{tn.year_header} / {'Nữ' if sex == 'F' else 'Nam'}"
+            )
+            return Total(r, c, label, None, None, 0, 0, 0)
+        numbers[sex] = int(v)
+    if numbers:
+        total = numbers.get("F", 0) + numbers.get("M", 0)
+        return Total(r, c, label, total, numbers.get("F", 0), 0, 0, 0)
+    return Total(r, c, label, stated, stated_female, 0, 0, 0)
+
+
+def check_totals(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
+    """Report a total row that agrees with neither the whole list above it nor its section.
+
+    A row lost in a list (or a list cut short) is found here, never read silently short.
+    """
+    for t in scan.totals:
+        scopes = [range(0, t.above), range(t.section_start, t.above)]
+        if t.total is not None:
+            fits = [s for s in scopes if len(s) <= t.total <= len(s) + t.hidden]
+            if not fits:
+                col.at(t.row, t.col, t.value, TOTAL_DIFFERS.format(n=t.total, found=t.above))
+                continue
+            scopes = fits
+        if t.female is None or t.hidden:
+            continue
+        known = [[sexes[i] for i in s] for s in scopes]
+        if any(None in k for k in known):
+            continue
+        if all(k.count("F") != t.female for k in known):
+            found = known[0].count("F")
+            col.at(t.row, t.col, t.value, TOTAL_FEMALE.format(n=t.female, found=found))
+
+
+def check_stated(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
+    """Report a section whose rows are not as many as its label states (``Ban Thường vụ (15)``).
+
+    A list that ends early, or a row lost in it, is never read silently short.  Hidden rows of
+    the section (passed over with a warning) may make up the difference.
+    """
+    for r, sec in scan.found.items():
+        if sec.total is None and sec.female is None:
+            continue
+        mine = [i for i, s in enumerate(scan.sec_row) if s == r]
+        hidden = scan.hidden_in.get(r, 0)
+        if sec.total is not None and sec.total not in (len(mine), len(mine) + hidden):
+            col.at(r, sec.col, sec.label, SECTION_COUNT.format(n=sec.total, found=len(mine)))
+        known = [sexes[i] for i in mine]
+        if sec.female is not None and not hidden and None not in known:
+            women = known.count("F")
+            if women != sec.female:
+                col.at(r, sec.col, sec.label, SECTION_FEMALE.format(n=sec.female, found=women))
 
 
 def _log_rows(
@@ -373,6 +765,9 @@ def _log_rows(
         (scan.notes, RowClass.NOTE, STRUCTURAL),
         (scan.signature, RowClass.SIGNATURE, STRUCTURAL),
         (scan.after_end, RowClass.DATA, REPORTED),
+        ([t.row for t in scan.totals], RowClass.TOTAL, STRUCTURAL),
+        (scan.headers, RowClass.HEADER, STRUCTURAL),
+        (scan.titles, RowClass.TITLE, STRUCTURAL),
     ):
         for r in rows:
             kinds[r] = (kind, outcome)
@@ -388,6 +783,29 @@ def _log_rows(
         log.add(grid.file, grid.sheet, grid.rows[r], kind, outcome, label)
 
 
+def report_formulas(
+    grid: Grid,
+    rows: list[int],
+    columns: dict[str, int],
+    headers: dict[str, str | None],
+    col: Collector,
+) -> set[int]:
+    """Report the cells of ``columns`` that are formulas saved without their value; return rows.
+
+    Such a cell reads blank: a blank ``Nữ`` mark says "man", a blank year says "no year".  What
+    the formula gives is not for the reader to guess.
+    """
+    if not grid.no_value:
+        return set()
+    bad: set[int] = set()
+    for key, c in columns.items():
+        for r in rows:
+            if (r, c) in grid.no_value:
+                col.at(r, c, None, FORMULA_NO_VALUE, header=headers.get(key) or key)
+                bad.add(r)
+    return bad
+
+
 def _sexes_and_births(
     grid: Grid, tn: TrichNgang, data: list[int], col: Collector
 ) -> tuple[list[str | None], list[int | None], list[dt.date | None]]:
@@ -398,7 +816,8 @@ def _sexes_and_births(
     years: list[int | None] = []
     dates: list[dt.date | None] = []
     sex_header = {"F": f"{tn.year_header} / Nữ", "M": f"{tn.year_header} / Nam"}
-    mark = _memo(is_mark)
+    f_mark_of = _memo(lambda v: sex_mark(v, "F"))
+    m_mark_of = _memo(lambda v: sex_mark(v, "M"))
     typed = grid.typed
 
     parsed: dict[tuple[type, Any, str], tuple[int | None, dt.date | None, str | None]] = {}
@@ -419,10 +838,20 @@ def _sexes_and_births(
             col.at(r, c, value, why, header=header)
         return year, date
 
+    read = {"F": fc, "M": mc}
+    if tn.birth_col is not None:
+        read[BIRTH_YEAR] = tn.birth_col
+    where = {**sex_header, BIRTH_YEAR: tn.birth_header}
+    formulas = report_formulas(grid, data, read, where, col)
     for r in data:
+        if r in formulas:  # reported: no guess from a blank formula cell
+            sexes.append(None)
+            years.append(None)
+            dates.append(None)
+            continue
         f_val, m_val = cells[r][fc], cells[r][mc]
         if tn.marks:
-            f_mark, m_mark = mark(f_val), mark(m_val)
+            f_mark, m_mark = f_mark_of(f_val), m_mark_of(m_val)
             sex: str | None = None
             if f_mark is None or m_mark is None:
                 bad, c = (f_val, fc) if f_mark is None else (m_val, mc)
@@ -460,7 +889,43 @@ def _sexes_and_births(
         year, date = birth(r, c, sex_header[sex])
         years.append(year)
         dates.append(date)
+    if tn.sex_col is not None:
+        _check_sex_column(grid, tn, data, sexes, col)
     return sexes, years, dates
+
+
+#: Expected text of a ``Giới tính`` cell that disagrees with the Nam | Nữ columns.
+SEX_DISAGREES = "{sex} như cột {pair} của dòng này (the sex the {pair_en} columns give: {code})"
+
+
+def _check_sex_column(
+    grid: Grid, tn: TrichNgang, data: list[int], sexes: list[str | None], col: Collector
+) -> None:
+    """Report a ``Giới tính`` cell that is not a sex, or names the other sex than the Nam | Nữ pair.
+
+    A list may carry both; which one is right is not for the reader to guess.
+    """
+    c = tn.sex_col
+    assert c is not None
+    pair = f"{tn.year_header} (Nam | Nữ)"
+    sex_of = _memo(lambda v: parse_sex(v) if isinstance(v, str) else None)
+    for r, sex in zip(data, sexes, strict=True):
+        value = grid.cells[r][c]
+        if is_blank(value) or sex is None:
+            continue
+        written = sex_of(value)
+        if written is None:
+            col.at(r, c, value, "Nữ hoặc Nam (F or M)", header=tn.sex_header)
+        elif written != sex:
+            col.at(
+                r,
+                c,
+                value,
+                SEX_DISAGREES.format(
+                    sex="Nữ" if sex == "F" else "Nam", pair=pair, pair_en=pair, code=sex
+                ),
+                header=tn.sex_header,
+            )
 
 
 def infer_missing_levels(
@@ -547,8 +1012,13 @@ def read_trich_ngang(
     data = scan.data
     if log is not None:
         _log_rows(grid, tn, start, scan, skip, log)
-    check_merged(grid, start, scan.sections, col)
+    structural = [*scan.sections, *scan.titles, *(t.row for t in scan.totals)]
+    heads = set(scan.headers)  # a repeated header may be merged as the first one is
+    merged = tuple(m for m in grid.merged if not (m[0] in heads and m[2] in heads))
+    check_merged(dataclasses.replace(grid, merged=merged), start, structural, col)
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
+    check_stated(scan, sexes, col)
+    check_totals(scan, sexes, col)
     cells = grid.cells
 
     def texts(key: str) -> list[str | None]:
@@ -573,16 +1043,23 @@ def read_trich_ngang(
         coded = _memo(lambda t: parse_body(t) or t if t else body_arg)
         bodies = [coded(t) for t in texts(BODY)]
     else:
-        title = _title_body(grid, range(h))
+        title = title_body(grid, range(h)) or sheet_body(grid)
         bodies = [b or body_arg or title for b in scan.sec_body]
         if any(b is None for b in bodies):
             col.at(None, None, None, NEED_BODY, header=BODY)
     # unit and level
     level_arg = arg_code(level, parse_level, col, "level") if level is not None else None
-    unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
     unit_ids = texts(UNIT_ID) if UNIT_ID in cols else None
-    if UNIT_NAME not in cols and unit is None and unit_ids is None:
-        col.at(None, None, None, NEED_UNIT, header=UNIT_NAME)
+    headed = UNIT_NAME not in cols and any(u is not None for u in scan.sec_unit)
+    every_headed = headed and all(u is not None for u in scan.sec_unit)
+    if UNIT_NAME not in cols and unit is None and unit_ids is None and not every_headed:
+        unit, named = list_title_unit(grid, range(h))  # the unit the title names
+        if unit is None:
+            why = UNIT_AMBIGUOUS.format(units=", ".join(named)) if named else NEED_UNIT
+            col.at(None, None, None, why, header=UNIT_NAME)
+    unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
+    if headed:  # unit heading rows (1. Xã Nga An) name the unit of the rows below them
+        unit_names = [u or n for u, n in zip(scan.sec_unit, unit_names, strict=True)]
     lv_code = _memo(lambda t: parse_level(t) or t if t else None)
     lv_col = [lv_code(t) for t in texts(LEVEL)]
     lvls = [lv_col[i] or scan.sec_level[i] or level_arg for i in range(len(data))]
@@ -612,8 +1089,10 @@ def read_trich_ngang(
             tn.headers.get(UNIT_NAME),
             inferred if inferred is not None else {},
         )
-    table = Table(grid, h, cols, tn.headers, {}, data, [], title_term(grid, range(h)))
-    terms, one_term = resolve_term(table, term, col)
+    one_body = next(iter(set(bodies))) if len(set(bodies)) == 1 else None
+    found_term, why_not = list_title_term(grid, range(h), one_body)
+    table = Table(grid, h, cols, tn.headers, {}, data, [], found_term)
+    terms, one_term = term_or_why(table, term, col, why_not)
     # person id: an id column, or unit id / name key / birth year
     if PERSON_ID in cols:
         pids = texts(PERSON_ID)
@@ -633,7 +1112,10 @@ def read_trich_ngang(
             PERSON_ID: pd.Series(pids, dtype="str"),
             SEX: pd.Series([s or "F" for s in sexes], dtype="str"),
             FULL_NAME: pd.Series(names, dtype="str"),
-            BIRTH_YEAR: pd.array(years, dtype="Int64"),
+            # no term known (reported): no age check against the stand-in term
+            BIRTH_YEAR: pd.array(
+                years if terms is not None or one_term else [None] * len(data), dtype="Int64"
+            ),
         }
     )
     for key in (ETHNICITY, POST):
@@ -655,6 +1137,24 @@ def read_trich_ngang(
         columns=where,
     )
     return frame, origin, [grid.rows[r] for r in data]
+
+
+def term_or_why(
+    table: Table, term: str | None, col: Collector, why_not: str | None
+) -> tuple[list[Any] | None, str | None]:
+    """Return the terms of a list (:func:`resolve_term`), saying why a title number is no term."""
+    grid = table.grid
+    if (
+        why_not is not None
+        and term is None
+        and table.title_term is None
+        and TERM not in table.columns
+        and not (grid.sheet and parse_term(grid.sheet))
+    ):
+        extra = why_not if why_not.startswith(";") else f"; {why_not}"
+        col.at(None, None, None, TERM_FROM_NUMBER.format(extra=extra), header=TERM)
+        return None, None
+    return resolve_term(table, term, col)
 
 
 def birth_dates(dates: list[dt.date | None]) -> pd.Series:
@@ -706,22 +1206,180 @@ def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:
     )
 
 
-def _section(row: list[Any], tn: TrichNgang) -> str | None:
-    name = row[tn.columns[FULL_NAME]]
-    others = [v for c, v in enumerate(row) if not is_blank(v) and c != tn.columns[FULL_NAME]]
-    candidates = [name, *others]
-    for v in candidates:
-        if isinstance(v, str) and roman_section(v.strip()) is not None:
-            label = roman_section(v.strip()) or text_cell(name) or ""
-            if label and not re.match(r"^\d", label):
-                rest = [x for x in others if x is not v]
-                if (
-                    all(isinstance(x, str) for x in rest)
-                    and is_blank(row[tn.sex_cols["F"]])
-                    and is_blank(row[tn.sex_cols["M"]])
-                ):
-                    return label
-    return None
+#: Expected text of a header row below the list whose columns differ from the first header.
+OTHER_HEADER = (
+    "các cột như bảng đầu của trang (the columns of the first table of the sheet: a second table "
+    "with other columns belongs on a sheet of its own)"
+)
+#: Expected text of a second table's title naming another term than the sheet's title.
+SECOND_TERM = (
+    "nhiệm kỳ {term} như tiêu đề của trang (the term of the sheet's title: a table of another "
+    "term belongs on a sheet of its own)"
+)
+#: Expected text of a numbered section row that names neither a body nor a level.
+NEED_SECTION = "tên ban (I. Ban Thường vụ) hoặc khối (a body or a level)"
+#: Expected text when a section row states a number of people the list does not have.
+SECTION_COUNT = (
+    "{n} người như dòng khối ghi; danh sách có {found} (as many people as the section row "
+    "states: {n}, found {found})"
+)
+SECTION_FEMALE = (
+    "{n} nữ như dòng khối ghi; danh sách có {found} nữ (as many women as the section row "
+    "states: {n}, found {found})"
+)
+
+_NUMBERING = re.compile(r"^([A-H]|\d{1,2})\s*(?:[.)/:-]\s*|$)(.*)$")
+_LABEL_TAIL = re.compile(r"\([^)]*\)|\s*[:;].*$|\s[-–—]\s.*$")
+_STATED_FEMALE = (  # "nữ: 07" first, then "7 đồng chí nữ"
+    re.compile(r"\bnu\s*(\d{1,3})\b"),
+    re.compile(r"\b(\d{1,3})\s*(?:dong chi\s*|d c\s*|dc\s*)?nu\b"),
+)
+_STATED_TOTAL = re.compile(r"\b(\d{1,3})\s*(?:dong chi|d c|dc|nguoi|thanh vien|uy vien)\b")
+
+
+@dataclasses.dataclass(frozen=True)
+class Section:
+    """A section row of a list: its label, the body or level it names, the numbers it states."""
+
+    label: str
+    col: int
+    body: str | None
+    level: str | None
+    total: int | None = None
+    female: int | None = None
+    #: the unit a row names (``1. Xã Nga An``): the unit of the rows below it
+    unit: str | None = None
+
+
+def _numbering(value: Any) -> tuple[bool, str] | None:
+    """Return ``(roman, rest)`` for a numbered text (``II. Ban …``, ``B.``, ``1)``), else ``None``."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return (False, "") if 0 < value < 100 else None
+    if not isinstance(value, str):
+        return None
+    text = nfc(value).strip()
+    roman = roman_section(text)
+    if roman is not None:
+        return True, roman
+    m = _NUMBERING.match(text)
+    return (False, m.group(2).strip()) if m else None
+
+
+def bodies_named(label: str) -> set[str]:
+    """Return the bodies a label names, longest wording first (``Ban Thường vụ cấp ủy``: one).
+
+    Examples
+    --------
+    >>> sorted(bodies_named("BAN THƯỜNG VỤ HUYỆN ỦY")), sorted(bodies_named("Ủy viên BCH"))
+    (['standing_committee'], ['party_committee'])
+    >>> sorted(bodies_named("Ủy viên Ban Chấp hành không tham gia Ban Thường vụ"))
+    ['party_committee', 'standing_committee']
+    """
+    key = f" {loose_key(label)} "
+    found: set[str] = set()
+    for alias, code in _ALIASES:
+        if f" {alias} " in key:
+            found.add(code)
+            key = key.replace(f" {alias} ", "  ")
+    return found
+
+
+def stated_counts(label: str) -> tuple[int | None, int | None]:
+    """Return the number of people and of women a section label states, or ``None`` each.
+
+    Examples
+    --------
+    >>> stated_counts("BAN CHẤP HÀNH: 45 đồng chí, trong đó nữ: 07"), stated_counts("(15 đ/c)")
+    ((45, 7), (15, None))
+    >>> stated_counts("Ban Thường vụ"), stated_counts("15 đồng chí, nữ 03"), stated_counts("3 đ/c nữ")
+    ((None, None), (15, 3), (None, 3))
+    """
+    key = loose_key(label)
+    female = None
+    for pattern in _STATED_FEMALE:
+        m = pattern.search(key)
+        if m:
+            female = int(m.group(1))
+            key = f"{key[: m.start()]} {key[m.end() :]}"
+            break
+    t = _STATED_TOTAL.search(key)
+    return (int(t.group(1)) if t else None), female
+
+
+def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | None:
+    """Return the section a row heads (``I. BAN THƯỜNG VỤ``, ``Ban chấp hành``), or ``None``.
+
+    The row has no sex or year, and one text: in the name column, or leftmost (a row merged
+    from column A).  Numbered (``I.``, ``A.``, ``1.``, or a number in the STT column), the text
+    may name its body among other words (``II. Các đồng chí Ủy viên BCH``); unnumbered, it must be
+    a body or a level alone, besides a count in brackets or after a colon (``Ban Thường vụ (15
+    đồng chí)``).  A text naming two bodies is no body (reported on a numbered row).
+    """
+    if not (is_blank(row[tn.sex_cols["F"]]) and is_blank(row[tn.sex_cols["M"]])):
+        return None
+    name_c = tn.columns[FULL_NAME]
+    filled_cells = [(c, v) for c, v in enumerate(row) if not is_blank(v)]
+    texts = [(c, v) for c, v in filled_cells if isinstance(v, str)]
+    if not texts:
+        return None
+    c, raw = next(((c, v) for c, v in texts if c == name_c), texts[0])
+    if c > name_c:
+        return None  # a text right of the names: a signature or a note, not a heading
+    rest = [(k, v) for k, v in filled_cells if k != c]
+    numbered = roman = False
+    for k, v in rest:
+        got = _numbering(v) if k == stt_c or k < c else None
+        if got is not None and not got[1]:
+            numbered, roman = True, got[0]
+        elif not isinstance(v, str):
+            return None  # a number elsewhere in the row: not a heading
+    label = text_cell(raw) or ""
+    got = _numbering(label)
+    if got is not None and got[1]:
+        numbered, roman, label = True, got[0], got[1]
+    elif got is not None:
+        return None
+    if re.match(r"^\d", label):
+        return None
+    plain = _LABEL_TAIL.sub(" ", label).strip()
+    body = parse_body(plain)
+    if body is None and numbered:
+        named = bodies_named(label)
+        body = named.pop() if len(named) == 1 else None
+    level = section_level(plain or label) if body is None else None
+    unit = unit_heading(plain) if body is None and level is None else None
+    if body is None and level is None and unit is None and not roman:
+        return None
+    total, female = stated_counts(label)
+    return Section(label, c, body, level, total, female, unit)
+
+
+_UNIT_HEADING = re.compile(  # a kind and a name of one to four words, or a number (Phường 3)
+    rf"^(?:(?:DANG BO|DANG UY)\s+)?({_KIND})\s+(\d{{1,2}}|[A-Z]+(?: [A-Z]+){{0,3}})$"
+)
+
+
+def unit_heading(text: str) -> str | None:
+    """Return the unit a heading row names alone (``Xã Nga An``, ``ĐẢNG BỘ PHƯỜNG 3``), or None.
+
+    Only a unit kind and a short name: a sentence that starts with a unit is no heading.
+
+    Examples
+    --------
+    >>> unit_heading("XÃ NGA AN"), unit_heading("Đảng bộ phường 3"), unit_heading("Sở Y tế")
+    ('Xã Nga An', 'Phường 3', 'Sở Y Tế')
+    >>> print(unit_heading("Xã Nga An đề nghị bổ sung, ngày 5/10"), unit_heading("Nguyễn Văn An"))
+    None None
+    """
+    original = nfc(text).strip()
+    plain = _plain_upper(original)
+    m = _UNIT_HEADING.match(plain)
+    if m is None or is_signature(original):
+        return None
+    name = original[m.start(2) : m.end(2)].strip()
+    return f"{_KINDS[m.group(1)]} {name.title()}"
 
 
 def arg_code(value: str, parse: Any, col: Collector, what: str) -> str | None:

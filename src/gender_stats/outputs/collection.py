@@ -23,10 +23,13 @@ from gender_stats.collection import (
     NOT_A_REPORT,
     PROBLEMS,
     RECEIVED,
+    STATUS_SHEET,
     UNMATCHED,
     Collection,
+    reminders,
 )
 from gender_stats.errors import ArgumentError
+from gender_stats.io import append_sheet, write_wide_workbook
 from gender_stats.outputs._files import figure_bytes
 from gender_stats.outputs._page import Block, Section, table_block
 from gender_stats.outputs.labels import LABELS, LANGS, PAGE_LABELS, Lang
@@ -36,9 +39,13 @@ from gender_stats.schema import UNIT_ID, UNIT_NAME
 __all__ = [
     "add_to_report",
     "collection_section",
+    "compiled_note",
+    "reminders_sheet",
     "status_sheet",
     "status_summary",
     "status_table",
+    "status_word",
+    "write_collection",
 ]
 
 #: The label key of each status code of the collection.
@@ -51,6 +58,10 @@ _STATUS_KEYS = {
     NOT_A_REPORT: "coll_not_a_report",
 }
 _STATUS = "status"
+#: Units named one by one in the note under the consolidated table (the rest are counted).
+MAX_NAMED = 10
+#: The consolidated sheet's title (the official layout is in Vietnamese whatever ``lang``).
+CONSOLIDATED_TITLE = "TỔNG HỢP SỐ LƯỢNG NỮ THAM GIA CẤP ỦY, CƠ QUAN DÂN CỬ"
 
 
 def _require(collection: object, func: str, lang: str) -> Collection:
@@ -219,3 +230,153 @@ def add_to_report(collection: Collection, report: Any, *, lang: Lang | None = No
         )
     updated = with_collection(report, collection, lang=lang)
     return updated.save(report.out_dir).html
+
+
+def status_word(code: Any, lang: Lang = "vi") -> str:
+    """Return the word for a status code of :attr:`Collection.status` (``"missing"`` → ``"chưa nộp"``).
+
+    Examples
+    --------
+    >>> status_word("missing"), status_word("problems", "en")
+    ('chưa nộp', 'with problems')
+    """
+    return PAGE_LABELS[lang][_STATUS_KEYS[code]] if code in _STATUS_KEYS else str(code)
+
+
+def compiled_note(collection: Collection, *, lang: Lang = "vi") -> str:
+    """Return the note under the consolidated table: which units its sums cover, which not.
+
+    A unit of the units table whose return is missing, or held only problems, is not in the
+    subtotals and the total; the note says so by name (the first :data:`MAX_NAMED`), so that
+    nobody takes the total for the whole province.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:3], term="2015-2020")
+    >>> compiled_note(c, lang="en")
+    'Note: the figures cover 0 of 2 units; the subtotals and the total leave out 2: Thành phố Thanh Hóa (missing), Thị xã Bỉm Sơn (missing).'
+    """
+    collection = _require(collection, "compiled_note", lang)
+    words = PAGE_LABELS[lang]
+    units = collection.status[collection.status[UNIT_ID].notna()]
+    have = set(collection.counts[UNIT_ID].astype(str)) if len(collection.counts) else set()
+    left = units[~units[UNIT_ID].astype(str).isin(have)]
+    if left.empty:
+        return words["coll_all_compiled"].format(n=len(units))
+    named = [
+        f"{name} ({status_word(code, lang)})"
+        for name, code in zip(left[UNIT_NAME], left[_STATUS], strict=True)
+    ]
+    names = ", ".join(named[:MAX_NAMED])
+    if len(named) > MAX_NAMED:
+        names += words["coll_not_compiled_more"].format(more=len(named) - MAX_NAMED)
+    return words["coll_not_compiled"].format(
+        got=len(units) - len(left), n=len(units), left=len(left), names=names
+    )
+
+
+def reminders_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
+    """Return the workbook's "Nhắc nộp" sheet: :func:`gender_stats.reminders`, labelled in words.
+
+    Examples
+    --------
+    >>> import tempfile, gender_stats as gs
+    >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:2], term="2015-2020")
+    >>> reminders_sheet(c, lang="en").iloc[0].tolist()
+    ['TH-H01', 'Thành phố Thanh Hóa', 'missing', '', '']
+    """
+    collection = _require(collection, "reminders_sheet", lang)
+    words, remind = PAGE_LABELS[lang], reminders(collection)
+
+    def text(values: pd.Series) -> pd.Series:
+        return values.astype(object).where(values.notna(), "").map(str)
+
+    reason = remind["reason"].map(
+        lambda v: words["coll_late"] if v == "late" else status_word(v, lang)
+    )
+    table = {
+        "ID": text(remind[UNIT_ID]),
+        LABELS[lang]["unit"]: text(remind[UNIT_NAME]),
+        words["coll_reason"]: reason,
+        words["coll_days_late"]: text(remind["days_late"]),
+        words["coll_problem_text"]: text(remind["problems"]),
+    }
+    if "contact" in remind.columns:
+        table[words["coll_contact"]] = text(remind["contact"])
+    return pd.DataFrame(table).reset_index(drop=True)
+
+
+def write_collection(
+    collection: Collection,
+    path: str | Path,
+    *,
+    units: pd.DataFrame | None = None,
+    add_to: str | Path | None = None,
+    lang: Lang = "vi",
+) -> Path:
+    """Write the consolidated counts in the official wide layout, with the status sheets.
+
+    Parameters
+    ----------
+    collection : Collection
+        The result of :func:`gender_stats.collect`.
+    path : str or Path
+        The ``.xlsx`` to write: sheet ``Tổng hợp`` (sections by level, a ``Cộng …`` subtotal per
+        section, ``Tổng cộng``; the title names the reporting period when there is one; under
+        the table a note names the units its sums leave out: missing, or with problems only),
+        then ``Tình hình nộp báo cáo`` (the status, :func:`status_sheet`), ``Nhắc nộp`` (the
+        reminders) and ``Thay đổi`` (what each correction changed).
+    units : pandas.DataFrame, optional
+        Orders the units (default: the counts' order).
+    add_to : str or Path, optional
+        Also add the status sheet to this existing workbook (e.g. the report's).
+    lang : {"vi", "en"}
+        The words of the status sheets and of the note (the official table stays in Vietnamese).
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    ArgumentError
+        When no unit sent usable counts (there is nothing to consolidate).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, gender_stats as gs
+    >>> units = gs.load_units().iloc[1:3]
+    >>> counts = gs.load_sample_counts().query("term == '2015-2020'")
+    >>> counts = counts[counts["unit_id"].isin(units["unit_id"])]
+    >>> from gender_stats.collection import CHANGE_COLUMNS, STATUS_COLUMNS
+    >>> c = gs.Collection(counts, pd.DataFrame(columns=list(STATUS_COLUMNS)), pd.DataFrame(),
+    ...                   pd.DataFrame(columns=list(CHANGE_COLUMNS)), None)
+    >>> out = write_collection(c, pathlib.Path(tempfile.mkdtemp()) / "tong_hop.xlsx")
+    >>> gs.read_counts(out, sheet="Tổng hợp", units=units)["total"].sum() == counts["total"].sum()
+    np.True_
+    """
+    collection = _require(collection, "write_collection", lang)
+    if not isinstance(path, str | Path):
+        raise ArgumentError(
+            f"write_collection: path cần một đường dẫn .xlsx (expected a str or Path), got "
+            f"{type(path).__name__}"
+        )
+    if collection.counts.empty:
+        raise ArgumentError(
+            "chưa có số liệu nào dùng được để tổng hợp (no usable counts to consolidate). "
+            "Hint: xem collection.status (see the status)."
+        )
+    title = CONSOLIDATED_TITLE
+    if collection.period is not None:
+        title += f" — {collection.period.label('vi').upper()}"
+    notes = [compiled_note(collection, lang=lang)] if not collection.status.empty else []
+    out = write_wide_workbook(collection.counts, path, units=units, title=title, notes=notes)
+    append_sheet(out, status_sheet(collection, lang=lang), STATUS_SHEET)
+    if not collection.status.empty:
+        append_sheet(out, reminders_sheet(collection, lang=lang), "Nhắc nộp")
+    append_sheet(out, collection.changes, "Thay đổi")
+    if add_to is not None:
+        append_sheet(add_to, status_sheet(collection, lang=lang), STATUS_SHEET)
+    return out

@@ -408,6 +408,11 @@ _add(
         "ok": ("OK: {path}: {n} rows — {reading}", "OK: {path}: {n} rows — {reading}"),
         "read_roster": ("danh sách từng người, đã đếm (a roster, counted)", "a roster, counted"),
         "read_counts": ("bảng số lượng (counts)", "counts"),
+        "rows_accounted": (
+            "  đọc {read} dòng = {used} dùng + {reported} báo lỗi/cảnh báo + {structural} dòng "
+            "cấu trúc (rows read = used + reported + structural)",
+            "  {read} rows read = {used} used + {reported} reported + {structural} structural",
+        ),
         "read_as_roster": (
             "{path}: không có cột số lượng (Tổng số, Nữ), đọc như danh sách từng người rồi đếm "
             "(no count columns: read as a roster and counted)",
@@ -1067,6 +1072,14 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_n_problems": "Số lỗi",
         "coll_problem_text": "Lỗi",
         "coll_status": "Tình trạng",
+        "coll_reason": "Lý do nhắc",
+        "coll_contact": "Liên hệ",
+        "coll_all_compiled": "Ghi chú: số liệu tổng hợp gồm đủ {n}/{n} đơn vị.",
+        "coll_not_compiled": (
+            "Ghi chú: số liệu tổng hợp gồm {got}/{n} đơn vị; các dòng Cộng và Tổng cộng không gồm "
+            "{left} đơn vị: {names}."
+        ),
+        "coll_not_compiled_more": " và {more} đơn vị khác (xem trang Tình hình nộp báo cáo)",
     },
     "en": {
         "title": "Women in party committees, elected bodies and key posts",
@@ -1148,5 +1161,13 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_n_problems": "Problems",
         "coll_problem_text": "Problem details",
         "coll_status": "Status",
+        "coll_reason": "Reminder for",
+        "coll_contact": "Contact",
+        "coll_all_compiled": "Note: the figures cover all {n} of {n} units.",
+        "coll_not_compiled": (
+            "Note: the figures cover {got} of {n} units; the subtotals and the total leave out "
+            "{left}: {names}."
+        ),
+        "coll_not_compiled_more": " and {more} more (see the returns sheet)",
     },
 }
