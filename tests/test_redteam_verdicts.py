@@ -632,3 +632,49 @@ def test_output_read_by_head_ends_quietly(tmp_path):
         err = process.stderr.read().decode("utf-8")
         assert process.wait(timeout=120) == 141
     assert "Broken pipe" not in err and "Traceback" not in err and "Lỗi nội bộ" not in err
+
+
+def test_a_criterion_above_the_body_is_named_in_the_file(xlsx):
+    # Huyện B: 31 members under 40 in a committee of 30 (typed for 13?): before, read as is and
+    # judged "met" by 35-CT/TW (2019) c; seats ("Số đại biểu được bầu") may exceed the elected
+    path = xlsx(
+        [
+            [*HEAD, "Dưới 40 tuổi"],
+            [1, "2020-2025", "Huyện A", "Cấp huyện", "BCH", 30, 5, 3],
+            [2, "2020-2025", "Huyện B", "Cấp huyện", "BCH", 30, 5, 31],
+        ]
+    )
+    where = r'ô H3 \(cột "Dưới 40 tuổi"\): giá trị "31" — cần số under_40 không vượt tổng số 30'
+    with pytest.raises(DataError, match=where):
+        gs.read_counts(path)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 70), st.integers(0, 70)).map(lambda p: (p[0], min(p))),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["36-CT/TW:a", "11-NQ/TW:a"]),
+)
+def test_planted_counts_in_a_file_give_the_verdicts_worked_out_with_fractions(pairs, target):
+    # what is planted in the file is read, and each verdict is the exact one:
+    # met iff female/total ≥ p; women needed = ⌈p·total⌉ − female (Fraction, no float)
+    import tempfile
+
+    p = Fraction(15, 100) if target == "36-CT/TW:a" else Fraction(25, 100)
+    lines = "".join(
+        f"2015-2020,Huyện {i},Cấp huyện,BCH,{t},{f}\n" for i, (t, f) in enumerate(pairs)
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bc.csv"
+        path.write_text("Nhiệm kỳ,Đơn vị,Cấp,Cơ quan,Tổng số,Nữ\n" + lines, encoding="utf-8")
+        counts = gs.read_counts(path)
+    out = gs.check(counts, target)
+    assert out["total"].tolist() == [t for t, _ in pairs]
+    assert out["female"].tolist() == [f for _, f in pairs]
+    for (t, f), status, needed in zip(pairs, out["status"], out["seats_needed"], strict=True):
+        least = -((-p.numerator * t) // p.denominator)  # ⌈p·t⌉ on integers
+        assert status == ("met" if Fraction(f, t) >= p else "below")
+        assert needed == max(0, least - f)

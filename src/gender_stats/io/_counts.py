@@ -36,6 +36,7 @@ from gender_stats.io._common import (
 )
 from gender_stats.io._excel import Grid, is_blank
 from gender_stats.io._header import (
+    CRITERIA,
     MALE,
     NOTE,
     ROW_NUMBER,
@@ -347,6 +348,11 @@ def read_count(grid: Grid, r: int, c: int, style: NumberStyle) -> tuple[Any, str
 
 #: Expected text of a count cell other than total / female.
 WHOLE_COUNT = "số nguyên ≥ 0 (a whole number ≥ 0)"
+#: A criterion (under_40, ethnic_minority ...) counting more members than the body has.
+SUBGROUP_ABOVE = "số {name} không vượt tổng số {total} ({name} ≤ total)"
+#: The criteria of the forms that count members of the body (not seats): at most ``total``
+#: (``trained`` has its own check in the collection templates, with its own words).
+_SUBGROUPS = frozenset(CRITERIA.values()) - {"trained"}
 
 
 def _whole(value: Any) -> int | None:
@@ -1195,6 +1201,12 @@ def _records(
                     if v is not None and (rec[k] is None or rec[k] < 0):
                         # another count (seats, under_40, trained ...) is a count too
                         col.at(r, cells[k], v, WHOLE_COUNT, header=s.headers.get(k))
+                    elif k in _SUBGROUPS and rec[k] is not None:
+                        whole = _whole(total)
+                        if whole is not None and rec[k] > whole:
+                            # a criterion counts members: never more than the body (seats may)
+                            above = SUBGROUP_ABOVE.format(name=k, total=whole)
+                            col.at(r, cells[k], v, above, header=s.headers.get(k))
             seats, elected = _whole(values.get("seats")), _whole(total)
             if seats is not None and elected is not None and 0 <= seats < elected:
                 # Mẫu 30/HĐBC: fewer may be elected than the seats, never more
