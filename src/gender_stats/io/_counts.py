@@ -675,8 +675,20 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         # a sheet of totals only ("Toàn tỉnh" per body): its rows are its data (a summary sheet,
         # checked against the other sheets when read with them)
         rows_as_data = {t for t, kind, _ in sums if kind != "section"}
+        label_col = keys.get(UNIT_NAME)
+        grand = {t for t, kind, _ in sums if kind == "total"}
+        if label_col is not None and (opts.unit_name or opts.unit_id) and grand:
+            rows_as_data = grand  # the unit's figures are its grand total; subtotals are parts
         data = [_Row(t, None, None) for t in sorted(rows_as_data)]
         sums = []
+        if label_col is not None and (opts.unit_name or opts.unit_id):
+            # the totals are the figures of the unit given; without one, the rows keep their
+            # labels: a summary sheet is then checked against the other sheets, and a total
+            # left as a unit is a problem (io._readers, TOTALS_ONLY)
+            cells = [list(row) for row in grid.cells]
+            for t in rows_as_data:
+                cells[t][label_col] = None
+            grid = dataclasses.replace(grid, cells=cells)
         for i, e in enumerate(log.entries):
             if (
                 e.sheet == sheet
@@ -694,6 +706,12 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
     return Sheet(frames, sorted([grid.rows[d.r] for d in data] + reported_rows), notes)
 
 
+#: Expected text when a sheet gives only total rows ("Tổng cộng") in its unit column.
+TOTALS_ONLY = (
+    "một đơn vị: trang chỉ có dòng tổng, không có đơn vị nào; truyền unit_name='…' (đơn vị mà "
+    "dòng tổng là số liệu của nó) (a unit: the sheet has total rows only, and a total is no "
+    "unit; pass unit_name= to read the total as that unit's figures)"
+)
 LOOKS_LIKE_SUM = (
     "một đơn vị: số liệu dòng này bằng tổng {n} dòng phía trên (dòng {rows}) — nếu là dòng cộng, "
     "ghi Cộng / Tổng cộng; nếu là đơn vị, ghi số thứ tự hoặc tên đầy đủ (Huyện …, Xã …) (a unit: "

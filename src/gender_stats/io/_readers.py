@@ -439,6 +439,8 @@ def _combine(
     if (summaries and len(frames) > 2) or (summaries and len(frames) == 2):
         frames = _drop_summaries(frames, key, log, Path(source).name, on_mismatch)
     frame = pd.concat(frames, ignore_index=True)
+    if summaries and UNIT_NAME in frame.columns:
+        _refuse_totals_as_units(frame, Path(source).name, rows_ok, log)
     if len(frames) > 1:
         dup = frame.duplicated(list(key), keep=False)
         if dup.any():
@@ -459,6 +461,35 @@ def _combine(
     out = frame.drop(columns="_sheet")
     out.attrs["reading"] = log
     return out
+
+
+def _refuse_totals_as_units(frame: pd.DataFrame, file: str, rows: int, log: ReadingLog) -> None:
+    """Raise when a sheet of totals only left its total rows ("Tổng cộng") as units.
+
+    Such a sheet is read as data so that a summary is checked against the other sheets; one
+    that is not a summary of them has no unit: whose total it is, ``unit_name=`` says.
+    """
+    from gender_stats.io._rows import sum_kind
+
+    names = frame[UNIT_NAME].astype(str)
+    totals = names.map(sum_kind).notna().to_numpy(dtype=bool)
+    if not totals.any():
+        return
+    problems = [
+        Problem(
+            _counts.TOTALS_ONLY,
+            names.iat[i],
+            file,
+            str(frame.at[i, "_sheet"]) if frame.at[i, "_sheet"] is not None else None,
+            header=UNIT_NAME,
+        )
+        for i in dict.fromkeys(
+            int(np.flatnonzero(totals & (names == n).to_numpy())[0]) for n in names[totals]
+        )
+    ]
+    failure = DataError(problems, rows_read=rows, rows_reported=int(totals.sum()))
+    failure.reading = log
+    raise failure
 
 
 def _drop_summaries(
