@@ -478,7 +478,7 @@ def _refuse_totals_as_units(frame: pd.DataFrame, file: str, rows: int, log: Read
     problems = [
         Problem(
             _counts.TOTALS_ONLY,
-            names.iat[i],
+            names.iloc[i],
             file,
             str(frame.at[i, "_sheet"]) if frame.at[i, "_sheet"] is not None else None,
             header=UNIT_NAME,
