@@ -60,3 +60,15 @@ def test_the_cli_never_judges_a_total_as_a_unit(tmp_path, capsys):
     captured = capsys.readouterr()
     assert code == 2 and "Traceback" not in captured.err  # problems (no level, no unit), no verdict
     assert "TỔNG CỘNG" in captured.err and captured.out == ""
+
+
+def test_the_cli_reads_the_total_as_the_unit_given(tmp_path, capsys):
+    path = _totals(tmp_path / "tong.xlsx")
+    argv = ["check", str(path), "--body", "BCH", "--level", "tỉnh", "--unit", "Tỉnh Thanh Hóa"]
+    code = main([*argv, "--lang", "en", "--targets", "35-CT/TW-2019:a"])
+    out = capsys.readouterr().out
+    # 25 of 150 = 16.7 % ≥ 15 %: the province's committee meets 35-CT/TW (2019) a
+    assert code == 0 and "1/1 checks met" in out
+    code = main([*argv[:3], "ban gì đó", *argv[4:]])
+    captured = capsys.readouterr()
+    assert code == 2 and "Traceback" not in captured.err and "ban gì đó" in captured.err

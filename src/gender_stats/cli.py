@@ -161,6 +161,18 @@ def _parser() -> argparse.ArgumentParser:
             "not say): tỉnh/province, huyện/district, xã/commune, sở ngành/agency",
         )
         p.add_argument(
+            "--body",
+            metavar="BODY",
+            help="cơ quan của tệp không ghi (the body when the file does not say): BCH, BTV, "
+            "HĐND, planning_pool ...",
+        )
+        p.add_argument(
+            "--unit",
+            metavar="NAME",
+            help="đơn vị của tệp một đơn vị không ghi tên (the unit of a one-unit file that does "
+            'not name it), ví dụ "Huyện Nga Sơn"',
+        )
+        p.add_argument(
             "-q", "--quiet", action="store_true", help="không hiện tiến trình (no progress bar)"
         )
 
@@ -325,6 +337,8 @@ def _read_one(
     units: Any,
     term: str | None = None,
     level: str | None = None,
+    body: str | None = None,
+    unit: str | None = None,
 ) -> pd.DataFrame:
     """Read one input file as counts (counting a roster); raise the most relevant error.
 
@@ -334,15 +348,21 @@ def _read_one(
     from gender_stats.io import read_counts, read_roster
 
     if roster:
-        persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
+        persons = read_roster(
+            path, sheet=sheet, term=term, units=units, level=level, body=body, unit=unit
+        )
         return _with_rows(_kept(_count_roster(persons), persons), path, "roster")
     try:
-        frame = read_counts(path, sheet=sheet, term=term, units=units, level=level)
+        frame = read_counts(
+            path, sheet=sheet, term=term, units=units, level=level, body=body, unit_name=unit
+        )
     except DataError as counts_error:
         if _is_counts_table(counts_error):
             raise  # a counts table with problems: show them, never re-read it as something else
         try:
-            persons = read_roster(path, sheet=sheet, term=term, units=units, level=level)
+            persons = read_roster(
+                path, sheet=sheet, term=term, units=units, level=level, body=body, unit=unit
+            )
         except DataError as roster_error:
             raise _relevant(counts_error, roster_error) from None
         except GenderStatsError:
@@ -399,6 +419,8 @@ def _read_input(args: argparse.Namespace, path: Path, units: Any) -> pd.DataFram
         units=units,
         term=args.input_term,
         level=args.level,
+        body=getattr(args, "body", None),
+        unit=getattr(args, "unit", None),
     )
 
 
