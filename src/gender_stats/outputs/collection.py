@@ -219,7 +219,7 @@ def add_to_report(collection: Collection, report: Any, *, lang: Lang | None = No
     >>> r = gs.build_report(counts[counts["unit_id"].isin(units["unit_id"])], term="2015-2020",
     ...                     out_dir=tempfile.mkdtemp())
     >>> page = add_to_report(c, r)
-    >>> "Tình hình nộp báo cáo" in page.read__text(encoding="utf-8")
+    >>> "Tình hình nộp báo cáo" in page.read_text(encoding="utf-8")
     True
     """
     from gender_stats.outputs.report import Report, with_collection
