@@ -16,39 +16,13 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from workbooks import one_sheet as build
 
 import gender_stats as gs
 from gender_stats.errors import DataError
 
 # --------------------------------------------------------------------------------------------
 # Helpers
-
-
-def build(
-    path: Path,
-    rows: list[list[Any]],
-    *,
-    merges: tuple[str, ...] | list[str] = (),
-    hidden: tuple[int, ...] = (),
-    start: tuple[int, int] = (1, 1),
-    formats: dict[str, str] | None = None,
-) -> Path:
-    """Write ``rows`` into a one-sheet workbook, the first cell at ``start`` (row, column)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    r0, c0 = start
-    for i, row in enumerate(rows):
-        for j, v in enumerate(row):
-            if v is not None:
-                ws.cell(r0 + i, c0 + j, v)
-    for rng in merges:
-        ws.merge_cells(rng)
-    for r in hidden:
-        ws.row_dimensions[r].hidden = True
-    for cell, fmt in (formats or {}).items():
-        ws[cell].number_format = fmt
-    wb.save(path)
-    return path
 
 
 def read(path: Path, **kwargs: Any) -> Any:

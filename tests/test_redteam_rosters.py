@@ -8,45 +8,18 @@ people read or the located problem.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pandas as pd
 import pytest
+from workbooks import one_sheet as book
 
 import gender_stats as gs
 from gender_stats.errors import DataError
 
 NGA_SON: dict[str, Any] = {"unit": "Huyện Nga Sơn", "level": "district"}
-
-
-def book(
-    path: Path,
-    rows: Sequence[Sequence[Any]],
-    *,
-    merges: Sequence[str] = (),
-    hidden: Sequence[int] = (),
-    start: tuple[int, int] = (1, 1),
-    formats: dict[str, str] | None = None,
-) -> Path:
-    """Write one sheet: ``rows`` placed from ``start`` (row, column), merges, hidden rows."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    r0, c0 = start
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            if value is not None:
-                ws.cell(r0 + i, c0 + j, value)
-    for rng in merges:
-        ws.merge_cells(rng)
-    for r in hidden:
-        ws.row_dimensions[r].hidden = True
-    for cell, fmt in (formats or {}).items():
-        ws[cell].number_format = fmt
-    wb.save(path)
-    return path
 
 
 def save_values(path: Path, values: dict[str, Any]) -> Path:
