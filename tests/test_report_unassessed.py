@@ -50,3 +50,32 @@ def test_the_report_line_says_which_met_units_lack_data(tmp_path, capsys):
     page = (tmp_path / "out").glob("*.html")
     text = next(page).read_text(encoding="utf-8")
     assert "1 of them meeting every target assessed but lacking the data for another" in text
+
+
+def _key_leaders(n_with: int, n: int = 10):
+    """28/NQ-CP:2025 rows: ``n`` communes, ``n_with`` of them with a woman key leader."""
+    return pd.DataFrame(
+        {
+            "term": ["2020-2025"] * n,
+            "unit_id": [f"X{k}" for k in range(n)],
+            "unit_name": [f"Xã {k}" for k in range(n)],
+            "body": ["key_posts"] * n,
+            "target_id": ["28/NQ-CP:2025"] * n,
+            "status": ["met"] * n_with + ["below"] * (n - n_with),
+            "seats_needed": pd.array([0] * n_with + [1] * (n - n_with), dtype="Int64"),
+        }
+    )
+
+
+def test_a_met_share_of_units_target_leaves_no_unit_below_it():
+    # 7 of 10 communes have a woman key leader: 70 % ≥ 60 %, the target is met
+    numbers = summary_numbers(_key_leaders(7))
+    assert (numbers["n_units"], numbers["n_units_met"], numbers["units_below"]) == (10, 10, ())
+    assert numbers["women_needed"] == 0
+
+
+def test_a_share_of_units_target_below_its_share_keeps_its_units_below():
+    # 5 of 10: 50 % < 60 %; the 5 without a woman key leader are where one is still needed
+    numbers = summary_numbers(_key_leaders(5))
+    assert numbers["n_units_met"] == 5
+    assert numbers["units_below"] == tuple(f"Xã {k}" for k in range(5, 10))

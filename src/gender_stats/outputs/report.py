@@ -369,6 +369,39 @@ def _page_context(
 # The headline numbers
 
 
+def _settle_share_targets(compliance: pd.DataFrame) -> pd.DataFrame:
+    """Return the frame with the units of a met share-of-units target no longer below it.
+
+    A target such as 28/NQ-CP ("≥ 60 % of the units have a woman key leader") is met or not by
+    the share of the units of a term; a unit without a woman leader is not below it when the
+    share is met (as ``check`` on the command line says).  Below the share, its units stay below.
+    """
+    from gender_stats.targets import ShareOfUnits
+
+    if TARGET_ID not in compliance.columns or TERM not in compliance.columns:
+        return compliance
+    ids = set(compliance[TARGET_ID].dropna().astype(str))
+    rules = {
+        t.id: t.rule for t in get_targets() if t.id in ids and isinstance(t.rule, ShareOfUnits)
+    }
+    if not rules:
+        return compliance
+    settled = compliance.copy()
+    status = settled[comp.STATUS].astype(str)
+    for (_term, target_id), rows in settled.groupby([TERM, TARGET_ID], sort=False):
+        rule = rules.get(str(target_id))
+        assessed = rows[status.loc[rows.index].isin(comp.ASSESSED)]
+        if rule is None or assessed.empty:
+            continue
+        met = int(status.loc[assessed.index].isin(comp.MEETING).sum())
+        if rule.units_met(met, len(assessed)):
+            below = assessed.index[status.loc[assessed.index] == comp.Status.BELOW.value]
+            settled.loc[below, comp.STATUS] = comp.Status.MET.value
+            if comp.SEATS_NEEDED in settled.columns:
+                settled.loc[below, comp.SEATS_NEEDED] = 0
+    return settled
+
+
 def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     """Return the headline numbers of a compliance frame.
 
@@ -409,6 +442,7 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     >>> numbers["units_below"]
     ('Huyện A', 'Huyện B')
     """
+    compliance = _settle_share_targets(compliance)
     checked = compliance[compliance[comp.STATUS].isin(comp.ASSESSED)]
     whole = comp.summarise(checked, by=(), warn=False).iloc[0]
     unit_keys = [k for k in (TERM, UNIT_ID) if k in checked.columns]
