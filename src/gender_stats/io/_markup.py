@@ -20,6 +20,7 @@ expansion beyond the five XML ones.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import re
 import xml.etree.ElementTree as ET
@@ -28,8 +29,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from gender_stats.errors import FileFormatError
-from gender_stats.io._excel import NOT_READABLE, Grid, _finish, _rectangle
+from gender_stats.io._excel import Grid, _fail, _finish, _rectangle
 
 __all__ = ["is_spreadsheet_xml", "load_html", "load_spreadsheet_xml"]
 
@@ -44,10 +44,6 @@ _SKIPPED = frozenset({"script", "style", "head", "title"})
 _SPACES = re.compile(r"[ \t\r\n\f]+")
 #: Excel's own limits: a sheet beyond them is not a workbook Excel wrote.
 MAX_ROWS, MAX_COLS = 1_048_576, 16_384
-
-
-def _fail(file: str, why: str, hint: str) -> FileFormatError:
-    return FileFormatError(NOT_READABLE.format(file=file, why=why, hint=hint))
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -235,14 +231,7 @@ def load_html(path: Path, name: str) -> list[Grid]:
     raw, merged = _place(parser.rows)
     cells, width = _rectangle(raw, name, None)
     grid = _finish(name, None, cells, width, merged, hidden_rows=parser.hidden)
-    return [_as_text(grid)]
-
-
-def _as_text(grid: Grid) -> Grid:
-    """Return the grid marked as text cells (numbers are read by the text rules, as in a CSV)."""
-    import dataclasses
-
-    return dataclasses.replace(grid, typed=False)
+    return [dataclasses.replace(grid, typed=False)]  # text cells: the CSV number rules apply
 
 
 # --------------------------------------------------------------------------------------------

@@ -376,29 +376,19 @@ def _settle_share_targets(compliance: pd.DataFrame) -> pd.DataFrame:
     the share of the units of a term; a unit without a woman leader is not below it when the
     share is met (as ``check`` on the command line says).  Below the share, its units stay below.
     """
-    from gender_stats.targets import ShareOfUnits
-
     if TARGET_ID not in compliance.columns or TERM not in compliance.columns:
         return compliance
-    ids = set(compliance[TARGET_ID].dropna().astype(str))
-    rules = {
-        t.id: t.rule for t in get_targets() if t.id in ids and isinstance(t.rule, ShareOfUnits)
-    }
-    if not rules:
+    groups = comp.summarise(compliance, by=(TERM, TARGET_ID), warn=False)
+    met = groups[groups["unit_share_met"].fillna(False).astype(bool)]  # only share-of-units rows
+    if met.empty:
         return compliance
     settled = compliance.copy()
-    status = settled[comp.STATUS].astype(str)
-    for (_term, target_id), rows in settled.groupby([TERM, TARGET_ID], sort=False):
-        rule = rules.get(str(target_id))
-        assessed = rows[status.loc[rows.index].isin(comp.ASSESSED)]
-        if rule is None or assessed.empty:
-            continue
-        met = int(status.loc[assessed.index].isin(comp.MEETING).sum())
-        if rule.units_met(met, len(assessed)):
-            below = assessed.index[status.loc[assessed.index] == comp.Status.BELOW.value]
-            settled.loc[below, comp.STATUS] = comp.Status.MET.value
-            if comp.SEATS_NEEDED in settled.columns:
-                settled.loc[below, comp.SEATS_NEEDED] = 0
+    keys = pd.MultiIndex.from_frame(settled[[TERM, TARGET_ID]].astype(str))
+    done = pd.MultiIndex.from_frame(met[[TERM, TARGET_ID]].astype(str))
+    below = keys.isin(done) & (settled[comp.STATUS] == comp.Status.BELOW.value).to_numpy()
+    settled.loc[below, comp.STATUS] = comp.Status.MET.value
+    if comp.SEATS_NEEDED in settled.columns:
+        settled.loc[below, comp.SEATS_NEEDED] = 0
     return settled
 
 
