@@ -145,7 +145,9 @@ def roster_table(n_rows: int, *, seed: int = 20251126) -> pa.Table:
 
 def roster_path(n_rows: int, *, seed: int = 20251126) -> Path:
     """Return the Parquet file of ``n_rows`` rows, generating it first if it does not exist."""
-    path = DATA_DIR / f"roster_{n_rows}_{seed}_v2.parquet"  # v2: no member under 18
+    # v3: each standing committee within its committee (v2: no member under 18); a new version
+    # whenever the generated data change, so that a cached file of the old data is not reused
+    path = DATA_DIR / f"roster_{n_rows}_{seed}_v3.parquet"
     if not path.exists():
         DATA_DIR.mkdir(parents=True, exist_ok=True)
         table = roster_table(n_rows, seed=seed)
