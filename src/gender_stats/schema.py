@@ -1070,22 +1070,30 @@ def _standing_outside(frame: pd.DataFrame) -> np.ndarray:
     term, n_term = _codes(frame[TERM])
     unit, n_unit = _codes(frame[UNIT_ID])
     pid, n_pid = _key_codes(frame[PERSON_ID])
+    # keys in the narrowest integers that hold them: each temporary of millions of rows is fresh
+    # memory the system must hand over, which costs more than the arithmetic
+    place_type = np.int32 if n_term * n_unit < 2**31 else np.int64
+    seat_type = np.int32 if n_term * n_pid < 2**31 else np.int64
+    unit_type = np.int16 if n_unit < 2**15 else np.int32
 
     def parts(rows: np.ndarray) -> tuple[np.ndarray, ...]:
         t, u, p = term[rows], unit[rows], pid[rows]
-        known = (t >= 0) & (u >= 0) & (p >= 0)  # a missing code is reported elsewhere
-        if not known.all():
+        if min(t.min(), u.min(), p.min()) < 0:  # a missing code is reported elsewhere
+            known = (t >= 0) & (u >= 0) & (p >= 0)
             rows, t, u, p = rows[known], t[known], u[known], p[known]
-        return rows, t.astype(np.int64), u.astype(np.int64), p.astype(np.int64)
+        place = t.astype(place_type) * n_unit + u  # term × unit
+        seat = t.astype(seat_type) * n_pid + p  # term × person
+        return rows, place, seat, u.astype(unit_type, copy=False)
 
-    rows_c, term_c, unit_c, pid_c = parts(rows_c)
-    rows_s, term_s, unit_s, pid_s = parts(rows_s)
-    with_committee = np.zeros(max(n_term * n_unit, 1), dtype=bool)  # term × unit
-    with_committee[term_c * n_unit + unit_c] = True
-    judged = with_committee[term_s * n_unit + unit_s]
-    seat_c, seat_s = term_c * n_pid + pid_c, term_s * n_pid + pid_s  # term × person
+    rows_c, place_c, seat_c, unit_c = parts(rows_c)
+    rows_s, place_s, seat_s, unit_s = parts(rows_s)
+    if not len(rows_c) or not len(rows_s):
+        return out
+    with_committee = np.zeros(max(n_term * n_unit, 1), dtype=bool)
+    with_committee[place_c] = True
+    judged = with_committee[place_s]
     if n_term * n_pid <= 8 * n + 1024:
-        committee_unit = np.full(n_term * n_pid, -1, dtype=np.int32 if n_unit < 2**31 else np.int64)
+        committee_unit = np.full(n_term * n_pid, -1, dtype=unit_type)
         committee_unit[seat_c] = unit_c
         unsure = judged & (committee_unit[seat_s] != unit_s)
         del committee_unit
@@ -1095,9 +1103,10 @@ def _standing_outside(frame: pd.DataFrame) -> np.ndarray:
         return out
     # exactly, for the few rows left: their keys among the committee seats of the same persons
     width = max(n_unit, 1)
-    asked = seat_s[unsure] * width + unit_s[unsure]
-    same_person = np.isin(seat_c, seat_s[unsure])
-    out[rows_s[unsure][~np.isin(asked, seat_c[same_person] * width + unit_c[same_person])]] = True
+    asked = seat_s[unsure].astype(np.int64) * width + unit_s[unsure]
+    same = np.isin(seat_c, seat_s[unsure])
+    known = seat_c[same].astype(np.int64) * width + unit_c[same]
+    out[rows_s[unsure][~np.isin(asked, known)]] = True
     return out
 
 
