@@ -12,9 +12,11 @@ Numbers typed as text
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import warnings
 from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -97,6 +99,7 @@ from gender_stats.schema import (
     Origin,
     _categorical_text,
     _mark_validated,
+    built_canonical,
     validate_counts,
     validate_roster,
     validate_units,
@@ -1202,14 +1205,10 @@ def _roster_from_table(table: Any, names: list[str], file: str) -> pd.DataFrame 
     n = table.num_rows
     if n == 0 or any(table.column(c).null_count for c in _FAST_REQUIRED):
         return None
-    columns: dict[str, Any] = {}
-    for c in names:
-        column = table.column(c)
-        columns[c] = _years(column) if c == BIRTH_YEAR else _text_categorical(column, c)
-        if columns[c] is None:
-            return None
-        table = table.drop_columns([c])  # the Arrow copy is not needed any more (peak memory)
+    columns = _table_columns(table, names)
     del table
+    if columns is None:
+        return None
     frame = pd.DataFrame(columns, columns=names, copy=False)
     del columns
     origin = Origin(
@@ -1217,12 +1216,45 @@ def _roster_from_table(table: Any, names: list[str], file: str) -> pd.DataFrame 
         rows=_RowNumbers(n),
         columns={c: (letter(i), c) for i, c in enumerate(names)},
     )
-    found, problems = run_validator(validate_roster, frame, origin)
+    with built_canonical():  # the categoricals above are sorted and all used: not checked again
+        found, problems = run_validator(validate_roster, frame, origin)
     del frame
     if problems:
         raise DataError(problems, rows_read=n)
     assert found is not None
     return _mark_validated(found)  # validate_roster(found) does not check it again
+
+
+def _table_columns(table: Any, names: list[str]) -> dict[str, Any] | None:
+    """Return each column of a canonical table as the frame's column, or ``None`` (cell reader).
+
+    The person ids (hashing millions of texts, sorting the distinct ones: about half the work)
+    are converted by a second thread while this one converts the other columns; the Arrow
+    kernels and numpy's gathers release the GIL, so on two cores the two run at once.  Each
+    Arrow column is let go as soon as it is converted (peak memory).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    columns: dict[str, Any] = {}
+    threads = PERSON_ID in names and (os.cpu_count() or 1) > 1
+    with ThreadPoolExecutor(max_workers=1) if threads else nullcontext() as pool:
+        if pool is not None:
+            persons = pool.submit(_text_categorical, table.column(PERSON_ID), PERSON_ID)
+            table = table.drop_columns([PERSON_ID])
+        for c in names:
+            if c == PERSON_ID and pool is not None:
+                continue
+            column = table.column(c)
+            columns[c] = _years(column) if c == BIRTH_YEAR else _text_categorical(column, c)
+            if columns[c] is None:
+                return None  # leaving the block waits for the other thread
+            table = table.drop_columns([c])  # the Arrow copy is not needed any more
+        del table
+        if pool is not None:
+            columns[PERSON_ID] = persons.result()
+            if columns[PERSON_ID] is None:
+                return None
+    return columns
 
 
 def _years(column: Any) -> Any:
