@@ -1286,7 +1286,7 @@ def _summary_row(
             "pooled_share": part / total if total else _NAN,
             "total_all": _column_sum(group, TOTAL),
             "part_all": _numerator_sum(group),
-            SEATS_NEEDED: women_needed(below),
+            SEATS_NEEDED: women_needed(below, _counted(group)),
             "unit_share": n_met / n_units if n_units else _NAN,
             "unit_share_target": float(share_rule.share) if share_rule else _NAN,
             "unit_share_met": (
@@ -1297,11 +1297,22 @@ def _summary_row(
     return record
 
 
-def women_needed(below: pd.DataFrame) -> int:
+def _counted(group: pd.DataFrame) -> str:
+    """Return the numerator whose needs a summary group counts: women, if any row counts them."""
+    if NUMERATOR not in group.columns:
+        return FEMALE
+    numerators = group[NUMERATOR].astype(object).fillna(FEMALE)
+    return FEMALE if numerators.empty or (numerators == FEMALE).any() else str(numerators.iloc[0])
+
+
+def women_needed(below: pd.DataFrame, numerator: str = FEMALE) -> int:
     """Return the women still needed by rows below target (the one definition; see :func:`summarise`).
 
     For each term × unit × body, the largest ``seats_needed`` of its rows (one woman counts
-    toward every target of that body), summed; ``<NA>`` counts 0.
+    toward every target of that body), summed; ``<NA>`` counts 0.  Only the rows of one
+    ``numerator`` are counted, ``female`` by default: the members under 40 that a 35-CT/TW
+    (2019) c row needs may be men, and are never added to the women (``numerator="under_40"``
+    gives them, for a summary of that target alone).
 
     Examples
     --------
@@ -1312,9 +1323,13 @@ def women_needed(below: pd.DataFrame) -> int:
     ...     "seats_needed": pd.array([1, 3, 2], dtype="Int64")})
     >>> women_needed(below)
     5
+    >>> women_needed(below.assign(numerator=["female", "under_40", "female"]))
+    3
     """
     if SEATS_NEEDED not in below.columns or below.empty:
         return 0
+    if NUMERATOR in below.columns:
+        below = below[(below[NUMERATOR].astype(object).fillna(FEMALE) == numerator).to_numpy(bool)]
     needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
     unit = UNIT_ID if UNIT_ID in below.columns else UNIT_NAME
     keys = [below[k] for k in (TERM, unit, BODY) if k in below.columns]
