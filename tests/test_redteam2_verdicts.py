@@ -77,3 +77,51 @@ def test_report_headline_counts_the_women_needed_only(tmp_path, capsys):
     code, out, _ = run(capsys, "report", str(path), "-q", "--out", str(tmp_path / "r"))
     assert code == 0
     assert "1 đơn vị chưa đạt; còn thiếu 2 nữ." in out  # before: "còn thiếu 5 nữ"
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. The next congress: a body that grows can fall below with the women it has
+
+
+def test_next_term_needs_names_a_unit_that_meets_now_but_not_at_the_new_size():
+    # A 3/20 = 15 % meets 36-CT/TW a now; at 30 seats it needs ⌈4.5⌉ = 5 women: 2 more.
+    # B 2/20 needs ⌈4.5⌉ − 2 = 3 more at 30.  C 10/40 needs 5 at 30: it has them.
+    # Before: only B was listed, as if A needed nobody at the larger size.
+    counts = rows(
+        ("2015-2020", "A", "district", "party_committee", 20, 3),
+        ("2015-2020", "B", "district", "party_committee", 20, 2),
+        ("2015-2020", "C", "district", "party_committee", 40, 10),
+    )
+    compliance = gs.check(counts, "36-CT/TW:a")
+    needs = gs.next_term_needs(compliance, expected_size=30).set_index("unit_id")
+    assert needs[["women_needed", "women_to_add"]].to_dict("index") == {
+        "A": {"women_needed": 5, "women_to_add": 2},
+        "B": {"women_needed": 5, "women_to_add": 3},
+    }
+    # one unit grows to 35 (A: ⌈5.25⌉ = 6, 3 more); B keeps its 20 (⌈3⌉ − 2 = 1)
+    grown = gs.next_term_needs(compliance, expected_size={"A": 35}).set_index("unit_id")
+    assert grown[["expected_size", "women_to_add"]].to_dict("index") == {
+        "A": {"expected_size": 35, "women_to_add": 3},
+        "B": {"expected_size": 20, "women_to_add": 1},
+    }
+    # at the present sizes nothing changes: only B, 1 woman
+    same = gs.next_term_needs(compliance)
+    assert same[["unit_id", "women_to_add"]].to_numpy().tolist() == [["B", 1]]
+    # shrinking to 10: B's 2 women meet ⌈1.5⌉ = 2 (listed, nothing to add); A and C meet
+    small = gs.next_term_needs(compliance, expected_size=10)
+    assert small[["unit_id", "women_needed", "women_to_add"]].to_numpy().tolist() == [["B", 2, 0]]
+
+
+def test_next_term_needs_of_a_strict_floor_and_a_range_at_a_new_size():
+    # 26-NQ/TW c "trên 35%" (council 2026-2031): P 8/20 = 40 % meets; at 30, ⌊10.5⌋ + 1 = 11
+    # women are needed: 3 more.  26-NQ/TW b 20-25 % (party 2025-2030): Q 5/20 = 25 % meets, at
+    # 40 it needs ⌈8⌉ = 8: 3 more; R 9/20 = 45 % is above the range, at 40 it still has ⌈8⌉.
+    councils = rows(("2026-2031", "P", "province", "peoples_council", 20, 8))
+    needs = gs.next_term_needs(gs.check(councils, "26-NQ/TW:c"), expected_size=30)
+    assert needs[["unit_id", "women_needed", "women_to_add"]].to_numpy().tolist() == [["P", 11, 3]]
+    committees = rows(
+        ("2025-2030", "Q", "district", "party_committee", 20, 5),
+        ("2025-2030", "R", "district", "party_committee", 20, 9),
+    )
+    needs = gs.next_term_needs(gs.check(committees, "26-NQ/TW:b"), expected_size=40)
+    assert needs[["unit_id", "women_needed", "women_to_add"]].to_numpy().tolist() == [["Q", 8, 3]]
