@@ -125,3 +125,43 @@ def test_next_term_needs_of_a_strict_floor_and_a_range_at_a_new_size():
     )
     needs = gs.next_term_needs(gs.check(committees, "26-NQ/TW:b"), expected_size=40)
     assert needs[["unit_id", "women_needed", "women_to_add"]].to_numpy().tolist() == [["Q", 8, 3]]
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. Pooled shares pool counts that are counts
+
+
+@pytest.mark.parametrize(
+    "pool",
+    [
+        lambda c: gs.pooled_share(c),
+        lambda c: gs.shares(c, by=["term", "body"]),
+        lambda c: gs.rollup(c, by=("term", "body")),
+    ],
+)
+def test_a_pooled_share_never_skips_a_missing_count(pool):
+    # A 4/40; B's 10 members were sent without the women.  Before: 4/50 = 8 % (B's members in
+    # the denominator, none of its women in the numerator); the known units pool to 4/40 = 10 %.
+    counts = rows(
+        ("2015-2020", "A", "district", "party_committee", 40, 4),
+        ("2015-2020", "B", "district", "party_committee", 10, None),
+    )
+    with pytest.raises(gs.DataError, match=r'dòng 1, cột "female": giá trị \(ô trống / empty\)'):
+        pool(counts)
+    assert pool(counts.iloc[:1])["female"].tolist() == [4]  # B left out: the pool is A's
+
+
+@pytest.mark.parametrize("by", [None, ["term"]])
+def test_shares_refuse_more_women_than_members_and_negative_counts(by):
+    # before: 12 of 10 was a share of 120 %, and pooled with −1 of 10 gave 11/20 = 55 %
+    counts = rows(
+        ("2015-2020", "A", "district", "party_committee", 10, 12),
+        ("2015-2020", "B", "district", "party_committee", 10, -1),
+    )
+    with pytest.raises(gs.DataError) as info:
+        gs.shares(counts, by=by)
+    assert [(p.row, str(p.value)) for p in info.value.problems] == [(0, "12"), (1, "-1")]
+    assert "female ≤ total" in str(info.value)
+    # per row, a missing count is no share (NaN), not an error
+    alone = gs.shares(counts.assign(female=[3, None]))
+    assert alone["share"].iloc[0] == pytest.approx(0.3) and pd.isna(alone["share"].iloc[1])

@@ -100,6 +100,7 @@ __all__ = [
     "check",
     "coverage",
     "nothing_assessed",
+    "require_whole_counts",
     "shortfalls",
     "summarise",
     "targets_used",
@@ -583,16 +584,47 @@ def _code_problems(frame: pd.DataFrame) -> list[tuple[int, Problem]]:
     return problems
 
 
+#: A count missing from a group that is pooled (summed over units).
+POOLED_MISSING = (
+    "số nguyên ≥ 0: cộng gộp cần số của mọi đơn vị trong nhóm (a whole number ≥ 0: a pooled "
+    "share adds up the counts of every unit of its group). Hint: điền ô này, hoặc bỏ dòng để "
+    "loại đơn vị khỏi nhóm (fill it, or drop the row to leave the unit out)"
+)
+
+
+def require_whole_counts(frame: pd.DataFrame, columns: Sequence[str], *, pooled: bool) -> None:
+    """Refuse counts no indicator can be drawn from: not whole numbers ≥ 0, or above ``total``.
+
+    The guard of the indicators (:func:`gender_stats.shares`, :func:`gender_stats.pooled_share`,
+    :func:`gender_stats.rollup`), as :func:`check` refuses them.  ``pooled``: a missing count is
+    a problem too, since a sum would skip a missing ``female`` while its ``total`` stays in the
+    denominator (4 women of 40, and 10 members whose women are unknown, would pool to
+    4/50 = 8 %).  Every such cell is a problem of one :class:`DataError`.
+    """
+    present = [c for c in dict.fromkeys([TOTAL, *columns]) if c in frame.columns]
+    problems = [
+        (int(pos), _problem(frame, int(pos), column, None, POOLED_MISSING))
+        for column in (present if pooled else ())
+        for pos in np.flatnonzero(frame[column].isna().to_numpy(dtype=bool))
+    ]
+    _require_count_values(frame, (), problems, columns=present)
+
+
 def _require_count_values(
-    frame: pd.DataFrame, chosen: Sequence[Target], problems: list[tuple[int, Problem]]
+    frame: pd.DataFrame,
+    chosen: Sequence[Target],
+    problems: list[tuple[int, Problem]],
+    *,
+    columns: Sequence[str] | None = None,
 ) -> None:
     """Refuse counts a verdict cannot be drawn from: not whole numbers ≥ 0, or more than ``total``.
 
     A missing count is no data (the row says so); a negative, fractional, boolean or text count,
     or a numerator (``female``, ``under_40`` ...) above ``total``, is a :class:`DataError` naming
-    the row, the column, the value and what was expected -- never a verdict.
+    the row, the column, the value and what was expected -- never a verdict.  ``columns`` (total
+    first) replaces the columns the targets read.
     """
-    columns = _counted_columns(frame, chosen)
+    columns = _counted_columns(frame, chosen) if columns is None else list(columns)
     bad: dict[str, np.ndarray] = {}
     for column in columns:
         bad[column] = _bad_counts(frame[column])

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
+from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID, require_whole_counts
 from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, require_frame
 from gender_stats.schema import (
@@ -119,7 +119,15 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
 
     Notes
     -----
-    ``share = female / total``; NaN when ``total == 0``.  Pooled: ``share = Σ female / Σ total``.
+    ``share = female / total``; NaN when ``total == 0`` (or a count is missing).  Pooled:
+    ``share = Σ female / Σ total``.
+
+    Raises
+    ------
+    gender_stats.errors.DataError
+        If a count is not a whole number ≥ 0 or ``female`` exceeds ``total`` (every such cell
+        named), and, pooled, if a count is missing: the sum would drop the unit's women and keep
+        its members.
 
     Examples
     --------
@@ -133,6 +141,7 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
     """
     counts = counts_frame(counts)
     _require(counts, (TOTAL, FEMALE), "shares")
+    require_whole_counts(counts, (TOTAL, FEMALE), pooled=by is not None)
     if by is None:
         return counts.assign(**{SHARE: _share(counts[FEMALE], counts[TOTAL])})
     by = list(by)
