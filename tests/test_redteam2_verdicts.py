@@ -165,3 +165,68 @@ def test_shares_refuse_more_women_than_members_and_negative_counts(by):
     # per row, a missing count is no share (NaN), not an error
     alone = gs.shares(counts.assign(female=[3, None]))
     assert alone["share"].iloc[0] == pytest.approx(0.3) and pd.isna(alone["share"].iloc[1])
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. A threshold is a percentage written as decimal text, and only that
+
+TARGET_YAML = """targets:
+- id: "KH:1"
+  document: "Kế hoạch 12/KH-TU"
+  date: 2024-03-01
+  issuer: "Tỉnh ủy"
+  clause_vi: "nữ cấp ủy viên đạt tỷ lệ đề ra"
+  bodies: [party_committee]
+  levels: all
+  rule: {type: floor, threshold: THRESHOLD}
+  confidence: quoted
+"""
+
+
+def _load(tmp_path: Path, threshold: str):
+    path = tmp_path / "kh.yaml"
+    path.write_text(TARGET_YAML.replace("THRESHOLD", threshold), encoding="utf-8")
+    return gs.load_targets(path)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ('"0.15"', r"is '0\.15' 0\.15 % or a share of one\?"),  # 15 % as a share: 0.15 %?
+        ('"0,25"', r"is '0,25' 0,25 % or a share of one\?"),
+        ('"1/3"', r"cần một số phần trăm như \"15\" \(a percentage\), got '1/3'"),  # 1/300
+        ('"1_5"', r"got '1_5'"),  # a typo read as 15 by Fraction
+        ('"1e1"', r"got '1e1'"),  # 10 %
+    ],
+)
+def test_a_threshold_typed_as_a_share_or_a_fraction_is_an_error_not_a_tiny_floor(
+    tmp_path, typed, expected
+):
+    # before: "0.15" was a floor of 0.15 % (every committee with one woman of 600 met it),
+    # "1/3" a floor of 1/300, "1_5" 15 % and "1e1" 10 %
+    with pytest.raises(gs.TargetError, match=expected):
+        _load(tmp_path, typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "share"),
+    [
+        ('"15"', (3, 20)),
+        ('"15,5"', (31, 200)),
+        ('"0.5%"', (1, 200)),
+        ("25", (1, 4)),
+        ('"0"', (0, 1)),
+    ],
+)
+def test_thresholds_written_as_percentages_are_read_exactly(tmp_path, typed, share):
+    from fractions import Fraction
+
+    (target,) = _load(tmp_path, typed)
+    assert target.rule.threshold == Fraction(*share)
+
+
+def test_a_planning_share_under_one_percent_with_its_sign_is_that_share():
+    # "0.5%" says its unit: 0 of 990 elected, 10 vacant; k women with k/(990 + k) ≥ 1/200 needs
+    # 199k ≥ 990, k = 5 (5/995); 4/994 < 0.5 %
+    kept = gs.seats_to_keep(planned_size=1000, elected=990, women_elected=0, target="0.5%")
+    assert (kept.k, kept.final_size, kept.rule) == (5, 995, "≥ 0.5%")

@@ -145,7 +145,7 @@ def _share_rule(target: str) -> Rule:
     if match is None or (match["after"] and match["op"] and match["op"].casefold() != "từ"):
         raise PlanningError(SHARE_TEXT.format(value=target))
     op = (match["op"] or "").casefold()
-    share = percent(match["number"])
+    share = percent(match["number"] + "%")
     if share > 1:
         raise PlanningError(SHARE_TEXT.format(value=target))
     return Floor(share, strict=op in _STRICT_WORDS)

@@ -138,6 +138,16 @@ class _FieldProblem(TargetError):
 # Exact arithmetic helpers
 
 
+#: A percentage as decimal text: digits, at most one decimal point (``15``, ``35.5``, ``15,5``).
+_PERCENT_TEXT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+#: A percentage under 1 typed without ``%``: a share of one written as a percentage?
+PERCENT_OR_SHARE = (
+    "ngưỡng ghi theo phần trăm: {text!r} là {text} % hay tỷ lệ {text} (a threshold is written in "
+    "percent: is {text!r} {text} % or a share of one?). Hint: \"15\" là 15 % (15 %); ghi "
+    "\"{text}%\" nếu đúng là {text} % (write \"{text}%\" if {text} % is meant)"
+)
+
+
 def percent(text: str | int | Fraction) -> Fraction:
     """Return the exact share for a percentage written as decimal text.
 
@@ -162,13 +172,15 @@ def percent(text: str | int | Fraction) -> Fraction:
             "threshold", f'cần số thập phân dạng chữ như "15" (decimal text), got float {text!r}'
         )
     if isinstance(text, str):
+        marked = text.strip().endswith("%")
         cleaned = text.strip().removesuffix("%").strip().replace(",", ".")
-        try:
-            value = Fraction(cleaned)
-        except (ValueError, ZeroDivisionError) as err:
+        if not _PERCENT_TEXT.match(cleaned):  # "1/3", "1_5", "1e1" are no percentages as typed
             raise _FieldProblem(
                 "threshold", f'cần một số phần trăm như "15" (a percentage), got {text!r}'
-            ) from err
+            )
+        value = Fraction(cleaned)
+        if 0 < value < 1 and not marked:
+            raise _FieldProblem("threshold", PERCENT_OR_SHARE.format(text=text))
     elif isinstance(text, int | Fraction):
         value = Fraction(text)
     else:
