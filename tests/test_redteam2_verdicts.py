@@ -230,3 +230,49 @@ def test_a_planning_share_under_one_percent_with_its_sign_is_that_share():
     # 199k ≥ 990, k = 5 (5/995); 4/994 < 0.5 %
     kept = gs.seats_to_keep(planned_size=1000, elected=990, women_elected=0, target="0.5%")
     assert (kept.k, kept.final_size, kept.rule) == (5, 995, "≥ 0.5%")
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. Progress towards a strict target ("trên 35%") agrees with check
+
+
+def _council(*female: int) -> pd.DataFrame:
+    terms = ["2016-2021", "2021-2026", "2026-2031"][: len(female)]
+    return pd.DataFrame(
+        {
+            "term": terms,
+            "unit_id": "P",
+            "unit_name": "HĐND tỉnh P",
+            "level": "province",
+            "body": "peoples_council",
+            "total": 40,
+            "female": list(female),
+        }
+    )
+
+
+@pytest.mark.parametrize("method", ["growth_ratio", "escap", "linear"])
+def test_progress_at_exactly_35_percent_is_not_more_than_35_percent(method):
+    # 14/40 = 35 % in 2026-2031: check says below 26-NQ/TW c ("trên 35%", one woman short).
+    # Before: every method said "target achieved" (or "maintain progress") and projected "met".
+    counts = _council(10, 12, 14)
+    judged = gs.check(counts[counts["term"] == "2026-2031"], "26-NQ/TW:c").iloc[0]
+    assert (judged["status"], judged["seats_needed"]) == ("below", 1)
+    out = gs.assess_progress(counts, target="26-NQ/TW:c", method=method).iloc[0]
+    assert out["status"] not in ("target achieved", "maintain progress")
+    assert out["projected_status"] == "below"
+    # 15/40 = 37.5 % is more than 35 %: achieved by every method
+    above = gs.assess_progress(_council(10, 12, 15), target="26-NQ/TW:c", method=method).iloc[0]
+    assert above["projected_status"] == "met"
+    assert above["status"] in ("target achieved", "maintain progress")
+
+
+def test_progress_growth_ratio_at_a_strict_target_scores_its_ratio():
+    # y0 = 25 % (2016), yt = 35 % (2026), target 35 % at T = 2026: R = 1, not achieved (strict):
+    # substantial progress, score 7.1429·1 − 4.2857 = 2.8572 (before: achieved, 5)
+    out = gs.assess_progress(_council(10, 12, 14), target="26-NQ/TW:c").iloc[0]
+    assert out["status"] == "substantial progress"
+    assert out["score"] == pytest.approx(2.8572)
+    # the same share against "≥ 35%" given as a share is achieved: the floor is not strict
+    floor = gs.assess_progress(_council(10, 12, 14), target_share="35%", target_year=2030)
+    assert floor.iloc[0]["status"] == "target achieved"
