@@ -276,3 +276,48 @@ def test_progress_growth_ratio_at_a_strict_target_scores_its_ratio():
     # the same share against "≥ 35%" given as a share is achieved: the floor is not strict
     floor = gs.assess_progress(_council(10, 12, 14), target_share="35%", target_year=2030)
     assert floor.iloc[0]["status"] == "target achieved"
+
+
+# ---------------------------------------------------------------------------------------------
+# 6. Change across terms and the share of units with a woman
+
+
+def test_a_unit_whose_women_are_unknown_is_no_unit_without_a_woman():
+    # 28/NQ-CP counts units: A and C have a woman key leader, B none, D was sent without its
+    # women.  Before: 2/4 = 50 % (D counted as without one); the known units give 2/3.
+    counts = rows(
+        ("2021-2026", "A", "commune", "key_posts", 4, 1),
+        ("2021-2026", "B", "commune", "key_posts", 4, 0),
+        ("2021-2026", "C", "commune", "key_posts", 5, 2),
+        ("2021-2026", "D", "commune", "key_posts", 4, None),
+    )
+    with pytest.raises(gs.DataError, match=r'dòng 3, cột "female": giá trị \(ô trống / empty\)'):
+        gs.units_with_woman(counts)
+    known = gs.units_with_woman(counts.iloc[:3]).iloc[0]
+    assert (known["n_units_with_woman"], known["n_units"]) == (2, 3)
+
+
+def test_change_takes_terms_as_check_does_and_refuses_impossible_counts():
+    counts = rows(
+        ("2015 – 2020", "A", "district", "party_committee", 40, 4),
+        ("2020-2025", "A", "district", "party_committee", 45, 9),
+    )
+    # 9/45 − 4/40 = 20 % − 10 % = 10 points; before: ValueError "invalid literal for int()"
+    out = gs.change(counts, from_term="2015 – 2020", to_term="2020-25")
+    assert out["change_pp"].tolist() == [10.0]
+    with pytest.raises(gs.TermError, match='"NK 2015"'):
+        gs.change(counts, from_term="NK 2015", to_term="2020-2025")
+    # 50 women of 45 members: before, a change of +101.1 points
+    bad = counts.assign(female=[4, 50])
+    for func in (
+        lambda c: gs.change(c, from_term="2015-2020", to_term="2020-2025"),
+        gs.term_changes,
+    ):
+        with pytest.raises(gs.DataError, match=r"female ≤ total"):
+            func(bad)
+    # the terms table reads the same cells: 2015-2020 then 2020-2025, +10 points
+    changes = gs.term_changes(counts)
+    assert changes[["term", "change_pp"]].fillna(-1).to_numpy().tolist() == [
+        ["2015-2020", -1],
+        ["2020-2025", 10.0],
+    ]

@@ -43,7 +43,7 @@ from gender_stats.schema import (
     UNIT_NAME,
     _plain_text,
 )
-from gender_stats.vocab import BODIES, term_bounds
+from gender_stats.vocab import BODIES, normalise_term, term_bounds
 
 __all__ = [
     "CHANGE_PP",
@@ -70,6 +70,11 @@ CHANGE_PP = "change_pp"
 PREVIOUS_TERM = "previous_term"
 #: The share in that term.
 SHARE_PREVIOUS = "share_previous"
+
+
+def _term_or_missing(value: Any) -> Any:
+    """Return a term cell canonical (``2015 – 2020`` → ``2015-2020``); a missing cell stays."""
+    return value if not isinstance(value, str) else normalise_term(value)
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
@@ -240,6 +245,7 @@ def units_with_woman(
             groups.append(BODY)
     else:
         frame = counts[counts[BODY] == body]
+    require_whole_counts(frame, (FEMALE,), pooled=True)  # unknown women: no unit "without one"
     has = pd.DataFrame(
         {c: frame[c].to_numpy() for c in groups}
         | {
@@ -299,6 +305,9 @@ def change(
     by = list(by)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "change")
     counts = _plain_text(counts)  # categoricals in any category order compare and sort as str
+    require_whole_counts(counts, (TOTAL, FEMALE), pooled=False)
+    counts = counts.assign(**{TERM: counts[TERM].map(_term_or_missing)})
+    from_term, to_term = normalise_term(from_term), normalise_term(to_term)
     if term_bounds(from_term) >= term_bounds(to_term):
         raise ValueError(
             f"change() needs from_term before to_term; got from_term={from_term!r}, "
@@ -371,6 +380,8 @@ def term_changes(
     by = list(by)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "term_changes")
     counts = _plain_text(counts)  # categoricals in any category order sort as str
+    require_whole_counts(counts, (TOTAL, FEMALE), pooled=False)
+    counts = counts.assign(**{TERM: counts[TERM].map(_term_or_missing)})
     start = counts[TERM].map(lambda t: term_bounds(str(t)))
     order = (
         counts.assign(_start=start)
