@@ -321,3 +321,40 @@ def test_change_takes_terms_as_check_does_and_refuses_impossible_counts():
         ["2015-2020", -1],
         ["2020-2025", 10.0],
     ]
+
+
+def test_percent_in_python_is_a_percentage_and_refuses_what_is_no_decimal():
+    from fractions import Fraction
+
+    assert gs.percent("0.5") == Fraction(1, 200)  # the function says percent: 0.5 %
+    for typed in ("1/3", "1_5", "1e1"):
+        with pytest.raises(gs.TargetError, match="a percentage"):
+            gs.percent(typed)
+
+
+# ---------------------------------------------------------------------------------------------
+# 7. One row per term × unit × body: a repeated row is never judged twice
+
+
+def test_a_unit_given_twice_is_a_located_error_not_two_verdicts():
+    # A's committee twice, 2/20 and 5/20: before, judged "below" and "met", pooled as 7/40
+    counts = rows(
+        ("2015-2020", "A", "district", "party_committee", 20, 2),
+        ("2015-2020", "B", "district", "party_committee", 20, 3),
+        ("2015-2020", "A", "district", "party_committee", 20, 5),
+    )
+    with pytest.raises(gs.DataError, match=r"dòng 2, .*trùng với dòng 0 \(2015-2020, A") as info:
+        gs.check(counts)
+    assert [p.row for p in info.value.problems] == [2]
+    # two reporting periods of one term in one frame: 20 members were pooled as 40
+    periods = rows(
+        ("2015-2020", "A", "district", "party_committee", 20, 2),
+        ("2015-2020", "A", "district", "party_committee", 20, 2),
+        period=["2015-H1", "2015-Y"],
+    )
+    with pytest.raises(gs.DataError, match="check one reporting period at a time"):
+        gs.check(periods)
+    assert gs.check(periods.iloc[:1], "36-CT/TW:a")["seats_needed"].tolist() == [1]
+    # the same unit and body in two terms is two rows, as it should be
+    terms = gs.check(counts.iloc[:2].assign(term=["2015-2020", "2020-2025"]))
+    assert set(terms["term"]) == {"2015-2020", "2020-2025"}

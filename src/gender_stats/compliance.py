@@ -57,6 +57,7 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
     Origin,
+    _has_duplicates,
     _missing_columns,
     _plain_text,
     require_counts,
@@ -449,7 +450,7 @@ def check(
                 TERM_ABSENT.format(term=wanted, present=", ".join(present) or "(không có / none)")
             )
         frame = frame[(frame[TERM] == wanted).to_numpy(dtype=bool)]
-    _require_count_values(frame, chosen, _code_problems(frame))
+    _require_count_values(frame, chosen, _code_problems(frame) + _duplicate_problems(frame))
     kinds: pd.Series | None = None
     if KIND in frame.columns:
         kinds = frame[KIND]
@@ -608,6 +609,39 @@ def require_whole_counts(frame: pd.DataFrame, columns: Sequence[str], *, pooled:
         for pos in np.flatnonzero(frame[column].isna().to_numpy(dtype=bool))
     ]
     _require_count_values(frame, (), problems, columns=present)
+
+
+#: A counts row whose term × unit × body is given by an earlier row too.
+DUPLICATE_ROW = (
+    "mỗi nhiệm kỳ × đơn vị × cơ quan một dòng; trùng với dòng {other} ({term}, {unit}, {body}) "
+    "(one row per term × unit × body: a duplicate, counted and judged twice). Hint: bỏ dòng "
+    "trùng; số liệu của hai kỳ báo cáo (period) thì kiểm tra từng kỳ một (drop the repeated row; "
+    "check one reporting period at a time)"
+)
+
+
+def _duplicate_problems(frame: pd.DataFrame) -> list[tuple[int, Problem]]:
+    """Return a problem for each row repeating an earlier row's term × unit × body.
+
+    One unit's body given twice (two periods, a row pasted twice) would be judged twice and
+    pooled twice (20 members read as 40); with two different counts, a verdict would be drawn
+    from each.  Never a verdict: a problem naming both rows.
+    """
+    key = [TERM, UNIT_ID, BODY]
+    if len(frame) < 2 or not _has_duplicates(frame, key):
+        return []
+    groups = frame.groupby(key, sort=False, dropna=False, observed=True).ngroup().to_numpy()
+    first: dict[int, int] = {}
+    problems = []
+    for pos, group in enumerate(groups.tolist()):
+        if group not in first:
+            first[group] = pos
+            continue
+        term, unit, body = (frame[c].iloc[pos] for c in key)
+        other = frame.index[first[group]]
+        expected = DUPLICATE_ROW.format(other=other, term=term, unit=unit, body=body)
+        problems.append((pos, _problem(frame, pos, UNIT_ID, unit, expected)))
+    return problems
 
 
 def _require_count_values(
@@ -878,8 +912,8 @@ def _apply_conditions(
 ) -> None:
     """Judge the condition of the judged rows on their unit's condition row (in place).
 
-    The condition row is the same unit's ``condition_body`` row of the same term (the last one if
-    there are several), joined on (term, unit_id).  No such row, or no count there: ``no_data``;
+    The condition row is the same unit's ``condition_body`` row of the same term (one only: two
+    are refused by :func:`check`), joined on (term, unit_id).  No such row, or no count there: ``no_data``;
     condition not met: ``not_applicable``; met: the row keeps its status, with a note.
     """
     body = rule.condition_body
