@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gender_stats.compliance import NothingAssessedWarning, check
+from gender_stats.errors import DataError
 from gender_stats.targets import (
     Conditional,
     Floor,
@@ -151,11 +152,9 @@ def test_missing_and_float_counts():
 
 def test_conditional_join_by_term_and_unit():
     key = counts([4, 4, 4, 4], [0, 0, 1, 0], body="key_posts", units=["A", "B", "C", "D"])
-    staff = counts(
-        [100, 10, 10, 10, 10], [29, 3, 5, 0, 9], body="staff", units=["A", "B", "C", "D", "D"]
-    )
+    staff = counts([100, 10, 10, 10], [29, 3, 5, 0], body="staff", units=["A", "B", "C", "D"])
     other_term = counts([10], [9], body="staff", term="2010-2015", units=["A"])
-    # staff rows in another order than the key-post rows; D has two staff rows: the last counts
+    # staff rows in another order than the key-post rows
     c = pd.concat([staff.iloc[::-1], key, other_term], ignore_index=True)
     rule = Conditional(Presence())
     out = check(c, target(rule, body="key_posts"))
@@ -167,6 +166,10 @@ def test_conditional_join_by_term_and_unit():
     assert "29/100" in out["note"].iloc[0]
     assert out["note"].iloc[1] == "staff: 3/10 nữ (staff 3/10 women, condition met)"
     assert "0/10" in out["note"].iloc[3]
+    # two staff rows of D (9/10, 0/10) would decide the condition either way: refused, not guessed
+    twice = pd.concat([c, counts([10], [9], body="staff", units=["D"])], ignore_index=True)
+    with pytest.raises(DataError, match=r"trùng với dòng 0 \(2015-2020, D, staff\)"):
+        check(twice, target(rule, body="key_posts"))
     with pytest.warns(NothingAssessedWarning, match="no condition row"):
         alone = check(key.iloc[[0]], target(rule, body="key_posts"))
     assert alone["status"].iloc[0] == "no_data"
@@ -174,7 +177,7 @@ def test_conditional_join_by_term_and_unit():
 
 
 def test_categorical_columns_give_the_same_frame():
-    c = counts([20, 9, 40], [2, 0, 6], units=["A", "B", "A"])
+    c = counts([20, 9, 40], [2, 0, 6], units=["A", "B", "C"])
     cats = c.astype(dict.fromkeys(("term", "unit_id", "level", "body"), "category"))
     plain = check(c, target(Floor(percent("15"))))
     categorical = check(cats, target(Floor(percent("15"))))

@@ -57,6 +57,7 @@ from gender_stats.schema import (
     UNIT_ID,
     UNIT_NAME,
     Origin,
+    _has_duplicates,
     _missing_columns,
     _plain_text,
     require_counts,
@@ -100,6 +101,7 @@ __all__ = [
     "check",
     "coverage",
     "nothing_assessed",
+    "require_whole_counts",
     "shortfalls",
     "summarise",
     "targets_used",
@@ -448,7 +450,7 @@ def check(
                 TERM_ABSENT.format(term=wanted, present=", ".join(present) or "(không có / none)")
             )
         frame = frame[(frame[TERM] == wanted).to_numpy(dtype=bool)]
-    _require_count_values(frame, chosen, _code_problems(frame))
+    _require_count_values(frame, chosen, _code_problems(frame) + _duplicate_problems(frame))
     kinds: pd.Series | None = None
     if KIND in frame.columns:
         kinds = frame[KIND]
@@ -583,16 +585,80 @@ def _code_problems(frame: pd.DataFrame) -> list[tuple[int, Problem]]:
     return problems
 
 
+#: A count missing from a group that is pooled (summed over units).
+POOLED_MISSING = (
+    "số nguyên ≥ 0: cộng gộp cần số của mọi đơn vị trong nhóm (a whole number ≥ 0: a pooled "
+    "share adds up the counts of every unit of its group). Hint: điền ô này, hoặc bỏ dòng để "
+    "loại đơn vị khỏi nhóm (fill it, or drop the row to leave the unit out)"
+)
+
+
+def require_whole_counts(frame: pd.DataFrame, columns: Sequence[str], *, pooled: bool) -> None:
+    """Refuse counts no indicator can be drawn from: not whole numbers ≥ 0, or above ``total``.
+
+    The guard of the indicators (:func:`gender_stats.shares`, :func:`gender_stats.pooled_share`,
+    :func:`gender_stats.rollup`), as :func:`check` refuses them.  ``pooled``: a missing count is
+    a problem too, since a sum would skip a missing ``female`` while its ``total`` stays in the
+    denominator (4 women of 40, and 10 members whose women are unknown, would pool to
+    4/50 = 8 %).  Every such cell is a problem of one :class:`DataError`.
+    """
+    present = [c for c in dict.fromkeys([TOTAL, *columns]) if c in frame.columns]
+    problems = [
+        (int(pos), _problem(frame, int(pos), column, None, POOLED_MISSING))
+        for column in (present if pooled else ())
+        for pos in np.flatnonzero(frame[column].isna().to_numpy(dtype=bool))
+    ]
+    _require_count_values(frame, (), problems, columns=present)
+
+
+#: A counts row whose term × unit × body is given by an earlier row too.
+DUPLICATE_ROW = (
+    "mỗi nhiệm kỳ × đơn vị × cơ quan một dòng; trùng với dòng {other} ({term}, {unit}, {body}) "
+    "(one row per term × unit × body: a duplicate, counted and judged twice). Hint: bỏ dòng "
+    "trùng; số liệu của hai kỳ báo cáo (period) thì kiểm tra từng kỳ một (drop the repeated row; "
+    "check one reporting period at a time)"
+)
+
+
+def _duplicate_problems(frame: pd.DataFrame) -> list[tuple[int, Problem]]:
+    """Return a problem for each row repeating an earlier row's term × unit × body.
+
+    One unit's body given twice (two periods, a row pasted twice) would be judged twice and
+    pooled twice (20 members read as 40); with two different counts, a verdict would be drawn
+    from each.  Never a verdict: a problem naming both rows.
+    """
+    key = [TERM, UNIT_ID, BODY]
+    if len(frame) < 2 or not _has_duplicates(frame, key):
+        return []
+    groups = frame.groupby(key, sort=False, dropna=False, observed=True).ngroup().to_numpy()
+    first: dict[int, int] = {}
+    problems = []
+    for pos, group in enumerate(groups.tolist()):
+        if group not in first:
+            first[group] = pos
+            continue
+        term, unit, body = (frame[c].iloc[pos] for c in key)
+        other = frame.index[first[group]]
+        expected = DUPLICATE_ROW.format(other=other, term=term, unit=unit, body=body)
+        problems.append((pos, _problem(frame, pos, UNIT_ID, unit, expected)))
+    return problems
+
+
 def _require_count_values(
-    frame: pd.DataFrame, chosen: Sequence[Target], problems: list[tuple[int, Problem]]
+    frame: pd.DataFrame,
+    chosen: Sequence[Target],
+    problems: list[tuple[int, Problem]],
+    *,
+    columns: Sequence[str] | None = None,
 ) -> None:
     """Refuse counts a verdict cannot be drawn from: not whole numbers ≥ 0, or more than ``total``.
 
     A missing count is no data (the row says so); a negative, fractional, boolean or text count,
     or a numerator (``female``, ``under_40`` ...) above ``total``, is a :class:`DataError` naming
-    the row, the column, the value and what was expected -- never a verdict.
+    the row, the column, the value and what was expected -- never a verdict.  ``columns`` (total
+    first) replaces the columns the targets read.
     """
-    columns = _counted_columns(frame, chosen)
+    columns = _counted_columns(frame, chosen) if columns is None else list(columns)
     bad: dict[str, np.ndarray] = {}
     for column in columns:
         bad[column] = _bad_counts(frame[column])
@@ -846,8 +912,8 @@ def _apply_conditions(
 ) -> None:
     """Judge the condition of the judged rows on their unit's condition row (in place).
 
-    The condition row is the same unit's ``condition_body`` row of the same term (the last one if
-    there are several), joined on (term, unit_id).  No such row, or no count there: ``no_data``;
+    The condition row is the same unit's ``condition_body`` row of the same term (one only: two
+    are refused by :func:`check`), joined on (term, unit_id).  No such row, or no count there: ``no_data``;
     condition not met: ``not_applicable``; met: the row keeps its status, with a note.
     """
     body = rule.condition_body
@@ -1286,7 +1352,7 @@ def _summary_row(
             "pooled_share": part / total if total else _NAN,
             "total_all": _column_sum(group, TOTAL),
             "part_all": _numerator_sum(group),
-            SEATS_NEEDED: women_needed(below),
+            SEATS_NEEDED: women_needed(below, _counted(group)),
             "unit_share": n_met / n_units if n_units else _NAN,
             "unit_share_target": float(share_rule.share) if share_rule else _NAN,
             "unit_share_met": (
@@ -1297,11 +1363,22 @@ def _summary_row(
     return record
 
 
-def women_needed(below: pd.DataFrame) -> int:
+def _counted(group: pd.DataFrame) -> str:
+    """Return the numerator whose needs a summary group counts: women, if any row counts them."""
+    if NUMERATOR not in group.columns:
+        return FEMALE
+    numerators = group[NUMERATOR].astype(object).fillna(FEMALE)
+    return FEMALE if numerators.empty or (numerators == FEMALE).any() else str(numerators.iloc[0])
+
+
+def women_needed(below: pd.DataFrame, numerator: str = FEMALE) -> int:
     """Return the women still needed by rows below target (the one definition; see :func:`summarise`).
 
     For each term × unit × body, the largest ``seats_needed`` of its rows (one woman counts
-    toward every target of that body), summed; ``<NA>`` counts 0.
+    toward every target of that body), summed; ``<NA>`` counts 0.  Only the rows of one
+    ``numerator`` are counted, ``female`` by default: the members under 40 that a 35-CT/TW
+    (2019) c row needs may be men, and are never added to the women (``numerator="under_40"``
+    gives them, for a summary of that target alone).
 
     Examples
     --------
@@ -1312,9 +1389,13 @@ def women_needed(below: pd.DataFrame) -> int:
     ...     "seats_needed": pd.array([1, 3, 2], dtype="Int64")})
     >>> women_needed(below)
     5
+    >>> women_needed(below.assign(numerator=["female", "under_40", "female"]))
+    3
     """
     if SEATS_NEEDED not in below.columns or below.empty:
         return 0
+    if NUMERATOR in below.columns:
+        below = below[(below[NUMERATOR].astype(object).fillna(FEMALE) == numerator).to_numpy(bool)]
     needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
     unit = UNIT_ID if UNIT_ID in below.columns else UNIT_NAME
     keys = [below[k] for k in (TERM, unit, BODY) if k in below.columns]

@@ -1048,7 +1048,10 @@ def rollup(
 
     The pooled share of the districts is 7 / 49, not the mean of 10 % and 33 %.
     """
+    from gender_stats.compliance import require_whole_counts  # compliance imports this module
+
     require_frame(counts, list(by), "rollup", "pass counts (gs.read_counts or gs.count)")
+    require_whole_counts(counts, (TOTAL, FEMALE), pooled=True)  # a missing count is no zero
     counts = _plain_text(counts)  # categoricals in any category order group as str
     by = list(by)
     if values is None:

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID
+from gender_stats.compliance import NUMERATOR, RULE, STATUS, TARGET_ID, require_whole_counts
 from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, require_frame
 from gender_stats.schema import (
@@ -43,7 +43,7 @@ from gender_stats.schema import (
     UNIT_NAME,
     _plain_text,
 )
-from gender_stats.vocab import BODIES, term_bounds
+from gender_stats.vocab import BODIES, normalise_term, term_bounds
 
 __all__ = [
     "CHANGE_PP",
@@ -70,6 +70,11 @@ CHANGE_PP = "change_pp"
 PREVIOUS_TERM = "previous_term"
 #: The share in that term.
 SHARE_PREVIOUS = "share_previous"
+
+
+def _term_or_missing(value: Any) -> Any:
+    """Return a term cell canonical (``2015 – 2020`` → ``2015-2020``); a missing cell stays."""
+    return value if not isinstance(value, str) else normalise_term(value)
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
@@ -119,7 +124,15 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
 
     Notes
     -----
-    ``share = female / total``; NaN when ``total == 0``.  Pooled: ``share = Σ female / Σ total``.
+    ``share = female / total``; NaN when ``total == 0`` (or a count is missing).  Pooled:
+    ``share = Σ female / Σ total``.
+
+    Raises
+    ------
+    gender_stats.errors.DataError
+        If a count is not a whole number ≥ 0 or ``female`` exceeds ``total`` (every such cell
+        named), and, pooled, if a count is missing: the sum would drop the unit's women and keep
+        its members.
 
     Examples
     --------
@@ -133,6 +146,7 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
     """
     counts = counts_frame(counts)
     _require(counts, (TOTAL, FEMALE), "shares")
+    require_whole_counts(counts, (TOTAL, FEMALE), pooled=by is not None)
     if by is None:
         return counts.assign(**{SHARE: _share(counts[FEMALE], counts[TOTAL])})
     by = list(by)
@@ -231,6 +245,7 @@ def units_with_woman(
             groups.append(BODY)
     else:
         frame = counts[counts[BODY] == body]
+    require_whole_counts(frame, (FEMALE,), pooled=True)  # unknown women: no unit "without one"
     has = pd.DataFrame(
         {c: frame[c].to_numpy() for c in groups}
         | {
@@ -290,6 +305,9 @@ def change(
     by = list(by)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "change")
     counts = _plain_text(counts)  # categoricals in any category order compare and sort as str
+    require_whole_counts(counts, (TOTAL, FEMALE), pooled=False)
+    counts = counts.assign(**{TERM: counts[TERM].map(_term_or_missing)})
+    from_term, to_term = normalise_term(from_term), normalise_term(to_term)
     if term_bounds(from_term) >= term_bounds(to_term):
         raise ValueError(
             f"change() needs from_term before to_term; got from_term={from_term!r}, "
@@ -362,6 +380,8 @@ def term_changes(
     by = list(by)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "term_changes")
     counts = _plain_text(counts)  # categoricals in any category order sort as str
+    require_whole_counts(counts, (TOTAL, FEMALE), pooled=False)
+    counts = counts.assign(**{TERM: counts[TERM].map(_term_or_missing)})
     start = counts[TERM].map(lambda t: term_bounds(str(t)))
     order = (
         counts.assign(_start=start)

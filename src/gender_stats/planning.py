@@ -145,7 +145,7 @@ def _share_rule(target: str) -> Rule:
     if match is None or (match["after"] and match["op"] and match["op"].casefold() != "từ"):
         raise PlanningError(SHARE_TEXT.format(value=target))
     op = (match["op"] or "").casefold()
-    share = percent(match["number"])
+    share = percent(match["number"] + "%")
     if share > 1:
         raise PlanningError(SHARE_TEXT.format(value=target))
     return Floor(share, strict=op in _STRICT_WORDS)
@@ -889,7 +889,7 @@ def next_term_needs(
     expected_size: int | Mapping[str, int] | None = None,
     targets: Iterable[Target | str] = (),
 ) -> pd.DataFrame:
-    """Return, for each row below target, the women needed at the next congress.
+    """Return, for each row below target at the next congress's size, the women it needs.
 
     Parameters
     ----------
@@ -908,7 +908,9 @@ def next_term_needs(
     Returns
     -------
     pandas.DataFrame
-        One row per ``below`` row: ``term``, ``unit_id``, ``unit_name`` (if present), ``body``,
+        One row per ``below`` row, and per assessed row (met or above a range) whose present
+        numerator would be below the rule at the expected size (a body that grows: 3 women meet
+        15 % of 20, not of 30): ``term``, ``unit_id``, ``unit_name`` (if present), ``body``,
         ``target_id``, ``rule``, ``total``, ``female`` (the numerator now), ``expected_size``,
         ``women_needed`` (least women in a body of that size that meets the rule) and
         ``women_to_add`` (``max(0, women_needed − female)``, assuming the present women stay).
@@ -951,7 +953,8 @@ def next_term_needs(
         compliance = check(compliance, targets or None)
     _require_compliance(compliance)
     user = {t.id: t for t in targets if isinstance(t, Target)}
-    below = compliance[compliance[STATUS] == Status.BELOW.value]
+    judged = {Status.BELOW.value, Status.MET.value, Status.ABOVE_RANGE.value}
+    below = compliance[compliance[STATUS].isin(judged)]
     rows = []
     for _, row in below.iterrows():
         target_id = row[TARGET_ID]
@@ -976,6 +979,11 @@ def next_term_needs(
                 )
             )
         present = int(row[numerator])
+        if row[STATUS] != Status.BELOW.value and rule.status(size, min(present, size)) in (
+            Status.MET,
+            Status.ABOVE_RANGE,
+        ):
+            continue  # meets the rule at the expected size too
         rows.append(
             {
                 TERM: row[TERM],

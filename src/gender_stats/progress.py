@@ -178,6 +178,7 @@ class _Goal:
     year: int
     bodies: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
+    strict: bool = False  # "trên 35%": the share must exceed it (26-NQ/TW c)
 
     def applies(self, body: str, level: str) -> bool:
         return (not self.bodies or body in self.bodies) and (
@@ -239,7 +240,13 @@ def _goal(target: Any, target_share: Any, target_year: Any, func: str) -> _Goal 
         year = max(term_bounds(t)[1] for t in chosen.terms)
     if year is None:
         raise TargetError(f"target {chosen.id!r} has no target year; pass target_year=.")
-    return _Goal(share, _as_year(year), tuple(chosen.bodies), tuple(chosen.levels))
+    strict = bool(getattr(rule, "strict", False)) and target_share is None
+    return _Goal(share, _as_year(year), tuple(chosen.bodies), tuple(chosen.levels), strict)
+
+
+def _reached(excess: float, strict: bool) -> bool:
+    """Say whether a share ``excess`` above the target reaches it (more than it when strict)."""
+    return excess > _EPS if strict else excess >= -_EPS
 
 
 def _as_year(value: Any) -> int:
@@ -442,7 +449,9 @@ def _pace(goal: _Goal, rec: Mapping[str, Any], share: float, target_time: str) -
     terms_left = (horizon - rec[TERM_START]) / rec["_length"]
     if math.isnan(share):
         pace = math.nan
-    elif rec[FEMALE] * goal.share.denominator >= goal.share.numerator * rec[TOTAL]:
+    elif (lhs := rec[FEMALE] * goal.share.denominator) >= (
+        rhs := goal.share.numerator * rec[TOTAL]
+    ) and (lhs > rhs or not goal.strict):
         pace = 0.0  # met, compared on integers
     elif terms_left > 0:
         pace = (float(goal.share) - share) * 100 / terms_left
@@ -538,6 +547,7 @@ def _growth(
     limit: float | None = None,
     thresholds: Mapping[str, float] | None = None,
     rules: str = "published",
+    strict: bool = False,
 ) -> _Growth:
     """Compute every component of the growth methods (see :func:`growth_ratio`)."""
     sign = 1 if direction == "positive" else -1
@@ -565,7 +575,7 @@ def _growth(
     required = (y_target / y0) ** (1 / (target_year - base_year)) - 1
     ratio = sign * observed / abs(required) if required != 0 else math.nan
     zero = ",".join(replaced)
-    if sign * (current - target) >= -_EPS:
+    if _reached(sign * (current - target), strict):
         return _Growth(observed, required, ratio, 5.0, ACHIEVED, zero_replaced=zero)
     if math.isnan(ratio):  # the base met the target exactly and the share moved away from it
         return _Growth(observed, required, ratio, -5.0, DETERIORATION, zero_replaced=zero)
@@ -752,6 +762,7 @@ class _Options:
     rules: str = "published"
     judge_single: bool = True  # False when there is no real target (project without one)
     parity: bool = False  # assess the imbalance 50 % + |y − 50 %| (SDG 5.5.1 parity)
+    strict: bool = False  # the target is "more than" its share (set from the goal)
 
 
 def _assess_series(
@@ -779,6 +790,7 @@ def _assess_series(
             limit=options.limit,
             thresholds=options.thresholds,
             rules=options.rules,
+            strict=options.strict,
         )
         start = yt if options.rules == "published" else (yt or _ZERO_REPLACEMENT)
         projected = _project_growth(start, growth.observed, tt, horizon)
@@ -790,7 +802,7 @@ def _assess_series(
         gap = (target - estimate) / (target - y0) if target != y0 else math.nan
         if slope < 0:
             status = REVERSE
-        elif estimate >= target - _EPS:
+        elif _reached(estimate - target, options.strict):
             status = MAINTAIN
         else:
             status = ACCELERATE
@@ -799,8 +811,11 @@ def _assess_series(
     first = max(0, len(t) - options.window)
     pace = (yt - float(y[first])) / (tt - int(t[first]))
     estimate = yt + pace * max(horizon - tt, 0)
-    if yt >= target - _EPS:
+    if _reached(yt - target, options.strict):
         return _Result(value=0.0, status=ACHIEVED, projected=_clip(estimate))
+    if target == yt:  # exactly at a strict target ("trên 35%"): no distance left to measure
+        ahead = ON_TRACK if _reached(estimate - target, True) else OFF_TRACK
+        return _Result(status=WRONG_WAY if pace < 0 else ahead, projected=_clip(estimate))
     miss = (target - estimate) / (target - yt)
     if pace < 0:
         status = WRONG_WAY
@@ -1026,6 +1041,8 @@ def _assess_all(
     *,
     by: Sequence[str],
 ) -> pd.DataFrame:
+    if goal is not None and goal.strict:
+        options = dataclasses.replace(options, strict=True)
     base_start = term_bounds(base_term)[0] if base_term else None
     current_start = term_bounds(current_term)[0] if current_term else None
     rows = []
@@ -1087,7 +1104,7 @@ def _assess_all(
                     (yt - y0) / (target_f - y0) if target_f != y0 else math.nan
                 )
             if not math.isnan(result.projected):
-                met = result.projected >= target_f - _EPS
+                met = _reached(result.projected - target_f, goal.strict)  # type: ignore[union-attr]
                 row["projected_status"] = PROJECTED_MET if met else PROJECTED_BELOW
         rows.append(row)
     out = pd.DataFrame(rows, columns=_ASSESS_COLUMNS)
@@ -1120,7 +1137,7 @@ def _one_point(
     if options.parity:
         share = 0.5 + abs(share - 0.5)
     sign = 1 if options.direction == "positive" else -1
-    if sign * (share - target) < -_EPS:
+    if not _reached(sign * (share - target), options.strict):
         return _Result(status=INSUFFICIENT)
     score = 5.0 if method == "growth_ratio" else math.nan
     return _Result(score=score, status=ACHIEVED)

@@ -138,6 +138,16 @@ class _FieldProblem(TargetError):
 # Exact arithmetic helpers
 
 
+#: A percentage as decimal text: digits, at most one decimal point (``15``, ``35.5``, ``15,5``).
+_PERCENT_TEXT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+#: A percentage under 1 typed without ``%`` in a target file: a share of one written there?
+PERCENT_OR_SHARE = (
+    "ngưỡng ghi theo phần trăm: {text!r} là {text} % hay tỷ lệ {text} (a threshold is written in "
+    'percent: is {text!r} {text} % or a share of one?). Hint: "15" là 15 % (15 %); ghi '
+    '"{text}%" nếu đúng là {text} % (write "{text}%" if {text} % is meant)'
+)
+
+
 def percent(text: str | int | Fraction) -> Fraction:
     """Return the exact share for a percentage written as decimal text.
 
@@ -163,12 +173,11 @@ def percent(text: str | int | Fraction) -> Fraction:
         )
     if isinstance(text, str):
         cleaned = text.strip().removesuffix("%").strip().replace(",", ".")
-        try:
-            value = Fraction(cleaned)
-        except (ValueError, ZeroDivisionError) as err:
+        if not _PERCENT_TEXT.match(cleaned):  # "1/3", "1_5", "1e1" are no percentages as typed
             raise _FieldProblem(
                 "threshold", f'cần một số phần trăm như "15" (a percentage), got {text!r}'
-            ) from err
+            )
+        value = Fraction(cleaned)
     elif isinstance(text, int | Fraction):
         value = Fraction(text)
     else:
@@ -763,12 +772,21 @@ def rule_from_dict(spec: Mapping[str, Any], *, field: str = "rule") -> Rule:
         return spec[key]
 
     def pct(key: str) -> Fraction:
+        text = need(key)
         try:
-            return percent(need(key))
+            share = percent(text)
         except _FieldProblem as err:
             if err.field == "threshold":
                 raise _FieldProblem(f"{field}.{key}", err.problem) from err
             raise
+        if (
+            isinstance(text, str)
+            and not text.strip().endswith("%")
+            and 0 < share < Fraction(1, 100)
+        ):
+            # "0.15" in a file of percentages: 15 % written as a share of one?
+            raise _FieldProblem(f"{field}.{key}", PERCENT_OR_SHARE.format(text=text))
+        return share
 
     def relabel(err: _FieldProblem) -> _FieldProblem:
         name = err.field if err.field.startswith(field) else f"{field}.{err.field}"
