@@ -58,6 +58,7 @@ import dataclasses
 import datetime
 import decimal
 import math
+import os
 import re
 import warnings
 import zlib
@@ -1197,13 +1198,31 @@ def _fast_roster(roster: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFra
         frame = frame.assign(birth_year=years)
         if _too_young(frame, years).any():
             return None
-    if not _persons_clean(frame):
-        return None
-    if _standing_outside(frame).any():
+    if not _persons_checked(frame):
         return None
     if not _units_known(frame, units):
         return None
     return _finish(frame, [], Origin(), (*ROSTER_COLUMNS, *ROSTER_OPTIONAL))
+
+
+#: Rows from which the two person checks run on two threads (below, a thread costs more).
+_THREADED_ROWS = 200_000
+
+
+def _persons_checked(frame: pd.DataFrame) -> bool:
+    """Return whether the person checks find nothing (no seat twice, standing members within).
+
+    On a large roster and two cores or more, the standing-committee check runs on a second
+    thread while this one checks the seats (numpy's scatters and gathers release the GIL).
+    """
+    if len(frame) < _THREADED_ROWS or (os.cpu_count() or 1) < 2:
+        return bool(_persons_clean(frame)) and not bool(_standing_outside(frame).any())
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        outside = pool.submit(_standing_outside, frame)
+        clean = _persons_clean(frame)
+        return bool(clean) and not bool(outside.result().any())
 
 
 def _fast_counts(counts: pd.DataFrame, units: pd.DataFrame | None) -> pd.DataFrame | None:
