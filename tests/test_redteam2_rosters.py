@@ -118,3 +118,87 @@ def test_a_signature_after_a_blank_row_or_a_tm_line_still_ends_the_list(tmp_path
     out = read(_list(tmp_path, rows), **NGA_SON)
     assert out["full_name"].tolist() == ["Lê Thị Hằng", "Mai Văn Tùng"]
     balanced(out)
+
+
+# --- key posts: the wordings lists use ----------------------------------------------------------
+
+
+def held(posts: list[str], level: str | None = None) -> list[list[str]]:
+    levels = None if level is None else pd.Series([level] * len(posts))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = gs.match_posts(pd.Series(posts), levels=levels)
+    return [sorted(table.columns[row]) for row in table.to_numpy()]
+
+
+@pytest.mark.parametrize(
+    ("post", "codes"),
+    [
+        # "P." for Phó, with or without a space after the dot
+        ("P.CT UBND huyện", ["committee_vice_chair"]),
+        ("P. Chủ tịch HĐND huyện", ["council_vice_chair"]),
+        ("P.BT Huyện ủy", ["party_deputy_secretary"]),
+        ("P.Bí thư Thường trực Huyện ủy", ["party_deputy_secretary"]),
+        # two posts joined by a dash
+        ("UV BTV Huyện ủy - Phó Chủ tịch UBND huyện", ["committee_vice_chair"]),
+        ("Phó Bí thư Huyện ủy – Chủ tịch UBND huyện", ["committee_chair", "party_deputy_secretary"]),
+        # TT for Thường trực after the title
+        ("Phó Chủ tịch TT UBND huyện", ["committee_vice_chair"]),
+        ("PCT TT HĐND huyện", ["council_vice_chair"]),
+        # UB for Ủy ban; BTC, BTG, BDV and "Ban TG/DV" for the party boards
+        ("Chủ tịch UB MTTQ huyện", ["fatherland_front_chair"]),
+        ("Chủ tịch UB nhân dân huyện", ["committee_chair"]),
+        ("Trưởng BTC Huyện ủy", ["organisation_head"]),
+        ("Trưởng Ban TG Huyện ủy", ["propaganda_head"]),
+        ("Trưởng BDV Huyện ủy", ["mass_mobilisation_head"]),
+        ("TRƯỞNG BAN DV HUYỆN ỦY", ["mass_mobilisation_head"]),
+        # the secretary of another party organisation is not the unit's secretary
+        ("Bí thư Đảng ủy Quân sự huyện", []),
+        ("Bí thư Đảng ủy Công an huyện", []),
+        ("Phó Bí thư Đảng ủy Khối cơ quan huyện", []),
+        ("Bí thư Huyện ủy, Bí thư Đảng ủy Quân sự huyện", ["party_secretary"]),
+    ],
+)  # fmt: skip
+def test_more_post_wordings(post: str, codes: list[str]) -> None:
+    assert held([post], "district") == [codes]
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        "Chủ tịch UBND TT Lam Sơn",  # thị trấn abbreviated: a commune-level post
+        "Chủ tịch UBND TT. Lam Sơn",
+        "Bí thư Đảng ủy X. Nga An",
+        "CT UBND P. Đông Sơn",
+        "Bí thư Đảng ủy TT Nga Sơn",
+    ],
+)
+def test_abbreviated_lower_places_are_lower_posts(post: str) -> None:
+    """In a district committee, the chair of a thị trấn is not a district key post."""
+    assert held([post], "district") == [[]]
+    assert held([post], "province") == [[]]
+    assert held([post], "commune") != [[]]  # at the commune itself, it is one
+
+
+@pytest.mark.parametrize(
+    "post",
+    ["Chủ tịch UBND TX Bỉm Sơn", "Chủ tịch UBND H. Nga Sơn", "Bí thư Thị ủy Bỉm Sơn",
+     "Bí thư Quận ủy Ba Đình"],
+)  # fmt: skip
+def test_abbreviated_district_places_are_lower_posts_of_a_province(post: str) -> None:
+    assert held([post], "province") == [[]]
+    assert held([post], "district") != [[]]
+
+
+@pytest.mark.parametrize(
+    ("post", "codes"),
+    [
+        ("Bí thư Đảng ủy Khối các cơ quan tỉnh, Phó Chủ tịch UBND tỉnh", ["committee_vice_chair"]),
+        ("Phó Chủ tịch UBND tỉnh phụ trách khối cơ quan", ["committee_vice_chair"]),
+        ("Phó Chủ tịch UBND tỉnh, Chỉ huy trưởng Ban CHQS tỉnh", ["committee_vice_chair"]),
+        ("Phó Chủ tịch UBND tỉnh phụ trách quân sự, quốc phòng", ["committee_vice_chair"]),
+    ],
+)  # fmt: skip
+def test_co_quan_and_quan_su_are_no_urban_district(post: str, codes: list[str]) -> None:
+    """"cơ quan", "quân sự" lose their marks to "quan", as "quận" does: no lower place."""
+    assert held([post], "province") == [codes]

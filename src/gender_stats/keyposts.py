@@ -20,7 +20,7 @@ There is no single statutory list of key posts, so the definitions are **data**
     heads and deputy heads of departments and agencies (the report forms' columns).
 
 A post of a lower level held by a member of a higher body ("Bí thư Đảng ủy xã" in a district
-committee) is not a key post of the higher unit.  A roster's ``post`` cell is split into single posts (on commas, semicolons, "kiêm", "/"), each
+committee) is not a key post of the higher unit.  A roster's ``post`` cell is split into single posts (on commas, semicolons, "kiêm", "/", a spaced dash), each
 compared with the wording patterns of the definitions after the text is lower-cased, stripped of
 diacritics and punctuation, and its abbreviations expanded: "PCT UBND huyện", "Phó Chủ tịch Ủy ban
 nhân dân huyện" and "Phó chủ tịch UBND" are the same post.  The patterns run once per **distinct**
@@ -77,7 +77,11 @@ N_UNITS = "n_units"
 UNITS_WITH_WOMAN = "units_with_woman"
 UNITS_WITHOUT_KEY_POST = "units_without_key_post"
 
-_SPLIT = re.compile(r"\s*(?:,|;|/|\bkiêm\b|\bkiem\b|\+)\s*", flags=re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|/|\bkiêm\b|\bkiem\b|\+|(?<=\s)[-–—](?=\s))\s*", flags=re.IGNORECASE
+)
+#: "TT" right after the title is "Thường trực" ("PCT TT UBND"); elsewhere it is "Thị trấn".
+_STANDING = re.compile(r"^(pho (?:chu tich|bi thu)) tt\b")
 
 _UNKNOWN_DEFINITION = (
     "Định nghĩa chức danh chủ chốt không rõ (unknown key-post definition {name!r}). Must be one "
@@ -208,7 +212,9 @@ def key_post_definitions() -> pd.DataFrame:
 
 def _normalise(part: str, abbreviations: Mapping[str, str]) -> str:
     words = loose_key(part).split()
-    return " ".join(abbreviations.get(w, w) for w in words)
+    if words[:1] == ["p"]:  # "P.CT UBND", "P. Bí thư": Phó (a post starts with its title)
+        words[0] = "pho"
+    return _STANDING.sub(r"\1 thuong truc", " ".join(abbreviations.get(w, w) for w in words))
 
 
 def _codes_of(text: Any, cat: _Catalogue, level: Any = None) -> frozenset[str]:
