@@ -202,3 +202,24 @@ def test_abbreviated_district_places_are_lower_posts_of_a_province(post: str) ->
 def test_co_quan_and_quan_su_are_no_urban_district(post: str, codes: list[str]) -> None:
     """"cơ quan", "quân sự" lose their marks to "quan", as "quận" does: no lower place."""
     assert held([post], "province") == [codes]
+
+
+@pytest.mark.parametrize(
+    "post",
+    ["Quyền Chủ tịch UBND huyện", "Q. Chủ tịch UBND huyện", "Phụ trách Chủ tịch UBND huyện",
+     "Ủy viên BTV, Quyền Trưởng Ban Tổ chức Huyện ủy"],
+)  # fmt: skip
+def test_an_acting_holder_is_not_counted_and_is_reported(post: str) -> None:
+    """An acting chair is not plainly the chair: not counted, and said so (it was silent)."""
+    with pytest.warns(gs.keyposts.UnclearPostWarning, match="acting") as record:
+        table = gs.match_posts(pd.Series([post, "Chủ tịch UBND huyện", post]))
+    assert len(record) == 1 and post in str(record[0].message)
+    assert table.sum(axis=1).tolist() == [0, 1, 0]
+
+
+def test_a_former_holder_or_a_deputy_warns_nothing() -> None:
+    assert held(["Nguyên Chủ tịch UBND huyện", "Phó Trưởng Ban Tổ chức Huyện ủy", "Quản lý"]) == [
+        [],
+        [],
+        [],
+    ]
