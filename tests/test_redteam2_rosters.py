@@ -200,7 +200,7 @@ def test_abbreviated_district_places_are_lower_posts_of_a_province(post: str) ->
     ],
 )  # fmt: skip
 def test_co_quan_and_quan_su_are_no_urban_district(post: str, codes: list[str]) -> None:
-    """"cơ quan", "quân sự" lose their marks to "quan", as "quận" does: no lower place."""
+    """Without marks, "cơ quan" and "quân sự" read "quan", as "quận" does: no lower place."""
     assert held([post], "province") == [codes]
 
 

@@ -79,9 +79,7 @@ N_UNITS = "n_units"
 UNITS_WITH_WOMAN = "units_with_woman"
 UNITS_WITHOUT_KEY_POST = "units_without_key_post"
 
-_SPLIT = re.compile(
-    r"\s*(?:,|;|/|\bkiêm\b|\bkiem\b|\+|(?<=\s)[-–—](?=\s))\s*", flags=re.IGNORECASE
-)
+_SPLIT = re.compile(r"\s*(?:,|;|/|\bkiêm\b|\bkiem\b|\+|(?<=\s)[-–—](?=\s))\s*", flags=re.IGNORECASE)
 #: "TT" right after the title is "Thường trực" ("PCT TT UBND"); elsewhere it is "Thị trấn".
 _STANDING = re.compile(r"^(pho (?:chu tich|bi thu)) tt\b")
 

@@ -699,7 +699,7 @@ CONTINUED_POST = (
 
 
 def _continued(r: int, row: list[Any], tn: TrichNgang, data: list[int]) -> bool:
-    """Whether ``row`` holds only a post, right under a person: the rest of their post?
+    """Return whether ``row`` holds only a post, right under a person (the rest of theirs).
 
     ``Chủ tịch UBND huyện`` alone in the ``Chức vụ`` cell under ``Phó Bí thư Huyện ủy,`` reads
     like a signer's title; taken as one, the list would end there and the post be lost.
