@@ -20,7 +20,7 @@ There is no single statutory list of key posts, so the definitions are **data**
     heads and deputy heads of departments and agencies (the report forms' columns).
 
 A post of a lower level held by a member of a higher body ("Bí thư Đảng ủy xã" in a district
-committee) is not a key post of the higher unit.  A roster's ``post`` cell is split into single posts (on commas, semicolons, "kiêm", "/"), each
+committee) is not a key post of the higher unit.  A roster's ``post`` cell is split into single posts (on commas, semicolons, "kiêm", "/", a spaced dash), each
 compared with the wording patterns of the definitions after the text is lower-cased, stripped of
 diacritics and punctuation, and its abbreviations expanded: "PCT UBND huyện", "Phó Chủ tịch Ủy ban
 nhân dân huyện" and "Phó chủ tịch UBND" are the same post.  The patterns run once per **distinct**
@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -46,7 +47,7 @@ import numpy as np
 import pandas as pd
 
 from gender_stats._text import loose_key
-from gender_stats.errors import ArgumentError
+from gender_stats.errors import ArgumentError, GenderStatsWarning
 from gender_stats.schema import (
     FEMALE,
     LEVEL,
@@ -64,6 +65,7 @@ from gender_stats.targets import bundled_yaml
 
 __all__ = [
     "KeyPostDefinition",
+    "UnclearPostWarning",
     "count_key_posts",
     "key_post_definitions",
     "match_posts",
@@ -77,7 +79,23 @@ N_UNITS = "n_units"
 UNITS_WITH_WOMAN = "units_with_woman"
 UNITS_WITHOUT_KEY_POST = "units_without_key_post"
 
-_SPLIT = re.compile(r"\s*(?:,|;|/|\bkiêm\b|\bkiem\b|\+)\s*", flags=re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|;|/|\bkiêm\b|\bkiem\b|\+|(?<=\s)[-–—](?=\s))\s*", flags=re.IGNORECASE)
+#: "TT" right after the title is "Thường trực" ("PCT TT UBND"); elsewhere it is "Thị trấn".
+_STANDING = re.compile(r"^(pho (?:chu tich|bi thu)) tt\b")
+
+#: An acting or caretaker holder: "Quyền Chủ tịch UBND", "Q. Giám đốc", "Phụ trách Chủ tịch".
+_ACTING = re.compile(r"^(quyen|q|phu trach) (?=\w)")
+
+
+class UnclearPostWarning(GenderStatsWarning):
+    """A post that names a key post but is not plainly it (an acting holder): not counted."""
+
+
+_ACTING_POSTS = (
+    "Chức vụ quyền / phụ trách, không tính là chức danh chủ chốt (acting or caretaker posts, not "
+    "counted as the key post they name): {posts}. Hint: nếu cơ quan tính người này, ghi chức vụ "
+    "như cơ quan tính (if the office counts the person, write the post as it counts it)."
+)
 
 _UNKNOWN_DEFINITION = (
     "Định nghĩa chức danh chủ chốt không rõ (unknown key-post definition {name!r}). Must be one "
@@ -208,7 +226,9 @@ def key_post_definitions() -> pd.DataFrame:
 
 def _normalise(part: str, abbreviations: Mapping[str, str]) -> str:
     words = loose_key(part).split()
-    return " ".join(abbreviations.get(w, w) for w in words)
+    if words[:1] == ["p"]:  # "P.CT UBND", "P. Bí thư": Phó (a post starts with its title)
+        words[0] = "pho"
+    return _STANDING.sub(r"\1 thuong truc", " ".join(abbreviations.get(w, w) for w in words))
 
 
 def _codes_of(text: Any, cat: _Catalogue, level: Any = None) -> frozenset[str]:
@@ -227,6 +247,20 @@ def _codes_of(text: Any, cat: _Catalogue, level: Any = None) -> frozenset[str]:
             ):
                 found.add(code)
     return frozenset(found)
+
+
+def _warn_acting(texts: Any, cat: _Catalogue) -> None:
+    """Warn once about the distinct posts that name a key post as its acting holder."""
+    acting = []
+    for text in texts:
+        if not isinstance(text, str):
+            continue
+        parts = (_normalise(part, cat.abbreviations) for part in _SPLIT.split(text))
+        if any(_ACTING.match(k) and _codes_of(_ACTING.sub("", k), cat) for k in parts if k):
+            acting.append(text)
+    if acting:
+        shown = ", ".join(repr(t) for t in acting[:10]) + (" …" if len(acting) > 10 else "")
+        warnings.warn(_ACTING_POSTS.format(posts=shown), UnclearPostWarning, stacklevel=3)
 
 
 def match_posts(posts: pd.Series | pd.DataFrame, *, levels: Any = None) -> pd.DataFrame:
@@ -267,6 +301,7 @@ def match_posts(posts: pd.Series | pd.DataFrame, *, levels: Any = None) -> pd.Da
         posts = posts[POST]
     cat = _catalogue()
     post_codes, post_values = pd.factorize(posts)
+    _warn_acting(post_values, cat)
     if levels is not None:
         level_codes, level_values = pd.factorize(pd.Series(levels, index=posts.index))
     else:

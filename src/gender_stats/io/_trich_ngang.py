@@ -623,7 +623,7 @@ def _scan(
             f_val, m_val = row[fc], row[mc]
             person = not is_blank(row[name_c]) and not (is_blank(f_val) and is_blank(m_val))
             if ended is not None:
-                if person:  # a person below the signature block: never dropped silently
+                if person and (_entry(f_val) or _entry(m_val)):  # never dropped silently
                     out.after_end.append(r)
                     col.whole_row(
                         r,
@@ -644,6 +644,10 @@ def _scan(
                 continue
             if isinstance(first, str) and not person and note(first):
                 out.notes.append(r)  # a note between rows: the rows after it are read
+                continue
+            if isinstance(first, str) and not person and _continued(r, row, tn, out.data):
+                out.after_end.append(r)  # "Chủ tịch UBND huyện" below "Phó Bí thư Huyện ủy,"
+                col.whole_row(r, tn.columns[POST], first, CONTINUED_POST)
                 continue
             if isinstance(first, str) and not person and sign(first):
                 ended = r
@@ -669,6 +673,43 @@ def _scan(
             if len(filled_cells) == 1:
                 col.whole_row(r, filled_cells[0], row[filled_cells[0]], NOT_BLANK_ROW)
     return out
+
+
+def _entry(value: Any) -> bool:
+    """Whether a cell under Nam or Nữ could be a person's entry (a year, a date, a mark).
+
+    Below the signature block, ``T/M BAN THƯỜNG VỤ`` or a signer's name under Nữ is no entry.
+    """
+    if is_blank(value):
+        return False
+    if isinstance(value, str) and any(ch.isalpha() for ch in value):
+        return is_mark(value) is not None or parse_sex(value) is not None
+    return True
+
+
+#: The start of a post (not of a signature's own words: ``T/M``, ``Người lập biểu``, a date).
+_POST_START = re.compile(
+    r"^(pho )?(chu tich|bi thu|giam doc|truong ban|truong phong|chu nhiem|uy vien|thu truong)\b"
+)
+CONTINUED_POST = (
+    "chức vụ trong ô Chức vụ của dòng trên, hoặc một dòng trống trước phần ký tên (a post "
+    "continued on its own row, or a signer's title right under the list: put the post into the "
+    "row above, or leave a blank row before the signature block)"
+)
+
+
+def _continued(r: int, row: list[Any], tn: TrichNgang, data: list[int]) -> bool:
+    """Return whether ``row`` holds only a post, right under a person (the rest of theirs).
+
+    ``Chủ tịch UBND huyện`` alone in the ``Chức vụ`` cell under ``Phó Bí thư Huyện ủy,`` reads
+    like a signer's title; taken as one, the list would end there and the post be lost.
+    """
+    c = tn.columns.get(POST)
+    if c is None or not data or data[-1] != r - 1 or not isinstance(row[c], str):
+        return False
+    if any(not is_blank(v) for k, v in enumerate(row) if k != c):
+        return False
+    return bool(_POST_START.match(loose_key(row[c])))
 
 
 _TOTAL_START = re.compile(r"^(tong cong|tong so|cong)\b")
