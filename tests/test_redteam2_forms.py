@@ -77,7 +77,9 @@ def test_a_percent_formatted_count_cell_is_a_problem(tmp_path: Path) -> None:
         read(path)
 
 
-TABLE = "STT\tĐơn vị\tTổng số\tNữ\n1\tHuyện Nga Sơn\t37\t6\n2\tHuyện Hà Trung\t35\t5\n\tCộng\t72\t11\n"
+TABLE = (
+    "STT\tĐơn vị\tTổng số\tNữ\n1\tHuyện Nga Sơn\t37\t6\n2\tHuyện Hà Trung\t35\t5\n\tCộng\t72\t11\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +111,7 @@ def test_a_windows_1258_csv_is_refused_with_a_hint(tmp_path: Path) -> None:
 def test_a_breakdown_row_under_a_unit_is_not_a_unit(tmp_path: Path, label: str) -> None:
     rows = [
         TERM,
-        HEAD + ["Ghi chú"],
+        [*HEAD, "Ghi chú"],
         [1, "Huyện Nga Sơn", 37, 6],
         [None, label, 10, 2],
         [2, "Huyện Hà Trung", 35, 5],
