@@ -6,6 +6,7 @@ exact counts, or a problem located at its cell with the value as written.
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,42 @@ def test_letter_numbering_a_province_total_and_a_signature_block(tmp_path: Path)
         [None, "Nguyễn Văn A", None, "Lê Thị B"],
     ]
     assert read(book(tmp_path / "t.xlsx", {"BCH": rows})) == EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("rows", "merges"),
+    [
+        ([TERM, ["STT", "Tên đơn\nvị", "Tổng\nsố", "Trong\nđó\nnữ"]], []),
+        ([TERM, ["STT", "Nữ", "Đơn vị", "Tổng số"]], []),
+        (
+            [TERM, ["STT", "Đơn vị", "Số lượng", None], [None, None, "Tổng số", "Trong đó nữ"]],
+            ["A2:A3", "B2:B3", "C2:D2"],
+        ),
+    ],
+)
+def test_headers_broken_over_lines_rows_or_in_another_order(
+    tmp_path: Path, rows: list[list[Any]], merges: list[str]
+) -> None:
+    names = [str(c) for c in rows[-1] if c is not None]
+    order = ["Nữ", "Đơn vị", "Tổng số"] if names[1] == "Nữ" else None
+    data = [[1, "Huyện Nga Sơn", 37, 6], [2, "Huyện Hà Trung", 35, 5]]
+    if order:
+        data = [[n, f, u, t] for n, u, t, f in data]
+    path = book(tmp_path / "t.xlsx", {"BCH": rows + data}, merges={"BCH": merges})
+    assert read(path) == EXPECTED
+
+
+def test_a_share_column_that_disagrees_with_its_counts_is_warned_at_its_cell(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        TERM,
+        [*HEAD, "Tỷ lệ nữ (%)"],
+        [1, "Huyện Nga Sơn", 37, 6, "26,22"],  # 6/37 = 16,22 %
+        [2, "Huyện Hà Trung", 35, 5, "14,29"],
+    ]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        gs.read_counts(book(tmp_path / "t.xlsx", {"BCH": rows}), body="BCH")
+    said = [str(w.message) for w in caught]
+    assert any(re.search(r"ô E3 .*giá trị .26,22. .*6/37", m) for m in said), said
