@@ -17,8 +17,8 @@ import gender_stats as gs
 from gender_stats.errors import DataError, FileFormatError
 from tests.test_redteam_counts import book
 
-TERM = ["NHIỆM KỲ 2020 - 2025"]
-HEAD = ["STT", "Đơn vị", "Tổng số", "Nữ"]
+TERM: list[Any] = ["NHIỆM KỲ 2020 - 2025"]
+HEAD: list[Any] = ["STT", "Đơn vị", "Tổng số", "Nữ"]
 EXPECTED = [("Huyện Hà Trung", 35, 5), ("Huyện Nga Sơn", 37, 6)]
 
 
