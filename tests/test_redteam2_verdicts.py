@@ -11,28 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_redteam_verdicts import rows
 
 import gender_stats as gs
 from gender_stats.cli import main
-
-
-def rows(*specs, **extra):
-    """Build counts from (term, unit_id, level, body, total, female) tuples."""
-    frame = pd.DataFrame(
-        [
-            {
-                "term": term,
-                "unit_id": unit,
-                "unit_name": f"Đơn vị {unit}",
-                "level": level,
-                "body": body,
-                "total": total,
-                "female": female,
-            }
-            for term, unit, level, body, total, female in specs
-        ]
-    )
-    return frame.assign(**extra)
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
