@@ -113,3 +113,190 @@ def test_a_month_and_year_that_is_none_is_a_problem_at_its_cell(
         read(_list(tmp_path, rows), **NGA_SON)
     (problem,) = info.value.problems
     assert (problem.row, problem.column, problem.value) == (5, "C", born)
+
+
+# --- 2. bloc-of-work section rows -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Khối Đảng", "KHỐI ĐẢNG", "Khoi Dang", "Khối chính quyền", "Khối Mặt trận, đoàn thể",
+     "Khối MTTQ và các đoàn thể", "Khối lực lượng vũ trang", "Khối Đảng (2 đồng chí)"],
+)  # fmt: skip
+@pytest.mark.parametrize("where", ["stt", "name", "merged", "roman"])
+def test_a_bloc_row_is_a_section_not_a_person(tmp_path: Path, label: str, where: str) -> None:
+    """``Khối Đảng`` over the party's members: a section row (structural), the two people read.
+
+    It used to be refused as a data row without a name or a birth year.  The body stays the
+    title's (the Ban Chấp hành): a bloc groups the members by their work.
+    """
+    merges: tuple[str, ...] = ()
+    if where == "stt":
+        section: list[Any] = [label]
+    elif where == "name":
+        section = [None, label]
+    elif where == "merged":  # merged across the row, A4:E4
+        section, merges = [label], ("A4:E4",)
+    else:
+        section = ["I", label]
+    rows = [section, HANG, [2, "Mai Văn Tùng", 1970, None, "Bí thư Huyện ủy"]]
+    out = read(_list(tmp_path, rows, merges), **NGA_SON)
+    assert out["full_name"].tolist() == ["Lê Thị Hằng", "Mai Văn Tùng"]
+    assert out["body"].tolist() == ["party_committee", "party_committee"]
+    assert kinds(out)[3:] == [
+        (4, "section", "structural"),
+        (5, "data", "used"),
+        (6, "data", "used"),
+    ]
+    balanced(out)
+
+
+def test_blocs_under_a_body_section_keep_its_body(tmp_path: Path) -> None:
+    """``I. Ban Thường vụ`` then ``Khối Đảng`` / ``Khối chính quyền``: three in the standing
+    committee; ``II. Ban Chấp hành`` then ``A. Khối Mặt trận, đoàn thể`` / ``B. Khối Đảng``: four
+    in the committee.  The stated ``(1 đồng chí)`` and ``(3 đồng chí)`` agree with their rows."""
+    tung = [2, "Mai Văn Tùng", 1970, None, "Bí thư Huyện ủy"]
+    lam = [3, "Trịnh Văn Lâm", "06/1965", None, "Chủ tịch UBND huyện"]
+    rows = [
+        ["I.", "Ban Thường vụ"],
+        ["Khối Đảng"],
+        HANG,
+        tung,
+        [None, "Khối chính quyền (1 đồng chí)"],
+        lam,
+        ["II", "Ban Chấp hành"],
+        ["A. Khối Mặt trận, đoàn thể"],
+        [1, "Mai Thị Lan", None, 1975, "Chủ tịch Ủy ban MTTQ huyện"],
+        ["B", "khối đảng (3 đồng chí)"],
+        HANG,
+        tung,
+        lam,
+    ]
+    out = read(_list(tmp_path, rows), **NGA_SON)
+    hang, tung_, lam_ = "Lê Thị Hằng", "Mai Văn Tùng", "Trịnh Văn Lâm"
+    assert out["full_name"].tolist() == [hang, tung_, lam_, "Mai Thị Lan", hang, tung_, lam_]
+    assert out["body"].tolist() == ["standing_committee"] * 3 + ["party_committee"] * 4
+    assert out["birth_year"].tolist() == [1978, 1970, 1965, 1975, 1978, 1970, 1965]
+    sections = [r for r, k, _ in kinds(out) if k == "section"]
+    assert sections == [4, 5, 8, 10, 11, 13]
+    balanced(out)
+
+
+def test_a_bloc_stating_a_wrong_number_is_reported(tmp_path: Path) -> None:
+    """``Khối Đảng (3 đồng chí)`` over two people: the section's count is checked, as any other."""
+    rows = [["Khối Đảng (3 đồng chí)"], HANG, [2, "Mai Văn Tùng", 1970, None, "Bí thư"]]
+    with pytest.raises(DataError, match="found 2") as info:
+        read(_list(tmp_path, rows), **NGA_SON)
+    (problem,) = info.value.problems
+    assert problem.row == 4
+
+
+def test_a_row_with_a_name_and_a_year_is_never_a_bloc(tmp_path: Path) -> None:
+    """``Khối Đảng`` in the name column with a year under Nam is read as written: a person."""
+    rows = [HANG, [2, "Khối Đảng", 1970, None, "Ủy viên"]]
+    out = read(_list(tmp_path, rows), **NGA_SON)
+    assert out["full_name"].tolist() == ["Lê Thị Hằng", "Khối Đảng"]
+    assert out["birth_year"].tolist() == [1978, 1970]
+
+
+def test_other_section_wordings_still_read(tmp_path: Path) -> None:
+    """``I. Ban Thường vụ`` and ``A. Huyện ủy viên`` were sections already (kept so)."""
+    rows = [
+        ["I. Ban Thường vụ"],
+        HANG,
+        [None, "A. Huyện ủy viên"],
+        [1, "Mai Văn Tùng", 1970, None, "Ủy viên"],
+    ]
+    out = read(_list(tmp_path, rows), **NGA_SON)
+    assert out["body"].tolist() == ["standing_committee", "party_committee"]
+    assert [r for r, k, _ in kinds(out) if k == "section"] == [4, 6]
+
+
+# --- 3. a "kiêm ..." post continued alone on the next row -----------------------------------------
+
+
+def read_joined(path: Path) -> tuple[pd.DataFrame, str]:
+    with pytest.warns(gs.io.TableWarning, match="joined") as record:
+        out = gs.read_roster(path, **NGA_SON)
+    (warning,) = [w for w in record if issubclass(w.category, gs.io.TableWarning)]
+    return out, str(warning.message)
+
+
+@pytest.mark.parametrize(
+    ("above", "below", "post"),
+    [
+        ("Phó Bí thư Huyện ủy,", "kiêm Chủ tịch HĐND huyện",
+         "Phó Bí thư Huyện ủy, kiêm Chủ tịch HĐND huyện"),
+        ("Phó Bí thư Huyện ủy", "KIÊM CHỦ TỊCH HĐND HUYỆN",
+         "Phó Bí thư Huyện ủy KIÊM CHỦ TỊCH HĐND HUYỆN"),
+        ("Phó Bí thư Huyện ủy", "  kiem Chu tich HDND huyen ",
+         "Phó Bí thư Huyện ủy kiem Chu tich HDND huyen"),
+    ],
+)  # fmt: skip
+def test_a_kiem_row_is_joined_to_the_post_above_and_said(
+    tmp_path: Path, above: str, below: str, post: str
+) -> None:
+    """Mai Văn Tùng, ``Phó Bí thư Huyện ủy,`` then ``kiêm Chủ tịch HĐND huyện`` alone in E6.
+
+    It used to be refused as a row without a name or year.  "kiêm" continues the row above: the
+    post is joined (so the council chair is counted), a warning names E6 → E5, and the row is a
+    structural note in the reading log.
+    """
+    rows = [
+        HANG,
+        [2, "Mai Văn Tùng", 1970, None, above],
+        [None, None, None, None, below],
+        [3, "Trịnh Văn Lâm", 1965, None, "Ủy viên"],
+    ]
+    out, message = read_joined(_list(tmp_path, rows))
+    assert out["full_name"].tolist() == ["Lê Thị Hằng", "Mai Văn Tùng", "Trịnh Văn Lâm"]
+    assert out["post"].tolist() == [HANG[4], post, "Ủy viên"]
+    assert "E6 → E5" in message and "ds.xlsx" in message
+    assert kinds(out)[3:] == [
+        (4, "data", "used"),
+        (5, "data", "used"),
+        (6, "note", "structural"),
+        (7, "data", "used"),
+    ]
+    assert message in out.attrs["reading"].notes
+    balanced(out)
+    held = gs.match_posts(out["post"], levels=out["level"])
+    assert held["council_chair"].tolist() == [0, 1, 0]
+    assert held["party_deputy_secretary"].tolist() == [0, 1, 0]
+
+
+def test_two_kiem_rows_join_the_same_person(tmp_path: Path) -> None:
+    rows = [
+        [1, "Mai Văn Tùng", 1970, None, "Phó Bí thư Huyện ủy"],
+        [None, None, None, None, "kiêm Chủ tịch HĐND huyện,"],
+        [None, None, None, None, "kiêm Chủ tịch Ủy ban MTTQ huyện"],
+    ]
+    out, message = read_joined(_list(tmp_path, rows))
+    assert out["post"].tolist() == [
+        "Phó Bí thư Huyện ủy kiêm Chủ tịch HĐND huyện, kiêm Chủ tịch Ủy ban MTTQ huyện"
+    ]
+    assert "E5 → E4" in message and "E6 → E4" in message
+    balanced(out)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # first row of the list: nobody above
+        [[None, None, None, None, "kiêm Chủ tịch HĐND huyện"], HANG],
+        # a blank row between: the person above is not right above
+        [HANG, [], [None, None, None, None, "kiêm Chủ tịch HĐND huyện"]],
+        # a section row above
+        [HANG, ["Khối chính quyền"], [None, None, None, None, "kiêm Chủ tịch HĐND huyện"]],
+        # the person above has no post to continue
+        [[1, "Lê Thị Hằng", None, 1978, None], [None, None, None, None, "kiêm Chủ tịch HĐND huyện"]],
+    ],
+)  # fmt: skip
+def test_a_kiem_row_with_no_person_right_above_is_a_problem(
+    tmp_path: Path, rows: list[list[Any]]
+) -> None:
+    with pytest.raises(DataError, match="right above") as info:
+        read(_list(tmp_path, rows), **NGA_SON)
+    (problem,) = info.value.problems
+    assert problem.column == "E" and problem.value == "kiêm Chủ tịch HĐND huyện"
+    assert problem.row == 3 + next(i for i, r in enumerate(rows, 1) if "kiêm" in str(r))
