@@ -115,13 +115,31 @@ def test_a_month_and_year_that_is_none_is_a_problem_at_its_cell(
     assert (problem.row, problem.column, problem.value) == (5, "C", born)
 
 
+def test_a_month_and_year_in_a_birth_column_of_a_long_roster(tmp_path: Path) -> None:
+    """A one-row-per-person roster with a ``Năm sinh`` column reads the same way."""
+    rows = [
+        ["Đơn vị", "Nhiệm kỳ", "Cơ quan", "Họ và tên", "Giới tính", "Năm sinh"],
+        ["Huyện Nga Sơn", "2020-2025", "BCH", "Mai Văn Tùng", "Nam", "05/1970"],
+        ["Huyện Nga Sơn", "2020-2025", "BCH", "Lê Thị Hằng", "Nữ", "T12/1978"],
+        ["Huyện Nga Sơn", "2020-2025", "BCH", "Trịnh Văn Lâm", "Nam", "tháng 13/1965"],
+    ]
+    with pytest.raises(DataError, match="month from 1 to 12") as info:
+        read(book(tmp_path / "ds.xlsx", rows), level="district")
+    (problem,) = info.value.problems
+    assert (problem.row, problem.column, problem.value) == (4, "F", "tháng 13/1965")
+    out = read(book(tmp_path / "ds.xlsx", rows[:3]), level="district")
+    assert out["birth_year"].tolist() == [1970, 1978]
+    assert "birth_date" not in out.columns
+
+
 # --- 2. bloc-of-work section rows -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
     "label",
     ["Khối Đảng", "KHỐI ĐẢNG", "Khoi Dang", "Khối chính quyền", "Khối Mặt trận, đoàn thể",
-     "Khối MTTQ và các đoàn thể", "Khối lực lượng vũ trang", "Khối Đảng (2 đồng chí)"],
+     "Khối MTTQ và các đoàn thể", "Khối lực lượng vũ trang", "Khối Đảng (2 đồng chí)",
+     "Khối Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội", "Khối Đảng: 2 đồng chí, nữ 1"],
 )  # fmt: skip
 @pytest.mark.parametrize("where", ["stt", "name", "merged", "roman"])
 def test_a_bloc_row_is_a_section_not_a_person(tmp_path: Path, label: str, where: str) -> None:

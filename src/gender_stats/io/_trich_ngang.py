@@ -1498,7 +1498,7 @@ def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | Non
 
 #: A bloc of work heading its members (``Khối Đảng``, ``Khối chính quyền``, ``Khối Mặt trận, đoàn
 #: thể``, ``Khối lực lượng vũ trang``): a few words after ``Khối``, naming no body nor level.
-_SECTOR = re.compile(r"^khoi(?: [a-z]+){1,8}$")
+_SECTOR = re.compile(r"^khoi(?: [a-z]+){1,12}$")
 
 
 _UNIT_HEADING = re.compile(  # a kind and a name of one to four words, or a number (Phường 3)
