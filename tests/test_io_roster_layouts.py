@@ -11,7 +11,7 @@ import pytest
 
 from gender_stats.errors import DataError
 from gender_stats.io import read_roster
-from gender_stats.io._birth import BAD_DATE, NOT_BIRTH, parse_birth
+from gender_stats.io._birth import BAD_DATE, BAD_MONTH, NOT_BIRTH, parse_birth
 from gender_stats.io._levels import InferredLevelWarning
 from gender_stats.io._trich_ngang import LEVEL_UNKNOWN, MARK_BOTH, MARK_NONE, NOT_MARK
 
@@ -160,13 +160,13 @@ def test_impossible_date_is_located_and_quoted(xlsx) -> None:
         ["STT", "Họ và tên", "Ngày, tháng, năm sinh", None],
         [None, None, "Nam", "Nữ"],
         [1, "Lò Văn Cường", "31/02/1975", None],
-        [2, "Hà Thị Bình", None, "12/1975"],
+        [2, "Hà Thị Bình", None, "13/1975"],  # "12/1975" is the year 1975 (month and year)
         [3, "Nguyễn Thị Hoa", None, "01/01/1980"],
     ]
     with pytest.raises(DataError, match=r'"31/02/1975"') as info:
         read_roster(xlsx(rows, merges=["C2:D2"]), **ARGS)
     got = [(p.row, p.column, p.value, p.expected) for p in info.value.problems]
-    assert got == [(4, "C", "31/02/1975", BAD_DATE), (5, "D", "12/1975", NOT_BIRTH)]
+    assert got == [(4, "C", "31/02/1975", BAD_DATE), (5, "D", "13/1975", BAD_MONTH)]
     assert info.value.problems[0].header == "Ngày, tháng, năm sinh / Nam"
 
 

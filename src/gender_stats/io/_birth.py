@@ -4,6 +4,11 @@ A personnel list gives a birth year (``1975``) or a full date of birth: a real E
 ``dd/mm/yyyy`` (also ``d/m/yyyy``, ``dd-mm-yyyy``, ``dd.mm.yyyy``; ISO ``yyyy-mm-dd`` from exports).
 Vietnamese dates put the day first, so ``03/04/1975`` is 3 April 1975.  A date that does not exist
 (``31/02/1975``) is a problem that quotes the cell as written, never a guess.
+
+A month and year typed as text (``05/1970``, ``5.1970``, ``tháng 5/1970``, ``T5/1970``) gives the
+year alone, as a bare ``1970`` does: the day is not known, so no date is made up (not the 1st of
+the month).  A month that does not exist (``13/1970``) is a problem; so is a two-digit year
+(``5/70``), which no rule here reads.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any
 
 from gender_stats._text import nfc
 
-__all__ = ["BAD_DATE", "NOT_BIRTH", "SERIAL", "YEAR_AS_DATE", "parse_birth"]
+__all__ = ["BAD_DATE", "BAD_MONTH", "NOT_BIRTH", "SERIAL", "YEAR_AS_DATE", "parse_birth"]
 
 #: Expected text of a cell that is neither a year nor a date of birth.
 NOT_BIRTH = (
@@ -23,6 +28,8 @@ NOT_BIRTH = (
 )
 #: Expected text of a date that does not exist (31/02/1975).
 BAD_DATE = "một ngày có thật dạng dd/mm/yyyy (a real date, day/month/year)"
+#: Expected text of a month and year whose month does not exist (13/1970).
+BAD_MONTH = "tháng từ 1 đến 12 dạng mm/yyyy (a month from 1 to 12, month/year)"
 #: Expected text of a year typed in a cell formatted as a date (Excel shows 1978 as 31/05/1905).
 YEAR_AS_DATE = (
     "năm sinh trong ô định dạng số hoặc ngày sinh đầy đủ; ô định dạng ngày chứa {value}, Excel "
@@ -42,6 +49,11 @@ _FIRST, _LAST = 1900, 2100
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _YEAR = re.compile(r"^\d{4}$")
+#: A month and year: ``05/1970``, ``5.1970``, ``05-1970``, ``tháng 5/1970``, ``T5/1970``,
+#: ``tháng 5 năm 1970`` (matched on the lower-cased text).
+_MONTH_YEAR = re.compile(
+    r"^(?:(?:tháng|thang|th\.?|t\.?)\s*)?(\d{1,2})\s*(?:[/.-]|\s(?:năm|nam)\s)\s*(\d{4})$"
+)
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -95,6 +107,10 @@ def parse_birth(
     True
     >>> "holds 1978" in parse_birth(datetime.date(1905, 5, 31))[2]  # the same, read as a date
     True
+    >>> parse_birth("05/1970"), parse_birth("tháng 5/1970"), parse_birth("T5/1970")
+    ((1970, None, None), (1970, None, None), (1970, None, None))
+    >>> parse_birth("13/1970")[2] == BAD_MONTH, parse_birth("5/70")[2] == NOT_BIRTH
+    (True, True)
     """
     if value is None or isinstance(value, bool):
         return (None, None, None) if value is None else (None, None, NOT_BIRTH)
@@ -133,6 +149,12 @@ def parse_birth(
         return None, None, None
     if _YEAR.match(text):  # a year typed as text (in a workbook too) is that year
         year = int(text)
+        return (year, None, None) if _in_range(year) else (None, None, NOT_BIRTH)
+    month_year = _MONTH_YEAR.match(text.lower())
+    if month_year:  # the year is known, the day is not: no date is made up
+        month, year = int(month_year.group(1)), int(month_year.group(2))
+        if not 1 <= month <= 12:
+            return None, None, BAD_MONTH
         return (year, None, None) if _in_range(year) else (None, None, NOT_BIRTH)
     match = _DAY_FIRST.match(text)
     if match:

@@ -473,6 +473,8 @@ class _Rows:
     #: a second table below: its header rows and the title lines above them
     headers: list[int] = dataclasses.field(default_factory=list)
     titles: list[int] = dataclasses.field(default_factory=list)
+    #: a post continued alone on its own row (``kiêm Chủ tịch HĐND huyện``) -> the person's row
+    joined: dict[int, int] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -553,6 +555,8 @@ def _scan(
         out.sections.append(r)
         out.found[r] = sec
         cur_row = r
+        if sec.sector:  # "Khối Đảng": the members of the body above, grouped by their work
+            return
         if sec.unit is not None:  # a unit heading: its bodies follow (or the title's)
             cur_unit, cur_body = sec.unit, None
             return
@@ -642,6 +646,14 @@ def _scan(
             if nxt is not None and header_at(nxt) is not None:
                 second_title(r, first)
                 continue
+            if isinstance(first, str) and not person and _kiem(row, tn):
+                owner = _owner(r, cells, tn, out)
+                if owner is None:  # no person right above: whose post it continues is unknown
+                    out.after_end.append(r)
+                    col.whole_row(r, tn.columns[POST], first, KIEM_ALONE)
+                else:
+                    out.joined[r] = owner  # joined to the post above, said in a warning
+                continue
             if isinstance(first, str) and not person and note(first):
                 out.notes.append(r)  # a note between rows: the rows after it are read
                 continue
@@ -710,6 +722,68 @@ def _continued(r: int, row: list[Any], tn: TrichNgang, data: list[int]) -> bool:
     if any(not is_blank(v) for k, v in enumerate(row) if k != c):
         return False
     return bool(_POST_START.match(loose_key(row[c])))
+
+
+KIEM_ALONE = (
+    "chức vụ kiêm nhiệm trong ô Chức vụ của người ở dòng ngay trên (a 'kiêm ...' post on its "
+    "own row continues the post of the person right above it; there is none here: put it into "
+    "that person's Chức vụ cell)"
+)
+#: Warning naming the cells of posts continued on their own rows, joined to the row above.
+KIEM_JOINED = (
+    'Tệp "{file}"{sheet}: chức vụ kiêm nhiệm ở dòng riêng được nối vào chức vụ của người ở '
+    "dòng trên (a 'kiêm ...' post on its own row was joined to the post of the person above): "
+    "{cells}"
+)
+
+
+def _kiem(row: list[Any], tn: TrichNgang) -> bool:
+    """Whether ``row`` holds only a ``kiêm …`` text in the ``Chức vụ`` cell (a post continued)."""
+    c = tn.columns.get(POST)
+    if c is None or not isinstance(row[c], str) or not loose_key(row[c]).startswith("kiem "):
+        return False
+    return all(is_blank(v) for k, v in enumerate(row) if k != c)
+
+
+def _owner(r: int, cells: list[list[Any]], tn: TrichNgang, out: _Rows) -> int | None:
+    """Return the person row whose post row ``r`` continues: right above, with a post, or None.
+
+    The row above is a data row, or itself a ``kiêm …`` row joined to one (two lines of
+    ``kiêm``).  A hidden, blank, section or note row between is no person: ``None``.
+    """
+    above = r - 1
+    if above in out.joined:
+        return out.joined[above]
+    if not out.data or out.data[-1] != above:
+        return None
+    return above if isinstance(cells[above][tn.columns[POST]], str) else None
+
+
+def join_posts(
+    grid: Grid, tn: TrichNgang, scan: _Rows, posts: list[str | None], log: ReadingLog | None
+) -> list[str | None]:
+    """Return the posts with each ``kiêm …`` row joined to its person's, warning once naming them."""
+    if not scan.joined:
+        return posts
+    from gender_stats.io._counts import TableWarning
+
+    c = tn.columns[POST]
+    index = {r: i for i, r in enumerate(scan.data)}
+    out = list(posts)
+    named = []
+    for r, owner in sorted(scan.joined.items()):
+        i = index[owner]
+        out[i] = f"{out[i] or ''} {text_cell(grid.cells[r][c]) or ''}".strip()
+        named.append(f"{letter(c)}{grid.rows[r]} → {letter(c)}{grid.rows[owner]}")
+    message = KIEM_JOINED.format(
+        file=grid.file,
+        sheet=f', trang "{grid.sheet}"' if grid.sheet else "",
+        cells=", ".join(named),
+    )
+    if log is not None:
+        log.notes.append(message)
+    warnings.warn(message, TableWarning, stacklevel=5)
+    return out
 
 
 _TOTAL_START = re.compile(r"^(tong cong|tong so|cong)\b")
@@ -825,6 +899,7 @@ def _log_rows(
         ([t.row for t in scan.totals], RowClass.TOTAL, STRUCTURAL),
         (scan.headers, RowClass.HEADER, STRUCTURAL),
         (scan.titles, RowClass.TITLE, STRUCTURAL),
+        (scan.joined, RowClass.NOTE, STRUCTURAL),  # "kiêm ..." joined to the post above
     ):
         for r in rows:
             kinds[r] = (kind, outcome)
@@ -1177,7 +1252,10 @@ def read_trich_ngang(
     )
     for key in (ETHNICITY, POST):
         if key in cols:
-            frame[key] = pd.Series(texts(key), dtype="str")
+            values = texts(key)
+            if key == POST:
+                values = join_posts(grid, tn, scan, values, log)
+            frame[key] = pd.Series(values, dtype="str")
     if any(d is not None for d in dates):
         frame[BIRTH_DATE] = birth_dates(dates)
     where: dict[str, tuple[str | None, str | None]] = {
@@ -1306,6 +1384,8 @@ class Section:
     female: int | None = None
     #: the unit a row names (``1. Xã Nga An``): the unit of the rows below it
     unit: str | None = None
+    #: a bloc of work (``Khối Đảng``, ``Khối chính quyền``): a grouping of the same body and level
+    sector: bool = False
 
 
 def _numbering(value: Any) -> tuple[bool, str] | None:
@@ -1407,10 +1487,18 @@ def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | Non
         body = named.pop() if len(named) == 1 else None
     level = section_level(plain or label) if body is None else None
     unit = unit_heading(plain) if body is None and level is None else None
-    if body is None and level is None and unit is None and not roman:
+    sector = (
+        body is None and level is None and unit is None and bool(_SECTOR.match(loose_key(plain)))
+    )
+    if body is None and level is None and unit is None and not roman and not sector:
         return None
     total, female = stated_counts(label)
-    return Section(label, c, body, level, total, female, unit)
+    return Section(label, c, body, level, total, female, unit, sector)
+
+
+#: A bloc of work heading its members (``Khối Đảng``, ``Khối chính quyền``, ``Khối Mặt trận, đoàn
+#: thể``, ``Khối lực lượng vũ trang``): a few words after ``Khối``, naming no body nor level.
+_SECTOR = re.compile(r"^khoi(?: [a-z]+){1,12}$")
 
 
 _UNIT_HEADING = re.compile(  # a kind and a name of one to four words, or a number (Phường 3)
