@@ -57,7 +57,7 @@ from gender_stats.outputs.labels import (
     rule_text,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.targets import Presence, Rule, ShareOfUnits, get_targets
+from gender_stats.targets import Rule, ShareOfUnits, get_targets
 from gender_stats.vocab import BODIES, LEVELS, body_label, level_label, term_bounds
 
 if TYPE_CHECKING:
@@ -372,34 +372,24 @@ def _summary_numbers(compliance: pd.DataFrame, by: str | None = None) -> pd.Data
 
 
 def _verdicts(numbers: pd.DataFrame) -> list[Any]:
-    """Return each summary row's own status: its target judged on the row's pooled counts.
+    """Return each summary row's own status, from its units' verdicts (never its pooled share).
 
-    A share-of-units target is met when enough of the assessed units meet it; a presence rule
-    (a woman in *each* body) when every assessed unit meets it; any other rule judges the pooled
-    counts of the assessed units (``Σ part / Σ total``) as it judges one body.  ``<NA>`` when no
-    unit was assessed or the target is not in the catalogue (no verdict from nothing).
+    A share-of-units target is met when enough of the assessed units meet it; a target set per
+    unit (a share floor, a range, a presence) only when every assessed unit meets it (6/40 = 15 %
+    is not met while one unit is below 15 %).  ``<NA>`` when no unit was assessed or the target is not in the catalogue (no verdict from nothing).
     """
     rules: dict[str, Rule] = {t.id: t.rule for t in get_targets()}
     out: list[Any] = []
-    for target_id, n_met, n, total, part in zip(
-        numbers[TARGET_ID],
-        numbers["n_met"],
-        numbers["n_assessed"],
-        numbers["total_assessed"],
-        numbers["part_assessed"],
-        strict=True,
+    for target_id, n_met, n in zip(
+        numbers[TARGET_ID], numbers["n_met"], numbers["n_assessed"], strict=True
     ):
         rule = rules.get(str(target_id))
         if rule is None or not n:
             out.append(pd.NA)
         elif isinstance(rule, ShareOfUnits):
             out.append(Status.MET if rule.units_met(int(n_met), int(n)) else Status.BELOW)
-        elif isinstance(rule.unit_rule(), Presence):
+        else:  # a per-unit target: met by a group only when every assessed unit meets it
             out.append(Status.MET if int(n_met) == int(n) else Status.BELOW)
-        elif int(total) > 0:
-            out.append(rule.unit_rule().status(int(total), int(part)))
-        else:
-            out.append(pd.NA)
     return [pd.NA if _is_missing(v) else str(v) for v in out]
 
 
@@ -473,11 +463,9 @@ def summary_table(
     units' shares.  Term × body × target groups in which the target applies to no unit at all (a
     directive checked against the terms it was not set for) are left out.
 
-    A row's verdict is its target judged on the row itself: a share rule (≥ 15 %, 35–40 %) on
-    the pooled counts of the assessed units, so a province-wide 15,2 % against ≥ 15 % is
-    ``Đạt`` even while some units fall short (their shortfall is in ``Kết quả`` and
-    ``Số nữ còn thiếu``); a presence rule (a woman in each body) only when every assessed
-    unit meets it; a share-of-units target (60 % of communes) by the share of units meeting.
+    A row's verdict comes from its units, never from its pooled share: a per-unit target
+    (≥ 15 %, 35–40 %, a woman in each body) is ``Đạt`` only when every assessed unit meets it,
+    so a pooled 6/40 = 15 % with one of two districts below is ``Chưa đạt``; a share-of-units target (60 % of communes) by the share of units meeting.
     Missing when nothing was assessed or the target is not in the catalogue.
 
     Examples
