@@ -439,9 +439,8 @@ def test_style_table_highlights_rows_below_target(compliance):
 
 
 def test_style_table_summary_colours_rows_by_their_own_verdict(compliance):
-    # Issue 15.2: a province-wide row that meets the target (25/138 = 18,1 % ≥ 15 %) is not
-    # pink because some units still need women; rows: districts met, agencies below,
-    # province met, then the standing committee (below, below).
+    # Rows are coloured by their own verdict, which comes from their units (a pooled 18,1 % with
+    # units below 15 % is not met): every row here is below, so every row is pink.
     table = summary_table(compliance, lang="en")
     below = "Below target"
     # Since the pooled-row fix: districts (2/3 met) and province (2/4) are below too.
@@ -449,7 +448,7 @@ def test_style_table_summary_colours_rows_by_their_own_verdict(compliance):
     css = _css(style_table(table, highlight="#FF0000"))
     assert "#FF0000" in css
     pink = [r for r in range(len(table)) if f"#T_t_row{r}_col0" in css]
-    assert pink == [1, 3, 4]
+    assert pink == [0, 1, 2, 3, 4]
 
 
 def test_to_html_keeps_labels_and_caption(compliance):
