@@ -7,34 +7,16 @@ posts and located problems are worked out by hand in the comments.
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pytest
+from test_redteam2_rosters import HANG, HEADER, NGA_SON, TITLE, balanced, read
 from workbooks import one_sheet as book
 
 import gender_stats as gs
 from gender_stats.errors import DataError
-
-NGA_SON: dict[str, Any] = {"unit": "Huyện Nga Sơn", "level": "district"}
-TITLE = ["DANH SÁCH TRÍCH NGANG BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN, NHIỆM KỲ 2020 - 2025"]
-HEADER = [["STT", "Họ và tên", "Năm sinh", None, "Chức vụ"], [None, None, "Nam", "Nữ", None]]
-HANG = [1, "Lê Thị Hằng", None, 1978, "Ủy viên BTV, Trưởng Ban Dân vận Huyện ủy"]
-
-
-def read(path: Path, **kwargs: Any) -> pd.DataFrame:
-    """Read a roster, failing on any warning but the inferred-level one."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        warnings.filterwarnings("ignore", category=gs.io.InferredLevelWarning)
-        return gs.read_roster(path, **kwargs)
-
-
-def balanced(out: pd.DataFrame) -> None:
-    log = out.attrs["reading"]
-    assert log.rows_read == log.rows_used + log.rows_reported + log.rows_structural
 
 
 def kinds(out: pd.DataFrame) -> list[tuple[int, str, str]]:
