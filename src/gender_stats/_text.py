@@ -12,6 +12,7 @@ Two keys make them comparable:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,11 +25,28 @@ _DASH_SPACED = re.compile(r"\s*-\s*")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+_SPECIAL = re.compile("[\u2010-\u2015\u2212\u00a0\ufeff]")  # a dash, a no-break space, a BOM
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # two white spaces, or one that is not a plain space
+
+
 def nfc(text: str) -> str:
-    """Return ``text`` in Unicode NFC with dashes unified and spaces collapsed."""
-    text = unicodedata.normalize("NFC", text).translate(_DASHES)
-    text = text.replace("\u00a0", " ").replace("\ufeff", "")
-    return _SPACE.sub(" ", text).strip()
+    r"""Return ``text`` in Unicode NFC with dashes unified and spaces collapsed.
+
+    Each step runs only where a fast test says it changes something (a reader calls this for
+    every cell).
+
+    Examples
+    --------
+    >>> nfc("  Nguyễn\u00a0 Văn\tA \u2013 Hoa ")
+    'Nguyễn Văn A - Hoa'
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if not text.isascii() and _SPECIAL.search(text):
+        text = text.translate(_DASHES).replace("\u00a0", " ").replace("\ufeff", "")
+    if _ODD_SPACE.search(text):
+        text = _SPACE.sub(" ", text)
+    return text.strip()
 
 
 def _syllable_key(word: str) -> str:
@@ -50,6 +68,12 @@ def name_key(text: str) -> str:
     >>> name_key("Hà Trung") == name_key("Hạ Trung")
     False
     """
+    return _name_key(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_key(text: str) -> str:
+    # Cached: a workbook's unit names and headers are keyed again by every check that compares them.
     text = _DASH_SPACED.sub(" - ", nfc(text)).lower()
     return " ".join(_syllable_key(w) for w in text.split(" "))
 
@@ -76,7 +100,12 @@ def loose_key(text: object) -> str:
     >>> loose_key("NỮ") == loose_key("nu") == loose_key("Nữ")
     True
     """
-    text = strip_diacritics(nfc(str(text))).lower()
+    return _loose_key(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _loose_key(text: str) -> str:
+    text = strip_diacritics(nfc(text)).lower()
     return _NON_WORD.sub(" ", text).strip()
 
 
