@@ -158,6 +158,28 @@ def test_save_then_build_report_out_dir_give_the_same_files(tmp_path):
     assert isinstance(a.html, Path)
 
 
+def _cells(path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(path)
+    return {
+        name: [tuple(row) for row in book[name].iter_rows(values_only=True)]
+        for name in book.sheetnames
+    }
+
+
+def test_the_workbook_made_while_drawing_is_the_one_save_makes(tmp_path, returns):
+    # build_report(out_dir=) makes the workbook while the charts are drawn; save() makes it after
+    a = build_report(_counts(), term=TERM, out_dir=tmp_path / "a")
+    b = build_report(_counts(), term=TERM).save(tmp_path / "b")
+    assert _cells(a.workbook) == _cells(b.workbook)
+    assert len(_cells(a.workbook)) >= 3
+    # with a collection: its sheet is in both, and a report given it afterwards gets it too
+    c = build_report(returns.counts, term=TERM, collection=returns, out_dir=tmp_path / "c")
+    d = build_report(returns.counts, term=TERM, collection=returns).save(tmp_path / "d")
+    assert _cells(c.workbook) == _cells(d.workbook)
+    assert "Tình hình nộp báo cáo" in _cells(c.workbook)
+
+
 def test_cell_labels_leave_the_layout_but_labels_that_can_stick_out_stay():
     from matplotlib.figure import Figure
 

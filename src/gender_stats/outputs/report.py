@@ -67,7 +67,7 @@ from gender_stats.outputs._files import (
 from gender_stats.outputs._page import Block, Section, environment, table_block
 from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_text
 from gender_stats.outputs.provenance import Provenance, provenance
-from gender_stats.outputs.workbook import write_workbook
+from gender_stats.outputs.workbook import workbook_bytes
 from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
 from gender_stats.targets import get_targets
 from gender_stats.vocab import body_label, normalise_term, term_bounds
@@ -105,6 +105,9 @@ class _Content:
     counts: pd.DataFrame
     targets: Any
     collection: Any = None
+    #: The workbook's bytes when they were made while the charts were drawn (``out_dir`` given to
+    #: :func:`build_report`); :meth:`Report.save` makes them otherwise.
+    workbook: bytes | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -275,26 +278,50 @@ def _save(report: Report, *, out_dir: str | Path) -> Report:
         charts.append(write_bytes(chart.png, chart_dir / f"{chart.stem}.png"))
         if chart.svg is not None:
             charts.append(write_bytes(chart.svg, chart_dir / f"{chart.stem}.svg"))
-    workbook = out / words["workbook_file"]
-    extra = []
-    if report.provenance is not None:
-        extra.append((words["provenance"], report.provenance.to_frame(report.lang)))
-    if content.collection is not None:
-        from gender_stats.outputs.collection import status_sheet  # only with a collection
-
-        extra.append((words["collection"], status_sheet(content.collection, lang=report.lang)))
-    write_workbook(
-        content.compliance,
-        workbook,
-        counts=content.counts,
-        targets=content.targets,
-        lang=report.lang,
-        title=words["title"],
-        extra_sheets=extra,
+    workbook = write_bytes(
+        content.workbook
+        or _workbook(
+            content.compliance,
+            content.counts,
+            content.targets,
+            report.provenance,
+            report.lang,
+            collection=content.collection,
+        ),
+        out / words["workbook_file"],
     )
     page = write_html(report.to_html(), out / words["page_file"])
     return dataclasses.replace(
         report, _out_dir=out, _html=page, _workbook=workbook, _charts=tuple(charts)
+    )
+
+
+def _workbook(
+    compliance: pd.DataFrame,
+    counts: pd.DataFrame,
+    targets: Any,
+    record: Provenance | None,
+    lang: Lang,
+    *,
+    collection: Any = None,
+) -> bytes:
+    """Return the report's workbook: the checks, the counts, the sources, provenance, returns."""
+    words = PAGE_LABELS[lang]
+    extra = []
+    if record is not None:
+        extra.append((words["provenance"], record.to_frame(lang)))
+    if collection is not None:
+        from gender_stats.outputs.collection import status_sheet  # only with a collection
+
+        extra.append((words["collection"], status_sheet(collection, lang=lang)))
+    return workbook_bytes(
+        compliance,
+        counts=counts,
+        targets=targets,
+        lang=lang,
+        title=words["title"],
+        digits=1,
+        extra_sheets=extra,
     )
 
 
@@ -1024,20 +1051,24 @@ def build_report(
     # the tables are made while the charts are drawn (in the other process), into sections of
     # their own, then put after the figures of each section
     tabled = {label: Section(s.heading, [], s.id) for label, s in sections.items()}
-    charts = _charts(
-        jobs,
-        sections,
-        svg=svg,
-        progress=progress,
-        mark=mark,
-        meanwhile=partial(_tables, plan, tabled, of_body),
-    )
+    cited = get_targets(list(result.attrs.get("targets_used", ())))
+    made: list[bytes] = []  # and, when the report is to be saved, its workbook
+
+    def meanwhile() -> None:
+        _tables(plan, tabled, of_body)
+        if out_dir is not None:
+            made.append(_workbook(result, counts, cited, record, lang, collection=collection))
+
+    charts = _charts(jobs, sections, svg=svg, progress=progress, mark=mark, meanwhile=meanwhile)
     for label, section in tabled.items():
         sections[label].blocks.extend(section.blocks)
     report = _assemble(
-        plan, sections, charts, record, targets=targets, term=term, collection=collection
+        plan, sections, charts, record, cited, targets=targets, term=term, collection=collection
     )
-    return report if out_dir is None else report.save(out_dir)
+    if out_dir is None:
+        return report
+    content = dataclasses.replace(report._need_content(), workbook=made[0])
+    return dataclasses.replace(report, _content=content).save(out_dir)
 
 
 def with_collection(report: Report, collection: Any, *, lang: Lang | None = None) -> Report:
@@ -1056,7 +1087,8 @@ def with_collection(report: Report, collection: Any, *, lang: Lang | None = None
         collection, lang=lang or report.lang, figure=len(content.charts) + 1, table=n_tab
     )
     page["sections"] = [*sections[:-2], section, *sections[-2:]]
-    updated = dataclasses.replace(content, page=page, collection=collection)
+    # the workbook (if made already) lacks the collection's sheet: made again on saving
+    updated = dataclasses.replace(content, page=page, collection=collection, workbook=None)
     return dataclasses.replace(report, _content=updated)
 
 
@@ -1065,6 +1097,7 @@ def _assemble(
     sections: dict[str, Section],
     charts: list[Chart],
     record: Provenance,
+    cited: Any,
     *,
     targets: Any,
     term: str | None,
@@ -1085,7 +1118,6 @@ def _assemble(
         lang=lang,
         record=record,
     )
-    cited = get_targets(list(result.attrs.get("targets_used", ())))
     content = _Content(page, tuple(charts), result, plan.counts, cited)
     report = Report(
         **summary_numbers(result),

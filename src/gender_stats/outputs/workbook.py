@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -54,7 +55,7 @@ from gender_stats.outputs.tables import (
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import body_label, level_label, term_bounds
 
-__all__ = ["BELOW_FILL", "write_workbook"]
+__all__ = ["BELOW_FILL", "workbook_bytes", "write_workbook"]
 
 #: Fill colour (ARGB) of units below target.
 BELOW_FILL = "FFFFC7CE"
@@ -707,19 +708,53 @@ def write_workbook(
     ['Tổng hợp', 'Ban Chấp hành (cấp ủy)', 'Nguồn'] 0.2 0.0%
     9 $4:$5 A3:K5
     """
+    path = Path(path)
+    sheets = {"counts": counts, "targets": targets, "extra_sheets": extra_sheets}
+    path.write_bytes(workbook_bytes(compliance, lang=lang, title=title, digits=digits, **sheets))
+    return path
+
+
+def workbook_bytes(
+    compliance: pd.DataFrame,
+    *,
+    counts: pd.DataFrame | None = None,
+    targets: Any = None,
+    lang: str = "vi",
+    title: str | None = None,
+    digits: int = 1,
+    extra_sheets: Sequence[tuple[str, pd.DataFrame]] = (),
+) -> bytes:
+    """Return the bytes of the workbook :func:`write_workbook` writes, without touching the disk.
+
+    The arguments are those of :func:`write_workbook` (``path`` aside); the report makes its
+    workbook this way while its charts are drawn.
+
+    Examples
+    --------
+    >>> import io, pandas as pd
+    >>> from openpyxl import load_workbook
+    >>> compliance = pd.DataFrame({
+    ...     "term": ["2015-2020"], "unit_id": ["A"], "unit_name": ["Huyện A"],
+    ...     "level": ["district"], "body": ["party_committee"], "total": [45], "female": [9],
+    ...     "target_id": ["36-CT/TW:a"], "document": ["36-CT/TW"], "rule": ["≥ 15%"],
+    ...     "status": ["met"], "seats_needed": pd.array([0], dtype="Int64")})
+    >>> data = workbook_bytes(compliance, lang="en")
+    >>> data[:2], load_workbook(io.BytesIO(data)).sheetnames[0]
+    (b'PK', 'Summary')
+    """
     if lang not in LABELS:
         raise ValueError(f"Got lang={lang!r}. Must be one of {list(LABELS)}.")
     require_frame(
         compliance, _NEEDS, "write_workbook", "pass the frame returned by gender_stats.check()"
     )
-    path = Path(path)
     wb = Workbook()
     wb.remove(wb.active)
     sheets = {"counts": counts, "targets": targets, "extra_sheets": extra_sheets}
     _write_sheets(wb, compliance, lang=lang, title=title, digits=digits, **sheets)
     wb.active = 0
-    wb.save(path)
-    return path
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 def _write_sheets(
