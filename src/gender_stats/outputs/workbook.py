@@ -708,9 +708,17 @@ def write_workbook(
     ['Tổng hợp', 'Ban Chấp hành (cấp ủy)', 'Nguồn'] 0.2 0.0%
     9 $4:$5 A3:K5
     """
+    data = workbook_bytes(
+        compliance,
+        counts=counts,
+        targets=targets,
+        lang=lang,
+        title=title,
+        digits=digits,
+        extra_sheets=extra_sheets,
+    )
     path = Path(path)
-    sheets = {"counts": counts, "targets": targets, "extra_sheets": extra_sheets}
-    path.write_bytes(workbook_bytes(compliance, lang=lang, title=title, digits=digits, **sheets))
+    path.write_bytes(data)
     return path
 
 
