@@ -320,7 +320,6 @@ def _workbook(
         targets=targets,
         lang=lang,
         title=words["title"],
-        digits=1,
         extra_sheets=extra,
     )
 
