@@ -61,6 +61,7 @@ from gender_stats.outputs._files import (
     make_out_dir,
     safe_stem,
     staged_output,
+    unhinted_text,
     write_bytes,
     write_html,
 )
@@ -769,11 +770,13 @@ def _figsize(n_rows: int) -> tuple[float, float]:
 
 @contextmanager
 def _figure(n_rows: int) -> Iterator[tuple[Figure, Axes]]:
-    fig = Figure(figsize=_figsize(n_rows), layout="constrained")
-    try:
-        yield fig, fig.add_subplot()
-    finally:
-        fig.clear()
+    # Text measured while drawing (bar labels placed by their size) as it will be rendered.
+    with unhinted_text():
+        fig = Figure(figsize=_figsize(n_rows), layout="constrained")
+        try:
+            yield fig, fig.add_subplot()
+        finally:
+            fig.clear()
 
 
 def _cell_labels_out_of_layout(ax: Axes) -> int:
