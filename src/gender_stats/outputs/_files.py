@@ -33,10 +33,12 @@ from matplotlib.figure import Figure
 from gender_stats.errors import ArgumentError
 
 __all__ = [
+    "DPI",
     "check_out_dir",
     "figure_bytes",
     "figure_data_uri",
     "in_two_processes",
+    "lay_out_once",
     "make_out_dir",
     "safe_stem",
     "staged_output",
@@ -204,7 +206,47 @@ def unhinted_text() -> contextlib.AbstractContextManager[object]:
     return matplotlib.rc_context({"text.hinting": "none"})
 
 
-def figure_bytes(fig: Figure, *, fmt: str = "png", dpi: int = 110) -> bytes:
+#: The resolution of the library's PNG charts (dots per inch).
+DPI = 110
+
+
+def lay_out_once(fig: Figure) -> None:
+    """Run the figure's layout engine now, at the figure's dpi, and switch it off.
+
+    :meth:`~matplotlib.figure.Figure.savefig` with a layout engine draws the whole figure once
+    without rendering, only to run the engine, then draws it again to render (measured on the
+    report's charts: a quarter of their time).  Laid out here once, the figure keeps its layout
+    for each format it is saved in, and is drawn once per file.  An Agg canvas is attached, so
+    the text is measured by the renderer that will draw the PNG (make the figure at the dpi it is
+    saved at, :data:`DPI`).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> fig = Figure(figsize=(3, 2), dpi=DPI, layout="constrained")
+    >>> ax = fig.add_subplot()
+    >>> _ = ax.set_ylabel("Tỷ lệ nữ (%)")
+    >>> lay_out_once(fig)
+    >>> fig.get_layout_engine() is None, bool(round(ax.get_position().x0, 3) != 0.125)
+    (True, True)
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    engine = fig.get_layout_engine()
+    if engine is None:
+        return
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    with unhinted_text():
+        engine.execute(fig)
+    # no engine at all (``"none"`` leaves a placeholder engine, and savefig's extra draw with it)
+    with matplotlib.rc_context(
+        {"figure.autolayout": False, "figure.constrained_layout.use": False}
+    ):
+        fig.set_layout_engine(None)
+
+
+def figure_bytes(fig: Figure, *, fmt: str = "png", dpi: int = DPI) -> bytes:
     r"""Render a figure to bytes in memory (``fmt`` is ``"png"`` or ``"svg"``).
 
     A bare :class:`~matplotlib.figure.Figure` renders through Agg (PNG) or the SVG backend without

@@ -54,10 +54,12 @@ from gender_stats.compliance import DOCUMENT, REASON, RULE, SEATS_NEEDED, STATUS
 from gender_stats.errors import ArgumentError, GenderStatsError
 from gender_stats.outputs import plots, plots_base, tables
 from gender_stats.outputs._files import (
+    DPI,
     check_out_dir,
     figure_bytes,
     figure_data_uri,
     in_two_processes,
+    lay_out_once,
     make_out_dir,
     safe_stem,
     staged_output,
@@ -772,7 +774,7 @@ def _figsize(n_rows: int) -> tuple[float, float]:
 def _figure(n_rows: int) -> Iterator[tuple[Figure, Axes]]:
     # Text measured while drawing (bar labels placed by their size) as it will be rendered.
     with unhinted_text():
-        fig = Figure(figsize=_figsize(n_rows), layout="constrained")
+        fig = Figure(figsize=_figsize(n_rows), dpi=DPI, layout="constrained")
         try:
             yield fig, fig.add_subplot()
         finally:
@@ -815,11 +817,9 @@ def _render(job: _Job, number: int, *, svg: bool, mark: str = "") -> Chart:
             footer = fig.supxlabel(mark, x=0.01, ha="left", fontsize=8, color="#8a1c1c")
         if len(fig.axes) == 1:  # one Axes: its margins measured once (no colour bar, one panel)
             fig.set_layout_engine(plots_base.OnePassLayout(footer=footer))
+        lay_out_once(fig)
         png = figure_bytes(fig, fmt="png")
-        vector = None
-        if svg:
-            fig.set_layout_engine("none")  # keep the layout computed for the PNG
-            vector = figure_bytes(fig, fmt="svg")
+        vector = figure_bytes(fig, fmt="svg") if svg else None
     return Chart(safe_stem(job.stem), job.caption.format(n=number), png, vector)
 
 
