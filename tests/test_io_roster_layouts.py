@@ -372,3 +372,65 @@ def test_tidy_nu_column_takes_every_mark(tmp_path) -> None:
     )
     out = read_quiet(path, term="2020-2025", body="BCH", **ARGS)
     assert out["sex"].tolist() == ["M", "F", "F", "F", "F"]
+
+
+# A birth month typed into a date cell: Excel stores the 1st of the month; the office shows (and
+# vouches for) the month and year only, so the year is read and no date is made up.
+DAYLESS = {"C4": "mm/yyyy", "C5": "mmmm yyyy", "C6": "mmm-yy", "C7": '"tháng "mm" năm "yyyy'}
+
+
+def _dated_rows() -> list[list[Any]]:
+    return [
+        [TITLE],
+        ["STT", "Họ và tên", "Ngày sinh", "Giới tính", None],
+        [None, None, None, "Nam", "Nữ"],
+        [1, "Lò Văn Cường", dt.datetime(1968, 4, 1), "x", None],
+        [2, "Hà Thị Bình", dt.datetime(1975, 11, 1), None, "x"],
+        [3, "Vi Văn Dũng", dt.datetime(1980, 2, 1), "x", None],
+        [4, "Lương Thị Mai", dt.datetime(1983, 7, 1), None, "x"],
+        [5, "Cầm Thị Lan", dt.datetime(1979, 3, 14), None, "x"],  # a full date, dd/mm/yyyy
+    ]
+
+
+def test_date_cells_shown_without_their_day_give_the_year_only(xlsx) -> None:
+    formats = {**DAYLESS, "C8": "dd/mm/yyyy"}
+    out = read_quiet(xlsx(_dated_rows(), merges=["C2:C3", "D2:E2"], formats=formats), **ARGS)
+    assert out["birth_year"].tolist() == [1968, 1975, 1980, 1983, 1979]
+    dates = out["birth_date"].tolist()
+    assert all(pd.isna(d) for d in dates[:4])  # not the 1st of the month
+    assert dates[4].date() == dt.date(1979, 3, 14)
+
+
+def test_xls_date_cells_shown_without_their_day_give_the_year_only(tmp_path) -> None:
+    xlwt = pytest.importorskip("xlwt")
+    wb = xlwt.Workbook()
+    ws = wb.add_sheet("Sheet1")
+    styles = {"C4": "mm/yyyy", "C5": "MM/YYYY", "C6": "dd/mm/yyyy", "C7": "mmm-yy"}
+    for r, row in enumerate(_dated_rows()[:7]):
+        for c, v in enumerate(row):
+            if v is None:
+                continue
+            fmt = styles.get(f"{'ABCDE'[c]}{r + 1}")
+            if fmt is None:
+                ws.write(r, c, v)
+            else:
+                ws.write(r, c, v, xlwt.easyxf(num_format_str=fmt))
+    path = tmp_path / "ds.xls"
+    wb.save(str(path))
+    out = read_quiet(path, **ARGS)
+    assert out["birth_year"].tolist() == [1968, 1975, 1980, 1983]
+    dates = out["birth_date"].tolist()
+    assert pd.isna(dates[0]) and pd.isna(dates[1]) and pd.isna(dates[3])
+    assert dates[2].date() == dt.date(1980, 2, 1)  # dd/mm/yyyy: the date as typed
+
+
+def test_dayless_date_format_is_told_apart_from_dates_and_other_formats() -> None:
+    from gender_stats.io._birth import is_dayless_date_format
+
+    dayless = ["mm/yyyy", "MM/YYYY", "m/yyyy", "mmm-yy", "mmmm yyyy", "yyyy", "[$-42A]mm/yyyy"]
+    assert all(is_dayless_date_format(f) for f in dayless)
+    others = ["dd/mm/yyyy", "d-mmm-yy", "General", "0%", "0.0", "h:mm", '"ngày" dd/mm/yyyy', ""]
+    assert not any(is_dayless_date_format(f) for f in others)
+    # the YEAR_AS_DATE check still comes first: 1978 typed in a mm/yyyy cell shows 05/1905
+    assert "holds 1978" in (parse_birth(dt.date(1905, 5, 31), fmt="mm/yyyy")[2] or "")
+    assert parse_birth(25294, fmt="mm/yyyy") == (1969, None, None)  # a serial in such a cell

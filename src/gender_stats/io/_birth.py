@@ -7,7 +7,9 @@ Vietnamese dates put the day first, so ``03/04/1975`` is 3 April 1975.  A date t
 
 A month and year typed as text (``05/1970``, ``5.1970``, ``tháng 5/1970``, ``T5/1970``) gives the
 year alone, as a bare ``1970`` does: the day is not known, so no date is made up (not the 1st of
-the month).  A month that does not exist (``13/1970``) is a problem; so is a two-digit year
+the month).  So does a real Excel date in a cell formatted without its day (``mm/yyyy``,
+``mmmm yyyy``): Excel stores the 1st of the month, the office vouches for the month and year
+only.  A month that does not exist (``13/1970``) is a problem; so is a two-digit year
 (``5/70``), which no rule here reads.
 """
 
@@ -19,7 +21,15 @@ from typing import Any
 
 from gender_stats._text import nfc
 
-__all__ = ["BAD_DATE", "BAD_MONTH", "NOT_BIRTH", "SERIAL", "YEAR_AS_DATE", "parse_birth"]
+__all__ = [
+    "BAD_DATE",
+    "BAD_MONTH",
+    "NOT_BIRTH",
+    "SERIAL",
+    "YEAR_AS_DATE",
+    "is_dayless_date_format",
+    "parse_birth",
+]
 
 #: Expected text of a cell that is neither a year nor a date of birth.
 NOT_BIRTH = (
@@ -57,10 +67,32 @@ _MONTH_YEAR = re.compile(
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+def _plain_format(fmt: str) -> str:
+    """Return an Excel number format without its quoted texts, ``[...]`` codes and escapes."""
+    return re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt or "").lower()
+
+
 def _is_date_format(fmt: str) -> bool:
     """Return whether an Excel number format shows a date (``dd/mm/yyyy``, ``d-mmm-yy`` ...)."""
-    plain = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt or "")
-    return plain.lower() != "general" and bool(re.search(r"[dy]", plain, re.I))
+    plain = _plain_format(fmt)
+    return plain != "general" and bool(re.search(r"[dy]", plain))
+
+
+def is_dayless_date_format(fmt: str) -> bool:
+    """Return whether an Excel number format shows a date without its day (``mm/yyyy``, ``yyyy``).
+
+    Such a cell holds a whole date (Excel stores the 1st of the month when ``05/1970`` is typed),
+    but the office sees, and vouches for, the month and year only.
+
+    Examples
+    --------
+    >>> is_dayless_date_format("mm/yyyy"), is_dayless_date_format('[$-42A]mmmm" năm "yyyy')
+    (True, True)
+    >>> is_dayless_date_format("dd/mm/yyyy"), is_dayless_date_format("0%")
+    (False, False)
+    """
+    plain = _plain_format(fmt)
+    return plain != "general" and "y" in plain and "d" not in plain
 
 
 def _in_range(year: int) -> bool:
@@ -111,6 +143,8 @@ def parse_birth(
     ((1970, None, None), (1970, None, None), (1970, None, None))
     >>> parse_birth("13/1970")[2] == BAD_MONTH, parse_birth("5/70")[2] == NOT_BIRTH
     (True, True)
+    >>> parse_birth(datetime.date(1970, 5, 1), fmt="mm/yyyy")  # a date cell shown as 05/1970
+    (1970, None, None)
     """
     if value is None or isinstance(value, bool):
         return (None, None, None) if value is None else (None, None, NOT_BIRTH)
@@ -121,7 +155,12 @@ def parse_birth(
         if typed and _in_range(serial):  # Excel shows 1978 typed in a date cell as 31/05/1905
             shown = value.strftime("%d/%m/%Y")
             return None, None, YEAR_AS_DATE.format(value=serial, date=shown)
-        return (value.year, value, None) if _in_range(value.year) else (None, None, NOT_BIRTH)
+        if not _in_range(value.year):
+            return None, None, NOT_BIRTH
+        # shown as a month and year: the day Excel stored (the 1st) is not the person's
+        return (
+            (value.year, None, None) if is_dayless_date_format(fmt) else (value.year, value, None)
+        )
     if isinstance(value, int | float):
         if value != value:  # NaN: blank
             return None, None, None
@@ -133,7 +172,11 @@ def parse_birth(
             return None, None, YEAR_AS_DATE.format(value=number, date=date.strftime("%d/%m/%Y"))
         if _is_date_format(fmt) and 0 < number < 2_958_466:
             date = _EXCEL_EPOCH + dt.timedelta(days=number)
-            return (date.year, date, None) if _in_range(date.year) else (None, None, NOT_BIRTH)
+            if not _in_range(date.year):
+                return None, None, NOT_BIRTH
+            return (
+                (date.year, None, None) if is_dayless_date_format(fmt) else (date.year, date, None)
+            )
         if _in_range(number):
             return number, None, None
         # not a year: an Excel day number (27485 is 1/4/1975) in a cell not shown as a date?

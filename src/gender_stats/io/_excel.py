@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from gender_stats.errors import FileFormatError
+from gender_stats.io._birth import is_dayless_date_format
 
 #: Extensions the readers accept, by format (the content decides in the end).
 EXTENSIONS = {
@@ -541,6 +542,8 @@ _NUMFMT = re.compile(rb'<(?:\w+:)?numFmt\b[^>]*?numFmtId="(\d+)"[^>]*?formatCode
 _CELLXFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
 _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
 _BUILTIN_PERCENT = {9: "0%", 10: "0.00%"}
+#: Built-in number formats (no ``numFmt`` of their own) whose text the readers need.
+_BUILTIN_KEPT = {**_BUILTIN_PERCENT, 17: "mmm-yy"}
 
 
 def _col_number(letters: bytes) -> int:
@@ -573,7 +576,7 @@ def _xlsx_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
         if "Id" in a and "Target" in a:
             target = a["Target"].lstrip("/")
             targets[a["Id"]] = target if target.startswith("xl/") else "xl/" + target
-    percent_styles = _percent_styles(zf)
+    kept_styles = _kept_styles(zf)
     out: dict[str, dict[str, Any]] = {}
     for m in _SHEET_TAG.findall(workbook):
         a = _attrs(m)
@@ -590,14 +593,14 @@ def _xlsx_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
         if b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml:
             no_value = {(int(r) - 1, _col_number(c) - 1) for c, r in _NO_VALUE.findall(xml)}
         formats: dict[tuple[int, int], str] = {}
-        used_styles = [i for i in sorted(percent_styles) if f's="{i}"'.encode() in xml]
+        used_styles = [i for i in sorted(kept_styles) if f's="{i}"'.encode() in xml]
         if used_styles:
             ids = b"|".join(str(i).encode() for i in used_styles)
             pattern = re.compile(
                 rb'<(?:\w+:)?c\b(?=[^>]*?\bs="(' + ids + rb')")(?=[^>]*?\br="([A-Z]+)(\d+)")'
             )
             for s, c, r in pattern.findall(xml):
-                formats[(int(r) - 1, _col_number(c) - 1)] = percent_styles[int(s)]
+                formats[(int(r) - 1, _col_number(c) - 1)] = kept_styles[int(s)]
         out[sheet_name] = {
             "hidden": a.get("state", "visible") != "visible",
             "hidden_rows": hidden_rows,
@@ -617,8 +620,17 @@ def _xml_unescape(text: str) -> str:
     )
 
 
-def _percent_styles(zf: zipfile.ZipFile) -> dict[int, str]:
-    """Return the cell style indices (``s=``) whose number format is a percentage."""
+def _kept_format(code: str) -> bool:
+    """Return whether the readers need a cell's number format: a percentage, a dayless date."""
+    return _is_percent_format(code) or is_dayless_date_format(code)
+
+
+def _kept_styles(zf: zipfile.ZipFile) -> dict[int, str]:
+    """Return the cell style indices (``s=``) whose number format the readers need.
+
+    A percentage (a share typed as ``12%``) and a date shown without its day (``mm/yyyy``: a
+    birth month, not a birth date); every other format reads as ``"General"``.
+    """
     try:
         styles = zf.read("xl/styles.xml")
     except KeyError:
@@ -632,8 +644,8 @@ def _percent_styles(zf: zipfile.ZipFile) -> dict[int, str]:
     out = {}
     for index, m in enumerate(_XF.findall(block.group(1))):
         fmt_id = int(_attrs(m).get("numFmtId", "0") or 0)
-        code = codes.get(fmt_id) or _BUILTIN_PERCENT.get(fmt_id)
-        if code and _is_percent_format(code):
+        code = codes.get(fmt_id) or _BUILTIN_KEPT.get(fmt_id)
+        if code and _kept_format(code):
             out[index] = code
     return out
 
@@ -726,6 +738,10 @@ def _xls_sheet(book: Any, sh: Any, name: str) -> Grid:
             if ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                 value = None
             elif ctype == xlrd.XL_CELL_DATE:
+                xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
+                fmt = book.format_map.get(xf.format_key) if xf is not None else None
+                if fmt is not None and is_dayless_date_format(fmt.format_str):
+                    formats[(r, c)] = fmt.format_str
                 try:
                     value = xlrd.xldate.xldate_as_datetime(value, book.datemode)
                 except Exception:

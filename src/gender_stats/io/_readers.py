@@ -12,6 +12,7 @@ Numbers typed as text
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 import warnings
@@ -845,7 +846,7 @@ def _tidy_roster(
         bc = table.columns[BIRTH_YEAR]
         for r in table.data:
             value = grid.cells[r][bc]
-            fmt = grid.fmt(r, bc) if isinstance(value, int | float) else "General"
+            fmt = grid.fmt(r, bc) if isinstance(value, int | float | dt.date) else "General"
             year, date, why = parse_birth(value, typed=grid.typed, fmt=fmt)
             if why is not None:
                 col.at(r, bc, value, why, header=table.headers[BIRTH_YEAR])
@@ -997,7 +998,7 @@ def _sex_from_pair(
                 sexes.append(sex)
                 years.append((None, None))
                 continue
-            fmt = grid.fmt(r, c) if isinstance(value, int | float) else "General"
+            fmt = grid.fmt(r, c) if isinstance(value, int | float | dt.date) else "General"
             year, date, why = parse_birth(value, typed=grid.typed, fmt=fmt)
             if year is not None:
                 sexes.append(sex)

@@ -958,7 +958,7 @@ def _sexes_and_births(
         value = cells[r][c]
         if value is None:
             return None, None
-        fmt = grid.fmt(r, c) if isinstance(value, int | float) else "General"
+        fmt = grid.fmt(r, c) if isinstance(value, int | float | dt.date) else "General"
         key = (type(value), value, fmt)
         try:
             year, date, why = parsed[key]
