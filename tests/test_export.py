@@ -388,3 +388,53 @@ def test_sources_sheet_cites_the_targets_given(compliance, tmp_path):
     assert ws["A4"].value == "26-NQ/TW:b"
     assert ws["A5"].value is None
     assert "20 - 25%" in ws["F4"].value  # "tỷ lệ nữ cấp ủy viên các cấp đạt từ 20 - 25%"
+
+
+def test_a_target_on_members_under_40_is_not_headed_as_women(tmp_path):
+    import gender_stats as gs
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2020-2025"] * 2,
+            "unit_id": ["A", "B"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district"] * 2,
+            "body": ["party_committee"] * 2,
+            "total": [40, 30],
+            "female": [6, 3],
+            "under_40": pd.array([2, 5], dtype="Int64"),
+        }
+    )
+    wb = load_workbook(write_workbook(gs.check(counts, "35-CT/TW-2019"), tmp_path / "u40.xlsx"))
+    summary = [[c.value for c in row] for row in wb["Tổng hợp"].iter_rows()]
+    header = next(r for r in summary if r[0] == "Nhiệm kỳ")
+    assert "Số thuộc nhóm" in header and "Số nữ còn thiếu" not in header
+    rows = [r for r in summary if r[3] and "35-CT/TW-2019:c" in str(r[3])]
+    # 7 of 70 members are under 40 (pooled), 2 more needed in Huyện A (10 % of 40 = 4)
+    assert [r[3] for r in rows] == ["≥ 10% [thành viên dưới 40 tuổi] (35-CT/TW-2019:c)"] * 2
+    assert [(r[7], r[8], r[10]) for r in rows] == [(70, 7, 2), (70, 7, 2)]
+    body = [[c.value for c in row] for row in wb.worksheets[1].iter_rows(min_row=4, max_row=5)]
+    assert "35-CT/TW-2019:c (≥ 10%) [thành viên dưới 40 tuổi]" in body[0]
+    assert body[1][-1] == "Số còn thiếu (nữ hoặc nhóm ở cột Chỉ tiêu)"
+
+
+def test_subtotals_pool_members_and_women_of_the_same_units(tmp_path):
+    import gender_stats as gs
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020"] * 3,
+            "unit_id": ["A", "B", "C"],
+            "unit_name": ["Huyện A", "Huyện B", "Huyện C"],
+            "level": ["district"] * 3,
+            "body": ["party_committee"] * 3,
+            "total": pd.array([40, None, 30], dtype="Int64"),
+            "female": pd.array([6, 3, None], dtype="Int64"),
+        }
+    )
+    path = write_workbook(gs.check(counts, "36-CT/TW"), tmp_path / "gaps.xlsx")
+    ws = load_workbook(path).worksheets[1]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    totals = [r for r in rows if r[0] is None and r[2] is not None and isinstance(r[2], int)]
+    # only Huyện A sent both numbers: 6 of 40 = 15 %, not 9 women over 70 members
+    assert totals and all((r[2], r[3], r[4]) == (40, 6, 0.15) for r in totals)

@@ -190,3 +190,24 @@ def test_pretty_share_of_another_group_keeps_its_own_value():
     with_numerator = frame.assign(numerator=["under_40"])
     assert gs.pretty(with_numerator)["Tỷ lệ (%)"].tolist() == ["30,0%"]
     assert gs.pretty(with_numerator, "en")["Group counted"].tolist() == ["under_40"]
+
+
+def test_pretty_names_the_counted_group_when_a_target_counts_members_under_40():
+    counts = pd.DataFrame(
+        {
+            "term": ["2020-2025"] * 2,
+            "unit_id": ["A", "B"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district"] * 2,
+            "body": ["party_committee"] * 2,
+            "total": [40, 30],
+            "female": [6, 3],
+            "under_40": pd.array([2, 5], dtype="Int64"),
+        }
+    )
+    out = gs.check(counts, "35-CT/TW-2019")
+    vi = gs.pretty(out)
+    assert "Số nữ còn thiếu" not in vi.columns and "Dưới 40 tuổi" in vi.columns
+    assert "Số còn thiếu (nữ hoặc nhóm ở cột Chỉ tiêu)" in vi.columns
+    women = gs.pretty(out[out["numerator"] == "female"], "en")
+    assert "Women still needed" in women.columns

@@ -526,14 +526,45 @@ def test_a_target_on_another_group_counts_that_group():
             )
         ]
     ).assign(numerator="under_40", under_40=3)
+    needed = "Số còn thiếu (nữ hoặc nhóm ở cột Chỉ tiêu)"
     table = indicator_table(frame)
-    assert "Nữ" not in table.columns
+    assert "Nữ" not in table.columns and "Số nữ còn thiếu" not in table.columns
     assert table["Số thuộc nhóm"].tolist() == [3]
     assert table["Tỷ lệ (%)"].tolist() == ["7,5%"]
-    assert table["Chỉ tiêu"].tolist() == ["≥ 10% [under_40]"]
+    assert table["Chỉ tiêu"].tolist() == ["≥ 10% [thành viên dưới 40 tuổi]"]
+    assert table[needed].tolist() == [1]  # one more member under 40, not one more woman
+    # the summary pools the group's count (3 under 40), never under the heading of women
     summary = summary_table(frame)
-    assert summary["Nữ"].tolist() == [3, 3]
-    assert summary["Chỉ tiêu"].tolist() == ["≥ 10% [under_40]"] * 2
+    assert "Nữ" not in summary.columns and "Số nữ còn thiếu" not in summary.columns
+    assert summary["Số thuộc nhóm"].tolist() == [3, 3]
+    assert summary[needed].tolist() == [1, 1]
+    assert summary["Chỉ tiêu"].tolist() == ["≥ 10% [thành viên dưới 40 tuổi]"] * 2
+    english = shortfalls_table(frame, lang="en")
+    assert english["Target"].tolist() == ["≥ 10% [members under 40]"]
+    assert english["Still needed (women or the target's group)"].tolist() == [1]
+    assert "Women still needed" not in english.columns
+
+
+def test_tables_of_women_targets_keep_the_women_headings():
+    frame = _compliance(
+        [
+            _row(
+                "A",
+                "Huyện A",
+                "district",
+                "party_committee",
+                40,
+                5,
+                "36-CT/TW:a",
+                "≥ 15%",
+                "below",
+                1,
+            )
+        ]
+    )
+    for table in (indicator_table(frame), summary_table(frame), shortfalls_table(frame)):
+        assert "Nữ" in table.columns and "Số nữ còn thiếu" in table.columns
+        assert "Số thuộc nhóm" not in table.columns
 
 
 # Issue 11: above range meets the target; nothing assessed is never "0/0" or "0,0%"
@@ -701,3 +732,36 @@ def test_style_table_groups_counts_by_thousands_in_the_table_language():
     assert ">1.299<" in style_table(table).to_html()
     english = pd.DataFrame({"Unit": ["A"], "Total": [1299], "Women": [198]})
     assert ">1,299<" in style_table(english).to_html()
+
+
+def _gappy_compliance() -> pd.DataFrame:
+    import gender_stats as gs
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020"] * 3,
+            "unit_id": ["A", "B", "C"],
+            "unit_name": ["Huyện A", "Huyện B", "Huyện C"],
+            "level": ["district"] * 3,
+            "body": ["party_committee"] * 3,
+            "total": pd.array([40, None, 30], dtype="Int64"),  # B sent its women only
+            "female": pd.array([6, 3, None], dtype="Int64"),  # C sent its members only
+        }
+    )
+    return gs.check(counts, "36-CT/TW")
+
+
+def test_indicator_table_keeps_whole_counts_when_some_are_missing():
+    table = indicator_table(_gappy_compliance())
+    for column in ("Tổng số", "Nữ", "Số nữ còn thiếu"):
+        assert table[column].dtype == "Int64", column  # 40, not 40.0
+    assert table["Tổng số"].tolist()[0::2] == [40, 30] and pd.isna(table["Tổng số"].iloc[1])
+    assert table["Nữ"].tolist()[:2] == [6, 3] and pd.isna(table["Nữ"].iloc[2])
+
+
+def test_summary_pools_members_and_women_of_the_same_units():
+    # only Huyện A has both counts: 6 of 40, never 9 women (A + B) over 70 members (A + C)
+    summary = summary_table(_gappy_compliance())
+    assert summary["Tổng số"].tolist() == [40, 40]
+    assert summary["Nữ"].tolist() == [6, 6]
+    assert summary["Tỷ lệ (%)"].tolist() == ["15,0%", "15,0%"]

@@ -1225,8 +1225,8 @@ def summarise(
         ``n_not_applicable``, ``n_no_data``, ``label`` (``"k/n"``: meeting of assessed),
         ``total`` and ``part`` (sums over assessed rows), ``pooled_share`` (``part / total``,
         never a mean of shares; NaN when nothing was assessed), ``total_all`` and ``part_all``
-        (the same sums over every row of the group, assessed or not: the body as it stands, for
-        tables that show every unit's members), ``seats_needed`` (the women
+        (the same sums over every row of the group, assessed or not, whose total and count are
+        both known: the body as it stands, for tables that show every unit's members), ``seats_needed`` (the women
         needed, see Notes), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
         ``unit_share_target`` (float) and ``unit_share_met`` (boolean, exact); ``<NA>``
         otherwise.  Every assessed row is counted once: ``n_units = (n_met − n_above_range) +
@@ -1350,8 +1350,7 @@ def _summary_row(
             TOTAL: total,
             "part": part,
             "pooled_share": part / total if total else _NAN,
-            "total_all": _column_sum(group, TOTAL),
-            "part_all": _numerator_sum(group),
+            **dict(zip(("total_all", "part_all"), _pooled_all(group), strict=True)),
             SEATS_NEEDED: women_needed(below, _counted(group)),
             "unit_share": n_met / n_units if n_units else _NAN,
             "unit_share_target": float(share_rule.share) if share_rule else _NAN,
@@ -1407,6 +1406,40 @@ def women_needed(below: pd.DataFrame, numerator: str = FEMALE) -> int:
 def _column_sum(rows: pd.DataFrame, column: str) -> int:
     """Sum a count column (0 when the frame has no such column; missing counts are skipped)."""
     return int(rows[column].sum()) if column in rows.columns else 0
+
+
+def _pooled_all(rows: pd.DataFrame) -> tuple[int, int]:
+    """Return the members and the counted group (women, under 40) of every row with both known.
+
+    A row whose total or whose own numerator is missing is left out of both sums, so the two
+    numbers always describe the same units (not 9 women of one set of units over 70 members of
+    another).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"total": pd.array([40, None, 30], dtype="Int64"),
+    ...                      "female": pd.array([6, 3, None], dtype="Int64")})
+    >>> _pooled_all(rows)
+    (40, 6)
+    """
+    if TOTAL not in rows.columns:
+        return 0, 0
+    names = (
+        rows[NUMERATOR].astype(object).fillna(FEMALE)
+        if NUMERATOR in rows.columns
+        else pd.Series(FEMALE, rows.index, dtype=object)
+    )
+    known = rows[TOTAL].notna().to_numpy(dtype=bool, copy=True)
+    part = 0
+    for name in names.unique():
+        mine = (names == name).to_numpy(dtype=bool)
+        if name not in rows.columns:
+            known &= ~mine
+            continue
+        known &= ~mine | rows[name].notna().to_numpy(dtype=bool)
+        part += int(rows.loc[mine & known, name].sum())
+    return int(rows.loc[known, TOTAL].sum()), part
 
 
 def _numerator_sum(rows: pd.DataFrame) -> int:

@@ -146,6 +146,12 @@ _add(
         "target": ("Chỉ tiêu", "Target"),
         STATUS: ("Đánh giá", "Status"),
         "needed": ("Số nữ còn thiếu", "Women still needed"),
+        # a table with a target that counts another group (members under 40): the number still
+        # needed is of women or of that group, as its Chỉ tiêu says
+        "needed_part": (
+            "Số còn thiếu (nữ hoặc nhóm ở cột Chỉ tiêu)",
+            "Still needed (women or the target's group)",
+        ),
         "units_met": ("Đơn vị đạt", "Units meeting"),
         "result": ("Kết quả", "Result"),
         "change": ("Thay đổi (điểm %)", "Change (points)"),
@@ -194,6 +200,11 @@ _add(
             "Số nữ cần bổ sung (nếu tăng số thành viên)",
             "Women to add (if the body grows)",
         ),
+        "seats_if_grow_part": (
+            "Số cần bổ sung (nếu tăng số thành viên; nữ hoặc nhóm được đếm)",
+            "To add (if the body grows; women or the group counted)",
+        ),
+        "under_40": ("Dưới 40 tuổi", "Under 40"),
         NOTE: ("Ghi chú", "Note"),
         REASON: ("Lý do", "Reason"),
         "male": ("Nam", "Men"),
@@ -256,6 +267,18 @@ _add(
         "women": ("nữ", "women"),
         "if": ("nếu", "if"),
         "of_units": ("đơn vị", "of units"),
+    },
+)
+
+# The group a target counts when it is not women (Target.numerator, written "[under_40]" after
+# the rule by the tables): in words, rule_text() puts them in place of the code.
+_add(
+    "group",
+    {
+        "under_40": ("thành viên dưới 40 tuổi", "members under 40"),
+        "ethnic_minority": ("người dân tộc thiểu số", "ethnic minority members"),
+        "female_under_40": ("nữ dưới 40 tuổi", "women under 40"),
+        "female_ethnic_minority": ("nữ dân tộc thiểu số", "ethnic minority women"),
     },
 )
 
@@ -646,8 +669,19 @@ def rule_text(text: str, lang: str = "vi") -> str:
     '≥ 1 woman (if staff ≥ 30% women)'
     >>> rule_text("≥ 60% đơn vị: ≥ 2 nữ", "en"), rule_text("≥ 1 nữ"), rule_text("≥ 15%", "en")
     ('≥ 60% of units: ≥ 2 women', '≥ 1 nữ', '≥ 15%')
+
+    A group the target counts instead of women, written ``[code]`` after the rule, is named in
+    words (an unknown code stays as it is):
+
+    >>> rule_text("≥ 10% [under_40]"), rule_text("≥ 10% [under_40]", "en")
+    ('≥ 10% [thành viên dưới 40 tuổi]', '≥ 10% [members under 40]')
     """
     check_lang(lang)
+    text = re.sub(
+        r"\[([a-z0-9_]+)\]",
+        lambda m: f"[{_WORDS.get(f'group.{m[1]}', {}).get(lang, m[1])}]",
+        text,
+    )
     if lang == LANGS[0]:
         return text
 

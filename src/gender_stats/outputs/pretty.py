@@ -21,7 +21,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from gender_stats.compliance import NUMERATOR, RULE, SHARE, STATUS
+from gender_stats.compliance import (
+    NUMERATOR,
+    RULE,
+    SEATS_NEEDED,
+    SEATS_NEEDED_IF_GROW,
+    SHARE,
+    STATUS,
+)
 from gender_stats.errors import ArgumentTypeError, require_frame
 from gender_stats.outputs.labels import (
     NA_REP,
@@ -246,8 +253,15 @@ def pretty(
     _check_rounding(rounding, digits)
     columns: dict[Any, list[str]] = {}
     headers: list[Any] = []
+    other_groups = NUMERATOR in frame.columns and bool(
+        (frame[NUMERATOR].dropna().astype("str") != FEMALE).any()
+    )
     for column in frame.columns:
         header = _header(column, lang)
+        if column == SEATS_NEEDED and other_groups:  # a target counts members under 40
+            header = label("col.needed_part", lang)
+        elif column == SEATS_NEEDED_IF_GROW and other_groups:
+            header = label("pretty.seats_if_grow_part", lang)
         if header in columns:  # two columns with one word (unit_id and unit_name): keep the code
             header = column
         headers.append(header)

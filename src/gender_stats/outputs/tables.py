@@ -230,10 +230,10 @@ def indicator_table(
         columns[lab["term"]] = frame[TERM].astype("str").to_numpy()
     columns[lab["unit"]] = frame[UNIT_NAME].astype("str").to_numpy()
     columns[lab["body"]] = [body_label(str(b), lang) for b in frame[BODY]]
-    columns[lab["total"]] = frame[TOTAL].astype("Int64").to_numpy()
+    columns[lab["total"]] = frame[TOTAL].astype("Int64").array
     part = _parts(frame)
     women_only = bool((_numerators(frame) == FEMALE).all())
-    columns[lab["female" if women_only else "part"]] = part.to_numpy()
+    columns[lab["female" if women_only else "part"]] = part.array
     columns[lab[SHARE]] = (
         _share_numbers(frame[TOTAL], part)
         if numeric
@@ -241,7 +241,7 @@ def indicator_table(
     )
     columns[lab["target"]] = [rule_text(t, lang) for t in _target_texts(frame)]
     columns[lab[STATUS]] = [words.get(str(s), str(s)) for s in frame[STATUS]]
-    columns[lab["needed"]] = _needed(frame).to_numpy()
+    columns[lab["needed" if women_only else "needed_part"]] = _needed(frame).array
     return pd.DataFrame(columns)
 
 
@@ -517,12 +517,14 @@ def summary_table(
         )
     ]
     columns[lab["total"]] = numbers[TOTAL].astype("int64").to_numpy()
-    columns[lab["female"]] = numbers[FEMALE].astype("int64").to_numpy()
+    women_only = bool((_numerators(compliance) == FEMALE).all())
+    columns[lab["female" if women_only else "part"]] = numbers[FEMALE].astype("int64").to_numpy()
     shares = _share_texts(numbers, lang=lang, digits=digits, rounding=rounding)
     columns[lab[SHARE]] = [
         text if n else NA_REP for text, n in zip(shares, numbers["n_assessed"], strict=True)
     ]
-    columns[lab["needed"]] = numbers[SEATS_NEEDED].astype("int64").to_numpy()
+    needed = numbers[SEATS_NEEDED].astype("int64").to_numpy()
+    columns[lab["needed" if women_only else "needed_part"]] = needed
     words = STATUS_LABELS[lang]
     columns[lab[STATUS]] = [NA_REP if _is_missing(v) else words[str(v)] for v in numbers["verdict"]]
     return pd.DataFrame(columns)
@@ -588,12 +590,12 @@ def shortfalls_table(
     columns[lab["body"]] = [body_label(str(b), lang) for b in below[BODY]]
     columns[lab["unit"]] = below[UNIT_NAME].astype("str").to_numpy()
     columns[lab["target"]] = [rule_text(t, lang) for t in _target_texts(below)]
-    columns[lab["female" if women_only else "part"]] = part.to_numpy()
-    columns[lab["total"]] = below[TOTAL].astype("Int64").to_numpy()
+    columns[lab["female" if women_only else "part"]] = part.array
+    columns[lab["total"]] = below[TOTAL].astype("Int64").array
     columns[lab[SHARE]] = _share_texts(
         below, lang=lang, digits=digits, rounding=rounding, part=part
     )
-    columns[lab["needed"]] = _needed(below).to_numpy()
+    columns[lab["needed" if women_only else "needed_part"]] = _needed(below).array
     return pd.DataFrame(columns)
 
 
@@ -680,10 +682,10 @@ def _below_rows(table: pd.DataFrame) -> np.ndarray:
         if status in table.columns:
             return table[status].isin(below_words).to_numpy(dtype=bool)
     for lang in LABELS:
-        needed = LABELS[lang]["needed"]
-        if needed in table.columns:
-            values = pd.to_numeric(table[needed], errors="coerce").fillna(0)
-            return (values > 0).to_numpy(dtype=bool)
+        for needed in (LABELS[lang]["needed"], LABELS[lang]["needed_part"]):
+            if needed in table.columns:
+                values = pd.to_numeric(table[needed], errors="coerce").fillna(0)
+                return (values > 0).to_numpy(dtype=bool)
     return np.zeros(len(table), dtype=bool)
 
 

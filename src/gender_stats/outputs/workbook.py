@@ -215,9 +215,12 @@ def _body_header(
         rules[target_id] = rule_text(str(first[RULE]), lang)
         group = f"{target_id} ({rules[target_id]})"
         numerator = first.get(NUMERATOR, FEMALE)
+        needed = lab["needed"]
         if isinstance(numerator, str) and numerator != FEMALE:
-            group += f" [{numerator}]"  # the target counts another group (e.g. under_40)
-        groups.append((group, (lab["target"], lab[STATUS], lab["needed"])))
+            # the target counts another group (members under 40), named in words
+            group = rule_text(f"{group} [{numerator}]", lang)
+            needed = lab["needed_part"]
+        groups.append((group, (lab["target"], lab[STATUS], needed)))
     for j, (group, names) in enumerate(groups):
         col = 3 + 3 * j
         _put(ws, top, col, group, **header)
@@ -232,9 +235,14 @@ def _body_header(
 def _totals_row(
     ws: Worksheet, r: int, label_text: str, part: pd.DataFrame, last_col: int, pct: str
 ) -> None:
-    """Write a pooled subtotal (or grand total) row: sums of members and women, their share."""
-    total = int(part[TOTAL].fillna(0).sum())
-    female = int(part[FEMALE].fillna(0).sum())
+    """Write a pooled subtotal (or grand total) row: sums of members and women, their share.
+
+    Only the units whose members and women are both known are pooled, so that the two sums
+    describe the same units (a unit that sent one number shows it on its own row).
+    """
+    known = (part[TOTAL].notna() & part[FEMALE].notna()).to_numpy(dtype=bool)
+    total = int(part.loc[known, TOTAL].sum())
+    female = int(part.loc[known, FEMALE].sum())
     style = {"font": _BOLD, "border": _BORDER, "fill": _SECTION}
     _put(ws, r, 1, None, **style)
     _put(ws, r, 2, label_text, **style)
@@ -462,6 +470,9 @@ def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits
         lab[SHARE],
         lab["needed"],
     ]
+    numerators = compliance[NUMERATOR] if NUMERATOR in compliance.columns else None
+    if numerators is not None and bool((numerators.fillna(FEMALE) != FEMALE).any()):
+        headers[-3], headers[-1] = lab["part"], lab["needed_part"]  # a target counts another group
     rows = []
     for rec in numbers.itertuples(index=False):
         level = getattr(rec, LEVEL)
