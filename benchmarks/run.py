@@ -640,6 +640,20 @@ def machine() -> str:
     )
 
 
+def speed_probe() -> str:
+    """Time a fixed pure-Python loop: how fast the machine runs at this moment.
+
+    On a shared VM the same code can take twice as long an hour later (seen here: 0.7 s, then
+    1.7 s for this loop, minutes apart); the probe, printed at the start and at the end, tells a slow run from a
+    slow library.
+    """
+    start = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return f"speed probe (10 M-step Python loop): {time.perf_counter() - start:.2f} s"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="gender_stats at national scale")
     parser.add_argument("--rows", type=int, nargs="+", default=[100_000, 1_000_000, 10_000_000])
@@ -656,6 +670,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     print(machine())
+    print(speed_probe(), flush=True)
     results = []
     for n_rows in args.rows:
         if args.profile:
@@ -676,6 +691,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"(peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)"
     )
+    print(speed_probe())
     return 0
 
 
