@@ -298,3 +298,20 @@ def test_change_chart_shows_a_dot_at_zero_whole():
     )
     to = next(c for c in ax.collections if c.get_gid() == "to")
     assert to.get_offsets()[1, 0] == 0.0 and to.get_clip_on() is False  # Huyện B: 0/31
+
+
+def test_intersection_matrix_refuses_a_missing_count_rather_than_pool_it_as_0():
+    from gender_stats.counting import intersection_matrix
+    from gender_stats.errors import DataError
+
+    table = pd.DataFrame(
+        {
+            "body": ["party_committee"] * 3,
+            "age_group": ["40_and_under", "41_50", "41_50"],
+            "total": pd.array([10, 12, 8], dtype="Int64"),
+            "female": pd.array([3, None, 3], dtype="Int64"),  # 3 of 20 would be 15 %, not 3 of 8
+        }
+    )
+    with pytest.raises(DataError) as info:
+        intersection_matrix(table)
+    assert [(p.row, p.header) for p in info.value.problems] == [(1, "female")]

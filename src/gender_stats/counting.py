@@ -1186,6 +1186,11 @@ def intersection_matrix(
         Index: the ``rows`` keys; columns: ``(female | total | share, value of columns)``.
         Counts are sums (0 where no row); the share is ``female / total``, NaN without members.
 
+    Raises
+    ------
+    DataError
+        A count missing, negative, fractional, or women above the members, naming each row.
+
     Examples
     --------
     >>> import pandas as pd
@@ -1198,8 +1203,13 @@ def intersection_matrix(
     >>> m["share"].round(2).to_numpy().tolist()
     [[0.3, 0.2, nan], [nan, nan, 0.5]]
     """
+    # the guard of the indicators (imported here: compliance imports this module): a missing
+    # count would be summed as 0 on one side only (women of one cell over members of another)
+    from gender_stats.compliance import require_whole_counts
+
     rows = list(rows)
     require_frame(table, [*rows, columns, TOTAL, FEMALE], "intersection_matrix", "pass counts")
+    require_whole_counts(table, (FEMALE,), pooled=True)
     if TERM in table.columns and len(pd.unique(table[TERM])) > 1 and TERM not in rows:
         rows.append(TERM)
     keys = pd.MultiIndex.from_frame(table[rows]).unique()
