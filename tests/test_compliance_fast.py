@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gender_stats.compliance import NothingAssessedWarning, check
+from gender_stats.compliance import NothingAssessedWarning, check, summarise
 from gender_stats.errors import DataError
 from gender_stats.targets import (
     Conditional,
@@ -313,3 +313,37 @@ def test_conditional_equals_the_scalar_methods(inner, condition, rows):
             need = rule.seats_needed(n, w)
             assert (None if pd.isna(row.seats_needed) else int(row.seats_needed)) == need
             assert row.note.startswith(f"staff: {sw}/{sn} nữ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), st.integers(0, 60)),  # total (None: the unit did not send it)
+            st.one_of(st.none(), st.integers(0, 60)),  # women
+        ),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_summary_pools_members_and_women_over_the_same_units(pairs):
+    # women above the members is refused by check, so keep them at most the total
+    pairs = [(t, None if (w is not None and t is not None and w > t) else w) for t, w in pairs]
+    n = len(pairs)
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020"] * n,
+            "unit_id": [f"U{i}" for i in range(n)],
+            "unit_name": [f"Huyện {i}" for i in range(n)],
+            "level": ["district"] * n,
+            "body": ["party_committee"] * n,
+            "total": pd.array([t for t, _ in pairs], dtype="Int64"),
+            "female": pd.array([w for _, w in pairs], dtype="Int64"),
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = summarise(check(counts, "36-CT/TW:a"), by=["body"], warn=False)
+    both = [(t, w) for t, w in pairs if t is not None and w is not None]
+    assert out["total_all"].tolist() == [sum(t for t, _ in both)]
+    assert out["part_all"].tolist() == [sum(w for _, w in both)]
