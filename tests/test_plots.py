@@ -682,3 +682,34 @@ def test_several_terms_is_a_library_error_in_both_languages():
         plot_stacked(counts)
     assert isinstance(info.value, GenderStatsError) and isinstance(info.value, ValueError)
     assert "--term" in str(info.value)
+
+
+def test_seats_needed_for_members_under_40_never_says_women():
+    import gender_stats as gs
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2020-2025"] * 2,
+            "unit_id": ["A", "B"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district"] * 2,
+            "body": ["party_committee"] * 2,
+            "total": [40, 30],
+            "female": [6, 3],
+            "under_40": pd.array([2, 5], dtype="Int64"),
+        }
+    )
+    compliance = gs.check(counts, "35-CT/TW-2019")
+    ax = plot_seats_needed(compliance, target_id="35-CT/TW-2019:c")
+    title = ax.get_title(loc="left")
+    assert title.startswith("Số thành viên dưới 40 tuổi còn thiếu để đạt chỉ tiêu (≥ 10%)")
+    assert ax.get_xlabel() == "Số thành viên dưới 40 tuổi còn thiếu (người)"
+    assert [float(p.get_width()) for p in ax.patches] == [2.0]  # Huyện A: 4 needed, 2 there
+    plt.close(ax.figure)
+    ax = plot_seats_needed(compliance, target_id="35-CT/TW-2019:c", lang="en")
+    assert "women" not in (ax.get_title(loc="left") + ax.get_xlabel()).lower()
+    assert ax.get_xlabel() == "Members under 40 still needed (persons)"
+    plt.close(ax.figure)
+    ax = plot_seats_needed(compliance, target_id="35-CT/TW-2019:a", lang="en")
+    assert ax.get_xlabel() == "Women still needed (persons)"
+    plt.close(ax.figure)

@@ -299,6 +299,20 @@ _add(
             "Women to add (body grows) to meet the target",
         ),
         "seats_axis": ("Số nữ còn thiếu (người)", "Women still needed (persons)"),
+        # a target that counts another group ({group}: members under 40, see group.*)
+        "seats_title_group": (
+            "Số {group} còn thiếu để đạt chỉ tiêu",
+            "{Group} still needed to meet the target",
+        ),
+        "seats_grow_title_group": (
+            "Số {group} cần bổ sung (tăng số thành viên) để đạt chỉ tiêu",
+            "{Group} to add (body grows) to meet the target",
+        ),
+        "seats_axis_group": ("Số {group} còn thiếu (người)", "{Group} still needed (persons)"),
+        "seats_none_group": (
+            "Tất cả đơn vị đều đạt chỉ tiêu,\nkhông đơn vị nào còn thiếu {group}",
+            "Every unit meets the target:\nno unit needs more {group}",
+        ),
         "seats_none": (
             "Tất cả đơn vị đều đạt chỉ tiêu,\nkhông đơn vị nào còn thiếu nữ",
             "Every unit meets the target:\nno unit needs more women",
@@ -657,6 +671,37 @@ def labels_for(prefix: str, lang: str = "vi") -> dict[str, str]:
     return {k[len(start) :]: v[lang] for k, v in _WORDS.items() if k.startswith(start)}
 
 
+def group_label(numerator: str, lang: str = "vi") -> str:
+    """Return the group a target counts in words (``under_40`` → ``thành viên dưới 40 tuổi``).
+
+    An unknown code is returned as it is.
+
+    Examples
+    --------
+    >>> group_label("under_40"), group_label("under_40", "en"), group_label("kinh_women")
+    ('thành viên dưới 40 tuổi', 'members under 40', 'kinh_women')
+    """
+    check_lang(lang)
+    return _WORDS.get(f"group.{numerator}", {}).get(lang, numerator)
+
+
+def group_chart_label(key: str, numerator: str, lang: str = "vi") -> str:
+    """Return the chart label ``key`` for women, or its ``_group`` form naming another group.
+
+    Examples
+    --------
+    >>> group_chart_label("seats_axis", "female", "en")
+    'Women still needed (persons)'
+    >>> group_chart_label("seats_axis", "under_40", "en")
+    'Members under 40 still needed (persons)'
+    """
+    if numerator == "female":
+        return chart_label(key, lang)
+    group = group_label(numerator, lang)
+    text = chart_label(f"{key}_group", lang)
+    return text.format(group=group, Group=group[:1].upper() + group[1:])
+
+
 def rule_text(text: str, lang: str = "vi") -> str:
     """Return a rule's label (:attr:`gender_stats.targets.Rule.label`) in ``lang``.
 
@@ -677,11 +722,7 @@ def rule_text(text: str, lang: str = "vi") -> str:
     ('≥ 10% [thành viên dưới 40 tuổi]', '≥ 10% [members under 40]')
     """
     check_lang(lang)
-    text = re.sub(
-        r"\[([a-z0-9_]+)\]",
-        lambda m: f"[{_WORDS.get(f'group.{m[1]}', {}).get(lang, m[1])}]",
-        text,
-    )
+    text = re.sub(r"\[([a-z0-9_]+)\]", lambda m: f"[{group_label(m[1], lang)}]", text)
     if lang == LANGS[0]:
         return text
 

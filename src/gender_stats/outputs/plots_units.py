@@ -13,6 +13,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from gender_stats.compliance import (
+    NUMERATOR,
     RULE,
     SEATS_NEEDED,
     SEATS_NEEDED_IF_GROW,
@@ -28,6 +29,7 @@ from gender_stats.outputs.labels import (
     chart_label,
     format_count,
     format_share,
+    group_chart_label,
     rule_text,
 )
 from gender_stats.outputs.plots_base import (
@@ -266,11 +268,13 @@ def _short_rows(compliance: pd.DataFrame, column: str, lang: Lang) -> pd.DataFra
     return short.sort_values(["_needed", "_label"], ascending=[False, True], kind="stable")
 
 
-def _draw_needed(ax: Axes, short: pd.DataFrame, lang: Lang, kwargs: dict[str, Any]) -> None:
-    """Draw one bar per unit short of women, or the message that none is."""
+def _draw_needed(
+    ax: Axes, short: pd.DataFrame, lang: Lang, kwargs: dict[str, Any], numerator: str = FEMALE
+) -> None:
+    """Draw one bar per unit short of women (or of the target's group), or that none is."""
     if short.empty:
         ax.text(
-            0.5, 0.5, chart_label("seats_none", lang), transform=ax.transAxes, ha="center",
+            0.5, 0.5, group_chart_label("seats_none", numerator, lang), transform=ax.transAxes, ha="center",
             va="center", fontsize=12, color=STATUS_COLORS[Status.MET],
         )  # fmt: skip
         ax.set_xticks([])
@@ -284,7 +288,7 @@ def _draw_needed(ax: Axes, short: pd.DataFrame, lang: Lang, kwargs: dict[str, An
     bar_axes(ax, short["_label"].tolist())
     ax.set_xlim(0, float(values.max()) * 1.15 + 0.5)
     count_axis(ax.xaxis, lang)
-    ax.set_xlabel(chart_label("seats_axis", lang))
+    ax.set_xlabel(group_chart_label("seats_axis", numerator, lang))
     grid(ax)
 
 
@@ -349,12 +353,15 @@ def plot_seats_needed(
     rows = select(compliance, choices, several=(BODY, TARGET_ID))
     nonempty(rows, "compliance")
     short = _short_rows(rows, column, lang)
-    title = chart_label("seats_grow_title" if if_grow else "seats_title", lang)
+    counted = only(rows, NUMERATOR)
+    numerator = str(counted) if counted is not None else FEMALE  # under_40: not women
+    key = "seats_grow_title" if if_grow else "seats_title"
+    title = group_chart_label(key, numerator, lang)
     rule = only(rows, RULE)
-    title += f" ({rule})" if rule is not None else ""
+    title += f" ({rule_text(str(rule), lang)})" if rule is not None else ""
     sub = subtitle(rows, lang)
     with chart_style():
         ax = new_axes(ax, len(short))
-        _draw_needed(ax, short, lang, kwargs)
+        _draw_needed(ax, short, lang, kwargs, numerator)
         ax.set_title(title + (f"\n{sub}" if sub else ""), loc="left")
     return ax
