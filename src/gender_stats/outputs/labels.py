@@ -685,7 +685,7 @@ def group_label(numerator: str, lang: str = "vi") -> str:
     return _WORDS.get(f"group.{numerator}", {}).get(lang, numerator)
 
 
-def group_chart_label(key: str, numerator: str, lang: str = "vi") -> str:
+def group_chart_label(key: str, numerator: str, lang: Lang = "vi") -> str:
     """Return the chart label ``key`` for women, or its ``_group`` form naming another group.
 
     Examples
