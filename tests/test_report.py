@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gender_stats.outputs.report import Report, render_page, summary_numbers
+from gender_stats.outputs.report import Report, build_report, render_page, summary_numbers
 
 TERM = "2015-2020"
 
@@ -346,3 +346,26 @@ def test_the_headline_says_what_was_checked_in_plain_words(tmp_path):
     assert "xét từng cơ quan của từng đơn vị theo từng chỉ tiêu" in page
     english = build_report(_counts(), targets="36-CT/TW", term="2015-2020", lang="en").to_html()
     assert "each body of each unit against each target" in english
+
+
+def test_a_report_with_counts_missing_still_builds_and_says_what_was_left_out(tmp_path):
+    import warnings
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2015-2020"] * 3 + ["2020-2025"] * 3,
+            "unit_id": ["A", "B", "C"] * 2,
+            "unit_name": ["Huyện A", "Huyện B", "Huyện C"] * 2,
+            "level": ["district"] * 6,
+            "body": ["party_committee"] * 6,
+            "total": pd.array([40, None, 30, 41, 35, 30], dtype="Int64"),  # B: women only
+            "female": pd.array([6, 3, None, 7, 5, 6], dtype="Int64"),  # C: members only
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = build_report(counts, targets="36-CT/TW", out_dir=tmp_path)
+    assert (report.n_units, report.n_checks) == (1, 1)  # only Huyện A of 2015-2020 is judged
+    page = report.html.read_text(encoding="utf-8")
+    assert "— 2015-2020 (không gồm 2 dòng thiếu tổng số hoặc số nữ)" in page
+    assert "— 2020-2025 (không gồm" not in page

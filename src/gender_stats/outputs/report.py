@@ -71,7 +71,7 @@ from gender_stats.outputs._page import Block, Section, environment, table_block
 from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_text
 from gender_stats.outputs.provenance import Provenance, provenance
 from gender_stats.outputs.workbook import workbook_bytes
-from gender_stats.schema import BODY, TERM, UNIT_ID, UNIT_NAME
+from gender_stats.schema import BODY, FEMALE, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.targets import get_targets
 from gender_stats.vocab import body_label, normalise_term, term_bounds
 
@@ -720,14 +720,20 @@ def _overview_jobs(plan: _Plan, section: str) -> list[_Job]:
                 )
             )
         counts_term = _rows_of_term(plan.counts, t)
-        if not counts_term.empty:
+        # women and men are pooled: only the rows with both numbers (the others are in the tables
+        # as "no data"), and the caption says how many were left out
+        known = (counts_term[TOTAL].notna() & counts_term[FEMALE].notna()).to_numpy(dtype=bool)
+        caption = words["stacked_fig"] + named
+        if not known.all():
+            caption += words["stacked_left_out"].format(k=int((~known).sum()))
+        if known.any():
             jobs.append(
                 _Job(
                     section,
                     words["stacked_stem"] + suffix,
-                    words["stacked_fig"] + named,
+                    caption,
                     6,
-                    partial(plots.plot_stacked, counts_term, lang=lang),
+                    partial(plots.plot_stacked, counts_term[known], lang=lang),
                 )
             )
     return jobs

@@ -661,8 +661,8 @@ def terms_table(
             lab["unit"]: name.astype("str").to_numpy(),
             lab["body"]: [body_label(str(b), lang) for b in changes[BODY]],
             lab["term"]: changes[TERM].astype("str").to_numpy(),
-            lab["total"]: changes[TOTAL].astype("int64").to_numpy(),
-            lab["female"]: changes[FEMALE].astype("int64").to_numpy(),
+            lab["total"]: changes[TOTAL].astype("Int64").array,  # <NA>: a count not sent
+            lab["female"]: changes[FEMALE].astype("Int64").array,
             lab[SHARE]: _share_texts(changes, lang=lang, digits=digits, rounding=rounding),
             lab["previous"]: changes["previous_term"].astype("str").fillna(NA_REP).to_numpy(),
             lab["change"]: points,
