@@ -122,3 +122,34 @@ def test_a_roster_with_births_is_judged_on_members_under_40_where_every_birth_is
     assert not any(line.startswith("Huyện B") for line in out.splitlines())
     assert "1 no data" in out
     assert code == 0
+
+
+def test_cli_shortfalls_name_members_under_40_and_do_not_call_them_women():
+    import io
+    import warnings
+
+    import pandas as pd
+
+    import gender_stats as gs
+    from gender_stats.cli import _print_shortfalls
+
+    counts = pd.DataFrame(
+        {
+            "term": ["2020-2025"] * 2,
+            "unit_id": ["A", "B"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district"] * 2,
+            "body": ["party_committee"] * 2,
+            "total": [40, 30],
+            "female": [6, 3],
+            "under_40": pd.array([2, 5], dtype="Int64"),
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        below = gs.shortfalls(gs.check(counts, "35-CT/TW-2019"))
+    out = io.StringIO()
+    _print_shortfalls(below, "en", out)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split()[-1] == "needed" and "women_needed" not in lines[0]
+    assert any("≥ 10% [members under 40]" in line for line in lines[1:])

@@ -211,3 +211,23 @@ def test_pretty_names_the_counted_group_when_a_target_counts_members_under_40():
     assert "Số còn thiếu (nữ hoặc nhóm ở cột Chỉ tiêu)" in vi.columns
     women = gs.pretty(out[out["numerator"] == "female"], "en")
     assert "Women still needed" in women.columns
+
+
+def test_pretty_summary_of_an_under_40_target_is_not_headed_as_women():
+    counts = pd.DataFrame(
+        {
+            "term": ["2020-2025"] * 2,
+            "unit_id": ["A", "B"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district"] * 2,
+            "body": ["party_committee"] * 2,
+            "total": [40, 30],
+            "female": [6, 3],
+            "under_40": pd.array([2, 5], dtype="Int64"),
+        }
+    )
+    summary = gs.summarise(gs.check(counts, "35-CT/TW-2019"), by=["target_id"])
+    assert summary["numerator"].tolist() == ["female", "under_40"]
+    assert summary["part_all"].tolist() == [9, 7]
+    shown = gs.pretty(summary, "en")
+    assert "Women (every unit)" not in shown.columns and "Women still needed" not in shown.columns

@@ -369,3 +369,30 @@ def test_a_report_with_counts_missing_still_builds_and_says_what_was_left_out(tm
     page = report.html.read_text(encoding="utf-8")
     assert "— 2015-2020 (không gồm 2 dòng thiếu tổng số hoặc số nữ)" in page
     assert "— 2020-2025 (không gồm" not in page
+
+
+def _under_40_counts() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "term": ["2020-2025"] * 2,
+            "unit_id": ["A", "B"],
+            "unit_name": ["Huyện A", "Huyện B"],
+            "level": ["district"] * 2,
+            "body": ["party_committee"] * 2,
+            "total": [40, 30],
+            "female": [6, 3],  # B: 10 %, 2 women short of 15 %
+            "under_40": pd.array([2, 5], dtype="Int64"),  # A: 5 %, 2 members under 40 short
+        }
+    )
+
+
+def test_the_report_never_counts_members_under_40_as_women():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = build_report(_under_40_counts(), targets="35-CT/TW-2019", lang="en")
+    text = re.sub(r"<[^>]+>", " ", re.sub(r"data:image/[^\"]+", "", report.to_html()))
+    assert "Party committee (≥ 15%) — 2 more women needed" in text
+    assert "(≥ 10% [members under 40]) — 2 more members under 40 needed" in text
+    assert report.women_needed == 2  # Huyện B's two women; Huyện A's under-40 shortfall is apart

@@ -961,7 +961,11 @@ def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
     from gender_stats.outputs.labels import format_share, rule_text
     from gender_stats.vocab import body_label
 
-    numerators = short[NUMERATOR] if NUMERATOR in short.columns else ["female"] * len(short)
+    numerators = (
+        short[NUMERATOR].astype(object).fillna("female").tolist()
+        if NUMERATOR in short.columns
+        else ["female"] * len(short)
+    )
     shares = [
         format_share((row[num], row["total"]), lang=lang)  # type: ignore[arg-type]
         for num, (_, row) in zip(numerators, short.iterrows(), strict=True)
@@ -972,11 +976,16 @@ def _print_shortfalls(short: pd.DataFrame, lang: str, out: TextIO) -> None:
         "term": short["term"].astype(str).tolist(),
         "target": short[TARGET_ID].astype(str).tolist(),
         SHARE: shares,
-        RULE: [rule_text(str(r), lang) for r in short[RULE]],
-        "women_needed": ["–" if pd.isna(n) else str(n) for n in short[SEATS_NEEDED]],
+        # a target counting another group (members under 40) names it: its shortfall is not women
+        RULE: [
+            rule_text(str(r) if num == "female" else f"{r} [{num}]", lang)
+            for r, num in zip(short[RULE], numerators, strict=True)
+        ],
     }
+    needed = "women_needed" if all(num == "female" for num in numerators) else "needed"
+    columns[needed] = ["–" if pd.isna(n) else str(n) for n in short[SEATS_NEEDED]]
     widths = {k: max(len(k), *(len(v) for v in values)) for k, values in columns.items()}
-    right = {SHARE, "women_needed"}
+    right = {SHARE, needed}
 
     def cell(key: str, value: str) -> str:
         return value.rjust(widths[key]) if key in right else value.ljust(widths[key])

@@ -1218,7 +1218,9 @@ def summarise(
     Returns
     -------
     pandas.DataFrame
-        One row per group: the ``by`` columns, ``rule``, ``document``, ``n_rows`` (every row of
+        One row per group: the ``by`` columns, ``rule``, ``document``, ``numerator`` (the
+        group the targets count: ``female``, ``under_40``; joined by ", " when several),
+        ``n_rows`` (every row of
         the group), ``n_units`` (rows assessed: met, below or above range), ``n_met`` (rows
         meeting the target: met **or above the range** — exceeding a range is not a shortfall),
         ``n_below``, ``n_above_range`` (of the ``n_met``, those above the range),
@@ -1295,6 +1297,7 @@ def summarise(
 _SUMMARY_COLUMNS = (
     RULE,
     DOCUMENT,
+    NUMERATOR,
     "n_rows",
     "n_units",
     "n_met",
@@ -1339,6 +1342,7 @@ def _summary_row(
         {
             RULE: ", ".join(str(r) for r in dict.fromkeys(rules_text)),
             DOCUMENT: ", ".join(str(d) for d in dict.fromkeys(documents)),
+            NUMERATOR: ", ".join(dict.fromkeys(_numerator_names(group))),
             "n_rows": len(group),
             "n_units": n_units,
             "n_met": n_met,
@@ -1406,6 +1410,13 @@ def women_needed(below: pd.DataFrame, numerator: str = FEMALE) -> int:
 def _column_sum(rows: pd.DataFrame, column: str) -> int:
     """Sum a count column (0 when the frame has no such column; missing counts are skipped)."""
     return int(rows[column].sum()) if column in rows.columns else 0
+
+
+def _numerator_names(rows: pd.DataFrame) -> list[str]:
+    """Return the counted column of each row (``female`` unless a target counts another group)."""
+    if NUMERATOR not in rows.columns:
+        return [FEMALE] * len(rows)
+    return [str(v) for v in rows[NUMERATOR].astype(object).fillna(FEMALE)]
 
 
 def _pooled_all(rows: pd.DataFrame) -> tuple[int, int]:

@@ -255,13 +255,15 @@ def pretty(
     headers: list[Any] = []
     other_groups = NUMERATOR in frame.columns and bool(
         (frame[NUMERATOR].dropna().astype("str") != FEMALE).any()
-    )
+    )  # a compliance or summary frame with a target counting members under 40
     for column in frame.columns:
         header = _header(column, lang)
         if column == SEATS_NEEDED and other_groups:  # a target counts members under 40
             header = label("col.needed_part", lang)
         elif column == SEATS_NEEDED_IF_GROW and other_groups:
             header = label("pretty.seats_if_grow_part", lang)
+        elif column == "part_all" and other_groups:
+            header = label("pretty.part_all_group", lang)
         if header in columns:  # two columns with one word (unit_id and unit_name): keep the code
             header = column
         headers.append(header)

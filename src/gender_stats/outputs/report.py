@@ -50,7 +50,16 @@ from matplotlib.text import Annotation
 from tqdm.auto import tqdm
 
 from gender_stats import compliance as comp
-from gender_stats.compliance import DOCUMENT, REASON, RULE, SEATS_NEEDED, STATUS, TARGET_ID, Status
+from gender_stats.compliance import (
+    DOCUMENT,
+    NUMERATOR,
+    REASON,
+    RULE,
+    SEATS_NEEDED,
+    STATUS,
+    TARGET_ID,
+    Status,
+)
 from gender_stats.errors import ArgumentError, GenderStatsError
 from gender_stats.outputs import plots, plots_base, tables
 from gender_stats.outputs._files import (
@@ -68,7 +77,7 @@ from gender_stats.outputs._files import (
     write_html,
 )
 from gender_stats.outputs._page import Block, Section, environment, table_block
-from gender_stats.outputs.labels import PAGE_LABELS, Lang, rule_text
+from gender_stats.outputs.labels import PAGE_LABELS, Lang, group_label, rule_text
 from gender_stats.outputs.provenance import Provenance, provenance
 from gender_stats.outputs.workbook import workbook_bytes
 from gender_stats.schema import BODY, FEMALE, TERM, TOTAL, UNIT_ID, UNIT_NAME
@@ -504,19 +513,35 @@ def _below_block(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -
     if below.empty:
         return None
     needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
-    keys = [below[TERM], below[BODY], below[RULE]] if with_term else [below[BODY], below[RULE]]
+    counted = _counted_groups(below)
+    keys = [below[BODY], below[RULE], counted]
+    if with_term:
+        keys.insert(0, below[TERM])
     items = []
     for key, group in needed.groupby(keys, sort=False):
-        *term, body, rule = key
+        *term, body, rule, numerator = key
         names = below.loc[group.index, UNIT_NAME].astype(str)
         units = ", ".join(f"{n} ({int(k)})" for n, k in zip(names, group, strict=True))
-        head = f"{body_label(str(body), lang)} ({rule}) — " + words["needed_col"].format(
-            n=int(group.sum())
-        )
+        if numerator == FEMALE:
+            shown, still = str(rule), words["needed_col"].format(n=int(group.sum()))
+        else:  # members under 40 a 35-CT/TW (2019) c row needs, not women
+            group_words = group_label(str(numerator), lang)
+            shown = f"{rule} [{group_words}]"
+            still = words["needed_col_group"].format(n=int(group.sum()), group=group_words)
+        head = f"{body_label(str(body), lang)} ({shown}) — {still}"
         if term:
             head = words["term_head"].format(term=term[0]) + head
         items.append((head, units))
-    return Block("list", caption=words["below_head"], items=tuple(items))
+    women_only = bool((counted == FEMALE).all())
+    caption = words["below_head" if women_only else "below_head_group"]
+    return Block("list", caption=caption, items=tuple(items))
+
+
+def _counted_groups(rows: pd.DataFrame) -> pd.Series:
+    """Return the group each compliance row counts: ``female``, or ``under_40`` and the like."""
+    if NUMERATOR not in rows.columns:
+        return pd.Series(FEMALE, index=rows.index, dtype=object)
+    return rows[NUMERATOR].astype(object).fillna(FEMALE)
 
 
 def _sources_block(compliance: pd.DataFrame) -> Block:
@@ -686,9 +711,13 @@ def _body_jobs(plan: _Plan, t: str, body: str, label: str, *, suffix: str) -> li
                 draw,
             )
         )
-    below = on_body[on_body[STATUS] == Status.BELOW]
+    # the chart of women still needed: the rows that count women (members under 40 are in the
+    # list and the tables, named as such)
+    women = (_counted_groups(on_body) == FEMALE).to_numpy(dtype=bool)
+    below = on_body[(on_body[STATUS] == Status.BELOW).to_numpy(dtype=bool) & women]
     if not below.empty:
-        below_term = on_term[on_term[STATUS] == Status.BELOW]
+        on_women = (_counted_groups(on_term) == FEMALE).to_numpy(dtype=bool)
+        below_term = on_term[(on_term[STATUS] == Status.BELOW).to_numpy(dtype=bool) & on_women]
         jobs.append(
             _Job(
                 label,

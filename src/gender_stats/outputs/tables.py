@@ -358,6 +358,7 @@ def _summary_numbers(compliance: pd.DataFrame, by: str | None = None) -> pd.Data
         TARGET_ID,
         DOCUMENT,
         RULE,
+        NUMERATOR,
         "n_met",
         "n_above_range",
         "n_assessed",
@@ -517,7 +518,7 @@ def summary_table(
         )
     ]
     columns[lab["total"]] = numbers[TOTAL].astype("int64").to_numpy()
-    women_only = bool((_numerators(compliance) == FEMALE).all())
+    women_only = bool((numbers[NUMERATOR] == FEMALE).all())  # of the groups shown
     columns[lab["female" if women_only else "part"]] = numbers[FEMALE].astype("int64").to_numpy()
     shares = _share_texts(numbers, lang=lang, digits=digits, rounding=rounding)
     columns[lab[SHARE]] = [

@@ -470,9 +470,8 @@ def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits
         lab[SHARE],
         lab["needed"],
     ]
-    numerators = compliance[NUMERATOR] if NUMERATOR in compliance.columns else None
-    if numerators is not None and bool((numerators.fillna(FEMALE) != FEMALE).any()):
-        headers[-3], headers[-1] = lab["part"], lab["needed_part"]  # a target counts another group
+    if bool((numbers[NUMERATOR] != FEMALE).any()):  # a target shown counts another group
+        headers[-3], headers[-1] = lab["part"], lab["needed_part"]
     rows = []
     for rec in numbers.itertuples(index=False):
         level = getattr(rec, LEVEL)
