@@ -231,3 +231,35 @@ def test_the_warnings_of_the_childs_tasks_are_given_here():
     told = sorted(int(str(w.message).rsplit(" ", 1)[1]) for w in caught)
     assert told and set(told) <= set(range(8))
     assert multiprocessing.active_children() == []
+
+
+def test_laid_out_once_the_figure_saves_as_savefig_lays_it_out():
+    import io
+
+    from matplotlib.figure import Figure
+
+    from gender_stats.outputs._files import DPI, figure_bytes, lay_out_once, unhinted_text
+
+    def drawn() -> tuple[Figure, object]:
+        fig = Figure(figsize=(6, 4), dpi=DPI, layout="constrained")
+        ax = fig.add_subplot()
+        ax.barh(range(3), [3, 1, 2])
+        ax.set_yticks(range(3), ["Huyện Như Thanh", "Thị xã Bỉm Sơn", "Huyện Mường Lát"])
+        ax.set_xlabel("Số nữ còn thiếu (người)")
+        ax.set_title("Hình 1. Số nữ còn thiếu theo đơn vị", loc="left")
+        return fig, ax
+
+    usual, usual_ax = drawn()
+    with unhinted_text():  # the text as the library measures it
+        usual.savefig(io.BytesIO(), format="png", dpi=DPI)  # matplotlib's layout in savefig
+    ours, ours_ax = drawn()
+    default = ours_ax.get_position().bounds
+    lay_out_once(ours)
+    assert ours.get_layout_engine() is None  # no engine: savefig draws the figure once
+    got, want = ours_ax.get_position().bounds, usual_ax.get_position().bounds
+    assert got != default  # the long unit names moved the axes right
+    assert all(abs(a - b) < 1e-9 for a, b in zip(got, want, strict=True))
+    png = figure_bytes(ours)
+    assert ours_ax.get_position().bounds == got  # saving keeps it (PNG, then SVG)
+    figure_bytes(ours, fmt="svg")
+    assert ours_ax.get_position().bounds == got and png[:4] == b"\x89PNG"
