@@ -135,3 +135,19 @@ def test_a_person_id_longer_than_a_cell_is_refused_naming_its_cell(
     assert _readers._fast_csv_roster(path) is None  # the cell reader names the cell
     with pytest.raises(FileFormatError, match=r'"r.csv".*ô F3 dài 40000 ký tự'):
         read_roster(path)
+
+
+def test_a_quoted_carriage_return_in_a_person_id_leaves_the_file_to_the_cell_reader(tmp_path):
+    from gender_stats.io._readers import _fast_csv_roster
+
+    path = tmp_path / "cr.csv"
+    path.write_bytes(
+        "term,unit_id,unit_name,level,body,person_id,sex,birth_year\n"
+        '2020-2025,A,Huyện A,district,party_committee,"P\r1",F,1980\n'
+        "2020-2025,A,Huyện A,district,party_committee,P2,M,1970\n".encode()
+    )
+    assert _fast_csv_roster(path) is None  # the file's lines are not the rows + 1
+    roster = read_roster(path)
+    assert roster["person_id"].astype(str).tolist() == ["P 1", "P2"]
+    used = [e.row for e in roster.attrs["reading"].entries if e.kind == "data"]
+    assert used == [2, 4]  # the second person is on the file's 4th line
