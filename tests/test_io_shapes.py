@@ -830,3 +830,111 @@ def test_a_transposed_criterion_that_is_not_a_whole_number_is_a_problem(tmp_path
         read_counts(path, term="2020-2025")
     got = [(p.row, p.column, p.value) for p in info.value.problems]
     assert got == [(dtts + 1, "B", 2.5)]
+
+
+def test_ods_hidden_row_after_repeated_blank_rows_is_the_right_row(tmp_path: Path) -> None:
+    # LibreOffice writes a run of blank rows as one <table:table-row number-rows-repeated="3">;
+    # the rows after it must keep their numbers (the attribute was read as "repeated" and
+    # ignored, so the row hidden below was taken for the row 2 lines above it)
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    def filled(values: list[Any], **attrs: Any) -> Any:
+        tr = TableRow(**attrs)
+        for v in values:
+            if isinstance(v, int):
+                cell = TableCell(valuetype="float", value=v)
+            else:
+                cell = TableCell(valuetype="string")
+            cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        return tr
+
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="Sheet1")
+    table.addElement(filled(["NHIỆM KỲ 2015-2020"]))
+    table.addElement(filled(["Đơn vị", "Cấp", "Cơ quan", "Tổng số", "Nữ"]))
+    table.addElement(filled(["Huyện Nga Sơn", "huyện", "BCH", 37, 6]))
+    blank = TableRow(numberrowsrepeated=3)
+    blank.addElement(TableCell())
+    table.addElement(blank)  # rows 4-6
+    table.addElement(filled(["Huyện Cũ", "huyện", "BCH", 30, 1], visibility="collapse"))  # row 7
+    table.addElement(filled(["Sở Y tế", "sở", "BCH", 9, 4]))  # row 8
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "rep.ods"
+    doc.save(str(path))
+    with pytest.warns(HiddenDataWarning, match=": 7"):
+        out = read_counts(path)
+    assert records(out) == {
+        ("huyen-nga-son", "district", "party_committee", 37, 6),
+        ("so-y-te", "agency", "party_committee", 9, 4),
+    }
+
+
+def test_ods_dates_shown_as_month_and_year_give_the_year_only(tmp_path: Path) -> None:
+    pytest.importorskip("odf")
+    import datetime as dt
+
+    import pandas as pd
+    from odf.number import DateStyle, Day, Month, Year
+    from odf.number import Text as NumberText
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    from gender_stats import read_roster
+
+    doc = OpenDocumentSpreadsheet()
+    month_year = DateStyle(name="MY")
+    for part in (Month(style="long"), NumberText(text="/"), Year(style="long")):
+        month_year.addElement(part)
+    full = DateStyle(name="DMY")
+    for part in (Day(style="long"), NumberText(text="/"), Month(style="long")):
+        full.addElement(part)
+    full.addElement(NumberText(text="/"))
+    full.addElement(Year(style="long"))
+    for style in (month_year, full):
+        doc.automaticstyles.addElement(style)
+    by_month = Style(name="cMY", family="table-cell", datastylename="MY")
+    by_day = Style(name="cDMY", family="table-cell", datastylename="DMY")
+    for style in (by_month, by_day):
+        doc.automaticstyles.addElement(style)
+    table = Table(name="Sheet1")
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    table.addElement(TableColumn(defaultcellstylename=by_month))  # the birth column: mm/yyyy
+    table.addElement(TableColumn())
+
+    def row(values: list[Any]) -> Any:
+        tr = TableRow()
+        for v in values:
+            if isinstance(v, tuple):  # (date, own style or None: the column's)
+                date, style = v
+                kw = {"stylename": style} if style is not None else {}
+                cell = TableCell(valuetype="date", datevalue=date.isoformat(), **kw)
+            elif isinstance(v, int):
+                cell = TableCell(valuetype="float", value=v)
+            else:
+                cell = TableCell(valuetype="string")
+            cell.addElement(P(text=str(v)))
+            tr.addElement(cell)
+        return tr
+
+    title = "DANH SÁCH TRÍCH NGANG BAN THƯỜNG VỤ HUYỆN ỦY NHƯ THANH, NHIỆM KỲ 2020 - 2025"
+    table.addElement(row([title]))
+    table.addElement(row(["STT", "Họ và tên", "Ngày sinh", "Giới tính"]))
+    table.addElement(row([1, "Lò Văn Cường", (dt.date(1968, 4, 1), None), "Nam"]))
+    table.addElement(row([2, "Hà Thị Bình", (dt.date(1975, 11, 1), by_month), "Nữ"]))
+    table.addElement(row([3, "Vi Thị Mai", (dt.date(1979, 3, 14), by_day), "Nữ"]))
+    doc.spreadsheet.addElement(table)
+    path = tmp_path / "ds.ods"
+    doc.save(str(path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = read_roster(path, unit="Huyện Như Thanh", level="district")
+    assert out["birth_year"].tolist() == [1968, 1975, 1979]
+    dates = out["birth_date"].tolist()
+    assert pd.isna(dates[0]) and pd.isna(dates[1])  # shown 04/1968, 11/1975: no day made up
+    assert dates[2].date() == dt.date(1979, 3, 14)

@@ -530,7 +530,7 @@ def _load_zip_workbook(
 
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
-_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+_ATTR = re.compile(rb'([\w:.-]+)="([^"]*)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
 _ROW_HIDDEN = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
 _ROW_HIDDEN_B = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
@@ -654,12 +654,79 @@ _ODS_TABLE = re.compile(rb"<table:table\b([^>]*)>(.*?)</table:table>", re.S)
 _ODS_ROW = re.compile(rb"<table:table-row\b([^>]*?)(/?)>")
 
 
+_ODS_DATE_STYLE = re.compile(rb"<number:date-style\b([^>]*)>(.*?)</number:date-style>", re.S)
+_ODS_CELL_STYLE = re.compile(rb"<style:style\b([^>]*?)/?>")
+_ODS_ROW_BODY = re.compile(rb"<table:table-row\b([^>]*?)(?:/>|>(.*?)</table:table-row>)", re.S)
+_ODS_CELL = re.compile(rb"<table:(?:covered-)?table-cell\b([^>]*?)/?>")
+_ODS_COLUMN = re.compile(rb"<table:table-column\b([^>]*?)/?>")
+
+
+def _ods_dayless_styles(*parts: bytes) -> set[str]:
+    """Return the cell styles of an ODS file that show a date without its day (``mm/yyyy``).
+
+    A ``number:date-style`` with a year and no ``number:day`` is such a format; a cell style
+    (``style:data-style-name``) that uses one shows its dates that way.
+    """
+    dayless = set()
+    for xml in parts:
+        for head, body in _ODS_DATE_STYLE.findall(xml):
+            if b"<number:year" in body and b"<number:day" not in body:
+                dayless.add(_attrs(head).get("name", ""))
+    cells = set()
+    for xml in parts:
+        for m in _ODS_CELL_STYLE.findall(xml):
+            a = _attrs(m)
+            if a.get("data-style-name") in dayless:
+                cells.add(a.get("name", ""))
+    return cells
+
+
+def _ods_dayless_cells(body: bytes, styles: set[str]) -> dict[tuple[int, int], str]:
+    """Return ``(row, col) -> "mm/yyyy"`` for the date cells of one table shown without a day.
+
+    A cell without a style of its own has its column's (``table:default-cell-style-name``).
+    """
+    out: dict[tuple[int, int], str] = {}
+    defaults: list[str] = []
+    for m in _ODS_COLUMN.findall(body):
+        a = _attrs(m)
+        span = min(int(a.get("number-columns-repeated", "1") or 1), 1024)
+        defaults.extend([a.get("default-cell-style-name", "")] * span)
+    row = 0
+    for attrs, content in _ODS_ROW_BODY.findall(body):
+        repeat = int(_attrs(attrs).get("number-rows-repeated", "1") or 1)
+        if content and b"date-value" in content:
+            col = 0
+            for cell in _ODS_CELL.findall(content):
+                a = _attrs(cell)
+                span = int(a.get("number-columns-repeated", "1") or 1)
+                style = a.get("style-name") or (defaults[col] if col < len(defaults) else "")
+                if style in styles and b"date-value" in cell:
+                    for c in range(col, col + min(span, 1024)):
+                        out[(row, c)] = "mm/yyyy"  # the day is not shown
+                col += span
+        row += repeat
+    return out
+
+
 def _ods_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
-    """Return, per sheet of an ODS file, its hidden rows (``table:visibility`` collapse/filter)."""
+    """Return, per sheet of an ODS file, its hidden rows and its dates shown without a day.
+
+    Hidden rows: ``table:visibility`` collapse/filter.  Dates: a cell whose style shows a month
+    and a year only (see :func:`_ods_dayless_styles`) gets the format ``mm/yyyy`` in
+    ``formats``, so a birth month is not read as a birth on the 1st.
+    """
     try:
         xml = zf.read("content.xml")
     except KeyError:
         return {}
+    try:
+        styles_xml = zf.read("styles.xml")
+    except KeyError:
+        styles_xml = b""
+    dayless = (
+        _ods_dayless_styles(xml, styles_xml) if b"number:date-style" in xml + styles_xml else set()
+    )
     out: dict[str, dict[str, Any]] = {}
     for head, body in _ODS_TABLE.findall(xml):
         a = _attrs(head)
@@ -671,7 +738,8 @@ def _ods_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
             if ra.get("visibility", "visible") in ("collapse", "filter"):
                 hidden.update(range(row, row + min(repeat, 10_000)))
             row += repeat
-        out[_xml_unescape(a.get("name", ""))] = {"hidden_rows": hidden}
+        formats = _ods_dayless_cells(body, dayless) if dayless else {}
+        out[_xml_unescape(a.get("name", ""))] = {"hidden_rows": hidden, "formats": formats}
     return out
 
 
