@@ -6,6 +6,7 @@ import warnings
 from pathlib import Path
 
 import openpyxl
+from frames import under_40_counts
 
 from gender_stats.cli import main
 
@@ -128,23 +129,10 @@ def test_cli_shortfalls_name_members_under_40_and_do_not_call_them_women():
     import io
     import warnings
 
-    import pandas as pd
-
     import gender_stats as gs
     from gender_stats.cli import _print_shortfalls
 
-    counts = pd.DataFrame(
-        {
-            "term": ["2020-2025"] * 2,
-            "unit_id": ["A", "B"],
-            "unit_name": ["Huyện A", "Huyện B"],
-            "level": ["district"] * 2,
-            "body": ["party_committee"] * 2,
-            "total": [40, 30],
-            "female": [6, 3],
-            "under_40": pd.array([2, 5], dtype="Int64"),
-        }
-    )
+    counts = under_40_counts()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         below = gs.shortfalls(gs.check(counts, "35-CT/TW-2019"))

@@ -3,6 +3,7 @@ import zipfile
 
 import pandas as pd
 import pytest
+from frames import gappy_counts, under_40_counts
 from openpyxl import load_workbook
 
 from gender_stats.outputs.workbook import BELOW_FILL, write_workbook
@@ -393,18 +394,7 @@ def test_sources_sheet_cites_the_targets_given(compliance, tmp_path):
 def test_a_target_on_members_under_40_is_not_headed_as_women(tmp_path):
     import gender_stats as gs
 
-    counts = pd.DataFrame(
-        {
-            "term": ["2020-2025"] * 2,
-            "unit_id": ["A", "B"],
-            "unit_name": ["Huyện A", "Huyện B"],
-            "level": ["district"] * 2,
-            "body": ["party_committee"] * 2,
-            "total": [40, 30],
-            "female": [6, 3],
-            "under_40": pd.array([2, 5], dtype="Int64"),
-        }
-    )
+    counts = under_40_counts()
     wb = load_workbook(write_workbook(gs.check(counts, "35-CT/TW-2019"), tmp_path / "u40.xlsx"))
     summary = [[c.value for c in row] for row in wb["Tổng hợp"].iter_rows()]
     header = next(r for r in summary if r[0] == "Nhiệm kỳ")
@@ -421,17 +411,7 @@ def test_a_target_on_members_under_40_is_not_headed_as_women(tmp_path):
 def test_subtotals_pool_members_and_women_of_the_same_units(tmp_path):
     import gender_stats as gs
 
-    counts = pd.DataFrame(
-        {
-            "term": ["2015-2020"] * 3,
-            "unit_id": ["A", "B", "C"],
-            "unit_name": ["Huyện A", "Huyện B", "Huyện C"],
-            "level": ["district"] * 3,
-            "body": ["party_committee"] * 3,
-            "total": pd.array([40, None, 30], dtype="Int64"),
-            "female": pd.array([6, 3, None], dtype="Int64"),
-        }
-    )
+    counts = gappy_counts()
     path = write_workbook(gs.check(counts, "36-CT/TW"), tmp_path / "gaps.xlsx")
     ws = load_workbook(path).worksheets[1]
     rows = [[c.value for c in row] for row in ws.iter_rows()]

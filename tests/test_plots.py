@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from frames import under_40_counts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.colors import to_hex
@@ -687,18 +688,7 @@ def test_several_terms_is_a_library_error_in_both_languages():
 def test_seats_needed_for_members_under_40_never_says_women():
     import gender_stats as gs
 
-    counts = pd.DataFrame(
-        {
-            "term": ["2020-2025"] * 2,
-            "unit_id": ["A", "B"],
-            "unit_name": ["Huyện A", "Huyện B"],
-            "level": ["district"] * 2,
-            "body": ["party_committee"] * 2,
-            "total": [40, 30],
-            "female": [6, 3],
-            "under_40": pd.array([2, 5], dtype="Int64"),
-        }
-    )
+    counts = under_40_counts()
     compliance = gs.check(counts, "35-CT/TW-2019")
     ax = plot_seats_needed(compliance, target_id="35-CT/TW-2019:c")
     title = ax.get_title(loc="left")

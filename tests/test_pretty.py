@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pandas as pd
 import pytest
+from frames import under_40_counts
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -193,18 +194,7 @@ def test_pretty_share_of_another_group_keeps_its_own_value():
 
 
 def test_pretty_names_the_counted_group_when_a_target_counts_members_under_40():
-    counts = pd.DataFrame(
-        {
-            "term": ["2020-2025"] * 2,
-            "unit_id": ["A", "B"],
-            "unit_name": ["Huyện A", "Huyện B"],
-            "level": ["district"] * 2,
-            "body": ["party_committee"] * 2,
-            "total": [40, 30],
-            "female": [6, 3],
-            "under_40": pd.array([2, 5], dtype="Int64"),
-        }
-    )
+    counts = under_40_counts()
     out = gs.check(counts, "35-CT/TW-2019")
     vi = gs.pretty(out)
     assert "Số nữ còn thiếu" not in vi.columns and "Dưới 40 tuổi" in vi.columns
@@ -214,18 +204,7 @@ def test_pretty_names_the_counted_group_when_a_target_counts_members_under_40():
 
 
 def test_pretty_summary_of_an_under_40_target_is_not_headed_as_women():
-    counts = pd.DataFrame(
-        {
-            "term": ["2020-2025"] * 2,
-            "unit_id": ["A", "B"],
-            "unit_name": ["Huyện A", "Huyện B"],
-            "level": ["district"] * 2,
-            "body": ["party_committee"] * 2,
-            "total": [40, 30],
-            "female": [6, 3],
-            "under_40": pd.array([2, 5], dtype="Int64"),
-        }
-    )
+    counts = under_40_counts()
     summary = gs.summarise(gs.check(counts, "35-CT/TW-2019"), by=["target_id"])
     assert summary["numerator"].tolist() == ["female", "under_40"]
     assert summary["part_all"].tolist() == [9, 7]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from frames import under_40_counts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -371,27 +372,12 @@ def test_a_report_with_counts_missing_still_builds_and_says_what_was_left_out(tm
     assert "— 2020-2025 (không gồm" not in page
 
 
-def _under_40_counts() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "term": ["2020-2025"] * 2,
-            "unit_id": ["A", "B"],
-            "unit_name": ["Huyện A", "Huyện B"],
-            "level": ["district"] * 2,
-            "body": ["party_committee"] * 2,
-            "total": [40, 30],
-            "female": [6, 3],  # B: 10 %, 2 women short of 15 %
-            "under_40": pd.array([2, 5], dtype="Int64"),  # A: 5 %, 2 members under 40 short
-        }
-    )
-
-
 def test_the_report_never_counts_members_under_40_as_women():
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        report = build_report(_under_40_counts(), targets="35-CT/TW-2019", lang="en")
+        report = build_report(under_40_counts(), targets="35-CT/TW-2019", lang="en")
     text = re.sub(r"<[^>]+>", " ", re.sub(r"data:image/[^\"]+", "", report.to_html()))
     assert "Party committee (≥ 15%) — 2 more women needed" in text
     assert "(≥ 10% [members under 40]) — 2 more members under 40 needed" in text

@@ -4,6 +4,7 @@ from fractions import Fraction
 import hypothesis.strategies as st
 import pandas as pd
 import pytest
+from frames import gappy_counts
 from hypothesis import given, settings
 
 from gender_stats.outputs.tables import (
@@ -737,17 +738,7 @@ def test_style_table_groups_counts_by_thousands_in_the_table_language():
 def _gappy_compliance() -> pd.DataFrame:
     import gender_stats as gs
 
-    counts = pd.DataFrame(
-        {
-            "term": ["2015-2020"] * 3,
-            "unit_id": ["A", "B", "C"],
-            "unit_name": ["Huyện A", "Huyện B", "Huyện C"],
-            "level": ["district"] * 3,
-            "body": ["party_committee"] * 3,
-            "total": pd.array([40, None, 30], dtype="Int64"),  # B sent its women only
-            "female": pd.array([6, 3, None], dtype="Int64"),  # C sent its members only
-        }
-    )
+    counts = gappy_counts()
     return gs.check(counts, "36-CT/TW")
 
 

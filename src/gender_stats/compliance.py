@@ -99,6 +99,7 @@ __all__ = [
     "NothingAssessedWarning",
     "Status",
     "check",
+    "counted_groups",
     "coverage",
     "nothing_assessed",
     "require_whole_counts",
@@ -1342,7 +1343,7 @@ def _summary_row(
         {
             RULE: ", ".join(str(r) for r in dict.fromkeys(rules_text)),
             DOCUMENT: ", ".join(str(d) for d in dict.fromkeys(documents)),
-            NUMERATOR: ", ".join(dict.fromkeys(_numerator_names(group))),
+            NUMERATOR: ", ".join(dict.fromkeys(counted_groups(group))),
             "n_rows": len(group),
             "n_units": n_units,
             "n_met": n_met,
@@ -1366,11 +1367,28 @@ def _summary_row(
     return record
 
 
+def counted_groups(frame: pd.DataFrame) -> pd.Series:
+    """Return the group each compliance row counts: ``female`` unless its target counts another.
+
+    The one reading of the ``numerator`` column (missing or absent: women), for the summaries,
+    tables, charts and page that must not call members under 40 women.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counted_groups(pd.DataFrame({"numerator": ["female", None, "under_40"]})).tolist()
+    ['female', 'female', 'under_40']
+    >>> counted_groups(pd.DataFrame({"total": [3]})).tolist()
+    ['female']
+    """
+    if NUMERATOR not in frame.columns:
+        return pd.Series(FEMALE, index=frame.index, dtype=object)
+    return frame[NUMERATOR].astype(object).fillna(FEMALE).astype(str).astype(object)
+
+
 def _counted(group: pd.DataFrame) -> str:
     """Return the numerator whose needs a summary group counts: women, if any row counts them."""
-    if NUMERATOR not in group.columns:
-        return FEMALE
-    numerators = group[NUMERATOR].astype(object).fillna(FEMALE)
+    numerators = counted_groups(group)
     return FEMALE if numerators.empty or (numerators == FEMALE).any() else str(numerators.iloc[0])
 
 
@@ -1412,13 +1430,6 @@ def _column_sum(rows: pd.DataFrame, column: str) -> int:
     return int(rows[column].sum()) if column in rows.columns else 0
 
 
-def _numerator_names(rows: pd.DataFrame) -> list[str]:
-    """Return the counted column of each row (``female`` unless a target counts another group)."""
-    if NUMERATOR not in rows.columns:
-        return [FEMALE] * len(rows)
-    return [str(v) for v in rows[NUMERATOR].astype(object).fillna(FEMALE)]
-
-
 def _pooled_all(rows: pd.DataFrame) -> tuple[int, int]:
     """Return the members and the counted group (women, under 40) of every row with both known.
 
@@ -1436,11 +1447,7 @@ def _pooled_all(rows: pd.DataFrame) -> tuple[int, int]:
     """
     if TOTAL not in rows.columns:
         return 0, 0
-    names = (
-        rows[NUMERATOR].astype(object).fillna(FEMALE)
-        if NUMERATOR in rows.columns
-        else pd.Series(FEMALE, rows.index, dtype=object)
-    )
+    names = counted_groups(rows)
     known = rows[TOTAL].notna().to_numpy(dtype=bool, copy=True)
     part = 0
     for name in names.unique():
@@ -1455,11 +1462,7 @@ def _pooled_all(rows: pd.DataFrame) -> tuple[int, int]:
 
 def _numerator_sum(rows: pd.DataFrame) -> int:
     """Sum each row's own numerator column (``female``, ``under_40``, ...)."""
-    names = (
-        rows[NUMERATOR].fillna(FEMALE)
-        if NUMERATOR in rows.columns
-        else pd.Series(FEMALE, rows.index)
-    )
+    names = counted_groups(rows)
     return sum(
         int(rows.loc[names == name, name].sum()) for name in names.unique() if name in rows.columns
     )

@@ -28,6 +28,7 @@ from gender_stats.compliance import (
     SEATS_NEEDED_IF_GROW,
     SHARE,
     STATUS,
+    counted_groups,
 )
 from gender_stats.errors import ArgumentTypeError, require_frame
 from gender_stats.outputs.labels import (
@@ -106,7 +107,7 @@ def _share_column(
     pair = _SHARES[column]
     if column == SHARE and NUMERATOR in frame.columns and TOTAL in frame.columns:
         # A target counting another group (under_40): each row's own numerator column.
-        names = frame[NUMERATOR].astype("object").where(frame[NUMERATOR].notna(), FEMALE)
+        names = counted_groups(frame)
         out = []
         for (_, row), name, x in zip(frame.iterrows(), names, frame[column], strict=True):
             p, t = row.get(name), row[TOTAL]
@@ -253,9 +254,8 @@ def pretty(
     _check_rounding(rounding, digits)
     columns: dict[Any, list[str]] = {}
     headers: list[Any] = []
-    other_groups = NUMERATOR in frame.columns and bool(
-        (frame[NUMERATOR].dropna().astype("str") != FEMALE).any()
-    )  # a compliance or summary frame with a target counting members under 40
+    # a compliance or summary frame with a target counting members under 40
+    other_groups = bool((counted_groups(frame) != FEMALE).any())
     for column in frame.columns:
         header = _header(column, lang)
         if column == SEATS_NEEDED and other_groups:  # a target counts members under 40

@@ -52,13 +52,13 @@ from tqdm.auto import tqdm
 from gender_stats import compliance as comp
 from gender_stats.compliance import (
     DOCUMENT,
-    NUMERATOR,
     REASON,
     RULE,
     SEATS_NEEDED,
     STATUS,
     TARGET_ID,
     Status,
+    counted_groups,
 )
 from gender_stats.errors import ArgumentError, GenderStatsError
 from gender_stats.outputs import plots, plots_base, tables
@@ -513,7 +513,7 @@ def _below_block(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -
     if below.empty:
         return None
     needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
-    counted = _counted_groups(below)
+    counted = counted_groups(below)
     keys = [below[BODY], below[RULE], counted]
     if with_term:
         keys.insert(0, below[TERM])
@@ -525,8 +525,8 @@ def _below_block(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -
         if numerator == FEMALE:
             shown, still = str(rule), words["needed_col"].format(n=int(group.sum()))
         else:  # members under 40 a 35-CT/TW (2019) c row needs, not women
+            shown = rule_text(f"{rule} [{numerator}]", lang)
             group_words = group_label(str(numerator), lang)
-            shown = f"{rule} [{group_words}]"
             still = words["needed_col_group"].format(n=int(group.sum()), group=group_words)
         head = f"{body_label(str(body), lang)} ({shown}) — {still}"
         if term:
@@ -535,13 +535,6 @@ def _below_block(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -
     women_only = bool((counted == FEMALE).all())
     caption = words["below_head" if women_only else "below_head_group"]
     return Block("list", caption=caption, items=tuple(items))
-
-
-def _counted_groups(rows: pd.DataFrame) -> pd.Series:
-    """Return the group each compliance row counts: ``female``, or ``under_40`` and the like."""
-    if NUMERATOR not in rows.columns:
-        return pd.Series(FEMALE, index=rows.index, dtype=object)
-    return rows[NUMERATOR].astype(object).fillna(FEMALE)
 
 
 def _sources_block(compliance: pd.DataFrame) -> Block:
@@ -713,10 +706,10 @@ def _body_jobs(plan: _Plan, t: str, body: str, label: str, *, suffix: str) -> li
         )
     # the chart of women still needed: the rows that count women (members under 40 are in the
     # list and the tables, named as such)
-    women = (_counted_groups(on_body) == FEMALE).to_numpy(dtype=bool)
+    women = (counted_groups(on_body) == FEMALE).to_numpy(dtype=bool)
     below = on_body[(on_body[STATUS] == Status.BELOW).to_numpy(dtype=bool) & women]
     if not below.empty:
-        on_women = (_counted_groups(on_term) == FEMALE).to_numpy(dtype=bool)
+        on_women = (counted_groups(on_term) == FEMALE).to_numpy(dtype=bool)
         below_term = on_term[(on_term[STATUS] == Status.BELOW).to_numpy(dtype=bool) & on_women]
         jobs.append(
             _Job(

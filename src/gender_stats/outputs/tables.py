@@ -33,6 +33,7 @@ from gender_stats.compliance import (
     STATUS,
     TARGET_ID,
     Status,
+    counted_groups,
     shortfalls,
     summarise,
 )
@@ -121,9 +122,7 @@ def _several(series: pd.Series) -> bool:
 
 def _numerators(compliance: pd.DataFrame) -> pd.Series:
     """Return the counted column's name per row (``female`` unless a target counts another group)."""
-    if NUMERATOR not in compliance.columns:
-        return pd.Series(FEMALE, index=compliance.index, dtype="str")
-    return compliance[NUMERATOR].fillna(FEMALE).astype("str")
+    return counted_groups(compliance).astype("str")
 
 
 def _parts(compliance: pd.DataFrame) -> pd.Series:
