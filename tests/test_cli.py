@@ -420,3 +420,27 @@ def test_targets_command_shows_the_year_rule_and_judged_terms(capsys):
     line = next(x for x in out.splitlines() if x.strip().startswith("26-NQ/TW:c"))
     assert "2026-2031" in line
     assert "NA XV (2021-2026)" in out  # the documented example
+
+
+def test_the_program_exits_with_mains_code_and_frees_nothing_at_exit(monkeypatch):
+    """``gender-stats`` is ``run``: main's exit code, every object kept until the process ends."""
+    import gc
+
+    import gender_stats.cli as cli
+
+    monkeypatch.setattr(cli, "main", lambda: 3)
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit) as exit_:
+            cli.run()
+        assert exit_.value.code == 3
+        assert gc.get_freeze_count() > 0  # the interpreter's last collection skips them
+    finally:
+        gc.unfreeze()
+
+
+def test_the_installed_program_is_run():
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "gender-stats"]
+    assert script.value == "gender_stats.cli:run"

