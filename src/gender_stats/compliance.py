@@ -1242,7 +1242,10 @@ def summarise(
     ``seats_needed`` among its rows below target (one woman elected counts toward every target of
     that body), summed over the term × unit × body.  With one target per group (the default
     ``by``) this is the sum over the rows below target; over several targets it never counts a
-    woman twice.  Rows whose need is ``<NA>`` (not reachable at this size) count 0.
+    woman twice.  Rows whose need is ``<NA>`` (not reachable at this size) count 0.  A group of
+    one share-of-units target (28/NQ-CP: 60 % of the units have a woman key leader) needs no
+    woman once its share of units is met; short of it by ``k`` units, it needs the women of the
+    ``k`` units below the unit rule that need the fewest — the least that reaches the share.
 
     Examples
     --------
@@ -1356,7 +1359,11 @@ def _summary_row(
             "part": part,
             "pooled_share": part / total if total else _NAN,
             **dict(zip(("total_all", "part_all"), _pooled_all(group), strict=True)),
-            SEATS_NEEDED: women_needed(below, _counted(group)),
+            SEATS_NEEDED: (
+                _share_needed(share_rule, n_met, n_units, below)
+                if share_rule is not None
+                else women_needed(below, _counted(group))
+            ),
             "unit_share": n_met / n_units if n_units else _NAN,
             "unit_share_target": float(share_rule.share) if share_rule else _NAN,
             "unit_share_met": (
@@ -1365,6 +1372,20 @@ def _summary_row(
         }
     )
     return record
+
+
+def _share_needed(rule: ShareOfUnits, n_met: int, n_units: int, below: pd.DataFrame) -> int:
+    """Return the women a share-of-units target still needs: 0 once its share of units is met.
+
+    Short of the share by ``k`` units, the ``k`` units below the unit rule that need the fewest
+    women (28/NQ-CP: one each) are the least that reaches it; a unit whose need is ``<NA>``
+    counts 0, as in :func:`women_needed`.
+    """
+    more = next((k for k in range(n_units - n_met + 1) if rule.units_met(n_met + k, n_units)), 0)
+    if not more or SEATS_NEEDED not in below.columns:
+        return 0
+    needs = np.sort(below[SEATS_NEEDED].dropna().astype("int64").to_numpy())
+    return int(needs[:more].sum())
 
 
 def counted_groups(frame: pd.DataFrame) -> pd.Series:

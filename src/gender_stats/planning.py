@@ -29,7 +29,7 @@ import pandas as pd
 from gender_stats.compliance import NOTE, NUMERATOR, RULE, STATUS, TARGET_ID
 from gender_stats.errors import ArgumentError, PlanningError, require_frame
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.targets import Floor, Rule, Status, Target, get_targets, percent
+from gender_stats.targets import Floor, Rule, ShareOfUnits, Status, Target, get_targets, percent
 
 __all__ = [
     "SEATS_COLUMNS",
@@ -911,9 +911,20 @@ def next_term_needs(
         One row per ``below`` row, and per assessed row (met or above a range) whose present
         numerator would be below the rule at the expected size (a body that grows: 3 women meet
         15 % of 20, not of 30): ``term``, ``unit_id``, ``unit_name`` (if present), ``body``,
-        ``target_id``, ``rule``, ``total``, ``female`` (the numerator now), ``expected_size``,
-        ``women_needed`` (least women in a body of that size that meets the rule) and
-        ``women_to_add`` (``max(0, women_needed − female)``, assuming the present women stay).
+        ``target_id``, ``rule`` (the rule each unit must meet), ``numerator`` (the group the
+        target counts: ``female``, or ``under_40`` for 35-CT/TW's young members, who may be
+        men), ``total``, ``female`` (the women now), ``in_group`` (the numerator's members now:
+        the women, or the members under 40), ``expected_size``, ``women_needed`` (least members
+        of the numerator's group in a body of that size that meets the rule: women unless
+        ``numerator`` says otherwise), ``women_to_add`` (``max(0, women_needed − in_group)``,
+        assuming the present members stay) and ``units_needed``.
+
+        A share-of-units target (28/NQ-CP: 60 % of the units of a term have a woman key leader)
+        needs nothing while the share of its units that would meet the unit rule reaches it;
+        otherwise every unit that would not meet it is listed, and ``units_needed`` (the same on
+        each of its rows) says how many of them must: the least number that reaches the share
+        (``<NA>`` if even all of them do not).  ``<NA>`` for the other targets, whose every
+        unit must meet the rule.
 
     Raises
     ------
@@ -954,66 +965,112 @@ def next_term_needs(
     _require_compliance(compliance)
     user = {t.id: t for t in targets if isinstance(t, Target)}
     judged = {Status.BELOW.value, Status.MET.value, Status.ABOVE_RANGE.value}
-    below = compliance[compliance[STATUS].isin(judged)]
+    assessed = compliance[compliance[STATUS].isin(judged)]
     rows = []
-    for _, row in below.iterrows():
-        target_id = row[TARGET_ID]
-        target = user.get(target_id) or get_targets(target_id)[0]
-        rule = target.rule.unit_rule()
-        numerator = row[NUMERATOR] if NUMERATOR in row.index else FEMALE
-        if expected_size is None:
-            size = int(row[TOTAL])
-        elif isinstance(expected_size, Mapping):
-            size = expected_size.get(row[UNIT_ID], int(row[TOTAL]))
-        else:
-            size = expected_size
-        size = _whole(size, f"expected_size of {row[UNIT_ID]}", low=1)
-        needed = rule.min_count(size)
-        if needed is None:
-            raise PlanningError(
-                NO_COUNT_MEETS.format(
-                    who=f"đơn vị {row[UNIT_ID]}: ",
-                    en=f"unit {row[UNIT_ID]}: ",
-                    seats=size,
-                    rule=rule.label,
-                )
-            )
-        present = int(row[numerator])
-        if row[STATUS] != Status.BELOW.value and rule.status(size, min(present, size)) in (
-            Status.MET,
-            Status.ABOVE_RANGE,
-        ):
-            continue  # meets the rule at the expected size too
-        rows.append(
-            {
-                TERM: row[TERM],
-                UNIT_ID: row[UNIT_ID],
-                UNIT_NAME: row[UNIT_NAME] if UNIT_NAME in row.index else pd.NA,
-                BODY: row[BODY],
-                TARGET_ID: target_id,
-                RULE: rule.label,
-                TOTAL: int(row[TOTAL]),
-                FEMALE: present,
-                "expected_size": size,
-                "women_needed": needed,
-                "women_to_add": max(0, needed - present),
-            }
-        )
-    columns = [
-        TERM,
-        UNIT_ID,
-        UNIT_NAME,
-        BODY,
-        TARGET_ID,
-        RULE,
-        TOTAL,
-        FEMALE,
-        "expected_size",
-        "women_needed",
-        "women_to_add",
-    ]
-    out = pd.DataFrame(rows, columns=columns)
-    return out.astype(
-        {TOTAL: "int64", FEMALE: "int64", "expected_size": "int64", "women_needed": "int64"}
-        | {"women_to_add": "int64"}
+    for _, row in assessed.iterrows():
+        target = user.get(row[TARGET_ID]) or get_targets(row[TARGET_ID])[0]
+        plan = _unit_plan(row, target.rule.unit_rule(), expected_size)
+        plan["_share"] = target.rule if isinstance(target.rule, ShareOfUnits) else None
+        rows.append(plan)
+    out = pd.DataFrame(_kept_plans(rows), columns=_NEEDS_COLUMNS)
+    out = out.astype(
+        {TOTAL: "int64", FEMALE: "int64", "in_group": "int64", "expected_size": "int64"}
+        | {"women_needed": "int64", "women_to_add": "int64", "units_needed": "Int64"}
     )
+    return out.reset_index(drop=True)
+
+
+#: The columns of :func:`next_term_needs`.
+_NEEDS_COLUMNS = [
+    TERM,
+    UNIT_ID,
+    UNIT_NAME,
+    BODY,
+    TARGET_ID,
+    RULE,
+    NUMERATOR,
+    TOTAL,
+    FEMALE,
+    "in_group",
+    "expected_size",
+    "women_needed",
+    "women_to_add",
+    "units_needed",
+]
+
+
+def _unit_plan(row: pd.Series, rule: Rule, expected_size: Any) -> dict[str, Any]:
+    """Return one assessed row's plan at the expected size: what it needs, and if it meets then."""
+    numerator = row[NUMERATOR] if NUMERATOR in row.index and pd.notna(row[NUMERATOR]) else FEMALE
+    if expected_size is None:
+        size = int(row[TOTAL])
+    elif isinstance(expected_size, Mapping):
+        size = expected_size.get(row[UNIT_ID], int(row[TOTAL]))
+    else:
+        size = expected_size
+    size = _whole(size, f"expected_size of {row[UNIT_ID]}", low=1)
+    needed = rule.min_count(size)
+    if needed is None:
+        raise PlanningError(
+            NO_COUNT_MEETS.format(
+                who=f"đơn vị {row[UNIT_ID]}: ",
+                en=f"unit {row[UNIT_ID]}: ",
+                seats=size,
+                rule=rule.label,
+            )
+        )
+    present = int(row[numerator])
+    meets = row[STATUS] != Status.BELOW.value and rule.status(size, min(present, size)) in (
+        Status.MET,
+        Status.ABOVE_RANGE,
+    )
+    return {
+        TERM: row[TERM],
+        UNIT_ID: row[UNIT_ID],
+        UNIT_NAME: row[UNIT_NAME] if UNIT_NAME in row.index else pd.NA,
+        BODY: row[BODY],
+        TARGET_ID: row[TARGET_ID],
+        RULE: rule.label,
+        NUMERATOR: numerator,
+        TOTAL: int(row[TOTAL]),
+        FEMALE: int(row[FEMALE]),
+        "in_group": present,
+        "expected_size": size,
+        "women_needed": needed,
+        "women_to_add": max(0, needed - present),
+        "units_needed": pd.NA,
+        "_meets": meets,
+    }
+
+
+def _kept_plans(plans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the plans of the units that need women at the next term.
+
+    A unit rule (15 % of this committee) needs every unit that would not meet it.  A
+    share-of-units target (60 % of the units of a term have a woman key leader) needs women only
+    where its share would fall short: then each unit that would not meet the unit rule is a
+    candidate, and ``units_needed`` says how many of them must meet it (the least number that
+    reaches the share); where the share is met, no unit needs anything for it.
+    """
+    groups: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for plan in plans:
+        if plan["_share"] is not None:
+            groups.setdefault((plan[TERM], plan[TARGET_ID]), []).append(plan)
+    more: dict[tuple[Any, Any], int | None] = {}
+    for key, group in groups.items():
+        rule: ShareOfUnits = group[0]["_share"]
+        n_units, n_met = len(group), sum(bool(p["_meets"]) for p in group)
+        more[key] = next(
+            (k for k in range(n_units - n_met + 1) if rule.units_met(n_met + k, n_units)), None
+        )
+    kept = []
+    for plan in plans:
+        if plan["_meets"]:
+            continue
+        if plan["_share"] is not None:
+            k = more[(plan[TERM], plan[TARGET_ID])]
+            if k == 0:
+                continue  # the share is met without this unit
+            plan = {**plan, "units_needed": pd.NA if k is None else k}
+        kept.append(plan)
+    return [{k: v for k, v in p.items() if not k.startswith("_")} for p in kept]
