@@ -47,6 +47,7 @@ from gender_stats.errors import ArgumentError, DataError, GenderStatsWarning, Pr
 from gender_stats.schema import (
     _LEVEL_PATTERN,
     BODY,
+    COUNTS_KEY,
     EXPECTED,
     FEMALE,
     KIND,
@@ -59,7 +60,6 @@ from gender_stats.schema import (
     Origin,
     _has_duplicates,
     _missing_columns,
-    _plain_text,
     require_counts,
 )
 from gender_stats.targets import (
@@ -363,8 +363,10 @@ def check(
         order of the targets, then of the counts.  With the targets in force: one row per counts
         row × target in force for it, then the rows no target applies to.  A counts column that
         has the name of a compliance column (a reported ``share``, say) is kept as
-        ``<name>_input``.  ``attrs["targets_used"]`` holds the ids of the targets applied to at
-        least one row (see :func:`targets_used`).
+        ``<name>_input``.  The counts the targets read come back as integers when they were
+        held as text or categoricals (as :func:`require_whole_counts` takes them), so that every
+        sum over the frame adds numbers.  ``attrs["targets_used"]`` holds the ids of the targets
+        applied to at least one row (see :func:`targets_used`).
 
     Raises
     ------
@@ -451,7 +453,13 @@ def check(
                 TERM_ABSENT.format(term=wanted, present=", ".join(present) or "(không có / none)")
             )
         frame = frame[(frame[TERM] == wanted).to_numpy(dtype=bool)]
-    _require_count_values(frame, chosen, _code_problems(frame) + _duplicate_problems(frame))
+    frame = _take_counts(  # the counts as the pooled indicators take them (one contract)
+        frame,
+        _counted_columns(frame, chosen),
+        pooled=False,
+        unique=True,
+        problems=_code_problems(frame),
+    )
     kinds: pd.Series | None = None
     if KIND in frame.columns:
         kinds = frame[KIND]
@@ -594,22 +602,136 @@ POOLED_MISSING = (
 )
 
 
-def require_whole_counts(frame: pd.DataFrame, columns: Sequence[str], *, pooled: bool) -> None:
-    """Refuse counts no indicator can be drawn from: not whole numbers ≥ 0, or above ``total``.
+def require_whole_counts(
+    frame: Any, columns: Sequence[str], *, pooled: bool, unique: bool | Sequence[str] = False
+) -> pd.DataFrame:
+    """Take counts in as :func:`check` does, and return them ready to add up and compare.
 
-    The guard of the indicators (:func:`gender_stats.shares`, :func:`gender_stats.pooled_share`,
-    :func:`gender_stats.rollup`), as :func:`check` refuses them.  ``pooled``: a missing count is
-    a problem too, since a sum would skip a missing ``female`` while its ``total`` stays in the
-    denominator (4 women of 40, and 10 members whose women are unknown, would pool to
-    4/50 = 8 %).  Every such cell is a problem of one :class:`DataError`.
+    The one entry of the functions that pool or compare counts (:func:`gender_stats.shares`,
+    :func:`gender_stats.pooled_share`, :func:`gender_stats.units_with_woman`,
+    :func:`gender_stats.change`, :func:`gender_stats.term_changes`, :func:`gender_stats.rollup`,
+    :func:`summarise`), with the rules :func:`check` applies:
+
+    - the frame as :func:`~gender_stats.counting.counts_frame` gives it (pandas, categoricals of
+      texts decoded);
+    - term labels canonical (``2015 – 2020`` and ``2015-20`` are ``2015-2020``; a cell that is
+      not a term is a :class:`~gender_stats.vocab.TermError`);
+    - counts whole numbers ≥ 0 and no numerator above ``total``; a count held as text
+      (``"20"``, as ``pd.read_csv(dtype=str)`` gives) or as a categorical is read as the whole
+      number it writes, and returned as integers (``int64``, ``Int64`` when a count is
+      missing), never added up as text;
+    - ``pooled``: a missing count is a problem too, since a sum would skip a missing ``female``
+      while its ``total`` stays in the denominator (4 women of 40, and 10 members whose women
+      are unknown, would pool to 4/50 = 8 %);
+    - ``unique``: a term × unit × body given twice (when the frame has those columns; or the
+      columns ``unique`` names) is a problem: it would be counted, or compared, twice.
+
+    Every such cell is a problem of one :class:`DataError`.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Counts (or a compliance frame); not changed.
+    columns : sequence of str
+        The count columns read besides ``total`` (``female``, ``under_40`` ...); absent ones
+        are skipped.
+    pooled : bool
+        Refuse a missing count.
+    unique : bool or sequence of str, default False
+        Refuse a repeated term × unit × body (``True``), or a repeated key of these columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` itself when nothing needs changing, else a new frame.
+
+    Raises
+    ------
+    DataError
+        Naming every cell that is not a count, above ``total``, missing (``pooled``) or a
+        repeated row (``unique``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({"term": ["2015 – 2020", "2015-20"], "unit_id": ["A", "B"],
+    ...                        "body": ["party_committee"] * 2,
+    ...                        "total": ["20", "30"], "female": ["3", "3"]})
+    >>> out = require_whole_counts(counts, ["female"], pooled=True, unique=True)
+    >>> out["term"].tolist(), out["total"].tolist(), int(out["female"].sum())
+    (['2015-2020', '2015-2020'], [20, 30], 6)
+    """
+    frame = _canonical_terms(counts_frame(frame))
+    return _take_counts(frame, columns, pooled=pooled, unique=unique)
+
+
+def _take_counts(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    *,
+    pooled: bool,
+    unique: bool | Sequence[str],
+    problems: Sequence[tuple[int, Problem]] = (),
+) -> pd.DataFrame:
+    """Refuse what is not counts (see :func:`require_whole_counts`); return the counts as ints.
+
+    ``problems``: found by the caller beforehand (:func:`check`'s codes), reported with these.
     """
     present = [c for c in dict.fromkeys([TOTAL, *columns]) if c in frame.columns]
-    problems = [
+    found = list(problems)
+    found += [
         (int(pos), _problem(frame, int(pos), column, None, POOLED_MISSING))
         for column in (present if pooled else ())
-        for pos in np.flatnonzero(frame[column].isna().to_numpy(dtype=bool))
+        for pos in np.flatnonzero(_missing_counts(frame[column]))
     ]
-    _require_count_values(frame, (), problems, columns=present)
+    key = COUNTS_KEY if unique is True else tuple(unique or ())
+    if key and all(c in frame.columns for c in key):
+        found += _duplicate_problems(frame, key)
+    _require_count_values(frame, (), found, columns=present)
+    return _integer_counts(frame, present)
+
+
+def _missing_counts(series: pd.Series) -> np.ndarray:
+    """Return where a count is missing as :func:`check` reads it (blank text too: no data)."""
+    if pd.api.types.is_numeric_dtype(series.dtype) and not isinstance(
+        series.dtype, pd.CategoricalDtype
+    ):
+        return series.isna().to_numpy(dtype=bool)
+    return np.fromiter(
+        (_is_missing(v) for v in series.astype(object)), dtype=bool, count=len(series)
+    )
+
+
+def _integer_counts(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Return ``frame`` with its count columns held as text, objects or categoricals as integers.
+
+    The values are those :func:`check` judges (:func:`_as_ints`; the cells are known to be whole
+    numbers ≥ 0 or missing): ``int64``, or ``Int64`` when a count is missing (Python ints when
+    one is too large for int64).  Numeric columns are kept as they are.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"total": ["20", " 30"], "female": pd.Categorical([3, None])})
+    >>> _integer_counts(frame, ["total", "female"]).dtypes.astype(str).tolist()
+    ['int64', 'Int64']
+    """
+    updates: dict[str, Any] = {}
+    for column in columns:
+        series = frame[column]
+        dtype = series.dtype
+        if pd.api.types.is_numeric_dtype(dtype) and not isinstance(dtype, pd.CategoricalDtype):
+            continue
+        values, missing = _as_ints(series)
+        if values.dtype == object:
+            kept = [None if m else v for v, m in zip(values.tolist(), missing, strict=True)]
+            updates[column] = pd.Series(kept, index=frame.index, dtype=object)
+        elif missing.any():
+            updates[column] = pd.Series(
+                pd.arrays.IntegerArray(values.astype(np.int64), missing), index=frame.index
+            )
+        else:
+            updates[column] = pd.Series(values.astype(np.int64), index=frame.index)
+    return frame.assign(**updates) if updates else frame
 
 
 #: A counts row whose term × unit × body is given by an earlier row too.
@@ -621,16 +743,28 @@ DUPLICATE_ROW = (
 )
 
 
-def _duplicate_problems(frame: pd.DataFrame) -> list[tuple[int, Problem]]:
-    """Return a problem for each row repeating an earlier row's term × unit × body.
+#: A row whose key (other than term × unit × body) is given by an earlier row too.
+DUPLICATE_KEY = (
+    "mỗi {key} một dòng; trùng với dòng {other} ({values}) (one row per {key}: a duplicate, "
+    "counted or compared twice). Hint: bỏ dòng trùng (drop the repeated row)"
+)
+
+
+def _duplicate_problems(
+    frame: pd.DataFrame, key: Sequence[str] = COUNTS_KEY
+) -> list[tuple[int, Problem]]:
+    """Return a problem for each row repeating an earlier row's term × unit × body (or ``key``).
 
     One unit's body given twice (two periods, a row pasted twice) would be judged twice and
     pooled twice (20 members read as 40); with two different counts, a verdict would be drawn
     from each.  Never a verdict: a problem naming both rows.
     """
-    key = [TERM, UNIT_ID, BODY]
+    key = list(key)
     if len(frame) < 2 or not _has_duplicates(frame, key):
         return []
+    if sorted(key) != sorted(COUNTS_KEY):
+        return _repeated_keys(frame, key)
+    key = list(COUNTS_KEY)  # named in DUPLICATE_ROW's order
     groups = frame.groupby(key, sort=False, dropna=False, observed=True).ngroup().to_numpy()
     first: dict[int, int] = {}
     problems = []
@@ -642,6 +776,22 @@ def _duplicate_problems(frame: pd.DataFrame) -> list[tuple[int, Problem]]:
         other = frame.index[first[group]]
         expected = DUPLICATE_ROW.format(other=other, term=term, unit=unit, body=body)
         problems.append((pos, _problem(frame, pos, UNIT_ID, unit, expected)))
+    return problems
+
+
+def _repeated_keys(frame: pd.DataFrame, key: list[str]) -> list[tuple[int, Problem]]:
+    """Return a problem for each row repeating an earlier row's ``key`` (:data:`DUPLICATE_KEY`)."""
+    groups = frame.groupby(key, sort=False, dropna=False, observed=True).ngroup().to_numpy()
+    first: dict[int, int] = {}
+    problems = []
+    for pos, group in enumerate(groups.tolist()):
+        if first.setdefault(group, pos) == pos:
+            continue
+        values = ", ".join(str(frame[c].iloc[pos]) for c in key)
+        expected = DUPLICATE_KEY.format(
+            key=" × ".join(key), other=frame.index[first[group]], values=values
+        )
+        problems.append((pos, _problem(frame, pos, key[-1], frame[key[-1]].iloc[pos], expected)))
     return problems
 
 
@@ -1281,7 +1431,10 @@ def summarise(
     0        2        2             3
     """
     _require_compliance(compliance, "summarise")
-    compliance = _plain_text(compliance)  # categoricals in any category order group as str
+    # the counts as every pooled function takes them: categoricals of texts decoded, counts held
+    # as text or categoricals read as whole numbers (never added up as text), terms canonical
+    numerators = [c for c in dict.fromkeys(counted_groups(compliance)) if c in compliance.columns]
+    compliance = require_whole_counts(compliance, numerators, pooled=False)
     if warn:
         _warn_if_nothing_assessed(compliance)
     by = list(by)

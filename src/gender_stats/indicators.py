@@ -1,7 +1,10 @@
 """Indicators: women's shares, pooled shares and the share of units that have a woman leader.
 
 Every function takes a counts frame (see :mod:`gender_stats.schema`) and returns a new, tidy frame;
-inputs are never changed.  Aggregates are **pooled**: numerators and denominators are added up over
+inputs are never changed.  Counts are taken in as :func:`gender_stats.check` takes them, through
+:func:`gender_stats.compliance.require_whole_counts`: counts held as text (``"20"``, as
+``pd.read_csv(dtype=str)`` gives) or categoricals are read as whole numbers, term labels are made
+canonical (``2015 – 2020`` is ``2015-2020``), and a term × unit × body given twice is refused.  Aggregates are **pooled**: numerators and denominators are added up over
 units first, and the share is taken last (the SDG 5.5.1 rule), never a mean of percentages.  Shares
 are floats for display and charts; the numerator and the denominator are always kept beside them so
 that exact arithmetic (:class:`fractions.Fraction`) stays possible downstream.
@@ -41,7 +44,6 @@ from gender_stats.schema import (
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
-    _plain_text,
 )
 from gender_stats.vocab import BODIES, normalise_term, term_bounds
 
@@ -70,11 +72,6 @@ CHANGE_PP = "change_pp"
 PREVIOUS_TERM = "previous_term"
 #: The share in that term.
 SHARE_PREVIOUS = "share_previous"
-
-
-def _term_or_missing(value: Any) -> Any:
-    """Return a term cell canonical (``2015 – 2020`` → ``2015-2020``); a missing cell stays."""
-    return value if not isinstance(value, str) else normalise_term(value)
 
 
 def _require(frame: pd.DataFrame, columns: Sequence[str], func: str) -> None:
@@ -131,8 +128,8 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
     ------
     gender_stats.errors.DataError
         If a count is not a whole number ≥ 0 or ``female`` exceeds ``total`` (every such cell
-        named), and, pooled, if a count is missing: the sum would drop the unit's women and keep
-        its members.
+        named), and, pooled, if a count is missing (the sum would drop the unit's women and keep
+        its members) or a term × unit × body is given twice (it would be counted twice).
 
     Examples
     --------
@@ -146,7 +143,8 @@ def shares(counts: pd.DataFrame, *, by: Sequence[str] | None = None) -> pd.DataF
     """
     counts = counts_frame(counts)
     _require(counts, (TOTAL, FEMALE), "shares")
-    require_whole_counts(counts, (TOTAL, FEMALE), pooled=by is not None)
+    pooled = by is not None
+    counts = require_whole_counts(counts, (FEMALE,), pooled=pooled, unique=pooled)
     if by is None:
         return counts.assign(**{SHARE: _share(counts[FEMALE], counts[TOTAL])})
     by = list(by)
@@ -174,6 +172,12 @@ def pooled_share(counts: pd.DataFrame, *, by: Sequence[str] = (TERM, LEVEL, BODY
         One row per group: the ``by`` columns, ``female`` (numerator), ``total`` (denominator),
         ``n_units`` and ``share``.
 
+    Raises
+    ------
+    gender_stats.errors.DataError
+        As :func:`shares` pooled: a count that is not a whole number ≥ 0, missing or above
+        ``total``, or a term × unit × body given twice.
+
     Notes
     -----
     ``share = Σ female / Σ total`` over the units of the group: women among all deputies, as GSO
@@ -191,7 +195,7 @@ def pooled_share(counts: pd.DataFrame, *, by: Sequence[str] = (TERM, LEVEL, BODY
          level  female  total  share
     0  commune       5     50    0.1
     """
-    out = shares(counts_frame(counts), by=by)
+    out = shares(counts, by=by)
     return out[[*by, FEMALE, TOTAL, N_UNITS, SHARE]]
 
 
@@ -221,6 +225,12 @@ def units_with_woman(
         One row per group: the ``by`` columns (and ``body``), ``n_units_with_woman`` (numerator),
         ``n_units`` (denominator) and ``share``.
 
+    Raises
+    ------
+    gender_stats.errors.DataError
+        If a count of the body is not a whole number ≥ 0, is missing (no unit is "without a
+        woman" whose women are unknown) or above ``total``, or a unit is given twice in a term.
+
     Notes
     -----
     ``share = #{units with female ≥ 1} / #{units}``.  A unit listed with no members (``total == 0``)
@@ -237,6 +247,7 @@ def units_with_woman(
             term    level  n_units_with_woman  n_units  share
     0  2021-2026  commune                   2        4    0.5
     """
+    counts = counts_frame(counts)
     _require(counts, (TOTAL, FEMALE, BODY, *by), "units_with_woman")
     groups = list(by)
     if body is None:
@@ -245,11 +256,12 @@ def units_with_woman(
             groups.append(BODY)
     else:
         frame = counts[counts[BODY] == body]
-    require_whole_counts(frame, (FEMALE,), pooled=True)  # unknown women: no unit "without one"
+    # unknown women: no unit "without one"; a unit given twice is not two units
+    frame = require_whole_counts(frame, (FEMALE,), pooled=True, unique=True)
     has = pd.DataFrame(
         {c: frame[c].to_numpy() for c in groups}
         | {
-            N_UNITS_WITH_WOMAN: (pd.to_numeric(frame[FEMALE]).fillna(0) > 0).to_numpy(np.int64),
+            N_UNITS_WITH_WOMAN: (frame[FEMALE] > 0).to_numpy(np.int64),
             N_UNITS: np.ones(len(frame), dtype=np.int64),
         }
     )
@@ -285,6 +297,12 @@ def change(
         term when present), ``total_from``, ``female_from``, ``share_from``, ``total_to``,
         ``female_to``, ``share_to`` and ``change_pp`` (NaN when a term is missing or empty).
 
+    Raises
+    ------
+    gender_stats.errors.DataError
+        If a count is not a whole number ≥ 0 or above ``total``, or two rows of one term share
+        the key (term × ``by``): a unit would be compared twice.
+
     Notes
     -----
     ``change_pp = 100 · (female_to / total_to − female_from / total_from)``, computed exactly on
@@ -303,10 +321,9 @@ def change(
     0       A         0.1       0.2       10.0
     """
     by = list(by)
+    counts = counts_frame(counts)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "change")
-    counts = _plain_text(counts)  # categoricals in any category order compare and sort as str
-    require_whole_counts(counts, (TOTAL, FEMALE), pooled=False)
-    counts = counts.assign(**{TERM: counts[TERM].map(_term_or_missing)})
+    counts = require_whole_counts(counts, (FEMALE,), pooled=False, unique=(TERM, *by))
     from_term, to_term = normalise_term(from_term), normalise_term(to_term)
     if term_bounds(from_term) >= term_bounds(to_term):
         raise ValueError(
@@ -378,10 +395,9 @@ def term_changes(
     [None, Fraction(50, 9), None]
     """
     by = list(by)
+    counts = counts_frame(counts)
     _require(counts, (TERM, TOTAL, FEMALE, *by), "term_changes")
-    counts = _plain_text(counts)  # categoricals in any category order sort as str
-    require_whole_counts(counts, (TOTAL, FEMALE), pooled=False)
-    counts = counts.assign(**{TERM: counts[TERM].map(_term_or_missing)})
+    counts = require_whole_counts(counts, (FEMALE,), pooled=False, unique=(TERM, *by))
     start = counts[TERM].map(lambda t: term_bounds(str(t)))
     order = (
         counts.assign(_start=start)
