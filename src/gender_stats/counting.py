@@ -1034,6 +1034,13 @@ def rollup(
         One row per group: the ``by`` columns, the summed count columns and ``n_units`` (how many
         rows were pooled).
 
+    Raises
+    ------
+    DataError
+        As :func:`gender_stats.compliance.require_whole_counts` takes counts: a summed count that
+        is not a whole number ≥ 0, missing (the members whose women, or members under 40, are
+        unknown would stay in ``total``) or above ``total``, or a term × unit × body given twice.
+
     Examples
     --------
     >>> import pandas as pd
@@ -1051,7 +1058,6 @@ def rollup(
     from gender_stats.compliance import require_whole_counts  # compliance imports this module
 
     require_frame(counts, list(by), "rollup", "pass counts (gs.read_counts or gs.count)")
-    require_whole_counts(counts, (TOTAL, FEMALE), pooled=True)  # a missing count is no zero
     counts = _plain_text(counts)  # categoricals in any category order group as str
     by = list(by)
     if values is None:
@@ -1064,6 +1070,10 @@ def rollup(
             if required not in values and required in counts.columns:
                 values.insert(0, required)
     values = list(values)
+    # every summed column as check takes it: a missing count is no zero (members whose women,
+    # or members under 40, are unknown stay out of no sum), text is read as numbers, a unit
+    # given twice is refused
+    counts = require_whole_counts(counts, values, pooled=True, unique=True)
     grouped = counts.groupby(by, sort=True, observed=True, dropna=False)
     out = grouped[values].sum()
     out["n_units"] = grouped.size()
