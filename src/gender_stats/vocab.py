@@ -255,6 +255,60 @@ def _index(table: Mapping[str, Label]) -> dict[str, str]:
     }
 
 
+#: Names that contain a body's wording but name another body: committees of the mass
+#: organisations (Women's Union, Youth Union, trade union, Farmers' Union, Veterans' Association,
+#: Fatherland Front), the People's Council's standing board or leaders (not its deputies), and a
+#: body of a term written only as "the previous term".  Patterns on :func:`loose_key` text.
+_OTHER_BODIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "mass_organisation",
+        re.compile(
+            r"\b(?:hoi (?:lhpn|lh pn|lien hiep phu nu|phu nu|nong dan|nd|cuu chien binh|ccb"
+            r"|nguoi cao tuoi|chu thap do|khuyen hoc|lien hiep thanh nien|sinh vien|luat gia"
+            r"|nha bao|cuu thanh nien xung phong)"
+            r"|h?lhpn|lien hiep phu nu|cuu chien binh|ccb|nong dan|cong doan|ldld"
+            r"|lien doan lao dong|mttq|ubmttq|mat tran(?: to quoc)?|doan the"
+            r"|doan (?:tn|tncs|thanh nien)|tncs|doan thanh nien cong san"
+            r"|(?:huyen|tinh|thanh|thi|quan) doan"
+            r"|doan (?:xa|phuong|thi tran|co so|truong|khoi)"
+            r"|(?:bch|ban chap hanh|btv|ban thuong vu) doan(?! dai bieu| dbqh))\b"
+        ),
+    ),
+    (
+        "council_board",
+        re.compile(
+            r"\b(?:thuong truc|tt|lanh dao|chu tich|pho chu tich|ct|pct|cac ban(?: cua)?)"
+            r" (?:hdnd|hoi dong nhan dan)\b|\btthdnd\b"
+        ),
+    ),
+    (
+        "previous_term",
+        re.compile(r"\b(?:nhiem ky|nk|khoa|ky)(?: vua)? (?:truoc|cu|qua)\b"),
+    ),
+)
+
+
+def other_body(value: object) -> str | None:
+    r"""Return why a name that contains a body's wording names no body of the library, or ``None``.
+
+    ``"mass_organisation"``: the committee of a mass organisation ("Ban Chấp hành Hội LHPN", "BTV
+    Huyện đoàn"), not the party's; ``"council_board"``: the People's Council's standing board or
+    leaders ("Thường trực HĐND"), not its deputies; ``"previous_term"``: a body of "the previous
+    term", which no term in years names.
+
+    Examples
+    --------
+    >>> other_body("Ban Chấp hành Hội LHPN"), other_body("BTV Tỉnh đoàn"), other_body("BCH")
+    ('mass_organisation', 'mass_organisation', None)
+    >>> other_body("Thường trực\nHĐND"), other_body("Ban chấp hành nhiệm kỳ trước")
+    ('council_board', 'previous_term')
+    >>> other_body("Đoàn ĐBQH tỉnh"), other_body("Đại biểu HĐND")
+    (None, None)
+    """
+    key = loose_key(value)
+    return next((why for why, pattern in _OTHER_BODIES if pattern.search(key)), None)
+
+
 _BODY_INDEX = _index(BODIES)
 _LEVEL_INDEX = _index(LEVELS)
 _SEX_INDEX = _index(SEXES)

@@ -27,7 +27,7 @@ from gender_stats.io._common import header_column
 from gender_stats.io._excel import Grid, is_blank
 from gender_stats.io._rows import is_column_numbers
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.vocab import BODIES, LEVELS, parse_body, parse_level, parse_term
+from gender_stats.vocab import BODIES, LEVELS, other_body, parse_body, parse_level, parse_term
 
 MALE = "male"
 SHARE = "share"
@@ -193,6 +193,8 @@ class Header:
     unknown: list[Column]
     numbers_row: int | None = None
     notes: list[str] = dataclasses.field(default_factory=list)  # what was decided, for the log
+    #: Two columns read as the same measure of the same body: (kept, second) column indexes.
+    conflicts: list[tuple[int, int]] = dataclasses.field(default_factory=list)
 
     @property
     def first_data(self) -> int:
@@ -307,7 +309,13 @@ def _key_of(text: str) -> str | None:
     return None
 
 
+#: A party committee named by its level: "Tỉnh ủy", "Huyện ủy", "Đảng ủy", "Tỉnh ủy viên".
+_COMMITTEE_NAME = re.compile(r"^(?:(?:dang|huyen|tinh|thanh|thi|quan) uy)(?: vien)?$")
+
+
 def _body_in(text: str) -> str | None:
+    if other_body(text) is not None:
+        return None  # "BCH Hội LHPN", "Thường trực HĐND": another body, whose name holds ours
     code = parse_body(text)
     if code is not None:
         return code
@@ -417,8 +425,12 @@ def _interpret(index: int, path: tuple[str, ...]) -> Column:
     group: str | None = None
     female_seen = False
     measure: str | None = None
+    foreign: str | None = None  # a group naming another body ("Hội LHPN" over "Ban Chấp hành")
     for i, element in enumerate(path):
         leaf = i == len(path) - 1
+        if not leaf and foreign is None and other_body(element) is not None:
+            foreign = element
+            continue
         m = _measure_of(element)
         if m == "marker":
             continue
@@ -444,6 +456,8 @@ def _interpret(index: int, path: tuple[str, ...]) -> Column:
             body = _body_in(element) or body  # "Nhiệm kỳ 2015-2020" groups the terms
             continue
         b = _body_in(element)
+        if b is None and _COMMITTEE_NAME.match(loose_key(element)):
+            b = "party_committee"  # a group headed "Tỉnh ủy" (not a title line: an issuer)
         if b is not None:
             body = b
         elif lv is not None:
@@ -452,6 +466,11 @@ def _interpret(index: int, path: tuple[str, ...]) -> Column:
             group = element
     if measure is None:
         return Column(index, path, body=body, level=level)
+    if foreign is not None:
+        # never one of our bodies, whatever is written under it: reported at its header cell
+        measure = TOTAL if measure == "count" and not female_seen else measure
+        measure = FEMALE if measure == "count" else measure
+        return Column(index, path, measure=measure, group=foreign, share_of=criterion or FEMALE)
     if group is not None and body is None and level is None and criterion is None:
         return Column(index, path, measure=measure, group=group, share_of=FEMALE)
     if measure == SHARE:
@@ -521,6 +540,7 @@ def _build(grid: Grid, top: int, bottom: int) -> Header | None:
             keys[col.key] = col.index
     groups: dict[tuple[str | None, str | None, str | None, str | None], Series] = {}
     unknown: list[Column] = []
+    conflicts: list[tuple[int, int]] = []
     for col in columns:
         if col.measure is None:
             if col.key is None and col.path:
@@ -536,6 +556,10 @@ def _build(grid: Grid, top: int, bottom: int) -> Header | None:
             continue
         if col.measure in series.cols:
             unknown.append(col)
+            if any((series.body, series.level, series.term, series.group)):
+                # a second group of the same body ("Thường trực HĐND" | "Đại biểu HĐND" before
+                # the fix; "HĐND" | "Đại biểu HĐND"): never keep one silently
+                conflicts.append((series.cols[col.measure], col.index))
             continue
         series.cols[col.measure] = col.index
         series.headers[col.measure] = col.header
@@ -564,7 +588,32 @@ def _build(grid: Grid, top: int, bottom: int) -> Header | None:
     nxt = bottom + 1
     if nxt < len(grid.cells) and is_column_numbers(grid.cells[nxt]):
         numbers_row = nxt
-    return Header(top, bottom, columns, keys, series_list, unknown, numbers_row, notes)
+    return Header(top, bottom, columns, keys, series_list, unknown, numbers_row, notes, conflicts)
+
+
+def header_cell(grid: Grid, header: Header, c: int, text: str | None) -> tuple[int, int]:
+    """Return the grid cell (the origin of its merged range) of column ``c`` that holds ``text``.
+
+    ``text`` is one element of the column's path (a group title); without it, or when no cell of
+    the band holds it, the leaf cell of the column.
+    """
+    merges = _merge_map(grid, range(header.top, header.bottom + 1))
+    cells = [merges.get((r, c), (r, c)) for r in range(header.top, header.bottom + 1)]
+    for r0, c0 in cells:
+        if text is not None and text_of(grid.cells[r0][c0]) == text:
+            return r0, c0
+    leaf = next((rc for rc in reversed(cells) if text_of(grid.cells[rc[0]][rc[1]])), None)
+    return leaf if leaf is not None else (header.bottom, c)
+
+
+def group_title(header: Header, c: int, body: str | None) -> str | None:
+    """Return the element of column ``c``'s path that names its group: its body, or any title."""
+    path = header.columns[c].path if c < len(header.columns) else ()
+    named = [p for p in path[:-1] if body is not None and _body_in(p) == body]
+    if named:
+        return named[-1]
+    titles = [p for p in path[:-1] if _measure_of(p) is None]
+    return titles[-1] if titles else None
 
 
 def diagnose(grid: Grid, *, search: int = 40) -> tuple[int, dict[str, int]] | None:

@@ -101,7 +101,14 @@ from gender_stats.schema import (
     UNIT_NAME,
     Origin,
 )
-from gender_stats.vocab import BODIES, parse_body, parse_level, parse_sex, parse_term
+from gender_stats.vocab import (
+    BODIES,
+    other_body,
+    parse_body,
+    parse_level,
+    parse_sex,
+    parse_term,
+)
 
 YEAR_BOTH = "năm sinh chỉ ở một cột, Nam hoặc Nữ (a birth year under exactly one sex, found two)"
 YEAR_NONE = "năm sinh ở cột Nam hoặc cột Nữ (a birth year under Nam or Nữ, found none)"
@@ -1414,6 +1421,8 @@ def bodies_named(label: str) -> set[str]:
     >>> sorted(bodies_named("Ủy viên Ban Chấp hành không tham gia Ban Thường vụ"))
     ['party_committee', 'standing_committee']
     """
+    if other_body(label) is not None:
+        return set()  # "Ban Chấp hành Hội LHPN", "Thường trực HĐND": another body's name
     key = f" {loose_key(label)} "
     found: set[str] = set()
     for alias, code in _ALIASES:
