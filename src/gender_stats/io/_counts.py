@@ -43,6 +43,8 @@ from gender_stats.io._header import (
     SOURCE,
     Header,
     find_header,
+    group_title,
+    header_cell,
     text_of,
 )
 from gender_stats.io._issuer import Named, title_units
@@ -65,10 +67,13 @@ from gender_stats.io._rows import (
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME, Origin
 from gender_stats.vocab import (
+    BODIES,
     LEVELS,
     NATIONAL_ASSEMBLY_TERMS,
     TermError,
+    level_label,
     normalise_term,
+    other_body,
     parse_body,
     parse_level,
 )
@@ -117,6 +122,49 @@ NEED_LEVEL = (
     "does not say)"
 )
 UNKNOWN_BODY = "tên một cơ quan: Ban Chấp hành, Ban Thường vụ, Chức danh chủ chốt, HĐND... (a body)"
+#: Expected text of a column group that names a body the library does not count, by the reason
+#: :func:`gender_stats.vocab.other_body` gives; ``{text}`` is the group's title.
+OTHER_BODY = {
+    "mass_organisation": (
+        'tên một cơ quan của Đảng hoặc chính quyền: "{text}" là ban của một tổ chức đoàn thể (Hội '
+        "LHPN, Đoàn TN, Công đoàn, Hội Nông dân, Hội CCB, MTTQ), không phải cấp ủy; thư viện không "
+        "đếm cơ quan này — xóa nhóm cột này (a body of the party or the state: this is a committee "
+        "of a mass organisation, not the party committee or its standing committee; the library "
+        "does not count it: delete this column group)"
+    ),
+    "council_board": (
+        'đại biểu HĐND: "{text}" là Thường trực / lãnh đạo HĐND, không phải toàn bộ đại biểu; ghi '
+        '"Đại biểu HĐND" nếu nhóm đếm mọi đại biểu, nếu không xóa nhóm cột này (the People\'s '
+        "Council's deputies: this is its standing board or its leaders, not all its deputies; "
+        'write "Đại biểu HĐND" if the group counts every deputy, else delete the column group)'
+    ),
+    "previous_term": (
+        'nhiệm kỳ ghi bằng năm, ví dụ "Ban Chấp hành nhiệm kỳ 2010-2015": "{text}" không nói '
+        'nhiệm kỳ nào và không được đọc thành nhiệm kỳ hiện tại (a term in years: "the previous '
+        'term" does not say which term, and is never read as the current one)'
+    ),
+}
+#: Expected text when one column group has the same measure twice.
+SAME_MEASURE = (
+    'một cột "{second}" cho mỗi cơ quan: cột {first_cell} và cột {second_cell} đều là "{second}" '
+    'của {vi}; xóa một cột hoặc ghi tên cơ quan trên mỗi nhóm (one "{second}" column per body: '
+    "{first_cell} and {second_cell} are both that of {en}; delete one, or write each body's "
+    "name over its group)"
+)
+#: Expected text when two column groups are read as the same body.
+SAME_BODY = (
+    'một nhóm cột cho mỗi cơ quan: nhóm "{first}" (ô {first_cell}) và nhóm "{second}" (ô '
+    "{second_cell}) đều được đọc là {vi}; sửa tên một nhóm hoặc xóa nhóm không cần (one column "
+    "group per body: the groups at {first_cell} and {second_cell} are both read as {en}; rename "
+    "one or delete the one not wanted)"
+)
+#: Expected text of a unit whose name says another level than its section's.
+SECTION_LEVEL = (
+    'một cấp rõ ràng: tên "{name}" cho {own_vi}, dòng khối "{section}" (dòng {row}) cho '
+    "{level_vi}; thêm cột Cấp, đưa đơn vị vào đúng khối hoặc truyền bảng đơn vị units= (one level: "
+    "the unit's name says {own}, the section above it says {level}; add a level column, move the "
+    "unit to its section, or pass a units table)"
+)
 UNKNOWN_UNIT = "tên đơn vị có trong bảng đơn vị (a unit name or alias listed in the units table)"
 PARTIAL = 'đủ các ô của "{title}" hoặc để trống cả nhóm (all cells of this body, or none)'
 NO_NAME = "tên đơn vị ở cột {col} (a unit name for a row with figures)"
@@ -666,9 +714,7 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         )
         warnings.warn(msg, TableWarning, stacklevel=6)
         notes.append(msg)
-    for s in header.series:
-        if s.body is None and s.group is not None and opts.body is None:
-            col.at(header.top, s.group_col, s.group, UNKNOWN_BODY, header=s.group)
+    _report_group_bodies(grid, header, col, opts)
     _report_unused_columns(grid, header, col, log)
     log.notes.extend(f"{file}: {n}" for n in header.notes)
     if not data and sums and not reported_rows:
@@ -894,6 +940,63 @@ SECOND_MEASURE = (
     'column per measure: column {col} is "{word}" too; write each body\'s name over its group)'
 )
 MISSING_IN_GROUP = 'có cột "{word}" dưới "{title}" (a {need} column for this body)'
+
+
+def _report_group_bodies(grid: Grid, header: Header, col: Collector, opts: Options) -> None:
+    """Report column groups that name no body of the library, or the same body twice.
+
+    An unknown group ("Ủy ban Kiểm tra") is read as ``body=`` when one is given; a group naming
+    another body ("Ban Chấp hành Hội LHPN", "Thường trực HĐND", "BCH nhiệm kỳ trước") never is.
+    """
+    reported: set[tuple[int, int]] = set()
+    for column in header.columns:
+        why = other_body(column.group) if column.group is not None else None
+        if why is None or column.measure is None:
+            continue
+        r, c = header_cell(grid, header, column.index, column.group)
+        if (r, c) not in reported:
+            reported.add((r, c))
+            text = column.group or ""
+            col.at(r, c, text, OTHER_BODY[why].format(text=text), header=text)
+    for s in header.series:
+        if s.body is None and s.group is not None and opts.body is None and not other_body(s.group):
+            r, c = header_cell(grid, header, s.group_col or 0, s.group)
+            col.at(r, c, s.group, UNKNOWN_BODY, header=s.group)
+    _report_same_body(grid, header, col)
+
+
+def _report_same_body(grid: Grid, header: Header, col: Collector) -> None:
+    """Report two columns read as the same measure of one body, naming both header cells."""
+    pairs: set[tuple[tuple[int, int], tuple[int, int]]] = set()
+    for kept, second in header.conflicts:
+        body = header.columns[kept].body
+        cells = []
+        for c in (kept, second):
+            title = group_title(header, c, body)
+            cells.append((header_cell(grid, header, c, title), title))
+        one_group = cells[0][0] == cells[1][0]
+        if one_group:  # one group, the same measure twice: name the two leaves
+            cells = [(header_cell(grid, header, c, None), None) for c in (kept, second)]
+        pair = (cells[0][0], cells[1][0])
+        if pair in pairs:
+            continue
+        pairs.add(pair)
+        (r0, c0), first = cells[0]
+        (r1, c1), second_title = cells[1]
+        first = first or text_of(grid.cells[r0][c0])
+        second_title = second_title or text_of(grid.cells[r1][c1])
+        label = BODIES.get(body or "")
+        what = header.columns[kept]
+        title = " / ".join(x for x in (what.body, what.level, what.term, what.group) if x)
+        expected = (SAME_MEASURE if one_group else SAME_BODY).format(
+            first=first,
+            second=second_title,
+            first_cell=f"{letter(c0)}{grid.rows[r0]}",
+            second_cell=f"{letter(c1)}{grid.rows[r1]}",
+            vi=label.vi if label else title,
+            en=label.en if label else title,
+        )
+        col.at(r1, c1, second_title, expected, header=second_title)
 
 
 def _report_unused_columns(grid: Grid, header: Header, col: Collector, log: ReadingLog) -> None:
@@ -1152,8 +1255,12 @@ def _records(
             if u.body is None and len(u.path) == 1 and not is_blank(row[u.index])
         }
         for si, s in enumerate(header.series):
-            if s.body is None and s.group is not None and opts.body is None:
-                continue  # an unknown group, reported at its header cell
+            if (
+                s.body is None
+                and s.group is not None
+                and (opts.body is None or other_body(s.group) is not None)
+            ):
+                continue  # an unknown group, or another body's, reported at its header cell
             cells = dict(s.cols)
             if all(
                 (is_blank(row[c]) or is_dash(row[c])) and (r, c) not in grid.no_value
@@ -1192,8 +1299,11 @@ def _records(
                 if body is None:
                     need_body = True
             level = s.level or (row_level if LEVEL in keys else None)
+            section_row = None  # the section row whose level the unit takes
             if level is None and LEVEL not in keys:
                 level = label_level or d.level
+                if label_level is None and d.level is not None:
+                    section_row = d.section
             unit_name, unit_id = name, uid
             if unit_name is None and unit_id is None and UNIT_NAME not in keys:
                 need_unit = True
@@ -1208,6 +1318,7 @@ def _records(
                 "_level_explicit": bool(
                     s.level or (LEVEL in keys and not level_names_body) or label_level
                 ),
+                "_section_row": section_row,
                 "_r": r,
                 "_s": si,
             }
@@ -1303,7 +1414,7 @@ def _records(
             stacklevel=6,
         )
         log.notes.append(f"{file}: cấp suy ra từ tên (levels inferred from names): {examples}")
-    frame = frame.drop(columns=["_level_explicit"])
+    frame = frame.drop(columns=["_level_explicit", "_section_row"])
     for name in [
         c for c in frame.columns if c not in _CANONICAL and c not in (NOTE, SOURCE, "_r", "_s")
     ]:
@@ -1568,7 +1679,8 @@ def _resolve_units(
     frame = frame.drop(columns=["_units_fixed"], errors="ignore")
     ids, names, levels = [], [], []
     reported: set[int] = set()  # one problem per row, not one per body of the row
-    for rec in frame[["_r", UNIT_NAME, UNIT_ID, LEVEL, "_level_explicit"]].to_dict("records"):
+    records = frame[["_r", UNIT_NAME, UNIT_ID, LEVEL, "_level_explicit", "_section_row"]]
+    for rec in records.to_dict("records"):
         r = int(rec["_r"])
         name = rec[UNIT_NAME]
         uid = rec[UNIT_ID]
@@ -1605,6 +1717,21 @@ def _resolve_units(
             uid = derive_unit_id(name)
         if name is None and uid is not None and not has_name_col:
             name = uid
+        if r not in reported and _section_contradicts(grid, rec["_section_row"], name, level):
+            section = int(rec["_section_row"])
+            words = " ".join(text_of(v) for v in grid.cells[section] if not is_blank(v))
+            own = infer_level(name)
+            expected = SECTION_LEVEL.format(
+                name=name,
+                own=own,
+                section=words[:60],
+                row=grid.rows[section],
+                level=level,
+                own_vi=level_label(own or ""),
+                level_vi=level_label(level or ""),
+            )
+            col.at(r, name_col, name, expected, header="Đơn vị")
+            reported.add(r)
         if level is None and not explicit:
             level = level_arg
         if level is None and name is not None and not explicit:
@@ -1624,6 +1751,18 @@ def _resolve_units(
     frame[UNIT_NAME] = pd.Series(names, dtype=object, index=frame.index)
     frame[LEVEL] = pd.Series(levels, dtype=object, index=frame.index)
     return frame
+
+
+def _section_contradicts(grid: Grid, section: Any, name: str | None, level: str | None) -> bool:
+    """Whether a unit's own name says another level than the section row it takes its level from.
+
+    ``Xã Trung Sơn`` under ``I. Khối huyện``: the name says commune, the section district; which
+    one is right is the user's to say (a level column or a units table), never the reader's guess.
+    """
+    if section is None or (isinstance(section, float) and section != section) or name is None:
+        return False
+    own = infer_level(name)
+    return own is not None and level is not None and own != level
 
 
 # --------------------------------------------------------------------------------------------
