@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from gender_stats.errors import DataError
-from gender_stats.io import read_counts
+from gender_stats.io import read_counts, read_roster
 
 TITLE = ["BÁO CÁO SỐ LƯỢNG NỮ CẤP ỦY NHIỆM KỲ 2015-2020"]
 MERGES_ONE = ["A3:A4", "B3:B4", "C3:D3"]
@@ -309,3 +309,35 @@ def test_a_level_column_decides_before_the_name(xlsx: Any) -> None:
     ]
     out = read_counts(xlsx(rows), body="party_committee")
     assert out[["unit_name", "level"]].values.tolist() == [["Xã Trung Sơn", "commune"]]
+
+
+# --------------------------------------------------------------------------------------------
+# The same names in a personnel list's title (danh sách trích ngang)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("DANH SÁCH TRÍCH NGANG BAN CHẤP HÀNH HỘI LHPN HUYỆN NGA SƠN", None),
+        ("Danh sach trich ngang BCH Huyen doan Nga Son", None),
+        ("DANH SÁCH TRÍCH NGANG BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN NGA SƠN", "party_committee"),
+    ],
+)
+def test_a_roster_titled_with_another_body_names_no_body(
+    xlsx: Any, title: str, body: str | None
+) -> None:
+    rows: list[Sequence[Any]] = [
+        [f"{title} NHIỆM KỲ 2020-2025"],
+        ["STT", "Họ và tên", "Năm sinh", None],
+        [None, None, "Nam", "Nữ"],
+        [1, "Lê Thị An", None, 1970],
+        [2, "Hà Văn Bình", 1985, None],
+    ]
+    path = xlsx(rows, merges=["A2:A3", "B2:B3", "C2:D2"])
+    if body is None:
+        with pytest.raises(DataError) as info:
+            read_roster(path, unit="Huyện Nga Sơn", level="district")
+        assert [p.header for p in info.value.problems] == ["body"]
+    else:
+        out = read_roster(path, unit="Huyện Nga Sơn", level="district")
+        assert out[["body", "sex"]].values.tolist() == [[body, "F"], [body, "M"]]
