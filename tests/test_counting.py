@@ -90,7 +90,6 @@ def test_count_empty_roster() -> None:
 def test_count_missing_values_form_their_own_group_last() -> None:
     roster = ROSTER.copy()
     roster.loc[0, "unit_id"] = np.nan
-    roster.loc[2, "sex"] = np.nan  # a missing sex counts in total, not in female
     out = count(roster, by=["unit_id"])
     assert out["unit_id"].tolist()[:2] == ["A", "B"]
     assert pd.isna(out["unit_id"].iloc[2])
@@ -98,6 +97,31 @@ def test_count_missing_values_form_their_own_group_last() -> None:
     assert out["female"].tolist() == [1, 1, 1]
     cats = count(roster.astype({"unit_id": "category", "sex": "category"}), by=["unit_id"])
     pd.testing.assert_frame_equal(cats, out)
+
+
+@pytest.mark.parametrize("sex", [None, "Nữ", "f", "nam", " F"])
+@pytest.mark.parametrize("categorical", [False, True])
+def test_count_refuses_a_sex_it_cannot_count(sex, categorical) -> None:
+    # a blank counted as a man, or "Nữ" as not a woman, is a wrong share: the row is named
+    roster = ROSTER.copy()
+    roster.loc[2, "sex"] = sex
+    if categorical:
+        roster = roster.astype({"sex": "category"})
+    with pytest.raises(DataError) as err:
+        count(roster)
+    assert (len(err.value.problems), err.value.rows_reported) == (1, 1)
+    assert 'dòng 2, cột "sex"' in str(err.value) and '"F" hoặc "M"' in str(err.value)
+
+
+def test_count_refuses_a_person_twice_in_one_body() -> None:
+    roster = ROSTER.copy()
+    roster.loc[1, "person_id"] = roster.loc[0, "person_id"]  # same term, unit and body
+    same = roster.iloc[0][["term", "unit_id", "body"]].tolist()
+    assert roster.iloc[1][["term", "unit_id", "body"]].tolist() == same
+    with pytest.raises(DataError) as err:
+        count(roster)
+    assert len(err.value.problems) == 1 and 'dòng 1, cột "person_id"' in str(err.value)
+    assert count(ROSTER)["total"].sum() == len(ROSTER)  # a clean roster counts as before
 
 
 def test_count_numerators() -> None:
@@ -157,7 +181,7 @@ rows_strategy = st.lists(
         st.one_of(text, st.none()),
         st.sampled_from(["province", "district", "commune"]),
         st.sampled_from(["party_committee", "standing_committee", "key_posts"]),
-        st.sampled_from(["F", "M", None]),
+        st.sampled_from(["F", "M"]),  # a blank sex is refused (test_count_refuses_a_sex...)
     ),
     max_size=60,
 )

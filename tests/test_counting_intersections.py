@@ -218,7 +218,8 @@ def test_35_ct_tw_2019_age_floor_checked_from_birth_years():
 
 
 def test_intersections_never_mutate_and_are_vectorised_at_scale():
-    big = pd.concat([TEN] * 20_000, ignore_index=True)  # 200,000 rows
+    big = pd.concat([TEN] * 20_000, ignore_index=True)  # 200,000 rows, 200,000 persons
+    big["person_id"] = [f"P{i}" for i in range(len(big))]
     before = big.copy()
     counts = count(big, numerators={"wu40": "female & under_40", "em": "ethnic_minority"})
     assert counts[["total", "female", "wu40", "em"]].iloc[0].tolist() == [200_000, 80_000,

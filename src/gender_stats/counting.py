@@ -58,17 +58,20 @@ from gender_stats.schema import (
     ETHNICITY,
     FEMALE,
     LEVEL,
+    PERSON_ID,
     SEX,
     SHARE,
     TERM,
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
+    VALIDATED_ATTR,
+    Origin,
     _plain_text,
     collected,
     is_foreign_roster,
 )
-from gender_stats.vocab import BODIES, LEVELS, term_bounds
+from gender_stats.vocab import BODIES, LEVELS, SEXES, term_bounds
 
 __all__ = [
     "AGE_BANDS",
@@ -188,6 +191,7 @@ def count(
             f"count() needs the roster columns {missing}; got {list(roster.columns)}"
         )
     n_rows = len(roster)
+    _require_counted_roster(roster)
     masks = {FEMALE: _is_female(roster[SEX])}
     named = {name: m for name, m in (numerators or {}).items() if isinstance(m, str)}
     derived = group_masks(roster, named) if named else {}
@@ -254,6 +258,61 @@ def counts_frame(frame: Any) -> Any:
     if is_foreign_roster(frame):
         return count(frame)
     return collected(frame)
+
+
+#: A ``sex`` cell :func:`count` cannot count (validate_roster reads ``Nữ``, ``nam``, ``x``...).
+SEX_TO_COUNT = (
+    'giới tính "F" hoặc "M" (sex "F" or "M", as validate_roster writes it; "Nữ", "Nam" and the '
+    "other spellings of a file are read by gs.read_roster or gs.validate_roster)"
+)
+
+#: How many cells a problem of :func:`count` names at most (all are counted in the message).
+_NAMED_AT_MOST = 20
+
+
+def _require_counted_roster(roster: pd.DataFrame) -> None:
+    """Refuse a roster whose rows :func:`count` would count wrongly, naming the rows.
+
+    Every ``sex`` must be ``F`` or ``M`` (a ``"Nữ"``, a blank counted as a man is a wrong
+    count).  A roster :func:`~gender_stats.validate_roster` did not return (no mark in
+    ``attrs``) is also checked for a person twice in one body of one unit in one term, which
+    ``validate_roster`` checks once for the frames it returns.
+    """
+    sex = roster[SEX]
+    if isinstance(sex.dtype, pd.CategoricalDtype):  # on the categories the rows use
+        used = np.unique(sex.cat.codes.to_numpy())
+        clean = all(code >= 0 and sex.cat.categories[code] in SEXES for code in used)
+        wrong = None if clean else ~np.asarray(sex.isin(list(SEXES)), dtype=bool)
+    else:
+        wrong = ~np.asarray(sex.isin(list(SEXES)), dtype=bool)
+        wrong = wrong if wrong.any() else None
+    key = [TERM, UNIT_ID, BODY, PERSON_ID]
+    twice = None
+    if VALIDATED_ATTR not in roster.attrs and all(c in roster.columns for c in key):
+        twice = roster.duplicated(key, keep="first").to_numpy(dtype=bool)
+        twice = twice if twice.any() else None
+    if wrong is None and twice is None:
+        return
+    problems: list[Problem] = []
+    for mask, column, expected in ((wrong, SEX, SEX_TO_COUNT), (twice, PERSON_ID, PERSON_TWICE)):
+        if mask is None:
+            continue
+        for position in np.flatnonzero(mask)[:_NAMED_AT_MOST]:
+            value = roster[column].iloc[position]
+            value = None if pd.isna(value) else value
+            problems.append(Origin().problem(roster.index[position], column, value, expected))
+    either = (wrong if wrong is not None else False) | (twice if twice is not None else False)
+    raise DataError(
+        problems, source="roster", rows_read=len(roster), rows_reported=int(np.sum(either))
+    )
+
+
+#: A person counted twice in one body of one unit in one term.
+PERSON_TWICE = (
+    "mỗi người một lần trong một cơ quan của một đơn vị trong một nhiệm kỳ (each person once "
+    "in one body of one unit in one term: this row repeats an earlier one; gs.validate_roster "
+    "names both rows)"
+)
 
 
 def _is_female(sex: pd.Series) -> np.ndarray:
