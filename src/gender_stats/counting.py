@@ -148,6 +148,14 @@ def count(
         One row per group that has at least one person: the ``by`` columns, ``total`` (persons) and
         ``female`` (persons with ``sex == "F"``), then one column per numerator; sorted by ``by``.
 
+    Raises
+    ------
+    DataError
+        If a ``sex`` is not ``F`` or ``M`` (blank, ``"Nữ"``, ``"f"``: :func:`read_roster` and
+        :func:`~gender_stats.validate_roster` read a file's spellings), or, for a roster that
+        ``validate_roster`` did not return, if a person is listed twice in one body of one unit
+        in one term; the rows are named.  (A frame of another engine is counted as it is.)
+
     Notes
     -----
     ``total`` is the number of roster rows in the group and ``female`` the number of them with sex
