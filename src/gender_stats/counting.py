@@ -151,7 +151,7 @@ def count(
     Raises
     ------
     DataError
-        If a ``sex`` is not ``F`` or ``M`` (blank, ``"Nữ"``, ``"f"``: :func:`read_roster` and
+        If a ``sex`` is not ``F`` or ``M`` (blank, ``"Nữ"``, ``"f"``: :func:`~gender_stats.read_roster` and
         :func:`~gender_stats.validate_roster` read a file's spellings), or, for a roster that
         ``validate_roster`` did not return, if a person is listed twice in one body of one unit
         in one term; the rows are named.  (A frame of another engine is counted as it is.)
