@@ -366,7 +366,9 @@ def check(
         ``<name>_input``.  The counts the targets read come back as integers when they were
         held as text or categoricals (as :func:`require_whole_counts` takes them), so that every
         sum over the frame adds numbers.  ``attrs["targets_used"]`` holds the ids of the targets
-        applied to at least one row (see :func:`targets_used`).
+        applied to at least one row (see :func:`targets_used`), ``attrs["targets"]`` those
+        targets themselves (your own included), so that :func:`summarise`, the tables and the
+        report find their rules without being given them again.
 
     Raises
     ------
@@ -500,6 +502,7 @@ def check(
     else:
         out = pd.concat(pieces, ignore_index=True)[columns]
     out.attrs["targets_used"] = tuple(used)
+    out.attrs[TARGETS_ATTR] = tuple(t for t in chosen if t.id in used)  # their rules and texts
     if not out["status"].isin(ASSESSED).any():
         warnings.warn(NothingAssessedWarning(_nothing_message(out)), stacklevel=2)
     return out
@@ -1439,7 +1442,7 @@ def summarise(
         _warn_if_nothing_assessed(compliance)
     by = list(by)
     ids = compliance[TARGET_ID].dropna().unique() if TARGET_ID in compliance.columns else ()
-    rules = _rules_by_id(ids, targets)
+    rules = _rules_by_id(ids, targets, compliance)
     groups = (
         compliance.groupby(by, sort=True, observed=True, dropna=False) if by else [((), compliance)]
     )
@@ -1642,9 +1645,38 @@ def _numerator_sum(rows: pd.DataFrame) -> int:
     )
 
 
-def _rules_by_id(ids: Iterable[str], targets: Iterable[Target] = ()) -> dict[str, Rule]:
+#: ``attrs`` key of a compliance frame: the :class:`Target` objects :func:`check` applied.
+TARGETS_ATTR = "targets"
+
+
+def applied_targets(compliance: pd.DataFrame) -> tuple[Target, ...]:
+    """Return the targets :func:`check` applied to a compliance frame (yours included).
+
+    From ``attrs["targets"]``; for a frame without it (read back from a file), the catalogue's
+    targets of the frame's ``target_id`` values.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({
+    ...     "term": ["2015-2020"], "unit_id": ["A"], "unit_name": ["A"], "level": ["district"],
+    ...     "body": ["party_committee"], "total": [20], "female": [2]})
+    >>> [t.id for t in applied_targets(check(counts, "36-CT/TW"))]
+    ['36-CT/TW:a']
+    """
+    given = compliance.attrs.get(TARGETS_ATTR)
+    if given is not None:
+        return tuple(given)
+    ids = set(compliance[TARGET_ID].dropna().astype(str)) if TARGET_ID in compliance else set()
+    return tuple(t for t in get_targets() if t.id in ids)
+
+
+def _rules_by_id(
+    ids: Iterable[str], targets: Iterable[Target] = (), compliance: pd.DataFrame | None = None
+) -> dict[str, Rule]:
     """Return the rule of each target id: the user's targets first, then the catalogue."""
-    rules = {t.id: t.rule for t in targets}
+    applied = compliance.attrs.get(TARGETS_ATTR, ()) if compliance is not None else ()
+    rules = {t.id: t.rule for t in (*applied, *targets)}
     catalogue = {t.id: t.rule for t in get_targets()}
     return {i: rules.get(i) or catalogue[i] for i in ids if i in rules or i in catalogue}
 

@@ -81,7 +81,7 @@ from gender_stats.outputs.labels import PAGE_LABELS, Lang, group_label, rule_tex
 from gender_stats.outputs.provenance import Provenance, provenance
 from gender_stats.outputs.workbook import workbook_bytes
 from gender_stats.schema import BODY, FEMALE, TERM, TOTAL, UNIT_ID, UNIT_NAME
-from gender_stats.targets import get_targets
+from gender_stats.targets import Target
 from gender_stats.vocab import body_label, normalise_term, term_bounds
 
 __all__ = ["Report", "build_report", "render_page", "summary_numbers", "with_collection"]
@@ -909,7 +909,8 @@ def _subtitle(targets: Any, term: str | None, lang: Lang) -> str:
     if targets is None:
         spec = words["in_force"]
     else:
-        spec = targets if isinstance(targets, str) else ", ".join(targets)
+        given = [targets] if isinstance(targets, str | Target) else list(targets)
+        spec = ", ".join(t.id if isinstance(t, Target) else str(t) for t in given)
     term_text = f"{words['term']} {term}" if term else words["all_terms"]
     return f"{words['targets']}: {spec} — {term_text}"
 
@@ -992,7 +993,7 @@ def _drawn(
 def build_report(
     counts: pd.DataFrame,
     *,
-    targets: str | Sequence[str] | None = None,
+    targets: str | Target | Sequence[str | Target] | None = None,
     term: str | None = None,
     out_dir: str | Path | None = None,
     lang: Lang = "vi",
@@ -1009,10 +1010,11 @@ def build_report(
     counts : pandas.DataFrame
         Counts (see :mod:`gender_stats.schema`); not changed.  Their ``attrs`` (the reading log,
         the synthetic mark of the bundled sample) feed the provenance.
-    targets : str or sequence of str, optional
-        The targets to check (a document, a target id, or several), as in
-        :func:`gender_stats.targets.get_targets`; by default the targets in force for each row's
-        term, body and level (see :func:`gender_stats.compliance.check`).
+    targets : str, Target or sequence of them, optional
+        The targets to check (a document, a target id, or several, as in
+        :func:`gender_stats.targets.get_targets`; or your own :class:`~gender_stats.Target`
+        objects, e.g. from :func:`gender_stats.load_targets`), as :func:`gender_stats.check`
+        takes them; by default the targets in force for each row's term, body and level.
     term : str, optional
         The term to report on (``"2015-2020"``, ``"2015-20"``); by default every term with data,
         latest first, each in its own sections.
@@ -1081,7 +1083,7 @@ def build_report(
     # the tables are made while the charts are drawn (in the other process), into sections of
     # their own, then put after the figures of each section
     tabled = {label: Section(s.heading, [], s.id) for label, s in sections.items()}
-    cited = get_targets(list(result.attrs.get("targets_used", ())))
+    cited = list(comp.applied_targets(result))
     made: list[bytes] = []  # and, when the report is to be saved, its workbook
 
     def meanwhile() -> None:
