@@ -107,7 +107,7 @@ def test_year_problems_all_at_once(xlsx) -> None:
 
 def test_duplicated_person(xlsx) -> None:
     rows = sheet(PEOPLE[1], [4, "Hà Thị  Bình", None, 1975, "Thái", "Ủy viên"])
-    with pytest.raises(DataError, match="trùng với dòng 5") as info:
+    with pytest.raises(DataError, match="dòng 5 cùng họ tên và năm sinh") as info:
         read_roster(xlsx(rows, merges=MERGES), unit="Huyện Quan Hóa", level="district")
     (p,) = info.value.problems
     assert (p.row, p.column, p.header) == (6, "B", "Họ và tên")

@@ -76,6 +76,7 @@ from gender_stats.io._trich_ngang import (
     person_key,
     read_trich_ngang,
     report_formulas,
+    report_same_name_and_year,
     sheet_body,
     split_hidden,
     term_or_why,
@@ -950,6 +951,7 @@ def _tidy_roster(
                 PERSON_ID: (letter(table.columns[FULL_NAME]), table.headers[FULL_NAME]),
             },
         )
+        report_same_name_and_year(frame, origin, col)
     found, problems = run_validator(validate_roster, frame, origin, units=units_df)
     col.merge(problems)
     return found, [grid.rows[r] for r in table.data]

@@ -1278,6 +1278,8 @@ def read_trich_ngang(
         rows={i: grid.rows[r] for i, r in enumerate(data)},
         columns=where,
     )
+    if PERSON_ID not in cols:
+        report_same_name_and_year(frame, origin, col)
     return frame, origin, [grid.rows[r] for r in data]
 
 
@@ -1340,6 +1342,43 @@ def person_key(unit_id: str | None, full_name: str, birth_year: int | None) -> s
     year = "" if birth_year is None else str(birth_year)
     digest = hashlib.blake2s(name_key(full_name).encode("utf-8"), digest_size=2).hexdigest()
     return f"{unit_id or ''}/{derive_unit_id(full_name)}-{digest}/{year}"
+
+
+#: Two rows of one body whose person id is made of the same name and birth year.
+SAME_NAME_AND_YEAR = (
+    "mỗi người một dòng trong một cơ quan của đơn vị, một nhiệm kỳ; dòng {other} cùng họ tên "
+    "và năm sinh: một người ghi hai lần (xóa dòng lặp) hay hai người trùng tên, trùng năm sinh "
+    '(thêm cột "Mã cán bộ" ghi mã riêng của từng người) (one row per person in one body of one '
+    "unit in one term; row {other} has the same name and birth year: one person listed twice "
+    '(delete the repeated row), or two people of the same name and year (add a "Mã cán bộ" '
+    "column with each person's own id))"
+)
+
+
+def report_same_name_and_year(frame: pd.DataFrame, origin: Origin, col: Collector) -> None:
+    """Report each row of a list without an id column that repeats an earlier row's person.
+
+    The id of such a list is made of the unit, the name and the birth year (:func:`person_key`),
+    so two rows with one id in one body are one person twice or two namesakes born the same
+    year: the reader cannot tell which, and says so at the name cell, quoting the name as
+    written and the hint that resolves it (``validate_roster`` would quote the made-up id).
+    """
+    key = [TERM, UNIT_ID, BODY, PERSON_ID]
+    if len(frame) < 2 or frame[PERSON_ID].isna().all():
+        return
+    groups = frame.groupby(key, sort=False, dropna=True, observed=True).ngroup().to_numpy()
+    first: dict[int, Any] = {}
+    found = []
+    for position, group in enumerate(groups.tolist()):
+        if group < 0:
+            continue  # no name: reported as such
+        label = frame.index[position]
+        if first.setdefault(group, label) == label:
+            continue
+        other = origin.problem(first[group], None, None, "").row
+        message = SAME_NAME_AND_YEAR.format(other=other)
+        found.append(origin.problem(label, PERSON_ID, frame[FULL_NAME].iloc[position], message))
+    col.merge(found)
 
 
 def _stt(tn: TrichNgang, grid: Grid, h: int) -> int | None:
