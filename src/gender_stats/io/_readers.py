@@ -6,8 +6,8 @@ Numbers typed as text
     :class:`TableWarning` (Excel's own sums skip such cells, so a total row that disagrees is then
     reported by the sums check); a grouped ``"2.000"`` follows the file's number style or is a
     reported ambiguity.  A birth year or date typed as text (``"1982"``, ``"05/3/1982"``, as lists
-    often type them) is read as written, silently: unlike a count, no sum skips it.  CSV files are text by
-    nature: there ``12`` is read as the number 12 (and ``12,0``/``12.0`` as 12.0).
+    often type them) is read as written, silently: unlike a count, no sum skips it.  CSV files
+    are text by nature: there ``12`` is read as the number 12 (and ``12,0``/``12.0`` as 12.0).
 """
 
 from __future__ import annotations
