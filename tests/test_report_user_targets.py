@@ -67,3 +67,20 @@ def test_summaries_find_the_rule_of_your_share_of_units_target():
     assert (row["label"], bool(row["unit_share_met"]), row["seats_needed"]) == ("1/2", True, 0)
     report = gs.build_report(_committees([1, 0], body="key_posts"), targets=[half])
     assert report.women_needed == 0
+
+
+def test_the_targets_kept_in_attrs_are_not_copied_at_each_operation():
+    # pandas deep-copies attrs at every operation: the targets must copy as themselves
+    import copy
+
+    compliance = gs.check(_committees([3, 5]), [HALF_AT_15_FLOOR])
+    kept = compliance.attrs["targets"]
+    assert copy.deepcopy(compliance.attrs)["targets"] is kept
+    assert compliance[["unit_id"]].attrs["targets"] is kept
+    assert [t.id for t in kept] == ["plan:floor"]
+
+
+HALF_AT_15_FLOOR = Target(
+    id="plan:floor", document="KH 3", date=dt.date(2024, 1, 1), issuer="Tỉnh ủy",
+    clause_vi="≥ 15%", bodies=("party_committee",), rule=Floor(percent("15")),
+)  # fmt: skip
