@@ -92,3 +92,24 @@ def test_two_namesakes_born_in_different_years_are_two_people(tmp_path):
     path = _book(tmp_path / "bch.xlsx", _rows(TWO_ROWS, people), header=header, merges=merges)
     counts = gs.count(gs.read_roster(path, level="district"))
     assert (int(counts["total"].iloc[0]), int(counts["female"].iloc[0])) == (3, 1)
+
+
+def test_the_party_committee_of_a_mass_organisation_is_the_partys(tmp_path):
+    # an agency's party organisation: "Đảng bộ Hội Nông dân tỉnh" is the party's committee,
+    # where "BCH Hội Nông dân" alone is the union's own (no body of the library)
+    header, merges = TWO_ROWS
+    people = [("Lê Văn An", "M", 1970), ("Hà Thị Bình", "F", 1985)]
+    rows = _rows(TWO_ROWS, people)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(
+        ["DANH SÁCH TRÍCH NGANG BAN CHẤP HÀNH ĐẢNG BỘ HỘI NÔNG DÂN TỈNH NHIỆM KỲ 2020-2025"]
+    )
+    for line in [*header, *rows]:
+        sheet.append(line)
+    for span in merges:
+        sheet.merge_cells(span)
+    book.save(tmp_path / "hnd.xlsx")
+    roster = gs.read_roster(tmp_path / "hnd.xlsx", unit="Hội Nông dân tỉnh", level="agency")
+    assert set(roster["body"].astype(str)) == {"party_committee"}
+    assert len(roster) == 2

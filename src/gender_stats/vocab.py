@@ -304,9 +304,21 @@ def other_body(value: object) -> str | None:
     ('council_board', 'previous_term')
     >>> other_body("Đoàn ĐBQH tỉnh"), other_body("Đại biểu HĐND")
     (None, None)
+
+    The party's own committee in a mass organisation is the party's:
+
+    >>> other_body("Ban Chấp hành Đảng bộ Hội Nông dân tỉnh"), other_body("BCH Chi bộ Tỉnh đoàn")
+    (None, None)
     """
     key = loose_key(value)
-    return next((why for why, pattern in _OTHER_BODIES if pattern.search(key)), None)
+    why = next((why for why, pattern in _OTHER_BODIES if pattern.search(key)), None)
+    if why == "mass_organisation" and _PARTY_ORGANISATION.search(key):
+        return None  # the party's own committee in a mass organisation (its Đảng bộ, chi bộ)
+    return why
+
+
+#: The party's organisation in an agency or a mass organisation: "Đảng bộ Hội Nông dân tỉnh".
+_PARTY_ORGANISATION = re.compile(r"\b(?:dang bo|dang uy|chi bo|chi uy|cap uy)\b")
 
 
 _BODY_INDEX = _index(BODIES)
