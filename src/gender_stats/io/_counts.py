@@ -62,6 +62,7 @@ from gender_stats.io._rows import (
     is_signature,
     numbered_section,
     section_label,
+    sum_body,
     sum_kind,
     unit_number,
 )
@@ -71,6 +72,7 @@ from gender_stats.vocab import (
     LEVELS,
     NATIONAL_ASSEMBLY_TERMS,
     TermError,
+    body_label,
     level_label,
     normalise_term,
     other_body,
@@ -86,7 +88,7 @@ class MismatchWarning(GenderStatsWarning):
 
 
 class HiddenDataWarning(GenderStatsWarning):
-    """Hidden rows or sheets were passed over (``include_hidden=True`` reads them)."""
+    """Hidden rows or sheets were passed over (``include_hidden=True`` reads them), hidden columns read."""
 
 
 class TableWarning(GenderStatsWarning):
@@ -175,6 +177,8 @@ AFTER_END = (
 SUM_MISMATCH = "{expect} = {what} (a total that equals the rows it sums)"
 WHAT_TOTAL = "tổng các đơn vị (the sum of all units)"
 WHAT_SECTION = "tổng các đơn vị của khối (the sum of the section's units)"
+WHAT_TOTAL_BODY = "tổng các dòng {vi} (the sum of the {en} rows)"
+WHAT_SECTION_BODY = "tổng các dòng {vi} của khối (the sum of the section's {en} rows)"
 AVERAGE_ROW = "bình quân, không phải đơn vị (an average: not a unit, not checked as a sum)"
 UNIT_NO_FIGURES = "đơn vị không có số liệu nào (a unit row with no figures: not reported?)"
 NO_FIGURES = (
@@ -716,6 +720,21 @@ def read_sheet(grid: Grid, header: Header, col: Collector, log: ReadingLog, opts
         notes.append(msg)
     _report_group_bodies(grid, header, col, opts)
     _report_unused_columns(grid, header, col, log)
+    hidden_cols = _hidden_columns_read(grid, header)
+    if hidden_cols:
+        msg = (
+            f'Tệp "{file}"'
+            + (f', trang "{sheet}"' if sheet else "")
+            + HIDDEN_COLUMNS.format(
+                n=len(hidden_cols),
+                cols=", ".join(
+                    f'{letter(c)} ("{text_of(grid.cells[header.bottom][c]) or text_of(grid.cells[header.top][c])}")'
+                    for c in hidden_cols
+                ),
+            )
+        )
+        warnings.warn(msg, HiddenDataWarning, stacklevel=6)
+        notes.append(msg)
     log.notes.extend(f"{file}: {n}" for n in header.notes)
     if not data and sums and not reported_rows:
         # a sheet of totals only ("Toàn tỉnh" per body): its rows are its data (a summary sheet,
@@ -903,6 +922,26 @@ def _report_headless_numbers(grid: Grid, header: Header, data: list[_Row], col: 
         for c in headless:
             if c < len(row) and _numberish(row[c]):
                 col.at(d.r, c, row[c], HEADLESS)
+
+
+#: What the warning about hidden columns the reader uses says after the file and sheet.
+HIDDEN_COLUMNS = (
+    ": đã đọc {n} cột ẩn (hidden columns read): {cols}. Hint: kiểm tra số liệu trong cột ẩn là "
+    "số cần dùng, hoặc xóa cột đó (check that the hidden column holds the figures wanted, or "
+    "delete it)."
+)
+
+
+def _hidden_columns_read(grid: Grid, header: Header) -> list[int]:
+    """Return the hidden columns the reader takes figures or labels from (with a filled cell)."""
+    if not grid.hidden_cols:
+        return []
+    used = {c for k, c in header.keys.items() if k != ROW_NUMBER} | set(header.measure_cols())
+    return [
+        c
+        for c in sorted(used & grid.hidden_cols)
+        if any(not is_blank(row[c]) for row in grid.cells[header.first_data :])
+    ]
 
 
 def _hidden_section(row: Sequence[Any], keys: dict[str, int]) -> bool:
@@ -1838,15 +1877,27 @@ def _check_sums(
     hidden_data: Sequence[_Row] = (),
     hidden_in: dict[int, list[int]] | None = None,
 ) -> None:
-    data_rows = [d.r for d in data]
-    hidden_rows = [d.r for d in hidden_data]
-    hidden_in = hidden_in or {}
+    all_data = [d.r for d in data]
+    all_hidden = [d.r for d in hidden_data]
+    body_of = _row_bodies(grid, header, [*all_data, *all_hidden])
+    several = len(set(body_of.values())) > 1
+    boundaries = sorted({t for t, _, _ in sums} | set(section_rows))
     for t, kind, section in sums:
+        scope, told = (
+            _sum_scope(grid, header, t, all_data, boundaries, body_of) if several else (None, False)
+        )
+
+        def keep(rows: Sequence[int], scope: str | None = scope) -> list[int]:
+            return list(rows) if scope is None else [r for r in rows if body_of.get(r) == scope]
+
+        data_rows, hidden_rows = keep(all_data), keep(all_hidden)
+        in_scope = {k: keep(v) for k, v in section_rows.items()}
+        hidden_of = {k: keep(v) for k, v in (hidden_in or {}).items()}
         above = [r for r in data_rows if r < t]
         every = above or [r for r in data_rows if r > t]
         if kind == "sum" and section is not None:
             # a plain "Cộng": the section's subtotal, or the grand total; the figures decide
-            in_section = section_rows.get(section, []) + hidden_in.get(section, [])
+            in_section = in_scope.get(section, []) + hidden_of.get(section, [])
             later_section = any(s > t for s in section_rows)
             if (
                 _sums_match(grid, header, every, t, style)
@@ -1855,14 +1906,48 @@ def _check_sums(
                 kind = "total"
             else:
                 kind = "subtotal"
-        if kind in ("subtotal", "section") and section is not None:
-            rows = section_rows.get(section, [])
-            extra = hidden_in.get(section, [])
+        of_section = kind in ("subtotal", "section") and section is not None
+        if of_section and section is not None:
+            rows = in_scope.get(section, [])
+            extra = hidden_of.get(section, [])
             what = WHAT_SECTION
         else:
             rows = every
             extra = [r for r in hidden_rows if (r < t) == bool(above)]
             what = WHAT_TOTAL
+        if scope is not None and told and not rows:
+            _ambiguous_total(grid, t, NO_BODY_ROWS.format(body=body_label(scope)), log)
+            continue
+        if scope is not None:
+            of_body = WHAT_SECTION_BODY if of_section else WHAT_TOTAL_BODY
+            what = of_body.format(vi=body_label(scope), en=body_label(scope, "en"))
+        if several and not told:
+            # the row does not say which rows it sums: the figures may tell (every row above,
+            # or one body's), and a "Cộng" right after one body's rows is that body's
+            unscoped = [
+                r
+                for r in (
+                    section_rows.get(section, [])
+                    if section is not None and of_section
+                    else all_data
+                )
+                if of_section or (r < t) == any(r < t for r in all_data)
+            ]
+            bodies = sorted({body_of[r] for r in unscoped if r in body_of})
+            candidates = [
+                rows,
+                unscoped,
+                *([r for r in unscoped if body_of.get(r) == b] for b in bodies),
+            ]
+            found = next(
+                (c for c in candidates if c and _sums_match(grid, header, c, t, style)), None
+            )
+            if found is not None:
+                rows = found
+            elif scope is None or not rows:
+                names = ", ".join(body_label(b) for b in bodies)
+                _ambiguous_total(grid, t, AMBIGUOUS_TOTAL.format(bodies=names), log)
+                continue
         visible = [r for r in rows if r not in grid.hidden_rows]
         if len(visible) < len(rows) and _sums_match(grid, header, visible, t, style):
             continue  # read with include_hidden: the total leaves the hidden rows out (SUBTOTAL)
@@ -1920,6 +2005,91 @@ def _check_sums(
                         log,
                         opts,
                     )
+
+
+#: Why a total row is not checked: the table has several bodies and the row names none.
+AMBIGUOUS_TOTAL = (
+    "không rõ dòng tổng cộng những dòng nào: bảng có nhiều cơ quan ({bodies}), dòng này không ghi "
+    "cơ quan và số liệu không bằng tổng của tất cả các dòng hay của một cơ quan (which rows this "
+    "total sums cannot be told: the table has several bodies, the row names none, and its "
+    "figures equal neither the sum of all rows nor one body's). Hint: ghi cơ quan vào cột Cơ "
+    'quan của dòng tổng, hoặc viết "Cộng BCH" (write the body in the total row\'s body cell)'
+)
+#: Why a total row naming a body is not checked: no row of that body comes before it.
+NO_BODY_ROWS = (
+    "dòng tổng ghi cơ quan {body} nhưng không có dòng đơn vị nào của cơ quan đó (the total names "
+    "a body no unit row has)"
+)
+#: What the warning says after the file, sheet and row.
+NOT_CHECKED_TOTAL = ": {why}; không đối chiếu (not checked)."
+#: The detail of such a row in the reading log.
+AMBIGUOUS_TOTAL_DETAIL = (
+    "không rõ cộng những dòng nào, không đối chiếu (scope unknown: not checked)"
+)
+
+
+def _body_code(raw: str) -> str:
+    """Return the body code a body cell names, or its text when it names none."""
+    return (
+        parse_body(re.sub(r"^[\d.\s\-*]+", "", raw))
+        or parse_body(raw)
+        or _council_label(raw)[0]
+        or loose_key(raw)
+    )
+
+
+def _row_bodies(grid: Grid, header: Header, rows: Sequence[int]) -> dict[int, str]:
+    """Return the body of each row from the table's body column (none without one)."""
+    c = header.keys.get(BODY)
+    if c is None:
+        return {}
+    out = {}
+    for r in rows:
+        raw = text_cell(grid.cells[r][c])
+        if raw:
+            out[r] = _body_code(raw)
+    return out
+
+
+def _sum_scope(
+    grid: Grid,
+    header: Header,
+    t: int,
+    data_rows: Sequence[int],
+    boundaries: Sequence[int],
+    body_of: dict[int, str],
+) -> tuple[str | None, bool]:
+    """Return the body whose rows total row ``t`` sums, and whether the row says it.
+
+    The row says it in its body cell or its label ("Cộng BCH"); else a total row right after the
+    rows of one body (since the last total or section row) is that body's, by its place only.
+    """
+    raw = text_cell(grid.cells[t][header.keys[BODY]]) if BODY in header.keys else None
+    if raw:
+        return _body_code(raw), True
+    for k in (UNIT_NAME, UNIT_ID, LEVEL, ROW_NUMBER):
+        if k in header.keys:
+            named = sum_body(grid.cells[t][header.keys[k]])
+            if named is not None:
+                return named, True
+    start = max((b for b in boundaries if b < t), default=-1)
+    block = {body_of.get(r) for r in data_rows if start < r < t}
+    if len(block) == 1 and None not in block:
+        return block.pop(), False
+    return None, False
+
+
+def _ambiguous_total(grid: Grid, t: int, why: str, log: ReadingLog) -> None:
+    """Warn that total row ``t`` is not checked, and why; say so in the reading log."""
+    msg = (
+        f'Tệp "{grid.file}"'
+        + (f', trang "{grid.sheet}"' if grid.sheet else "")
+        + f', dòng {grid.rows[t]} ("{_first_text(grid.cells[t])}")'
+        + NOT_CHECKED_TOTAL.format(why=why)
+    )
+    warnings.warn(msg, TableWarning, stacklevel=7)
+    log.notes.append(msg)
+    log.set_detail(grid.file, grid.sheet, grid.rows[t], AMBIGUOUS_TOTAL_DETAIL)
 
 
 def _sums_match(grid: Grid, header: Header, rows: list[int], t: int, style: NumberStyle) -> bool:

@@ -80,6 +80,8 @@ class Grid:
         is text.
     hidden_rows : frozenset of int
         Positions (in ``cells``) of rows hidden in the workbook.
+    hidden_cols : frozenset of int
+        Positions (in each row of ``cells``) of columns hidden in the workbook.
     hidden : bool
         True for a hidden sheet.
     cell_formats : mapping
@@ -102,6 +104,7 @@ class Grid:
     typed: bool = True
     hidden_rows: frozenset[int] = frozenset()
     hidden: bool = False
+    hidden_cols: frozenset[int] = frozenset()
     cell_formats: Mapping[tuple[int, int], str] = dataclasses.field(default_factory=dict)
     no_value: frozenset[tuple[int, int]] = frozenset()
     delimiter: str | None = None
@@ -429,6 +432,7 @@ def _finish(
         width = max(width, c1 + 1)
     cells = [(list(row) + [None] * width)[:width] for row in cells]
     hidden_rows = frozenset(r for r in extra.pop("hidden_rows", ()) if r < n)
+    extra["hidden_cols"] = frozenset(c for c in extra.pop("hidden_cols", ()) if c < width)
     return Grid(
         file,
         sheet,
@@ -514,6 +518,7 @@ def _load_zip_workbook(
                     merged,
                     hidden=hidden or bool(info.get("hidden")),
                     hidden_rows=info.get("hidden_rows", ()),
+                    hidden_cols=info.get("hidden_cols", ()),
                     cell_formats=info.get("formats", {}),
                     no_value=frozenset(info.get("no_value", ())),
                 )
@@ -534,6 +539,7 @@ _ATTR = re.compile(rb'([\w:.-]+)="([^"]*)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
 _ROW_HIDDEN = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
 _ROW_HIDDEN_B = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b([^>]*?)/?>")
 _NO_VALUE = re.compile(
     rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)'
     rb"\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
@@ -589,6 +595,12 @@ def _xlsx_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
         if b'hidden="' in xml:
             hidden_rows = {int(r) - 1 for r in _ROW_HIDDEN.findall(xml)}
             hidden_rows |= {int(r) - 1 for r in _ROW_HIDDEN_B.findall(xml)}
+        hidden_cols: set[int] = set()
+        for col in _COL_TAG.findall(xml.split(b"<sheetData", 1)[0]):
+            ca = _attrs(col)
+            if ca.get("hidden") in ("1", "true") and ca.get("min", "").isdigit():
+                first, last = int(ca["min"]), int(ca.get("max") or ca["min"])
+                hidden_cols.update(range(first - 1, min(last, first + 1000)))
         no_value: set[tuple[int, int]] = set()
         if b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml:
             no_value = {(int(r) - 1, _col_number(c) - 1) for c, r in _NO_VALUE.findall(xml)}
@@ -604,6 +616,7 @@ def _xlsx_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
         out[sheet_name] = {
             "hidden": a.get("state", "visible") != "visible",
             "hidden_rows": hidden_rows,
+            "hidden_cols": hidden_cols,
             "no_value": no_value,
             "formats": formats,
         }
@@ -652,6 +665,7 @@ def _kept_styles(zf: zipfile.ZipFile) -> dict[int, str]:
 
 _ODS_TABLE = re.compile(rb"<table:table\b([^>]*)>(.*?)</table:table>", re.S)
 _ODS_ROW = re.compile(rb"<table:table-row\b([^>]*?)(/?)>")
+_ODS_COLUMN = re.compile(rb"<table:table-column\b([^>]*?)/?>")
 
 
 _ODS_DATE_STYLE = re.compile(rb"<number:date-style\b([^>]*)>(.*?)</number:date-style>", re.S)
@@ -738,8 +752,20 @@ def _ods_extras(zf: zipfile.ZipFile) -> dict[str, dict[str, Any]]:
             if ra.get("visibility", "visible") in ("collapse", "filter"):
                 hidden.update(range(row, row + min(repeat, 10_000)))
             row += repeat
+        cols: set[int] = set()
+        col = 0
+        for attrs in _ODS_COLUMN.findall(body.split(b"<table:table-row", 1)[0]):
+            ca = _attrs(attrs)
+            repeat = int(ca.get("number-columns-repeated", "1") or 1)
+            if ca.get("visibility", "visible") in ("collapse", "filter"):
+                cols.update(range(col, col + min(repeat, 1000)))
+            col += repeat
         formats = _ods_dayless_cells(body, dayless) if dayless else {}
-        out[_xml_unescape(a.get("name", ""))] = {"hidden_rows": hidden, "formats": formats}
+        out[_xml_unescape(a.get("name", ""))] = {
+            "hidden_rows": hidden,
+            "hidden_cols": cols,
+            "formats": formats,
+        }
     return out
 
 
@@ -830,6 +856,7 @@ def _xls_sheet(book: Any, sh: Any, name: str) -> Grid:
     cells, width = _rectangle(raw, name, sh.name)
     merged = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in sh.merged_cells]
     hidden_rows = {r for r, info in sh.rowinfo_map.items() if getattr(info, "hidden", 0)}
+    hidden_cols = {c for c, info in sh.colinfo_map.items() if getattr(info, "hidden", 0)}
     return _finish(
         name,
         sh.name,
@@ -838,6 +865,7 @@ def _xls_sheet(book: Any, sh: Any, name: str) -> Grid:
         merged,
         hidden=bool(getattr(sh, "visibility", 0)),
         hidden_rows=hidden_rows,
+        hidden_cols=hidden_cols,
         cell_formats=formats,
     )
 

@@ -345,6 +345,41 @@ def _pass_over_summaries(failed: Sequence[tuple[Grid, DataError]], log: ReadingL
         )
         warnings.warn(msg, _counts.TableWarning, stacklevel=4)
         log.notes.append(msg)
+        logged = any(e.file == grid.file and e.sheet == grid.sheet for e in log.entries)
+        log.pass_over(
+            grid.file,
+            grid.sheet,
+            PASSED_SUMMARY_UNREAD,
+            () if logged else _sheet_rows(grid),
+            kind=RowClass.DATA,
+            outcome=REPORTED,
+        )
+
+
+#: Why a sheet is not used, as the reading log says (the rows of the sheet carry it too).
+PASSED_HIDDEN = "trang ẩn, bỏ qua (a hidden sheet, passed over; include_hidden=True reads it)"
+PASSED_NO_NUMBER = "trang không có số nào, bỏ qua (a sheet with no number: instructions)"
+PASSED_METADATA = "trang thông tin của mẫu (the template's own metadata sheet, not data)"
+PASSED_SUMMARY_UNREAD = (
+    "trang tổng hợp không đọc được như bảng đơn vị, bỏ qua (a summary sheet that does not read "
+    "as a table of units, passed over)"
+)
+PASSED_SUMMARY = (
+    "trang tổng hợp {kind}: không dùng, không cộng hai lần (a summary sheet: not used, not "
+    "added twice)"
+)
+
+
+def _sheet_rows(grid: Grid) -> list[tuple[int, str]]:
+    """Return ``(row number, first text)`` of each non-blank row of a sheet."""
+    out = []
+    for r, row in enumerate(grid.cells):
+        filled = [v for v in row if not is_blank(v)]
+        if filled:
+            out.append(
+                (grid.rows[r], str(next((v for v in filled if isinstance(v, str)), filled[0])))
+            )
+    return out
 
 
 def _warn_text_numbers(grid: Grid, log: ReadingLog) -> None:
@@ -382,9 +417,22 @@ def _combine(
     rows_ok = 0
     log = log if log is not None else ReadingLog()
     # the metadata sheet of the library's own templates is hidden on purpose: not data, no warning
+    for g in grids:
+        if g.sheet == "_gender_stats" and sheet != "_gender_stats":
+            log.pass_over(g.file, g.sheet, PASSED_METADATA, _sheet_rows(g))
     grids = [g for g in grids if g.sheet != "_gender_stats" or sheet == "_gender_stats"]
     hidden = [g.sheet for g in grids if g.hidden and sheet is None]
     if hidden and not include_hidden:
+        for g in grids:
+            if g.hidden:
+                log.pass_over(
+                    g.file,
+                    g.sheet,
+                    PASSED_HIDDEN,
+                    _sheet_rows(g),
+                    kind=RowClass.HIDDEN,
+                    outcome=REPORTED,
+                )
         grids = [g for g in grids if not g.hidden]
         msg = (
             f'Tệp "{Path(source).name}": bỏ qua trang ẩn (hidden sheets passed over): '
@@ -402,6 +450,9 @@ def _combine(
                 "trang không có số, bỏ qua (sheets with no number, passed over): "
                 + ", ".join(f'"{p}"' for p in passed)
             )
+            for g in grids:
+                if g not in numeric:
+                    log.pass_over(g.file, g.sheet, PASSED_NO_NUMBER, _sheet_rows(g))
         grids = numeric or grids
     for grid in grids:
         if not grid.cells:
@@ -556,6 +607,8 @@ def _drop_summaries(
                 continue
             kind = "là tổng của các trang khác (sums the other sheets)"
         kept = others
+        sheet_file = next((e.file for e in log.entries if e.sheet == name), file)
+        log.pass_over(sheet_file, name, PASSED_SUMMARY.format(kind=kind))
         note = f'{file}: trang "{name}" {kind}: không cộng hai lần (not added twice), đã đối chiếu'
         if differs:
             msg = note + " — lệch (mismatches): " + "; ".join(differs[:10])

@@ -23,6 +23,7 @@ from typing import Any
 import pandas as pd
 
 from gender_stats._text import UNIT_ABBREVIATION, loose_key, nfc
+from gender_stats.vocab import parse_body
 
 __all__ = ["ReadingLog", "RowClass", "RowEntry"]
 
@@ -83,6 +84,8 @@ class ReadingLog:
 
     entries: list[RowEntry] = dataclasses.field(default_factory=list)
     notes: list[str] = dataclasses.field(default_factory=list)
+    #: The sheets not used, ``(file, sheet) -> why``: their rows are in ``entries`` all the same.
+    sheets_not_used: dict[tuple[str, str | None], str] = dataclasses.field(default_factory=dict)
 
     def __deepcopy__(self, memo: dict[int, Any]) -> ReadingLog:
         # pandas deep-copies ``attrs`` on every operation: the log of a read is shared, not copied
@@ -111,10 +114,39 @@ class ReadingLog:
             if e.file == file and e.sheet == sheet and e.row in wanted and e.kind == RowClass.DATA:
                 self.entries[i] = dataclasses.replace(e, outcome=outcome)
 
+    def set_detail(self, file: str, sheet: str | None, row: int, detail: str) -> None:
+        """Say why a row is what it is (e.g. a total row whose scope cannot be told)."""
+        for i, e in enumerate(self.entries):
+            if e.file == file and e.sheet == sheet and e.row == row:
+                self.entries[i] = dataclasses.replace(e, detail=detail)
+
+    def pass_over(
+        self,
+        file: str,
+        sheet: str | None,
+        why: str,
+        rows: Iterable[tuple[int, Any]] = (),
+        *,
+        kind: RowClass = RowClass.NOTE,
+        outcome: str = STRUCTURAL,
+    ) -> None:
+        """Record a sheet that is not used and why, with each of its non-blank ``(row, label)``.
+
+        Rows of the sheet already logged (a summary sheet read, then left out) that were used
+        take ``outcome`` and ``why`` instead: the accounting covers every sheet of the file.
+        """
+        for i, e in enumerate(self.entries):
+            if e.file == file and e.sheet == sheet and e.outcome == USED:
+                self.entries[i] = dataclasses.replace(e, outcome=outcome, detail=why)
+        for row, label in rows:
+            self.add(file, sheet, row, kind, outcome, label, why)
+        self.sheets_not_used[(file, sheet)] = why
+
     def extend(self, other: ReadingLog) -> None:
-        """Append another log's entries and notes."""
+        """Append another log's entries, notes and sheets not used."""
         self.entries.extend(other.entries)
         self.notes.extend(other.notes)
+        self.sheets_not_used.update(other.sheets_not_used)
 
     @property
     def rows_read(self) -> int:
@@ -151,11 +183,27 @@ class ReadingLog:
         )
 
     def summary(self) -> str:
-        """Return the accounting in one line (vi + en)."""
-        return (
+        """Return the accounting in one line (vi + en), with the sheets not used and why.
+
+        Examples
+        --------
+        >>> log = ReadingLog()
+        >>> log.add("a.xlsx", "Huyện", 4, RowClass.DATA, USED, "Huyện A")
+        >>> log.pass_over("a.xlsx", "Hướng dẫn", "không có số", [(1, "HƯỚNG DẪN"), (2, "Điền")])
+        >>> print(log.summary())
+        đọc 3 dòng = 1 dùng + 0 báo lỗi/cảnh báo + 2 dòng cấu trúc (rows read = used + reported + structural); trang không dùng (sheets not used): "Hướng dẫn" 2 dòng — không có số
+        """
+        line = (
             f"đọc {self.rows_read} dòng = {self.rows_used} dùng + {self.rows_reported} báo lỗi/cảnh "
             f"báo + {self.rows_structural} dòng cấu trúc (rows read = used + reported + structural)"
         )
+        if not self.sheets_not_used:
+            return line
+        sheets = []
+        for (file, sheet), why in self.sheets_not_used.items():
+            n = sum(1 for e in self.entries if e.file == file and e.sheet == sheet)
+            sheets.append(f'"{sheet}" {n} dòng — {why}')
+        return f"{line}; trang không dùng (sheets not used): " + "; ".join(sheets)
 
     def __str__(self) -> str:
         lines = [self.summary(), *self.notes]
@@ -266,6 +314,8 @@ def sum_kind(text: Any) -> str | None:
     (None, None, None)
     >>> sum_kind("Tổng I+II"), sum_kind("Cộng A + B"), sum_kind("Cộng 1"), sum_kind("Tổng 2")
     ('total', 'total', 'sum', 'sum')
+    >>> sum_kind("Cộng BCH"), sum_kind("TONG CONG BAN THUONG VU"), sum_kind("Cộng Hòa")
+    ('sum', 'sum', None)
     """
     if not isinstance(text, str):
         return None
@@ -290,7 +340,26 @@ def sum_kind(text: Any) -> str | None:
         return "total"
     if _PLACE_SUM.match(key):
         return "sum"  # "Cộng huyện Nga Sơn": the district's communes, or the whole table
+    if sum_body(text) is not None:
+        return "sum"  # "Cộng BCH": the rows of one body (a subtotal or the total of that body)
     return None
+
+
+_BODY_SUM = re.compile(r"^(?:tong cong|tong so|tong|cong)\s+(.+)$")
+
+
+def sum_body(text: Any) -> str | None:
+    """Return the body a total row's label names ("Cộng BCH", "Tổng cộng BTV"), or ``None``.
+
+    Examples
+    --------
+    >>> sum_body("Cộng BCH"), sum_body("TỔNG CỘNG: Ban Thường vụ"), sum_body("Cộng khối huyện")
+    ('party_committee', 'standing_committee', None)
+    """
+    if not isinstance(text, str):
+        return None
+    m = _BODY_SUM.match(loose_key(_PARENS.sub(" ", nfc(text))))
+    return parse_body(m.group(1)) if m else None
 
 
 _REF = r"(?:[ivxlc]+|[a-h]|\d{1,2})"
