@@ -63,6 +63,7 @@ def test_summary_numbers_on_a_hand_made_compliance_frame():
         "women_needed": 3,
         "units_below": ("B",),
         "n_checks_above_range": 1,
+        "share_targets_short": (),
     }
 
 

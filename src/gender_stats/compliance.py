@@ -1384,7 +1384,8 @@ def summarise(
         (the same sums over every row of the group, assessed or not, whose total and count are
         both known: the body as it stands, for tables that show every unit's members), ``seats_needed`` (the women
         needed, see Notes), ``unit_share`` (``n_met / n_units``), and for share-of-units targets
-        ``unit_share_target`` (float) and ``unit_share_met`` (boolean, exact); ``<NA>``
+        ``unit_share_target`` (float), ``unit_share_met`` (boolean, exact) and
+        ``units_needed`` (how many more units must meet the unit rule: 0 when met); ``<NA>``
         otherwise.  Every assessed row is counted once: ``n_units = (n_met − n_above_range) +
         n_above_range + n_below``.  When no row of the frame was assessed,
         :class:`NothingAssessedWarning` says so and ``attrs["nothing_assessed"]`` is True.
@@ -1449,6 +1450,7 @@ def summarise(
     rows = [_summary_row(by, key, group, rules) for key, group in groups]
     out = pd.DataFrame(rows, columns=[*by, *_SUMMARY_COLUMNS])
     out = out.astype({"unit_share_met": "boolean", "pooled_share": "float64"})
+    out = out.astype({"units_needed": "Int64"})
     out.attrs["nothing_assessed"] = nothing_assessed(compliance)
     return out
 
@@ -1475,6 +1477,7 @@ _SUMMARY_COLUMNS = (
     "unit_share",
     "unit_share_target",
     "unit_share_met",
+    "units_needed",
 )
 
 
@@ -1525,9 +1528,25 @@ def _summary_row(
             "unit_share_met": (
                 share_rule.units_met(n_met, n_units) if share_rule and n_units else pd.NA
             ),
+            "units_needed": (
+                _more_units(share_rule, n_met, n_units) if share_rule and n_units else pd.NA
+            ),
         }
     )
     return record
+
+
+def _more_units(rule: ShareOfUnits, n_met: int, n_units: int) -> int:
+    """Return how many more of ``n_units`` units must meet the unit rule to reach the share.
+
+    Examples
+    --------
+    >>> from gender_stats.targets import Presence, percent
+    >>> rule = ShareOfUnits(Presence(), percent("80"))
+    >>> _more_units(rule, 17, 27), _more_units(rule, 22, 27)  # 80 % of 27 is 21.6: 22 units
+    (5, 0)
+    """
+    return next(k for k in range(n_units - n_met + 1) if rule.units_met(n_met + k, n_units))
 
 
 def _share_needed(rule: ShareOfUnits, n_met: int, n_units: int, below: pd.DataFrame) -> int:
@@ -1537,7 +1556,7 @@ def _share_needed(rule: ShareOfUnits, n_met: int, n_units: int, below: pd.DataFr
     women (28/NQ-CP: one each) are the least that reaches it; a unit whose need is ``<NA>``
     counts 0, as in :func:`women_needed`.
     """
-    more = next((k for k in range(n_units - n_met + 1) if rule.units_met(n_met + k, n_units)), 0)
+    more = _more_units(rule, n_met, n_units)
     if not more or SEATS_NEEDED not in below.columns:
         return 0
     needs = np.sort(below[SEATS_NEEDED].dropna().astype("int64").to_numpy())

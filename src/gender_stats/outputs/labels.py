@@ -1085,6 +1085,11 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
             ", trong đó {k} đơn vị đạt mọi chỉ tiêu đánh giá được nhưng còn chỉ tiêu thiếu số liệu"
         ),
         "above": ", trong đó {k} lượt vượt khoảng",
+        "share_short": (
+            " Chỉ tiêu về tỷ lệ đơn vị chưa đạt (không tính vào số nữ nêu trên): {items}."
+        ),
+        "share_item": "{target} cần thêm {k} đơn vị đạt",
+        "share_head": "{rule} — cần thêm {k} trong {n} đơn vị sau",
         "term_head": "Nhiệm kỳ {term}: ",
         "coverage": " Phạm vi: {coverage}.",
         "summary_none": "Không đánh giá được đơn vị nào: {why}.",
@@ -1185,6 +1190,9 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
             ", {k} of them meeting every target assessed but lacking the data for another"
         ),
         "above": ", {k} of them above range",
+        "share_short": " Share-of-units targets not met (not in the women above): {items}.",
+        "share_item": "{target} needs {k} more units meeting it",
+        "share_head": "{rule} — {k} more of these {n} units needed",
         "term_head": "Term {term}: ",
         "coverage": " Coverage: {coverage}.",
         "summary_none": "No unit could be assessed: {why}.",

@@ -42,6 +42,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Literal, cast
 
+import numpy as np
 import pandas as pd
 from markupsafe import Markup
 from matplotlib.axes import Axes
@@ -141,7 +142,11 @@ class Report:
         Assessed rows of the compliance frame (unit × body × target) and how many meet the target
         (met or above range).
     women_needed : int
-        Women still needed, summed over unit × body (see :func:`summary_numbers`).
+        Women still needed, summed over unit × body (see :func:`summary_numbers`), for the
+        targets each unit must meet.
+    share_targets_short : tuple of (str, str, int)
+        ``(term, target_id, k)`` of each share-of-units target not met (28/NQ-CP, 2351/QĐ-TTg:2):
+        ``k`` more of its units must meet its unit rule.
     units_below : tuple of str
         Names of the units with at least one check below target, in order of appearance.
     n_checks_above_range : int
@@ -179,6 +184,7 @@ class Report:
     units_below: tuple[str, ...]
     n_checks_above_range: int = 0
     n_units_met_unassessed: int = 0
+    share_targets_short: tuple[tuple[str, str, int], ...] = ()
     terms: tuple[str, ...] = ()
     targets_used: tuple[str, ...] = ()
     coverage: str = ""
@@ -443,8 +449,9 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     dict
         ``n_units``, ``n_units_met``, ``n_units_met_unassessed`` (units meeting every check
         assessed that lack the data for another check), ``n_checks``, ``n_checks_met``,
-        ``women_needed`` (int), ``units_below`` (tuple of unit names) and
-        ``n_checks_above_range`` (int).
+        ``women_needed`` (int), ``units_below`` (tuple of unit names),
+        ``n_checks_above_range`` (int) and ``share_targets_short`` (``(term, target_id, k)`` of
+        each share-of-units target not met: ``k`` more units must meet its unit rule).
 
     Notes
     -----
@@ -453,7 +460,11 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     range (exceeding a range is not a shortfall; ``n_checks_above_range`` counts those checks).
     The numbers of checks and the women still needed are :func:`gender_stats.compliance.summarise`'s
     (for each term × unit × body the largest ``seats_needed`` over its targets, since one woman
-    counts toward every target of the same body, then summed).
+    counts toward every target of the same body, then summed).  A share-of-units target
+    (28/NQ-CP: 60 % of the units with a woman key leader) is met or not by its share of units: met,
+    its units are not below it; not met, its units without are below it, and what it needs is
+    said in units (``share_targets_short``), not added to ``women_needed`` — any ``k`` of its
+    units will do, and a woman may count toward two such targets.
 
     Examples
     --------
@@ -473,6 +484,13 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     compliance = _settle_share_targets(compliance)
     checked = compliance[compliance[comp.STATUS].isin(comp.ASSESSED)]
     whole = comp.summarise(checked, by=(), warn=False).iloc[0]
+    short = _share_targets_short(checked)
+    each_unit = checked[~_of_share_targets(checked)]  # what share targets need is in ``short``
+    needed = (
+        comp.summarise(each_unit, by=(), warn=False).iloc[0][comp.SEATS_NEEDED]
+        if len(each_unit)
+        else 0
+    )
     unit_keys = [k for k in (TERM, UNIT_ID) if k in checked.columns]
     meeting = checked[comp.STATUS].isin(comp.MEETING)
     n_met_unsure = 0
@@ -496,10 +514,37 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
         "n_units_met_unassessed": n_met_unsure,
         "n_checks": int(whole["n_units"]),
         "n_checks_met": int(whole["n_met"]),
-        "women_needed": int(whole[comp.SEATS_NEEDED]),
+        "women_needed": int(needed),
         "units_below": tuple(pd.unique(below[UNIT_NAME].astype(str))),
         "n_checks_above_range": int(whole["n_above_range"]),
+        "share_targets_short": short,
     }
+
+
+def _share_groups(checked: pd.DataFrame) -> pd.DataFrame:
+    """Return :func:`~gender_stats.compliance.summarise` by term × target of the assessed rows."""
+    if checked.empty or TARGET_ID not in checked.columns or TERM not in checked.columns:
+        return pd.DataFrame(columns=[TERM, TARGET_ID, "units_needed", "n_units"])
+    return comp.summarise(checked, by=(TERM, TARGET_ID), warn=False)
+
+
+def _of_share_targets(checked: pd.DataFrame) -> np.ndarray:
+    """Return which rows are checks of a share-of-units target (judged by the share of units)."""
+    groups = _share_groups(checked)
+    ids = set(groups.loc[groups["units_needed"].notna(), TARGET_ID].astype(str))
+    if not ids:
+        return np.zeros(len(checked), dtype=bool)
+    return checked[TARGET_ID].astype(str).isin(ids).to_numpy(dtype=bool)
+
+
+def _share_targets_short(checked: pd.DataFrame) -> tuple[tuple[str, str, int], ...]:
+    """Return ``(term, target_id, more units needed)`` of each share-of-units target not met."""
+    groups = _share_groups(checked)
+    short = groups[groups["units_needed"].fillna(0).astype("int64") > 0]
+    return tuple(
+        (str(t), str(i), int(k))
+        for t, i, k in zip(short[TERM], short[TARGET_ID], short["units_needed"], strict=True)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -509,19 +554,40 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
 def _below_block(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -> Block | None:
     """List the units below target, one line per (term,) body and rule: "Huyện A (2), Huyện B (1)"."""
     words = PAGE_LABELS[lang]
+    checked = _settle_share_targets(checked)  # a met share of units leaves no unit below it
     below = checked[checked[STATUS] == Status.BELOW]
     if below.empty:
         return None
-    needed = below[SEATS_NEEDED].astype("Int64").fillna(0).astype("int64")
+    more = {
+        (str(t), str(i)): int(k)
+        for t, i, k in _share_targets_short(checked)  # (term, target, k more units)
+    }
+    share = below[TARGET_ID].astype(str).where(_of_share_targets(below), "")
     counted = counted_groups(below)
-    keys = [below[BODY], below[RULE], counted]
+    keys = [below[BODY], below[RULE], counted, share]
     if with_term:
         keys.insert(0, below[TERM])
     items = []
-    for key, group in needed.groupby(keys, sort=False):
-        *term, body, rule, numerator = key
-        names = below.loc[group.index, UNIT_NAME].astype(str)
+    for key, rows in below.groupby(keys, sort=False):
+        *term, body, rule, numerator, target = key
+        # one line per unit: two targets of one rule (11-NQ/TW:a, 2351/QĐ-TTg:1: ≥ 25 %) ask
+        # the same women of it, counted once
+        per_unit = rows.groupby([rows[TERM], rows[UNIT_ID]], sort=False).agg(
+            name=(UNIT_NAME, "first"), need=(SEATS_NEEDED, "max")
+        )
+        group = per_unit["need"].astype("Int64").fillna(0).astype("int64")
+        names = per_unit["name"].astype(str)
         units = ", ".join(f"{n} ({int(k)})" for n, k in zip(names, group, strict=True))
+        if target:  # a share-of-units target not met: any k of these units will do
+            k = next((v for (t, i), v in more.items() if i == target and t in set(rows[TERM])), 0)
+            shown = rule_text(str(rule), lang)
+            head = f"{body_label(str(body), lang)} — " + words["share_head"].format(
+                rule=shown, k=k, n=len(per_unit)
+            )
+            if term:
+                head = words["term_head"].format(term=term[0]) + head
+            items.append((head, units))
+            continue
         if numerator == FEMALE:
             shown, still = str(rule), words["needed_col"].format(n=int(group.sum()))
         else:  # members under 40 a 35-CT/TW (2019) c row needs, not women
@@ -618,6 +684,12 @@ def _headline(compliance: pd.DataFrame, terms: Sequence[str], lang: str) -> str:
             needed=numbers["women_needed"],
             unsure=words["met_unassessed"].format(k=unsure) if unsure else "",
         )
+        if numbers["share_targets_short"]:
+            items = "; ".join(
+                words["share_item"].format(target=target, k=k)
+                for _, target, k in numbers["share_targets_short"]
+            )
+            line += words["share_short"].format(items=items)
         parts.append((words["term_head"].format(term=t) if several else "") + line)
     summary = " ".join(parts)
     if not compliance[STATUS].isin(comp.ASSESSED).all():
