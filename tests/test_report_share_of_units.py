@@ -53,7 +53,9 @@ def test_the_headline_says_what_a_share_target_needs_in_units(report):
 
 def test_the_below_list_names_the_candidates_and_how_many_of_them(report):
     text = _text(report)
-    assert "cần thêm 2 trong 4 đơn vị sau : Huyện G (1), Huyện H (1), Huyện I (1), Huyện J (1)" in text
+    assert (
+        "cần thêm 2 trong 4 đơn vị sau : Huyện G (1), Huyện H (1), Huyện I (1), Huyện J (1)" in text
+    )
     assert "còn thiếu 4 nữ" not in text
 
 
@@ -84,3 +86,10 @@ def test_two_targets_of_one_rule_list_each_unit_once():
     assert report.women_needed == 14
     assert "còn thiếu 14 nữ : Huyện A (4), Huyện B (4), Huyện C (2), Huyện D (4)" in text
     assert "còn thiếu 28 nữ" not in text
+
+
+@pytest.mark.parametrize("by", ["level", "body", "term", "target_id"])
+def test_summary_table_by_one_of_its_own_groups_is_a_clear_error(by):
+    compliance = gs.check(_key_posts(), targets=TARGETS)
+    with pytest.raises(gs.ArgumentError, match=f"by={by!r}"):
+        gs.summary_table(compliance, by=by)

@@ -37,7 +37,7 @@ from gender_stats.compliance import (
     shortfalls,
     summarise,
 )
-from gender_stats.errors import ArgumentTypeError, require_frame
+from gender_stats.errors import ArgumentError, ArgumentTypeError, require_frame
 from gender_stats.indicators import CHANGE_PP, term_changes
 from gender_stats.outputs.labels import (
     DEFAULT_NOUN,
@@ -283,8 +283,18 @@ def _scope(by: str | None, compliance: pd.DataFrame, func: str) -> list[str]:
         raise ArgumentTypeError(
             f"by phải là tên một cột (by must be a column name), got {type(by).__name__} {by!r}"
         )
+    if by in _OWN_GROUPS:
+        raise ArgumentError(
+            f"by={by!r}: bảng đã chia theo {', '.join(_OWN_GROUPS)} (the table already has a row "
+            f"per {', '.join(_OWN_GROUPS)}); by= là cột phạm vi khác, ví dụ 'province' (by= names "
+            "another scope column, e.g. 'province')"
+        )
     require_frame(compliance, [by], func, f"by={by!r} names a column of the compliance frame")
     return [by]
+
+
+#: The groups every summary table has its rows by (a scope ``by=`` cannot be one of them).
+_OWN_GROUPS = (TERM, LEVEL, BODY, TARGET_ID)
 
 
 def _summary_numbers(compliance: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
