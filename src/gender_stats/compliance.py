@@ -44,6 +44,8 @@ import pandas as pd
 
 from gender_stats.counting import counts_frame
 from gender_stats.errors import ArgumentError, DataError, GenderStatsWarning, Problem, require_frame
+from gender_stats.keyposts import DEFINITION as KEY_POST_DEFINITION
+from gender_stats.keyposts import _catalogue as _key_post_catalogue
 from gender_stats.schema import (
     _LEVEL_PATTERN,
     BODY,
@@ -197,6 +199,16 @@ _NOTES: dict[str, tuple[str, str]] = {
         "áp dụng ngoài nhiệm kỳ của mục tiêu theo yêu cầu",
         "applied outside its term: any_term",
     ),
+    "key_post_definition": (
+        "chỉ tiêu tính chức danh chủ chốt theo định nghĩa {needed} ({needed_vi}), số liệu đếm "
+        "theo {got}: không đánh giá; đếm lại bằng count_key_posts(roster, definition={needed!r})",
+        "the target counts key posts as {needed} ({needed_en}); these counts are {got}: not "
+        "assessed; count with count_key_posts(roster, definition={needed!r})",
+    ),
+    "key_post_assumed": (
+        "số liệu không ghi định nghĩa chức danh chủ chốt: đánh giá theo {needed} ({needed_vi})",
+        "the counts name no key-post definition: judged as {needed} ({needed_en})",
+    ),
     "no_target": (
         "không có chỉ tiêu nào trong danh mục áp dụng cho {body}, cấp {level}, nhiệm kỳ {term}",
         "no target in the catalogue applies to {body} at level {level} in {term}; "
@@ -230,6 +242,8 @@ NOTE_IMPOSSIBLE = _note_template("impossible")
 NOTE_RANGE_NO_FIT = _note_template("range_no_fit")
 NOTE_ANY_TERM = _note_template("any_term")
 NOTE_NO_TARGET = _note_template("no_target")
+NOTE_KEY_POST_DEFINITION = _note_template("key_post_definition")
+NOTE_KEY_POST_ASSUMED = _note_template("key_post_assumed")
 
 #: Why a row was not assessed (the ``reason`` column): code -> (Vietnamese, English).
 REASONS: dict[str, tuple[str, str]] = {
@@ -237,6 +251,10 @@ REASONS: dict[str, tuple[str, str]] = {
     "level": ("ngoài cấp của chỉ tiêu", "outside the target's levels"),
     "kind": ("ngoài loại đơn vị của chỉ tiêu", "outside the target's unit kinds"),
     "condition_not_met": ("chưa đủ điều kiện áp dụng", "condition not met"),
+    "key_post_definition": (
+        "chức danh chủ chốt đếm theo định nghĩa khác của chỉ tiêu",
+        "key posts counted by another definition than the target's",
+    ),
     "no_target": (
         "không có chỉ tiêu nào trong danh mục áp dụng",
         "no target in the catalogue applies",
@@ -357,8 +375,9 @@ def check(
         bound, NaN for presence), ``share`` (``numerator / total``), ``status`` (values of
         :class:`Status`), ``gap_pp``, ``seats_needed`` and ``seats_needed_if_grow`` (Int64; ``<NA>``
         when not assessed or impossible), ``note`` and ``reason`` (why a row was not assessed:
-        ``out_of_term``, ``level``, ``kind``, ``condition_not_met``, ``no_target``, ``no_column``,
-        ``no_value``, ``zero_total``, ``no_condition_row``; empty when assessed).  With explicit
+        ``out_of_term``, ``level``, ``kind``, ``condition_not_met``, ``key_post_definition``,
+        ``no_target``, ``no_column``, ``no_value``, ``zero_total``, ``no_condition_row``; empty
+        when assessed).  With explicit
         ``targets``: one row per counts row × target whose bodies include the row's body, in the
         order of the targets, then of the counts.  With the targets in force: one row per counts
         row × target in force for it, then the rows no target applies to.  A counts column that
@@ -401,6 +420,13 @@ def check(
       in the same term meets the condition; otherwise ``not_applicable``; no staff row, ``no_data``;
     - share of units (28/NQ-CP): each unit gets the status of the inner rule; the share of units is in
       :func:`summarise`;
+    - key posts: a target that counts a key-post definition at a level
+      (:attr:`Target.key_post_definitions <gender_stats.targets.Target.key_post_definitions>`,
+      28/NQ-CP: ``local_government``, chairs and vice-chairs) judges a ``key_posts`` row of that
+      level only when its ``definition`` (from :func:`gender_stats.count_key_posts`) is that one;
+      another is ``not_applicable`` (reason ``key_post_definition``, the note names the definition
+      to count with); counts without ``definition`` are judged, the note naming the definition
+      assumed;
     - ``total == 0``, a missing count or a missing numerator column give ``no_data``.
 
     Impossible cases: a strict floor of 100 % is refused when the target is defined (no share
@@ -933,6 +959,7 @@ def _check_target(
     applies, prefix, reason = _applicability_arrays(
         target, rows, kinds, any_term=any_term, lang=lang
     )
+    _key_post_fit(target, rows, applies, prefix, reason, lang=lang)
     total, total_missing = _as_ints(rows[TOTAL])
     if has_numerator:
         part, part_missing = _as_ints(rows[numerator])
@@ -1134,6 +1161,53 @@ def _apply_conditions(
     text[rows_met] = _join(met_notes, text[rows_met])
     need_ok[rows_nd] = need_ok[rows_unmet] = False
     grow_ok[rows_nd] = grow_ok[rows_unmet] = False
+
+
+def _key_post_fit(
+    target: Target,
+    rows: pd.DataFrame,
+    applies: np.ndarray,
+    notes: np.ndarray,
+    reason: np.ndarray,
+    *,
+    lang: str | None = None,
+) -> None:
+    """Keep the ``key_posts`` rows counted by another definition than the target's from a verdict.
+
+    In place, on the rows the target applies to whose level has a definition in
+    ``target.key_post_definitions``: a ``definition`` other than that one makes the row
+    ``not_applicable`` (reason ``key_post_definition``, the note names the definition to count
+    with); a missing ``definition`` (counts from a form) is judged, the note naming the definition
+    assumed.
+    """
+    if not target.key_post_definitions or not applies.any():
+        return
+    wanted = dict(target.key_post_definitions)
+    levels = rows[LEVEL].astype(object).to_numpy()
+    needed = np.array([wanted.get(lv) if isinstance(lv, str) else None for lv in levels], object)
+    if KEY_POST_DEFINITION in rows.columns:
+        got = rows[KEY_POST_DEFINITION].astype(object).to_numpy()
+    else:
+        got = np.full(len(rows), None, dtype=object)
+    named = np.array([isinstance(g, str) and bool(g.strip()) for g in got], dtype=bool)
+    body = rows[BODY].astype(object).to_numpy() == "key_posts"
+    judged = applies & body & np.array([n is not None for n in needed], dtype=bool)
+    same = np.array([g.strip() == n for g, n in zip(got[named], needed[named], strict=True)], bool)
+    other = np.zeros(len(rows), dtype=bool)
+    other[np.flatnonzero(named)[~same]] = True
+    other &= judged
+    assumed = judged & ~named
+    definitions = _key_post_catalogue().definitions
+    for key, mask in (("key_post_definition", other), ("key_post_assumed", assumed)):
+        template = _note_template(key, lang)
+        for i in np.flatnonzero(mask):
+            d = definitions[needed[i]]
+            text = template.format(
+                needed=needed[i], needed_vi=d.name_vi, needed_en=d.name_en, got=got[i]
+            )
+            notes[i] = f"{notes[i]}; {text}" if notes[i] else text
+    applies[other] = False
+    reason[other] = "key_post_definition"
 
 
 def _applicability(

@@ -399,6 +399,10 @@ def count_key_posts(
         ``term``, ``unit_id``, ``unit_name``, ``level``, ``body`` (``key_posts``), ``definition``,
         (``key_post``), ``total`` (persons holding at least one key post of the definition, or that
         post) and ``female``; units without any key-post holder are kept with 0.
+        :func:`gender_stats.check` judges these rows only by the targets that count this
+        ``definition`` at the row's level (28/NQ-CP counts ``local_government``, chairs and
+        vice-chairs: count with ``definition="local_government"`` for it); the other targets'
+        rows are ``not_applicable``, reason ``key_post_definition``.
 
     Examples
     --------

@@ -889,6 +889,16 @@ class Target:
         For a target set for one activity year (the founding letter's training targets for
         2015): the target applies to the rows whose term covers that year, ``start ≤ Y < end``
         (``2015-2020`` or an activity-year label ``2015-2016``; not ``2010-2015``).
+    key_post_definitions : tuple of (str, str)
+        For key-post targets: the key-post definition (an id of
+        :func:`gender_stats.key_post_definitions`) the target counts at each level, as
+        ``(level, definition)`` pairs (28/NQ-CP: ``local_government`` at province, district and
+        commune).  :func:`~gender_stats.check` judges a ``key_posts`` row of such a level only
+        when the counts' ``definition`` is that one (counts naming no definition are judged, with
+        a note naming the definition assumed).  Empty: the clause names no list of key posts and
+        any definition is judged.
+    key_post_source : str
+        Where that reading of the clause comes from, and how sure it is.
     """
 
     id: str
@@ -909,6 +919,8 @@ class Target:
     kinds: tuple[str, ...] = ()
     first_year: int | None = None
     activity_year: int | None = None
+    key_post_definitions: tuple[tuple[str, str], ...] = ()
+    key_post_source: str = ""
 
     def __repr__(self) -> str:
         """Return the target on one line: id, rule, bodies, when, document and confidence.
@@ -939,6 +951,7 @@ class Target:
             ("clause_vi", self.clause_vi),
             ("clause_en", self.clause_en),
             ("confidence", self.confidence),
+            ("key posts", _key_posts_text(self)),
             ("note", self.note),
         ]
         cells = "".join(
@@ -961,6 +974,16 @@ class Target:
         for name in ("bodies", "levels", "terms", "kinds", "sources"):
             if not isinstance(getattr(self, name), tuple):
                 raise _FieldProblem(name, f"cần một tuple (a tuple), got {getattr(self, name)!r}")
+        pairs = self.key_post_definitions
+        if not isinstance(pairs, tuple) or not all(
+            isinstance(p, tuple) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
+            for p in pairs
+        ):
+            raise _FieldProblem(
+                "key_post_definitions",
+                f"cần các cặp (cấp, định nghĩa) (a tuple of (level, definition) pairs), got "
+                f"{pairs!r}",
+            )
         unknown = [b for b in self.bodies if b not in BODIES]
         if unknown:
             raise _FieldProblem(
@@ -986,6 +1009,17 @@ class Target:
                 "confidence",
                 f"expected one of {', '.join(CONFIDENCES)}, got {self.confidence!r}",
             )
+
+    def key_post_definition(self, level: str) -> str | None:
+        """Return the key-post definition the target counts at ``level`` (``None``: any).
+
+        Examples
+        --------
+        >>> t = get_targets("28/NQ-CP:2025")[0]
+        >>> t.key_post_definition("district"), t.key_post_definition("national")
+        ('local_government', None)
+        """
+        return dict(self.key_post_definitions).get(level)
 
     def applies_to_term(self, term: str) -> bool:
         """Say whether the target applies to bodies of ``term`` (see ``target_year``).
@@ -1108,7 +1142,13 @@ class Target:
                 for s in self.sources
             ),
             "note": self.note,
+            "key_post_definitions": _key_posts_text(self),
         }
+
+
+def _key_posts_text(target: Target) -> str:
+    """Return the key-post definitions a target counts, by level, in words (``""`` if none)."""
+    return ", ".join(f"{level}: {name}" for level, name in target.key_post_definitions)
 
 
 def _judged_text(target: Target, council: Sequence[str], *, party: bool) -> str:
@@ -1195,7 +1235,48 @@ def _parse_entry(entry: Mapping[str, Any]) -> Target:
         kinds=_codes(entry.get("kinds"), "kinds"),
         first_year=entry.get("first_year"),
         activity_year=entry.get("activity_year"),
+        **_key_posts_entry(entry.get("key_posts")),
     )
+
+
+def _key_posts_entry(value: Any) -> dict[str, Any]:
+    """Return the ``key_post_definitions`` and ``key_post_source`` of a YAML ``key_posts`` field.
+
+    ``key_posts: {definitions: {district: local_government, ...}, source: "..."}``; every
+    definition must be one of the key-post catalogue (:func:`gender_stats.key_post_definitions`).
+    """
+    if value is None:
+        return {}
+    expected = (
+        "cần {definitions: {cấp: định nghĩa}, source: ...} (a mapping of levels to definitions)"
+    )
+    if not isinstance(value, Mapping):
+        raise _FieldProblem("key_posts", f"{expected}, got {value!r}")
+    definitions = value.get("definitions") or {}
+    if not isinstance(definitions, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in definitions.items()
+    ):
+        raise _FieldProblem("key_posts", f"{expected}, got {value!r}")
+    from gender_stats.keyposts import _catalogue  # keyposts reads its YAML with this module
+
+    known = _catalogue().definitions
+    for level, name in definitions.items():
+        if name not in known:
+            raise _FieldProblem(
+                "key_posts",
+                f"định nghĩa chức danh chủ chốt không rõ (unknown key-post definition) {name!r} "
+                f"for {level}; expected one of {', '.join(known)}",
+            )
+        if level not in known[name].levels:
+            raise _FieldProblem(
+                "key_posts",
+                f"định nghĩa {name!r} không dùng cho cấp {level} (not defined for level {level}); "
+                f"its levels: {', '.join(known[name].levels)}",
+            )
+    return {
+        "key_post_definitions": tuple((str(k), str(v)) for k, v in definitions.items()),
+        "key_post_source": str(value.get("source") or ""),
+    }
 
 
 def _parse(data: Any, file: str) -> tuple[Target, ...]:
@@ -1512,7 +1593,8 @@ def list_targets(
         terms or the year rule in words), ``party_terms`` and ``council_terms`` (the terms the
         target judges for party-type bodies and for People's Council / National Assembly bodies;
         ``every term`` when it has no date; empty when it has no body of that type),
-        ``numerator``, ``clause_vi``, ``clause_en``, ``confidence``, ``sources``, ``note``.
+        ``numerator``, ``clause_vi``, ``clause_en``, ``confidence``, ``sources``, ``note``,
+        ``key_post_definitions`` (``level: definition``, comma-joined; empty when none is named).
 
     Notes
     -----
@@ -1558,6 +1640,7 @@ def _columns() -> tuple[str, ...]:
         "confidence",
         "sources",
         "note",
+        "key_post_definitions",
     )
 
 
