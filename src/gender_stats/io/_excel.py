@@ -896,12 +896,75 @@ def _load_parquet(path: Path, name: str, head: bytes) -> Grid:
     return Grid(name, None, cells, list(range(1, n + 2)), typed=True)
 
 
-def sniff_delimiter(text: str) -> str:
-    r"""Return the delimiter of a CSV text: ``,``, ``;`` or tab.
+#: The delimiters a CSV file may use, as messages name them, in the order they are tried.
+DELIMITERS = {";": "';'", "\t": "tab", ",": "','"}
+#: Lines looked at to choose the delimiter (the readers look for the header in the first 30 rows).
+_SNIFF_LINES = 40
+#: The reason a CSV file is refused when its lines split evenly by two delimiters.
+AMBIGUOUS_DELIMITER = (
+    "không rõ dấu phân cách cột (cannot tell the delimiter): đã thử (tried) {tried}; {splits}, và "
+    "không dấu nào cho một dòng tiêu đề cột nhận ra được (and with none of them is there a header "
+    "row the library recognises)"
+)
 
-    The one that splits a line of the first ten non-blank lines (outside quotes) into the most
-    fields wins (a title line above the header has one field whatever the delimiter); a tie goes
-    to the comma.
+
+@dataclasses.dataclass(frozen=True)
+class _Fit:
+    """How well one delimiter splits the first lines of a CSV text."""
+
+    delimiter: str
+    header: int  # the most cells of one row that name a column the library knows
+    rows: int  # the rows sharing the commonest number of fields (two or more)
+    width: int  # that number of fields
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return self.header, self.rows
+
+
+def _fits(text: str) -> list[_Fit]:
+    """Return the fit of each delimiter, best first (a stable sort: ties keep ``DELIMITERS`` order)."""
+    from gender_stats.io._common import header_column  # _common imports this module
+
+    end, seen = 0, 0
+    while seen < _SNIFF_LINES and end < len(text):
+        nl = text.find("\n", end)
+        end = len(text) if nl < 0 else nl + 1
+        seen += 1
+    sample = text[:end]
+    fits = []
+    for delim in DELIMITERS:
+        try:
+            records = [
+                r
+                for r in csv.reader(io.StringIO(sample, newline=""), delimiter=delim)
+                if any(v.strip() for v in r)
+            ]
+        except csv.Error:  # a cell longer than the csv module allows: reported when read
+            records = []
+        widths: dict[int, int] = {}
+        for r in records:
+            if len(r) > 1:
+                widths[len(r)] = widths.get(len(r), 0) + 1
+        rows, width = max(((n, w) for w, n in widths.items()), default=(0, 1))
+        header = max(
+            (sum(header_column(v) is not None for v in r if len(v) <= 200) for r in records[:30]),
+            default=0,
+        )
+        fits.append(_Fit(delim, header if width > 1 else 0, rows, width))
+    return sorted(fits, key=lambda f: f.key, reverse=True)
+
+
+def sniff_delimiter(text: str) -> str:
+    r"""Return the delimiter of a CSV text: ``;``, tab or ``,``.
+
+    Each delimiter splits the first 40 lines (outside quotes); the one whose split gives a header
+    row naming the most columns the library knows (``Đơn vị``, ``Tổng số``, ``Nữ``, ``Họ và tên``,
+    ``unit_id`` ...) wins, then the one under which the most rows have the same number of fields
+    (two or more: a title line above the header has one field whatever the delimiter).  A comma
+    inside a header cell or a decimal comma (``39,0``) in a ``;`` file does not make it a comma
+    file.  A text no delimiter splits is read as one column (``,``).  :func:`_load_csv` refuses a
+    text two delimiters split equally well.
 
     Examples
     --------
@@ -911,14 +974,34 @@ def sniff_delimiter(text: str) -> str:
     ','
     >>> sniff_delimiter("BÁO CÁO, NHIỆM KỲ 2015 - 2020\nĐơn vị;Cấp;Tổng số;Nữ\n")
     ';'
+    >>> sniff_delimiter("Đơn vị (huyện, thị xã, thành phố);Tổng số;Nữ\nHuyện Quan Hóa;39;5\n")
+    ';'
+    >>> sniff_delimiter("Đơn vị;Tổng số;Nữ\nHuyện Quan Hóa;39,0;5,0\n")
+    ';'
     """
-    lines = [line for line in text.splitlines() if line.strip()][:10]
-    best, best_n = ",", 1
-    for delim in (",", ";", "\t"):
-        n = max((len(next(csv.reader([line], delimiter=delim), [])) for line in lines), default=1)
-        if n > best_n:
-            best, best_n = delim, n
-    return best
+    best = _fits(text)[0]
+    return best.delimiter if best.width > 1 else ","
+
+
+def _choose_delimiter(text: str, name: str) -> str:
+    """Return the delimiter of a CSV file's text; refuse a text two delimiters split alike."""
+    fits = _fits(text)
+    best, second = fits[0], fits[1]
+    if best.width > 1 and best.key == second.key:
+        tied = [f for f in fits if f.key == best.key]
+        splits = ", ".join(
+            f"{DELIMITERS[f.delimiter]} chia {f.rows} dòng thành {f.width} cột "
+            f"({f.rows} lines into {f.width} fields)"
+            for f in tied
+        )
+        raise _fail(
+            name,
+            AMBIGUOUS_DELIMITER.format(tried=", ".join(DELIMITERS.values()), splits=splits),
+            "lưu lại tệp từ Excel với một dòng tiêu đề cột (Đơn vị, Tổng số, Nữ ...), hoặc đặt "
+            "các ô có dấu phân cách trong ngoặc kép (save it again with a header row, or quote "
+            "the cells that hold a delimiter)",
+        )
+    return best.delimiter if best.width > 1 else ","
 
 
 def _decode_csv(raw: bytes, name: str) -> str:
@@ -990,7 +1073,7 @@ def _load_csv(path: Path, name: str) -> Grid:
         raise _fail(
             name, "tệp rỗng, chỉ có dòng trống (the file is empty: blank lines only)", "gửi lại tệp"
         )
-    delimiter = sniff_delimiter(text)
+    delimiter = _choose_delimiter(text, name)
     unclosed = _open_quote(text, delimiter)
     if unclosed is not None:
         from gender_stats.errors import excel_column_letter
