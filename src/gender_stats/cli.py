@@ -75,6 +75,20 @@ NO_DATA_ROWS = (
     "the file has none)"
 )
 
+#: A ``--body``/``--level`` value the vocabulary does not know: an argument problem, said alone.
+BAD_OPTION = (
+    "{option} {value!r} không hợp lệ (invalid {option}): cần {expected}. Hint: sửa tùy chọn rồi "
+    "chạy lại; tệp chưa được đọc (fix the option and run again; no file was read)."
+)
+_OPTION_EXPECTED = {
+    "--body": "một mã cơ quan (a body code): {codes}, hoặc tên như Ban Chấp hành, BTV, HĐND (or a "
+    "name such as these)",
+    "--level": "một cấp (a level): {codes}, hoặc tỉnh, huyện, xã, sở ngành (or a name such as "
+    "these)",
+}
+#: ``--input-term`` that is not a term (the vocabulary's message follows).
+BAD_INPUT_TERM = "--input-term: {message}"
+
 _EPILOG = """\
 Ví dụ (examples):
   gender-stats report --targets 36-CT/TW --term 2015-2020 --out out/demo
@@ -409,6 +423,37 @@ def _kept(counts: pd.DataFrame, *sources: pd.DataFrame) -> pd.DataFrame:
     if any(f.attrs.get(SYNTHETIC) for f in sources):
         counts.attrs[SYNTHETIC] = True
     return counts
+
+
+def _check_reading_options(args: argparse.Namespace) -> None:
+    """Refuse a ``--input-term``, ``--body`` or ``--level`` the readers would refuse, alone.
+
+    A bad option is the user's argument, not a fact about a file: said once, before any file is
+    read (never as a problem of each file, nor as a reason to read a file as a roster).  The term
+    is checked, and written canonically (``2015-20`` -> ``2015-2020``), by
+    :func:`~gender_stats.vocab.normalise_term`, which the readers use; body and level by the
+    parsers the readers use.
+    """
+    from gender_stats.vocab import (
+        BODIES,
+        LEVELS,
+        TermError,
+        normalise_term,
+        parse_body,
+        parse_level,
+    )
+
+    term = getattr(args, "input_term", None)
+    if term is not None:
+        try:
+            args.input_term = normalise_term(term)
+        except TermError as err:
+            raise ArgumentError(BAD_INPUT_TERM.format(message=err)) from err
+    for option, parse, codes in (("--body", parse_body, BODIES), ("--level", parse_level, LEVELS)):
+        value = getattr(args, option[2:], None)
+        if value is not None and parse(value) is None:
+            expected = _OPTION_EXPECTED[option].format(codes=", ".join(codes))
+            raise ArgumentError(BAD_OPTION.format(option=option, value=value, expected=expected))
 
 
 def _read_input(args: argparse.Namespace, path: Path, units: Any) -> pd.DataFrame:
@@ -1171,6 +1216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("always", GenderStatsWarning)  # shown to the user, never raised
         warnings.showwarning = _warning_printer(lang)
         try:
+            _check_reading_options(args)
             return _COMMANDS[args.command](args, sys.stdout)
         except GenderStatsError as err:
             print(err, file=sys.stderr)

@@ -161,7 +161,9 @@ CATEGORICAL_TEXT: tuple[str, ...] = (
 UNITS_COLUMNS: tuple[str, ...] = (UNIT_ID, UNIT_NAME, LEVEL, KIND)
 UNITS_OPTIONAL: tuple[str, ...] = (PARENT_ID, ALIASES)
 
-_TERM_PATTERN = r"^(19|20)\d\d-(19|20)\d\d$"
+#: A term label as :func:`~gender_stats.vocab.normalise_term` writes it (the start before the end
+#: is checked apart): ``1999-2004``, ``2099-2104``.
+_TERM_PATTERN = r"^(19|20)\d\d-\d{4}$"
 _LEVEL_PATTERN = r"^[a-z][a-z0-9_]*$"
 #: A text that is not blank: at least one character other than white space.
 _NOT_BLANK = r"^\s*\S"

@@ -1429,7 +1429,8 @@ def _records(
                 term_problem = (why or NEED_TERM.format(extra=""), cell)
     if term_problem is not None:
         why, cell = term_problem
-        col.at(cell[0] if cell else None, cell[1] if cell else None, None, why, header="term")
+        value = term_value(grid, cell, opts)
+        col.at(cell[0] if cell else None, cell[1] if cell else None, value, why, header="term")
         col.blocking = True
         frame[TERM] = frame[TERM].fillna("1900-1901")
     # units and levels
@@ -1541,6 +1542,11 @@ def _arg_code(value: str | None, parse: Any, col: Collector, what: str) -> str |
         col.at(None, None, value, f"{what}= là một mã hợp lệ (a valid {what} code)", header=what)
         col.blocking = True
     return code
+
+
+def term_value(grid: Grid, cell: tuple[int, int] | None, opts: Options) -> Any:
+    """Return the value a term problem quotes: the title cell it is at, else ``term=`` as given."""
+    return grid.cells[cell[0]][cell[1]] if cell else opts.term
 
 
 def _resolve_term(

@@ -37,7 +37,7 @@ from gender_stats.io._common import (
 )
 from gender_stats.io._excel import Grid, is_blank
 from gender_stats.io._rows import is_note, is_signature, section_label
-from gender_stats.vocab import parse_term
+from gender_stats.vocab import TermError, normalise_term, parse_term
 
 _FOOTER = re.compile(
     r"^(nguoi lap|thu truong|ky ten|xac nhan|noi nhan|ghi chu|nguon"
@@ -195,9 +195,12 @@ def resolve_term(
     or column that disagrees with ``term=`` is a problem.
     """
     grid = table.grid
-    if term is not None and parse_term(term) != term:
-        col.at(None, None, term, "term= dạng 2015-2020 (a term label)", header="term")
-        return None, None
+    if term is not None:
+        try:  # the term as read_counts takes it: "2015-20", "2015 – 2020", "2099-2104"
+            term = normalise_term(term)
+        except TermError:
+            col.at(None, None, term, "term= dạng 2015-2020 (a term label)", header="term")
+            return None, None
     if "term" in table.columns:
         c = table.columns["term"]
         out: list[Any] = []

@@ -41,6 +41,7 @@ from gender_stats.io._counts import (
     _whole,
     read_count,
     read_title,
+    term_value,
     title_unit,
     title_unit_problem,
 )
@@ -428,7 +429,7 @@ def read_transposed(
             col.at(
                 cell[0] if cell else None,
                 cell[1] if cell else None,
-                None,
+                term_value(grid, cell, opts),
                 why or "term=",
                 header="term",
             )
