@@ -93,3 +93,17 @@ def test_summary_table_by_one_of_its_own_groups_is_a_clear_error(by):
     compliance = gs.check(_key_posts(), targets=TARGETS)
     with pytest.raises(gs.ArgumentError, match=f"by={by!r}"):
         gs.summary_table(compliance, by=by)
+
+
+def test_the_command_line_report_says_it_too(tmp_path, capsys):
+    from gender_stats.cli import main
+
+    path = tmp_path / "kp.csv"
+    _key_posts().to_csv(path, index=False)
+    code = main(
+        ["report", str(path), "--targets", ",".join(TARGETS), "--out", str(tmp_path / "r"), "-q"]
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "còn thiếu 0 nữ" in out  # no unit target here
+    assert "2010-2015 2351/QĐ-TTg:2-2015 cần thêm 2 đơn vị đạt" in out

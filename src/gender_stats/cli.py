@@ -663,6 +663,12 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
             ),
             file=out,
         )
+    if report.share_targets_short:
+        items = "; ".join(
+            label("cli.report_share_item", lang, term=t, target=target, k=_n(k, lang))
+            for t, target, k in report.share_targets_short
+        )
+        print(label("cli.report_share", lang, items=items), file=out)
     if report.units_below:
         shown = ", ".join(report.units_below[:_MAX_NAMES])
         if below > _MAX_NAMES:
@@ -879,8 +885,8 @@ def _print_share_targets(
             verdict = label("cli.share_met", lang)
         else:
             failed.append(target_id)
-            more = next((k for k in range(1, n - met + 1) if rule.units_met(met + k, n)), None)
-            verdict = label("cli.share_below", lang, k="?" if more is None else _n(more, lang))
+            more = int(numbers["units_needed"])  # summarise's, as the tables and the page say
+            verdict = label("cli.share_below", lang, k=_n(more, lang))
         print(
             label(
                 "cli.check_share",

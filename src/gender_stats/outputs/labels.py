@@ -446,6 +446,14 @@ _add(
             "; {below} below target; {needed} more women needed.",
         ),
         "below_names": ("Chưa đạt: ", "Below target: "),
+        "report_share": (
+            "Chỉ tiêu về tỷ lệ đơn vị chưa đạt (không tính vào số nữ trên): {items}",
+            "Share-of-units targets not met (not in the women above): {items}",
+        ),
+        "report_share_item": (
+            "{term} {target} cần thêm {k} đơn vị đạt",
+            "{term} {target}: {k} more units",
+        ),
         "page": ("Trang báo cáo: ", "Report page: "),
         "workbook": ("Bảng tính: ", "Workbook: "),
         "charts": ("Biểu đồ: {dir} ({n} tệp)", "Charts: {dir} ({n} files)"),
