@@ -436,3 +436,18 @@ def test_validate_counts_fast_path_agrees_with_full_path(rows) -> None:
         assert fast[1] == full[1]
     else:
         pd.testing.assert_frame_equal(fast[1], full[1])
+
+
+def test_count_under_40_counts_only_bodies_whose_every_birth_is_known() -> None:
+    from gender_stats import count_under_40
+
+    # 2020-2025 starts in 2020: born 1981 is 39 (under 40), 1980 is 40 (not)
+    roster = ROSTER.assign(birth_year=pd.array([1981, 1980, 1990, 1981, 1950, 1985, None], "Int64"))
+    out = count_under_40(roster)
+    by_body = out.set_index(["term", "unit_id", "body"])["under_40"]
+    assert by_body[("2020-2025", "B", "party_committee")] == 2  # 1981, 1990; not 1980
+    assert by_body[("2020-2025", "B", "standing_committee")] == 1
+    assert by_body[("2015-2020", "A", "party_committee")] == 1  # 2015: 1985 is 30, 1950 is 65
+    assert pd.isna(by_body[("2020-2025", "A", "party_committee")])  # its one birth is unknown
+    assert "under_40" not in count_under_40(ROSTER).columns  # no birth at all: no column
+    pd.testing.assert_frame_equal(count_under_40(roster).drop(columns="under_40"), count(roster))

@@ -86,6 +86,7 @@ CASES = {
     "units_with_woman_in_key_post": (gs.units_with_woman_in_key_post, lambda: (_roster(),), {}),
     "derive_groups": (gs.derive_groups, lambda: (_roster(),), {}),
     "count_intersections": (gs.count_intersections, lambda: (_roster(),), {}),
+    "count_under_40": (gs.count_under_40, lambda: (_roster(),), {}),
     "plot_intersections": (
         gs.plot_intersections,
         lambda: (gs.count_intersections(_roster()),),

@@ -387,22 +387,10 @@ def _read_one(
 
 
 def _count_roster(persons: pd.DataFrame) -> pd.DataFrame:
-    """Count a roster, with ``under_40`` (age at the term's start) where every birth is known.
+    """Count a roster, with ``under_40`` where every birth is known (:func:`count_under_40`)."""
+    from gender_stats.counting import count_under_40
 
-    A list with birth years gives the members under 40 that 35-CT/TW (2019) counts; a body with
-    a member whose birth is unknown gets ``<NA>`` (no verdict on it), never a guess.
-    """
-    from gender_stats.counting import age_at_election, count
-
-    if "birth_year" not in persons.columns or not persons["birth_year"].notna().any():
-        return count(persons)
-    age = age_at_election(persons)
-    known = age.notna().to_numpy(dtype=bool)
-    young = (age < 40).fillna(False).to_numpy(dtype=bool)
-    counts = count(persons, numerators={"under_40": young, "_births_known": known})
-    complete = counts["_births_known"] == counts["total"]
-    counts["under_40"] = counts["under_40"].astype("Int64").where(complete)  # else <NA>
-    return counts.drop(columns="_births_known")
+    return count_under_40(persons)
 
 
 def _kept(counts: pd.DataFrame, *sources: pd.DataFrame) -> pd.DataFrame:

@@ -84,6 +84,7 @@ __all__ = [
     "age_group",
     "count",
     "count_intersections",
+    "count_under_40",
     "derive_groups",
     "ethnic_minority",
     "group_masks",
@@ -239,6 +240,58 @@ def count(
         _sort_ranks(values, codes) for (_, values), codes in zip(parts, group_codes, strict=True)
     ]
     return frame.take(np.lexsort(ranks[::-1])).reset_index(drop=True)
+
+
+def count_under_40(roster: pd.DataFrame, *, by: Sequence[str] = COUNT_BY) -> pd.DataFrame:
+    """Count a roster with its members under 40, where every birth of the body is known.
+
+    :func:`count` with an ``under_40`` column: the members younger than 40 at the start of the
+    term (:func:`age_at_election`), whom 35-CT/TW (2019) counts.  A group with a member whose
+    birth is unknown gets ``<NA>`` (no verdict on it), never a count that takes the unknown for
+    40 or over.  A roster with no birth at all (no ``birth_year`` or ``birth_date``, or all
+    blank) is counted without the column.  ``gender-stats --roster`` counts a list this way.
+
+    Parameters
+    ----------
+    roster : pandas.DataFrame
+        A roster (see :func:`count`).
+    by : sequence of str, default ``("term", "unit_id", "unit_name", "level", "body")``
+        The grouping columns, as for :func:`count`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :func:`count`'s frame, with ``under_40`` (``Int64``) when the roster gives births.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> roster = pd.DataFrame({
+    ...     "term": ["2020-2025"] * 5, "unit_id": ["A", "A", "A", "B", "B"],
+    ...     "unit_name": ["A", "A", "A", "B", "B"], "level": ["district"] * 5,
+    ...     "body": ["party_committee"] * 5, "person_id": ["1", "2", "3", "4", "5"],
+    ...     "sex": ["F", "M", "M", "F", "M"],
+    ...     "birth_year": pd.array([1985, 1960, 1990, 1970, None], dtype="Int64")})
+    >>> count_under_40(roster)[["unit_id", "total", "female", "under_40"]]
+      unit_id  total  female  under_40
+    0       A      3        1         2
+    1       B      2        1      <NA>
+    """
+    require_frame(roster, (), "count_under_40", _ROSTER_HINT)
+    births = [c for c in (BIRTH_YEAR, BIRTH_DATE) if c in roster.columns]
+    if not births or not any(bool(roster[c].notna().any()) for c in births):
+        return count(roster, by=by)
+    age = age_at_election(roster)
+    known = age.notna().to_numpy(dtype=bool)
+    young = (age < 40).fillna(False).to_numpy(dtype=bool)
+    counts = count(roster, by=by, numerators={UNDER_40: young, "_births_known": known})
+    complete = counts["_births_known"] == counts[TOTAL]
+    counts[UNDER_40] = counts[UNDER_40].astype("Int64").where(complete)  # else <NA>
+    return counts.drop(columns="_births_known")
+
+
+#: The numerator of members under 40 at the term's start (35-CT/TW, 2019).
+UNDER_40 = "under_40"
 
 
 def counts_frame(frame: Any) -> Any:
