@@ -345,10 +345,13 @@ def test_reminders_list_missing_problems_and_late_with_contact(
     inbox, received = folder
     c = gs.collect(inbox, units=UNITS, term=TERM, received=received)
     got = gs.reminders(c)[["unit_id", "reason", "days_late", "contact"]]
+    # U1 and U5 sent on time but left the standing committee's group blank: to confirm
     assert got.astype(object).where(got.notna(), None).to_numpy().tolist() == [
+        ["U1", "blank_bodies", 0, "qh@x.vn"],
         ["U2", "late", 1, "qs@x.vn"],
         ["U3", "missing", None, "bt@x.vn"],
         ["U4", "problems", 0, "syt@x.vn"],
+        ["U5", "blank_bodies", 0, "snv@x.vn"],
         ["U6", "late", 3, "ns@x.vn"],
     ]
 
@@ -610,14 +613,18 @@ def test_write_collection_in_english_labels_the_status_and_the_note(
     )
     reasons = {row[1]: row[2] for row in wb["Nhắc nộp"].iter_rows(min_row=2, values_only=True)}
     # U2 arrived on the deadline day (late), U3 nothing, U4 a problem, U6 late (03/12)
+    # U1 and U5 on time, the standing committee's group left blank
     assert reasons == {
+        "Huyện Quan Hóa": "bodies left blank (confirm none)",
+        "Sở Nội vụ": "bodies left blank (confirm none)",
         "Huyện Quan Sơn": "late",
         "Huyện Bá Thước": "missing",
         "Sở Y tế": "with problems",
         "Huyện Nga Sơn": "late",
     }
     assert [cell.value for cell in wb["Nhắc nộp"][1]] == [
-        "ID", "Unit", "Reminder for", "Days late", "Problem details", "Contact"
+        "ID", "Unit", "Reminder for", "Days late", "Problem details", "Bodies left blank",
+        "Contact",
     ]  # fmt: skip
     # the note is a note to the reader: the consolidated sheet reads back to the same counts
     back = gs.read_counts(tmp_path / "th.xlsx", sheet="Tổng hợp", units=UNITS)

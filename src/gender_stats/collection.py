@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from gender_stats._text import loose_key, name_key
+from gender_stats._text import clean_unit_name, expand_abbreviation, loose_key, name_key
 from gender_stats.errors import (
     ArgumentError,
     DataError,
@@ -59,7 +59,8 @@ __all__ = [
 ]
 
 #: Columns of :attr:`Collection.status`, in order (``contact`` is added when the units have one);
-#: ``period`` is the collection's reporting period code (``<NA>`` for a collection for the term).
+#: ``period`` is the collection's reporting period code (``<NA>`` for a collection for the term);
+#: ``blank_bodies`` the body codes whose whole group the return shown left blank (``", "``-joined).
 STATUS_COLUMNS: tuple[str, ...] = (
     UNIT_ID,
     UNIT_NAME,
@@ -74,6 +75,7 @@ STATUS_COLUMNS: tuple[str, ...] = (
     "duplicates",
     "n_problems",
     "problems",
+    "blank_bodies",
     "match",
     "warnings",
     "period",
@@ -94,6 +96,8 @@ CHANGE_COLUMNS: tuple[str, ...] = (
 
 #: Status values: a usable return, only returns with problems, none; rows of files with no unit.
 RECEIVED, PROBLEMS, MISSING = "received", "problems", "missing"
+#: The reminder's reason for a return received with whole body groups left blank.
+BLANK_BODIES = "blank_bodies"
 UNMATCHED, AMBIGUOUS, NOT_A_REPORT = "unmatched", "ambiguous", "not_a_report"
 
 #: Files with these suffixes are reports (a failure to read them is a problem of the report); any
@@ -111,6 +115,35 @@ UNKNOWN_DEADLINE = (
 TEMPLATE_UNIT_UNKNOWN = (
     "mẫu của đơn vị {unit_id!r} không có trong bảng đơn vị (the template's unit id is not in the "
     "units table)"
+)
+TEMPLATE_SHEET_MISSING = (
+    'trang "{sheet}" của mẫu, cho đơn vị {unit_id} {unit_name} (the template\'s data sheet for the '
+    "unit); tệp chỉ có các trang ghi ở giá trị (the file has only the sheets shown: it was renamed "
+    'or deleted). Hint: đổi tên trang về "{sheet}" hoặc điền lại mẫu rồi gửi lại (rename it back, '
+    "or fill in the template again, and send it again)."
+)
+TEMPLATE_NO_SHEETS = (
+    "danh sách trang và đơn vị trong siêu dữ liệu của mẫu (the template's metadata lists no data "
+    "sheet and unit: nothing says whose report this is). Hint: điền lại mẫu gốc của đơn vị (fill "
+    "in the unit's original template again)."
+)
+TEMPLATE_OTHER_UNIT = (
+    '"{unit_name}", đơn vị của mẫu {unit_id} (the template\'s unit); ô này ghi {other} (the unit '
+    "cell names another unit than the template: a copy filled in by another unit?). Hint: mỗi đơn "
+    "vị điền mẫu gửi cho mình; sửa ô này hoặc dùng đúng mẫu (each unit fills its own template: "
+    "correct the cell or use the right template)."
+)
+OTHER_UNIT_NAMED = "tên của {units} (another unit of the units table)"
+NO_UNIT_NAMED = "một tên không có trong bảng đơn vị (a name not in the units table)"
+TEMPLATE_EXTRA_ROW = (
+    "không có dòng {row}: mẫu chỉ có {rows} cho {unit_id} {unit_name} (an extra data row, not "
+    "part of the template: the return is not used). Hint: xóa dòng {row}; mỗi đơn vị gửi mẫu "
+    "của mình (delete the row; each unit sends its own template)."
+)
+#: How the status and the files say that a return left whole body groups blank.
+BLANK_BODIES_NOTE = (
+    "để trống nhóm (groups left blank): {bodies} — đơn vị không có cơ quan này? (does the unit "
+    "lack these bodies? if not, the return is incomplete)"
 )
 TEMPLATE_OTHER_TERM = (
     "mẫu nhiệm kỳ {found}, đợt thu này là {term} (a template of another term than the collection)"
@@ -481,6 +514,8 @@ class _File:
     ambiguous: dict[str, list[str]] = dataclasses.field(default_factory=dict)
     #: How each unit of the file was matched (a compiled file names several units).
     how: dict[str, str] = dataclasses.field(default_factory=dict)
+    #: The bodies whose whole group a template left blank (a body the unit lacks, or forgotten).
+    blank_bodies: list[str] = dataclasses.field(default_factory=list)
 
     @property
     def usable(self) -> bool:
@@ -497,10 +532,15 @@ class _Names:
 
     def __init__(self, units: pd.DataFrame) -> None:
         self.by_key: dict[str, list[tuple[str, str]]] = {}
+        #: Each unit's name and aliases, keyed.
+        self.keys: dict[str, set[str]] = {}
+        #: Each unit's name in the units table.
+        self.unit_names: dict[str, str] = {}
         #: Each name's words without its administrative prefix, for file names.
         self.words: list[tuple[tuple[str, ...], str]] = []
         for row in units.itertuples(index=False):
             uid = str(getattr(row, UNIT_ID))
+            self.unit_names[uid] = str(getattr(row, UNIT_NAME))
             aliases = getattr(row, "aliases", None)
             names = [(str(getattr(row, UNIT_NAME)), "name")]
             if isinstance(aliases, str):
@@ -509,6 +549,7 @@ class _Names:
                 self._add(name, uid, how)
 
     def _add(self, text: str, uid: str, how: str) -> None:
+        self.keys.setdefault(uid, set()).add(name_key(text))
         hits = self.by_key.setdefault(name_key(text), [])
         if all(u != uid for u, _ in hits):
             hits.append((uid, how))
@@ -522,6 +563,26 @@ class _Names:
 
     def find(self, text: str) -> list[tuple[str, str]]:
         return list(self.by_key.get(name_key(text), []))
+
+    def is_unit(self, text: str, uid: str) -> bool:
+        """Say whether a name written in a file is the unit's name or an alias.
+
+        As the readers match names (:func:`gender_stats.validate_counts` warns otherwise): the
+        spelling of tones aside, a one-letter kind written out (``H. Cẩm Thủy``), and without
+        diacritics when typed in plain ASCII.
+        """
+        written = clean_unit_name(text) or text
+        keys = self.keys.get(uid, set())
+        if {name_key(written), name_key(expand_abbreviation(written))} & keys:
+            return True
+        loose = {loose_key(k) for k in keys}
+        return written.isascii() and loose_key(expand_abbreviation(written)) in loose
+
+    def others(self, text: str, uid: str) -> list[str]:
+        """Return the other units a written name is the name or an alias of."""
+        written = clean_unit_name(text) or text
+        hits = self.find(written) + self.find(expand_abbreviation(written))
+        return list(dict.fromkeys(u for u, _ in hits if u != uid))
 
     def in_file_name(self, stem: str) -> list[str]:
         """Return the units whose name (without Huyện, Sở ...) is written in a file name."""
@@ -585,13 +646,26 @@ def _read_template(
     units: pd.DataFrame,
     term: str,
     period: Period | None = None,
+    names: _Names | None = None,
 ) -> list[_File]:
-    """Read each data sheet of a template; one result per sheet (a workbook may hold several)."""
+    """Read each data sheet of a template; one result per sheet (a workbook may hold several).
+
+    Nothing of one file stops the others: a data sheet renamed or deleted, a sheet the readers
+    refuse, are problems of the sheet's unit (of the file when the metadata names no unit).
+    """
     known = dict(zip(units[UNIT_ID].astype(str), range(len(units)), strict=True))
+    names = names if names is not None else _Names(units)
+    if not meta.sheets:
+        item.kind, item.match = "template", "none"
+        item.error = DataError([_problem(item.name, None, None, TEMPLATE_NO_SHEETS)])
+        return [item]
+    per_sheet: dict[str, int] = {}
     out = []
     for sheet, uid, _name, _level in meta.sheets:
+        index = per_sheet.get(sheet, 0)  # the unit's row among the rows of its sheet
+        per_sheet[sheet] = index + 1
         part = dataclasses.replace(
-            item, kind="template", units=[uid], match="metadata", warnings=[]
+            item, kind="template", units=[uid], match="metadata", warnings=[], blank_bodies=[]
         )
         if len(meta.sheets) > 1:
             part.note = f'trang "{sheet}"'
@@ -603,6 +677,7 @@ def _read_template(
             )
             out.append(part)
             continue
+        row = units.iloc[known[uid]]
         if meta.term and meta.term != term:
             part.error = DataError(
                 [
@@ -622,24 +697,96 @@ def _read_template(
             part.error = DataError([_problem(item.name, sheet, meta.period, message)])
             out.append(part)
             continue
+        if meta.workbook_sheets and sheet not in meta.workbook_sheets:
+            present = [s for s in meta.workbook_sheets if s != _templates.META_SHEET]
+            message = TEMPLATE_SHEET_MISSING.format(
+                sheet=sheet, unit_id=uid, unit_name=str(row[UNIT_NAME])
+            )
+            part.error = DataError([_problem(item.name, sheet, "; ".join(present), message)])
+            out.append(part)
+            continue
         # the unit is known from the metadata: its level is passed, so the units table (checked
         # once by collect) need not be validated again for every file
-        level = str(units.iloc[known[uid]][LEVEL])
-        frame, error, said = _read(item.path, sheet=sheet, term=term, level=level)
+        try:
+            frame, error, said = _read(item.path, sheet=sheet, term=term, level=str(row[LEVEL]))
+        except GenderStatsError as err:  # the sheet cannot be read at all: a problem of the unit
+            frame, said = None, []
+            message = UNREADABLE + str(err).splitlines()[0]
+            error = DataError([_problem(item.name, sheet, item.path.suffix, message)])
         part.warnings = said
-        part.error = error
-        if frame is not None:
-            row = units.iloc[known[uid]]
+        typed = _templates.read_typed(item.path, sheet, meta.bodies, _rows_of_sheet(meta, sheet))
+        own = _own_problems(item, sheet, index, uid, str(row[UNIT_NAME]), typed, names)
+        cells = typed.rows[index]
+        part.blank_bodies = [
+            b for b, c in cells.items() if all(_templates.blank_cell(v) for v in c.values())
+        ]
+        if frame is not None and not typed.extra_rows:
             frame = frame.assign(
                 **{UNIT_ID: uid, UNIT_NAME: str(row[UNIT_NAME]), LEVEL: str(row[LEVEL])}
             )
-            frame, problems = _check_typed(item, sheet, meta.bodies, frame)
-            if problems:
-                part.error = DataError(problems)
-            else:
-                part.frame = frame
+            frame, checked = _check_typed(item, sheet, meta.bodies, frame, cells)
+            own += checked
+        problems = [*own, *(error.problems if error is not None else ())]
+        if problems:
+            part.error = DataError(problems) if own or error is None else error
+        else:
+            part.frame = frame
         out.append(part)
     return out
+
+
+def _rows_of_sheet(meta: _templates.TemplateMeta, sheet: str) -> int:
+    """Return how many unit rows a data sheet of a template has."""
+    return sum(1 for s, *_ in meta.sheets if s == sheet)
+
+
+def _own_problems(
+    item: _File,
+    sheet: str,
+    index: int,
+    uid: str,
+    unit_name: str,
+    typed: _templates.TypedSheet,
+    names: _Names,
+) -> list[Problem]:
+    """Return what says a template is not (only) its unit's: another name, rows added below."""
+    problems = []
+    r = _templates.FIRST_DATA_ROW + index
+    written = typed.names[index]
+    if not _templates.blank_cell(written) and not names.is_unit(str(written), uid):
+        others = names.others(str(written), uid)
+        other = (
+            OTHER_UNIT_NAMED.format(units=", ".join(f"{u} {names.unit_names[u]}" for u in others))
+            if others
+            else NO_UNIT_NAMED
+        )
+        message = TEMPLATE_OTHER_UNIT.format(unit_name=unit_name, unit_id=uid, other=other)
+        problems.append(
+            Problem(
+                expected=message,
+                value=written,
+                file=item.name,
+                sheet=sheet,
+                row=r,
+                column="B",
+                header="Đơn vị",
+            )
+        )
+    n = len(typed.rows)
+    rows = (
+        f"dòng {_templates.FIRST_DATA_ROW}"
+        if n == 1
+        else f"các dòng {_templates.FIRST_DATA_ROW}–{_templates.FIRST_DATA_ROW + n - 1}"
+    )
+    if index == n - 1:  # rows below the sheet's unit rows: said once, with its last unit
+        for extra, value in typed.extra_rows:
+            message = TEMPLATE_EXTRA_ROW.format(
+                row=extra, rows=rows, unit_id=uid, unit_name=unit_name
+            )
+            problems.append(
+                Problem(expected=message, value=value, file=item.name, sheet=sheet, row=extra)
+            )
+    return problems
 
 
 def _meta_period(meta: _templates.TemplateMeta) -> Period | None:
@@ -665,7 +812,11 @@ TRAINED_BAD = (
 
 
 def _check_typed(
-    item: _File, sheet: str, bodies: Sequence[str], frame: pd.DataFrame
+    item: _File,
+    sheet: str,
+    bodies: Sequence[str],
+    frame: pd.DataFrame,
+    typed: Mapping[str, Mapping[str, Any]],
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Compare the counts read with the cells typed in the template, and add ``trained``.
 
@@ -674,7 +825,6 @@ def _check_typed(
     """
     from openpyxl.utils import get_column_letter
 
-    typed = _templates.typed_cells(item.path, sheet, bodies)[0]
     starts = dict(zip(bodies, _templates.group_starts(bodies), strict=True))
     rows = {str(b): i for i, b in zip(frame.index, frame[BODY], strict=True)}
     problems: list[Problem] = []
@@ -797,7 +947,8 @@ class Collection:
         :data:`STATUS_COLUMNS`, plus ``contact`` when the units table has it).
     files : pandas.DataFrame
         One row per file (per data sheet of a workbook template): ``file``, ``received``,
-        ``kind``, ``unit_id``, ``match``, ``used``, ``n_problems``, ``problems``, ``note``.
+        ``kind``, ``unit_id``, ``match``, ``used``, ``n_problems``, ``problems``,
+        ``blank_bodies`` (the groups a template left blank), ``note``.
     changes : pandas.DataFrame
         For units that sent several usable files, what changed from one to the next, cell by
         cell (columns :data:`CHANGE_COLUMNS`).
@@ -861,11 +1012,16 @@ def collect(
     ``unmatched``, ``ambiguous`` or ``not_a_report``.  ``file`` and ``received`` are the file used
     (or the latest) and its time; ``other_files`` and ``duplicates`` the other files of the unit and
     why they are not used; ``n_problems`` and ``problems`` the problems of the file shown (the
-    first three, in the words of :class:`~gender_stats.errors.DataError`); ``match`` how the file
-    was matched (``metadata``, ``name``, ``alias``, ``id``, ``file name``).
+    first three, in the words of :class:`~gender_stats.errors.DataError`); ``blank_bodies`` the
+    bodies whose whole group the template shown left blank (the instructions say so for a body
+    the unit lacks; a forgotten group looks the same, so it is shown, and reminded); ``match``
+    how the file was matched (``metadata``, ``name``, ``alias``, ``id``, ``file name``).
 
     Matching: a template written by :func:`make_templates` is matched by its hidden metadata (unit
-    id), whatever the file name; any other file the readers understand is matched by the unit
+    id), whatever the file name; its unit cell must still name that unit (its name or an alias),
+    else the return is a problem naming both (a copy filled in by another unit); a row added
+    below the template's row, a data sheet renamed or deleted, are problems of the unit, and the
+    other files are read all the same; any other file the readers understand is matched by the unit
     names or aliases it contains (the units table); a name that is an alias of several units is
     reported as ``ambiguous`` and not used; a file that cannot be read is matched by its file name
     when that names one unit.  A unit with several usable files uses the one received last (equal
@@ -923,7 +1079,7 @@ def collect(
         if meta is not None:
             if meta.deadline is not None:
                 template_deadlines.add(meta.deadline)
-            results.extend(_read_template(item, meta, table, term, chosen_period))
+            results.extend(_read_template(item, meta, table, term, chosen_period, names))
             continue
         try:
             results.append(_read_report(item, table, names, term))
@@ -1014,6 +1170,7 @@ def _assemble(
                 "duplicates": duplicates,
                 "n_problems": len(shown.problems) if shown is not None else 0,
                 "problems": _summary(shown) if shown is not None else "",
+                "blank_bodies": ", ".join(chosen.blank_bodies) if chosen is not None else "",
                 "match": chosen.how.get(uid, chosen.match) if chosen is not None else "",
                 "warnings": " | ".join(dict.fromkeys(w for f in items for w in f.warnings)),
                 **({"contact": contact.get(uid)} if contact is not None else {}),
@@ -1046,6 +1203,7 @@ def _assemble(
                 "duplicates": "",
                 "n_problems": len(item.error.problems) if item.error is not None else 0,
                 "problems": note,
+                "blank_bodies": ", ".join(item.blank_bodies),
                 "match": item.match or "none",
                 "warnings": " | ".join(item.warnings),
                 **({"contact": None} if contact is not None else {}),
@@ -1071,7 +1229,8 @@ def _assemble(
                 "used": any(used.get(u) is f for u in f.units),
                 "n_problems": len(f.error.problems) if f.error is not None else 0,
                 "problems": _summary(f.error) if f.error is not None else "",
-                "note": f.note,
+                "blank_bodies": ", ".join(f.blank_bodies),
+                "note": "; ".join(t for t in (f.note, _blank_note(f.blank_bodies)) if t),
             }
             for f in results
         ],
@@ -1084,6 +1243,7 @@ def _assemble(
             "used",
             "n_problems",
             "problems",
+            "blank_bodies",
             "note",
         ],
     )
@@ -1101,6 +1261,10 @@ def _assemble(
         deadline=due,
         period=period,
     )
+
+
+def _blank_note(bodies: Sequence[str]) -> str:
+    return BLANK_BODIES_NOTE.format(bodies=", ".join(bodies)) if bodies else ""
 
 
 def _names_in(item: _File) -> str | None:
@@ -1234,8 +1398,10 @@ def reminders(collection: Collection) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ``unit_id``, ``unit_name``, ``reason`` (``missing``, ``problems``, ``late``), ``days_late``,
-        ``problems`` and ``contact`` when the units table had one.
+        ``unit_id``, ``unit_name``, ``reason`` (``missing``, ``problems``, ``late``, or
+        ``blank_bodies`` for a return received on time with whole groups left blank: to confirm
+        that the unit lacks those bodies), ``days_late``, ``problems``, ``blank_bodies`` and
+        ``contact`` when the units table had one.
 
     Examples
     --------
@@ -1248,10 +1414,19 @@ def reminders(collection: Collection) -> pd.DataFrame:
     collection = _require_collection(collection, "reminders")
     status = collection.status[collection.status[UNIT_ID].notna()]
     late = status["on_time"].fillna(True).eq(False)
-    wanted = status["status"].isin([MISSING, PROBLEMS]) | late
+    blank = (
+        status["blank_bodies"].fillna("").ne("")
+        if "blank_bodies" in status.columns
+        else pd.Series(False, index=status.index)
+    )
+    wanted = status["status"].isin([MISSING, PROBLEMS]) | late | blank
     out = status[wanted].copy()
-    out["reason"] = out["status"].where(out["status"] != RECEIVED, "late")
-    columns = [UNIT_ID, UNIT_NAME, "reason", "days_late", "problems"]
+    out["reason"] = out["status"].where(
+        out["status"] != RECEIVED, late[wanted].map({True: "late", False: BLANK_BODIES})
+    )
+    if "blank_bodies" not in out.columns:
+        out["blank_bodies"] = ""
+    columns = [UNIT_ID, UNIT_NAME, "reason", "days_late", "problems", "blank_bodies"]
     if "contact" in out.columns:
         columns.append("contact")
     return out[columns].reset_index(drop=True)

@@ -104,6 +104,8 @@ class TemplateMeta:
         One entry per data sheet.
     period_label : str
         The period in Vietnamese words (``6 tháng đầu năm 2015``).
+    workbook_sheets : tuple of str
+        The sheets the workbook has (a data sheet may have been renamed or deleted).
     """
 
     version: str
@@ -113,6 +115,7 @@ class TemplateMeta:
     deadline: dt.date | None
     sheets: tuple[tuple[str, str, str, str], ...]
     period_label: str = ""
+    workbook_sheets: tuple[str, ...] = ()
 
 
 #: Group titles that differ from the vocabulary's name: the readers take "phụ nữ" in a group
@@ -125,30 +128,73 @@ def body_title(body: str) -> str:
     return _TITLES.get(body, BODIES[body].vi)
 
 
+@dataclasses.dataclass(frozen=True)
+class TypedSheet:
+    """What is typed in a template's data sheet.
+
+    Attributes
+    ----------
+    rows : tuple of dict
+        Per unit row of the template, per body: ``{"total": 39, "female": 5}`` (with ``trained``
+        for the bodies of :data:`TRAINED_BODIES`); blank cells are ``None``.
+    names : tuple
+        The unit cell (column B) of each unit row, as typed (``None`` when blank).
+    extra_rows : tuple of (int, object)
+        Each row below the template's unit rows with something in a count column: its Excel row
+        number and what it holds first (the unit cell when typed, else the first count cell).
+    """
+
+    rows: tuple[dict[str, dict[str, Any]], ...]
+    names: tuple[Any, ...]
+    extra_rows: tuple[tuple[int, Any], ...]
+
+
+def blank_cell(value: Any) -> bool:
+    """Say whether a cell is blank (nothing, or only spaces)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def read_typed(path: str | Path, sheet: str, bodies: Sequence[str], n_units: int = 1) -> TypedSheet:
+    """Return what is typed in a template sheet: the unit rows and any row added below them."""
+    starts = group_starts(bodies)
+    width = starts[-1] + len(group_labels(bodies[-1])) - 1
+    wb = load_workbook(path, read_only=True, data_only=True)
+    try:
+        ws = wb[sheet]
+        rows, names = [], []
+        for k in range(n_units):
+            r = FIRST_DATA_ROW + k
+            row: dict[str, dict[str, Any]] = {}
+            for body, first in zip(bodies, starts, strict=True):
+                cells = {TOTAL: ws.cell(r, first).value, FEMALE: ws.cell(r, first + 1).value}
+                if body in TRAINED_BODIES:
+                    cells[TRAINED] = ws.cell(r, first + 3).value
+                row[body] = cells
+            rows.append(row)
+            names.append(ws.cell(r, 2).value)
+        extra = []
+        below = FIRST_DATA_ROW + n_units
+        for r, values in enumerate(
+            ws.iter_rows(min_row=below, max_col=width, values_only=True), start=below
+        ):
+            counts = [v for v in values[2:width] if not blank_cell(v)]
+            if counts:
+                unit = values[1] if len(values) > 1 and not blank_cell(values[1]) else None
+                extra.append((r, unit if unit is not None else counts[0]))
+    finally:
+        wb.close()
+    return TypedSheet(rows=tuple(rows), names=tuple(names), extra_rows=tuple(extra))
+
+
 def typed_cells(
     path: str | Path, sheet: str, bodies: Sequence[str], n_units: int = 1
 ) -> list[dict[str, dict[str, Any]]]:
     """Return what is typed in the input cells of a template sheet: per unit row, per body.
 
     ``{"party_committee": {"total": 39, "female": 5}, ...}`` with ``trained`` for the bodies of
-    :data:`TRAINED_BODIES`; blank cells are ``None``.
+    :data:`TRAINED_BODIES`; blank cells are ``None`` (see :func:`read_typed`).
     """
-    wb = load_workbook(path, read_only=True, data_only=True)
-    try:
-        ws = wb[sheet]
-        out = []
-        for k in range(n_units):
-            r = FIRST_DATA_ROW + k
-            row: dict[str, dict[str, Any]] = {}
-            for body, first in zip(bodies, group_starts(bodies), strict=True):
-                cells = {TOTAL: ws.cell(r, first).value, FEMALE: ws.cell(r, first + 1).value}
-                if body in TRAINED_BODIES:
-                    cells[TRAINED] = ws.cell(r, first + 3).value
-                row[body] = cells
-            out.append(row)
-    finally:
-        wb.close()
-    return out
+    return list(read_typed(path, sheet, bodies, n_units).rows)
 
 
 def term_title(term: str) -> str:
@@ -487,6 +533,7 @@ def read_meta(path: str | Path) -> TemplateMeta | None:
     try:
         if META_SHEET not in wb.sheetnames:
             return None
+        workbook_sheets = tuple(wb.sheetnames)
         rows = [
             tuple("" if v is None else str(v) for v in row)
             for row in wb[META_SHEET].iter_rows(values_only=True)
@@ -514,6 +561,7 @@ def read_meta(path: str | Path) -> TemplateMeta | None:
         deadline=deadline,
         sheets=sheets,
         period_label=words.get("period", ""),
+        workbook_sheets=workbook_sheets,
     )
 
 

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 
 from gender_stats.collection import (
     AMBIGUOUS,
+    BLANK_BODIES,
     MISSING,
     NOT_A_REPORT,
     PROBLEMS,
@@ -35,6 +36,7 @@ from gender_stats.outputs._page import Block, Section, table_block
 from gender_stats.outputs.labels import LABELS, LANGS, PAGE_LABELS, Lang
 from gender_stats.outputs.plots_collection import plot_returns
 from gender_stats.schema import UNIT_ID, UNIT_NAME
+from gender_stats.vocab import BODIES
 
 __all__ = [
     "add_to_report",
@@ -62,6 +64,31 @@ _STATUS = "status"
 MAX_NAMED = 10
 #: The consolidated sheet's title (the official layout is in Vietnamese whatever ``lang``).
 CONSOLIDATED_TITLE = "TỔNG HỢP SỐ LƯỢNG NỮ THAM GIA CẤP ỦY, CƠ QUAN DÂN CỬ"
+#: The column of the bodies a return left blank, and the reminder's reason for them.
+BLANK_WORDS: dict[str, dict[str, str]] = {
+    "vi": {"column": "Nhóm để trống", "reason": "nhóm để trống (xác nhận không có cơ quan)"},
+    "en": {"column": "Bodies left blank", "reason": "bodies left blank (confirm none)"},
+}
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    """Return a column, or blanks for a frame made before it existed."""
+    return frame[name] if name in frame.columns else pd.Series("", index=frame.index, dtype=object)
+
+
+def _body_words(codes: pd.Series, lang: Lang) -> pd.Series:
+    """Return ``"standing_committee, key_posts"`` as the bodies' names in ``lang``."""
+
+    def words(text: object) -> str:
+        if not isinstance(text, str) or not text:
+            return ""
+        names = []
+        for code in text.split(", "):
+            body = BODIES.get(code)
+            names.append(code if body is None else (body.vi if lang == "vi" else body.en))
+        return "; ".join(names)
+
+    return codes.map(words)
 
 
 def _text(values: pd.Series) -> pd.Series:
@@ -123,7 +150,7 @@ def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
     >>> import tempfile, gender_stats as gs
     >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:3], term="2015-2020")
     >>> status_table(c, lang="en").iloc[0].tolist()
-    ['Thành phố Thanh Hóa', 'missing', '', '', '', '', '', '']
+    ['Thành phố Thanh Hóa', 'missing', '', '', '', '', '', '', '']
     """
     collection = _require(collection, "status_table", lang)
     words, status = PAGE_LABELS[lang], collection.status
@@ -140,6 +167,7 @@ def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
         words["coll_days_late"]: _text(status["days_late"]),
         words["coll_n_problems"]: _text(status["n_problems"]).replace("0", ""),
         words["coll_problem_text"]: _text(status["problems"]),
+        BLANK_WORDS[lang]["column"]: _body_words(_column(status, "blank_bodies"), lang),
     }
     return pd.DataFrame(table).reset_index(drop=True)
 
@@ -286,13 +314,17 @@ def reminders_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFram
     >>> import tempfile, gender_stats as gs
     >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:2], term="2015-2020")
     >>> reminders_sheet(c, lang="en").iloc[0].tolist()
-    ['TH-H01', 'Thành phố Thanh Hóa', 'missing', '', '']
+    ['TH-H01', 'Thành phố Thanh Hóa', 'missing', '', '', '']
     """
     collection = _require(collection, "reminders_sheet", lang)
     words, remind = PAGE_LABELS[lang], reminders(collection)
 
     reason = remind["reason"].map(
-        lambda v: words["coll_late"] if v == "late" else status_word(v, lang)
+        lambda v: (
+            words["coll_late"]
+            if v == "late"
+            else (BLANK_WORDS[lang]["reason"] if v == BLANK_BODIES else status_word(v, lang))
+        )
     )
     table = {
         "ID": _text(remind[UNIT_ID]),
@@ -300,6 +332,7 @@ def reminders_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFram
         words["coll_reason"]: reason,
         words["coll_days_late"]: _text(remind["days_late"]),
         words["coll_problem_text"]: _text(remind["problems"]),
+        BLANK_WORDS[lang]["column"]: _body_words(_column(remind, "blank_bodies"), lang),
     }
     if "contact" in remind.columns:
         table[words["coll_contact"]] = _text(remind["contact"])
