@@ -64,11 +64,6 @@ _STATUS = "status"
 MAX_NAMED = 10
 #: The consolidated sheet's title (the official layout is in Vietnamese whatever ``lang``).
 CONSOLIDATED_TITLE = "TỔNG HỢP SỐ LƯỢNG NỮ THAM GIA CẤP ỦY, CƠ QUAN DÂN CỬ"
-#: The column of the bodies a return left blank, and the reminder's reason for them.
-BLANK_WORDS: dict[str, dict[str, str]] = {
-    "vi": {"column": "Nhóm để trống", "reason": "nhóm để trống (xác nhận không có cơ quan)"},
-    "en": {"column": "Bodies left blank", "reason": "bodies left blank (confirm none)"},
-}
 
 
 def _column(frame: pd.DataFrame, name: str) -> pd.Series:
@@ -167,7 +162,7 @@ def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
         words["coll_days_late"]: _text(status["days_late"]),
         words["coll_n_problems"]: _text(status["n_problems"]).replace("0", ""),
         words["coll_problem_text"]: _text(status["problems"]),
-        BLANK_WORDS[lang]["column"]: _body_words(_column(status, "blank_bodies"), lang),
+        PAGE_LABELS[lang]["coll_blank_column"]: _body_words(_column(status, "blank_bodies"), lang),
     }
     return pd.DataFrame(table).reset_index(drop=True)
 
@@ -323,7 +318,11 @@ def reminders_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFram
         lambda v: (
             words["coll_late"]
             if v == "late"
-            else (BLANK_WORDS[lang]["reason"] if v == BLANK_BODIES else status_word(v, lang))
+            else (
+                PAGE_LABELS[lang]["coll_blank_reason"]
+                if v == BLANK_BODIES
+                else status_word(v, lang)
+            )
         )
     )
     table = {
@@ -332,7 +331,7 @@ def reminders_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFram
         words["coll_reason"]: reason,
         words["coll_days_late"]: _text(remind["days_late"]),
         words["coll_problem_text"]: _text(remind["problems"]),
-        BLANK_WORDS[lang]["column"]: _body_words(_column(remind, "blank_bodies"), lang),
+        PAGE_LABELS[lang]["coll_blank_column"]: _body_words(_column(remind, "blank_bodies"), lang),
     }
     if "contact" in remind.columns:
         table[words["coll_contact"]] = _text(remind["contact"])

@@ -1175,6 +1175,8 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_problem_text": "Lỗi",
         "coll_status": "Tình trạng",
         "coll_reason": "Lý do nhắc",
+        "coll_blank_column": "Nhóm để trống",
+        "coll_blank_reason": "nhóm để trống (xác nhận không có cơ quan)",
         "coll_contact": "Liên hệ",
         "coll_all_compiled": "Ghi chú: số liệu tổng hợp gồm đủ {n}/{n} đơn vị.",
         "coll_not_compiled": (
@@ -1273,6 +1275,8 @@ PAGE_LABELS: Mapping[str, Mapping[str, str]] = {
         "coll_problem_text": "Problem details",
         "coll_status": "Status",
         "coll_reason": "Reminder for",
+        "coll_blank_column": "Bodies left blank",
+        "coll_blank_reason": "bodies left blank (confirm none)",
         "coll_contact": "Contact",
         "coll_all_compiled": "Note: the figures cover all {n} of {n} units.",
         "coll_not_compiled": (
