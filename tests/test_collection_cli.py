@@ -120,3 +120,24 @@ def test_template_and_collect_for_a_reporting_period(
     )
     assert code == 2
     assert "không phải kỳ báo cáo (not a reporting period)" in capsys.readouterr().err
+
+
+def test_collect_prints_the_groups_a_return_left_blank(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    units = _units_csv(tmp_path)
+    out = tmp_path / "mau"
+    main(
+        ["template", "--units", str(units), "--term", "2015-2020", "--out", str(out),
+         "--bodies", "party_committee,standing_committee"]
+    )  # fmt: skip
+    inbox = tmp_path / "nhan"
+    inbox.mkdir()
+    wb = openpyxl.load_workbook(out / "bao_cao_U1.xlsx")
+    wb["Báo cáo"]["C7"], wb["Báo cáo"]["D7"] = 39, 5  # the standing committee's group left blank
+    wb.save(inbox / "U1.xlsx")
+    capsys.readouterr()
+    main(["collect", str(inbox), "--units", str(units), "--term", "2015-2020",
+          "--out", str(tmp_path / "th.xlsx")])  # fmt: skip
+    line = next(s for s in capsys.readouterr().out.splitlines() if "Huyện Quan Hóa" in s)
+    assert line.endswith("— để trống (left blank): Ban Thường vụ")

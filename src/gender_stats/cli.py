@@ -1110,7 +1110,7 @@ def _received_table(path: Path) -> pd.DataFrame:
 
 def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
     from gender_stats.collection import collect, reminders
-    from gender_stats.outputs.collection import status_word, write_collection
+    from gender_stats.outputs.collection import body_words, status_word, write_collection
 
     lang = args.lang
     received = None
@@ -1137,7 +1137,8 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         period=args.period,
     )
     status = result.status
-    records: list[dict[Any, Any]] = status.to_dict("records")
+    blank = body_words(status.get("blank_bodies", pd.Series("", index=status.index)), lang)
+    records: list[dict[Any, Any]] = status.assign(_blank=blank).to_dict("records")
     for rec in records:
         arrived = rec["received"]
         when = "" if pd.isna(arrived) else f"{arrived:%d/%m/%Y}"
@@ -1145,6 +1146,8 @@ def _cmd_collect(args: argparse.Namespace, out: TextIO) -> int:
         late = "" if pd.isna(on_time) else label("cli.on_time" if on_time else "cli.late", lang)
         who = rec["unit_name"] if isinstance(rec["unit_name"], str) else "?"
         extra = label("cli.n_problems", lang, n=rec["n_problems"]) if rec["n_problems"] else ""
+        if rec["_blank"]:
+            extra += label("cli.blank_bodies", lang, bodies=rec["_blank"])
         word = status_word(rec["status"], lang)
         print(f"{word:<17} {who:<32} {rec['file']:<28} {when:<10} {late}{extra}", file=out)
     counts = status["status"].value_counts()

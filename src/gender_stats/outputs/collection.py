@@ -71,7 +71,7 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return frame[name] if name in frame.columns else pd.Series("", index=frame.index, dtype=object)
 
 
-def _body_words(codes: pd.Series, lang: Lang) -> pd.Series:
+def body_words(codes: pd.Series, lang: Lang) -> pd.Series:
     """Return ``"standing_committee, key_posts"`` as the bodies' names in ``lang``."""
 
     def words(text: object) -> str:
@@ -162,7 +162,7 @@ def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
         words["coll_days_late"]: _text(status["days_late"]),
         words["coll_n_problems"]: _text(status["n_problems"]).replace("0", ""),
         words["coll_problem_text"]: _text(status["problems"]),
-        PAGE_LABELS[lang]["coll_blank_column"]: _body_words(_column(status, "blank_bodies"), lang),
+        PAGE_LABELS[lang]["coll_blank_column"]: body_words(_column(status, "blank_bodies"), lang),
     }
     return pd.DataFrame(table).reset_index(drop=True)
 
@@ -331,7 +331,7 @@ def reminders_sheet(collection: Collection, *, lang: Lang = "vi") -> pd.DataFram
         words["coll_reason"]: reason,
         words["coll_days_late"]: _text(remind["days_late"]),
         words["coll_problem_text"]: _text(remind["problems"]),
-        PAGE_LABELS[lang]["coll_blank_column"]: _body_words(_column(remind, "blank_bodies"), lang),
+        PAGE_LABELS[lang]["coll_blank_column"]: body_words(_column(remind, "blank_bodies"), lang),
     }
     if "contact" in remind.columns:
         table[words["coll_contact"]] = _text(remind["contact"])

@@ -529,6 +529,10 @@ _add(
         "on_time": ("đúng hạn", "on time"),
         "late": ("MUỘN (late)", "LATE"),
         "n_problems": (" — {n} lỗi (problems)", " — {n} problems"),
+        "blank_bodies": (
+            " — để trống (left blank): {bodies}",
+            " — left blank (confirm none): {bodies}",
+        ),
         "period": ("; kỳ báo cáo (period) {period}", "; reporting period {period}"),
         "deadline": ("; hạn nộp (deadline) trước {date}", "; deadline before {date}"),
         "no_usable_counts": (
