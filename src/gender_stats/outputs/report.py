@@ -484,8 +484,9 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     compliance = _settle_share_targets(compliance)
     checked = compliance[compliance[comp.STATUS].isin(comp.ASSESSED)]
     whole = comp.summarise(checked, by=(), warn=False).iloc[0]
-    short = _share_targets_short(checked)
-    each_unit = checked[~_of_share_targets(checked)]  # what share targets need is in ``short``
+    groups = _share_groups(checked)
+    short = _share_targets_short(groups)
+    each_unit = checked[~_of_share_targets(checked, groups)]  # share targets' needs: ``short``
     needed = (
         comp.summarise(each_unit, by=(), warn=False).iloc[0][comp.SEATS_NEEDED]
         if len(each_unit)
@@ -528,18 +529,16 @@ def _share_groups(checked: pd.DataFrame) -> pd.DataFrame:
     return comp.summarise(checked, by=(TERM, TARGET_ID), warn=False)
 
 
-def _of_share_targets(checked: pd.DataFrame) -> np.ndarray:
-    """Return which rows are checks of a share-of-units target (judged by the share of units)."""
-    groups = _share_groups(checked)
+def _of_share_targets(checked: pd.DataFrame, groups: pd.DataFrame) -> np.ndarray:
+    """Return which rows are checks of a share-of-units target (``groups``: :func:`_share_groups`)."""
     ids = set(groups.loc[groups["units_needed"].notna(), TARGET_ID].astype(str))
     if not ids:
         return np.zeros(len(checked), dtype=bool)
     return checked[TARGET_ID].astype(str).isin(ids).to_numpy(dtype=bool)
 
 
-def _share_targets_short(checked: pd.DataFrame) -> tuple[tuple[str, str, int], ...]:
+def _share_targets_short(groups: pd.DataFrame) -> tuple[tuple[str, str, int], ...]:
     """Return ``(term, target_id, more units needed)`` of each share-of-units target not met."""
-    groups = _share_groups(checked)
     short = groups[groups["units_needed"].fillna(0).astype("int64") > 0]
     return tuple(
         (str(t), str(i), int(k))
@@ -558,11 +557,12 @@ def _below_block(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -
     below = checked[checked[STATUS] == Status.BELOW]
     if below.empty:
         return None
+    groups = _share_groups(checked)
     more = {
         (str(t), str(i)): int(k)
-        for t, i, k in _share_targets_short(checked)  # (term, target, k more units)
+        for t, i, k in _share_targets_short(groups)  # (term, target, k more units)
     }
-    share = below[TARGET_ID].astype(str).where(_of_share_targets(below), "")
+    share = below[TARGET_ID].astype(str).where(_of_share_targets(below, groups), "")
     counted = counted_groups(below)
     keys = [below[BODY], below[RULE], counted, share]
     if with_term:
