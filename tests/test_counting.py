@@ -451,3 +451,26 @@ def test_count_under_40_counts_only_bodies_whose_every_birth_is_known() -> None:
     assert pd.isna(by_body[("2020-2025", "A", "party_committee")])  # its one birth is unknown
     assert "under_40" not in count_under_40(ROSTER).columns  # no birth at all: no column
     pd.testing.assert_frame_equal(count_under_40(roster).drop(columns="under_40"), count(roster))
+
+
+@pytest.mark.parametrize("engine", ["polars", "polars_lazy", "duckdb", "pyarrow"])
+def test_count_of_another_engine_refuses_a_sex_it_cannot_count(engine) -> None:
+    import duckdb
+    import polars as pl
+    import pyarrow as pa
+
+    frame = ROSTER.copy()
+    frame.loc[1, "sex"], frame.loc[2, "sex"] = "Nữ", None  # a woman as written, and a blank
+    native = {
+        "polars": lambda: pl.from_pandas(frame),
+        "polars_lazy": lambda: pl.from_pandas(frame).lazy(),
+        "duckdb": lambda: duckdb.from_arrow(pa.Table.from_pandas(frame)),
+        "pyarrow": lambda: pa.Table.from_pandas(frame),
+    }[engine]()
+    with pytest.raises(DataError) as err:
+        count(native)
+    assert [p.value for p in err.value.problems] == ["Nữ", None]
+    assert (err.value.rows_read, err.value.rows_reported) == (7, 2)
+    clean = {"polars": pl.from_pandas(ROSTER), "pyarrow": pa.Table.from_pandas(ROSTER)}
+    for other in clean.values():  # a clean roster counts as before
+        assert count(other)["female"].sum() == 3

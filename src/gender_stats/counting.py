@@ -519,6 +519,8 @@ def _count_lazy(
                 'expression such as nw.col("birth_year") > 1975; got ' + type(mask).__name__
             )
         flags[name] = mask
+    sex = nw.col(SEX)
+    flags[_OTHER_SEX] = ~sex.is_in(list(SEXES)) | sex.is_null()  # counted in the same pass
     temp = {name: f"__gender_stats_{i}__" for i, name in enumerate(flags)}
     frame = frame.with_columns(
         *(expr.cast(nw.Int64).alias(temp[name]) for name, expr in flags.items())
@@ -529,6 +531,9 @@ def _count_lazy(
     if isinstance(grouped, nw.LazyFrame):
         grouped = grouped.collect()
     out = grouped.to_pandas()
+    other = int(out.pop(_OTHER_SEX).fillna(0).sum())
+    if other:
+        _refuse_other_sexes(frame, other, int(out[TOTAL].sum()))
     for column in by:
         if pd.api.types.is_object_dtype(out[column]) or pd.api.types.is_string_dtype(out[column]):
             out[column] = out[column].astype("str")
@@ -537,6 +542,24 @@ def _count_lazy(
     if by:
         out = out.sort_values(by, na_position="last", kind="stable")
     return out.reset_index(drop=True)
+
+
+#: The column of a lazy count that counts the rows whose sex is not ``F`` or ``M``.
+_OTHER_SEX = "__gender_stats_other_sex__"
+
+
+def _refuse_other_sexes(frame: Any, n_rows: int, n_read: int) -> None:
+    """Raise the DataError of a frame of another engine with sexes :func:`count` cannot count."""
+    sex = nw.col(SEX)
+    values = frame.filter(~sex.is_in(list(SEXES)) | sex.is_null()).select(SEX).unique().head(5)
+    if isinstance(values, nw.LazyFrame):
+        values = values.collect()
+    seen = sorted(
+        (None if pd.isna(v) else v for v in values.to_pandas()[SEX].tolist()),
+        key=lambda v: (v is None, str(v)),
+    )
+    problems = [Problem(expected=SEX_TO_COUNT, value=v, column=SEX) for v in seen]
+    raise DataError(problems, source="roster", rows_read=n_read, rows_reported=n_rows)
 
 
 # ---------------------------------------------------------------------------------------------
