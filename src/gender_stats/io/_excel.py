@@ -1030,6 +1030,9 @@ def _decode_csv(raw: bytes, name: str) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        vietnamese = _windows_1258(raw)
+        if vietnamese is not None:
+            return vietnamese
         line = raw[: err.start].count(b"\n") + 1
         raise _fail(
             name,
@@ -1037,6 +1040,49 @@ def _decode_csv(raw: bytes, name: str) -> str:
             "Windows-1258 or a TCVN3 font file)",
             'trong Excel chọn Save As "CSV UTF-8 (Comma delimited)"',
         ) from err
+
+
+#: Letters of Latin-1 that Vietnamese does not use: in a file decoded as Windows-1258 they say
+#: that it is not (a TCVN3 or VNI font's bytes, a Western file).
+_NOT_VIETNAMESE = re.compile(
+    "[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8"
+    "\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee\u00ef"
+    "\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff]"
+)
+#: A letter replaced by "?" inside a word.
+_REPLACED = re.compile(r"[^\W\d_]\?[^\W\d_]")
+#: Letters only Vietnamese writes (with a horn, a breve, a stroke, or a tone on a vowel).
+_VIETNAMESE = re.compile("[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+
+
+def _windows_1258(raw: bytes) -> str | None:
+    r"""Return a CSV file's text decoded as Windows-1258, or ``None`` if it is not Vietnamese.
+
+    Excel on a Vietnamese Windows saves "CSV (Comma delimited)" in the system's code page,
+    Windows-1258, which writes a tone as a combining mark after its letter.  The text is taken
+    as such only when it decodes, composes (NFC) into Vietnamese letters with no mark left over,
+    and holds none of the Latin-1 letters Vietnamese does not use (which a TCVN3 or VNI font's
+    bytes, or a Western file, would give): anything else stays the not-UTF-8 error.
+
+    Examples
+    --------
+    >>> _windows_1258("Tổng số,Nữ".encode("utf-8"))  # UTF-8 bytes are not Windows-1258 text
+    >>> _windows_1258(b"T\xf4\xd2ng s\xf4\xec,N\xfd\xde")
+    'Tổng số,Nữ'
+    """
+    import unicodedata
+
+    try:
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        return None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    left_over = any(unicodedata.combining(ch) for ch in text)
+    lossy = _REPLACED.search(text)  # "T?ng s?": a program wrote what 1258 could not hold as "?"
+    if left_over or lossy or _NOT_VIETNAMESE.search(text) or not _VIETNAMESE.search(text):
+        return None
+    return text
 
 
 def _open_quote(text: str, delimiter: str) -> tuple[int, int] | None:
