@@ -181,6 +181,26 @@ def test_another_units_name_in_the_unit_cell_is_a_problem_naming_both(
     )
     assert "ô này ghi tên của U2 Huyện Cẩm Thủy" in said
     assert sorted(set(c.counts["unit_id"])) == ["U2", "U3"]
+    # the unit the cell names is told where its report may be (here it sent its own too)
+    assert c.status.loc[1, "warnings"].startswith(
+        "tệp bao_cao_U1.xlsx (mẫu của U1) ghi tên đơn vị này ở ô Báo cáo!B7"
+    )
+    assert "Báo cáo!B7" not in c.status.loc[0, "warnings"] + c.status.loc[2, "warnings"]
+
+
+def test_a_missing_unit_whose_name_fills_another_template_is_told_where_it_may_be(
+    templates: dict[str, Path], tmp_path: Path
+) -> None:
+    folder = inbox(tmp_path)
+    fill(templates["U1"], folder / "bao_cao_U1.xlsx", {**FULL, "B7": "Huyện Cẩm Thủy"})
+    c = gs.collect(folder, units=UNITS, term=TERM)
+    missing = c.status.set_index("unit_id").loc["U2"]
+    assert missing["status"] == "missing"
+    assert (
+        "tệp bao_cao_U1.xlsx (mẫu của U1) ghi tên đơn vị này ở ô Báo cáo!B7" in missing["warnings"]
+    )
+    table = status_table(c, lang="en").set_index("Unit")
+    assert table.loc["Huyện Cẩm Thủy", "Notes"].startswith("tệp bao_cao_U1.xlsx (mẫu của U1)")
 
 
 def test_an_alias_in_the_unit_cell_is_the_unit_and_a_name_of_no_unit_is_a_problem(

@@ -134,6 +134,12 @@ TEMPLATE_OTHER_UNIT = (
     "correct the cell or use the right template)."
 )
 OTHER_UNIT_NAMED = "tên của {units} (another unit of the units table)"
+#: In the status of a unit that another unit's template names: its report may be that file.
+NAMED_IN_OTHER_TEMPLATE = (
+    "tệp {file} (mẫu của {owner}) ghi tên đơn vị này ở ô {cell}: có thể là báo cáo của đơn vị "
+    "điền trên mẫu khác (the file, {owner}'s template, names this unit at that cell: perhaps "
+    "this unit's report, filled in on another unit's template)"
+)
 NO_UNIT_NAMED = "một tên không có trong bảng đơn vị (a name not in the units table)"
 TEMPLATE_EXTRA_ROW = (
     "không có dòng {row}: mẫu chỉ có {rows} cho {unit_id} {unit_name} (an extra data row, not "
@@ -516,6 +522,8 @@ class _File:
     how: dict[str, str] = dataclasses.field(default_factory=dict)
     #: The bodies whose whole group a template left blank (a body the unit lacks, or forgotten).
     blank_bodies: list[str] = dataclasses.field(default_factory=list)
+    #: Units of the table that a template's unit cell names instead of its own, with the cell.
+    names_others: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
@@ -761,6 +769,8 @@ def _own_problems(
             else NO_UNIT_NAMED
         )
         message = TEMPLATE_OTHER_UNIT.format(unit_name=unit_name, unit_id=uid, other=other)
+        for named in others:  # said in the status of that unit too (it may show as missing)
+            item.names_others[named] = f"{sheet}!B{r}"
         problems.append(
             Problem(
                 expected=message,
@@ -1154,6 +1164,13 @@ def _assemble(
             duplicates = f"{len(items)} tệp, dùng {chosen.name} — {why}; " + "; ".join(parts)
         status = MISSING if not items else (RECEIVED if usable else PROBLEMS)
         shown = chosen.error if chosen is not None and chosen.error is not None else None
+        named_in = [
+            NAMED_IN_OTHER_TEMPLATE.format(
+                file=f.name, cell=f.names_others[uid], owner=", ".join(f.units)
+            )
+            for f in results
+            if uid in f.names_others
+        ]
         status_rows.append(
             {
                 UNIT_ID: uid,
@@ -1172,7 +1189,9 @@ def _assemble(
                 "problems": _summary(shown) if shown is not None else "",
                 "blank_bodies": ", ".join(chosen.blank_bodies) if chosen is not None else "",
                 "match": chosen.how.get(uid, chosen.match) if chosen is not None else "",
-                "warnings": " | ".join(dict.fromkeys(w for f in items for w in f.warnings)),
+                "warnings": " | ".join(
+                    dict.fromkeys([*(w for f in items for w in f.warnings), *named_in])
+                ),
                 **({"contact": contact.get(uid)} if contact is not None else {}),
             }
         )

@@ -145,7 +145,7 @@ def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
     >>> import tempfile, gender_stats as gs
     >>> c = gs.collect(tempfile.mkdtemp(), units=gs.load_units().iloc[1:3], term="2015-2020")
     >>> status_table(c, lang="en").iloc[0].tolist()
-    ['Thành phố Thanh Hóa', 'missing', '', '', '', '', '', '', '']
+    ['Thành phố Thanh Hóa', 'missing', '', '', '', '', '', '', '', '']
     """
     collection = _require(collection, "status_table", lang)
     words, status = PAGE_LABELS[lang], collection.status
@@ -163,6 +163,7 @@ def status_table(collection: Collection, *, lang: Lang = "vi") -> pd.DataFrame:
         words["coll_n_problems"]: _text(status["n_problems"]).replace("0", ""),
         words["coll_problem_text"]: _text(status["problems"]),
         PAGE_LABELS[lang]["coll_blank_column"]: body_words(_column(status, "blank_bodies"), lang),
+        PAGE_LABELS[lang]["coll_notes"]: _text(_column(status, "warnings")),
     }
     return pd.DataFrame(table).reset_index(drop=True)
 
