@@ -133,6 +133,7 @@ def test_a_decimal_count_is_refused_at_its_cell(tmp_path: Path) -> None:
     (problem,) = info.value.problems
     assert (problem.row, problem.column) == (2, "B")
     assert "whole number" in problem.expected
+    assert problem.value == "39,5"  # as typed, not 39.5; "5,0" is the whole number 5
 
 
 def test_an_ambiguous_delimiter_says_which_were_tried(tmp_path: Path) -> None:

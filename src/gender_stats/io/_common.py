@@ -196,8 +196,14 @@ def count_cell(
     if number is None:
         return text, None
     if isinstance(number, Decimal):
+        if number != number.to_integral_value():
+            return text, COUNT_WITH_DECIMALS  # quoted as written ("39,5"), not as 39.5
         return float(number), None
     return number, None
+
+
+#: A count typed with decimals ("39,5" in a CSV): named at its cell as written.
+COUNT_WITH_DECIMALS = "số nguyên ≥ 0 (a whole number ≥ 0: a count has no decimals)"
 
 
 # --------------------------------------------------------------------------------------------
