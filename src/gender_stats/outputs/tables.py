@@ -221,7 +221,7 @@ def indicator_table(
     _check_rounding(rounding, digits)
     _require(compliance, _COMPLIANCE_NEEDS, "indicator_table")
     frame = compliance if term is None else compliance[compliance[TERM] == term]
-    frame = _applicable(frame, (TERM, BODY, TARGET_ID))
+    frame = applicable_rows(frame, (TERM, BODY, TARGET_ID))
     lab = LABELS[lang]
     words = STATUS_LABELS[lang]
     columns: dict[str, Any] = {}
@@ -244,18 +244,24 @@ def indicator_table(
     return pd.DataFrame(columns)
 
 
-def _level_order(level: Any) -> tuple[int, str]:
+def level_order(level: Any) -> tuple[int, str]:
+    """Return the sort key of a level: the order of :data:`~gender_stats.vocab.LEVELS`, then name.
+
+    Shared with the workbook writer, as are :func:`body_order`, :func:`applicable_rows`,
+    :func:`summary_numbers_frame` and :func:`units_noun` (not part of the public API).
+    """
     codes = list(LEVELS)
     text = str(level)
     return (codes.index(text), text) if text in codes else (len(codes), text)
 
 
-def _body_order(body: Any) -> int:
+def body_order(body: Any) -> int:
+    """Return the sort key of a body: its place in :data:`~gender_stats.vocab.BODIES`."""
     codes = list(BODIES)
     return codes.index(str(body)) if str(body) in codes else len(codes)
 
 
-def _applicable(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+def applicable_rows(compliance: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     """Drop the groups of ``keys`` whose every row is ``not_applicable`` (keep all if none is left).
 
     ``check`` pairs every counts row with every target of its body, so the terms a target was
@@ -297,7 +303,7 @@ def _scope(by: str | None, compliance: pd.DataFrame, func: str) -> list[str]:
 _OWN_GROUPS = (TERM, LEVEL, BODY, TARGET_ID)
 
 
-def _summary_numbers(compliance: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
+def summary_numbers_frame(compliance: pd.DataFrame, by: str | None = None) -> pd.DataFrame:
     """Return the level and scope-wide summary as numbers (shared with the workbook writer).
 
     The numbers are :func:`gender_stats.compliance.summarise`'s, one row per term × scope × body
@@ -313,7 +319,7 @@ def _summary_numbers(compliance: pd.DataFrame, by: str | None = None) -> pd.Data
     """
     _require(compliance, _COMPLIANCE_NEEDS, "summary_table")
     scope = _scope(by, compliance, "summary_table")
-    compliance = _applicable(compliance, (TERM, BODY, TARGET_ID))
+    compliance = applicable_rows(compliance, (TERM, BODY, TARGET_ID))
     frame = compliance.assign(
         _rule=_target_texts(compliance.drop(columns=DOCUMENT, errors="ignore")),
         _document=(
@@ -352,9 +358,9 @@ def _summary_numbers(compliance: pd.DataFrame, by: str | None = None) -> pd.Data
         zip(
             [term_bounds(str(t)) for t in out[TERM]],
             *([first_seen[v] for v in out[s]] for s in scope),
-            [_body_order(b) for b in out[BODY]],
+            [body_order(b) for b in out[BODY]],
             out[TARGET_ID].astype("str"),
-            [(1, 0, "") if _is_missing(lv) else (0, *_level_order(lv)) for lv in out[LEVEL]],
+            [(1, 0, "") if _is_missing(lv) else (0, *level_order(lv)) for lv in out[LEVEL]],
             strict=True,
         )
     )
@@ -403,7 +409,8 @@ def _verdicts(numbers: pd.DataFrame) -> list[Any]:
     return [pd.NA if _is_missing(v) else str(v) for v in out]
 
 
-def _noun(level: Any, lang: str) -> str:
+def units_noun(level: Any, lang: str) -> str:
+    """Return the word for the units of a level ("huyện", "districts"; "đơn vị" for all)."""
     if level is None or _is_missing(level):
         return DEFAULT_NOUN[lang]
     return UNIT_NOUNS[lang].get(str(level), DEFAULT_NOUN[lang])
@@ -413,7 +420,7 @@ def _result_text(k: int, a: int, n: int, level: Any, lang: str) -> str:
     """Return ``"20/27 huyện đạt (1 vượt khoảng)"`` (``"không đánh giá được"`` when ``n`` is 0)."""
     if not n:
         return label("summary.not_assessed", lang)
-    text = label("summary.result", lang, k=k, n=n, noun=_noun(level, lang))
+    text = label("summary.result", lang, k=k, n=n, noun=units_noun(level, lang))
     return text + (f" ({label('summary.above', lang, a=a)})" if a else "")
 
 
@@ -498,7 +505,7 @@ def summary_table(
     columns_in = getattr(compliance, "columns", ())
     if by is None and _PROVINCE in columns_in and _several(compliance[_PROVINCE]):
         by = _PROVINCE  # two provinces are never pooled into one "Toàn tỉnh" row
-    numbers = _summary_numbers(compliance, by)
+    numbers = summary_numbers_frame(compliance, by)
     scope = [] if by is None else [by]
     lab = LABELS[lang]
     columns: dict[str, Any] = {}
@@ -589,7 +596,7 @@ def shortfalls_table(
     _check_rounding(rounding, digits)
     _require(compliance, _COMPLIANCE_NEEDS, "shortfalls_table")
     below = shortfalls(compliance)
-    order = sorted(range(len(below)), key=lambda i: (_body_order(below[BODY].iloc[i]), i))
+    order = sorted(range(len(below)), key=lambda i: (body_order(below[BODY].iloc[i]), i))
     below = below.iloc[order].reset_index(drop=True)
     lab = LABELS[lang]
     part = _parts(below)
@@ -656,7 +663,7 @@ def terms_table(
     # Units in the order the user gave them, bodies in the vocabulary's order, terms in time.
     first_seen = {u: k for k, u in enumerate(dict.fromkeys(counts[UNIT_ID]))}
     keys = [
-        (first_seen[u], _body_order(b), term_bounds(str(t)))
+        (first_seen[u], body_order(b), term_bounds(str(t)))
         for u, b, t in zip(changes[UNIT_ID], changes[BODY], changes[TERM], strict=True)
     ]
     changes = changes.iloc[sorted(range(len(changes)), key=keys.__getitem__)].reset_index(drop=True)

@@ -46,11 +46,11 @@ from gender_stats.outputs.labels import labels_for, rule_text
 from gender_stats.outputs.tables import (
     LABELS,
     STATUS_LABELS,
-    _applicable,
-    _body_order,
-    _level_order,
-    _noun,
-    _summary_numbers,
+    applicable_rows,
+    body_order,
+    level_order,
+    summary_numbers_frame,
+    units_noun,
 )
 from gender_stats.schema import BODY, FEMALE, LEVEL, TERM, TOTAL, UNIT_ID, UNIT_NAME
 from gender_stats.vocab import body_label, level_label, term_bounds
@@ -307,7 +307,7 @@ def _body_sheet(
     _title_block(ws, heading, f"{label} — {sub}" if title else sub, last_col)
     rules = _body_header(ws, frame, targets, lang)
     units = frame.drop_duplicates(UNIT_ID, keep="first")
-    levels = sorted(dict.fromkeys(units[LEVEL].astype("str")), key=_level_order)
+    levels = sorted(dict.fromkeys(units[LEVEL].astype("str")), key=level_order)
     cells = {
         (str(u), str(t)): rec
         for u, t, rec in zip(frame[UNIT_ID], frame[TARGET_ID], frame.itertuples(), strict=True)
@@ -456,7 +456,7 @@ _TEXT_COLS = {2: 16, 3: 22, 4: 24, 7: 22}
 
 def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits: int) -> None:
     lab, text = LABELS[lang], _words(lang)
-    numbers = _summary_numbers(compliance)
+    numbers = summary_numbers_frame(compliance)
     headers = [
         lab["term"],
         lab["level"],
@@ -484,7 +484,7 @@ def _summary_sheet(ws: Worksheet, compliance: pd.DataFrame, *, lang: str, digits
                 f"{rule_text(str(rec.rule), lang)} ({rec.target_id})",
                 rec.n_met,
                 rec.n_assessed,
-                f"{rec.n_met}/{rec.n_assessed} {_noun(None if all_levels else level, lang)} "
+                f"{rec.n_met}/{rec.n_assessed} {units_noun(None if all_levels else level, lang)} "
                 f"{lab['met_word']}",
                 getattr(rec, TOTAL),
                 getattr(rec, FEMALE),
@@ -810,11 +810,11 @@ def _body_sheets(
     digits: int,
 ) -> None:
     """Add one sheet per body × term that a target applies to, bodies in vocabulary order."""
-    shown = _applicable(compliance, (TERM, BODY))
+    shown = applicable_rows(compliance, (TERM, BODY))
     pairs = list(
         dict.fromkeys(zip(shown[TERM].astype("str"), shown[BODY].astype("str"), strict=True))
     )
-    pairs.sort(key=lambda tb: (_body_order(tb[1]), term_bounds(tb[0])))
+    pairs.sort(key=lambda tb: (body_order(tb[1]), term_bounds(tb[0])))
     several_terms = len({t for t, _ in pairs}) > 1
     for term, body in pairs:
         part = compliance[
