@@ -225,3 +225,42 @@ def test_the_entry_coerces_as_check_judges() -> None:
     assert str(out["female"].dtype) == "Int64"
     assert out["female"].tolist()[0] == 3 and out["female"].isna().tolist() == [False, True]
     assert counts["total"].tolist() == [" 20 ", "30"]  # the input is not changed
+
+
+def test_rollup_sums_seats_above_the_elected_and_counts_split_by_a_group() -> None:
+    # an election form: 27 and 31 seats to fill, 25 and 30 deputies elected (seats ≥ total)
+    council = pd.DataFrame(
+        {
+            "term": ["2021-2026"] * 2, "unit_id": ["A", "B"], "unit_name": ["Xã A", "Xã B"],
+            "level": ["commune"] * 2, "body": ["peoples_council"] * 2,
+            "total": [25, 30], "female": [7, 9], "seats": [27, 31],
+        }
+    )  # fmt: skip
+    out = gs.rollup(council, by=("term", "body")).iloc[0]
+    assert (out["total"], out["female"], out["seats"], out["n_units"]) == (55, 16, 58, 2)
+    # one committee counted by ethnicity: two rows of one term × unit × body, not a repeat
+    roster = pd.DataFrame(
+        {
+            "term": ["2020-2025"] * 4, "unit_id": ["A"] * 4, "unit_name": ["A"] * 4,
+            "level": ["district"] * 4, "body": ["party_committee"] * 4,
+            "person_id": list("1234"), "sex": ["F", "M", "M", "F"],
+            "ethnicity": ["Kinh", "Kinh", "Thái", "Thái"],
+        }
+    )  # fmt: skip
+    by_group = gs.count(roster, by=("term", "unit_id", "unit_name", "level", "body", "ethnicity"))
+    out = gs.rollup(by_group, by=("term", "body"))
+    assert out[["total", "female", "n_units"]].to_numpy().tolist() == [[4, 2, 2]]
+    with pytest.raises(gs.DataError, match=r"một dòng|duplicate|twice"):
+        gs.rollup(pd.concat([by_group, by_group.iloc[[0]]]), by=("term", "body"))
+
+
+def test_intersection_matrix_takes_the_terms_as_check_does() -> None:
+    table = pd.DataFrame(
+        {
+            "term": ["2015 – 2020", "2015-2020"], "body": ["party_committee"] * 2,
+            "age_group": ["40_and_under", "over_50"], "total": [10, 30], "female": [4, 3],
+        }
+    )  # fmt: skip
+    m = gs.intersection_matrix(table)  # one term: no term level in the rows
+    assert m.index.names == ["body"]
+    assert int(m[("total", "over_50")].iloc[0]) == 30 and len(m) == 1

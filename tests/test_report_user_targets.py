@@ -77,7 +77,17 @@ def test_the_targets_kept_in_attrs_are_not_copied_at_each_operation():
     kept = compliance.attrs["targets"]
     assert copy.deepcopy(compliance.attrs)["targets"] is kept
     assert compliance[["unit_id"]].attrs["targets"] is kept
-    assert [t.id for t in kept] == ["plan:floor"]
+    assert list(kept) == ["plan:floor"]
+    assert [t.id for t in gs.compliance.applied_targets(compliance)] == ["plan:floor"]
+
+
+def test_a_compliance_frame_still_saves_to_parquet(tmp_path):
+    # attrs go into the Parquet file as JSON: the targets kept there must not break it
+    compliance = gs.check(_committees([3, 5]), [HALF_AT_15_FLOOR])
+    compliance.to_parquet(tmp_path / "c.parquet")
+    back = pd.read_parquet(tmp_path / "c.parquet")
+    assert back["status"].tolist() == ["met", "met"]  # 15 % of 20 is 3 women
+    assert back.attrs["targets"] == ["plan:floor"]
 
 
 HALF_AT_15_FLOOR = Target(

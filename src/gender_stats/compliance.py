@@ -385,9 +385,10 @@ def check(
         ``<name>_input``.  The counts the targets read come back as integers when they were
         held as text or categoricals (as :func:`require_whole_counts` takes them), so that every
         sum over the frame adds numbers.  ``attrs["targets_used"]`` holds the ids of the targets
-        applied to at least one row (see :func:`targets_used`), ``attrs["targets"]`` those
-        targets themselves (your own included), so that :func:`summarise`, the tables and the
-        report find their rules without being given them again.
+        applied to at least one row (see :func:`targets_used`), ``attrs["targets"]`` the same
+        ids holding the targets themselves, your own included (:func:`applied_targets`), so that
+        :func:`summarise`, the tables and the report find their rules without being given them
+        again; ``attrs`` stays JSON, as ``to_parquet`` writes it.
 
     Raises
     ------
@@ -1742,16 +1743,23 @@ def _numerator_sum(rows: pd.DataFrame) -> int:
 TARGETS_ATTR = "targets"
 
 
-class _Applied(tuple[Target, ...]):
-    """The targets :func:`check` applied, as kept in ``attrs``: a tuple that copies as itself.
+class _Applied(tuple[str, ...]):
+    """The targets :func:`check` applied, as kept in ``attrs``: their ids, and the targets.
 
-    pandas deep-copies ``attrs`` at every operation on a frame (each column taken, each row
-    selected): copying the targets, their rules and sources each time made :func:`summarise`
-    three times slower.  Targets are frozen, and this tuple is never changed, so the copy is the
-    tuple itself.
+    A tuple of the ids, so that ``attrs`` stays JSON (``to_parquet`` writes it so), holding the
+    :class:`Target` objects beside (:attr:`targets`).  pandas deep-copies ``attrs`` at every
+    operation on a frame (each column taken, each row selected): copying the targets, their
+    rules and sources each time made :func:`summarise` three times slower.  Targets are
+    frozen and this tuple is never changed, so a copy is the tuple itself.
     """
 
-    __slots__ = ()
+    targets: tuple[Target, ...]
+
+    def __new__(cls, targets: Iterable[Target]) -> _Applied:
+        kept = tuple(targets)
+        self = super().__new__(cls, (t.id for t in kept))
+        self.targets = kept
+        return self
 
     def __copy__(self) -> _Applied:
         return self
@@ -1776,8 +1784,8 @@ def applied_targets(compliance: pd.DataFrame) -> tuple[Target, ...]:
     ['36-CT/TW:a']
     """
     given = compliance.attrs.get(TARGETS_ATTR)
-    if given is not None:
-        return tuple(given)
+    if isinstance(given, _Applied):
+        return given.targets
     ids = set(compliance[TARGET_ID].dropna().astype(str)) if TARGET_ID in compliance else set()
     return tuple(t for t in get_targets() if t.id in ids)
 
@@ -1786,7 +1794,7 @@ def _rules_by_id(
     ids: Iterable[str], targets: Iterable[Target] = (), compliance: pd.DataFrame | None = None
 ) -> dict[str, Rule]:
     """Return the rule of each target id: the user's targets first, then the catalogue."""
-    applied = compliance.attrs.get(TARGETS_ATTR, ()) if compliance is not None else ()
+    applied = applied_targets(compliance) if compliance is not None else ()
     rules = {t.id: t.rule for t in (*applied, *targets)}
     catalogue = {t.id: t.rule for t in get_targets()}
     return {i: rules.get(i) or catalogue[i] for i in ids if i in rules or i in catalogue}

@@ -58,14 +58,12 @@ from gender_stats.schema import (
     ETHNICITY,
     FEMALE,
     LEVEL,
-    PERSON_ID,
     SEX,
     SHARE,
     TERM,
     TOTAL,
     UNIT_ID,
     UNIT_NAME,
-    VALIDATED_ATTR,
     Origin,
     _plain_text,
     collected,
@@ -153,9 +151,9 @@ def count(
     ------
     DataError
         If a ``sex`` is not ``F`` or ``M`` (blank, ``"Nữ"``, ``"f"``: :func:`~gender_stats.read_roster` and
-        :func:`~gender_stats.validate_roster` read a file's spellings), or, for a roster that
-        ``validate_roster`` did not return, if a person is listed twice in one body of one unit
-        in one term; the rows are named.  (A frame of another engine is counted as it is.)
+        :func:`~gender_stats.validate_roster` read a file's spellings); the rows are named, for
+        a frame of another engine the values.  A person listed twice in one body is counted
+        twice (``total`` is the number of rows): :func:`~gender_stats.validate_roster` refuses it.
 
     Notes
     -----
@@ -335,9 +333,10 @@ def _require_counted_roster(roster: pd.DataFrame) -> None:
     """Refuse a roster whose rows :func:`count` would count wrongly, naming the rows.
 
     Every ``sex`` must be ``F`` or ``M`` (a ``"Nữ"``, a blank counted as a man is a wrong
-    count).  A roster :func:`~gender_stats.validate_roster` did not return (no mark in
-    ``attrs``) is also checked for a person twice in one body of one unit in one term, which
-    ``validate_roster`` checks once for the frames it returns.
+    count).  On the categories the rows use when ``sex`` is categorical (as the readers give
+    it), so the check costs nothing on a national roster.  A person listed twice is
+    :func:`~gender_stats.validate_roster`'s to find (once, with the codes it builds anyway):
+    ``count`` counts rows.
     """
     sex = roster[SEX]
     if isinstance(sex.dtype, pd.CategoricalDtype):  # on the categories the rows use
@@ -347,33 +346,16 @@ def _require_counted_roster(roster: pd.DataFrame) -> None:
     else:
         wrong = ~np.asarray(sex.isin(list(SEXES)), dtype=bool)
         wrong = wrong if wrong.any() else None
-    key = [TERM, UNIT_ID, BODY, PERSON_ID]
-    twice = None
-    if VALIDATED_ATTR not in roster.attrs and all(c in roster.columns for c in key):
-        twice = roster.duplicated(key, keep="first").to_numpy(dtype=bool)
-        twice = twice if twice.any() else None
-    if wrong is None and twice is None:
+    if wrong is None:
         return
     problems: list[Problem] = []
-    for mask, column, expected in ((wrong, SEX, SEX_TO_COUNT), (twice, PERSON_ID, PERSON_TWICE)):
-        if mask is None:
-            continue
-        for position in np.flatnonzero(mask)[:_NAMED_AT_MOST]:
-            value = roster[column].iloc[position]
-            value = None if pd.isna(value) else value
-            problems.append(Origin().problem(roster.index[position], column, value, expected))
-    either = (wrong if wrong is not None else False) | (twice if twice is not None else False)
+    for position in np.flatnonzero(wrong)[:_NAMED_AT_MOST]:
+        value = sex.iloc[position]
+        value = None if pd.isna(value) else value
+        problems.append(Origin().problem(roster.index[position], SEX, value, SEX_TO_COUNT))
     raise DataError(
-        problems, source="roster", rows_read=len(roster), rows_reported=int(np.sum(either))
+        problems, source="roster", rows_read=len(roster), rows_reported=int(np.sum(wrong))
     )
-
-
-#: A person counted twice in one body of one unit in one term.
-PERSON_TWICE = (
-    "mỗi người một lần trong một cơ quan của một đơn vị trong một nhiệm kỳ (each person once "
-    "in one body of one unit in one term: this row repeats an earlier one; gs.validate_roster "
-    "names both rows)"
-)
 
 
 def _is_female(sex: pd.Series) -> np.ndarray:
@@ -1216,11 +1198,37 @@ def rollup(
     # every summed column as check takes it: a missing count is no zero (members whose women,
     # or members under 40, are unknown stay out of no sum), text is read as numbers, a unit
     # given twice is refused
-    counts = require_whole_counts(counts, values, pooled=True, unique=True)
+    members = [v for v in values if v not in _NOT_MEMBERS]  # seats may exceed the members
+    counts = require_whole_counts(counts, members, pooled=True, unique=_row_key(counts, values))
     grouped = counts.groupby(by, sort=True, observed=True, dropna=False)
     out = grouped[values].sum()
     out["n_units"] = grouped.size()
     return out.reset_index()
+
+
+#: Summed counts that are not members of the body, so not bounded by ``total``: the seats an
+#: election form gives (the deputies to elect; fewer may be elected).
+_NOT_MEMBERS = ("seats", "candidates")
+#: Text columns that describe a counts row without telling it from another.
+_DESCRIPTIVE = ("unit_name", "note", "source", "kind", "parent_id", "period")
+
+
+def _row_key(counts: pd.DataFrame, values: Sequence[str]) -> tuple[str, ...]:
+    """Return the columns that tell the rows of ``counts`` apart (term × unit × body, and more).
+
+    Counts split by ethnicity or age group (``count(roster, by=(..., "ethnicity"))``) have one
+    row per term × unit × body × group: the group is part of the key, so those rows are not a
+    unit given twice.  ``()`` when the frame lacks term, unit or body (nothing to check).
+    """
+    if not all(c in counts.columns for c in (TERM, UNIT_ID, BODY)):
+        return ()
+    extra = [
+        c
+        for c in counts.columns
+        if c not in (TERM, UNIT_ID, BODY, LEVEL, *values, *_DESCRIPTIVE)
+        and not pd.api.types.is_numeric_dtype(counts[c])
+    ]
+    return (TERM, UNIT_ID, BODY, *extra)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1362,7 +1370,7 @@ def intersection_matrix(
 
     rows = list(rows)
     require_frame(table, [*rows, columns, TOTAL, FEMALE], "intersection_matrix", "pass counts")
-    require_whole_counts(table, (FEMALE,), pooled=True)
+    table = require_whole_counts(table, (FEMALE,), pooled=True)
     if TERM in table.columns and len(pd.unique(table[TERM])) > 1 and TERM not in rows:
         rows.append(TERM)
     keys = pd.MultiIndex.from_frame(table[rows]).unique()
