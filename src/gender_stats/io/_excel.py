@@ -508,7 +508,7 @@ def _load_zip_workbook(
             cells, width = _rectangle(raw, name, meta.name)
             merged = [(a[0], a[1], b[0], b[1]) for a, b in merged_raw]
             info = extras.get(meta.name, {})
-            hidden = "Visible" not in str(meta.visible)
+            hidden = meta.visible != pc.SheetVisibleEnum.Visible
             grids.append(
                 _finish(
                     name,
