@@ -549,6 +549,36 @@ def _refuse_totals_as_units(frame: pd.DataFrame, file: str, rows: int, log: Read
     raise failure
 
 
+#: A sheet whose figures equal the sum of the others but that says nowhere it is a summary.
+SUMMARY_BY_FIGURES_ONLY = (
+    "trang tổng hợp được gọi tên (Tổng hợp, Toàn tỉnh, Cộng ...) hoặc trang số liệu của đơn vị "
+    "riêng (a sheet named as a summary, or one naming a unit of its own); trang này không nói là "
+    "tổng hợp, không nêu đơn vị riêng nào, nhưng số liệu bằng tổng các trang khác (this sheet does "
+    "not say it is a summary and names no unit of its own, yet its figures equal the sum of the "
+    "other sheets). "
+    'Hint: đổi tên trang thành "Tổng hợp" nếu là trang tổng hợp, hoặc ghi tên đơn vị; '
+    "sheet=... để đọc riêng một trang"
+)
+
+
+def _rows_say_total(frame: pd.DataFrame) -> bool:
+    """Return whether every row of ``frame`` is named as a total ("Tổng cộng", "Toàn tỉnh")."""
+    from gender_stats.io._rows import sum_kind
+
+    if UNIT_NAME not in frame.columns or not len(frame):
+        return False
+    return bool(frame[UNIT_NAME].map(sum_kind).notna().all())
+
+
+def _names_own_unit(frame: pd.DataFrame, rest: pd.DataFrame) -> bool:
+    """Return whether a row of ``frame`` names a unit that none of the other sheets names."""
+    if UNIT_ID not in frame.columns or UNIT_ID not in rest.columns:
+        return False
+    named = frame[UNIT_ID].dropna().astype(str)
+    named = named[named.str.strip() != ""]
+    return bool(len(named)) and not set(named).issubset(set(rest[UNIT_ID].dropna().astype(str)))
+
+
 def _drop_summaries(
     frames: list[pd.DataFrame],
     key: Sequence[str],
@@ -605,6 +635,12 @@ def _drop_summaries(
                         )
             if differs and not named:
                 continue
+            if not named and not _rows_say_total(frame):
+                if _names_own_unit(frame, rest):
+                    continue  # a unit of its own whose figures happen to equal the others' sum
+                failure = DataError([Problem(SUMMARY_BY_FIGURES_ONLY, name, file, name)])
+                failure.reading = log
+                raise failure
             kind = "là tổng của các trang khác (sums the other sheets)"
         kept = others
         sheet_file = next((e.file for e in log.entries if e.sheet == name), file)
