@@ -318,11 +318,25 @@ def derive_unit_id(name: str) -> str:
     return loose_key(name).replace(" ", "-")
 
 
+#: A name two or more units of the units table share (``Xã Xuân Phú`` in two districts).
+SHARED_UNIT_NAME = (
+    'tên của một đơn vị duy nhất trong bảng đơn vị; {ids} cùng tên "{name}": thêm cột "Mã đơn '
+    'vị" ghi mã đơn vị (the name of one unit of the units table; units {ids} share the name '
+    '"{name}": add a unit id column stating which)'
+)
+
+
 class UnitIndex:
-    """Look units up by name or alias, with :func:`~gender_stats._text.name_key`."""
+    """Look units up by name or alias, with :func:`~gender_stats._text.name_key`.
+
+    A name (or alias) two units share finds neither: :meth:`sharing` names them, and readers
+    report the cell (an id column tells them apart).
+    """
 
     def __init__(self, units: pd.DataFrame) -> None:
         self._by_key: dict[str, tuple[str, str, str]] = {}
+        #: name key -> the ids of the units sharing it (two or more)
+        self._shared: dict[str, list[str]] = {}
         # without diacritics: a name typed in plain ASCII ("Huyen Ha Trung") matches when only
         # one unit has that spelling once the marks are gone
         self._loose: dict[str, set[tuple[str, str, str]]] = {}
@@ -337,22 +351,39 @@ class UnitIndex:
             names = [name, *(str(aliases).split("|") if not is_blank(aliases) else [])]
             for n in names:
                 if not is_blank(n):
-                    self._by_key.setdefault(name_key(str(n)), entry)
+                    key = name_key(str(n))
+                    first = self._by_key.setdefault(key, entry)
+                    if first[0] != unit_id:
+                        shared = self._shared.setdefault(key, [first[0]])
+                        if unit_id not in shared:
+                            shared.append(unit_id)
                     self._loose.setdefault(loose_key(str(n)), set()).add(entry)
+        for key in self._shared:
+            del self._by_key[key]
         self.ids = {
             str(i): (str(n), str(lv))
             for i, n, lv in zip(units[UNIT_ID], units[UNIT_NAME], units[LEVEL], strict=True)
         }
 
     def find(self, name: str) -> tuple[str, str, str] | None:
-        """Return ``(unit_id, unit_name, level)`` for a name, or ``None``."""
+        """Return ``(unit_id, unit_name, level)`` for a name, or ``None`` (also for a shared one)."""
+        if self.sharing(name):
+            return None
         found = self._by_key.get(name_key(name))
         if found is None and expand_abbreviation(name) != name:
             found = self._by_key.get(name_key(expand_abbreviation(name)))
         if found is None and name.isascii():
             hits = self._loose.get(loose_key(expand_abbreviation(name)), set())
-            found = next(iter(hits)) if len(hits) == 1 else None
+            found = next(iter(hits)) if len({h[0] for h in hits}) == 1 else None
         return found
+
+    def sharing(self, name: str) -> list[str]:
+        """Return the ids of the units that share ``name`` (none when one unit or none has it)."""
+        for candidate in (name, expand_abbreviation(name)):
+            ids = self._shared.get(name_key(candidate))
+            if ids:
+                return list(ids)
+        return []
 
 
 def prepare_units(units: pd.DataFrame | None) -> UnitIndex | None:

@@ -19,6 +19,7 @@ from typing import Any
 from gender_stats._text import loose_key, nfc
 from gender_stats.io._common import (
     NOT_BLANK_ROW,
+    SHARED_UNIT_NAME,
     UNKNOWN_UNIT,
     Collector,
     UnitIndex,
@@ -269,7 +270,13 @@ def resolve_units(
             if uid is None and name is not None:
                 hit = units.find(name)
                 if hit is None:
-                    col.at(r, name_col, name, UNKNOWN_UNIT, header=name_header)
+                    shared = units.sharing(name)
+                    expected = (
+                        SHARED_UNIT_NAME.format(ids=", ".join(shared), name=name)
+                        if shared
+                        else UNKNOWN_UNIT
+                    )
+                    col.at(r, name_col, name, expected, header=name_header)
                     out_ids.append(derive_unit_id(name))
                     out_names.append(name)
                     out_levels.append(level or "missing")  # the unit is reported already
