@@ -57,7 +57,7 @@ from typing import Any
 
 import pandas as pd
 
-from gender_stats._text import loose_key, name_key, nfc
+from gender_stats._text import loose_key, name_key, nfc, strip_diacritics
 from gender_stats.io._birth import parse_birth
 from gender_stats.io._common import (
     FORMULA_NO_VALUE,
@@ -865,6 +865,26 @@ def check_totals(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
             col.at(t.row, t.col, t.value, TOTAL_FEMALE.format(n=t.female, found=found))
 
 
+def warn_unclear_female(grid: Grid, scan: _Rows, log: ReadingLog | None) -> None:
+    """Warn of each section or total row whose number of women cannot be read (not checked)."""
+    from gender_stats.io._counts import TableWarning
+
+    lines = [(r, sec.col, sec.label) for r, sec in scan.found.items()]
+    lines += [(t.row, t.col, t.value) for t in scan.totals]
+    for r, c, label in sorted(lines):
+        if not isinstance(label, str) or not female_unclear(label):
+            continue
+        message = FEMALE_UNCLEAR.format(
+            file=grid.file,
+            sheet=f', trang "{grid.sheet}"' if grid.sheet else "",
+            cell=f"{letter(c)}{grid.rows[r]}",
+            label=label,
+        )
+        if log is not None:
+            log.notes.append(message)
+        warnings.warn(message, TableWarning, stacklevel=5)
+
+
 def check_stated(scan: _Rows, sexes: list[str | None], col: Collector) -> None:
     """Report a section whose rows are not as many as its label states (``Ban Thường vụ (15)``).
 
@@ -1158,6 +1178,7 @@ def read_trich_ngang(
     sexes, years, dates = _sexes_and_births(grid, tn, data, col)
     check_stated(scan, sexes, col)
     check_totals(scan, sexes, col)
+    warn_unclear_female(grid, scan, log)
     cells = grid.cells
 
     def texts(key: str) -> list[str | None]:
@@ -1411,11 +1432,23 @@ SECTION_FEMALE = (
 
 _NUMBERING = re.compile(r"^([A-H]|\d{1,2})\s*(?:[.)/:-]\s*|$)(.*)$")
 _LABEL_TAIL = re.compile(r"\([^)]*\)|\s*[:;].*$|\s[-–—]\s.*$")
-_STATED_FEMALE = (  # "nữ: 07" first, then "7 đồng chí nữ"
-    re.compile(r"\bnu\s*(\d{1,3})\b"),
-    re.compile(r"\b(\d{1,3})\s*(?:dong chi\s*|d c\s*|dc\s*)?nu\b"),
+#: The words counting people after a number (``45 đồng chí``, ``3 đ/c``, ``12 người``).
+_PEOPLE = r"(?:dong chi|d\s*/\s*c|d\.c|dc|nguoi|thanh vien|uy vien)"
+#: A number of women: before ``nữ`` (``2 đồng chí nữ``, ``7 nữ``) or after it (``nữ: 07``, ``nữ 3
+#: đồng chí``, ``nữ: không``) in the same clause.
+_FEMALE_BEFORE = re.compile(rf"(?<![\d.,])(\d{{1,3}})\s*(?:{_PEOPLE}\s*)?(?:la\s+)?nu\b")
+_FEMALE_AFTER = re.compile(r"\bnu\s*(?:[:=]\s*|la\s+|co\s+)?(\d{1,3}|khong)\b(?![.,]?\d)")
+_NU = re.compile(r"\bnu\b")
+_STATED_TOTAL = re.compile(rf"(?<![\d.,])(\d{{1,3}})\s*{_PEOPLE}(?![a-z])")
+#: A clause counting a group of the members, not all of them (``1 đồng chí dân tộc thiểu số``).
+_SUBGROUP = re.compile(r"\b(?:dan toc|ton giao|tre|tuoi|tai cu|lan dau|tai dac cu|moi)\b")
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
+#: A stated number of women that cannot be read (two numbers, a percentage only).
+FEMALE_UNCLEAR = (
+    'Tệp "{file}"{sheet}, ô {cell}: không đọc được số nữ trong "{label}" nên không dùng để '
+    "kiểm tra danh sách (the number of women this line states cannot be read unambiguously; "
+    "it is not checked against the list)"
 )
-_STATED_TOTAL = re.compile(r"\b(\d{1,3})\s*(?:dong chi|d c|dc|nguoi|thanh vien|uy vien)\b")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1474,23 +1507,65 @@ def bodies_named(label: str) -> set[str]:
 def stated_counts(label: str) -> tuple[int | None, int | None]:
     """Return the number of people and of women a section label states, or ``None`` each.
 
+    The women's number is the one attached to ``nữ`` in its clause (clauses end at ``,``, ``;``
+    and brackets): right before it (``2 đồng chí nữ``), or after it (``nữ: 07``, ``nữ 3 đồng
+    chí``; ``không`` is 0); never a percentage nor another clause's number.  A line whose number
+    of women cannot be read so gives ``None`` (see :func:`female_unclear`).
+
     Examples
     --------
     >>> stated_counts("BAN CHẤP HÀNH: 45 đồng chí, trong đó nữ: 07"), stated_counts("(15 đ/c)")
     ((45, 7), (15, None))
     >>> stated_counts("Ban Thường vụ"), stated_counts("15 đồng chí, nữ 03"), stated_counts("3 đ/c nữ")
     ((None, None), (15, 3), (None, 3))
+    >>> stated_counts("Tổng số: 5 đồng chí, trong đó 2 đồng chí nữ, 1 đồng chí dân tộc thiểu số")
+    (5, 2)
+    >>> stated_counts("Tổng số: 45 đồng chí; nữ: không"), stated_counts("5 đồng chí, 1 nữ (20%)")
+    ((45, 0), (5, 1))
     """
-    key = loose_key(label)
-    female = None
-    for pattern in _STATED_FEMALE:
-        m = pattern.search(key)
-        if m:
-            female = int(m.group(1))
-            key = f"{key[: m.start()]} {key[m.end() :]}"
-            break
-    t = _STATED_TOTAL.search(key)
-    return (int(t.group(1)) if t else None), female
+    total, female, _ = _read_stated(label)
+    return total, female
+
+
+def female_unclear(label: str) -> bool:
+    """Whether a label speaks of a number of women that cannot be read unambiguously.
+
+    Examples
+    --------
+    >>> female_unclear("Tổng số 5 đồng chí, nữ chiếm 40%"), female_unclear("nữ 2, nữ 3")
+    (True, True)
+    >>> female_unclear("Tổng số 5 đồng chí, nữ 2"), female_unclear("Các đồng chí nữ")
+    (False, False)
+    """
+    return _read_stated(label)[2]
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_stated(label: str) -> tuple[int | None, int | None, bool]:
+    """Return the total, the women and whether the women's number is unclear, of a label."""
+    text = strip_diacritics(nfc(label)).lower().replace("phu nu", "phunu")
+    females: set[int] = set()
+    unclear = False
+    totals: list[int] = []
+    for clause in re.split(r"[,;()\[\]]", text):
+        percent = bool(_PERCENT.search(clause))
+        clause = _PERCENT.sub(" ", clause)
+        if _NU.search(clause):
+            found = [*_FEMALE_BEFORE.finditer(clause), *_FEMALE_AFTER.finditer(clause)]
+            values = {0 if m.group(1) == "khong" else int(m.group(1)) for m in found}
+            if len(values) == 1:
+                females |= values
+            elif values or percent or re.search(r"\d", clause):
+                unclear = True  # "5 đồng chí nữ 2", "nữ chiếm 40%": no one number of women
+            for m in found:
+                clause = clause.replace(m.group(0), " ")
+        if _SUBGROUP.search(clause):
+            continue  # "12 người dân tộc thiểu số": a group of the members
+        totals.extend(int(m.group(1)) for m in _STATED_TOTAL.finditer(clause))
+    if len(females) > 1:
+        unclear = True
+    female = females.pop() if len(females) == 1 and not unclear else None
+    return (totals[0] if totals else None), female, unclear
 
 
 def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | None:
@@ -1530,14 +1605,13 @@ def _section(row: list[Any], tn: TrichNgang, stt_c: int | None) -> Section | Non
         return None
     plain = _LABEL_TAIL.sub(" ", label).strip()
     body = parse_body(plain)
-    if body is None and numbered:
+    khoi = bool(_SECTOR.match(loose_key(plain)))
+    if body is None and numbered and not khoi:  # "2. Khối UBND" is a sector, not the UBND
         named = bodies_named(label)
         body = named.pop() if len(named) == 1 else None
     level = section_level(plain or label) if body is None else None
     unit = unit_heading(plain) if body is None and level is None else None
-    sector = (
-        body is None and level is None and unit is None and bool(_SECTOR.match(loose_key(plain)))
-    )
+    sector = body is None and level is None and unit is None and khoi
     if body is None and level is None and unit is None and not roman and not sector:
         return None
     total, female = stated_counts(label)
