@@ -207,3 +207,28 @@ def test_unreadable_women_on_a_total_line_warns_and_is_not_checked(xlsx) -> None
     with pytest.warns(UserWarning, match="không đọc được số nữ"):
         out = roster(xlsx, *PEOPLE, ["Tổng số: 5 đồng chí, nữ chiếm 40%"])
     assert len(out) == 5
+
+
+def test_a_counts_table_naming_a_shared_unit_name_says_which_units_share_it(tmp_path) -> None:
+    import openpyxl
+
+    units = pd.DataFrame(
+        {
+            "unit_id": ["X01", "X02"], "unit_name": ["Xã Xuân Phú"] * 2,
+            "level": ["commune"] * 2, "kind": ["xã"] * 2,
+        }
+    )  # fmt: skip
+    book = openpyxl.Workbook()
+    for row in [
+        ["SỐ LIỆU NỮ CẤP ỦY XÃ NHIỆM KỲ 2020-2025"], [], ["STT", "Đơn vị", "Tổng số", "Nữ"],
+        [1, "Xã Xuân Phú", 15, 2],
+    ]:  # fmt: skip
+        book.active.append(row)
+    book.save(tmp_path / "xa.xlsx")
+    from gender_stats import read_counts
+
+    with pytest.raises(DataError) as err:
+        read_counts(tmp_path / "xa.xlsx", units=units, body="BCH")
+    text = str(err.value)
+    assert 'ô B4 (cột "Đơn vị"): giá trị "Xã Xuân Phú"' in text
+    assert 'X01, X02 cùng tên "Xã Xuân Phú"' in text

@@ -23,6 +23,7 @@ from gender_stats.errors import GenderStatsWarning, Problem
 from gender_stats.io._common import (
     MERGED,
     NOT_BLANK_ROW,
+    SHARED_UNIT_NAME,
     Collector,
     UnitIndex,
     count_cell,
@@ -1747,7 +1748,13 @@ def _resolve_units(
                     hit = (found[0], name, found[2])
                 elif uid is None:
                     if r not in reported:
-                        col.at(r, name_col, name, UNKNOWN_UNIT, header="Đơn vị")
+                        shared = units.sharing(name)
+                        expected = (
+                            SHARED_UNIT_NAME.format(ids=", ".join(shared), name=name)
+                            if shared
+                            else UNKNOWN_UNIT
+                        )
+                        col.at(r, name_col, name, expected, header="Đơn vị")
                         reported.add(r)
                     ids.append(derive_unit_id(name))
                     names.append(name)
