@@ -9,10 +9,10 @@ that its figures equal the others' sum is reported, never dropped in silence.  A
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pytest
 
 from gender_stats import DataError, read_counts, read_roster
@@ -25,17 +25,6 @@ HEADER = ("STT", "Đơn vị", "Tổng số", "Nữ")
 
 def _counts(*units: tuple[str, int, int]) -> list[tuple[Any, ...]]:
     return [TITLE, (), HEADER, *((i, u, t, f) for i, (u, t, f) in enumerate(units, 1))]
-
-
-def _xlsx(path: Path, sheets: dict[str, list[tuple[Any, ...]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for row in rows:
-            ws.append(list(row))
-    wb.save(path)
-    return path
 
 
 def _ods(path: Path, sheets: dict[str, list[tuple[Any, ...]]], hidden: tuple[str, ...]) -> Path:
@@ -78,10 +67,10 @@ def _records(frame: Any) -> set[tuple[str, int, int]]:
     return {(r.unit_id, int(r.total), int(r.female)) for r in frame.itertuples()}
 
 
-def test_two_units_with_equal_figures_are_both_kept(tmp_path: Path) -> None:
-    path = _xlsx(
-        tmp_path / "a.xlsx",
-        {
+def test_two_units_with_equal_figures_are_both_kept(xlsx: Callable[..., Path]) -> None:
+    path = xlsx(
+        name="a.xlsx",
+        sheets={
             "Nga Sơn": _counts(("Huyện Nga Sơn", 45, 7)),
             "Hậu Lộc": _counts(("Huyện Hậu Lộc", 45, 7)),
         },
@@ -94,12 +83,12 @@ def test_two_units_with_equal_figures_are_both_kept(tmp_path: Path) -> None:
     assert (int(out["total"].sum()), int(out["female"].sum())) == (90, 14)
 
 
-def test_figures_only_summary_is_reported_naming_the_sheet(tmp_path: Path) -> None:
+def test_figures_only_summary_is_reported_naming_the_sheet(xlsx: Callable[..., Path]) -> None:
     # "Đợt 1" repeats Nga Sơn with 90 / 14 = (45 + 45) / (7 + 7), the sum of the other sheet's
     # rows, without being named or titled as a summary and naming no unit of its own
-    path = _xlsx(
-        tmp_path / "b.xlsx",
-        {
+    path = xlsx(
+        name="b.xlsx",
+        sheets={
             "Đợt 1": _counts(("Huyện Nga Sơn", 90, 14)),
             "Đợt 2": _counts(("Huyện Nga Sơn", 45, 7), ("Huyện Hậu Lộc", 45, 7)),
         },
@@ -111,10 +100,10 @@ def test_figures_only_summary_is_reported_naming_the_sheet(tmp_path: Path) -> No
     assert [p.sheet for p in info.value.problems] == ["Đợt 1"]
 
 
-def test_named_summary_still_left_out(tmp_path: Path) -> None:
-    path = _xlsx(
-        tmp_path / "c.xlsx",
-        {
+def test_named_summary_still_left_out(xlsx: Callable[..., Path]) -> None:
+    path = xlsx(
+        name="c.xlsx",
+        sheets={
             "Nga Sơn": _counts(("Huyện Nga Sơn", 45, 7)),
             "Hậu Lộc": _counts(("Huyện Hậu Lộc", 40, 6)),
             "Tổng hợp": _counts(("Tỉnh Thanh Hóa", 85, 13)),
