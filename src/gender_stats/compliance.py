@@ -1604,24 +1604,11 @@ def _summary_row(
                 share_rule.units_met(n_met, n_units) if share_rule and n_units else pd.NA
             ),
             "units_needed": (
-                _more_units(share_rule, n_met, n_units) if share_rule and n_units else pd.NA
+                share_rule.more_units(n_met, n_units) if share_rule and n_units else pd.NA
             ),
         }
     )
     return record
-
-
-def _more_units(rule: ShareOfUnits, n_met: int, n_units: int) -> int:
-    """Return how many more of ``n_units`` units must meet the unit rule to reach the share.
-
-    Examples
-    --------
-    >>> from gender_stats.targets import Presence, percent
-    >>> rule = ShareOfUnits(Presence(), percent("80"))
-    >>> _more_units(rule, 17, 27), _more_units(rule, 22, 27)  # 80 % of 27 is 21.6: 22 units
-    (5, 0)
-    """
-    return next(k for k in range(n_units - n_met + 1) if rule.units_met(n_met + k, n_units))
 
 
 def _share_needed(rule: ShareOfUnits, n_met: int, n_units: int, below: pd.DataFrame) -> int:
@@ -1631,7 +1618,7 @@ def _share_needed(rule: ShareOfUnits, n_met: int, n_units: int, below: pd.DataFr
     women (28/NQ-CP: one each) are the least that reaches it; a unit whose need is ``<NA>``
     counts 0, as in :func:`women_needed`.
     """
-    more = _more_units(rule, n_met, n_units)
+    more = rule.more_units(n_met, n_units)
     if not more or SEATS_NEEDED not in below.columns:
         return 0
     needs = np.sort(below[SEATS_NEEDED].dropna().astype("int64").to_numpy())

@@ -922,9 +922,8 @@ def next_term_needs(
         A share-of-units target (28/NQ-CP: 60 % of the units of a term have a woman key leader)
         needs nothing while the share of its units that would meet the unit rule reaches it;
         otherwise every unit that would not meet it is listed, and ``units_needed`` (the same on
-        each of its rows) says how many of them must: the least number that reaches the share
-        (``<NA>`` if even all of them do not).  ``<NA>`` for the other targets, whose every
-        unit must meet the rule.
+        each of its rows) says how many of them must: the least number that reaches the share.
+        ``<NA>`` for the other targets, whose every unit must meet the rule.
 
     Raises
     ------
@@ -1056,13 +1055,10 @@ def _kept_plans(plans: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for plan in plans:
         if plan["_share"] is not None:
             groups.setdefault((plan[TERM], plan[TARGET_ID]), []).append(plan)
-    more: dict[tuple[Any, Any], int | None] = {}
+    more: dict[tuple[Any, Any], int] = {}
     for key, group in groups.items():
         rule: ShareOfUnits = group[0]["_share"]
-        n_units, n_met = len(group), sum(bool(p["_meets"]) for p in group)
-        more[key] = next(
-            (k for k in range(n_units - n_met + 1) if rule.units_met(n_met + k, n_units)), None
-        )
+        more[key] = rule.more_units(sum(bool(p["_meets"]) for p in group), len(group))
     kept = []
     for plan in plans:
         if plan["_meets"]:
@@ -1071,6 +1067,6 @@ def _kept_plans(plans: list[dict[str, Any]]) -> list[dict[str, Any]]:
             k = more[(plan[TERM], plan[TARGET_ID])]
             if k == 0:
                 continue  # the share is met without this unit
-            plan = {**plan, "units_needed": pd.NA if k is None else k}
+            plan = {**plan, "units_needed": k}
         kept.append(plan)
     return [{k: v for k, v in p.items() if not k.startswith("_")} for p in kept]

@@ -749,6 +749,17 @@ class ShareOfUnits(_Wrapper):
         lhs, rhs = n_met * self.share.denominator, self.share.numerator * n_units
         return lhs > rhs if self.strict else lhs >= rhs
 
+    def more_units(self, n_met: int, n_units: int) -> int:
+        """Return how many more of ``n_units`` units must meet the inner rule (0: the share is met).
+
+        Examples
+        --------
+        >>> rule = ShareOfUnits(Presence(), percent("80"))
+        >>> rule.more_units(17, 27), rule.more_units(22, 27)  # 80 % of 27 is 21.6: 22 units
+        (5, 0)
+        """
+        return next(k for k in range(n_units - n_met + 1) if self.units_met(n_met + k, n_units))
+
 
 def rule_from_dict(spec: Mapping[str, Any], *, field: str = "rule") -> Rule:
     """Build a rule from its YAML form (thresholds as decimal percent text).
