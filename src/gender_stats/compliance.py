@@ -792,37 +792,31 @@ def _duplicate_problems(
     key = list(key)
     if len(frame) < 2 or not _has_duplicates(frame, key):
         return []
-    if sorted(key) != sorted(COUNTS_KEY):
-        return _repeated_keys(frame, key)
-    key = list(COUNTS_KEY)  # named in DUPLICATE_ROW's order
-    groups = frame.groupby(key, sort=False, dropna=False, observed=True).ngroup().to_numpy()
-    first: dict[int, int] = {}
+    standard = sorted(key) == sorted(COUNTS_KEY)
+    key = list(COUNTS_KEY) if standard else key  # named in DUPLICATE_ROW's order
     problems = []
-    for pos, group in enumerate(groups.tolist()):
-        if group not in first:
-            first[group] = pos
-            continue
-        term, unit, body = (frame[c].iloc[pos] for c in key)
-        other = frame.index[first[group]]
-        expected = DUPLICATE_ROW.format(other=other, term=term, unit=unit, body=body)
-        problems.append((pos, _problem(frame, pos, UNIT_ID, unit, expected)))
-    return problems
-
-
-def _repeated_keys(frame: pd.DataFrame, key: list[str]) -> list[tuple[int, Problem]]:
-    """Return a problem for each row repeating an earlier row's ``key`` (:data:`DUPLICATE_KEY`)."""
-    groups = frame.groupby(key, sort=False, dropna=False, observed=True).ngroup().to_numpy()
-    first: dict[int, int] = {}
-    problems = []
-    for pos, group in enumerate(groups.tolist()):
-        if first.setdefault(group, pos) == pos:
+    for pos, first in _repeats(frame, key):
+        other = frame.index[first]
+        if standard:
+            term, unit, body = (frame[c].iloc[pos] for c in key)
+            expected = DUPLICATE_ROW.format(other=other, term=term, unit=unit, body=body)
+            problems.append((pos, _problem(frame, pos, UNIT_ID, unit, expected)))
             continue
         values = ", ".join(str(frame[c].iloc[pos]) for c in key)
-        expected = DUPLICATE_KEY.format(
-            key=" × ".join(key), other=frame.index[first[group]], values=values
-        )
+        expected = DUPLICATE_KEY.format(key=" × ".join(key), other=other, values=values)
         problems.append((pos, _problem(frame, pos, key[-1], frame[key[-1]].iloc[pos], expected)))
     return problems
+
+
+def _repeats(frame: pd.DataFrame, key: list[str]) -> list[tuple[int, int]]:
+    """Return ``(position, position of the first row with the same key)`` of each repeated row."""
+    groups = frame.groupby(key, sort=False, dropna=False, observed=True).ngroup().to_numpy()
+    first: dict[int, int] = {}
+    return [
+        (pos, first[group])
+        for pos, group in enumerate(groups.tolist())
+        if first.setdefault(group, pos) != pos
+    ]
 
 
 def _require_count_values(
