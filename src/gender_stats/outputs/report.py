@@ -413,19 +413,19 @@ def _page_context(
 # The headline numbers
 
 
-def _settle_share_targets(compliance: pd.DataFrame) -> pd.DataFrame:
+def _settle_share_targets(compliance: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return the frame with the units of a met share-of-units target no longer below it.
 
     A target such as 28/NQ-CP ("≥ 60 % of the units have a woman key leader") is met or not by
     the share of the units of a term; a unit without a woman leader is not below it when the
     share is met (as ``check`` on the command line says).  Below the share, its units stay below.
+    Returned with :func:`_share_groups` of the frame (settling changes none of its
+    ``units_needed``), so that the callers summarise the groups once.
     """
-    if TARGET_ID not in compliance.columns or TERM not in compliance.columns:
-        return compliance
-    groups = comp.summarise(compliance, by=(TERM, TARGET_ID), warn=False)
+    groups = _share_groups(compliance)
     met = groups[groups["unit_share_met"].fillna(False).astype(bool)]  # only share-of-units rows
     if met.empty:
-        return compliance
+        return compliance, groups
     settled = compliance.copy()
     keys = pd.MultiIndex.from_frame(settled[[TERM, TARGET_ID]].astype(str))
     done = pd.MultiIndex.from_frame(met[[TERM, TARGET_ID]].astype(str))
@@ -433,7 +433,7 @@ def _settle_share_targets(compliance: pd.DataFrame) -> pd.DataFrame:
     settled.loc[below, comp.STATUS] = comp.Status.MET.value
     if comp.SEATS_NEEDED in settled.columns:
         settled.loc[below, comp.SEATS_NEEDED] = 0
-    return settled
+    return settled, groups
 
 
 def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
@@ -481,10 +481,9 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
     >>> numbers["units_below"]
     ('Huyện A', 'Huyện B')
     """
-    compliance = _settle_share_targets(compliance)
+    compliance, groups = _settle_share_targets(compliance)
     checked = compliance[compliance[comp.STATUS].isin(comp.ASSESSED)]
     whole = comp.summarise(checked, by=(), warn=False).iloc[0]
-    groups = _share_groups(checked)
     short = _share_targets_short(groups)
     each_unit = checked[~_of_share_targets(checked, groups)]  # share targets' needs: ``short``
     needed = (
@@ -523,9 +522,9 @@ def summary_numbers(compliance: pd.DataFrame) -> dict[str, Any]:
 
 
 def _share_groups(checked: pd.DataFrame) -> pd.DataFrame:
-    """Return :func:`~gender_stats.compliance.summarise` by term × target of the assessed rows."""
+    """Return :func:`~gender_stats.compliance.summarise` by term × target (assessed rows count)."""
     if checked.empty or TARGET_ID not in checked.columns or TERM not in checked.columns:
-        return pd.DataFrame(columns=[TERM, TARGET_ID, "units_needed", "n_units"])
+        return pd.DataFrame(columns=[TERM, TARGET_ID, "units_needed", "unit_share_met"])
     return comp.summarise(checked, by=(TERM, TARGET_ID), warn=False)
 
 
@@ -553,11 +552,10 @@ def _share_targets_short(groups: pd.DataFrame) -> tuple[tuple[str, str, int], ..
 def _below_block(checked: pd.DataFrame, lang: str, *, with_term: bool = False) -> Block | None:
     """List the units below target, one line per (term,) body and rule: "Huyện A (2), Huyện B (1)"."""
     words = PAGE_LABELS[lang]
-    checked = _settle_share_targets(checked)  # a met share of units leaves no unit below it
+    checked, groups = _settle_share_targets(checked)  # a met share leaves no unit below it
     below = checked[checked[STATUS] == Status.BELOW]
     if below.empty:
         return None
-    groups = _share_groups(checked)
     more = {
         (str(t), str(i)): int(k)
         for t, i, k in _share_targets_short(groups)  # (term, target, k more units)
