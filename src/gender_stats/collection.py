@@ -134,6 +134,13 @@ TEMPLATE_OTHER_UNIT = (
     "correct the cell or use the right template)."
 )
 OTHER_UNIT_NAMED = "tên của {units} (another unit of the units table)"
+#: A report (not a template) whose file name names one unit and whose figures name another.
+FILE_NAME_OTHER_UNIT = (
+    "số liệu của {unit_id} {unit_name}, đơn vị mà tên tệp ghi (the unit the file name names); "
+    "tệp ghi số liệu cho {other} (the file's figures name another unit: a copy of another unit's "
+    "report whose title or unit was not corrected?). Hint: sửa tên đơn vị trong tệp, hoặc đổi tên "
+    "tệp (correct the unit in the file, or the file name)."
+)
 #: In the status of a unit that another unit's template names: its report may be that file.
 NAMED_IN_OTHER_TEMPLATE = (
     "tệp {file} (mẫu của {owner}) ghi tên đơn vị này ở ô {cell}: có thể là báo cáo của đơn vị "
@@ -921,12 +928,34 @@ def _read_report(item: _File, units: pd.DataFrame, names: _Names, term: str) -> 
     frame = frame[keep]
     item.units = list(dict.fromkeys(frame[UNIT_ID].astype(str)))
     item.frame = frame if not frame.empty else None
+    if _names_another_unit(item, frame, names):
+        return item
     item.match = (
         AMBIGUOUS
         if item.ambiguous and not item.units
         else ("/".join(dict.fromkeys(how)) if how else "none")
     )
     return item
+
+
+def _names_another_unit(item: _File, frame: pd.DataFrame, names: _Names) -> bool:
+    """Refuse a one-unit report whose file name names one other unit; True when refused.
+
+    As a template's unit cell naming another unit: ``hoang_hoa.xlsx`` holding figures titled
+    Huyện Nga Sơn is a copy of Nga Sơn's report that Hoằng Hóa filled in, not a second report
+    of Nga Sơn (which unit the figures are is not guessed).
+    """
+    named = [u for u, _ in names.find(item.path.stem)] or names.in_file_name(item.path.stem)
+    if len(named) != 1 or len(item.units) != 1 or named == item.units:
+        return False
+    uid, other = named[0], item.units[0]
+    written = ", ".join(dict.fromkeys(frame[UNIT_NAME].astype(str)))
+    message = FILE_NAME_OTHER_UNIT.format(
+        unit_id=uid, unit_name=names.unit_names[uid], other=f"{other} {written}"
+    )
+    item.error = DataError([_problem(item.name, None, written, message)])
+    item.units, item.match, item.frame = [uid], "file name", None
+    return True
 
 
 def _files(sources: str | Path | Iterable[str | Path]) -> list[Path]:

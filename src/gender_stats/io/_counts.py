@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from gender_stats._text import clean_unit_name, loose_key, nfc
+from gender_stats._text import clean_unit_name, expand_abbreviation, loose_key, name_key, nfc
 from gender_stats.errors import GenderStatsWarning, Problem
 from gender_stats.io._common import (
     MERGED,
@@ -1218,17 +1218,15 @@ def _records(
     unit_sheet = None
     if UNIT_NAME not in keys and UNIT_ID not in keys and not (opts.unit_name or opts.unit_id):
         unit_sheet = sheet_unit(grid.sheet, opts.units)
-        if unit_sheet is not None and unit_title is not None:
-            if not _same_place(unit_sheet, unit_title[0]):
-                col.at(
-                    unit_title[1],
-                    unit_title[2],
-                    text_of(grid.cells[unit_title[1]][unit_title[2]]),
-                    SHEET_TITLE_UNITS.format(sheet=unit_sheet, title=unit_title[0]),
-                    header="(tiêu đề / title)",
-                )
-                col.blocking = True
+        if unit_title is not None:
+            copied_title(col, unit_title, opts.units)  # a copied sheet whose title was kept
             unit_sheet = None
+        elif unit_sheet is not None:
+            # a title naming several units, none the sheet's: the sheet's name is no tie-break
+            in_title = [u for u in title_units(title.lines) if u.name != "?"]
+            if in_title and not any(same_unit(unit_sheet, u.name, opts.units) for u in in_title):
+                last = in_title[-1]
+                copied_title(col, (last.name, last.row, last.col), opts.units)
     if body_title and body_arg is None:
         log.notes.append(f"{file}: cơ quan lấy từ tiêu đề (body from the title): {body_title}")
     records: list[dict[str, Any]] = []
@@ -1579,11 +1577,14 @@ def _resolve_term(
 
 SHEET_TITLE_UNITS = (
     'một đơn vị: tiêu đề ghi "{title}" nhưng trang tên "{sheet}" (one unit: the title names '
-    "another unit than the sheet name; correct one of them, or pass unit_name=)"
+    "another unit than the sheet name, as in a sheet copied from another unit's; correct one of "
+    "them, or pass {arg}=)"
 )
 _DEFAULT_SHEET = re.compile(
     r"^(sheet|trang tinh|bieu|mau|bang|bc|bao cao|data|du lieu|so lieu|nhap lieu|tong hop|th|"
-    r"tong cong|summary|hd|huong dan|ghi chu|danh muc|dm)\b"
+    r"tong cong|summary|hd|huong dan|ghi chu|danh muc|dm|danh sach|ds|trich ngang|phu luc|"
+    r"ket qua|thong ke|nu|can bo|nhan su|lanh dao|chu chot|dai hoi|dang uy|dang bo|nhiem ky|"
+    r"khoa|khoi|chinh thuc|du kien|ban in|copy|final)\b"
 )
 
 
@@ -1619,10 +1620,107 @@ def sheet_unit(name: str | None, units: UnitIndex | None) -> str | None:
     return None
 
 
-def _same_place(a: str, b: str) -> bool:
-    """Return True when one name is the other with or without its kind ("Nga Sơn", "Huyện Nga Sơn")."""
-    ka, kb = loose_key(a), loose_key(b)
-    return ka == kb or ka.endswith(f" {kb}") or kb.endswith(f" {ka}")
+#: A tab's leading number ("1. Nga Sơn", "02-Hà Trung"): not part of the unit's name.
+_TAB_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)\-_]\s*(?=\D)")
+#: The kinds a unit's name may start with, as name keys (tones placed either way).
+_KIND_KEYS = frozenset(
+    name_key(k)
+    for k in ("Huyện", "Tỉnh", "Xã", "Phường", "Quận", "Thị xã", "Thành phố", "Thị trấn")
+)
+
+
+def tab_unit(name: str | None, units: UnitIndex | None) -> str | None:
+    """Return the unit a sheet's name gives, to compare with the title's, or ``None``.
+
+    As :func:`sheet_unit`, also for a name typed in capitals or in lower case, or numbered;
+    a single word that is not a known unit (``Nữ``, ``Mới``) is no unit.
+
+    Examples
+    --------
+    >>> [tab_unit(n, None) for n in ("HOẰNG HÓA", "1. Nga Sơn", "nga son", "Nữ", "BCH", "DS")]
+    ['Hoằng Hóa', 'Nga Sơn', 'Nga Son', None, None, None]
+    """
+    if not name:
+        return None
+    text = _TAB_NUMBER.sub("", nfc(name))
+    if text.isupper() or text.islower():
+        text = text.title()
+    found = sheet_unit(text, units)
+    if found is None or len(found.split()) > 1 or infer_level(found) is not None:
+        return found
+    return found if units is not None and units.find(found) is not None else None
+
+
+_KIND_LOOSE = frozenset(loose_key(k) for k in _KIND_KEYS)
+
+
+def _kind_split(name: str) -> list[tuple[str | None, str]]:
+    """Return the (kind, rest) readings of a name: as written, and with its kind word(s) apart."""
+    words = nfc(expand_abbreviation(name)).split()
+    out: list[tuple[str | None, str]] = [(None, " ".join(words))]
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        if len(words) > n and (
+            name_key(head) in _KIND_KEYS or (head.isascii() and loose_key(head) in _KIND_LOOSE)
+        ):
+            out.append((loose_key(head), " ".join(words[n:])))
+    return out
+
+
+def same_unit(a: str, b: str, units: UnitIndex | None = None) -> bool:
+    """Return True when two names are one unit written two ways (a sheet's name, a title's).
+
+    As the readers match names (:meth:`UnitIndex.find`, the collection's unit cell): the case and
+    where the tone mark sits aside (``Hòa``/``Hoà``), with or without its kind (``Nga Sơn``,
+    ``H. Nga Sơn``, ``Huyện Nga Sơn``), without diacritics only when typed in plain ASCII; a
+    units table decides by its ids (aliases too).
+
+    Examples
+    --------
+    >>> same_unit("H. Nga Sơn", "Huyện Nga Sơn"), same_unit("TP Thanh Hoá", "Thành phố Thanh Hóa")
+    (True, True)
+    >>> same_unit("Hoang Hoa", "Huyện Hoằng Hóa"), same_unit("Hà Trung", "Huyện Hạ Trung")
+    (True, False)
+    >>> same_unit("Xã Nga Sơn", "Huyện Nga Sơn"), same_unit("Tinh Gia", "Huyện Tĩnh Gia")
+    (False, True)
+    """
+    if units is not None:
+        found_a, found_b = units.find(a), units.find(b)
+        if found_a is not None and found_b is not None:
+            return found_a[0] == found_b[0]
+    plain = a.isascii() or b.isascii()
+    for kind_a, rest_a in _kind_split(a):
+        for kind_b, rest_b in _kind_split(b):
+            if kind_a is not None and kind_b is not None and kind_a != kind_b:
+                continue
+            if name_key(rest_a) == name_key(rest_b) or (
+                plain and loose_key(rest_a) == loose_key(rest_b)
+            ):
+                return True
+    return False
+
+
+def copied_title(
+    col: Collector,
+    title: tuple[str, int, int],
+    units: UnitIndex | None,
+    arg: str = "unit_name",
+) -> bool:
+    """Report a title naming another unit than the sheet's name; return True when reported.
+
+    A sheet copied from another unit's, its name changed and its title not: which unit the
+    figures are is not guessed.  ``title`` is the unit the title names and its cell; ``arg``
+    the reader's argument that names the unit.
+    """
+    grid = col.grid
+    tab = tab_unit(grid.sheet, units)
+    name, r, c = title
+    if tab is None or same_unit(tab, name, units):
+        return False
+    said = SHEET_TITLE_UNITS.format(sheet=grid.sheet, title=name, arg=arg)
+    col.at(r, c, text_of(grid.cells[r][c]), said, header="(tiêu đề / title)")
+    col.blocking = True
+    return True
 
 
 def term_cell(text: str) -> str | None:

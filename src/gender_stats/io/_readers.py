@@ -71,6 +71,7 @@ from gender_stats.io._trich_ngang import (
     birth_dates,
     infer_missing_levels,
     is_mark,
+    list_title_copied,
     list_title_term,
     list_title_unit,
     locate_trich_ngang,
@@ -910,6 +911,8 @@ def _tidy_roster(
             col.at(None, None, None, UNIT_AMBIGUOUS.format(units=", ".join(named)), UNIT_NAME)
         elif unit is None:
             needed.append(UNIT_NAME)
+        else:
+            list_title_copied(grid, range(table.header_row), unit, units, col)
     _missing(col, table, needed)
     n = len(table.data)
     formulas = report_formulas(

@@ -39,6 +39,7 @@ from gender_stats.io._counts import (
     _check_share,
     _resolve_term,
     _whole,
+    copied_title,
     read_count,
     read_title,
     term_value,
@@ -367,6 +368,7 @@ def read_transposed(
     if unit is None and uid is None:
         found = title_unit(title)
         if found is not None:
+            copied_title(col, found, opts.units)  # a copied sheet whose title was kept
             unit = found[0]
             log.notes.append(f"{file}: đơn vị lấy từ tiêu đề (unit from the title): {unit}")
     if unit is None and uid is None:

@@ -388,6 +388,22 @@ def list_title_unit(grid: Grid, rows: range) -> tuple[str | None, list[str]]:
     return None, []
 
 
+def list_title_copied(
+    grid: Grid, rows: range, unit: str, units: UnitIndex | None, col: Collector
+) -> bool:
+    """Report a list's title naming ``unit`` when the sheet's name names another (a copied sheet).
+
+    Returns True when reported (see :func:`gender_stats.io._counts.copied_title`).
+    """
+    from gender_stats.io._counts import copied_title
+
+    for r in rows:
+        for c, v in enumerate(grid.cells[r]):
+            if isinstance(v, str) and unit in _units_in(v):
+                return copied_title(col, (unit, r, c), units, arg="unit")
+    return False
+
+
 #: Expected text when the title names several units and nothing else names the list's unit.
 UNIT_AMBIGUOUS = (
     "một đơn vị: tiêu đề nêu {units}; truyền unit= hoặc thêm cột Đơn vị (one unit: the title "
@@ -1217,6 +1233,8 @@ def read_trich_ngang(
         if unit is None:
             why = UNIT_AMBIGUOUS.format(units=", ".join(named)) if named else NEED_UNIT
             col.at(None, None, None, why, header=UNIT_NAME)
+        else:
+            list_title_copied(grid, range(h), unit, units, col)
     unit_names = texts(UNIT_NAME) if UNIT_NAME in cols else [unit] * len(data)
     if headed:  # unit heading rows (1. Xã Nga An) name the unit of the rows below them
         unit_names = [u or n for u, n in zip(scan.sec_unit, unit_names, strict=True)]
