@@ -38,11 +38,17 @@ def test_bench_smoke(bench, tmp_path) -> None:
     assert seconds > 0
     assert run.agree(lib, duck, path) == "yes"
     assert run.floor_once(path) > 0
+    floor = run.floor_persons_once(path)
+    assert floor > 0
     lines = run.report(
         {
             "rows": 5_000,
             "groups": len(lib["counts"]),
-            "medians": {**lib["times"], "DuckDB (one SQL query)": seconds},
+            "medians": {
+                **lib["times"],
+                "DuckDB (one SQL query)": seconds,
+                "floor with persons": floor,
+            },
             "agree": "yes",
             "peak_mb": 100.0,
             "base_mb": 50.0,
@@ -50,12 +56,14 @@ def test_bench_smoke(bench, tmp_path) -> None:
     )
     assert any(line.startswith("ratio public path / DuckDB") for line in lines)
     assert any("peak RSS" in line for line in lines)
+    assert any(line.startswith("ratio floor with persons / DuckDB") for line in lines)
     # the canonical CSV copy: the columnar reader, and DuckDB's read_csv
     import pyarrow.csv as pacsv
 
     csv = tmp_path / "roster.csv"
     pacsv.write_csv(table, csv)
     assert run.csv_once(csv) > 0
+    assert run.csv_floor_persons_once(csv) > 0
     seconds_csv, duck_csv = run.duckdb_once(csv)
     assert seconds_csv > 0 and len(duck_csv) == len(duck)
     rows = run.table(
