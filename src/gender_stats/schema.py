@@ -739,11 +739,28 @@ def _values_and_codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes.astype(np.int64), pd.Index(uniques)
 
 
+#: The five tone marks, decomposed (and the two old code points of grave and acute).
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323\u0340\u0341"
+#: A tone mark with the rest of its syllable after it: ``\\2\\1`` moves it to the syllable's end.
+_TONE_INSIDE = f"([{_TONE_MARKS}])([^\\s{_TONE_MARKS}]+)"
+
+
 def _text_keys(uniques: pd.Index, *, fold: bool) -> np.ndarray:
     """Return, for each distinct text, the code of its NFC form (case-folded when ``fold``).
 
     Never strips diacritics: ``Hùng`` and ``Hưng`` stay two keys.  ASCII texts are their own NFC
-    form, so a list of ASCII ids costs one vectorised test.
+    form, so a list of ASCII ids costs one vectorised test.  Folded keys (names) are also those of
+    :func:`~gender_stats._text.name_key`: the old and the new tone placements (``Thủy`` and
+    ``Thuỷ``, ``Hòa`` and ``Hoà``) are one name; in Arrow kernels, each syllable's tone mark
+    moved to its end.
+
+    Examples
+    --------
+    >>> names = pd.Index(["Lê Thị Hòa", "lê thị hoà", "Nguyễn Thị Thủy", "Nguyễn Thị Thuỷ", "Hạ"])
+    >>> _text_keys(names, fold=True).tolist()
+    [0, 0, 1, 1, 2]
+    >>> _text_keys(pd.Index(["Hà", "Hạ", "Ha"]), fold=True).tolist()
+    [0, 1, 2]
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -757,7 +774,8 @@ def _text_keys(uniques: pd.Index, *, fold: bool) -> np.ndarray:
     keys = pc.utf8_normalize(texts, form="NFC")
     keys = pc.utf8_trim_whitespace(pc.replace_substring_regex(keys, r"\s+", " "))
     if fold:
-        keys = pc.utf8_lower(keys)
+        keys = pc.utf8_normalize(pc.utf8_lower(keys), form="NFD")
+        keys = pc.replace_substring_regex(keys, pattern=_TONE_INSIDE, replacement=r"\2\1")
     encoded = pc.dictionary_encode(keys)
     return np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
 
@@ -964,40 +982,53 @@ def _checksum(frame: pd.DataFrame) -> int | None:
 
     ``None`` when a column's storage is not plain memory (``object`` columns hold pointers, not
     their values): such a frame is never taken as already validated.  Any change to the frame, in
-    place or not (a cell set, a row dropped, categories renamed), changes the checksum.
+    place or not (a cell set, a row dropped, categories renamed), changes the checksum.  Each
+    column has its own CRC (on a large frame, two threads: :func:`zlib.crc32` lets the other
+    run), and the frame's is the CRC of the names, the row count and those, in column order.
     """
+    columns = [column for _, column in frame.items()]
+    if len(frame) >= _THREADED_ROWS and len(columns) > 1 and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            parts = list(pool.map(_column_checksum, columns))
+    else:
+        parts = [_column_checksum(column) for column in columns]
+    if any(part is None for part in parts):
+        return None
+    return zlib.crc32(repr((len(frame), [str(c) for c in frame.columns], parts)).encode())
+
+
+def _column_checksum(series: pd.Series) -> int | None:
+    """Return the CRC-32 of one column's dtype and buffers (``None``: not plain memory)."""
     import pyarrow as pa
 
-    crc = zlib.crc32(repr((len(frame), [str(c) for c in frame.columns])).encode())
-    for _, column in frame.items():
-        series = column
+    crc = zlib.crc32(str(series.dtype).encode())
+    if isinstance(series.dtype, pd.CategoricalDtype):  # the codes, then the categories
+        crc = zlib.crc32(repr(series.cat.ordered).encode(), crc)
+        codes = np.ascontiguousarray(series.cat.codes.to_numpy())
+        crc = zlib.crc32(codes.view(np.uint8).data, crc)
+        series = pd.Series(series.cat.categories, copy=False)
         crc = zlib.crc32(str(series.dtype).encode(), crc)
-        if isinstance(series.dtype, pd.CategoricalDtype):  # the codes, then the categories
-            crc = zlib.crc32(repr(series.cat.ordered).encode(), crc)
-            codes = np.ascontiguousarray(series.cat.codes.to_numpy())
-            crc = zlib.crc32(codes.view(np.uint8).data, crc)
-            series = pd.Series(series.cat.categories, copy=False)
-            crc = zlib.crc32(str(series.dtype).encode(), crc)
-        if isinstance(series.dtype, np.dtype):
-            if series.dtype.kind not in "biufcmM":
-                return None
-            data = np.ascontiguousarray(series.to_numpy()).view(np.uint8)
-            crc = zlib.crc32(data.data, crc)
-            continue
-        try:
-            arrow = pa.array(series.array)
-        except Exception:  # not an Arrow-backed or Arrow-convertible column
+    if isinstance(series.dtype, np.dtype):
+        if series.dtype.kind not in "biufcmM":
             return None
-        chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
-        for chunk in chunks:
-            parts = [chunk]
-            if isinstance(chunk, pa.DictionaryArray):
-                parts.append(chunk.dictionary)
-            for part in parts:
-                crc = zlib.crc32(repr((part.offset, len(part))).encode(), crc)
-                for buffer in part.buffers():
-                    if buffer is not None:
-                        crc = zlib.crc32(memoryview(buffer), crc)
+        data = np.ascontiguousarray(series.to_numpy()).view(np.uint8)
+        return zlib.crc32(data.data, crc)
+    try:
+        arrow = pa.array(series.array)
+    except Exception:  # not an Arrow-backed or Arrow-convertible column
+        return None
+    chunks = arrow.chunks if isinstance(arrow, pa.ChunkedArray) else [arrow]
+    for chunk in chunks:
+        parts = [chunk]
+        if isinstance(chunk, pa.DictionaryArray):
+            parts.append(chunk.dictionary)
+        for part in parts:
+            crc = zlib.crc32(repr((part.offset, len(part))).encode(), crc)
+            for buffer in part.buffers():
+                if buffer is not None:
+                    crc = zlib.crc32(memoryview(buffer), crc)
     return crc
 
 
