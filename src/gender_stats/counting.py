@@ -340,8 +340,14 @@ def _require_counted_roster(roster: pd.DataFrame) -> None:
     """
     sex = roster[SEX]
     if isinstance(sex.dtype, pd.CategoricalDtype):  # on the categories the rows use
-        used = np.unique(sex.cat.codes.to_numpy())
-        clean = all(code >= 0 and sex.cat.categories[code] in SEXES for code in used)
+        codes = sex.cat.codes.to_numpy()
+        if len(codes) and all(c in SEXES for c in sex.cat.categories):
+            clean = int(codes.min()) >= 0  # only a missing value can be wrong: one pass
+        else:  # which categories the rows use (a bincount, not a sort)
+            used = np.flatnonzero(np.bincount(codes.astype(np.intp) + 1)) - 1
+            clean = all(
+                code >= 0 and sex.cat.categories[int(code)] in SEXES for code in used.tolist()
+            )
         wrong = None if clean else ~np.asarray(sex.isin(list(SEXES)), dtype=bool)
     else:
         wrong = ~np.asarray(sex.isin(list(SEXES)), dtype=bool)
