@@ -60,8 +60,9 @@ def environment() -> jinja2.Environment:
 def table_block(table: pd.DataFrame, caption: str, table_id: str) -> Block:
     """Return a table block with its caption (rows below target highlighted).
 
-    The pandas Styler writes cell text as it is: every text (cells, headers, caption) is escaped
-    here first, so a unit named ``<script>…`` shows as text and never runs.
+    :func:`tables.to_html` writes cell text as it is (as the pandas Styler does): every text
+    (cells, headers, caption) is escaped here first, so a unit named ``<script>…`` shows as text
+    and never runs.
     """
     markup = tables.to_html(escaped(table), caption=str(Markup.escape(caption)), table_id=table_id)
     return Block("table", markup=Markup(markup))

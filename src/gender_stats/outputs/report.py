@@ -658,8 +658,18 @@ def _why(rows: pd.DataFrame, lang: str) -> str:
     return why
 
 
-def _headline(compliance: pd.DataFrame, terms: Sequence[str], lang: str) -> str:
-    """Return the summary sentence: per term when several, with the coverage; or why nothing."""
+def _headline(
+    compliance: pd.DataFrame,
+    terms: Sequence[str],
+    lang: str,
+    *,
+    whole: dict[str, Any] | None = None,
+) -> str:
+    """Return the summary sentence: per term when several, with the coverage; or why nothing.
+
+    ``whole`` is :func:`summary_numbers` of ``compliance`` when the caller has it (the sentence of
+    one term says them).
+    """
     words = PAGE_LABELS[lang]
     if comp.nothing_assessed(compliance):
         return words["summary_none"].format(why=_why(compliance, lang))
@@ -670,7 +680,7 @@ def _headline(compliance: pd.DataFrame, terms: Sequence[str], lang: str) -> str:
         if comp.nothing_assessed(rows):
             parts.append(_term_none(compliance, t, lang))
             continue
-        numbers = summary_numbers(rows)
+        numbers = whole if whole is not None and not several else summary_numbers(rows)
         k = numbers["n_checks_above_range"]
         unsure = numbers["n_units_met_unassessed"]
         line = words["summary"].format(
@@ -826,6 +836,9 @@ def _overview_jobs(plan: _Plan, section: str) -> list[_Job]:
                     caption,
                     6,
                     partial(plots.plot_stacked, counts_term[known], lang=lang),
+                    # two panels laid out by constrained layout: drawn in about the time of a bar
+                    # chart of 30-odd units (measured on the sample), so it is not left for last
+                    weight=2.7,
                 )
             )
     return jobs
@@ -1154,19 +1167,19 @@ def build_report(
     # their own, then put after the figures of each section
     tabled = {label: Section(s.heading, [], s.id) for label, s in sections.items()}
     cited = list(comp.applied_targets(result))
+    told: list[_Told] = []  # and the headline numbers and words of the page (no chart needed)
     made: list[bytes] = []  # and, when the report is to be saved, its workbook
 
     def meanwhile() -> None:
         _tables(plan, tabled, of_body)
+        told.append(_told(plan, record, targets=targets, term=term))
         if out_dir is not None:
             made.append(_workbook(result, counts, cited, record, lang, collection=collection))
 
     charts = _charts(jobs, sections, svg=svg, progress=progress, mark=mark, meanwhile=meanwhile)
     for label, section in tabled.items():
         sections[label].blocks.extend(section.blocks)
-    report = _assemble(
-        plan, sections, charts, record, cited, targets=targets, term=term, collection=collection
-    )
+    report = _assemble(plan, sections, charts, record, cited, told[0], collection=collection)
     if out_dir is None:
         return report
     content = dataclasses.replace(report._need_content(), workbook=made[0])
@@ -1194,27 +1207,56 @@ def with_collection(report: Report, collection: Any, *, lang: Lang | None = None
     return dataclasses.replace(report, _content=updated)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Told:
+    """What the page and the :class:`Report` say besides the charts and tables (no chart needed)."""
+
+    numbers: dict[str, Any]  # summary_numbers of the whole compliance frame
+    headline: str
+    subtitle: str
+    coverage: str
+    nothing_assessed: bool
+    sources: Block
+
+
+def _told(plan: _Plan, record: Provenance, *, targets: Any, term: str | None) -> _Told:
+    """Compute the headline numbers and sentence, the subtitle, coverage and sources, once.
+
+    Made while the charts are drawn (nothing here needs them); the numbers of the whole frame
+    serve both the :class:`Report` and the sentence of a one-term report.
+    """
+    result, lang = plan.result, plan.lang
+    numbers = summary_numbers(result)
+    return _Told(
+        numbers=numbers,
+        headline=_headline(result, plan.terms, lang, whole=numbers),
+        subtitle=_subtitle(targets, term, lang),
+        coverage=comp.coverage(result, lang=lang),
+        nothing_assessed=comp.nothing_assessed(result),
+        sources=_sources_block(result),
+    )
+
+
 def _assemble(
     plan: _Plan,
     sections: dict[str, Section],
     charts: list[Chart],
     record: Provenance,
     cited: Any,
+    told: _Told,
     *,
-    targets: Any,
-    term: str | None,
     collection: Any,
 ) -> Report:
     """Add the closing sections and build the :class:`Report`."""
     words, lang, result = plan.words, plan.lang, plan.result
     ordered = list(sections.values())
-    ordered.append(Section(words["sources"], [_sources_block(result)], id="sources"))
+    ordered.append(Section(words["sources"], [told.sources], id="sources"))
     links = Block("links", items=_file_names(lang, charts))
     ordered.append(Section(words["files"], [links], id="files"))
     page = _page_context(
         title=words["title"],
-        subtitle=_subtitle(targets, term, lang),
-        summary=_headline(result, plan.terms, lang),
+        subtitle=told.subtitle,
+        summary=told.headline,
         sections=ordered,
         footer=words["footer"].format(version=record.version),
         lang=lang,
@@ -1222,11 +1264,11 @@ def _assemble(
     )
     content = _Content(page, tuple(charts), result, plan.counts, cited)
     report = Report(
-        **summary_numbers(result),
+        **told.numbers,
         terms=tuple(plan.terms),
         targets_used=tuple(result.attrs.get("targets_used", ())),
-        coverage=comp.coverage(result, lang=lang),
-        nothing_assessed=comp.nothing_assessed(result),
+        coverage=told.coverage,
+        nothing_assessed=told.nothing_assessed,
         lang=lang,
         provenance=record,
         _content=content,
