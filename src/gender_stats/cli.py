@@ -402,7 +402,8 @@ def _kept(counts: pd.DataFrame, *sources: pd.DataFrame) -> pd.DataFrame:
     from gender_stats.datasets import SYNTHETIC
     from gender_stats.io import ReadingLog
 
-    logs = [f.attrs["reading"] for f in sources if f.attrs.get("reading") is not None]
+    # a log, not the plain mapping of one that a frame read back from Parquet holds
+    logs = [f.attrs["reading"] for f in sources if isinstance(f.attrs.get("reading"), ReadingLog)]
     if logs:
         merged = ReadingLog()
         for log in logs:
@@ -686,7 +687,7 @@ def _report_not_assessed(counts: pd.DataFrame, term: str | None, n_units: int, l
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from gender_stats.io import read_units
+    from gender_stats.io import ReadingLog, read_units
 
     units = None
     errors: list[GenderStatsError] = []
@@ -715,7 +716,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         )
         print(label("cli.ok", args.lang, path=path, n=len(frame), reading=reading), file=out)
         log = frame.attrs.get("reading")
-        if log is not None and not isinstance(log, str):
+        if isinstance(log, ReadingLog):
             # every row accounted for, always: the sum line; each row with --verbose
             print(log if getattr(args, "verbose", False) else _accounted(log, args.lang), file=out)
     if errors:

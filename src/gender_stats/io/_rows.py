@@ -17,7 +17,7 @@ import dataclasses
 import enum
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Sequence, ValuesView
 from typing import Any
 
 import pandas as pd
@@ -61,8 +61,8 @@ class RowEntry:
     detail: str = ""
 
 
-@dataclasses.dataclass
-class ReadingLog:
+@dataclasses.dataclass(repr=False)
+class ReadingLog(dict[str, Any]):
     """The classification of every non-blank row a reader saw, with the accounting.
 
     Attributes
@@ -73,6 +73,15 @@ class ReadingLog:
         What the reader decided for the file or sheet as a whole (the term found in the title, the
         number style, sheets passed over, a summary sheet recognised ...).
 
+    Notes
+    -----
+    Readers leave the log in ``frame.attrs["reading"]``, and pandas writes ``attrs`` as JSON when a
+    frame is saved (``to_parquet``, ``to_feather``).  So that saving works, the log also reads as a
+    read-only mapping of its accounting (:meth:`as_dict`: the counts of rows, the files, the notes,
+    the sheets not used), which is what JSON gets; the rows themselves are not saved
+    (:meth:`to_frame` gives them as a frame to save).  A frame read back from such a file holds that
+    plain mapping, not a log.
+
     Examples
     --------
     >>> log = ReadingLog()
@@ -80,6 +89,9 @@ class ReadingLog:
     >>> log.add("a.xlsx", "S", 5, RowClass.DATA, USED, "Huyện A")
     >>> log.rows_read, log.rows_used, log.rows_reported, log.rows_structural
     (2, 1, 0, 1)
+    >>> import json
+    >>> json.dumps(log)
+    '{"rows_read": 2, "rows_used": 1, "rows_reported": 0, "rows_structural": 1, "files": ["a.xlsx"], "notes": [], "sheets_not_used": []}'
     """
 
     entries: list[RowEntry] = dataclasses.field(default_factory=list)
@@ -87,9 +99,79 @@ class ReadingLog:
     #: The sheets not used, ``(file, sheet) -> why``: their rows are in ``entries`` all the same.
     sheets_not_used: dict[tuple[str, str | None], str] = dataclasses.field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # json's C encoder writes "{}" for a dict with no item of its own before asking for the
+        # items; the one kept here is never read (every way in below goes through as_dict)
+        dict.__setitem__(self, "rows_read", 0)
+
+    def __ne__(self, other: object) -> bool:
+        # the dataclass writes __eq__ only; dict's own __ne__ would compare the kept item above
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
     def __deepcopy__(self, memo: dict[int, Any]) -> ReadingLog:
         # pandas deep-copies ``attrs`` on every operation: the log of a read is shared, not copied
         return self
+
+    def __reduce__(self) -> Any:
+        # pickled (and copied) as the log it is, not as the mapping
+        return (_restore_log, (self.entries, self.notes, self.sheets_not_used))
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the accounting as plain JSON values: what ``to_parquet`` saves of the log.
+
+        Examples
+        --------
+        >>> log = ReadingLog()
+        >>> log.pass_over("a.xlsx", "Hướng dẫn", "không có số", [(1, "HƯỚNG DẪN")])
+        >>> log.as_dict()["sheets_not_used"], log["rows_structural"]
+        ([['a.xlsx', 'Hướng dẫn', 'không có số']], 1)
+        """
+        return {
+            "rows_read": self.rows_read,
+            "rows_used": self.rows_used,
+            "rows_reported": self.rows_reported,
+            "rows_structural": self.rows_structural,
+            "files": list(dict.fromkeys(str(e.file) for e in self.entries)),
+            "notes": [str(n) for n in self.notes],
+            "sheets_not_used": [
+                [str(file), sheet, str(why)] for (file, sheet), why in self.sheets_not_used.items()
+            ],
+        }
+
+    # the read-only mapping (what json and pandas see)
+    def __getitem__(self, key: str) -> Any:
+        return self.as_dict()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.as_dict())
+
+    def __len__(self) -> int:
+        return len(self.as_dict())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.as_dict()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Return one value of :meth:`as_dict`, or ``default``."""
+        return self.as_dict().get(key, default)
+
+    def keys(self) -> KeysView[str]:  # type: ignore[override]
+        """Return the keys of :meth:`as_dict`."""
+        return self.as_dict().keys()
+
+    def values(self) -> ValuesView[Any]:  # type: ignore[override]
+        """Return the values of :meth:`as_dict`."""
+        return self.as_dict().values()
+
+    def items(self) -> ItemsView[str, Any]:  # type: ignore[override]
+        """Return the items of :meth:`as_dict` (what json writes)."""
+        return self.as_dict().items()
+
+    def _read_only(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("ReadingLog: the mapping is read-only; use add() / extend()")
+
+    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = _read_only  # type: ignore[assignment]
 
     def add(
         self,
@@ -215,6 +297,12 @@ class ReadingLog:
 
     def __repr__(self) -> str:
         return f"<ReadingLog {self.summary()}>"
+
+
+def _restore_log(
+    entries: list[RowEntry], notes: list[str], sheets: dict[tuple[str, str | None], str]
+) -> ReadingLog:
+    return ReadingLog(entries, notes, sheets)
 
 
 # --------------------------------------------------------------------------------------------
